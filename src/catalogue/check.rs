@@ -1,0 +1,1 @@
+//! Catalogue checks (to be built).

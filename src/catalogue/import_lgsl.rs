@@ -1,0 +1,1 @@
+//! LGSL import (to be built).

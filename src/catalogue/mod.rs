@@ -1,0 +1,274 @@
+//! The catalogue: services, partners, FAQs and the thesaurus, loaded from TOML.
+
+pub mod check;
+pub mod hours;
+pub mod import_lgsl;
+mod load;
+pub mod model;
+mod problem;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use load::{LoadError, SourceFile, parse_file};
+pub use model::*;
+pub use problem::{Problem, Severity, line_column as problem_line_column};
+
+/// Where a catalogue came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The default catalogue built into the binary.
+    Embedded,
+    /// A directory given with `--catalogue` or the config file.
+    Dir(PathBuf),
+}
+
+/// Points at one entry of a catalogue: cheap to copy, used by search hits and links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryKey {
+    pub kind: Kind,
+    pub index: usize,
+}
+
+/// A borrowed view of any entry, for code that lists or searches all kinds alike.
+#[derive(Debug, Clone, Copy)]
+pub enum Entry<'a> {
+    Service(&'a Service),
+    Partner(&'a Partner),
+    Faq(&'a Faq),
+}
+
+impl<'a> Entry<'a> {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Entry::Service(_) => Kind::Service,
+            Entry::Partner(_) => Kind::Partner,
+            Entry::Faq(_) => Kind::Faq,
+        }
+    }
+    pub fn id(&self) -> &'a str {
+        match self {
+            Entry::Service(s) => &s.id,
+            Entry::Partner(p) => &p.id,
+            Entry::Faq(f) => &f.id,
+        }
+    }
+    /// The title of a service, the name of a partner, the question of an FAQ.
+    pub fn title(&self) -> &'a str {
+        match self {
+            Entry::Service(s) => &s.title,
+            Entry::Partner(p) => &p.name,
+            Entry::Faq(f) => &f.question,
+        }
+    }
+    /// The summary of a service or partner, the answer of an FAQ.
+    pub fn summary(&self) -> &'a str {
+        match self {
+            Entry::Service(s) => &s.summary,
+            Entry::Partner(p) => &p.summary,
+            Entry::Faq(f) => &f.answer,
+        }
+    }
+    pub fn keywords(&self) -> &'a [String] {
+        match self {
+            Entry::Service(s) => &s.keywords,
+            Entry::Partner(p) => &p.keywords,
+            Entry::Faq(f) => &f.keywords,
+        }
+    }
+    pub fn urgent(&self) -> bool {
+        match self {
+            Entry::Service(s) => s.urgent,
+            Entry::Partner(p) => p.urgent,
+            Entry::Faq(_) => false,
+        }
+    }
+    pub fn review_by(&self) -> chrono::NaiveDate {
+        match self {
+            Entry::Service(s) => s.review_by,
+            Entry::Partner(p) => p.review_by,
+            Entry::Faq(f) => f.review_by,
+        }
+    }
+}
+
+/// Who provides a service, resolved for display: "Not us: Example County Council, 01632 960100".
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProviderInfo<'a> {
+    pub tier: Tier,
+    pub name: &'a str,
+    pub phone: Option<&'a str>,
+    pub website: Option<&'a str>,
+}
+
+impl ProviderInfo<'_> {
+    /// True when this council provides the service itself.
+    pub fn is_us(&self) -> bool {
+        self.tier == Tier::Council
+    }
+}
+
+/// A whole catalogue, merged from its files and ready to search.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    pub origin: Origin,
+    pub council: Council,
+    pub bodies: Vec<Body>,
+    pub services: Vec<Service>,
+    pub partners: Vec<Partner>,
+    pub faqs: Vec<Faq>,
+    pub synonyms: Vec<SynonymGroup>,
+    ids: HashMap<String, EntryKey>,
+}
+
+impl Catalogue {
+    /// The default catalogue built into the binary.
+    pub fn embedded() -> Result<Catalogue, LoadError> {
+        load::load_files(load::embedded_files(), Origin::Embedded)
+    }
+
+    /// A catalogue directory: every `*.toml` file in it (and in its subdirectories). A directory
+    /// with no synonyms of its own gets the default thesaurus.
+    pub fn from_dir(dir: &Path) -> Result<Catalogue, LoadError> {
+        let files = load::read_dir(dir)?;
+        load::load_files(files, Origin::Dir(dir.to_path_buf()))
+    }
+
+    /// `--catalogue DIR` if given, otherwise the embedded default.
+    pub fn load(dir: Option<&Path>) -> Result<Catalogue, LoadError> {
+        match dir {
+            Some(dir) => Catalogue::from_dir(dir),
+            None => Catalogue::embedded(),
+        }
+    }
+
+    /// Builds a catalogue from parsed parts (used by loading, imports and tests).
+    pub fn from_parts(origin: Origin, files: Vec<CatalogueFile>) -> Catalogue {
+        let mut catalogue = Catalogue {
+            origin,
+            council: Council::default(),
+            bodies: Vec::new(),
+            services: Vec::new(),
+            partners: Vec::new(),
+            faqs: Vec::new(),
+            synonyms: Vec::new(),
+            ids: HashMap::new(),
+        };
+        for file in files {
+            if let Some(council) = file.council {
+                catalogue.council = council;
+            }
+            catalogue.bodies.extend(file.body);
+            catalogue.services.extend(file.service);
+            catalogue.partners.extend(file.partner);
+            catalogue.faqs.extend(file.faq);
+            catalogue.synonyms.extend(file.synonyms);
+        }
+        catalogue.reindex();
+        catalogue
+    }
+
+    fn reindex(&mut self) {
+        let mut ids = HashMap::new();
+        for (key, entry) in self.entries() {
+            ids.entry(entry.id().to_string()).or_insert(key);
+        }
+        self.ids = ids;
+    }
+
+    /// Every entry: services, then partners, then FAQs.
+    pub fn entries(&self) -> impl Iterator<Item = (EntryKey, Entry<'_>)> + '_ {
+        let services = self.services.iter().enumerate().map(|(index, s)| {
+            (EntryKey { kind: Kind::Service, index }, Entry::Service(s))
+        });
+        let partners = self.partners.iter().enumerate().map(|(index, p)| {
+            (EntryKey { kind: Kind::Partner, index }, Entry::Partner(p))
+        });
+        let faqs = self
+            .faqs
+            .iter()
+            .enumerate()
+            .map(|(index, f)| (EntryKey { kind: Kind::Faq, index }, Entry::Faq(f)));
+        services.chain(partners).chain(faqs)
+    }
+
+    pub fn len(&self) -> usize {
+        self.services.len() + self.partners.len() + self.faqs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn entry(&self, key: EntryKey) -> Option<Entry<'_>> {
+        match key.kind {
+            Kind::Service => self.services.get(key.index).map(Entry::Service),
+            Kind::Partner => self.partners.get(key.index).map(Entry::Partner),
+            Kind::Faq => self.faqs.get(key.index).map(Entry::Faq),
+        }
+    }
+
+    /// Finds an entry by its id.
+    pub fn find(&self, id: &str) -> Option<EntryKey> {
+        self.ids.get(id).copied()
+    }
+
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        match self.find(id)? {
+            EntryKey { kind: Kind::Service, index } => self.services.get(index),
+            _ => None,
+        }
+    }
+
+    pub fn partner(&self, id: &str) -> Option<&Partner> {
+        match self.find(id)? {
+            EntryKey { kind: Kind::Partner, index } => self.partners.get(index),
+            _ => None,
+        }
+    }
+
+    pub fn body(&self, id: &str) -> Option<&Body> {
+        self.bodies.iter().find(|b| b.id == id)
+    }
+
+    /// Who provides a service: this council, another body, or a partner.
+    pub fn provider_of<'a>(&'a self, service: &'a Service) -> ProviderInfo<'a> {
+        let us = ProviderInfo {
+            tier: Tier::Council,
+            name: &self.council.name,
+            phone: self.council.phone.as_deref(),
+            website: self.council.website.as_deref(),
+        };
+        if service.provider == "council" {
+            return us;
+        }
+        if let Some(body) = self.body(&service.provider) {
+            return ProviderInfo {
+                tier: body.tier,
+                name: &body.name,
+                phone: body.phone.as_deref(),
+                website: body.website.as_deref(),
+            };
+        }
+        if let Some(partner) = self.partner(&service.provider) {
+            return ProviderInfo {
+                tier: Tier::Partner,
+                name: &partner.name,
+                phone: partner.phone.as_deref(),
+                website: partner.website.as_deref(),
+            };
+        }
+        // `check` reports unknown providers; at the desk, fall back to "us" rather than hide it.
+        us
+    }
+
+    /// The content version recorded with every visit: the council's `version` label, or
+    /// "unversioned" when the catalogue has none.
+    pub fn version(&self) -> &str {
+        if self.council.version.is_empty() {
+            "unversioned"
+        } else {
+            &self.council.version
+        }
+    }
+}

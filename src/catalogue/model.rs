@@ -1,0 +1,277 @@
+//! The content model: what the council and its partners offer, as read from TOML.
+//!
+//! Every catalogue file has the same shape ([`CatalogueFile`]): any mix of `[council]`,
+//! `[[body]]`, `[[service]]`, `[[partner]]`, `[[faq]]` and `[[synonyms]]` tables. Loading merges
+//! the files of a directory into one [`Catalogue`].
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One TOML file of a catalogue directory. Unknown keys are errors, so a typo in a field name is
+/// caught by `frontdesk check` instead of silently dropping content.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueFile {
+    pub council: Option<Council>,
+    #[serde(default)]
+    pub body: Vec<Body>,
+    #[serde(default)]
+    pub service: Vec<Service>,
+    #[serde(default)]
+    pub partner: Vec<Partner>,
+    #[serde(default)]
+    pub faq: Vec<Faq>,
+    #[serde(default)]
+    pub synonyms: Vec<SynonymGroup>,
+}
+
+/// The council whose front desk this is ("us").
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Council {
+    pub name: String,
+    /// A version label for the content, recorded with every visit (e.g. "2026.11").
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub hours: Vec<OpeningTimes>,
+}
+
+/// Another public body that provides some services residents ask us about: the county council,
+/// a government department, the NHS. Services name it with `provider = "<body id>"`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub id: String,
+    pub name: String,
+    pub tier: Tier,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub hours: Vec<OpeningTimes>,
+}
+
+/// Which kind of organisation provides a service.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tier {
+    /// This council.
+    Council,
+    /// The county council (in a two-tier area).
+    County,
+    /// A government department or agency (DWP, HMRC, DVLA ...).
+    Government,
+    /// Another public body (NHS, police ...).
+    Other,
+    /// A partner organisation from the catalogue's partners.
+    Partner,
+}
+
+impl Tier {
+    /// A short label for lists: "us", "county", "government", "other", "partner".
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::Council => "us",
+            Tier::County => "county",
+            Tier::Government => "government",
+            Tier::Other => "other body",
+            Tier::Partner => "partner",
+        }
+    }
+}
+
+/// A service a resident may ask about at the desk.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub title: String,
+    /// One or two plain sentences: what this is.
+    pub summary: String,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// A grouping for lists and reports, e.g. "Council tax", "Bins and recycling".
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Who provides it: "council" (this council, the default), a `[[body]]` id, or a partner id.
+    #[serde(default = "council_provider")]
+    pub provider: String,
+    /// Local Government Service List identifiers.
+    #[serde(default)]
+    pub lgsl: Vec<u32>,
+    /// What the receptionist says to the resident.
+    #[serde(default)]
+    pub say: String,
+    /// What the resident must bring or have ready.
+    #[serde(default)]
+    pub bring: Vec<String>,
+    #[serde(default)]
+    pub eligibility: Option<String>,
+    #[serde(default)]
+    pub online: Option<OnlineRoute>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Safeguarding, nowhere safe to stay tonight, someone at risk: never buried in results.
+    #[serde(default)]
+    pub urgent: bool,
+    /// Ids of related services or FAQs.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Ids of partners to signpost the resident to.
+    #[serde(default)]
+    pub signpost: Vec<String>,
+    pub review_by: NaiveDate,
+}
+
+fn council_provider() -> String {
+    "council".to_string()
+}
+
+/// How a resident can do this online.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OnlineRoute {
+    pub url: String,
+    /// Can the resident do it themselves online, start to finish?
+    #[serde(default)]
+    pub self_serve: bool,
+    /// e.g. "Report a missed bin online"
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+/// An organisation residents are signposted to: Citizens Advice, a food bank, ...
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub hours: Vec<OpeningTimes>,
+    /// Free text about hours: "Closed on bank holidays".
+    #[serde(default)]
+    pub hours_note: Option<String>,
+    /// How to get help: walk in, phone, online, referral.
+    #[serde(default)]
+    pub access: Vec<Access>,
+    #[serde(default)]
+    pub eligibility: Option<String>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub urgent: bool,
+    /// A national organisation (real public numbers) rather than a local one.
+    #[serde(default)]
+    pub national: bool,
+    pub review_by: NaiveDate,
+}
+
+/// How a resident gets help from a partner.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum Access {
+    WalkIn,
+    Phone,
+    Online,
+    Referral,
+    Appointment,
+}
+
+impl Access {
+    pub fn label(self) -> &'static str {
+        match self {
+            Access::WalkIn => "walk in",
+            Access::Phone => "phone",
+            Access::Online => "online",
+            Access::Referral => "referral",
+            Access::Appointment => "appointment",
+        }
+    }
+}
+
+/// Opening times for one set of days, e.g. Monday to Friday 9am to 5pm.
+///
+/// ```toml
+/// hours = [
+///   { days = "Monday to Friday", opens = "09:00", closes = "17:00" },
+///   { days = "Saturday", opens = "10:00", closes = "13:00" },
+///   { days = "every day", opens = "00:00", closes = "24:00" },
+/// ]
+/// ```
+/// `days` is a day ("Monday"), a range ("Monday to Friday"), a list ("Monday, Wednesday and
+/// Friday"), "weekdays", "weekends" or "every day". Times are 24-hour "HH:MM"; "24:00" is midnight
+/// at the end of the day.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OpeningTimes {
+    pub days: String,
+    pub opens: String,
+    pub closes: String,
+}
+
+/// A question residents often ask, with the answer to give.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Faq {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
+    pub review_by: NaiveDate,
+}
+
+/// Words and phrases that mean the same thing at the desk: what residents say, the abbreviations
+/// staff use and the official names catalogues use. Every word of a group finds the others.
+///
+/// ```toml
+/// [[synonyms]]
+/// words = ["council tax reduction", "CTR", "council tax support", "help with council tax"]
+/// ```
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymGroup {
+    pub words: Vec<String>,
+}
+
+/// Which kind of entry a search hit or a link points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Service,
+    Partner,
+    Faq,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Service => "service",
+            Kind::Partner => "partner",
+            Kind::Faq => "faq",
+        }
+    }
+}

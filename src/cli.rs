@@ -1,0 +1,168 @@
+//! The command line: `frontdesk` with no subcommand opens the reception screen.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "frontdesk",
+    version,
+    about = "Find council services and partners as you type, guide the conversation, and log every visit.",
+    long_about = "Find council services and partners as you type, guide the conversation, and log every visit.\n\nRun with no command to open the reception screen."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Flags that every command understands.
+#[derive(Debug, Clone, Default, Args)]
+pub struct GlobalArgs {
+    /// The config file to read (default: the platform's config folder, frontdesk/config.toml).
+    #[arg(long, global = true, env = "FRONTDESK_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Where the visit log and the app's log file live.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// A catalogue directory of TOML files to use instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub catalogue: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check catalogue content and print every problem as FILE:LINE:COLUMN: message.
+    Check,
+    /// Search the catalogue and print the ranked results.
+    Search(SearchArgs),
+    /// Work with the catalogue itself.
+    #[command(subcommand)]
+    Catalogue(CatalogueCommand),
+    /// Turn public data into a catalogue directory.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Log a face-to-face visit and print its id.
+    Log(LogArgs),
+    /// List logged visits.
+    Visits(VisitsArgs),
+    /// Delete visits older than the retention period.
+    Purge(PurgeArgs),
+    /// Write a consistent copy of the visit log, safe while the app is running.
+    Backup(BackupArgs),
+    /// Show the resolved configuration.
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Print a JSON array of hits instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// How many hits to print at most.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+    pub limit: u16,
+    /// What the resident asked for, in their words.
+    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    pub query: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogueCommand {
+    /// List every entry.
+    List {
+        /// Print JSON objects with id, kind, title, summary and keywords.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Turn the Local Government Service List (services.csv) into a catalogue directory.
+    Lgsl {
+        /// The LGSL services CSV (Identifier, Label, Description, ...).
+        #[arg(value_name = "CSV")]
+        csv: PathBuf,
+        /// The directory to write the catalogue into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// A CSV of LGSL ids and the tier that provides them (district/unitary, county/unitary, all).
+        #[arg(long, value_name = "CSV")]
+        tiers: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// A catalogue service id; repeat for a visit about several things.
+    #[arg(long = "service", required = true, value_name = "ID")]
+    pub services: Vec<String>,
+    /// resolved, signposted, referred, appointment, assisted-digital or not-resolved.
+    #[arg(long, value_name = "OUTCOME")]
+    pub outcome: String,
+    /// A partner the resident was signposted to; repeat for several.
+    #[arg(long = "partner", value_name = "ID")]
+    pub partners: Vec<String>,
+    /// Could this have been done online? yes, no or dont-know.
+    #[arg(long, value_name = "ANSWER")]
+    pub online: Option<String>,
+    /// Why the resident could not go online: no-device, no-internet, no-skills, no-confidence,
+    /// language, disability, prefers-face-to-face. Repeat for several.
+    #[arg(long = "reason", value_name = "REASON")]
+    pub reasons: Vec<String>,
+    /// none, compliment, complaint or suggestion.
+    #[arg(long, value_name = "FEEDBACK")]
+    pub feedback: Option<String>,
+    /// A short note, with no personal data (names, addresses, phone numbers, dates of birth).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The desk name (default: from the config file).
+    #[arg(long, value_name = "NAME")]
+    pub desk: Option<String>,
+    /// Staff initials (default: from the config file).
+    #[arg(long, value_name = "INITIALS")]
+    pub staff: Option<String>,
+    /// Print the new visit as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VisitsArgs {
+    /// The first day to list (YYYY-MM-DD, local time).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// The last day to list (YYYY-MM-DD, local time), included.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Print JSON objects instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    /// Delete visits older than this many days (default: retention_days from the config, 730).
+    #[arg(long, value_name = "DAYS")]
+    pub older_than: Option<u32>,
+    /// Say how many would be deleted, and delete nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the resolved paths and settings.
+    #[arg(long)]
+    pub print: bool,
+}

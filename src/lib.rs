@@ -1,0 +1,15 @@
+#![forbid(unsafe_code)]
+//! `frontdesk`: find council services and partners as you type, guide the conversation,
+//! signpost, and log every face-to-face visit without personal data.
+//!
+//! The library holds everything; `main.rs` only parses the command line and dispatches.
+
+pub mod catalogue;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod privacy;
+pub mod search;
+pub mod store;
+pub mod tui;
+pub mod visit;

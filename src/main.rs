@@ -1,0 +1,18 @@
+#![forbid(unsafe_code)]
+//! `frontdesk`: parse the command line and hand over to the command. No logic lives here.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use frontdesk::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match frontdesk::commands::run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("frontdesk: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Personal-data checks for notes (to be built).

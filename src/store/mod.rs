@@ -1,0 +1,1 @@
+//! The visit log on disk (to be built).

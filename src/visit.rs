@@ -1,0 +1,1 @@
+//! A face-to-face visit (to be built).
