@@ -66,7 +66,11 @@ pub struct Settings {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{file}:{line}: {message}")]
-    File { file: String, line: usize, message: String },
+    File {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("{name}: {message}")]
     Env { name: String, message: String },
     #[error("cannot work out a home folder for the config and data; pass --config and --data-dir")]
@@ -81,13 +85,20 @@ impl Settings {
 
     /// Resolves settings with the environment given as a function (so tests need not touch the
     /// process environment).
-    pub fn resolve_with(global: &GlobalArgs, env: impl Fn(&str) -> Option<String>) -> Result<Settings, ConfigError> {
+    pub fn resolve_with(
+        global: &GlobalArgs,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Settings, ConfigError> {
         let env = |name: &str| env(name).filter(|v| !v.is_empty());
         let dirs = directories::ProjectDirs::from("uk", "frontdesk", "frontdesk");
         let config_file = match (&global.config, env("FRONTDESK_CONFIG")) {
             (Some(path), _) => path.clone(),
             (None, Some(path)) => PathBuf::from(path),
-            (None, None) => dirs.as_ref().ok_or(ConfigError::NoHome)?.config_dir().join("config.toml"),
+            (None, None) => dirs
+                .as_ref()
+                .ok_or(ConfigError::NoHome)?
+                .config_dir()
+                .join("config.toml"),
         };
         let (file, found) = read_config_file(&config_file)?;
 
@@ -95,7 +106,11 @@ impl Settings {
             (Some(dir), _, _) => dir.clone(),
             (None, Some(dir), _) => PathBuf::from(dir),
             (None, None, Some(dir)) => dir.clone(),
-            (None, None, None) => dirs.as_ref().ok_or(ConfigError::NoHome)?.data_dir().to_path_buf(),
+            (None, None, None) => dirs
+                .as_ref()
+                .ok_or(ConfigError::NoHome)?
+                .data_dir()
+                .to_path_buf(),
         };
         let catalogue_dir = global
             .catalogue
@@ -121,7 +136,9 @@ impl Settings {
             config_file_found: found,
             data_dir,
             catalogue_dir,
-            desk: env("FRONTDESK_DESK").or(file.desk).unwrap_or_else(|| "Front desk".to_string()),
+            desk: env("FRONTDESK_DESK")
+                .or(file.desk)
+                .unwrap_or_else(|| "Front desk".to_string()),
             staff: env("FRONTDESK_STAFF").or(file.staff).unwrap_or_default(),
             retention_days,
             theme,
@@ -147,7 +164,11 @@ impl Settings {
 
     /// The settings as `key = value` lines for `frontdesk config --print`.
     pub fn describe(&self) -> String {
-        let found = if self.config_file_found { "" } else { " (not found; using defaults)" };
+        let found = if self.config_file_found {
+            ""
+        } else {
+            " (not found; using defaults)"
+        };
         let catalogue = match &self.catalogue_dir {
             Some(dir) => dir.display().to_string(),
             None => "built-in".to_string(),
@@ -159,13 +180,21 @@ impl Settings {
             self.visits_file().display(),
             self.log_file().display(),
             self.desk,
-            if self.staff.is_empty() { "(none)" } else { &self.staff },
+            if self.staff.is_empty() {
+                "(none)"
+            } else {
+                &self.staff
+            },
             self.retention_days,
             match self.theme {
                 ThemeName::Default => "default",
                 ThemeName::HighContrast => "high-contrast",
             },
-            if self.no_color { "off (NO_COLOR)" } else { "on" },
+            if self.no_color {
+                "off (NO_COLOR)"
+            } else {
+                "on"
+            },
         );
         for (action, keys) in &self.keys {
             out.push_str(&format!("keys.{action} = {}\n", keys.join(", ")));
@@ -182,18 +211,36 @@ fn read_config_file(path: &Path) -> Result<(ConfigFile, bool), ConfigError> {
             line: 1,
             message: "the config file is not UTF-8 text; save it as UTF-8".into(),
         })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((ConfigFile::default(), false)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((ConfigFile::default(), false));
+        }
         Err(e) => {
-            return Err(ConfigError::File { file: name, line: 1, message: format!("cannot read the config file: {e}") });
+            return Err(ConfigError::File {
+                file: name,
+                line: 1,
+                message: format!("cannot read the config file: {e}"),
+            });
         }
     };
     let file = toml::from_str::<ConfigFile>(&text).map_err(|e| {
         let (line, _) = problem_line_column(&text, e.span().map(|s| s.start).unwrap_or(0));
-        ConfigError::File { file: name.clone(), line, message: e.message().trim().replace('\n', " ") }
+        ConfigError::File {
+            file: name.clone(),
+            line,
+            message: e.message().trim().replace('\n', " "),
+        }
     })?;
     if let Some(0) = file.retention_days {
-        let line = text.lines().position(|l| l.trim_start().starts_with("retention_days")).unwrap_or(0) + 1;
-        return Err(ConfigError::File { file: name, line, message: "retention_days must be at least 1".into() });
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("retention_days"))
+            .unwrap_or(0)
+            + 1;
+        return Err(ConfigError::File {
+            file: name,
+            line,
+            message: "retention_days must be at least 1".into(),
+        });
     }
     Ok((file, true))
 }

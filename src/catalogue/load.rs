@@ -23,7 +23,9 @@ pub struct SourceFile {
 /// Why a catalogue could not be loaded: every problem, each naming its file and line.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read the catalogue directory {dir}: {reason}. Check the path given with --catalogue.")]
+    #[error(
+        "cannot read the catalogue directory {dir}: {reason}. Check the path given with --catalogue."
+    )]
     Dir { dir: String, reason: String },
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Content(Vec<Problem>),
@@ -64,7 +66,10 @@ fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
 /// Every `*.toml` file under `dir`, sorted by path. Unreadable, oversized or non-UTF-8 files are
 /// problems, reported together.
 pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
-    let dir_error = |reason: String| LoadError::Dir { dir: dir.display().to_string(), reason };
+    let dir_error = |reason: String| LoadError::Dir {
+        dir: dir.display().to_string(),
+        reason,
+    };
     if !dir.is_dir() {
         return Err(dir_error("it does not exist or is not a directory".into()));
     }
@@ -94,11 +99,17 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
             Err(message) => problems.push(Problem::error(&name, 1, 1, message)),
         }
     }
-    if problems.is_empty() { Ok(files) } else { Err(LoadError::Content(problems)) }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(LoadError::Content(problems))
+    }
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
-    let size = fs::metadata(path).map_err(|e| format!("cannot read this file: {e}"))?.len();
+    let size = fs::metadata(path)
+        .map_err(|e| format!("cannot read this file: {e}"))?
+        .len();
     if size > MAX_FILE_BYTES {
         return Err(format!(
             "this file is {} MB, larger than the {} MB a catalogue file may be; split it into several files",
@@ -108,7 +119,10 @@ fn read_text(path: &Path) -> Result<String, String> {
     }
     let bytes = fs::read(path).map_err(|e| format!("cannot read this file: {e}"))?;
     String::from_utf8(bytes).map_err(|e| {
-        format!("this file is not UTF-8 text (bad byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
+        format!(
+            "this file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
     })
 }
 

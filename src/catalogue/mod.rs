@@ -179,16 +179,32 @@ impl Catalogue {
     /// Every entry: services, then partners, then FAQs.
     pub fn entries(&self) -> impl Iterator<Item = (EntryKey, Entry<'_>)> + '_ {
         let services = self.services.iter().enumerate().map(|(index, s)| {
-            (EntryKey { kind: Kind::Service, index }, Entry::Service(s))
+            (
+                EntryKey {
+                    kind: Kind::Service,
+                    index,
+                },
+                Entry::Service(s),
+            )
         });
         let partners = self.partners.iter().enumerate().map(|(index, p)| {
-            (EntryKey { kind: Kind::Partner, index }, Entry::Partner(p))
+            (
+                EntryKey {
+                    kind: Kind::Partner,
+                    index,
+                },
+                Entry::Partner(p),
+            )
         });
-        let faqs = self
-            .faqs
-            .iter()
-            .enumerate()
-            .map(|(index, f)| (EntryKey { kind: Kind::Faq, index }, Entry::Faq(f)));
+        let faqs = self.faqs.iter().enumerate().map(|(index, f)| {
+            (
+                EntryKey {
+                    kind: Kind::Faq,
+                    index,
+                },
+                Entry::Faq(f),
+            )
+        });
         services.chain(partners).chain(faqs)
     }
 
@@ -215,14 +231,20 @@ impl Catalogue {
 
     pub fn service(&self, id: &str) -> Option<&Service> {
         match self.find(id)? {
-            EntryKey { kind: Kind::Service, index } => self.services.get(index),
+            EntryKey {
+                kind: Kind::Service,
+                index,
+            } => self.services.get(index),
             _ => None,
         }
     }
 
     pub fn partner(&self, id: &str) -> Option<&Partner> {
         match self.find(id)? {
-            EntryKey { kind: Kind::Partner, index } => self.partners.get(index),
+            EntryKey {
+                kind: Kind::Partner,
+                index,
+            } => self.partners.get(index),
             _ => None,
         }
     }

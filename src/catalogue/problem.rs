@@ -20,17 +20,41 @@ pub struct Problem {
 
 impl Problem {
     pub fn error(file: &str, line: usize, column: usize, message: impl Into<String>) -> Problem {
-        Problem { file: file.to_string(), line, column, severity: Severity::Error, message: message.into() }
+        Problem {
+            file: file.to_string(),
+            line,
+            column,
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
 
     pub fn warning(file: &str, line: usize, column: usize, message: impl Into<String>) -> Problem {
-        Problem { file: file.to_string(), line, column, severity: Severity::Warning, message: message.into() }
+        Problem {
+            file: file.to_string(),
+            line,
+            column,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
     }
 
     /// A problem at a byte offset of a file's text.
-    pub fn at_offset(file: &str, text: &str, offset: usize, severity: Severity, message: impl Into<String>) -> Problem {
+    pub fn at_offset(
+        file: &str,
+        text: &str,
+        offset: usize,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Problem {
         let (line, column) = line_column(text, offset);
-        Problem { file: file.to_string(), line, column, severity, message: message.into() }
+        Problem {
+            file: file.to_string(),
+            line,
+            column,
+            severity,
+            message: message.into(),
+        }
     }
 }
 
@@ -40,7 +64,11 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}:{}: {}: {}", self.file, self.line, self.column, level, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.file, self.line, self.column, level, self.message
+        )
     }
 }
 
@@ -68,7 +96,11 @@ mod tests {
         assert_eq!(line_column(text, 0), (1, 1));
         assert_eq!(line_column(text, 6), (2, 1));
         assert_eq!(line_column(text, 9), (2, 3));
-        assert_eq!(line_column(text, 8), (2, 2), "inside a character is clamped back");
+        assert_eq!(
+            line_column(text, 8),
+            (2, 2),
+            "inside a character is clamped back"
+        );
         assert_eq!(line_column(text, 999), (3, 1));
     }
 }

@@ -9,7 +9,10 @@ pub fn run(settings: &Settings, args: &ConfigArgs) -> anyhow::Result<ExitCode> {
     if args.print {
         print!("{}", settings.describe());
     } else {
-        println!("The config file is {}. Use `frontdesk config --print` to see every setting.", settings.config_file.display());
+        println!(
+            "The config file is {}. Use `frontdesk config --print` to see every setting.",
+            settings.config_file.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

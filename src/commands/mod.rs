@@ -19,7 +19,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => crate::tui::run(&settings),
         Some(Command::Check) => check::run(&settings),
         Some(Command::Search(args)) => search::run(&settings, &args),
-        Some(Command::Catalogue(CatalogueCommand::List { json })) => catalogue::list(&settings, json),
+        Some(Command::Catalogue(CatalogueCommand::List { json })) => {
+            catalogue::list(&settings, json)
+        }
         Some(Command::Import(ImportCommand::Lgsl { csv, out, tiers })) => {
             import::lgsl(&csv, &out, tiers.as_deref())
         }

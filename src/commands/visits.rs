@@ -1,7 +1,7 @@
 //! `frontdesk log`, `visits`, `purge`, `backup` (to be built).
-use std::process::ExitCode;
 use crate::cli::{BackupArgs, LogArgs, PurgeArgs, VisitsArgs};
 use crate::config::Settings;
+use std::process::ExitCode;
 pub fn log(_settings: &Settings, _args: &LogArgs) -> anyhow::Result<ExitCode> {
     anyhow::bail!("`log` is not built yet")
 }

@@ -18,7 +18,12 @@ pub struct Index {
 
 impl Index {
     pub fn new(catalogue: &Catalogue) -> Index {
-        Index { titles: catalogue.entries().map(|(k, e)| (k, e.title().to_lowercase())).collect() }
+        Index {
+            titles: catalogue
+                .entries()
+                .map(|(k, e)| (k, e.title().to_lowercase()))
+                .collect(),
+        }
     }
 
     /// Ranked hits for what the receptionist typed; an empty query has no hits.
@@ -30,7 +35,10 @@ impl Index {
         self.titles
             .iter()
             .filter(|(_, t)| t.contains(&q))
-            .map(|(key, _)| Hit { key: *key, score: 1.0 })
+            .map(|(key, _)| Hit {
+                key: *key,
+                score: 1.0,
+            })
             .collect()
     }
 }
