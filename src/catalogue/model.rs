@@ -128,6 +128,7 @@ pub struct Service {
     /// Ids of partners to signpost the resident to.
     #[serde(default)]
     pub signpost: Vec<String>,
+    #[serde(with = "review_date")]
     pub review_by: NaiveDate,
 }
 
@@ -184,6 +185,7 @@ pub struct Partner {
     /// A national organisation (real public numbers) rather than a local one.
     #[serde(default)]
     pub national: bool,
+    #[serde(with = "review_date")]
     pub review_by: NaiveDate,
 }
 
@@ -241,6 +243,7 @@ pub struct Faq {
     pub keywords: Vec<String>,
     #[serde(default)]
     pub related: Vec<String>,
+    #[serde(with = "review_date")]
     pub review_by: NaiveDate,
 }
 
@@ -273,5 +276,34 @@ impl Kind {
             Kind::Partner => "partner",
             Kind::Faq => "faq",
         }
+    }
+}
+
+/// `review_by` may be written as a TOML date (`review_by = 2027-06-30`) or as a quoted string.
+mod review_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Date(toml::value::Datetime),
+        Text(String),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = match Written::deserialize(deserializer)? {
+            Written::Date(date) => date.to_string(),
+            Written::Text(text) => text,
+        };
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+            D::Error::custom(format!(
+                "'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31"
+            ))
+        })
+    }
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&date.format("%Y-%m-%d"))
     }
 }
