@@ -251,7 +251,7 @@ impl App {
             Action::StoreFailed(message) => {
                 self.saving = false;
                 let kept = if self.draft.is_some() {
-                    " The visit is kept as a draft: press F2 to try again."
+                    " The visit is kept as a draft: press Enter on the form to try again."
                 } else {
                     ""
                 };
@@ -455,6 +455,8 @@ impl App {
             match screen {
                 Screen::Detail(d) => return Some(d.key),
                 Screen::ShowResident(key) => return Some(*key),
+                // With an empty box the selection is just the top of the list, not a choice.
+                Screen::Search if self.search.query.trim().is_empty() => return None,
                 Screen::Search => return self.selected_entry(),
                 _ => {}
             }

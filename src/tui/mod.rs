@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 mod event_loop;
 pub mod form;
+pub mod headless;
 pub mod input;
 pub mod keymap;
 mod logging;

@@ -66,13 +66,12 @@ pub fn provider_tag(catalogue: &Catalogue, entry: Entry<'_>) -> Option<&'static 
     }
 }
 
-fn section<'a>(lines: &mut Vec<Line<'a>>, theme: &Theme, heading: &'a str, text: &'a str) {
+/// "Label: text" on one line, skipped when the text is empty.
+fn labelled<'a>(lines: &mut Vec<Line<'a>>, theme: &Theme, label: &'a str, text: &'a str) {
     if text.trim().is_empty() {
         return;
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(heading, theme.heading)));
-    lines.push(Line::from(text));
+    lines.push(Line::from(vec![Span::styled(label, theme.heading), Span::raw(text)]));
 }
 
 /// The lines describing an entry. `full` adds everything a detail screen shows.
@@ -97,80 +96,36 @@ pub fn entry_lines<'a>(
     }
     match entry {
         Entry::Service(s) => {
-            lines.push(Line::from(""));
             lines.push(Line::from(s.summary.as_str()));
-            section(&mut lines, theme, "Say", &s.say);
-            if full && !s.bring.is_empty() {
-                lines.push(Line::from(""));
-                lines.push(Line::from(Span::styled("Bring", theme.heading)));
-                lines.extend(s.bring.iter().map(|b| Line::from(format!("• {b}"))));
-            }
-            if full {
-                section(
-                    &mut lines,
-                    theme,
-                    "Who can get it",
-                    s.eligibility.as_deref().unwrap_or(""),
-                );
-            }
+            labelled(&mut lines, theme, "Say: ", &s.say);
             if let Some(online) = &s.online {
-                let how = if online.self_serve {
-                    "Online (they can do it themselves)"
-                } else {
-                    "Online"
-                };
-                lines.push(Line::from(""));
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{how}: "), theme.heading),
-                    Span::raw(&online.url),
-                ]));
+                let how = if online.self_serve { "Online (they can do it themselves): " } else { "Online: " };
+                labelled(&mut lines, theme, how, &online.url);
             }
             if let Some(phone) = &s.phone {
-                lines.push(Line::from(vec![
-                    Span::styled("Phone: ", theme.heading),
-                    Span::raw(phone),
-                ]));
+                labelled(&mut lines, theme, "Phone: ", phone);
+            }
+            if full {
+                if !s.bring.is_empty() {
+                    lines.push(Line::from(Span::styled("Bring:", theme.heading)));
+                    lines.extend(s.bring.iter().map(|b| Line::from(format!("• {b}"))));
+                }
+                labelled(&mut lines, theme, "Who can get it: ", s.eligibility.as_deref().unwrap_or(""));
             }
         }
         Entry::Partner(p) => {
-            lines.push(Line::from(""));
             lines.push(Line::from(p.summary.as_str()));
             if let Some(open) = open_now(&p.hours) {
-                lines.push(Line::from(""));
                 lines.push(Line::from(Span::styled(open, theme.heading)));
             }
-            lines.push(Line::from(""));
-            if let Some(phone) = &p.phone {
-                lines.push(Line::from(vec![
-                    Span::styled("Phone: ", theme.heading),
-                    Span::raw(phone),
-                ]));
-            }
-            if let Some(website) = &p.website {
-                lines.push(Line::from(vec![
-                    Span::styled("Web: ", theme.heading),
-                    Span::raw(website),
-                ]));
-            }
+            labelled(&mut lines, theme, "Phone: ", p.phone.as_deref().unwrap_or(""));
+            labelled(&mut lines, theme, "Web: ", p.website.as_deref().unwrap_or(""));
             if full {
-                if let Some(email) = &p.email {
-                    lines.push(Line::from(vec![
-                        Span::styled("Email: ", theme.heading),
-                        Span::raw(email),
-                    ]));
-                }
-                if let Some(address) = &p.address {
-                    lines.push(Line::from(vec![
-                        Span::styled("Address: ", theme.heading),
-                        Span::raw(address),
-                    ]));
-                }
+                labelled(&mut lines, theme, "Email: ", p.email.as_deref().unwrap_or(""));
+                labelled(&mut lines, theme, "Address: ", p.address.as_deref().unwrap_or(""));
                 if !p.access.is_empty() {
                     let how: Vec<&str> = p.access.iter().map(|a| a.label()).collect();
-                    lines.push(Line::from(vec![
-                        Span::styled("How: ", theme.heading),
-                        Span::raw(how.join(", ")),
-                    ]));
+                    lines.push(Line::from(vec![Span::styled("How: ", theme.heading), Span::raw(how.join(", "))]));
                 }
                 if !p.languages.is_empty() {
                     lines.push(Line::from(vec![
@@ -178,16 +133,10 @@ pub fn entry_lines<'a>(
                         Span::raw(p.languages.join(", ")),
                     ]));
                 }
-                section(
-                    &mut lines,
-                    theme,
-                    "Who can get help",
-                    p.eligibility.as_deref().unwrap_or(""),
-                );
+                labelled(&mut lines, theme, "Who can get help: ", p.eligibility.as_deref().unwrap_or(""));
                 let hours = crate::catalogue::hours::describe(&p.hours);
                 if !hours.is_empty() {
-                    lines.push(Line::from(""));
-                    lines.push(Line::from(Span::styled("Opening hours", theme.heading)));
+                    lines.push(Line::from(Span::styled("Opening hours:", theme.heading)));
                     lines.extend(hours.into_iter().map(Line::from));
                 }
                 if let Some(note) = &p.hours_note {
@@ -196,7 +145,6 @@ pub fn entry_lines<'a>(
             }
         }
         Entry::Faq(f) => {
-            lines.push(Line::from(""));
             lines.push(Line::from(f.answer.as_str()));
         }
     }
