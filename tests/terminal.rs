@@ -1,0 +1,163 @@
+//! End to end: the real binary in a real pseudo-terminal, read through a terminal emulator.
+//! Types a query, opens the entry, shows the resident, logs a visit, quits, and checks the exit
+//! status, that the terminal's modes were restored, and that the visit is in the file.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    /// Starts `frontdesk` inside `sh`, which records the terminal's modes before and after.
+    fn start(dir: &Path, extra_args: &str) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .expect("a pseudo-terminal");
+        let script = format!(
+            "stty -g > '{d}/before'; '{bin}' --data-dir '{d}/data' --config '{d}/config.toml' {extra_args}; echo $? > '{d}/status'; stty -g > '{d}/after'",
+            d = dir.display(),
+            bin = env!("CARGO_BIN_EXE_frontdesk"),
+        );
+        let mut command = CommandBuilder::new("sh");
+        command.args(["-c", &script]);
+        command.env("TERM", "xterm-256color");
+        command.env("NO_COLOR", "1");
+        command.cwd(dir);
+        let child = pty.slave.spawn_command(command).expect("frontdesk starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("a reader");
+        let writer = pty.master.take_writer().expect("a writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let feed = screen.clone();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buffer[..n]);
+            }
+        });
+        // Keep the master open for as long as the session lives.
+        std::mem::forget(pty.master);
+        Session { screen, writer, child }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let contents = self.contents();
+            if contents.contains(text) {
+                return contents;
+            }
+            assert!(Instant::now() < deadline, "'{text}' never appeared; the screen was:\n{contents}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+        // Let a lone Esc be read as Esc rather than the start of a sequence.
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_for_exit(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.child.try_wait().unwrap().is_none() {
+            assert!(Instant::now() < deadline, "frontdesk did not exit; the screen was:\n{}", self.contents());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+#[test]
+fn a_receptionist_finds_shows_logs_and_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::start(dir.path(), "");
+    session.wait_for("Type what the resident needs");
+    assert!(session.screen.lock().unwrap().screen().alternate_screen(), "the app uses the alternate screen");
+
+    session.send(b"bulky");
+    session.wait_for("Bulky waste collection");
+    session.send(b"\r");
+    session.wait_for("Say:");
+    session.send(b"s");
+    let shown = session.wait_for("Show the resident");
+    assert!(shown.contains("https://www.example.org/bulky-waste"), "{shown}");
+    assert!(shown.contains('█'), "a QR code is drawn:\n{shown}");
+    session.send(b"\x1b");
+    session.wait_for("Links");
+    session.send(b"\x1bOQ"); // F2: log the visit
+    session.wait_for("Log the visit");
+    session.send(b"1");
+    session.send(b"\r");
+    session.wait_for("Visit saved");
+    session.send(b"\x03"); // Ctrl-C
+    session.wait_for_exit();
+
+    let screen = session.screen.lock().unwrap();
+    assert!(!screen.screen().alternate_screen(), "the alternate screen was left");
+    assert!(!screen.screen().hide_cursor(), "the cursor is visible again");
+    drop(screen);
+    assert_eq!(read(&dir.path().join("status")).trim(), "0", "frontdesk exited cleanly");
+    assert_eq!(read(&dir.path().join("before")), read(&dir.path().join("after")), "terminal modes were restored");
+
+    let visits = frontdesk::store::Store::open(&dir.path().join("data/visits.sqlite3")).unwrap();
+    let all = visits
+        .visits_between(chrono::DateTime::<chrono::Utc>::MIN_UTC, chrono::DateTime::<chrono::Utc>::MAX_UTC, None)
+        .unwrap();
+    assert_eq!(all.len(), 1, "the visit the screen said was saved is in the file");
+    assert_eq!(all[0].services, vec!["bulky-waste".to_string()]);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::start(dir.path(), "");
+    session.wait_for("Type what the resident needs");
+    session.send(b"council");
+    session.wait_for("council");
+    let pid = std::process::Command::new("pgrep")
+        .args(["-f", &format!("{}/data", dir.path().display())])
+        .output()
+        .expect("pgrep");
+    let pids = String::from_utf8_lossy(&pid.stdout).to_string();
+    let app = pids
+        .lines()
+        .filter_map(|p| p.trim().parse::<u32>().ok())
+        .find(|p| read(Path::new(&format!("/proc/{p}/comm"))).trim() == "frontdesk")
+        .expect("the frontdesk process");
+    std::process::Command::new("kill").args(["-TERM", &app.to_string()]).status().unwrap();
+    session.wait_for_exit();
+    assert_eq!(read(&dir.path().join("status")).trim(), "0", "SIGTERM is a clean stop");
+    assert_eq!(read(&dir.path().join("before")), read(&dir.path().join("after")), "terminal modes were restored");
+}
+
+#[test]
+fn a_broken_config_file_stops_before_the_screen_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "desk = \"Main\"\nretention_days = \"soon\"\n").unwrap();
+    let mut session = Session::start(dir.path(), "");
+    session.wait_for_exit();
+    let contents = session.contents();
+    assert!(contents.contains("config.toml:2:"), "the message names the file and line:\n{contents}");
+    assert_ne!(read(&dir.path().join("status")).trim(), "0");
+    assert_eq!(read(&dir.path().join("before")), read(&dir.path().join("after")));
+}
