@@ -9,6 +9,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
 
 use super::model::OpeningTimes;
+use super::problem::quoted;
 
 const MINUTES_PER_DAY: u32 = 24 * 60;
 const MINUTES_PER_WEEK: u32 = 7 * MINUTES_PER_DAY;
@@ -237,7 +238,12 @@ pub struct HoursError {
 /// Thursday", "weekdays", "weekends", "every day". Case does not matter; a list may mix days and
 /// ranges ("Monday to Wednesday and Friday").
 pub fn parse_days(text: &str) -> Result<Days, String> {
-    let bad = || format!("days \"{text}\" is not a day or set of days; {DAYS_FORMS}");
+    let bad = || {
+        format!(
+            "days {} is not a day or set of days; {DAYS_FORMS}",
+            quoted(text)
+        )
+    };
     let lower = text.to_lowercase().replace('&', " and ");
     let normal = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     if normal.is_empty() {
@@ -288,7 +294,8 @@ fn parse_day(word: &str) -> Option<Weekday> {
 pub fn parse_time(text: &str, field: &str) -> Result<ClockTime, String> {
     let bad = || {
         format!(
-            "{field} \"{text}\" is not a time; write it as 24-hour HH:MM, e.g. \"09:00\" or \"17:30\""
+            "{field} {} is not a time; write it as 24-hour HH:MM, e.g. \"09:00\" or \"17:30\"",
+            quoted(text)
         )
     };
     let (hour, minute) = text.trim().split_once(':').ok_or_else(bad)?;
@@ -321,8 +328,9 @@ pub fn parse_session(times: &OpeningTimes) -> Result<Session, Vec<HoursError>> {
             error(
                 HoursField::Closes,
                 format!(
-                    "closes \"{}\" is not after opens \"{}\"; hours cannot run past midnight, so split them into two entries, the first closing at \"24:00\"",
-                    times.closes, times.opens
+                    "closes {} is not after opens {}; hours cannot run past midnight, so split them into two entries, the first closing at \"24:00\"",
+                    quoted(&times.closes),
+                    quoted(&times.opens)
                 ),
             );
         }

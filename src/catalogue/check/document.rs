@@ -12,8 +12,8 @@ use super::fields;
 use super::formats::closest;
 use super::references::{Declared, Section};
 use super::{Checker, Site};
-use crate::catalogue::SourceFile;
 use crate::catalogue::model::{Body, Council, Faq, Partner, Service, SynonymGroup};
+use crate::catalogue::{SourceFile, quoted};
 
 /// One entry's table as written, with the file it is in: used to find where each value is.
 #[derive(Clone, Copy)]
@@ -155,11 +155,12 @@ pub(super) fn check_file(checker: &mut Checker<'_>, index: usize, file: &SourceF
         let Some(section) = Section::ALL.into_iter().find(|s| s.key() == name) else {
             let keys = Section::ALL.map(|s| s.key());
             let hint = match closest(name, keys) {
-                Some(near) => format!(" (did you mean \"{near}\"?)"),
+                Some(near) => format!(" (did you mean {}?)", quoted(near)),
                 None => String::new(),
             };
             let message = format!(
-                "unknown table \"{name}\"{hint}; a catalogue file may have [council], [[body]], [[service]], [[partner]], [[faq]] and [[synonyms]]"
+                "unknown table {}{hint}; a catalogue file may have [council], [[body]], [[service]], [[partner]], [[faq]] and [[synonyms]]",
+                quoted(name)
             );
             checker.error(&key_site, message);
             checker.broken[index] = true;
@@ -190,7 +191,8 @@ fn syntax_message(text: &str, message: &str, span: &Range<usize>) -> String {
     if message == "duplicate key" {
         let key = text.get(span.clone()).unwrap_or_default();
         return format!(
-            "TOML syntax error: \"{key}\" is set twice; a key or [table] can appear only once (use [[double brackets]] for a list of entries)"
+            "TOML syntax error: {} is set twice; a key or [table] can appear only once (use [[double brackets]] for a list of entries)",
+            quoted(key)
         );
     }
     format!("TOML syntax error: {message}; fix this first, then check again")
@@ -331,7 +333,7 @@ fn shape_error(
 ) {
     checker.broken[raw.file] = true;
     let entry = match raw.id() {
-        Some((id, _)) => format!("{} \"{id}\"", section.noun()),
+        Some((id, _)) => format!("{} {}", section.noun(), quoted(id)),
         None => format!("this {}", section.header()),
     };
     let message = error.message().trim().replace('\n', " ");
@@ -348,11 +350,12 @@ fn shape_error(
     } else if let Some(field) = between(&message, "unknown field `", "`") {
         let expected = backticked(message.split_once("expected").map_or("", |(_, e)| e));
         let hint = match closest(field, expected.iter().copied()) {
-            Some(near) => format!(" (did you mean \"{near}\"?)"),
+            Some(near) => format!(" (did you mean {}?)", quoted(near)),
             None => String::new(),
         };
         format!(
-            "{entry} has an unknown field \"{field}\"{hint}; a {} may have: {}",
+            "{entry} has an unknown field {}{hint}; a {} may have: {}",
+            quoted(field),
             section.noun(),
             expected.join(", ")
         )
@@ -387,11 +390,12 @@ fn wrong_value(what: &str, message: &str) -> String {
     if let Some(value) = between(message, "unknown variant `", "`") {
         let allowed = backticked(message.split_once("expected").map_or("", |(_, e)| e));
         let hint = match closest(value, allowed.iter().copied()) {
-            Some(near) => format!(" (did you mean \"{near}\"?)"),
+            Some(near) => format!(" (did you mean {}?)", quoted(near)),
             None => String::new(),
         };
         return format!(
-            "{what}: \"{value}\" is not one of {}{hint}",
+            "{what}: {} is not one of {}{hint}",
+            quoted(value),
             allowed.join(", ")
         );
     }

@@ -6,8 +6,8 @@ use super::document::Raw;
 use super::formats::{self, WebAddress};
 use super::references::{Reference, Role};
 use super::{Checker, Site};
-use crate::catalogue::hours;
 use crate::catalogue::model::{Body, Council, Faq, OpeningTimes, Partner, Service, SynonymGroup};
+use crate::catalogue::{hours, quoted};
 
 pub(super) fn id(checker: &mut Checker<'_>, site: &Site, id: &str) {
     if let Some(reason) = formats::kebab_problem(id) {
@@ -18,7 +18,9 @@ pub(super) fn id(checker: &mut Checker<'_>, site: &Site, id: &str) {
         checker.error(
             site,
             format!(
-                "id \"{id}\" is not lowercase-kebab ({reason}); use only a-z, 0-9 and single hyphens between words, e.g. \"{suggestion}\""
+                "id {} is not lowercase-kebab ({reason}); use only a-z, 0-9 and single hyphens between words, e.g. {}",
+                quoted(id),
+                quoted(&suggestion)
             ),
         );
     }
@@ -100,7 +102,8 @@ pub(super) fn partner(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, partner: &Pa
         checker.error(
             &raw.field("email"),
             format!(
-                "email \"{email}\" is not an email address; write it like \"help@example.org\""
+                "email {} is not an email address; write it like \"help@example.org\"",
+                quoted(email)
             ),
         );
     }
@@ -152,7 +155,8 @@ fn phone(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, phone: Option<&str>) {
         checker.error(
             &raw.field("phone"),
             format!(
-                "phone \"{phone}\" is not a UK phone number; write 11 digits starting 0 (e.g. \"01632 960000\"), +44 and 10 digits (e.g. \"+44 1632 960000\"), or a short number such as 999, 101, 111 or 116 123"
+                "phone {} is not a UK phone number; write 11 digits starting 0 (e.g. \"01632 960000\"), +44 and 10 digits (e.g. \"+44 1632 960000\"), or a short number such as 999, 101, 111 or 116 123",
+                quoted(phone)
             ),
         );
     }
@@ -167,13 +171,15 @@ fn web_address(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, key: &str, address:
         Some(WebAddress::Http) => checker.warning(
             &raw.field(key),
             format!(
-                "{key} \"{address}\" starts http://; use https:// if the site supports it, so residents' details travel securely"
+                "{key} {} starts http://; use https:// if the site supports it, so residents' details travel securely",
+                quoted(address)
             ),
         ),
         None => checker.error(
             &raw.field(key),
             format!(
-                "{key} \"{address}\" is not a web address; write it in full with no spaces, starting https://, e.g. \"https://www.example.org/bins\""
+                "{key} {} is not a web address; write it in full with no spaces, starting https://, e.g. \"https://www.example.org/bins\"",
+                quoted(address)
             ),
         ),
     }

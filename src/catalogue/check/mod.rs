@@ -122,6 +122,24 @@ pub fn check_dir(dir: &Path, today: NaiveDate) -> CheckReport {
     }
 }
 
+/// A message as one line of sensible length, whatever values a file put in it.
+fn one_line(message: &str) -> String {
+    const LIMIT: usize = 600;
+    let mut line = String::with_capacity(message.len().min(LIMIT + 3));
+    for (count, c) in message.chars().enumerate() {
+        if count == LIMIT {
+            line.push('…');
+            break;
+        }
+        if c.is_control() {
+            line.extend(c.escape_default());
+        } else {
+            line.push(c);
+        }
+    }
+    line
+}
+
 fn sort(problems: &mut Vec<Problem>) {
     problems.sort_by(|a, b| {
         (&a.file, a.line, a.column, b.severity).cmp(&(&b.file, b.line, b.column, a.severity))
@@ -214,7 +232,7 @@ impl<'f> Checker<'f> {
             line,
             column,
             severity,
-            message,
+            message: one_line(&message),
         });
     }
 

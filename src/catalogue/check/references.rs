@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::formats::closest;
 use super::{Checker, Site};
+use crate::catalogue::quoted;
 
 /// The tables of a catalogue file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,8 +124,8 @@ fn duplicates(checker: &mut Checker<'_>, ledger: &Ledger) {
         match first.get(declared.id.as_str()) {
             Some(earlier) => {
                 let message = format!(
-                    "id \"{}\" is already used by the {} at {}; give each entry its own id",
-                    declared.id,
+                    "id {} is already used by the {} at {}; give each entry its own id",
+                    quoted(&declared.id),
                     earlier.section.noun(),
                     checker.location(&earlier.site)
                 );
@@ -143,6 +144,7 @@ fn reference_problem(
     ledger: &Ledger,
 ) -> Option<String> {
     let target = reference.target.as_str();
+    let shown = quoted(target);
     let found = sections.get(target).copied();
     let suggest = |allowed: &[Section]| {
         let candidates = ledger
@@ -151,7 +153,7 @@ fn reference_problem(
             .filter(|d| allowed.contains(&d.section))
             .map(|d| d.id.as_str());
         match closest(target, candidates) {
-            Some(id) => format!("; did you mean \"{id}\"?"),
+            Some(id) => format!("; did you mean {}?", quoted(id)),
             None => String::new(),
         }
     };
@@ -160,7 +162,7 @@ fn reference_problem(
             _ if target == "council" => None,
             Some(Section::Body | Section::Partner) => None,
             Some(other) => Some(format!(
-                "provider \"{target}\" is a {}; a provider is \"council\", a [[body]] id or a partner id",
+                "provider {shown} is a {}; a provider is \"council\", a [[body]] id or a partner id",
                 other.noun()
             )),
             None => {
@@ -179,29 +181,29 @@ fn reference_problem(
                     hint
                 };
                 Some(format!(
-                    "provider \"{target}\" is not \"council\", a [[body]] id or a partner id{hint}"
+                    "provider {shown} is not \"council\", a [[body]] id or a partner id{hint}"
                 ))
             }
         },
         Role::Related => match found {
             Some(Section::Service | Section::Partner | Section::Faq) => None,
             Some(other) => Some(format!(
-                "related id \"{target}\" is a {}, not a service, partner or FAQ; name it as a provider instead",
+                "related id {shown} is a {}, not a service, partner or FAQ; name it as a provider instead",
                 other.noun()
             )),
             None => Some(format!(
-                "related id \"{target}\" is not the id of any service, partner or FAQ{}",
+                "related id {shown} is not the id of any service, partner or FAQ{}",
                 suggest(&[Section::Service, Section::Partner, Section::Faq])
             )),
         },
         Role::Signpost => match found {
             Some(Section::Partner) => None,
             Some(other) => Some(format!(
-                "signpost \"{target}\" is a {}, not a partner; signpost only to partners, and list services and FAQs under related",
+                "signpost {shown} is a {}, not a partner; signpost only to partners, and list services and FAQs under related",
                 other.noun()
             )),
             None => Some(format!(
-                "signpost \"{target}\" is not the id of any partner{}",
+                "signpost {shown} is not the id of any partner{}",
                 suggest(&[Section::Partner])
             )),
         },

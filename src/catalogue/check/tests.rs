@@ -82,7 +82,10 @@ words = ["rubbish", "refuse"]
 
 #[test]
 fn a_clean_catalogue_has_no_problems_and_is_counted() {
-    let files = [source("council.toml", COUNCIL), source("services.toml", SERVICE)];
+    let files = [
+        source("council.toml", COUNCIL),
+        source("services.toml", SERVICE),
+    ];
     let report = CheckReport::of_files(&files, today());
     assert_eq!(report.problems, []);
     assert_eq!(
@@ -97,13 +100,12 @@ fn a_clean_catalogue_has_no_problems_and_is_counted() {
 
 #[test]
 fn review_by_may_be_a_toml_date_or_a_string_and_a_past_one_is_a_warning() {
-    let text = SERVICE.replace(
-        "review_by = \"2027-06-30\"",
-        "review_by = \"2026-11-22\"",
-    );
+    let text = SERVICE.replace("review_by = \"2027-06-30\"", "review_by = \"2026-11-22\"");
     assert_eq!(
         lines(&[("council.toml", COUNCIL), ("services.toml", &text)]),
-        ["services.toml:18:13: warning: review_by 2026-11-22 has passed; check this entry is still right and set a new date"]
+        [
+            "services.toml:18:13: warning: review_by 2026-11-22 has passed; check this entry is still right and set a new date"
+        ]
     );
     let today_is_fine = SERVICE.replace("2027-06-30\"", "2026-11-23\"");
     assert_eq!(
@@ -115,7 +117,10 @@ fn review_by_may_be_a_toml_date_or_a_string_and_a_past_one_is_a_warning() {
 #[test]
 fn problems_point_at_the_value_that_is_wrong() {
     let text = SERVICE
-        .replace("related = [\"bin-day\"]", "related = [\"bin-day\", \"bin-dya\"]")
+        .replace(
+            "related = [\"bin-day\"]",
+            "related = [\"bin-day\", \"bin-dya\"]",
+        )
         .replace("lgsl = [524]", "lgsl = [524, 0]")
         .replace("bins\", self_serve", "bins page\", self_serve")
         .replace("closes = \"14:00\"", "closes = \"10:00\"");
@@ -168,8 +173,14 @@ review_by = 2027-06-30
 fn references_must_exist_and_have_the_right_kind() {
     let text = SERVICE
         .replace("provider = \"county\"", "provider = \"faq-bin-day\"")
-        .replace("signpost = [\"food-bank\"]", "signpost = [\"bin-day\", \"foodbank\"]")
-        .replace("related = [\"bin-day\", \"food-bank\"]", "related = [\"county\"]");
+        .replace(
+            "signpost = [\"food-bank\"]",
+            "signpost = [\"bin-day\", \"foodbank\"]",
+        )
+        .replace(
+            "related = [\"bin-day\", \"food-bank\"]",
+            "related = [\"county\"]",
+        );
     let all = lines(&[("council.toml", COUNCIL), ("services.toml", &text)]);
     assert_eq!(
         all,
@@ -199,12 +210,16 @@ fn the_council_must_be_there_once() {
             .filter(|l| l.contains("[council]"))
             .cloned()
             .collect::<Vec<_>>(),
-        ["services.toml:1:1: warning: no file has a [council] table; add one with the council's name, phone and website so the desk knows who \"us\" is"]
+        [
+            "services.toml:1:1: warning: no file has a [council] table; add one with the council's name, phone and website so the desk knows who \"us\" is"
+        ]
     );
     let second = "[council]\nname = \"Another\"\n";
     assert_eq!(
         lines(&[("a.toml", COUNCIL), ("b.toml", SERVICE), ("c.toml", second)]),
-        ["c.toml:1:2: error: a second [council] table; the first is at a.toml:1:2, and a catalogue has only one council"]
+        [
+            "c.toml:1:2: error: a second [council] table; the first is at a.toml:1:2, and a catalogue has only one council"
+        ]
     );
 }
 
@@ -263,7 +278,8 @@ fn unknown_fields_and_tables_suggest_the_right_name() {
         "{all:?}"
     );
     assert!(
-        all[1].starts_with("b.toml:7:3: error: unknown table \"servce\" (did you mean \"service\"?)"),
+        all[1]
+            .starts_with("b.toml:7:3: error: unknown table \"servce\" (did you mean \"service\"?)"),
         "{all:?}"
     );
 }
@@ -285,7 +301,10 @@ fn synonyms_need_two_words() {
 fn problems_are_sorted_by_file_line_and_column() {
     let text = "[[partner]]\nid = \"Z\"\nname = \"\"\nsummary = \"\"\nphone = \"1\"\nreview_by = 2000-01-01\n";
     let found = check_files(
-        &[source("b.toml", text), source("a.toml", "[council]\nname = \"\"\n")],
+        &[
+            source("b.toml", text),
+            source("a.toml", "[council]\nname = \"\"\n"),
+        ],
         today(),
     );
     let order: Vec<(String, usize, usize)> = found
