@@ -384,7 +384,11 @@ fn wrong_value(what: &str, message: &str) -> String {
             .strip_prefix(prefix)
             .and_then(|rest| rest.split_once(", expected "))
         {
-            return format!("{what} should be {}, not {found}", plain(expected));
+            return format!(
+                "{what} should be {}, not {}",
+                toml_words(&plain(expected)),
+                toml_words(found)
+            );
         }
     }
     if let Some(value) = between(message, "unknown variant `", "`") {
@@ -400,6 +404,15 @@ fn wrong_value(what: &str, message: &str) -> String {
         );
     }
     format!("{what}: {message}")
+}
+
+/// serde's names for TOML's arrays and tables.
+fn toml_words(text: &str) -> String {
+    match text {
+        "sequence" | "a sequence" => "an array".to_string(),
+        "map" | "a map" => "a table".to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// The text between `start` and the next `end`, when `text` begins with `start`.
