@@ -166,8 +166,8 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    /// 1-based line and column (in characters); offsets past the end or inside a character are
-    /// clamped.
+    /// 1-based line and column (in characters, not counting a byte-order mark); offsets past the
+    /// end or inside a character are clamped.
     fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
@@ -175,8 +175,10 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&start| start <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
-        (line, column)
+        let before = text.get(start..offset).unwrap_or_default();
+        // A byte-order mark (saved by some Windows editors) is invisible: it takes no column.
+        let before = before.strip_prefix('\u{feff}').unwrap_or(before);
+        (line, before.chars().count() + 1)
     }
 }
 

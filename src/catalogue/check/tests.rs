@@ -336,6 +336,14 @@ fn a_missing_directory_is_a_problem_not_a_panic() {
 }
 
 #[test]
+fn a_byte_order_mark_takes_no_column() {
+    let text = "\u{feff}[council]\nname = 3\n";
+    assert_eq!(places(&[("a.toml", text)]), ["a.toml:2:8: error"]);
+    let index = LineIndex::new(text);
+    assert_eq!(index.locate(text, 4), (1, 2), "the c of [council]");
+}
+
+#[test]
 fn line_index_agrees_with_line_column() {
     let text = "a = 1\nbé = \"ü\"\n\n[x]\r\nc = 2";
     let index = LineIndex::new(text);
