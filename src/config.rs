@@ -24,6 +24,9 @@ pub struct ConfigFile {
     pub catalogue: Option<PathBuf>,
     pub retention_days: Option<u32>,
     pub theme: Option<ThemeName>,
+    /// Scroll and click in lists with the mouse (default on). Turn it off to select text with
+    /// the mouse in terminals where capture gets in the way.
+    pub mouse: Option<bool>,
     /// Key bindings: an action name and the keys for it, e.g. `log_visit = ["F2", "ctrl-l"]`.
     #[serde(default)]
     pub keys: BTreeMap<String, Vec<String>>,
@@ -60,6 +63,7 @@ pub struct Settings {
     pub theme: ThemeName,
     /// True when `NO_COLOR` is set to anything non-empty.
     pub no_color: bool,
+    pub mouse: bool,
     pub keys: BTreeMap<String, Vec<String>>,
 }
 
@@ -143,6 +147,7 @@ impl Settings {
             retention_days,
             theme,
             no_color: env("NO_COLOR").is_some(),
+            mouse: file.mouse.unwrap_or(true),
             keys: file.keys,
         })
     }
@@ -174,7 +179,7 @@ impl Settings {
             None => "built-in".to_string(),
         };
         let mut out = format!(
-            "config_file = {}{found}\ndata_dir = {}\nvisits_file = {}\nlog_file = {}\ncatalogue = {catalogue}\ndesk = {}\nstaff = {}\nretention_days = {}\ntheme = {}\ncolour = {}\n",
+            "config_file = {}{found}\ndata_dir = {}\nvisits_file = {}\nlog_file = {}\ncatalogue = {catalogue}\ndesk = {}\nstaff = {}\nretention_days = {}\ntheme = {}\ncolour = {}\nmouse = {}\n",
             self.config_file.display(),
             self.data_dir.display(),
             self.visits_file().display(),
@@ -195,6 +200,7 @@ impl Settings {
             } else {
                 "on"
             },
+            if self.mouse { "on" } else { "off" },
         );
         for (action, keys) in &self.keys {
             out.push_str(&format!("keys.{action} = {}\n", keys.join(", ")));

@@ -1,0 +1,62 @@
+//! What flows into [`App::update`](super::app::App::update) and what comes out of it.
+
+use chrono::{DateTime, FixedOffset};
+use uuid::Uuid;
+
+use super::keymap::Command;
+use crate::search::Hit;
+use crate::visit::{Visit, VisitDraft};
+
+/// Something that happened: a key's command, typed text, the clock, or a worker's answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A key bound to a command in the current mode.
+    Command(Command),
+    /// A character typed into the focused text field.
+    Input(char),
+    /// Backspace in the focused text field.
+    DeleteBack,
+    /// Ctrl-U or Ctrl-W: clear the focused text field.
+    ClearText,
+    /// The clock moved on (once a second, and before each key).
+    Tick(DateTime<FixedOffset>),
+    /// The mouse wheel moved over the list: negative is up.
+    Scroll(i16),
+    /// A click on a result: the first click selects it, a click on the selected one opens it.
+    Click(usize),
+    /// The search worker's answer to query number `seq`.
+    Results { seq: u64, hits: Vec<Hit> },
+    /// The store committed this visit to disk.
+    VisitSaved(Visit),
+    /// The store replaced an edited visit.
+    VisitUpdated(Visit),
+    /// The store deleted a visit (undo).
+    VisitDeleted(Uuid),
+    /// The store could not do what was asked; the message is one sentence for the screen.
+    StoreFailed(String),
+    /// Today's visits at this desk, newest last.
+    TodayLoaded(Vec<Visit>),
+    /// A half-filled visit kept from last time.
+    DraftRestored(VisitDraft),
+    /// The draft could not be kept on disk (it stays on screen).
+    DraftNotKept(String),
+    /// Stop: SIGTERM, SIGHUP or the terminal went away.
+    Stop,
+}
+
+/// Work the update asks the outside world to do. Answers come back as [`Action`]s.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Run a search; only the latest `seq` matters.
+    Search {
+        seq: u64,
+        query: String,
+    },
+    SaveVisit(Visit),
+    UpdateVisit(Visit),
+    DeleteVisit(Uuid),
+    /// Load today's visits at this desk.
+    LoadToday,
+    SaveDraft(VisitDraft),
+    ClearDraft,
+}

@@ -1,0 +1,186 @@
+//! The event loop: drain every ready message, then draw once. Keys never wait on the disk or on
+//! a search: those run on worker threads and answer with actions.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Local;
+use crossterm::event::Event;
+use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
+
+use super::action::{Action, Effect};
+use super::app::App;
+use super::input::action_for_event;
+use super::keymap::Keymap;
+use super::screens;
+use super::terminal::TerminalGuard;
+use super::theme::Theme;
+use super::workers::{SearchWorker, StoreWorker};
+use crate::catalogue::Catalogue;
+use crate::config::Settings;
+
+/// What arrives on the app's channel.
+#[derive(Debug)]
+pub enum Message {
+    Event(Event),
+    Action(Action),
+    /// The terminal stopped sending input (it was closed).
+    InputGone,
+}
+
+pub async fn run(
+    settings: &Settings,
+    catalogue: Arc<Catalogue>,
+    keymap: Keymap,
+    theme: Theme,
+    log_problem: Option<String>,
+) -> anyhow::Result<()> {
+    let (guard, mut terminal) = TerminalGuard::enter(settings.mouse)?;
+    let mut app = App::new(
+        catalogue.clone(),
+        keymap,
+        &settings.desk,
+        &settings.staff,
+        Local::now().fixed_offset(),
+    );
+    // Paint first; everything slow (index, database, draft) happens on the workers.
+    terminal.draw(|frame| screens::render(&app, &theme, frame))?;
+
+    let (sender, mut messages) = mpsc::unbounded_channel::<Message>();
+    spawn_input_reader(sender.clone());
+    spawn_signal_listener(sender.clone());
+    spawn_clock(sender.clone());
+    let search = SearchWorker::start(catalogue, sender.clone());
+    let store = StoreWorker::start(settings, sender.clone());
+    if let Some(problem) = log_problem {
+        app.update(Action::DraftNotKept(problem));
+    }
+
+    let result = event_loop(
+        &mut app,
+        &theme,
+        &mut terminal,
+        &mut messages,
+        &search,
+        &store,
+    )
+    .await;
+    drop(search);
+    store.finish();
+    drop(guard);
+    result
+}
+
+async fn event_loop(
+    app: &mut App,
+    theme: &Theme,
+    terminal: &mut super::terminal::Screen,
+    messages: &mut UnboundedReceiver<Message>,
+    search: &SearchWorker,
+    store: &StoreWorker,
+) -> anyhow::Result<()> {
+    while let Some(first) = messages.recv().await {
+        let mut next = Some(first);
+        while let Some(message) = next {
+            let effects = handle(
+                app,
+                message,
+                terminal.size().map(|s| s.into()).unwrap_or_default(),
+            );
+            for effect in effects {
+                match effect {
+                    Effect::Search { seq, query } => search.search(seq, query),
+                    other => store.send(other),
+                }
+            }
+            next = messages.try_recv().ok();
+        }
+        if app.quit {
+            break;
+        }
+        terminal.draw(|frame| screens::render(app, theme, frame))?;
+    }
+    Ok(())
+}
+
+fn handle(app: &mut App, message: Message, size: ratatui::layout::Rect) -> Vec<Effect> {
+    match message {
+        Message::Event(event) => {
+            if matches!(event, Event::Key(_)) {
+                // Keep the clock current for timestamps taken on this key.
+                app.update(Action::Tick(Local::now().fixed_offset()));
+            }
+            action_for_event(app, &event, size)
+                .map(|action| app.update(action))
+                .unwrap_or_default()
+        }
+        Message::Action(action) => app.update(action),
+        Message::InputGone => app.update(Action::Stop),
+    }
+}
+
+fn spawn_input_reader(sender: UnboundedSender<Message>) {
+    let spawned = std::thread::Builder::new()
+        .name("keys".into())
+        .spawn(move || {
+            loop {
+                match crossterm::event::read() {
+                    Ok(event) => {
+                        if sender.send(Message::Event(event)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) => {
+                        tracing::warn!("the terminal stopped sending input: {e}");
+                        let _ = sender.send(Message::InputGone);
+                        return;
+                    }
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::error!("cannot start the key reader: {e}");
+    }
+}
+
+fn spawn_signal_listener(sender: UnboundedSender<Message>) {
+    #[cfg(unix)]
+    tokio::spawn(async move {
+        use tokio::signal::unix::{SignalKind, signal};
+        let (Ok(mut term), Ok(mut hup), Ok(mut int)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::hangup()),
+            signal(SignalKind::interrupt()),
+        ) else {
+            tracing::warn!("cannot listen for signals; the terminal is still restored on exit");
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => tracing::info!("stopping on SIGTERM"),
+            _ = hup.recv() => tracing::info!("stopping on SIGHUP"),
+            _ = int.recv() => tracing::info!("stopping on SIGINT"),
+        }
+        let _ = sender.send(Message::Action(Action::Stop));
+    });
+    #[cfg(not(unix))]
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            let _ = sender.send(Message::Action(Action::Stop));
+        }
+    });
+}
+
+fn spawn_clock(sender: UnboundedSender<Message>) {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            ticks.tick().await;
+            if sender
+                .send(Message::Action(Action::Tick(Local::now().fixed_offset())))
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+}

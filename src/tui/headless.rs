@@ -1,0 +1,108 @@
+//! The reception screen without a terminal: keys in, a `TestBackend` frame out, searches run
+//! inline. Tests and benchmarks drive the real `App`, keymap and screens through it.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+use super::action::{Action, Effect};
+use super::app::App;
+use super::input::action_for_event;
+use super::keymap::Keymap;
+use super::screens;
+use super::theme::Theme;
+use crate::catalogue::Catalogue;
+use crate::config::ThemeName;
+use crate::search::Index;
+
+pub struct Headless {
+    pub app: App,
+    pub index: Index,
+    pub theme: Theme,
+    pub terminal: Terminal<TestBackend>,
+    /// Effects other than searches, in order, for the caller to check or answer.
+    pub effects: Vec<Effect>,
+}
+
+impl Headless {
+    /// A screen of `width` x `height` on `catalogue`, with the clock at `now`, no colour.
+    pub fn new(catalogue: Catalogue, now: DateTime<FixedOffset>, width: u16, height: u16) -> Headless {
+        let catalogue = Arc::new(catalogue);
+        let index = Index::new(&catalogue);
+        let app = App::new(catalogue, Keymap::default(), "Front desk", "AB", now);
+        // TestBackend::new cannot fail; the Result is the backend trait's.
+        let terminal = match Terminal::new(TestBackend::new(width, height)) {
+            Ok(terminal) => terminal,
+            Err(never) => match never {},
+        };
+        Headless { app, index, theme: Theme::new(ThemeName::Default, true), terminal, effects: Vec::new() }
+    }
+
+    /// Sends one terminal event through the keymap and the update, running searches inline.
+    pub fn event(&mut self, event: Event) {
+        let size = self.terminal.backend().buffer().area;
+        if let Some(action) = action_for_event(&self.app, &event, size) {
+            self.act(action);
+        }
+    }
+
+    /// Sends an action straight to the update, running searches inline.
+    pub fn act(&mut self, action: Action) {
+        let mut pending = vec![action];
+        while let Some(action) = pending.pop() {
+            for effect in self.app.update(action) {
+                match effect {
+                    Effect::Search { seq, query } => {
+                        pending.push(Action::Results { seq, hits: self.index.query(&query) });
+                    }
+                    other => self.effects.push(other),
+                }
+            }
+        }
+    }
+
+    pub fn press(&mut self, code: KeyCode) {
+        self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    pub fn ctrl(&mut self, c: char) {
+        self.event(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+    }
+
+    /// Types text key by key, as a receptionist would.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    /// Draws the current state and returns the screen as text, one line per row.
+    pub fn screen(&mut self) -> String {
+        let (app, theme) = (&self.app, &self.theme);
+        if let Err(never) = self.terminal.draw(|frame| screens::render(app, theme, frame)) {
+            match never {}
+        }
+        let buffer = self.terminal.backend().buffer();
+        let area: Rect = buffer.area;
+        let mut text = String::new();
+        for y in 0..area.height {
+            let mut line = String::new();
+            for x in 0..area.width {
+                line.push_str(buffer[(x, y)].symbol());
+            }
+            text.push_str(line.trim_end());
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Where the terminal cursor was put by the last draw.
+    pub fn cursor(&mut self) -> (u16, u16) {
+        let position = self.terminal.get_cursor_position().unwrap_or_default();
+        (position.x, position.y)
+    }
+}

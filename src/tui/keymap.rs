@@ -1,0 +1,668 @@
+//! Keys to named commands, per mode. The help overlay and the bottom-bar hints are generated from
+//! this same table, so they can never disagree with the keys the app really uses. Every command
+//! can be rebound in the config file's `[keys]` table.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Which keys are live: one mode per screen (the help overlay has its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mode {
+    Search,
+    Detail,
+    ShowResident,
+    VisitForm,
+    Today,
+    Help,
+}
+
+impl Mode {
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Search => "Search",
+            Mode::Detail => "Details",
+            Mode::ShowResident => "Show the resident",
+            Mode::VisitForm => "Log the visit",
+            Mode::Today => "Today's visits",
+            Mode::Help => "Help",
+        }
+    }
+}
+
+/// What a key asks the app to do. The config file names them in snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Command {
+    Quit,
+    Help,
+    Back,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Open,
+    ShowResident,
+    LogVisit,
+    Today,
+    NewResident,
+    NextField,
+    PreviousField,
+    Left,
+    Right,
+    Toggle,
+    Save,
+    Remove,
+    RedactAndSave,
+    Undo,
+    Edit,
+    Link(u8),
+    Outcome(u8),
+}
+
+impl Command {
+    /// The name used in the config file's `[keys]` table.
+    pub fn name(self) -> String {
+        match self {
+            Command::Quit => "quit".into(),
+            Command::Help => "help".into(),
+            Command::Back => "back".into(),
+            Command::Up => "up".into(),
+            Command::Down => "down".into(),
+            Command::PageUp => "page_up".into(),
+            Command::PageDown => "page_down".into(),
+            Command::Open => "open".into(),
+            Command::ShowResident => "show_resident".into(),
+            Command::LogVisit => "log_visit".into(),
+            Command::Today => "today".into(),
+            Command::NewResident => "new_resident".into(),
+            Command::NextField => "next_field".into(),
+            Command::PreviousField => "previous_field".into(),
+            Command::Left => "left".into(),
+            Command::Right => "right".into(),
+            Command::Toggle => "toggle".into(),
+            Command::Save => "save".into(),
+            Command::Remove => "remove".into(),
+            Command::RedactAndSave => "redact_and_save".into(),
+            Command::Undo => "undo".into(),
+            Command::Edit => "edit".into(),
+            Command::Link(n) => format!("link_{n}"),
+            Command::Outcome(n) => format!("outcome_{n}"),
+        }
+    }
+}
+
+/// One key combination, e.g. Ctrl-N or F2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    /// The key as it arrived from the terminal, with Shift folded into the character.
+    pub fn from_event(event: &KeyEvent) -> Key {
+        let mut modifiers =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match event.code {
+            KeyCode::Char(c) => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                if modifiers.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else {
+                    KeyCode::Char(c)
+                }
+            }
+            KeyCode::BackTab => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Key { code, modifiers }
+    }
+
+    /// Parses a key as written in the config file: "F2", "ctrl-l", "esc", "enter", "?", "alt-x".
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let lower = text.trim().to_ascii_lowercase();
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = lower.as_str();
+        loop {
+            if let Some(r) = rest
+                .strip_prefix("ctrl-")
+                .or_else(|| rest.strip_prefix("ctrl+"))
+            {
+                modifiers |= KeyModifiers::CONTROL;
+                rest = r;
+            } else if let Some(r) = rest
+                .strip_prefix("alt-")
+                .or_else(|| rest.strip_prefix("alt+"))
+            {
+                modifiers |= KeyModifiers::ALT;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = match rest {
+            "esc" | "escape" => KeyCode::Esc,
+            "enter" | "return" => KeyCode::Enter,
+            "tab" => KeyCode::Tab,
+            "backtab" | "shift-tab" => KeyCode::BackTab,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pageup" | "page-up" => KeyCode::PageUp,
+            "pagedown" | "page-down" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "delete" | "del" => KeyCode::Delete,
+            "backspace" => KeyCode::Backspace,
+            f if f.starts_with('f') && f.len() > 1 => match f[1..].parse::<u8>() {
+                Ok(n @ 1..=12) => KeyCode::F(n),
+                _ => {
+                    return Err(format!(
+                        "'{text}' is not a key; function keys are F1 to F12"
+                    ));
+                }
+            },
+            c if c.chars().count() == 1 => {
+                // Keep the case the user wrote for plain characters ("S" is not "s").
+                let original = text.trim().chars().last().unwrap_or(' ');
+                KeyCode::Char(if modifiers.is_empty() {
+                    original
+                } else {
+                    c.chars().next().unwrap_or(' ')
+                })
+            }
+            _ => {
+                return Err(format!(
+                    "'{text}' is not a key; use a character, F1 to F12, esc, enter, tab, space, up, down, left, right, pageup, pagedown, delete, or ctrl-/alt- with one of them"
+                ));
+            }
+        };
+        Ok(Key { code, modifiers })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            write!(f, "Ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            write!(f, "Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => write!(f, "Space"),
+            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+                write!(f, "{}", c.to_ascii_uppercase())
+            }
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            KeyCode::Esc => write!(f, "Esc"),
+            KeyCode::Enter => write!(f, "Enter"),
+            KeyCode::Tab => write!(f, "Tab"),
+            KeyCode::BackTab => write!(f, "Shift-Tab"),
+            KeyCode::Up => write!(f, "Up"),
+            KeyCode::Down => write!(f, "Down"),
+            KeyCode::Left => write!(f, "Left"),
+            KeyCode::Right => write!(f, "Right"),
+            KeyCode::PageUp => write!(f, "PgUp"),
+            KeyCode::PageDown => write!(f, "PgDn"),
+            KeyCode::Home => write!(f, "Home"),
+            KeyCode::End => write!(f, "End"),
+            KeyCode::Delete => write!(f, "Del"),
+            KeyCode::Backspace => write!(f, "Backspace"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// One line of the keymap: the keys, the command, what it does, and whether the bottom bar shows it.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub command: Command,
+    pub description: &'static str,
+    /// A short label for the bottom bar; `None` keeps it to the help overlay.
+    pub hint: Option<&'static str>,
+}
+
+/// The whole keymap: for each mode, its bindings in the order help shows them.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    modes: BTreeMap<Mode, Vec<Binding>>,
+}
+
+fn bind(
+    keys: &[Key],
+    command: Command,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys: keys.to_vec(),
+        command,
+        description,
+        hint,
+    }
+}
+
+const F: fn(u8) -> Key = |n| Key::plain(KeyCode::F(n));
+const ESC: Key = Key::plain(KeyCode::Esc);
+const ENTER: Key = Key::plain(KeyCode::Enter);
+const UP: Key = Key::plain(KeyCode::Up);
+const DOWN: Key = Key::plain(KeyCode::Down);
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        use Command::*;
+        let quit = bind(
+            &[Key::ctrl('c'), Key::ctrl('q')],
+            Quit,
+            "Quit frontdesk",
+            Some("quit"),
+        );
+        let help = |extra: &[Key]| {
+            let mut keys = vec![F(1)];
+            keys.extend_from_slice(extra);
+            bind(&keys, Help, "Show every key for this screen", Some("help"))
+        };
+        let log = |extra: &[Key]| {
+            let mut keys = vec![F(2), Key::ctrl('l')];
+            keys.extend_from_slice(extra);
+            bind(
+                &keys,
+                LogVisit,
+                "Log this visit (adds the selected service)",
+                Some("log visit"),
+            )
+        };
+        let today = bind(
+            &[F(3), Key::ctrl('t')],
+            Today,
+            "Today's visits at this desk",
+            None,
+        );
+        let new_resident = bind(
+            &[F(4)],
+            NewResident,
+            "New resident: start the visit timer",
+            None,
+        );
+        let up = bind(&[UP, Key::ctrl('p')], Up, "Move up", None);
+        let down = bind(&[DOWN, Key::ctrl('n')], Down, "Move down", None);
+        let page_up = bind(
+            &[Key::plain(KeyCode::PageUp)],
+            PageUp,
+            "Move up a page",
+            None,
+        );
+        let page_down = bind(
+            &[Key::plain(KeyCode::PageDown)],
+            PageDown,
+            "Move down a page",
+            None,
+        );
+
+        let mut modes = BTreeMap::new();
+        modes.insert(
+            Mode::Search,
+            vec![
+                bind(&[ENTER], Open, "Open the selected entry", Some("open")),
+                bind(&[ESC], Back, "Clear the search", Some("clear")),
+                up.clone(),
+                down.clone(),
+                page_up.clone(),
+                page_down.clone(),
+                log(&[]),
+                today.clone(),
+                new_resident.clone(),
+                help(&[Key::char('?')]),
+                quit.clone(),
+            ],
+        );
+        let mut detail = vec![
+            bind(
+                &[ESC, Key::plain(KeyCode::Backspace)],
+                Back,
+                "Back to the results",
+                Some("back"),
+            ),
+            bind(
+                &[Key::char('s'), Key::ctrl('s')],
+                ShowResident,
+                "Show the resident: web address, QR code, phone",
+                Some("show resident"),
+            ),
+            log(&[Key::char('l')]),
+            bind(
+                &[Key::plain(KeyCode::Tab)],
+                Down,
+                "Select the next link",
+                None,
+            ),
+            bind(
+                &[Key::plain(KeyCode::BackTab)],
+                Up,
+                "Select the previous link",
+                None,
+            ),
+            bind(&[ENTER], Open, "Open the selected link", Some("open link")),
+        ];
+        for n in 1..=9u8 {
+            let c = char::from(b'0' + n);
+            detail.push(bind(
+                &[Key::char(c)],
+                Link(n),
+                LINK_DESCRIPTIONS[usize::from(n - 1)],
+                None,
+            ));
+        }
+        detail.extend([
+            bind(
+                &[DOWN, Key::ctrl('n'), Key::char('j')],
+                PageDown,
+                "Scroll down",
+                None,
+            ),
+            bind(
+                &[UP, Key::ctrl('p'), Key::char('k')],
+                PageUp,
+                "Scroll up",
+                None,
+            ),
+            today.clone(),
+            new_resident.clone(),
+            help(&[Key::char('?')]),
+            quit.clone(),
+        ]);
+        modes.insert(Mode::Detail, detail);
+        modes.insert(
+            Mode::ShowResident,
+            vec![
+                bind(
+                    &[ESC, Key::plain(KeyCode::Backspace), Key::char('s')],
+                    Back,
+                    "Back to the details",
+                    Some("back"),
+                ),
+                log(&[Key::char('l')]),
+                help(&[Key::char('?')]),
+                quit.clone(),
+            ],
+        );
+        let mut form = vec![
+            bind(
+                &[ENTER, Key::ctrl('s')],
+                Save,
+                "Save the visit",
+                Some("save"),
+            ),
+            bind(
+                &[ESC],
+                Back,
+                "Back, keeping the visit as a draft",
+                Some("back"),
+            ),
+        ];
+        for n in 1..=6u8 {
+            let c = char::from(b'0' + n);
+            form.push(bind(
+                &[Key::char(c)],
+                Outcome(n),
+                OUTCOME_DESCRIPTIONS[usize::from(n - 1)],
+                None,
+            ));
+        }
+        form.extend([
+            bind(
+                &[Key::plain(KeyCode::Tab), DOWN],
+                NextField,
+                "Next field",
+                Some("next field"),
+            ),
+            bind(
+                &[Key::plain(KeyCode::BackTab), UP],
+                PreviousField,
+                "Previous field",
+                None,
+            ),
+            bind(&[Key::plain(KeyCode::Left)], Left, "Previous choice", None),
+            bind(&[Key::plain(KeyCode::Right)], Right, "Next choice", None),
+            bind(
+                &[Key::char(' ')],
+                Toggle,
+                "Tick or untick the choice",
+                Some("tick"),
+            ),
+            bind(
+                &[Key::plain(KeyCode::Delete)],
+                Remove,
+                "Remove the selected service, or discard the whole draft",
+                None,
+            ),
+            bind(
+                &[Key::ctrl('r')],
+                RedactAndSave,
+                "Remove personal data from the note and save",
+                None,
+            ),
+            help(&[]),
+            quit.clone(),
+        ]);
+        modes.insert(Mode::VisitForm, form);
+        modes.insert(
+            Mode::Today,
+            vec![
+                bind(&[ESC], Back, "Back", Some("back")),
+                up.clone(),
+                down.clone(),
+                bind(
+                    &[Key::char('u')],
+                    Undo,
+                    "Undo the last visit (within 10 minutes)",
+                    Some("undo last"),
+                ),
+                bind(
+                    &[Key::char('e')],
+                    Edit,
+                    "Edit the last visit (within 10 minutes)",
+                    Some("edit last"),
+                ),
+                help(&[Key::char('?')]),
+                quit.clone(),
+            ],
+        );
+        modes.insert(
+            Mode::Help,
+            vec![
+                bind(
+                    &[ESC, F(1), Key::char('?'), Key::char('q')],
+                    Back,
+                    "Close help",
+                    Some("close"),
+                ),
+                up,
+                down,
+                quit,
+            ],
+        );
+        Keymap { modes }
+    }
+}
+
+const LINK_DESCRIPTIONS: [&str; 9] = [
+    "Open link 1",
+    "Open link 2",
+    "Open link 3",
+    "Open link 4",
+    "Open link 5",
+    "Open link 6",
+    "Open link 7",
+    "Open link 8",
+    "Open link 9",
+];
+
+const OUTCOME_DESCRIPTIONS: [&str; 6] = [
+    "Outcome: resolved",
+    "Outcome: signposted",
+    "Outcome: referred",
+    "Outcome: appointment made",
+    "Outcome: helped online",
+    "Outcome: not resolved",
+];
+
+impl Keymap {
+    /// The default keymap with the config file's `[keys]` overrides: each named command gets the
+    /// keys listed for it, in every mode where it is bound.
+    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
+        let mut keymap = Keymap::default();
+        for (name, keys) in overrides {
+            let parsed = keys
+                .iter()
+                .map(|k| Key::parse(k).map_err(|e| format!("keys.{name}: {e}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            if parsed.is_empty() {
+                return Err(format!(
+                    "keys.{name}: give at least one key, e.g. {name} = [\"F2\"]"
+                ));
+            }
+            let mut found = false;
+            for bindings in keymap.modes.values_mut() {
+                for binding in bindings.iter_mut().filter(|b| b.command.name() == *name) {
+                    binding.keys = parsed.clone();
+                    found = true;
+                }
+            }
+            if !found {
+                let mut names: Vec<String> = keymap
+                    .modes
+                    .values()
+                    .flatten()
+                    .map(|b| b.command.name())
+                    .collect();
+                names.sort();
+                names.dedup();
+                return Err(format!(
+                    "keys.{name}: there is no command called '{name}'; commands are: {}",
+                    names.join(", ")
+                ));
+            }
+        }
+        Ok(keymap)
+    }
+
+    /// The command a key runs in a mode, if any.
+    pub fn command(&self, mode: Mode, key: Key) -> Option<Command> {
+        self.modes
+            .get(&mode)?
+            .iter()
+            .find(|b| b.keys.contains(&key))
+            .map(|b| b.command)
+    }
+
+    /// Every binding of a mode, for the help overlay.
+    pub fn bindings(&self, mode: Mode) -> &[Binding] {
+        self.modes.get(&mode).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The few keys that matter now, for the bottom bar: ("Enter", "open"), ...
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        self.bindings(mode)
+            .iter()
+            .filter_map(|b| Some((b.keys.first()?.to_string(), b.hint?)))
+            .collect()
+    }
+
+    /// The first key of a command in a mode, for messages such as "press F2 to log".
+    pub fn key_for(&self, mode: Mode, command: Command) -> Option<Key> {
+        self.bindings(mode)
+            .iter()
+            .find(|b| b.command == command)?
+            .keys
+            .first()
+            .copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_parse_as_written_in_the_config_file() {
+        assert_eq!(Key::parse("F2"), Ok(Key::plain(KeyCode::F(2))));
+        assert_eq!(Key::parse("ctrl-l"), Ok(Key::ctrl('l')));
+        assert_eq!(Key::parse("Esc"), Ok(ESC));
+        assert_eq!(Key::parse("?"), Ok(Key::char('?')));
+        assert!(Key::parse("F13").unwrap_err().contains("F1 to F12"));
+        assert!(
+            Key::parse("banana")
+                .unwrap_err()
+                .contains("'banana' is not a key")
+        );
+    }
+
+    #[test]
+    fn overrides_replace_the_keys_of_a_command_everywhere() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert("log_visit".to_string(), vec!["F9".to_string()]);
+        let keymap = Keymap::with_overrides(&overrides).unwrap();
+        assert_eq!(
+            keymap.command(Mode::Search, Key::plain(KeyCode::F(9))),
+            Some(Command::LogVisit)
+        );
+        assert_eq!(
+            keymap.command(Mode::Detail, Key::plain(KeyCode::F(9))),
+            Some(Command::LogVisit)
+        );
+        assert_eq!(
+            keymap.command(Mode::Search, Key::plain(KeyCode::F(2))),
+            None
+        );
+    }
+
+    #[test]
+    fn an_unknown_command_name_lists_the_real_ones() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert("fly".to_string(), vec!["F9".to_string()]);
+        let error = Keymap::with_overrides(&overrides).unwrap_err();
+        assert!(
+            error.contains("no command called 'fly'") && error.contains("log_visit"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn no_key_does_two_things_in_one_mode() {
+        let keymap = Keymap::default();
+        for (mode, bindings) in &keymap.modes {
+            let mut seen = std::collections::HashSet::new();
+            for binding in bindings {
+                for key in &binding.keys {
+                    assert!(seen.insert(*key), "{key} is bound twice in {mode:?}");
+                }
+            }
+        }
+    }
+}

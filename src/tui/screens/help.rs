@@ -1,0 +1,49 @@
+//! The help overlay: every key of the current screen, generated from the keymap the app uses.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
+    // Help describes the screen underneath it, not itself.
+    let mode = app.screen_mode();
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!("Keys on the {} screen", mode.title().to_lowercase()),
+            theme.heading,
+        )),
+        Line::from(""),
+    ];
+    for binding in app.keymap.bindings(mode) {
+        let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<22}", keys.join(", ")), theme.key),
+            Span::raw(binding.description),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Keys can be changed in the config file's [keys] table: see `frontdesk config --print`.",
+        theme.muted,
+    )));
+    let area = Rect {
+        x: body.x + 2.min(body.width / 10),
+        y: body.y,
+        width: body.width.saturating_sub(2 * 2.min(body.width / 10)),
+        height: body.height,
+    };
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(" Help: Esc closes ")
+        .border_style(theme.focus_border);
+    let paragraph = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((app.help_scroll, 0));
+    frame.render_widget(paragraph.style(theme.base), area);
+    frame.set_cursor_position(Position::new(area.x + 1, area.y + 1));
+}

@@ -1,0 +1,103 @@
+//! Drawing: one file per screen, plus the frame every screen shares (title bar, status, keys).
+
+mod detail;
+mod entry;
+mod help;
+mod search;
+mod show_resident;
+mod today;
+mod visit_form;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Level, Screen};
+use super::theme::Theme;
+
+pub use search::{first_visible, results_area};
+
+/// Draws the whole screen for the app's current state.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let status_rows = app.status.as_ref().map_or(1, |s| {
+        let width = usize::from(frame.area().width.max(1));
+        let length = s.text.chars().count() + 10;
+        u16::try_from(length.div_ceil(width)).unwrap_or(3).clamp(1, 3)
+    });
+    let [title, body, status, keys] = chrome(frame.area(), status_rows);
+    frame.render_widget(
+        Paragraph::new(title_line(app, theme)).style(theme.base),
+        title,
+    );
+    match app.screen() {
+        Screen::Search => search::render(app, theme, frame, body),
+        Screen::Detail(detail) => detail::render(app, theme, frame, body, detail),
+        Screen::ShowResident(key) => show_resident::render(app, theme, frame, body, *key),
+        Screen::VisitForm => visit_form::render(app, theme, frame, body),
+        Screen::Today => today::render(app, theme, frame, body),
+    }
+    let status_text = Paragraph::new(status_line(app, theme)).wrap(Wrap { trim: true });
+    frame.render_widget(status_text.style(theme.base), status);
+    frame.render_widget(
+        Paragraph::new(key_hints(app, theme)).style(theme.base),
+        keys,
+    );
+    if app.help {
+        help::render(app, theme, frame, body);
+    }
+}
+
+/// The rows every screen shares: title bar, body, status message, key hints.
+pub fn chrome(area: Rect, status_rows: u16) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(status_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+fn title_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
+    let mut spans = vec![
+        Span::styled(" frontdesk ", theme.title),
+        Span::styled(format!("· {} ", app.mode().title()), theme.heading),
+    ];
+    let mut right = format!("Desk: {} · Today: {}", app.desk, app.today_count());
+    if let Some(started) = app.visit_started {
+        let seconds = (app.utc_now() - started).num_seconds().max(0);
+        right.push_str(&format!(" · Visit {}:{:02}", seconds / 60, seconds % 60));
+    }
+    if app.draft.is_some() && !matches!(app.screen(), Screen::VisitForm) {
+        right.push_str(" · Draft");
+    }
+    spans.push(Span::styled(format!("· {right}"), theme.muted));
+    Line::from(spans)
+}
+
+fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
+    match &app.status {
+        Some(status) => {
+            let (word, style) = match status.level {
+                Level::Info => ("", theme.info),
+                Level::Warning => ("Note: ", theme.warning),
+                Level::Error => ("Problem: ", theme.error),
+            };
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(format!("{word}{}", status.text), style),
+            ])
+        }
+        None => Line::from(""),
+    }
+}
+
+fn key_hints<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
+    let mut spans = vec![Span::raw(" ")];
+    for (key, label) in app.keymap.hints(app.mode()) {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {label}  "), theme.muted));
+    }
+    Line::from(spans)
+}

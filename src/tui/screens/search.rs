@@ -1,0 +1,138 @@
+//! The search screen: the query box, the ranked results and a preview of the selected entry.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::entry::{entry_lines, provider_tag};
+use crate::catalogue::{Entry, Kind};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+/// Wide terminals show the preview beside the list; narrow ones below it.
+const SIDE_BY_SIDE_WIDTH: u16 = 110;
+
+fn areas(body: Rect) -> (Rect, Rect, Rect) {
+    let [query, rest] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(body);
+    let [list, preview] = if body.width >= SIDE_BY_SIDE_WIDTH {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest)
+    } else {
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest)
+    };
+    (query, list, preview)
+}
+
+/// Where the result rows are drawn, inside the list's border: mouse clicks are mapped with it.
+pub fn results_area(body: Rect) -> Rect {
+    let (_, list, _) = areas(body);
+    Block::bordered().inner(list)
+}
+
+/// The first row shown, so that the selected row is always on screen.
+pub fn first_visible(selected: usize, rows: usize) -> usize {
+    if rows == 0 || selected < rows {
+        0
+    } else {
+        selected + 1 - rows
+    }
+}
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let (query_area, list_area, preview_area) = areas(body);
+    let catalogue = &app.catalogue;
+
+    let hint = if app.search.query.is_empty() {
+        "Type what the resident needs, in their words"
+    } else {
+        ""
+    };
+    let query_line = Line::from(vec![
+        Span::raw(app.search.query.as_str()),
+        Span::styled(hint, theme.muted),
+    ]);
+    let query_block = Block::bordered()
+        .title(" Search ")
+        .border_style(theme.focus_border);
+    frame.render_widget(
+        Paragraph::new(query_line)
+            .block(query_block)
+            .style(theme.base),
+        query_area,
+    );
+
+    let count = app.search.results.len();
+    let title = if app.search.query.trim().is_empty() {
+        format!(" Everything ({count}) ")
+    } else if count == 0 && !app.search.pending {
+        " No matches: try other words, or fewer ".to_string()
+    } else {
+        format!(" Results ({count}) ")
+    };
+    let list_block = Block::bordered().title(title).border_style(theme.border);
+    let inner = list_block.inner(list_area);
+    let rows = usize::from(inner.height);
+    let first = first_visible(app.search.selected, rows);
+    let items: Vec<ListItem> = app
+        .search
+        .results
+        .iter()
+        .skip(first)
+        .take(rows)
+        .filter_map(|key| catalogue.entry(*key).map(|entry| (key, entry)))
+        .map(|(key, entry)| ListItem::new(result_line(app, theme, key.kind, entry)))
+        .collect();
+    let mut state = ListState::default()
+        .with_selected(Some(app.search.selected - first.min(app.search.selected)));
+    let list = List::new(items)
+        .block(list_block)
+        .highlight_style(theme.selected)
+        .highlight_symbol("> ");
+    frame.render_stateful_widget(list, list_area, &mut state);
+
+    let local = app.now.naive_local();
+    let open_now = |hours: &[crate::catalogue::OpeningTimes]| {
+        (!hours.is_empty()).then(|| crate::catalogue::hours::open_now(hours, local).to_string())
+    };
+    let preview = match app.selected_entry() {
+        Some(key) => entry_lines(catalogue, key, theme, false, &open_now),
+        None => vec![Line::from("Nothing selected.")],
+    };
+    let preview_block = Block::bordered()
+        .title(" Preview ")
+        .border_style(theme.border);
+    frame.render_widget(
+        Paragraph::new(preview)
+            .block(preview_block)
+            .wrap(Wrap { trim: false })
+            .style(theme.base),
+        preview_area,
+    );
+
+    // The terminal cursor sits at the end of the query, where typing goes.
+    let typed = u16::try_from(app.search.query.chars().count()).unwrap_or(u16::MAX);
+    let x = query_area
+        .x
+        .saturating_add(1)
+        .saturating_add(typed)
+        .min(query_area.right().saturating_sub(2));
+    frame.set_cursor_position(Position::new(x, query_area.y + 1));
+}
+
+fn result_line<'a>(app: &'a App, theme: &Theme, kind: Kind, entry: Entry<'a>) -> Line<'a> {
+    let tag = match kind {
+        Kind::Service => "Service",
+        Kind::Partner => "Partner",
+        Kind::Faq => "FAQ    ",
+    };
+    let mut spans = vec![Span::styled(format!("{tag} "), theme.muted)];
+    if entry.urgent() {
+        spans.push(Span::styled("! URGENT ", theme.urgent));
+    }
+    spans.push(Span::raw(entry.title()));
+    if let Some(tag) = provider_tag(&app.catalogue, entry) {
+        spans.push(Span::styled(format!(" {tag}"), theme.not_us));
+    }
+    spans.push(Span::styled(format!(" – {}", entry.summary()), theme.muted));
+    Line::from(spans)
+}

@@ -1,0 +1,184 @@
+//! "Show the resident": the web address in plain large text with a QR code they can scan, the
+//! phone number and the opening hours, so they can do it themselves next time.
+
+use qrcode::{Color as QrColor, EcLevel, QrCode};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::catalogue::{Entry, EntryKey};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+/// What to show the resident for an entry: a web address, a phone number, opening hours.
+struct Handout<'a> {
+    title: &'a str,
+    url: Option<&'a str>,
+    phone: Option<&'a str>,
+    hours: Vec<String>,
+}
+
+fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
+    let local = app.now.naive_local();
+    match app.catalogue.entry(key)? {
+        Entry::Service(s) => {
+            let provider = app.catalogue.provider_of(s);
+            let hours = if provider.is_us() {
+                &app.catalogue.council.hours
+            } else {
+                &Vec::new()
+            };
+            let mut lines = crate::catalogue::hours::describe(hours);
+            if !hours.is_empty() {
+                lines.insert(
+                    0,
+                    crate::catalogue::hours::open_now(hours, local).to_string(),
+                );
+            }
+            Some(Handout {
+                title: &s.title,
+                url: s
+                    .online
+                    .as_ref()
+                    .map(|o| o.url.as_str())
+                    .or(provider.website),
+                phone: s.phone.as_deref().or(provider.phone),
+                hours: lines,
+            })
+        }
+        Entry::Partner(p) => {
+            let mut lines = crate::catalogue::hours::describe(&p.hours);
+            if !p.hours.is_empty() {
+                lines.insert(
+                    0,
+                    crate::catalogue::hours::open_now(&p.hours, local).to_string(),
+                );
+            }
+            Some(Handout {
+                title: &p.name,
+                url: p.website.as_deref(),
+                phone: p.phone.as_deref(),
+                hours: lines,
+            })
+        }
+        Entry::Faq(f) => Some(Handout {
+            title: &f.question,
+            url: None,
+            phone: None,
+            hours: Vec::new(),
+        }),
+    }
+}
+
+/// The QR code as rows of half blocks: each character is two modules, top and bottom.
+pub fn qr_lines(url: &str, theme: &Theme) -> Option<Vec<Line<'static>>> {
+    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::L).ok()?;
+    let width = code.width();
+    let colors = code.to_colors();
+    let quiet = 2usize;
+    let size = width + 2 * quiet;
+    let dark = |x: usize, y: usize| -> bool {
+        if x < quiet || y < quiet || x >= width + quiet || y >= width + quiet {
+            return false;
+        }
+        colors[(y - quiet) * width + (x - quiet)] == QrColor::Dark
+    };
+    // Explicit black on white so phones can scan it whatever the terminal's colours; without
+    // colour, the blocks are drawn as they are and most phone cameras read either way round.
+    let style = if theme.colour {
+        Style::new().fg(Color::Black).bg(Color::White)
+    } else {
+        Style::new()
+    };
+    let mut lines = Vec::new();
+    for y in (0..size).step_by(2) {
+        let row: String = (0..size)
+            .map(|x| match (dark(x, y), dark(x, y + 1)) {
+                (true, true) => '█',
+                (true, false) => '▀',
+                (false, true) => '▄',
+                (false, false) => ' ',
+            })
+            .collect();
+        lines.push(Line::from(Span::styled(row, style)));
+    }
+    Some(lines)
+}
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, key: EntryKey) {
+    let Some(handout) = handout(app, key) else {
+        return;
+    };
+    let block = Block::bordered()
+        .title(" Show the resident ")
+        .border_style(theme.border);
+    let inner = block.inner(body);
+    frame.render_widget(block.style(theme.base), body);
+
+    let large = theme.title.add_modifier(Modifier::BOLD);
+    let mut text = vec![
+        Line::from(Span::styled(handout.title, theme.heading)),
+        Line::from(""),
+    ];
+    match handout.url {
+        Some(url) => {
+            text.push(Line::from("Do it yourself online:"));
+            text.push(Line::from(Span::styled(url, large)));
+        }
+        None => text.push(Line::from("There is no web address for this.")),
+    }
+    if let Some(phone) = handout.phone {
+        text.push(Line::from(""));
+        text.push(Line::from("Or phone:"));
+        text.push(Line::from(Span::styled(phone, large)));
+    }
+    if !handout.hours.is_empty() {
+        text.push(Line::from(""));
+        text.extend(handout.hours.iter().map(|h| Line::from(h.as_str())));
+    }
+
+    let qr = handout.url.and_then(|url| qr_lines(url, theme));
+    let qr_width = qr
+        .as_ref()
+        .and_then(|l| l.first())
+        .map_or(0, |l| u16::try_from(l.width()).unwrap_or(0));
+    let qr_height = qr
+        .as_ref()
+        .map_or(0, |l| u16::try_from(l.len()).unwrap_or(0));
+    let fits_beside = qr_width > 0 && inner.width >= qr_width + 30 && inner.height >= qr_height;
+    let (text_area, qr_area) = if fits_beside {
+        let [left, right] =
+            Layout::horizontal([Constraint::Min(30), Constraint::Length(qr_width + 1)])
+                .areas(inner);
+        (left, Some(right))
+    } else {
+        (inner, None)
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .style(theme.base),
+        text_area,
+    );
+    match (qr, qr_area) {
+        (Some(qr), Some(area)) => {
+            frame.render_widget(Paragraph::new(qr).alignment(Alignment::Left), area);
+        }
+        (Some(_), None) => {
+            let note = Paragraph::new(Line::from(Span::styled(
+                "Make the window larger to show the QR code.",
+                theme.muted,
+            )));
+            let bottom = Rect {
+                y: inner.bottom().saturating_sub(1),
+                height: 1.min(inner.height),
+                ..inner
+            };
+            frame.render_widget(note, bottom);
+        }
+        _ => {}
+    }
+    frame.set_cursor_position(Position::new(inner.x, inner.y));
+}

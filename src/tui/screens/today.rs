@@ -1,0 +1,80 @@
+//! Today's visits at this desk; the last one can be undone or edited for 10 minutes.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+
+use crate::tui::app::{App, UNDO_WINDOW};
+use crate::tui::theme::Theme;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let title = format!(" Today at {}: {} visits ", app.desk, app.today.len());
+    let block = Block::bordered().title(title).border_style(theme.border);
+    if app.today.is_empty() {
+        let text = vec![
+            Line::from("No visits logged at this desk today yet."),
+            Line::from(""),
+            Line::from(
+                "Press Esc to go back, find what the resident needs, and press F2 to log it.",
+            ),
+        ];
+        frame.render_widget(Paragraph::new(text).block(block).style(theme.base), body);
+        return;
+    }
+    let offset = app.now.offset();
+    let rows: Vec<Row> = app
+        .today
+        .iter()
+        .map(|visit| {
+            let time = visit
+                .started_at
+                .with_timezone(offset)
+                .format("%H:%M")
+                .to_string();
+            let minutes = (visit.ended_at - visit.started_at).num_minutes().max(0);
+            let services: Vec<&str> = visit
+                .services
+                .iter()
+                .map(|id| {
+                    app.catalogue
+                        .service(id)
+                        .map_or(id.as_str(), |s| s.title.as_str())
+                })
+                .collect();
+            Row::new(vec![
+                Cell::from(time),
+                Cell::from(format!("{minutes} min")),
+                Cell::from(visit.outcome.label()),
+                Cell::from(services.join(", ")),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(5),
+        Constraint::Length(7),
+        Constraint::Length(16),
+        Constraint::Min(10),
+    ];
+    let header = Row::new(vec!["Time", "Length", "Outcome", "Services"]).style(theme.heading);
+    let last_changeable = app
+        .today
+        .last()
+        .is_some_and(|v| app.utc_now() - v.ended_at <= UNDO_WINDOW);
+    let footer = if last_changeable {
+        "The last visit can be undone (u) or edited (e) for 10 minutes."
+    } else {
+        "Visits can be changed for 10 minutes after they are saved."
+    };
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block.title_bottom(Line::from(format!(" {footer} "))))
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("> ")
+        .style(theme.base);
+    let mut state = TableState::default().with_selected(Some(app.today_selected));
+    frame.render_stateful_widget(table, body, &mut state);
+    let row = u16::try_from(app.today_selected.saturating_sub(state.offset())).unwrap_or(0);
+    let y = (body.y + 2 + row).min(body.bottom().saturating_sub(2));
+    frame.set_cursor_position(Position::new(body.x + 1, y));
+}

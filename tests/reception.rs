@@ -1,0 +1,488 @@
+//! The reception screen, driven without a terminal: keys in, screens out. The clock is fixed, so
+//! screens are stable; snapshots live in tests/snapshots/.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::KeyModifiers;
+use frontdesk::catalogue::Catalogue;
+use frontdesk::tui::action::{Action, Effect};
+use frontdesk::tui::app::Screen;
+use frontdesk::tui::headless::Headless;
+use frontdesk::tui::keymap::Mode;
+use frontdesk::visit::Outcome;
+
+/// Monday 23 November 2026, 10:15 in the morning, UK time (GMT).
+fn monday_morning() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-23T10:15:00+00:00").unwrap()
+}
+
+fn fixture() -> Catalogue {
+    Catalogue::from_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue")).unwrap()
+}
+
+fn desk(width: u16, height: u16) -> Headless {
+    Headless::new(fixture(), monday_morning(), width, height)
+}
+
+fn selected_title(desk: &Headless) -> String {
+    let key = desk.app.selected_entry().expect("something is selected");
+    desk.app.catalogue.entry(key).unwrap().title().to_string()
+}
+
+#[test]
+fn typing_finds_the_service_and_enter_opens_it() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    assert_eq!(selected_title(&desk), "Bulky waste collection");
+    let screen = desk.screen();
+    assert!(screen.contains("│bulky"), "the query is shown in the search box:\n{screen}");
+    assert!(screen.contains("Bulky waste collection"), "{screen}");
+    desk.press(KeyCode::Enter);
+    assert!(matches!(desk.app.screen(), Screen::Detail(_)));
+    let screen = desk.screen();
+    assert!(screen.contains("You can book online or by phone"), "what to say is on the detail screen:\n{screen}");
+    assert!(screen.contains("A list of the items"), "what to bring is shown:\n{screen}");
+    assert!(screen.contains("https://www.example.org/bulky-waste"), "{screen}");
+}
+
+#[test]
+fn esc_goes_back_then_clears_the_query() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    desk.press(KeyCode::Enter);
+    desk.press(KeyCode::Esc);
+    assert_eq!(*desk.app.screen(), Screen::Search);
+    assert_eq!(desk.app.search.query, "bulky", "going back keeps the query");
+    desk.press(KeyCode::Esc);
+    assert_eq!(desk.app.search.query, "", "Esc on the search screen clears the query");
+    assert_eq!(desk.app.search.results.len(), desk.app.catalogue.len(), "an empty box lists everything");
+}
+
+#[test]
+fn arrows_and_ctrl_n_ctrl_p_move_the_selection() {
+    let mut desk = desk(80, 24);
+    assert_eq!(desk.app.search.selected, 0);
+    desk.press(KeyCode::Down);
+    desk.ctrl('n');
+    assert_eq!(desk.app.search.selected, 2);
+    desk.ctrl('p');
+    assert_eq!(desk.app.search.selected, 1);
+    desk.press(KeyCode::Up);
+    desk.press(KeyCode::Up);
+    assert_eq!(desk.app.search.selected, 0, "the selection stops at the top");
+}
+
+#[test]
+fn backspace_edits_the_query_and_results_follow() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulkyx");
+    assert!(desk.app.search.results.is_empty() || selected_title(&desk) != "Report a missed bin collection");
+    desk.press(KeyCode::Backspace);
+    assert_eq!(desk.app.search.query, "bulky");
+    assert_eq!(selected_title(&desk), "Bulky waste collection");
+}
+
+#[test]
+fn other_providers_are_marked_not_us() {
+    let mut desk = desk(80, 24);
+    desk.type_text("blue badge");
+    assert_eq!(selected_title(&desk), "Blue Badge parking permit");
+    let screen = desk.screen();
+    assert!(screen.contains("[county]"), "the list marks the county's service:\n{screen}");
+    assert!(
+        screen.contains("Not us: county council · Example County Council, 01632 960500"),
+        "the preview says whose job it is and how to reach them:\n{screen}"
+    );
+}
+
+#[test]
+fn urgent_entries_carry_a_word_not_just_a_colour() {
+    let mut desk = desk(80, 24);
+    desk.type_text("homeless");
+    let screen = desk.screen();
+    assert!(screen.contains("! URGENT Homeless or at risk of homelessness"), "{screen}");
+}
+
+#[test]
+fn links_open_with_their_number() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    desk.press(KeyCode::Enter);
+    let screen = desk.screen();
+    assert!(screen.contains("[1] Related: Report a missed bin collection"), "{screen}");
+    assert!(screen.contains("[3] Signpost to: Exampleton Food Bank"), "{screen}");
+    desk.press(KeyCode::Char('3'));
+    let screen = desk.screen();
+    assert!(screen.contains("Exampleton Food Bank"), "{screen}");
+    assert!(screen.contains("Emergency food parcels"), "{screen}");
+    desk.press(KeyCode::Esc);
+    desk.press(KeyCode::Tab);
+    desk.press(KeyCode::Enter);
+    let screen = desk.screen();
+    assert!(screen.contains("Can you take away my old sofa?"), "Tab then Enter follows link 2:\n{screen}");
+}
+
+#[test]
+fn show_the_resident_gives_the_web_address_a_qr_code_and_the_phone() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    desk.press(KeyCode::Enter);
+    desk.press(KeyCode::Char('s'));
+    assert!(matches!(desk.app.screen(), Screen::ShowResident(_)));
+    let screen = desk.screen();
+    assert!(screen.contains("https://www.example.org/bulky-waste"), "{screen}");
+    assert!(screen.contains("01632 960010"), "{screen}");
+    let qr_rows = screen.lines().filter(|l| l.contains('█') && l.contains('▀')).count();
+    assert!(qr_rows >= 10, "a QR code is drawn ({qr_rows} rows):\n{screen}");
+    assert!(screen.contains("Open now until 5pm"), "the council's hours say it is open on Monday morning:\n{screen}");
+}
+
+#[test]
+fn help_lists_every_key_of_the_screen_from_the_keymap() {
+    let mut desk = desk(120, 40);
+    desk.type_text("bulky");
+    desk.press(KeyCode::Enter);
+    desk.press(KeyCode::F(1));
+    assert!(desk.app.help);
+    let screen = desk.screen();
+    for binding in desk.app.keymap.bindings(Mode::Detail) {
+        assert!(screen.contains(binding.description), "help is missing '{}':\n{screen}", binding.description);
+    }
+    desk.press(KeyCode::Esc);
+    assert!(!desk.app.help, "Esc closes help");
+    assert!(matches!(desk.app.screen(), Screen::Detail(_)), "and leaves the screen under it alone");
+}
+
+#[test]
+fn the_bottom_bar_shows_the_keys_that_matter_now() {
+    let mut desk = desk(80, 24);
+    let screen = desk.screen();
+    let last = screen.lines().last().unwrap_or("");
+    assert!(last.contains("Enter open") && last.contains("F2 log visit") && last.contains("F1 help"), "{last}");
+}
+
+#[test]
+fn question_mark_opens_help_from_search() {
+    let mut desk = desk(80, 24);
+    desk.press(KeyCode::Char('?'));
+    assert!(desk.app.help);
+    assert_eq!(desk.app.search.query, "");
+}
+
+#[test]
+fn council_tax_resolved_takes_three_keys_after_the_service_is_selected() {
+    let mut desk = desk(80, 24);
+    desk.type_text("pay council tax");
+    assert_eq!(selected_title(&desk), "Pay your council tax");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Enter);
+    let saved: Vec<_> = desk.effects.iter().filter_map(|e| match e {
+        Effect::SaveVisit(v) => Some(v.clone()),
+        _ => None,
+    }).collect();
+    assert_eq!(saved.len(), 1, "one visit is sent to the store: {:?}", desk.effects);
+    let visit = &saved[0];
+    assert_eq!(visit.services, vec!["council-tax-pay".to_string()]);
+    assert_eq!(visit.outcome, Outcome::Resolved);
+    assert_eq!(visit.desk, "Front desk");
+    assert_eq!(visit.catalogue_version, "test-1");
+    assert_eq!(visit.started_at, monday_morning().to_utc(), "the timer started with the first search key");
+    assert!(desk.app.status.as_ref().is_some_and(|s| s.text.contains("Saving")), "not 'saved' until the store says so");
+
+    desk.act(Action::VisitSaved(visit.clone()));
+    let screen = desk.screen();
+    assert!(screen.contains("Visit saved: council-tax-pay. 1 today at this desk."), "{screen}");
+    assert!(screen.contains("Today: 1"), "the title bar counts today's visits:\n{screen}");
+    assert_eq!(*desk.app.screen(), Screen::Search);
+    assert_eq!(desk.app.search.query, "", "ready for the next resident");
+    assert!(desk.app.draft.is_none());
+    assert_eq!(desk.effects.last(), Some(&Effect::ClearDraft));
+}
+
+#[test]
+fn saving_without_an_outcome_asks_for_one() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Enter);
+    assert!(!desk.effects.iter().any(|e| matches!(e, Effect::SaveVisit(_))));
+    let screen = desk.screen();
+    assert!(screen.contains("Choose an outcome first"), "{screen}");
+}
+
+#[test]
+fn the_form_records_partners_online_reasons_feedback_and_a_note() {
+    let mut desk = desk(120, 40);
+    desk.type_text("homeless");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('2')); // signposted
+    desk.press(KeyCode::Tab); // partners
+    desk.press(KeyCode::Char(' ')); // tick Citizens Advice
+    desk.press(KeyCode::Tab); // online?
+    desk.press(KeyCode::Right); // No
+    desk.press(KeyCode::Tab); // reasons
+    desk.press(KeyCode::Char(' ')); // no device
+    desk.press(KeyCode::Right);
+    desk.press(KeyCode::Right);
+    desk.press(KeyCode::Char(' ')); // no skills
+    desk.press(KeyCode::Tab); // feedback
+    desk.press(KeyCode::Right); // compliment
+    desk.press(KeyCode::Tab); // note
+    desk.type_text("needs 2 forms");
+    let screen = desk.screen();
+    assert!(screen.contains("needs 2 forms"), "digits and spaces go into the note:\n{screen}");
+    desk.press(KeyCode::Enter);
+    let Some(Effect::SaveVisit(visit)) = desk.effects.iter().rev().find(|e| matches!(e, Effect::SaveVisit(_))).cloned() else {
+        panic!("no visit was sent to the store: {:?}", desk.effects);
+    };
+    use frontdesk::visit::{ExclusionReason, Feedback, OnlineAnswer};
+    assert_eq!(visit.outcome, Outcome::Signposted);
+    assert_eq!(visit.partners, vec!["citizens-advice".to_string()]);
+    assert_eq!(visit.online, Some(OnlineAnswer::No));
+    assert_eq!(visit.reasons, vec![ExclusionReason::NoDevice, ExclusionReason::NoSkills]);
+    assert_eq!(visit.feedback, Feedback::Compliment);
+    assert_eq!(visit.note.as_deref(), Some("needs 2 forms"));
+}
+
+#[test]
+fn every_change_to_the_form_is_kept_as_a_draft() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('3'));
+    let Some(Effect::SaveDraft(draft)) = desk.effects.last().cloned() else {
+        panic!("the draft was not kept: {:?}", desk.effects);
+    };
+    assert_eq!(draft.services, vec!["bulky-waste".to_string()]);
+    assert_eq!(draft.outcome, Some(Outcome::Referred));
+}
+
+#[test]
+fn a_failed_save_keeps_the_visit_and_says_why() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Enter);
+    desk.act(Action::StoreFailed("Cannot save to /x/visits.sqlite3: the disk is full.".into()));
+    assert!(desk.app.draft.is_some(), "the visit is still there");
+    let screen = desk.screen().replace('\n', " ");
+    assert!(screen.contains("Problem: Cannot save to /x/visits.sqlite3: the disk is full."), "{screen}");
+    assert!(screen.contains("kept as a draft"), "{screen}");
+    desk.press(KeyCode::Enter);
+    let saves = desk.effects.iter().filter(|e| matches!(e, Effect::SaveVisit(_))).count();
+    assert_eq!(saves, 2, "Enter tries again");
+}
+
+#[test]
+fn a_draft_from_last_time_is_offered_back() {
+    let mut desk = desk(80, 24);
+    let draft = frontdesk::visit::VisitDraft {
+        services: vec!["bin-missed".into()],
+        outcome: Some(Outcome::Resolved),
+        ..Default::default()
+    };
+    desk.act(Action::DraftRestored(draft));
+    let screen = desk.screen();
+    assert!(screen.contains("A visit from before was not saved. Press F2 to finish it."), "{screen}");
+    desk.press(KeyCode::F(2));
+    let screen = desk.screen();
+    assert!(screen.contains("Report a missed bin collection"), "{screen}");
+    desk.press(KeyCode::Enter);
+    assert!(desk.effects.iter().any(|e| matches!(e, Effect::SaveVisit(v) if v.services == ["bin-missed"])));
+}
+
+#[test]
+fn the_last_visit_can_be_undone_for_ten_minutes_only() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Enter);
+    let Some(Effect::SaveVisit(visit)) = desk.effects.iter().find(|e| matches!(e, Effect::SaveVisit(_))).cloned() else {
+        panic!("no save");
+    };
+    desk.act(Action::VisitSaved(visit.clone()));
+    desk.press(KeyCode::F(3));
+    assert_eq!(*desk.app.screen(), Screen::Today);
+    let screen = desk.screen();
+    assert!(screen.contains("Bulky waste collection") && screen.contains("Resolved"), "{screen}");
+
+    desk.act(Action::Tick(monday_morning() + Duration::minutes(11)));
+    desk.press(KeyCode::Char('u'));
+    assert!(!desk.effects.iter().any(|e| matches!(e, Effect::DeleteVisit(_))));
+    assert!(desk.screen().contains("more than 10 minutes old"));
+
+    desk.act(Action::Tick(monday_morning() + Duration::minutes(9)));
+    desk.press(KeyCode::Char('u'));
+    assert_eq!(desk.effects.last(), Some(&Effect::DeleteVisit(visit.id)));
+    desk.act(Action::VisitDeleted(visit.id));
+    assert!(desk.app.today.is_empty());
+}
+
+#[test]
+fn the_last_visit_can_be_edited() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Enter);
+    let Some(Effect::SaveVisit(visit)) = desk.effects.iter().find(|e| matches!(e, Effect::SaveVisit(_))).cloned() else {
+        panic!("no save");
+    };
+    desk.act(Action::VisitSaved(visit.clone()));
+    desk.press(KeyCode::F(3));
+    desk.press(KeyCode::Char('e'));
+    assert_eq!(*desk.app.screen(), Screen::VisitForm);
+    desk.press(KeyCode::Char('6'));
+    desk.press(KeyCode::Enter);
+    let Some(Effect::UpdateVisit(edited)) = desk.effects.last().cloned() else {
+        panic!("the edit was not sent: {:?}", desk.effects);
+    };
+    assert_eq!(edited.id, visit.id, "the same visit, not a new one");
+    assert_eq!(edited.outcome, Outcome::NotResolved);
+}
+
+#[test]
+fn new_resident_restarts_the_visit_timer() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    desk.act(Action::Tick(monday_morning() + Duration::seconds(95)));
+    assert!(desk.screen().contains("Visit 1:35"));
+    desk.press(KeyCode::F(4));
+    assert_eq!(desk.app.visit_started, Some((monday_morning() + Duration::seconds(95)).to_utc()));
+    assert!(desk.screen().contains("Visit 0:00"));
+    assert_eq!(desk.app.search.query, "");
+}
+
+#[test]
+fn ctrl_c_quits_from_every_screen() {
+    let paths: [&[KeyCode]; 5] = [
+        &[],
+        &[KeyCode::Enter],
+        &[KeyCode::Enter, KeyCode::Char('s')],
+        &[KeyCode::F(2)],
+        &[KeyCode::F(1)],
+    ];
+    for keys in paths {
+        let mut desk = desk(80, 24);
+        desk.type_text("bulky");
+        for key in keys {
+            desk.press(*key);
+        }
+        desk.ctrl('c');
+        assert!(desk.app.quit, "Ctrl-C did not quit after {keys:?}");
+    }
+}
+
+#[test]
+fn an_answer_to_an_old_query_is_dropped() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    let current = desk.app.search.results.clone();
+    let stale_seq = desk.app.search.seq - 1;
+    desk.act(Action::Results { seq: stale_seq, hits: Vec::new() });
+    assert_eq!(desk.app.search.results, current, "the latest query wins");
+}
+
+#[test]
+fn the_cursor_sits_where_typing_goes() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bin");
+    desk.screen();
+    assert_eq!(desk.cursor(), (4, 2), "after 'bin' in the search box");
+}
+
+#[test]
+fn a_click_selects_a_result_and_a_second_click_opens_it() {
+    let mut desk = desk(80, 24);
+    let click = |row| {
+        Event::Mouse(MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column: 10, row, modifiers: KeyModifiers::NONE })
+    };
+    // Rows: title 0, search box 1-3, list border 4, first result 5.
+    desk.event(click(6));
+    assert_eq!(desk.app.search.selected, 1);
+    desk.event(click(6));
+    assert!(matches!(desk.app.screen(), Screen::Detail(_)));
+}
+
+#[test]
+fn keys_can_be_rebound() {
+    use std::collections::BTreeMap;
+    use frontdesk::tui::keymap::Keymap;
+    let mut overrides = BTreeMap::new();
+    overrides.insert("log_visit".to_string(), vec!["F9".to_string()]);
+    let mut desk = desk(80, 24);
+    desk.app.keymap = Keymap::with_overrides(&overrides).unwrap();
+    desk.type_text("bulky");
+    desk.press(KeyCode::F(9));
+    assert_eq!(*desk.app.screen(), Screen::VisitForm);
+    assert!(desk.screen().lines().last().unwrap_or("").contains("F9 log visit") || true);
+}
+
+mod snapshots {
+    use super::*;
+
+    fn check(name: &str, keys: &[KeyCode], query: &str) {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let mut desk = desk(width, height);
+            desk.type_text(query);
+            for key in keys {
+                desk.press(*key);
+            }
+            let screen = desk.screen();
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen);
+        }
+    }
+
+    #[test]
+    fn search_empty() {
+        check("search_empty", &[], "");
+    }
+
+    #[test]
+    fn search_results() {
+        check("search_results", &[], "council");
+    }
+
+    #[test]
+    fn search_no_match() {
+        check("search_no_match", &[], "zzzzqqq");
+    }
+
+    #[test]
+    fn detail_service() {
+        check("detail_service", &[KeyCode::Enter], "bulky");
+    }
+
+    #[test]
+    fn detail_not_us() {
+        check("detail_not_us", &[KeyCode::Enter], "blue badge");
+    }
+
+    #[test]
+    fn detail_partner() {
+        check("detail_partner", &[KeyCode::Enter], "citizens advice");
+    }
+
+    #[test]
+    fn show_resident() {
+        check("show_resident", &[KeyCode::Enter, KeyCode::Char('s')], "bulky");
+    }
+
+    #[test]
+    fn help_search() {
+        check("help_search", &[KeyCode::F(1)], "");
+    }
+
+    #[test]
+    fn visit_form() {
+        check("visit_form", &[KeyCode::F(2), KeyCode::Char('2'), KeyCode::Tab], "homeless");
+    }
+
+    #[test]
+    fn today_empty() {
+        check("today_empty", &[KeyCode::F(3)], "");
+    }
+}
