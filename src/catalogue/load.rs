@@ -66,6 +66,17 @@ fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
 /// Every `*.toml` file under `dir`, sorted by path. Unreadable, oversized or non-UTF-8 files are
 /// problems, reported together.
 pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
+    let (files, problems) = read_dir_lenient(dir)?;
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(LoadError::Content(problems))
+    }
+}
+
+/// Like [`read_dir`], but returns the files that could be read together with a problem for each
+/// file that could not, so `check` can still check the others.
+pub fn read_dir_lenient(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Problem>), LoadError> {
     let dir_error = |reason: String| LoadError::Dir {
         dir: dir.display().to_string(),
         reason,
@@ -99,11 +110,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
             Err(message) => problems.push(Problem::error(&name, 1, 1, message)),
         }
     }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(LoadError::Content(problems))
-    }
+    Ok((files, problems))
 }
 
 fn read_text(path: &Path) -> Result<String, String> {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 pub use load::{LoadError, SourceFile, parse_file};
 pub use model::*;
-pub use problem::{Problem, Severity, line_column as problem_line_column};
+pub use problem::{Problem, Severity, line_column as problem_line_column, quoted};
 
 /// Where a catalogue came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -72,6 +72,27 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A value from a file as shown inside a message: in double quotes, with control characters
+/// (newlines, tabs, ...) escaped so a problem stays on one line, and cut to 60 characters.
+pub fn quoted(value: &str) -> String {
+    const LIMIT: usize = 60;
+    let mut shown = String::with_capacity(value.len().min(LIMIT) + 2);
+    shown.push('"');
+    for (count, c) in value.chars().enumerate() {
+        if count == LIMIT {
+            shown.push('…');
+            break;
+        }
+        if c.is_control() {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown.push('"');
+    shown
+}
+
 /// 1-based line and column (in characters) of a byte offset; offsets past the end or inside a
 /// character are clamped, never a panic.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
@@ -89,6 +110,14 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_values_stay_on_one_line_and_short() {
+        assert_eq!(quoted("Mondy"), "\"Mondy\"");
+        assert_eq!(quoted("a\nb\t"), "\"a\\nb\\t\"");
+        let long = "x".repeat(1000);
+        assert_eq!(quoted(&long).chars().count(), 63);
+    }
 
     #[test]
     fn line_and_column_count_from_one() {

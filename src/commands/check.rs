@@ -1,6 +1,31 @@
-//! `frontdesk check` (to be built).
-use crate::config::Settings;
+//! `frontdesk check [--catalogue DIR]`: print every problem in the catalogue, one per line, then
+//! a summary. Exit 0 when there are no errors (warnings are allowed), 1 when there are.
+
+use std::io::{self, Write};
 use std::process::ExitCode;
-pub fn run(_settings: &Settings) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`check` is not built yet")
+
+use crate::catalogue::check::{self, CheckReport};
+use crate::config::Settings;
+
+pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
+    let today = chrono::Local::now().date_naive();
+    let report = match &settings.catalogue_dir {
+        Some(dir) => check::check_dir(dir, today),
+        None => check::check_embedded(today),
+    };
+    // A closed pipe (`frontdesk check | head`) is not a failure of the check.
+    let _ = print(&report, &mut io::stdout().lock());
+    Ok(if report.errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print(report: &CheckReport, out: &mut impl Write) -> io::Result<()> {
+    for problem in &report.problems {
+        writeln!(out, "{problem}")?;
+    }
+    writeln!(out, "{}", report.summary())?;
+    out.flush()
 }

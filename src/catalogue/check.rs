@@ -1,1 +1,0 @@
-//! Catalogue checks (to be built).

@@ -1,0 +1,427 @@
+//! One file: its TOML syntax, its tables, and each entry read on its own with the spans of its
+//! values kept, so every later problem can point at the value that is wrong.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::fields;
+use super::formats::closest;
+use super::references::{Declared, Section};
+use super::{Checker, Site};
+use crate::catalogue::model::{Body, Council, Faq, Partner, Service, SynonymGroup};
+use crate::catalogue::{SourceFile, quoted};
+
+/// One entry's table as written, with the file it is in: used to find where each value is.
+#[derive(Clone, Copy)]
+pub(super) struct Raw<'t, 'i> {
+    pub file: usize,
+    pub table: &'t DeTable<'i>,
+    pub span: (usize, usize),
+}
+
+impl<'t, 'i> Raw<'t, 'i> {
+    fn new(file: usize, table: &'t DeTable<'i>, span: Range<usize>) -> Raw<'t, 'i> {
+        Raw {
+            file,
+            table,
+            span: (span.start, span.end),
+        }
+    }
+
+    /// The whole entry (its `[[service]]` header, or its inline table).
+    pub fn site(&self) -> Site {
+        Site {
+            file: self.file,
+            span: self.span.0..self.span.1,
+        }
+    }
+
+    pub fn value(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Where the value of `key` is, or the entry itself when the key is absent.
+    pub fn field(&self, key: &str) -> Site {
+        match self.value(key) {
+            Some(value) => Site {
+                file: self.file,
+                span: value.span(),
+            },
+            None => self.site(),
+        }
+    }
+
+    /// Where each element of the array `key` is.
+    pub fn items(&self, key: &str) -> Vec<Site> {
+        match self.value(key).map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) => items
+                .iter()
+                .map(|item| Site {
+                    file: self.file,
+                    span: item.span(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The inline table `key`, e.g. `online = { url = ... }`.
+    pub fn table(&self, key: &str) -> Option<Raw<'t, 'i>> {
+        let value = self.value(key)?;
+        match value.get_ref() {
+            DeValue::Table(table) => Some(Raw::new(self.file, table, value.span())),
+            _ => None,
+        }
+    }
+
+    /// Each table of the array `key`, e.g. `hours = [{ days = ... }, ...]`.
+    pub fn tables(&self, key: &str) -> Vec<Raw<'t, 'i>> {
+        match self.value(key).map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) => items
+                .iter()
+                .filter_map(|item| match item.get_ref() {
+                    DeValue::Table(table) => Some(Raw::new(self.file, table, item.span())),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The entry's `id` and where it is, when it is a string.
+    fn id(&self) -> Option<(&'t str, Site)> {
+        let value = self.value("id")?;
+        value.get_ref().as_str().map(|id| {
+            (
+                id,
+                Site {
+                    file: self.file,
+                    span: value.span(),
+                },
+            )
+        })
+    }
+
+    /// The key whose value holds this byte offset, e.g. "title" or "online.url".
+    fn key_at(&self, offset: usize) -> Option<String> {
+        path_at(self.table, offset)
+    }
+}
+
+fn path_at(table: &DeTable<'_>, offset: usize) -> Option<String> {
+    let (key, value) = table.iter().find(|(_, v)| v.span().contains(&offset))?;
+    let inner = match value.get_ref() {
+        DeValue::Table(inner) => path_at(inner, offset),
+        DeValue::Array(items) => items.iter().find_map(|item| match item.get_ref() {
+            DeValue::Table(inner) if item.span().contains(&offset) => path_at(inner, offset),
+            _ => None,
+        }),
+        _ => None,
+    };
+    let key = key.get_ref().as_ref();
+    Some(match inner {
+        Some(inner) => format!("{key}.{inner}"),
+        None => key.to_string(),
+    })
+}
+
+/// Checks one file and records its ids and references for the checks across files.
+pub(super) fn check_file(checker: &mut Checker<'_>, index: usize, file: &SourceFile) {
+    let (document, errors) = DeTable::parse_recoverable(&file.text);
+    if let Some(first) = errors
+        .iter()
+        .min_by_key(|e| e.span().map_or(0, |s| s.start))
+    {
+        let span = first.span().unwrap_or(0..0);
+        let message = syntax_message(&file.text, first.message(), &span);
+        checker.error(&Site { file: index, span }, message);
+        checker.broken[index] = true;
+        recover_ids(checker, index, document.get_ref());
+        return;
+    }
+    for (key, value) in document.get_ref().iter() {
+        let name = key.get_ref().as_ref();
+        let key_site = Site {
+            file: index,
+            span: key.span(),
+        };
+        let Some(section) = Section::ALL.into_iter().find(|s| s.key() == name) else {
+            let keys = Section::ALL.map(|s| s.key());
+            let hint = match closest(name, keys) {
+                Some(near) => format!(" (did you mean {}?)", quoted(near)),
+                None => String::new(),
+            };
+            let message = format!(
+                "unknown table {}{hint}; a catalogue file may have [council], [[body]], [[service]], [[partner]], [[faq]] and [[synonyms]]",
+                quoted(name)
+            );
+            checker.error(&key_site, message);
+            checker.broken[index] = true;
+            continue;
+        };
+        match section {
+            Section::Council => council(checker, index, &key_site, value),
+            Section::Body => {
+                entries::<Body>(checker, index, section, &key_site, value, fields::body)
+            }
+            Section::Service => {
+                entries::<Service>(checker, index, section, &key_site, value, fields::service)
+            }
+            Section::Partner => {
+                entries::<Partner>(checker, index, section, &key_site, value, fields::partner)
+            }
+            Section::Faq => entries::<Faq>(checker, index, section, &key_site, value, fields::faq),
+            Section::Synonyms => {
+                entries::<SynonymGroup>(checker, index, section, &key_site, value, fields::synonyms)
+            }
+        }
+    }
+}
+
+/// A TOML syntax error, in words that say what to do.
+fn syntax_message(text: &str, message: &str, span: &Range<usize>) -> String {
+    let message = message.trim().replace('\n', " ");
+    if message == "duplicate key" {
+        let key = text.get(span.clone()).unwrap_or_default();
+        return format!(
+            "TOML syntax error: {} is set twice; a key or [table] can appear only once (use [[double brackets]] for a list of entries)",
+            quoted(key)
+        );
+    }
+    format!("TOML syntax error: {message}; fix this first, then check again")
+}
+
+/// Collects the ids of a file that does not parse, as far as toml could recover them, so that
+/// references to them are not reported as unknown.
+fn recover_ids(checker: &mut Checker<'_>, index: usize, document: &DeTable<'_>) {
+    for (key, value) in document.iter() {
+        let Some(section) = Section::ALL
+            .into_iter()
+            .find(|s| s.key() == key.get_ref().as_ref())
+        else {
+            continue;
+        };
+        if let DeValue::Array(items) = value.get_ref() {
+            for item in items.iter() {
+                if let DeValue::Table(table) = item.get_ref()
+                    && let Some((id, site)) = Raw::new(index, table, item.span()).id()
+                {
+                    checker.ledger.declared.push(Declared {
+                        id: id.to_string(),
+                        section,
+                        site,
+                        checked: false,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn council(checker: &mut Checker<'_>, index: usize, key_site: &Site, value: &Spanned<DeValue<'_>>) {
+    let DeValue::Table(table) = value.get_ref() else {
+        checker.error(
+            key_site,
+            format!(
+                "council is {}; write it as one [council] table (single brackets) with the council's name",
+                a_type(value.get_ref())
+            ),
+        );
+        checker.broken[index] = true;
+        return;
+    };
+    checker.ledger.councils.push(key_site.clone());
+    let raw = Raw::new(index, table, value.span());
+    match Council::deserialize(ValueDeserializer::from(value.clone())) {
+        Ok(council) => fields::council(checker, &raw, &council),
+        Err(error) => shape_error(checker, &raw, Section::Council, &error),
+    }
+}
+
+/// Every entry of a `[[service]]`-like array: its id is recorded (and checked) even when the
+/// rest of it is broken; the entry's own checks run when it reads as a whole.
+fn entries<T: DeserializeOwned>(
+    checker: &mut Checker<'_>,
+    index: usize,
+    section: Section,
+    key_site: &Site,
+    value: &Spanned<DeValue<'_>>,
+    check: fn(&mut Checker<'_>, &Raw<'_, '_>, &T),
+) {
+    let DeValue::Array(items) = value.get_ref() else {
+        checker.error(
+            key_site,
+            format!(
+                "{} is {}; write each {} as its own {} table",
+                section.key(),
+                a_type(value.get_ref()),
+                section.noun(),
+                section.header()
+            ),
+        );
+        checker.broken[index] = true;
+        return;
+    };
+    for item in items.iter() {
+        let DeValue::Table(table) = item.get_ref() else {
+            checker.error(
+                &Site {
+                    file: index,
+                    span: item.span(),
+                },
+                format!(
+                    "each {} must be a table, not {}; write it under a {} header",
+                    section.noun(),
+                    a_type(item.get_ref()),
+                    section.header()
+                ),
+            );
+            checker.broken[index] = true;
+            continue;
+        };
+        let raw = Raw::new(index, table, item.span());
+        if section != Section::Synonyms
+            && let Some((id, site)) = raw.id()
+        {
+            fields::id(checker, &site, id);
+            checker.ledger.declared.push(Declared {
+                id: id.to_string(),
+                section,
+                site,
+                checked: true,
+            });
+        }
+        match T::deserialize(ValueDeserializer::from(item.clone())) {
+            Ok(entry) => {
+                match section {
+                    Section::Service => checker.services += 1,
+                    Section::Partner => checker.partners += 1,
+                    Section::Faq => checker.faqs += 1,
+                    _ => {}
+                }
+                check(checker, &raw, &entry);
+            }
+            Err(error) => shape_error(checker, &raw, section, &error),
+        }
+    }
+}
+
+/// "a string", "an array", ... for messages.
+fn a_type(value: &DeValue<'_>) -> String {
+    let name = value.type_str();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
+}
+
+/// A value of the wrong type, a missing field or an unknown one, said plainly.
+fn shape_error(
+    checker: &mut Checker<'_>,
+    raw: &Raw<'_, '_>,
+    section: Section,
+    error: &toml::de::Error,
+) {
+    checker.broken[raw.file] = true;
+    let entry = match raw.id() {
+        Some((id, _)) => format!("{} {}", section.noun(), quoted(id)),
+        None => format!("this {}", section.header()),
+    };
+    let message = error.message().trim().replace('\n', " ");
+    let span = error.span().unwrap_or(raw.span.0..raw.span.1);
+    let site = Site {
+        file: raw.file,
+        span: span.clone(),
+    };
+    let text = if let Some(field) = between(&message, "missing field `", "`") {
+        format!(
+            "{entry} has no {field}, which every {} needs; add it",
+            section.noun()
+        )
+    } else if let Some(field) = between(&message, "unknown field `", "`") {
+        let expected = backticked(message.split_once("expected").map_or("", |(_, e)| e));
+        let hint = match closest(field, expected.iter().copied()) {
+            Some(near) => format!(" (did you mean {}?)", quoted(near)),
+            None => String::new(),
+        };
+        format!(
+            "{entry} has an unknown field {}{hint}; a {} may have: {}",
+            quoted(field),
+            section.noun(),
+            expected.join(", ")
+        )
+    } else {
+        let what = match raw.key_at(span.start) {
+            Some(key) => format!("{entry}: {key}"),
+            None => entry,
+        };
+        wrong_value(&what, &message)
+    };
+    checker.error(&site, text);
+}
+
+/// serde's "invalid type: integer `3`, expected a string" as "title should be a string, not
+/// integer `3`"; its "unknown variant" as the list of values allowed.
+fn wrong_value(what: &str, message: &str) -> String {
+    let plain = |expected: &str| {
+        if expected.trim() == "u32" {
+            "a whole number from 1 up".to_string()
+        } else {
+            expected.trim().to_string()
+        }
+    };
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some((found, expected)) = message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split_once(", expected "))
+        {
+            return format!(
+                "{what} should be {}, not {}",
+                toml_words(&plain(expected)),
+                toml_words(found)
+            );
+        }
+    }
+    if let Some(value) = between(message, "unknown variant `", "`") {
+        let allowed = backticked(message.split_once("expected").map_or("", |(_, e)| e));
+        let hint = match closest(value, allowed.iter().copied()) {
+            Some(near) => format!(" (did you mean {}?)", quoted(near)),
+            None => String::new(),
+        };
+        return format!(
+            "{what}: {} is not one of {}{hint}",
+            quoted(value),
+            allowed.join(", ")
+        );
+    }
+    format!("{what}: {message}")
+}
+
+/// serde's names for TOML's arrays and tables.
+fn toml_words(text: &str) -> String {
+    match text {
+        "sequence" | "a sequence" => "an array".to_string(),
+        "map" | "a map" => "a table".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The text between `start` and the next `end`, when `text` begins with `start`.
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = text.strip_prefix(start)?;
+    rest.split_once(end).map(|(inside, _)| inside)
+}
+
+/// Every `quoted` word of a serde message.
+fn backticked(text: &str) -> Vec<&str> {
+    text.split('`').skip(1).step_by(2).collect()
+}
