@@ -23,10 +23,20 @@ fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
 /// Starts the app in an 80x24 pseudo-terminal and returns the time until the first frame shows.
 fn time_to_first_frame(data_dir: &std::path::Path) -> Duration {
     let pty = native_pty_system()
-        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .expect("a pseudo-terminal");
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_frontdesk"));
-    command.args(["--data-dir", &data_dir.display().to_string(), "--config", "/nonexistent/config.toml"]);
+    command.args([
+        "--data-dir",
+        &data_dir.display().to_string(),
+        "--config",
+        "/nonexistent/config.toml",
+    ]);
     command.env("TERM", "xterm-256color");
     let start = Instant::now();
     let mut child = pty.slave.spawn_command(command).expect("frontdesk starts");
@@ -40,13 +50,19 @@ fn time_to_first_frame(data_dir: &std::path::Path) -> Duration {
                 break;
             }
             parser.process(&buffer[..n]);
-            if parser.screen().contents().contains("Type what the resident needs") {
+            if parser
+                .screen()
+                .contents()
+                .contains("Type what the resident needs")
+            {
                 let _ = done.send(Instant::now());
                 break;
             }
         }
     });
-    let painted = shown.recv_timeout(Duration::from_secs(10)).expect("the first frame appears");
+    let painted = shown
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the first frame appears");
     let _ = child.kill();
     let _ = child.wait();
     painted - start
@@ -58,9 +74,15 @@ fn first_frame(c: &mut Criterion) {
     let (median, p99) = percentiles(samples);
     println!("first frame, default catalogue, 80x24: median {median:?}, p99 {p99:?} (30 starts)");
     let mut group = c.benchmark_group("screen");
-    group.sample_size(10).measurement_time(Duration::from_secs(5));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
     group.bench_function("process start to first frame", |b| {
-        b.iter_custom(|iterations| (0..iterations).map(|_| time_to_first_frame(dir.path())).sum())
+        b.iter_custom(|iterations| {
+            (0..iterations)
+                .map(|_| time_to_first_frame(dir.path()))
+                .sum()
+        })
     });
     group.finish();
 }
@@ -68,18 +90,27 @@ fn first_frame(c: &mut Criterion) {
 fn keystroke(c: &mut Criterion) {
     let now = DateTime::parse_from_rfc3339("2026-11-23T10:15:00+00:00").expect("a date");
     let cases: [(&str, Catalogue); 2] = [
-        ("default catalogue", Catalogue::embedded().expect("the built-in catalogue")),
+        (
+            "default catalogue",
+            Catalogue::embedded().expect("the built-in catalogue"),
+        ),
         ("50,000 entries", sample::generate(50_000)),
     ];
     let mut group = c.benchmark_group("screen");
-    group.sample_size(30).measurement_time(Duration::from_secs(4));
+    group
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(4));
     for (name, catalogue) in cases {
         let mut desk = Headless::new(catalogue, now, 80, 24);
         desk.type_text("council ta");
         // Alternate adding and removing a letter so every keystroke runs a fresh search.
         let mut add = true;
         let mut stroke = move |desk: &mut Headless| {
-            desk.press(if add { KeyCode::Char('x') } else { KeyCode::Backspace });
+            desk.press(if add {
+                KeyCode::Char('x')
+            } else {
+                KeyCode::Backspace
+            });
             add = !add;
             desk.screen();
         };
@@ -91,8 +122,12 @@ fn keystroke(c: &mut Criterion) {
             })
             .collect();
         let (median, p99) = percentiles(samples);
-        println!("keystroke + search + draw, {name}, 80x24: median {median:?}, p99 {p99:?} (2,000 keys)");
-        group.bench_function(format!("keystroke and frame, {name}"), |b| b.iter(|| stroke(&mut desk)));
+        println!(
+            "keystroke + search + draw, {name}, 80x24: median {median:?}, p99 {p99:?} (2,000 keys)"
+        );
+        group.bench_function(format!("keystroke and frame, {name}"), |b| {
+            b.iter(|| stroke(&mut desk))
+        });
     }
     group.finish();
 }

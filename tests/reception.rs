@@ -2,8 +2,8 @@
 //! screens are stable; snapshots live in tests/snapshots/.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
 use crossterm::event::KeyModifiers;
+use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
 use frontdesk::catalogue::Catalogue;
 use frontdesk::tui::action::{Action, Effect};
 use frontdesk::tui::app::Screen;
@@ -17,7 +17,10 @@ fn monday_morning() -> DateTime<FixedOffset> {
 }
 
 fn fixture() -> Catalogue {
-    Catalogue::from_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue")).unwrap()
+    Catalogue::from_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue"),
+    )
+    .unwrap()
 }
 
 fn desk(width: u16, height: u16) -> Headless {
@@ -35,14 +38,26 @@ fn typing_finds_the_service_and_enter_opens_it() {
     desk.type_text("bulky");
     assert_eq!(selected_title(&desk), "Bulky waste collection");
     let screen = desk.screen();
-    assert!(screen.contains("│bulky"), "the query is shown in the search box:\n{screen}");
+    assert!(
+        screen.contains("│bulky"),
+        "the query is shown in the search box:\n{screen}"
+    );
     assert!(screen.contains("Bulky waste collection"), "{screen}");
     desk.press(KeyCode::Enter);
     assert!(matches!(desk.app.screen(), Screen::Detail(_)));
     let screen = desk.screen();
-    assert!(screen.contains("You can book online or by phone"), "what to say is on the detail screen:\n{screen}");
-    assert!(screen.contains("A list of the items"), "what to bring is shown:\n{screen}");
-    assert!(screen.contains("https://www.example.org/bulky-waste"), "{screen}");
+    assert!(
+        screen.contains("You can book online or by phone"),
+        "what to say is on the detail screen:\n{screen}"
+    );
+    assert!(
+        screen.contains("A list of the items"),
+        "what to bring is shown:\n{screen}"
+    );
+    assert!(
+        screen.contains("https://www.example.org/bulky-waste"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -54,8 +69,15 @@ fn esc_goes_back_then_clears_the_query() {
     assert_eq!(*desk.app.screen(), Screen::Search);
     assert_eq!(desk.app.search.query, "bulky", "going back keeps the query");
     desk.press(KeyCode::Esc);
-    assert_eq!(desk.app.search.query, "", "Esc on the search screen clears the query");
-    assert_eq!(desk.app.search.results.len(), desk.app.catalogue.len(), "an empty box lists everything");
+    assert_eq!(
+        desk.app.search.query, "",
+        "Esc on the search screen clears the query"
+    );
+    assert_eq!(
+        desk.app.search.results.len(),
+        desk.app.catalogue.len(),
+        "an empty box lists everything"
+    );
 }
 
 #[test]
@@ -69,14 +91,20 @@ fn arrows_and_ctrl_n_ctrl_p_move_the_selection() {
     assert_eq!(desk.app.search.selected, 1);
     desk.press(KeyCode::Up);
     desk.press(KeyCode::Up);
-    assert_eq!(desk.app.search.selected, 0, "the selection stops at the top");
+    assert_eq!(
+        desk.app.search.selected, 0,
+        "the selection stops at the top"
+    );
 }
 
 #[test]
 fn backspace_edits_the_query_and_results_follow() {
     let mut desk = desk(80, 24);
     desk.type_text("bulkyx");
-    assert!(desk.app.search.results.is_empty() || selected_title(&desk) != "Report a missed bin collection");
+    assert!(
+        desk.app.search.results.is_empty()
+            || selected_title(&desk) != "Report a missed bin collection"
+    );
     desk.press(KeyCode::Backspace);
     assert_eq!(desk.app.search.query, "bulky");
     assert_eq!(selected_title(&desk), "Bulky waste collection");
@@ -88,7 +116,10 @@ fn other_providers_are_marked_not_us() {
     desk.type_text("blue badge");
     assert_eq!(selected_title(&desk), "Blue Badge parking permit");
     let screen = desk.screen();
-    assert!(screen.contains("[county]"), "the list marks the county's service:\n{screen}");
+    assert!(
+        screen.contains("[county]"),
+        "the list marks the county's service:\n{screen}"
+    );
     assert!(
         screen.contains("Not us: county council · Example County Council, 01632 960500"),
         "the preview says whose job it is and how to reach them:\n{screen}"
@@ -100,7 +131,10 @@ fn urgent_entries_carry_a_word_not_just_a_colour() {
     let mut desk = desk(80, 24);
     desk.type_text("homeless");
     let screen = desk.screen();
-    assert!(screen.contains("! URGENT Homeless or at risk of homelessness"), "{screen}");
+    assert!(
+        screen.contains("! URGENT Homeless or at risk of homelessness"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -109,8 +143,14 @@ fn links_open_with_their_number() {
     desk.type_text("bulky");
     desk.press(KeyCode::Enter);
     let screen = desk.screen();
-    assert!(screen.contains("[1] Related: Report a missed bin collection"), "{screen}");
-    assert!(screen.contains("[3] Signpost to: Exampleton Food Bank"), "{screen}");
+    assert!(
+        screen.contains("[1] Related: Report a missed bin collection"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("[3] Signpost to: Exampleton Food Bank"),
+        "{screen}"
+    );
     desk.press(KeyCode::Char('3'));
     let screen = desk.screen();
     assert!(screen.contains("Exampleton Food Bank"), "{screen}");
@@ -119,7 +159,10 @@ fn links_open_with_their_number() {
     desk.press(KeyCode::Tab);
     desk.press(KeyCode::Enter);
     let screen = desk.screen();
-    assert!(screen.contains("Can you take away my old sofa?"), "Tab then Enter follows link 2:\n{screen}");
+    assert!(
+        screen.contains("Can you take away my old sofa?"),
+        "Tab then Enter follows link 2:\n{screen}"
+    );
 }
 
 #[test]
@@ -130,11 +173,23 @@ fn show_the_resident_gives_the_web_address_a_qr_code_and_the_phone() {
     desk.press(KeyCode::Char('s'));
     assert!(matches!(desk.app.screen(), Screen::ShowResident(_)));
     let screen = desk.screen();
-    assert!(screen.contains("https://www.example.org/bulky-waste"), "{screen}");
+    assert!(
+        screen.contains("https://www.example.org/bulky-waste"),
+        "{screen}"
+    );
     assert!(screen.contains("01632 960010"), "{screen}");
-    let qr_rows = screen.lines().filter(|l| l.contains('█') && l.contains('▀')).count();
-    assert!(qr_rows >= 10, "a QR code is drawn ({qr_rows} rows):\n{screen}");
-    assert!(screen.contains("Open now until 5pm"), "the council's hours say it is open on Monday morning:\n{screen}");
+    let qr_rows = screen
+        .lines()
+        .filter(|l| l.contains('█') && l.contains('▀'))
+        .count();
+    assert!(
+        qr_rows >= 10,
+        "a QR code is drawn ({qr_rows} rows):\n{screen}"
+    );
+    assert!(
+        screen.contains("Open now until 5pm"),
+        "the council's hours say it is open on Monday morning:\n{screen}"
+    );
 }
 
 #[test]
@@ -146,11 +201,18 @@ fn help_lists_every_key_of_the_screen_from_the_keymap() {
     assert!(desk.app.help);
     let screen = desk.screen();
     for binding in desk.app.keymap.bindings(Mode::Detail) {
-        assert!(screen.contains(binding.description), "help is missing '{}':\n{screen}", binding.description);
+        assert!(
+            screen.contains(binding.description),
+            "help is missing '{}':\n{screen}",
+            binding.description
+        );
     }
     desk.press(KeyCode::Esc);
     assert!(!desk.app.help, "Esc closes help");
-    assert!(matches!(desk.app.screen(), Screen::Detail(_)), "and leaves the screen under it alone");
+    assert!(
+        matches!(desk.app.screen(), Screen::Detail(_)),
+        "and leaves the screen under it alone"
+    );
 }
 
 #[test]
@@ -158,7 +220,10 @@ fn the_bottom_bar_shows_the_keys_that_matter_now() {
     let mut desk = desk(80, 24);
     let screen = desk.screen();
     let last = screen.lines().last().unwrap_or("");
-    assert!(last.contains("Enter open") && last.contains("F2 log visit") && last.contains("F1 help"), "{last}");
+    assert!(
+        last.contains("Enter open") && last.contains("F2 log visit") && last.contains("F1 help"),
+        "{last}"
+    );
 }
 
 #[test]
@@ -177,23 +242,48 @@ fn council_tax_resolved_takes_three_keys_after_the_service_is_selected() {
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('1'));
     desk.press(KeyCode::Enter);
-    let saved: Vec<_> = desk.effects.iter().filter_map(|e| match e {
-        Effect::SaveVisit(v) => Some(v.clone()),
-        _ => None,
-    }).collect();
-    assert_eq!(saved.len(), 1, "one visit is sent to the store: {:?}", desk.effects);
+    let saved: Vec<_> = desk
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SaveVisit(v) => Some(v.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        saved.len(),
+        1,
+        "one visit is sent to the store: {:?}",
+        desk.effects
+    );
     let visit = &saved[0];
     assert_eq!(visit.services, vec!["council-tax-pay".to_string()]);
     assert_eq!(visit.outcome, Outcome::Resolved);
     assert_eq!(visit.desk, "Front desk");
     assert_eq!(visit.catalogue_version, "test-1");
-    assert_eq!(visit.started_at, monday_morning().to_utc(), "the timer started with the first search key");
-    assert!(desk.app.status.as_ref().is_some_and(|s| s.text.contains("Saving")), "not 'saved' until the store says so");
+    assert_eq!(
+        visit.started_at,
+        monday_morning().to_utc(),
+        "the timer started with the first search key"
+    );
+    assert!(
+        desk.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Saving")),
+        "not 'saved' until the store says so"
+    );
 
     desk.act(Action::VisitSaved(visit.clone()));
     let screen = desk.screen();
-    assert!(screen.contains("Visit saved: council-tax-pay. 1 today at this desk."), "{screen}");
-    assert!(screen.contains("Today: 1"), "the title bar counts today's visits:\n{screen}");
+    assert!(
+        screen.contains("Visit saved: council-tax-pay. 1 today at this desk."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Today: 1"),
+        "the title bar counts today's visits:\n{screen}"
+    );
     assert_eq!(*desk.app.screen(), Screen::Search);
     assert_eq!(desk.app.search.query, "", "ready for the next resident");
     assert!(desk.app.draft.is_none());
@@ -206,7 +296,12 @@ fn saving_without_an_outcome_asks_for_one() {
     desk.type_text("bulky");
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Enter);
-    assert!(!desk.effects.iter().any(|e| matches!(e, Effect::SaveVisit(_))));
+    assert!(
+        !desk
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveVisit(_)))
+    );
     let screen = desk.screen();
     assert!(screen.contains("Choose an outcome first"), "{screen}");
 }
@@ -231,16 +326,28 @@ fn the_form_records_partners_online_reasons_feedback_and_a_note() {
     desk.press(KeyCode::Tab); // note
     desk.type_text("needs 2 forms");
     let screen = desk.screen();
-    assert!(screen.contains("needs 2 forms"), "digits and spaces go into the note:\n{screen}");
+    assert!(
+        screen.contains("needs 2 forms"),
+        "digits and spaces go into the note:\n{screen}"
+    );
     desk.press(KeyCode::Enter);
-    let Some(Effect::SaveVisit(visit)) = desk.effects.iter().rev().find(|e| matches!(e, Effect::SaveVisit(_))).cloned() else {
+    let Some(Effect::SaveVisit(visit)) = desk
+        .effects
+        .iter()
+        .rev()
+        .find(|e| matches!(e, Effect::SaveVisit(_)))
+        .cloned()
+    else {
         panic!("no visit was sent to the store: {:?}", desk.effects);
     };
     use frontdesk::visit::{ExclusionReason, Feedback, OnlineAnswer};
     assert_eq!(visit.outcome, Outcome::Signposted);
     assert_eq!(visit.partners, vec!["citizens-advice".to_string()]);
     assert_eq!(visit.online, Some(OnlineAnswer::No));
-    assert_eq!(visit.reasons, vec![ExclusionReason::NoDevice, ExclusionReason::NoSkills]);
+    assert_eq!(
+        visit.reasons,
+        vec![ExclusionReason::NoDevice, ExclusionReason::NoSkills]
+    );
     assert_eq!(visit.feedback, Feedback::Compliment);
     assert_eq!(visit.note.as_deref(), Some("needs 2 forms"));
 }
@@ -265,13 +372,22 @@ fn a_failed_save_keeps_the_visit_and_says_why() {
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('1'));
     desk.press(KeyCode::Enter);
-    desk.act(Action::StoreFailed("Cannot save to /x/visits.sqlite3: the disk is full.".into()));
+    desk.act(Action::StoreFailed(
+        "Cannot save to /x/visits.sqlite3: the disk is full.".into(),
+    ));
     assert!(desk.app.draft.is_some(), "the visit is still there");
     let screen = desk.screen().replace('\n', " ");
-    assert!(screen.contains("Problem: Cannot save to /x/visits.sqlite3: the disk is full."), "{screen}");
+    assert!(
+        screen.contains("Problem: Cannot save to /x/visits.sqlite3: the disk is full."),
+        "{screen}"
+    );
     assert!(screen.contains("kept as a draft"), "{screen}");
     desk.press(KeyCode::Enter);
-    let saves = desk.effects.iter().filter(|e| matches!(e, Effect::SaveVisit(_))).count();
+    let saves = desk
+        .effects
+        .iter()
+        .filter(|e| matches!(e, Effect::SaveVisit(_)))
+        .count();
     assert_eq!(saves, 2, "Enter tries again");
 }
 
@@ -285,12 +401,22 @@ fn a_draft_from_last_time_is_offered_back() {
     };
     desk.act(Action::DraftRestored(draft));
     let screen = desk.screen();
-    assert!(screen.contains("A visit from before was not saved. Press F2 to finish it."), "{screen}");
+    assert!(
+        screen.contains("A visit from before was not saved. Press F2 to finish it."),
+        "{screen}"
+    );
     desk.press(KeyCode::F(2));
     let screen = desk.screen();
-    assert!(screen.contains("Report a missed bin collection"), "{screen}");
+    assert!(
+        screen.contains("Report a missed bin collection"),
+        "{screen}"
+    );
     desk.press(KeyCode::Enter);
-    assert!(desk.effects.iter().any(|e| matches!(e, Effect::SaveVisit(v) if v.services == ["bin-missed"])));
+    assert!(
+        desk.effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveVisit(v) if v.services == ["bin-missed"]))
+    );
 }
 
 #[test]
@@ -300,18 +426,31 @@ fn the_last_visit_can_be_undone_for_ten_minutes_only() {
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('1'));
     desk.press(KeyCode::Enter);
-    let Some(Effect::SaveVisit(visit)) = desk.effects.iter().find(|e| matches!(e, Effect::SaveVisit(_))).cloned() else {
+    let Some(Effect::SaveVisit(visit)) = desk
+        .effects
+        .iter()
+        .find(|e| matches!(e, Effect::SaveVisit(_)))
+        .cloned()
+    else {
         panic!("no save");
     };
     desk.act(Action::VisitSaved(visit.clone()));
     desk.press(KeyCode::F(3));
     assert_eq!(*desk.app.screen(), Screen::Today);
     let screen = desk.screen();
-    assert!(screen.contains("Bulky waste collection") && screen.contains("Resolved"), "{screen}");
+    assert!(
+        screen.contains("Bulky waste collection") && screen.contains("Resolved"),
+        "{screen}"
+    );
 
     desk.act(Action::Tick(monday_morning() + Duration::minutes(11)));
     desk.press(KeyCode::Char('u'));
-    assert!(!desk.effects.iter().any(|e| matches!(e, Effect::DeleteVisit(_))));
+    assert!(
+        !desk
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::DeleteVisit(_)))
+    );
     assert!(desk.screen().contains("more than 10 minutes old"));
 
     desk.act(Action::Tick(monday_morning() + Duration::minutes(9)));
@@ -328,7 +467,12 @@ fn the_last_visit_can_be_edited() {
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('1'));
     desk.press(KeyCode::Enter);
-    let Some(Effect::SaveVisit(visit)) = desk.effects.iter().find(|e| matches!(e, Effect::SaveVisit(_))).cloned() else {
+    let Some(Effect::SaveVisit(visit)) = desk
+        .effects
+        .iter()
+        .find(|e| matches!(e, Effect::SaveVisit(_)))
+        .cloned()
+    else {
         panic!("no save");
     };
     desk.act(Action::VisitSaved(visit.clone()));
@@ -351,7 +495,10 @@ fn new_resident_restarts_the_visit_timer() {
     desk.act(Action::Tick(monday_morning() + Duration::seconds(95)));
     assert!(desk.screen().contains("Visit 1:35"));
     desk.press(KeyCode::F(4));
-    assert_eq!(desk.app.visit_started, Some((monday_morning() + Duration::seconds(95)).to_utc()));
+    assert_eq!(
+        desk.app.visit_started,
+        Some((monday_morning() + Duration::seconds(95)).to_utc())
+    );
     assert!(desk.screen().contains("Visit 0:00"));
     assert_eq!(desk.app.search.query, "");
 }
@@ -382,7 +529,10 @@ fn an_answer_to_an_old_query_is_dropped() {
     desk.type_text("bulky");
     let current = desk.app.search.results.clone();
     let stale_seq = desk.app.search.seq - 1;
-    desk.act(Action::Results { seq: stale_seq, hits: Vec::new() });
+    desk.act(Action::Results {
+        seq: stale_seq,
+        hits: Vec::new(),
+    });
     assert_eq!(desk.app.search.results, current, "the latest query wins");
 }
 
@@ -398,7 +548,12 @@ fn the_cursor_sits_where_typing_goes() {
 fn a_click_selects_a_result_and_a_second_click_opens_it() {
     let mut desk = desk(80, 24);
     let click = |row| {
-        Event::Mouse(MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column: 10, row, modifiers: KeyModifiers::NONE })
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 10,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
     };
     // Rows: title 0, search box 1-3, list border 4, first result 5.
     desk.event(click(6));
@@ -409,8 +564,8 @@ fn a_click_selects_a_result_and_a_second_click_opens_it() {
 
 #[test]
 fn keys_can_be_rebound() {
-    use std::collections::BTreeMap;
     use frontdesk::tui::keymap::Keymap;
+    use std::collections::BTreeMap;
     let mut overrides = BTreeMap::new();
     overrides.insert("log_visit".to_string(), vec!["F9".to_string()]);
     let mut desk = desk(80, 24);
@@ -418,8 +573,12 @@ fn keys_can_be_rebound() {
     desk.type_text("bulky");
     desk.press(KeyCode::F(9));
     assert_eq!(*desk.app.screen(), Screen::VisitForm);
+    desk.press(KeyCode::Esc);
     let screen = desk.screen();
-    assert!(screen.lines().last().unwrap_or("").contains("F9 log visit"), "the hints follow the new key:\n{screen}");
+    assert!(
+        screen.lines().last().unwrap_or("").contains("F9 log visit"),
+        "the hints follow the new key:\n{screen}"
+    );
 }
 
 mod snapshots {
@@ -469,7 +628,11 @@ mod snapshots {
 
     #[test]
     fn show_resident() {
-        check("show_resident", &[KeyCode::Enter, KeyCode::Char('s')], "bulky");
+        check(
+            "show_resident",
+            &[KeyCode::Enter, KeyCode::Char('s')],
+            "bulky",
+        );
     }
 
     #[test]
@@ -479,7 +642,11 @@ mod snapshots {
 
     #[test]
     fn visit_form() {
-        check("visit_form", &[KeyCode::F(2), KeyCode::Char('2'), KeyCode::Tab], "homeless");
+        check(
+            "visit_form",
+            &[KeyCode::F(2), KeyCode::Char('2'), KeyCode::Tab],
+            "homeless",
+        );
     }
 
     #[test]

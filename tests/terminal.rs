@@ -19,7 +19,12 @@ impl Session {
     /// Starts `frontdesk` inside `sh`, which records the terminal's modes before and after.
     fn start(dir: &Path, extra_args: &str) -> Session {
         let pty = native_pty_system()
-            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("a pseudo-terminal");
         let script = format!(
             "stty -g > '{d}/before'; '{bin}' --data-dir '{d}/data' --config '{d}/config.toml' {extra_args}; echo $? > '{d}/status'; stty -g > '{d}/after'",
@@ -48,7 +53,11 @@ impl Session {
         });
         // Keep the master open for as long as the session lives.
         std::mem::forget(pty.master);
-        Session { screen, writer, child }
+        Session {
+            screen,
+            writer,
+            child,
+        }
     }
 
     fn contents(&self) -> String {
@@ -62,7 +71,10 @@ impl Session {
             if contents.contains(text) {
                 return contents;
             }
-            assert!(Instant::now() < deadline, "'{text}' never appeared; the screen was:\n{contents}");
+            assert!(
+                Instant::now() < deadline,
+                "'{text}' never appeared; the screen was:\n{contents}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -77,7 +89,11 @@ impl Session {
     fn wait_for_exit(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(15);
         while self.child.try_wait().unwrap().is_none() {
-            assert!(Instant::now() < deadline, "frontdesk did not exit; the screen was:\n{}", self.contents());
+            assert!(
+                Instant::now() < deadline,
+                "frontdesk did not exit; the screen was:\n{}",
+                self.contents()
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -92,7 +108,10 @@ fn a_receptionist_finds_shows_logs_and_quits() {
     let dir = tempfile::tempdir().unwrap();
     let mut session = Session::start(dir.path(), "");
     session.wait_for("Type what the resident needs");
-    assert!(session.screen.lock().unwrap().screen().alternate_screen(), "the app uses the alternate screen");
+    assert!(
+        session.screen.lock().unwrap().screen().alternate_screen(),
+        "the app uses the alternate screen"
+    );
 
     session.send(b"bulky");
     session.wait_for("Bulky waste collection");
@@ -100,7 +119,10 @@ fn a_receptionist_finds_shows_logs_and_quits() {
     session.wait_for("Say:");
     session.send(b"s");
     let shown = session.wait_for("Show the resident");
-    assert!(shown.contains("https://www.example.org/bulky-waste"), "{shown}");
+    assert!(
+        shown.contains("https://www.example.org/bulky-waste"),
+        "{shown}"
+    );
     assert!(shown.contains('█'), "a QR code is drawn:\n{shown}");
     session.send(b"\x1b");
     session.wait_for("Links");
@@ -113,17 +135,39 @@ fn a_receptionist_finds_shows_logs_and_quits() {
     session.wait_for_exit();
 
     let screen = session.screen.lock().unwrap();
-    assert!(!screen.screen().alternate_screen(), "the alternate screen was left");
-    assert!(!screen.screen().hide_cursor(), "the cursor is visible again");
+    assert!(
+        !screen.screen().alternate_screen(),
+        "the alternate screen was left"
+    );
+    assert!(
+        !screen.screen().hide_cursor(),
+        "the cursor is visible again"
+    );
     drop(screen);
-    assert_eq!(read(&dir.path().join("status")).trim(), "0", "frontdesk exited cleanly");
-    assert_eq!(read(&dir.path().join("before")), read(&dir.path().join("after")), "terminal modes were restored");
+    assert_eq!(
+        read(&dir.path().join("status")).trim(),
+        "0",
+        "frontdesk exited cleanly"
+    );
+    assert_eq!(
+        read(&dir.path().join("before")),
+        read(&dir.path().join("after")),
+        "terminal modes were restored"
+    );
 
     let visits = frontdesk::store::Store::open(&dir.path().join("data/visits.sqlite3")).unwrap();
     let all = visits
-        .visits_between(chrono::DateTime::<chrono::Utc>::MIN_UTC, chrono::DateTime::<chrono::Utc>::MAX_UTC, None)
+        .visits_between(
+            chrono::DateTime::<chrono::Utc>::MIN_UTC,
+            chrono::DateTime::<chrono::Utc>::MAX_UTC,
+            None,
+        )
         .unwrap();
-    assert_eq!(all.len(), 1, "the visit the screen said was saved is in the file");
+    assert_eq!(
+        all.len(),
+        1,
+        "the visit the screen said was saved is in the file"
+    );
     assert_eq!(all[0].services, vec!["bulky-waste".to_string()]);
 }
 
@@ -144,20 +188,41 @@ fn sigterm_restores_the_terminal() {
         .filter_map(|p| p.trim().parse::<u32>().ok())
         .find(|p| read(Path::new(&format!("/proc/{p}/comm"))).trim() == "frontdesk")
         .expect("the frontdesk process");
-    std::process::Command::new("kill").args(["-TERM", &app.to_string()]).status().unwrap();
+    std::process::Command::new("kill")
+        .args(["-TERM", &app.to_string()])
+        .status()
+        .unwrap();
     session.wait_for_exit();
-    assert_eq!(read(&dir.path().join("status")).trim(), "0", "SIGTERM is a clean stop");
-    assert_eq!(read(&dir.path().join("before")), read(&dir.path().join("after")), "terminal modes were restored");
+    assert_eq!(
+        read(&dir.path().join("status")).trim(),
+        "0",
+        "SIGTERM is a clean stop"
+    );
+    assert_eq!(
+        read(&dir.path().join("before")),
+        read(&dir.path().join("after")),
+        "terminal modes were restored"
+    );
 }
 
 #[test]
 fn a_broken_config_file_stops_before_the_screen_with_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("config.toml"), "desk = \"Main\"\nretention_days = \"soon\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "desk = \"Main\"\nretention_days = \"soon\"\n",
+    )
+    .unwrap();
     let mut session = Session::start(dir.path(), "");
     session.wait_for_exit();
     let contents = session.contents();
-    assert!(contents.contains("config.toml:2:"), "the message names the file and line:\n{contents}");
+    assert!(
+        contents.contains("config.toml:2:"),
+        "the message names the file and line:\n{contents}"
+    );
     assert_ne!(read(&dir.path().join("status")).trim(), "0");
-    assert_eq!(read(&dir.path().join("before")), read(&dir.path().join("after")));
+    assert_eq!(
+        read(&dir.path().join("before")),
+        read(&dir.path().join("after"))
+    );
 }

@@ -178,6 +178,12 @@ impl App {
         self.catalogue.entries().map(|(key, _)| key).collect()
     }
 
+    /// The key that logs a visit, for messages ("press F2").
+    pub fn log_key(&self) -> String {
+        let key = self.keymap.key_for(Mode::Search, Command::LogVisit);
+        key.map_or_else(|| "F2".to_string(), |k| k.to_string())
+    }
+
     /// The current time as UTC, for timestamps.
     pub fn utc_now(&self) -> DateTime<Utc> {
         self.now.to_utc()
@@ -267,8 +273,7 @@ impl App {
                 if self.draft.is_none() {
                     self.visit_started = draft.started_at;
                     self.draft = Some(draft);
-                    let key = self.keymap.key_for(Mode::Search, Command::LogVisit);
-                    let key = key.map(|k| k.to_string()).unwrap_or_else(|| "F2".into());
+                    let key = self.log_key();
                     self.say(
                         Level::Warning,
                         format!("A visit from before was not saved. Press {key} to finish it."),
@@ -552,9 +557,10 @@ impl App {
             return vec![saved];
         }
         if draft.services.is_empty() {
+            let key = self.log_key();
             self.say(
                 Level::Warning,
-                "Add at least one service: press Esc, find it, and press F2 again.",
+                format!("Add at least one service: press Esc, find it, and press {key} again."),
             );
             return Vec::new();
         }

@@ -30,7 +30,12 @@ pub struct Headless {
 
 impl Headless {
     /// A screen of `width` x `height` on `catalogue`, with the clock at `now`, no colour.
-    pub fn new(catalogue: Catalogue, now: DateTime<FixedOffset>, width: u16, height: u16) -> Headless {
+    pub fn new(
+        catalogue: Catalogue,
+        now: DateTime<FixedOffset>,
+        width: u16,
+        height: u16,
+    ) -> Headless {
         let catalogue = Arc::new(catalogue);
         let index = Index::new(&catalogue);
         let app = App::new(catalogue, Keymap::default(), "Front desk", "AB", now);
@@ -39,7 +44,13 @@ impl Headless {
             Ok(terminal) => terminal,
             Err(never) => match never {},
         };
-        Headless { app, index, theme: Theme::new(ThemeName::Default, true), terminal, effects: Vec::new() }
+        Headless {
+            app,
+            index,
+            theme: Theme::new(ThemeName::Default, true),
+            terminal,
+            effects: Vec::new(),
+        }
     }
 
     /// Sends one terminal event through the keymap and the update, running searches inline.
@@ -57,7 +68,10 @@ impl Headless {
             for effect in self.app.update(action) {
                 match effect {
                     Effect::Search { seq, query } => {
-                        pending.push(Action::Results { seq, hits: self.index.query(&query) });
+                        pending.push(Action::Results {
+                            seq,
+                            hits: self.index.query(&query),
+                        });
                     }
                     other => self.effects.push(other),
                 }
@@ -70,7 +84,10 @@ impl Headless {
     }
 
     pub fn ctrl(&mut self, c: char) {
-        self.event(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+        self.event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
     }
 
     /// Types text key by key, as a receptionist would.
@@ -83,7 +100,10 @@ impl Headless {
     /// Draws the current state and returns the screen as text, one line per row.
     pub fn screen(&mut self) -> String {
         let (app, theme) = (&self.app, &self.theme);
-        if let Err(never) = self.terminal.draw(|frame| screens::render(app, theme, frame)) {
+        if let Err(never) = self
+            .terminal
+            .draw(|frame| screens::render(app, theme, frame))
+        {
             match never {}
         }
         let buffer = self.terminal.backend().buffer();

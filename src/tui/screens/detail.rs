@@ -21,11 +21,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &
     let links = app.links(detail.key);
 
     // Links stay in view in their own panel at the bottom; the text above scrolls.
-    let link_rows = u16::try_from(links.len()).unwrap_or(u16::MAX).min(body.height / 3);
+    let link_rows = u16::try_from(links.len())
+        .unwrap_or(u16::MAX)
+        .min(body.height / 3);
     let (text_area, links_area) = if links.is_empty() {
         (body, None)
     } else {
-        let [text, links] = Layout::vertical([Constraint::Min(3), Constraint::Length(link_rows + 2)]).areas(body);
+        let [text, links] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(link_rows + 2)]).areas(body);
         (text, Some(links))
     };
     let kind = match detail.key.kind {
@@ -34,7 +37,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &
         Kind::Faq => " Question ",
     };
     let block = Block::bordered().title(kind).border_style(theme.border);
-    let paragraph = Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((detail.scroll, 0));
+    let paragraph = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((detail.scroll, 0));
     frame.render_widget(paragraph.style(theme.base), text_area);
 
     let Some(links_area) = links_area else {
@@ -50,8 +56,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &
         .take(visible)
         .filter_map(|(i, link)| catalogue.entry(link.key).map(|entry| (i, link, entry)))
         .map(|(i, link, entry)| {
-            let number = if i < 9 { format!("[{}]", i + 1) } else { "   ".to_string() };
-            let style = if i == detail.link { theme.selected } else { theme.base };
+            let number = if i < 9 {
+                format!("[{}]", i + 1)
+            } else {
+                "   ".to_string()
+            };
+            let style = if i == detail.link {
+                theme.selected
+            } else {
+                theme.base
+            };
             let mut spans = vec![
                 Span::styled(format!("{number} "), theme.key),
                 Span::styled(format!("{}: ", link.relation), theme.muted),
@@ -63,8 +77,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &
             Line::from(spans)
         })
         .collect();
-    let block = Block::bordered().title(" Links: press the number, or Tab and Enter ").border_style(theme.border);
-    frame.render_widget(Paragraph::new(rows).block(block).style(theme.base), links_area);
+    let block = Block::bordered()
+        .title(" Links: press the number, or Tab and Enter ")
+        .border_style(theme.border);
+    frame.render_widget(
+        Paragraph::new(rows).block(block).style(theme.base),
+        links_area,
+    );
     // The cursor sits on the selected link, for screen readers and magnifiers.
     let row = u16::try_from(detail.link - first).unwrap_or(0);
     frame.set_cursor_position(Position::new(links_area.x + 1, links_area.y + 1 + row));

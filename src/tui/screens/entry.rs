@@ -71,7 +71,10 @@ fn labelled<'a>(lines: &mut Vec<Line<'a>>, theme: &Theme, label: &'a str, text: 
     if text.trim().is_empty() {
         return;
     }
-    lines.push(Line::from(vec![Span::styled(label, theme.heading), Span::raw(text)]));
+    lines.push(Line::from(vec![
+        Span::styled(label, theme.heading),
+        Span::raw(text),
+    ]));
 }
 
 /// The lines describing an entry. `full` adds everything a detail screen shows.
@@ -99,7 +102,11 @@ pub fn entry_lines<'a>(
             lines.push(Line::from(s.summary.as_str()));
             labelled(&mut lines, theme, "Say: ", &s.say);
             if let Some(online) = &s.online {
-                let how = if online.self_serve { "Online (they can do it themselves): " } else { "Online: " };
+                let how = if online.self_serve {
+                    "Online (they can do it themselves): "
+                } else {
+                    "Online: "
+                };
                 labelled(&mut lines, theme, how, &online.url);
             }
             if let Some(phone) = &s.phone {
@@ -110,7 +117,12 @@ pub fn entry_lines<'a>(
                     lines.push(Line::from(Span::styled("Bring:", theme.heading)));
                     lines.extend(s.bring.iter().map(|b| Line::from(format!("• {b}"))));
                 }
-                labelled(&mut lines, theme, "Who can get it: ", s.eligibility.as_deref().unwrap_or(""));
+                labelled(
+                    &mut lines,
+                    theme,
+                    "Who can get it: ",
+                    s.eligibility.as_deref().unwrap_or(""),
+                );
             }
         }
         Entry::Partner(p) => {
@@ -118,14 +130,37 @@ pub fn entry_lines<'a>(
             if let Some(open) = open_now(&p.hours) {
                 lines.push(Line::from(Span::styled(open, theme.heading)));
             }
-            labelled(&mut lines, theme, "Phone: ", p.phone.as_deref().unwrap_or(""));
-            labelled(&mut lines, theme, "Web: ", p.website.as_deref().unwrap_or(""));
+            labelled(
+                &mut lines,
+                theme,
+                "Phone: ",
+                p.phone.as_deref().unwrap_or(""),
+            );
+            labelled(
+                &mut lines,
+                theme,
+                "Web: ",
+                p.website.as_deref().unwrap_or(""),
+            );
             if full {
-                labelled(&mut lines, theme, "Email: ", p.email.as_deref().unwrap_or(""));
-                labelled(&mut lines, theme, "Address: ", p.address.as_deref().unwrap_or(""));
+                labelled(
+                    &mut lines,
+                    theme,
+                    "Email: ",
+                    p.email.as_deref().unwrap_or(""),
+                );
+                labelled(
+                    &mut lines,
+                    theme,
+                    "Address: ",
+                    p.address.as_deref().unwrap_or(""),
+                );
                 if !p.access.is_empty() {
                     let how: Vec<&str> = p.access.iter().map(|a| a.label()).collect();
-                    lines.push(Line::from(vec![Span::styled("How: ", theme.heading), Span::raw(how.join(", "))]));
+                    lines.push(Line::from(vec![
+                        Span::styled("How: ", theme.heading),
+                        Span::raw(how.join(", ")),
+                    ]));
                 }
                 if !p.languages.is_empty() {
                     lines.push(Line::from(vec![
@@ -133,7 +168,12 @@ pub fn entry_lines<'a>(
                         Span::raw(p.languages.join(", ")),
                     ]));
                 }
-                labelled(&mut lines, theme, "Who can get help: ", p.eligibility.as_deref().unwrap_or(""));
+                labelled(
+                    &mut lines,
+                    theme,
+                    "Who can get help: ",
+                    p.eligibility.as_deref().unwrap_or(""),
+                );
                 let hours = crate::catalogue::hours::describe(&p.hours);
                 if !hours.is_empty() {
                     lines.push(Line::from(Span::styled("Opening hours:", theme.heading)));

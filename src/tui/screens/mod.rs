@@ -23,7 +23,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let status_rows = app.status.as_ref().map_or(1, |s| {
         let width = usize::from(frame.area().width.max(1));
         let length = s.text.chars().count() + 10;
-        u16::try_from(length.div_ceil(width)).unwrap_or(3).clamp(1, 3)
+        u16::try_from(length.div_ceil(width))
+            .unwrap_or(3)
+            .clamp(1, 3)
     });
     let [title, body, status, keys] = chrome(frame.area(), status_rows);
     frame.render_widget(

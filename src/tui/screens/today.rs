@@ -15,9 +15,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         let text = vec![
             Line::from("No visits logged at this desk today yet."),
             Line::from(""),
-            Line::from(
-                "Press Esc to go back, find what the resident needs, and press F2 to log it.",
-            ),
+            Line::from(format!(
+                "Press Esc to go back, find what the resident needs, and press {} to log it.",
+                app.log_key()
+            )),
         ];
         frame.render_widget(Paragraph::new(text).block(block).style(theme.base), body);
         return;

@@ -141,10 +141,11 @@ fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, field: Field) -> Vec<Pie
     };
     match field {
         Field::Services if draft.services.is_empty() => {
-            vec![note(
-                "none yet: press Esc, find the service, press F2",
-                theme.warning,
-            )]
+            let text = format!(
+                "none yet: press Esc, find the service, press {}",
+                app.log_key()
+            );
+            vec![note(&text, theme.warning)]
         }
         Field::Services => draft
             .services
@@ -172,10 +173,8 @@ fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, field: Field) -> Vec<Pie
             })
             .collect(),
         Field::Partners if form.partner_options.is_empty() => {
-            vec![note(
-                "none suggested (F2 on a partner adds it)",
-                theme.muted,
-            )]
+            let text = format!("none suggested ({} on a partner adds it)", app.log_key());
+            vec![note(&text, theme.muted)]
         }
         Field::Partners => form
             .partner_options
