@@ -26,6 +26,7 @@ use rusqlite::Connection;
 pub use draft::{clear_draft, load_draft, save_draft};
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
+pub use open::Durability;
 pub use retention::retention_cutoff;
 
 /// How long a write waits for another desk or window that is writing to the same file.

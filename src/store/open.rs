@@ -28,6 +28,37 @@ impl Store {
         migrations::version_of(&self.conn).map_err(|e| self.error("read", e))
     }
 
+    /// How the connection protects visits: for `frontdesk config --print` and tests.
+    pub fn durability(&self) -> Result<Durability, StoreError> {
+        let read = |pragma: &str| -> rusqlite::Result<String> {
+            self.conn
+                .pragma_query_value(None, pragma, |row| row.get::<_, rusqlite::types::Value>(0))
+                .map(|value| match value {
+                    rusqlite::types::Value::Integer(n) => n.to_string(),
+                    rusqlite::types::Value::Text(t) => t,
+                    other => format!("{other:?}"),
+                })
+        };
+        let synchronous = match read("synchronous")
+            .map_err(|e| self.error("read", e))?
+            .as_str()
+        {
+            "0" => "off",
+            "1" => "normal",
+            "2" => "full",
+            "3" => "extra",
+            _ => "unknown",
+        };
+        Ok(Durability {
+            journal_mode: read("journal_mode").map_err(|e| self.error("read", e))?,
+            synchronous,
+            busy_timeout_ms: read("busy_timeout")
+                .map_err(|e| self.error("read", e))?
+                .parse()
+                .unwrap_or(0),
+        })
+    }
+
     /// Caps the file at `pages` database pages (or its current size, if larger), as a full disk
     /// would: saves that need more space then fail with the disk-full message. Returns the cap.
     pub fn set_max_pages(&self, pages: u32) -> Result<u32, StoreError> {
@@ -48,6 +79,16 @@ impl Store {
     pub(crate) fn error(&self, action: &'static str, error: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(&self.path, action, error)
     }
+}
+
+/// How a connection protects visits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Durability {
+    /// "wal" for a writable log.
+    pub journal_mode: String,
+    /// "full": every commit is flushed to disk before it returns.
+    pub synchronous: &'static str,
+    pub busy_timeout_ms: u64,
 }
 
 fn connect(path: &Path) -> Result<Connection, StoreError> {
