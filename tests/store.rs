@@ -444,6 +444,21 @@ fn a_folder_that_cannot_be_created_gets_a_clear_message() {
     assert!(message.contains("--data-dir"), "{message}");
 }
 
+#[test]
+fn a_folder_where_the_log_should_be_gets_a_clear_message() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("visits.sqlite3");
+    fs::create_dir(&path).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "cannot open {}: the file or its folder cannot be opened; check that the folder exists and that you may write to it",
+            path.display()
+        )
+    );
+}
+
 /// Makes a file read-only for this process; as root (where modes do not bind) it sets the
 /// immutable attribute instead. Undone on drop so the temporary folder can be removed.
 #[cfg(unix)]

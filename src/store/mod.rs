@@ -80,6 +80,13 @@ mod tests {
     use chrono::FixedOffset;
 
     #[test]
+    fn a_store_can_move_to_its_own_worker_thread() {
+        fn is_send<T: Send>() {}
+        is_send::<Store>();
+        is_send::<StoreError>();
+    }
+
+    #[test]
     fn a_day_in_a_fixed_zone_is_24_hours_from_local_midnight() {
         let zone = FixedOffset::east_opt(3600).unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
