@@ -89,57 +89,65 @@ fn report(name: &str, p: &Percentiles, runs: usize) {
     );
 }
 
-/// Times `TIMED_SAVES` single saves through the store, each its own transaction.
-fn time_store_saves(path: &Path) -> Percentiles {
-    let mut store = Store::open(path).expect("open the visit log");
+/// A bare table in its own WAL file with synchronous=FULL: one-row commits are the floor.
+struct BareTable {
+    conn: Connection,
+}
+
+impl BareTable {
+    fn open(path: &Path) -> BareTable {
+        let conn = Connection::open(path).expect("open");
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
+            .expect("WAL");
+        conn.pragma_update(None, "synchronous", "FULL")
+            .expect("FULL");
+        conn.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT NOT NULL)")
+            .expect("table");
+        BareTable { conn }
+    }
+
+    fn commit_one_row(&self, n: usize) {
+        self.conn
+            .prepare_cached("INSERT INTO t (x) VALUES (?1)")
+            .expect("prepare")
+            .execute([n.to_string()])
+            .expect("insert");
+    }
+}
+
+/// Times `TIMED_SAVES` single saves through the store and as many bare one-row commits,
+/// alternately, so both see the same disk (its speed varies with the machine's load).
+fn time_saves(dir: &Path) -> (Percentiles, Percentiles) {
+    let mut store = Store::open(&dir.join("timed.sqlite3")).expect("open the visit log");
+    let bare = BareTable::open(&dir.join("bare.sqlite3"));
     let now = Utc::now();
     for n in 0..100 {
         store
             .save(&sample_visit(n, now, "Main desk"))
             .expect("save");
+        bare.commit_one_row(n);
     }
     let visits: Vec<Visit> = (0..TIMED_SAVES)
         .map(|n| sample_visit(n, now, "Main desk"))
         .collect();
-    let mut samples = Vec::with_capacity(TIMED_SAVES);
-    for visit in &visits {
+    let mut saves = Vec::with_capacity(TIMED_SAVES);
+    let mut commits = Vec::with_capacity(TIMED_SAVES);
+    for (n, visit) in visits.iter().enumerate() {
         let started = Instant::now();
         store.save(visit).expect("save");
-        samples.push(started.elapsed());
-    }
-    percentiles(samples)
-}
-
-/// Times `TIMED_SAVES` bare one-row commits in WAL mode with synchronous=FULL: the floor.
-fn time_bare_commits(path: &Path) -> Percentiles {
-    let conn = Connection::open(path).expect("open");
-    conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
-        .expect("WAL");
-    conn.pragma_update(None, "synchronous", "FULL")
-        .expect("FULL");
-    conn.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT NOT NULL)")
-        .expect("table");
-    let mut insert = conn
-        .prepare("INSERT INTO t (x) VALUES (?1)")
-        .expect("prepare");
-    for _ in 0..100 {
-        insert.execute(["warm-up"]).expect("insert");
-    }
-    let mut samples = Vec::with_capacity(TIMED_SAVES);
-    for n in 0..TIMED_SAVES {
+        saves.push(started.elapsed());
         let started = Instant::now();
-        insert.execute([n.to_string()]).expect("insert");
-        samples.push(started.elapsed());
+        bare.commit_one_row(n);
+        commits.push(started.elapsed());
     }
-    percentiles(samples)
+    (percentiles(saves), percentiles(commits))
 }
 
 fn save(c: &mut Criterion) {
     let dir = bench_dir();
     println!();
-    let store = time_store_saves(&dir.path().join("timed.sqlite3"));
+    let (store, bare) = time_saves(dir.path());
     report("Store::save (WAL, synchronous=FULL)", &store, TIMED_SAVES);
-    let bare = time_bare_commits(&dir.path().join("bare.sqlite3"));
     report(
         "bare one-row commit (WAL, synchronous=FULL)",
         &bare,
