@@ -1,136 +1,169 @@
-//! A face-to-face visit. (Interim types for the screen; the store branch brings the full module.)
+//! A face-to-face visit: what the resident came for, how it ended, and why they could not do it
+//! online. A visit holds no personal data: there is no field for a name, an address, a date of
+//! birth, a phone number or an email address.
 
-use chrono::{DateTime, Utc};
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Outcome {
-    Resolved,
-    Signposted,
-    Referred,
-    Appointment,
-    AssistedDigital,
-    NotResolved,
+/// The longest note a visit may carry, in characters: a note is a short remark, not a case file.
+pub const NOTE_MAX_CHARS: usize = 500;
+
+/// A value typed on the command line (or read from a file) that is not one of the allowed words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{value}' is not {what}; use one of: {}", .valid.join(", "))]
+pub struct UnknownValue {
+    /// What was given.
+    pub value: String,
+    /// What it should have been, with its article: "an outcome".
+    pub what: &'static str,
+    /// Every allowed word.
+    pub valid: Vec<&'static str>,
 }
-impl Outcome {
-    pub const ALL: [Outcome; 6] = [
-        Outcome::Resolved,
-        Outcome::Signposted,
-        Outcome::Referred,
-        Outcome::Appointment,
-        Outcome::AssistedDigital,
-        Outcome::NotResolved,
-    ];
-    pub fn label(self) -> &'static str {
-        match self {
-            Outcome::Resolved => "Resolved",
-            Outcome::Signposted => "Signposted",
-            Outcome::Referred => "Referred",
-            Outcome::Appointment => "Appointment made",
-            Outcome::AssistedDigital => "Helped online",
-            Outcome::NotResolved => "Not resolved",
+
+/// Declares a closed list of words stored and typed as kebab-case text, with a plain label for
+/// the screen. Serde, `Display` and `FromStr` all use the same words.
+macro_rules! word_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $what:literal {
+            $( $(#[$vmeta:meta])* $variant:ident = $word:literal, $label:literal ),+ $(,)?
         }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $word)] $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in the order forms and reports show them.
+            pub const ALL: [$name; [$($word),+].len()] = [$($name::$variant),+];
+
+            /// The word stored in the visit log and typed on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            /// Plain words for the screen.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                let wanted = value.trim();
+                $name::ALL
+                    .into_iter()
+                    .find(|v| v.as_str().eq_ignore_ascii_case(wanted))
+                    .ok_or_else(|| UnknownValue {
+                        value: value.to_string(),
+                        what: $what,
+                        valid: $name::ALL.iter().map(|v| v.as_str()).collect(),
+                    })
+            }
+        }
+    };
+}
+
+word_enum! {
+    /// How the visit ended: resolution at first point of contact, or where the resident went next.
+    Outcome, "an outcome" {
+        Resolved = "resolved", "Resolved",
+        Signposted = "signposted", "Signposted",
+        Referred = "referred", "Referred",
+        Appointment = "appointment", "Appointment made",
+        /// Helped to do it online, there and then.
+        AssistedDigital = "assisted-digital", "Helped online",
+        NotResolved = "not-resolved", "Not resolved",
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OnlineAnswer {
-    Yes,
-    No,
-    DontKnow,
-}
-impl OnlineAnswer {
-    pub const ALL: [OnlineAnswer; 3] =
-        [OnlineAnswer::Yes, OnlineAnswer::No, OnlineAnswer::DontKnow];
-    pub fn label(self) -> &'static str {
-        match self {
-            OnlineAnswer::Yes => "Yes",
-            OnlineAnswer::No => "No",
-            OnlineAnswer::DontKnow => "Don't know",
-        }
+
+word_enum! {
+    /// "Could this have been done online?"
+    OnlineAnswer, "an answer to 'could this have been done online?'" {
+        Yes = "yes", "Yes",
+        No = "no", "No",
+        DontKnow = "dont-know", "Don't know",
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ExclusionReason {
-    NoDevice,
-    NoInternet,
-    NoSkills,
-    NoConfidence,
-    Language,
-    Disability,
-    PrefersFaceToFace,
-}
-impl ExclusionReason {
-    pub const ALL: [ExclusionReason; 7] = [
-        ExclusionReason::NoDevice,
-        ExclusionReason::NoInternet,
-        ExclusionReason::NoSkills,
-        ExclusionReason::NoConfidence,
-        ExclusionReason::Language,
-        ExclusionReason::Disability,
-        ExclusionReason::PrefersFaceToFace,
-    ];
-    pub fn label(self) -> &'static str {
-        match self {
-            ExclusionReason::NoDevice => "No device",
-            ExclusionReason::NoInternet => "No internet",
-            ExclusionReason::NoSkills => "No skills",
-            ExclusionReason::NoConfidence => "No confidence",
-            ExclusionReason::Language => "Language",
-            ExclusionReason::Disability => "Disability",
-            ExclusionReason::PrefersFaceToFace => "Prefers face to face",
-        }
+
+word_enum! {
+    /// Why a resident could not, or would not, do it online.
+    ExclusionReason, "a reason for not going online" {
+        NoDevice = "no-device", "No device",
+        NoInternet = "no-internet", "No internet",
+        NoSkills = "no-skills", "No skills",
+        NoConfidence = "no-confidence", "No confidence",
+        Language = "language", "Language",
+        Disability = "disability", "Disability",
+        PrefersFaceToFace = "prefers-face-to-face", "Prefers face to face",
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Feedback {
-    #[default]
-    None,
-    Compliment,
-    Complaint,
-    Suggestion,
-}
-impl Feedback {
-    pub const ALL: [Feedback; 4] = [
-        Feedback::None,
-        Feedback::Compliment,
-        Feedback::Complaint,
-        Feedback::Suggestion,
-    ];
-    pub fn label(self) -> &'static str {
-        match self {
-            Feedback::None => "None",
-            Feedback::Compliment => "Compliment",
-            Feedback::Complaint => "Complaint",
-            Feedback::Suggestion => "Suggestion",
-        }
+
+word_enum! {
+    /// Feedback the resident gave about the council.
+    #[derive(Default)]
+    Feedback, "a kind of feedback" {
+        #[default]
+        None = "none", "None",
+        Compliment = "compliment", "Compliment",
+        Complaint = "complaint", "Complaint",
+        Suggestion = "suggestion", "Suggestion",
     }
 }
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+
+/// One face-to-face visit, as logged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Visit {
     pub id: Uuid,
     pub started_at: DateTime<Utc>,
     pub ended_at: DateTime<Utc>,
     pub desk: String,
+    /// Staff initials (may be empty).
     pub staff: String,
+    /// Catalogue service ids, at least one, in the order they were added.
     pub services: Vec<String>,
     pub outcome: Outcome,
+    /// Catalogue partner ids the resident was signposted to.
     pub partners: Vec<String>,
     pub online: Option<OnlineAnswer>,
     pub reasons: Vec<ExclusionReason>,
     pub feedback: Feedback,
     pub note: Option<String>,
+    /// The catalogue version the ids refer to.
     pub catalogue_version: String,
 }
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+
+impl Visit {
+    /// How long the visit took (zero if the clock went backwards).
+    pub fn duration(&self) -> chrono::Duration {
+        (self.ended_at - self.started_at).max(chrono::Duration::zero())
+    }
+}
+
+/// A visit being filled in: what the log form holds, and what is kept as a draft when the app
+/// stops before it is saved.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VisitDraft {
-    pub id: Option<Uuid>,
-    pub started_at: Option<DateTime<Utc>>,
-    pub ended_at: Option<DateTime<Utc>>,
+    /// The nil id for a new visit (a fresh id is given when it is saved); a visit's own id when
+    /// it is being edited.
+    pub id: Uuid,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
     pub desk: String,
     pub staff: String,
     pub services: Vec<String>,
@@ -141,4 +174,293 @@ pub struct VisitDraft {
     pub feedback: Feedback,
     pub note: Option<String>,
     pub catalogue_version: String,
+}
+
+/// Why a draft cannot be saved yet: one thing for the receptionist to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DraftIncomplete {
+    #[error("choose an outcome")]
+    NoOutcome,
+    #[error("add at least one service")]
+    NoService,
+    #[error("enter the desk name")]
+    NoDesk,
+    #[error("shorten the note to {max} characters or fewer (it has {chars})")]
+    NoteTooLong { chars: usize, max: usize },
+}
+
+impl VisitDraft {
+    /// A new, empty visit starting at `started_at`.
+    pub fn new(
+        started_at: DateTime<Utc>,
+        desk: impl Into<String>,
+        staff: impl Into<String>,
+        catalogue_version: impl Into<String>,
+    ) -> VisitDraft {
+        VisitDraft {
+            started_at,
+            ended_at: started_at,
+            desk: desk.into(),
+            staff: staff.into(),
+            catalogue_version: catalogue_version.into(),
+            ..VisitDraft::default()
+        }
+    }
+
+    /// The form for editing a visit already logged.
+    pub fn from_visit(visit: &Visit) -> VisitDraft {
+        VisitDraft {
+            id: visit.id,
+            started_at: visit.started_at,
+            ended_at: visit.ended_at,
+            desk: visit.desk.clone(),
+            staff: visit.staff.clone(),
+            services: visit.services.clone(),
+            outcome: Some(visit.outcome),
+            partners: visit.partners.clone(),
+            online: visit.online,
+            reasons: visit.reasons.clone(),
+            feedback: visit.feedback,
+            note: visit.note.clone(),
+            catalogue_version: visit.catalogue_version.clone(),
+        }
+    }
+
+    /// The finished visit, or the one thing still missing.
+    ///
+    /// A new draft (nil id) gets a fresh time-ordered id. Times are kept to the millisecond, as
+    /// the visit log stores them; an end before the start (the clock went backwards) becomes the
+    /// start. Ids are trimmed and repeats dropped; a blank note becomes no note.
+    pub fn into_visit(self) -> Result<Visit, DraftIncomplete> {
+        let outcome = self.outcome.ok_or(DraftIncomplete::NoOutcome)?;
+        let services = clean_ids(self.services);
+        if services.is_empty() {
+            return Err(DraftIncomplete::NoService);
+        }
+        let desk = self.desk.trim().to_string();
+        if desk.is_empty() {
+            return Err(DraftIncomplete::NoDesk);
+        }
+        let note = self
+            .note
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty());
+        if let Some(note) = &note {
+            let chars = note.chars().count();
+            if chars > NOTE_MAX_CHARS {
+                return Err(DraftIncomplete::NoteTooLong {
+                    chars,
+                    max: NOTE_MAX_CHARS,
+                });
+            }
+        }
+        let mut reasons = Vec::new();
+        for reason in self.reasons {
+            if !reasons.contains(&reason) {
+                reasons.push(reason);
+            }
+        }
+        let started_at = self.started_at.trunc_subsecs(3);
+        let ended_at = self.ended_at.trunc_subsecs(3).max(started_at);
+        Ok(Visit {
+            id: if self.id.is_nil() {
+                Uuid::now_v7()
+            } else {
+                self.id
+            },
+            started_at,
+            ended_at,
+            desk,
+            staff: self.staff.trim().to_string(),
+            services,
+            outcome,
+            partners: clean_ids(self.partners),
+            online: self.online,
+            reasons,
+            feedback: self.feedback,
+            note,
+            catalogue_version: self.catalogue_version,
+        })
+    }
+}
+
+fn clean_ids(ids: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(ids.len());
+    for id in ids {
+        let id = id.trim();
+        if !id.is_empty() && !out.iter().any(|o| o == id) {
+            out.push(id.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn words_round_trip_through_display_fromstr_and_serde() {
+        for outcome in Outcome::ALL {
+            assert_eq!(outcome.to_string().parse::<Outcome>(), Ok(outcome));
+            assert_eq!(
+                serde_json::to_string(&outcome).unwrap(),
+                format!("\"{outcome}\"")
+            );
+        }
+        for answer in OnlineAnswer::ALL {
+            assert_eq!(answer.as_str().parse::<OnlineAnswer>(), Ok(answer));
+            assert_eq!(
+                serde_json::to_string(&answer).unwrap(),
+                format!("\"{answer}\"")
+            );
+        }
+        for reason in ExclusionReason::ALL {
+            assert_eq!(reason.as_str().parse::<ExclusionReason>(), Ok(reason));
+            assert_eq!(
+                serde_json::to_string(&reason).unwrap(),
+                format!("\"{reason}\"")
+            );
+        }
+        for feedback in Feedback::ALL {
+            assert_eq!(feedback.as_str().parse::<Feedback>(), Ok(feedback));
+        }
+    }
+
+    #[test]
+    fn the_words_are_the_ones_the_issue_names() {
+        let words: Vec<_> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "resolved",
+                "signposted",
+                "referred",
+                "appointment",
+                "assisted-digital",
+                "not-resolved"
+            ]
+        );
+        assert_eq!(OnlineAnswer::DontKnow.as_str(), "dont-know");
+        assert_eq!(
+            ExclusionReason::PrefersFaceToFace.as_str(),
+            "prefers-face-to-face"
+        );
+        assert_eq!(ExclusionReason::ALL.len(), 7);
+        assert_eq!(Feedback::default(), Feedback::None);
+        assert_eq!(Outcome::AssistedDigital.label(), "Helped online");
+        assert_eq!(Outcome::Appointment.label(), "Appointment made");
+    }
+
+    #[test]
+    fn a_bad_word_names_itself_and_every_valid_one() {
+        let error = "solved".parse::<Outcome>().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "'solved' is not an outcome; use one of: resolved, signposted, referred, appointment, assisted-digital, not-resolved"
+        );
+        let error = "maybe".parse::<OnlineAnswer>().unwrap_err();
+        assert!(error.to_string().contains("use one of: yes, no, dont-know"));
+        assert!("".parse::<Feedback>().is_err());
+    }
+
+    #[test]
+    fn parsing_forgives_case_and_surrounding_spaces() {
+        assert_eq!(" Resolved ".parse::<Outcome>(), Ok(Outcome::Resolved));
+        assert_eq!(
+            "NO-DEVICE".parse::<ExclusionReason>(),
+            Ok(ExclusionReason::NoDevice)
+        );
+    }
+
+    fn start() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 12, 9, 30, 0).unwrap()
+    }
+
+    #[test]
+    fn a_draft_needs_an_outcome_then_a_service() {
+        let mut draft = VisitDraft::new(start(), "Main desk", "AB", "2026.11");
+        assert_eq!(
+            draft.clone().into_visit().unwrap_err().to_string(),
+            "choose an outcome"
+        );
+        draft.outcome = Some(Outcome::Resolved);
+        assert_eq!(
+            draft.clone().into_visit().unwrap_err().to_string(),
+            "add at least one service"
+        );
+        draft.services = vec!["  ".into()];
+        assert_eq!(draft.clone().into_visit(), Err(DraftIncomplete::NoService));
+        draft.services = vec!["council-tax".into()];
+        let visit = draft.into_visit().unwrap();
+        assert_eq!(visit.outcome, Outcome::Resolved);
+        assert!(!visit.id.is_nil());
+        assert_eq!(visit.id.get_version_num(), 7);
+    }
+
+    #[test]
+    fn a_draft_is_tidied_into_a_visit() {
+        let mut draft = VisitDraft::new(start(), " Main desk ", " AB ", "2026.11");
+        draft.ended_at = start() + chrono::Duration::nanoseconds(95_123_456_789);
+        draft.outcome = Some(Outcome::Signposted);
+        draft.services = vec!["council-tax".into(), " council-tax".into(), "bins".into()];
+        draft.partners = vec!["citizens-advice".into(), "citizens-advice".into()];
+        draft.reasons = vec![ExclusionReason::NoDevice, ExclusionReason::NoDevice];
+        draft.note = Some("   ".into());
+        let visit = draft.into_visit().unwrap();
+        assert_eq!(visit.desk, "Main desk");
+        assert_eq!(visit.staff, "AB");
+        assert_eq!(visit.services, ["council-tax", "bins"]);
+        assert_eq!(visit.partners, ["citizens-advice"]);
+        assert_eq!(visit.reasons, [ExclusionReason::NoDevice]);
+        assert_eq!(visit.note, None);
+        assert_eq!(visit.duration(), chrono::Duration::milliseconds(95_123));
+    }
+
+    #[test]
+    fn an_end_before_the_start_becomes_the_start() {
+        let mut draft = VisitDraft::new(start(), "Desk", "", "v1");
+        draft.ended_at = start() - chrono::Duration::seconds(5);
+        draft.outcome = Some(Outcome::Resolved);
+        draft.services = vec!["a".into()];
+        let visit = draft.into_visit().unwrap();
+        assert_eq!(visit.ended_at, visit.started_at);
+        assert_eq!(visit.duration(), chrono::Duration::zero());
+    }
+
+    #[test]
+    fn an_edited_visit_keeps_its_id_and_a_long_note_is_refused() {
+        let mut draft = VisitDraft::new(start(), "Desk", "", "v1");
+        draft.outcome = Some(Outcome::Referred);
+        draft.services = vec!["a".into()];
+        let visit = draft.into_visit().unwrap();
+        let mut edit = VisitDraft::from_visit(&visit);
+        edit.outcome = Some(Outcome::Resolved);
+        let edited = edit.clone().into_visit().unwrap();
+        assert_eq!(edited.id, visit.id);
+        assert_eq!(edited.outcome, Outcome::Resolved);
+
+        edit.note = Some("x".repeat(NOTE_MAX_CHARS + 1));
+        assert_eq!(
+            edit.into_visit().unwrap_err().to_string(),
+            "shorten the note to 500 characters or fewer (it has 501)"
+        );
+        let mut no_desk = VisitDraft::new(start(), " ", "", "v1");
+        no_desk.outcome = Some(Outcome::Resolved);
+        no_desk.services = vec!["a".into()];
+        assert_eq!(no_desk.into_visit(), Err(DraftIncomplete::NoDesk));
+    }
+
+    #[test]
+    fn a_draft_survives_json_even_when_fields_are_missing() {
+        let mut draft = VisitDraft::new(start(), "Desk", "AB", "v1");
+        draft.services = vec!["council-tax".into()];
+        draft.note = Some("asked about bin day".into());
+        let json = serde_json::to_string(&draft).unwrap();
+        assert_eq!(serde_json::from_str::<VisitDraft>(&json).unwrap(), draft);
+        let partial: VisitDraft = serde_json::from_str(r#"{"services":["bins"]}"#).unwrap();
+        assert_eq!(partial.services, ["bins"]);
+        assert_eq!(partial.outcome, None);
+    }
 }

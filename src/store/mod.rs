@@ -1,1 +1,97 @@
-//! The visit log on disk (to be built).
+//! The visit log on disk: one SQLite file in the data folder.
+//!
+//! - [`open`]: opening (WAL, `synchronous=FULL`, a busy timeout, owner-only file mode), migrations.
+//! - [`migrations`]: the schema, one step per version.
+//! - [`visits`]: saving, editing, undoing and listing visits.
+//! - [`retention`]: deleting visits older than the retention period.
+//! - [`backup`]: a consistent copy while the app runs.
+//! - [`draft`]: the half-filled form, kept in a JSON file so it survives a crash.
+//!
+//! One [`Store`] owns one connection; the app keeps it on one thread and sends it requests.
+
+mod backup;
+pub mod draft;
+mod error;
+pub mod migrations;
+mod open;
+mod retention;
+mod visits;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
+use rusqlite::Connection;
+
+pub use draft::{clear_draft, load_draft, save_draft};
+pub use error::StoreError;
+pub use migrations::SCHEMA_VERSION;
+pub use open::Durability;
+pub use retention::retention_cutoff;
+
+/// How long a write waits for another desk or window that is writing to the same file.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The visit log: one open SQLite connection and the file it belongs to.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Set after a read-only or cannot-open error: the next write opens the file afresh, so a
+    /// file made writable again while the app runs is used without a restart.
+    reopen: bool,
+}
+
+impl Store {
+    /// The file this store writes to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// A local calendar day as the UTC instants it starts and ends at (the end is the next day's
+/// start), so "today" is right on both sides of a clock change.
+pub fn local_day_bounds(day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+    day_bounds_in(day, &Local)
+}
+
+/// [`local_day_bounds`] in any time zone.
+pub fn day_bounds_in<Tz: TimeZone>(day: NaiveDate, zone: &Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+    let next = day.succ_opt().unwrap_or(day);
+    (start_of_day(day, zone), start_of_day(next, zone))
+}
+
+/// The first instant of `day` in `zone`: midnight, or the first valid time after it when the
+/// clocks skip midnight.
+fn start_of_day<Tz: TimeZone>(day: NaiveDate, zone: &Tz) -> DateTime<Utc> {
+    let mut time = NaiveTime::MIN;
+    for _ in 0..48 {
+        if let Some(start) = zone.from_local_datetime(&day.and_time(time)).earliest() {
+            return start.with_timezone(&Utc);
+        }
+        time += chrono::Duration::minutes(30);
+    }
+    day.and_time(NaiveTime::MIN).and_utc()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::FixedOffset;
+
+    #[test]
+    fn a_store_can_move_to_its_own_worker_thread() {
+        fn is_send<T: Send>() {}
+        is_send::<Store>();
+        is_send::<StoreError>();
+    }
+
+    #[test]
+    fn a_day_in_a_fixed_zone_is_24_hours_from_local_midnight() {
+        let zone = FixedOffset::east_opt(3600).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        let (start, end) = day_bounds_in(day, &zone);
+        assert_eq!(start.to_rfc3339(), "2026-06-30T23:00:00+00:00");
+        assert_eq!(end - start, chrono::Duration::hours(24));
+    }
+}

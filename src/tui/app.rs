@@ -4,13 +4,12 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
-use uuid::Uuid;
 
 use super::action::{Action, Effect};
 use super::form::{Field, VisitForm};
 use super::keymap::{Command, Keymap, Mode};
 use crate::catalogue::{Catalogue, Entry, EntryKey, Kind};
-use crate::visit::{Outcome, Visit, VisitDraft};
+use crate::visit::{DraftIncomplete, NOTE_MAX_CHARS, Outcome, Visit, VisitDraft};
 
 /// How long the last visit can still be undone or edited.
 pub const UNDO_WINDOW: Duration = Duration::minutes(10);
@@ -271,7 +270,7 @@ impl App {
             }
             Action::DraftRestored(draft) => {
                 if self.draft.is_none() {
-                    self.visit_started = draft.started_at;
+                    self.visit_started = Some(draft.started_at);
                     self.draft = Some(draft);
                     let key = self.log_key();
                     self.say(
@@ -479,17 +478,12 @@ impl App {
             self.current_entry()
         };
         let started = self.visit_started.unwrap_or(self.utc_now());
-        let draft = self.draft.get_or_insert_with(|| VisitDraft {
-            started_at: Some(started),
-            desk: self.desk.clone(),
-            staff: self.staff.clone(),
-            catalogue_version: self.catalogue.version().to_string(),
-            ..VisitDraft::default()
-        });
+        let (desk, staff, version) = (&self.desk, &self.staff, self.catalogue.version());
+        let draft = self.draft.get_or_insert_with(|| VisitDraft::new(started, desk, staff, version));
         if let Some(key) = entry {
             add_entry_to_draft(&self.catalogue, draft, key);
         }
-        self.visit_started = draft.started_at.or(Some(started));
+        self.visit_started = Some(draft.started_at);
         self.form = VisitForm::for_draft(&self.catalogue, draft);
         self.screens.push(Screen::VisitForm);
         self.draft
@@ -539,7 +533,7 @@ impl App {
             draft.note = Some(crate::privacy::redact(note));
         }
         let note = draft.note.clone().unwrap_or_default();
-        let findings = crate::privacy::find_personal_data(&note);
+        let findings = crate::privacy::find_personal_data_as_of(&note, self.now.date_naive());
         if !findings.is_empty() {
             let mut kinds: Vec<&str> = findings.iter().map(|f| f.kind.label()).collect();
             kinds.dedup();
@@ -556,41 +550,30 @@ impl App {
             );
             return vec![saved];
         }
-        if draft.services.is_empty() {
-            let key = self.log_key();
-            self.say(
-                Level::Warning,
-                format!("Add at least one service: press Esc, find it, and press {key} again."),
-            );
-            return Vec::new();
+        let editing = !draft.id.is_nil();
+        let mut finished = draft.clone();
+        if !editing {
+            finished.ended_at = now;
         }
-        let Some(outcome) = draft.outcome else {
-            self.form.field = Field::Outcome;
-            self.say(
-                Level::Warning,
-                "Choose an outcome first: press a number from 1 to 6.",
-            );
-            return Vec::new();
-        };
-        let editing = draft.id.is_some();
-        let visit = Visit {
-            id: draft.id.unwrap_or_else(Uuid::now_v7),
-            started_at: draft.started_at.unwrap_or(now),
-            ended_at: if editing {
-                draft.ended_at.unwrap_or(now)
-            } else {
-                now
-            },
-            desk: draft.desk.clone(),
-            staff: draft.staff.clone(),
-            services: draft.services.clone(),
-            outcome,
-            partners: draft.partners.clone(),
-            online: draft.online,
-            reasons: draft.reasons.clone(),
-            feedback: draft.feedback,
-            note: draft.note.clone().filter(|n| !n.trim().is_empty()),
-            catalogue_version: draft.catalogue_version.clone(),
+        let visit = match finished.into_visit() {
+            Ok(visit) => visit,
+            Err(DraftIncomplete::NoOutcome) => {
+                self.form.field = Field::Outcome;
+                self.say(Level::Warning, "Choose an outcome first: press a number from 1 to 6.");
+                return Vec::new();
+            }
+            Err(DraftIncomplete::NoService) => {
+                let key = self.log_key();
+                self.say(
+                    Level::Warning,
+                    format!("Add at least one service: press Esc, find it, and press {key} again."),
+                );
+                return Vec::new();
+            }
+            Err(incomplete) => {
+                self.say(Level::Warning, format!("Before saving, {incomplete}."));
+                return Vec::new();
+            }
         };
         self.saving = true;
         self.say(Level::Info, "Saving…");
@@ -655,21 +638,7 @@ impl App {
                     );
                     return Vec::new();
                 }
-                let draft = VisitDraft {
-                    id: Some(visit.id),
-                    started_at: Some(visit.started_at),
-                    ended_at: Some(visit.ended_at),
-                    desk: visit.desk,
-                    staff: visit.staff,
-                    services: visit.services,
-                    outcome: Some(visit.outcome),
-                    partners: visit.partners,
-                    online: visit.online,
-                    reasons: visit.reasons,
-                    feedback: visit.feedback,
-                    note: visit.note,
-                    catalogue_version: visit.catalogue_version,
-                };
+                let draft = VisitDraft::from_visit(&visit);
                 self.form = VisitForm::for_draft(&self.catalogue, &draft);
                 self.draft = Some(draft);
                 self.screens.push(Screen::VisitForm);
@@ -685,7 +654,7 @@ impl App {
                 let note = draft.note.get_or_insert_with(String::new);
                 match c {
                     Some(c) => {
-                        if note.chars().count() < super::form::NOTE_LIMIT {
+                        if note.chars().count() < NOTE_MAX_CHARS {
                             note.push(c)
                         }
                     }

@@ -5,9 +5,6 @@ use super::keymap::Command;
 use crate::catalogue::Catalogue;
 use crate::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome, VisitDraft};
 
-/// The longest note, in characters: a note is a few words, not a case file.
-pub const NOTE_LIMIT: usize = 280;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Field {
     Services,

@@ -1,6 +1,7 @@
 //! The reception screen without a terminal: keys in, a `TestBackend` frame out, searches run
 //! inline. Tests and benchmarks drive the real `App`, keymap and screens through it.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
@@ -15,6 +16,7 @@ use super::input::action_for_event;
 use super::keymap::Keymap;
 use super::screens;
 use super::theme::Theme;
+use super::workers::{StorePlace, VisitLog};
 use crate::catalogue::Catalogue;
 use crate::config::ThemeName;
 use crate::search::Index;
@@ -26,6 +28,8 @@ pub struct Headless {
     pub terminal: Terminal<TestBackend>,
     /// Effects other than searches, in order, for the caller to check or answer.
     pub effects: Vec<Effect>,
+    /// A real visit log on disk that answers the store effects, as the store worker does.
+    pub log: Option<VisitLog>,
 }
 
 impl Headless {
@@ -50,7 +54,18 @@ impl Headless {
             theme: Theme::new(ThemeName::Default, true),
             terminal,
             effects: Vec::new(),
+            log: None,
         }
+    }
+
+    /// Answers store effects with a real visit log in `data_dir`, as the app does.
+    pub fn with_visit_log(mut self, data_dir: &Path) -> Headless {
+        self.log = Some(VisitLog::new(StorePlace {
+            visits_file: data_dir.join("visits.sqlite3"),
+            draft_file: data_dir.join("draft.json"),
+            desk: self.app.desk.clone(),
+        }));
+        self
     }
 
     /// Sends one terminal event through the keymap and the update, running searches inline.
@@ -73,7 +88,12 @@ impl Headless {
                             hits: self.index.query(&query),
                         });
                     }
-                    other => self.effects.push(other),
+                    other => {
+                        self.effects.push(other.clone());
+                        if let Some(answer) = self.log.as_mut().and_then(|log| log.apply(other)) {
+                            pending.push(answer);
+                        }
+                    }
                 }
             }
         }

@@ -17,7 +17,7 @@ mod logging;
 pub mod screens;
 mod terminal;
 pub mod theme;
-mod workers;
+pub mod workers;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -8,10 +8,18 @@ use std::thread;
 
 use tokio::sync::mpsc::UnboundedSender;
 
-use super::action::Action;
+use std::path::PathBuf;
+
+use chrono::{Local, Utc};
+
+use super::action::{Action, Effect};
 use super::event_loop::Message;
 use crate::catalogue::Catalogue;
+use crate::config::Settings;
 use crate::search::Index;
+use crate::store::draft::{clear_draft, load_draft, save_draft};
+use crate::store::{Store, StoreError, local_day_bounds};
+use crate::visit::Visit;
 
 /// Sends queries to the search worker.
 pub struct SearchWorker {
@@ -60,31 +68,151 @@ fn search_loop(
     }
 }
 
-/// The store worker: the one owner of the visit log's SQLite connection. (Interim: the store is
-/// not built yet, so every request is answered with a clear failure.)
+/// Where the store worker keeps things, and for which desk.
+#[derive(Debug, Clone)]
+pub struct StorePlace {
+    pub visits_file: PathBuf,
+    pub draft_file: PathBuf,
+    pub desk: String,
+}
+
+/// The visit log, opened when first needed and reopened after a failure, so a problem fixed
+/// while the app runs (a full disk, a read-only file) needs no restart.
+pub struct VisitLog {
+    place: StorePlace,
+    store: Option<Store>,
+}
+
+impl VisitLog {
+    pub fn new(place: StorePlace) -> VisitLog {
+        VisitLog { place, store: None }
+    }
+
+    fn store(&mut self) -> Result<&mut Store, StoreError> {
+        if let Some(store) = self.store.take() {
+            return Ok(self.store.insert(store));
+        }
+        Ok(self.store.insert(Store::open(&self.place.visits_file)?))
+    }
+
+    /// Runs a store request; a failure drops the connection so the next request reopens it.
+    fn with_store<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T, StoreError>) -> Result<T, String> {
+        let result = self.store().and_then(work);
+        result.map_err(|e| {
+            self.store = None;
+            tracing::warn!("visit log: {e}");
+            sentence(&e.to_string())
+        })
+    }
+
+    /// Deletes visits past the retention period (at start-up); returns how many went.
+    pub fn purge(&mut self, retention_days: u32) -> Result<u64, String> {
+        self.with_store(|store| store.purge_expired(retention_days, Utc::now()))
+    }
+
+    /// Today's visits at this desk, in local time.
+    pub fn today(&mut self) -> Result<Vec<Visit>, String> {
+        let (from, to) = local_day_bounds(Local::now().date_naive());
+        let desk = self.place.desk.clone();
+        self.with_store(|store| store.visits_between(from, to, Some(&desk)))
+    }
+
+    /// The draft kept from last time, if any.
+    pub fn draft(&self) -> Option<crate::visit::VisitDraft> {
+        load_draft(&self.place.draft_file)
+    }
+
+    /// Carries out one effect and says how it went, as an action for the app.
+    pub fn apply(&mut self, effect: Effect) -> Option<Action> {
+        let failed = Action::StoreFailed;
+        match effect {
+            Effect::SaveVisit(visit) => {
+                Some(self.with_store(|s| s.save(&visit)).map_or_else(failed, |()| Action::VisitSaved(visit)))
+            }
+            Effect::UpdateVisit(visit) => {
+                Some(self.with_store(|s| s.update(&visit)).map_or_else(failed, |()| Action::VisitUpdated(visit)))
+            }
+            Effect::DeleteVisit(id) => Some(self.with_store(|s| s.delete(id)).map_or_else(failed, |_| Action::VisitDeleted(id))),
+            Effect::LoadToday => Some(self.today().map_or_else(failed, Action::TodayLoaded)),
+            Effect::SaveDraft(draft) => save_draft(&self.place.draft_file, &draft)
+                .err()
+                .map(|e| Action::DraftNotKept(sentence(&e.to_string()))),
+            Effect::ClearDraft => {
+                clear_draft(&self.place.draft_file);
+                None
+            }
+            Effect::Search { .. } => None,
+        }
+    }
+}
+
+/// A store message as a sentence for the status bar: capital first letter, full stop at the end.
+fn sentence(message: &str) -> String {
+    let mut chars = message.trim().chars();
+    let mut text: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    text
+}
+
+/// The store worker: the one thread that owns the visit log's SQLite connection.
 pub struct StoreWorker {
-    answers: UnboundedSender<Message>,
+    requests: Sender<Effect>,
+    thread: Option<thread::JoinHandle<()>>,
 }
 
 impl StoreWorker {
-    pub fn start(
-        _settings: &crate::config::Settings,
-        answers: UnboundedSender<Message>,
-    ) -> StoreWorker {
-        StoreWorker { answers }
+    /// Starts the worker. Its first jobs, off the screen's thread: delete visits past the
+    /// retention period, load today's visits for the count, and offer back any draft.
+    pub fn start(settings: &Settings, answers: UnboundedSender<Message>) -> StoreWorker {
+        let place = StorePlace {
+            visits_file: settings.visits_file(),
+            draft_file: settings.draft_file(),
+            desk: settings.desk.clone(),
+        };
+        let retention_days = settings.retention_days;
+        let (requests, incoming) = mpsc::channel::<Effect>();
+        let thread = thread::Builder::new()
+            .name("store".into())
+            .spawn(move || {
+                let mut log = VisitLog::new(place);
+                let send = |action: Action| answers.send(Message::Action(action)).is_ok();
+                match log.purge(retention_days) {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!("deleted {n} visits older than {retention_days} days"),
+                    Err(message) => {
+                        send(Action::StoreFailed(message));
+                    }
+                }
+                if let Ok(visits) = log.today() {
+                    send(Action::TodayLoaded(visits));
+                }
+                if let Some(draft) = log.draft() {
+                    send(Action::DraftRestored(draft));
+                }
+                while let Ok(effect) = incoming.recv() {
+                    if let Some(action) = log.apply(effect) {
+                        if !send(action) {
+                            break;
+                        }
+                    }
+                }
+            })
+            .map_err(|e| tracing::error!("cannot start the store worker: {e}"))
+            .ok();
+        StoreWorker { requests, thread }
     }
 
-    pub fn send(&self, effect: super::action::Effect) {
-        use super::action::Effect;
-        if matches!(
-            effect,
-            Effect::SaveVisit(_) | Effect::UpdateVisit(_) | Effect::DeleteVisit(_)
-        ) {
-            let _ = self.answers.send(Message::Action(Action::StoreFailed(
-                "The visit log is not available yet.".into(),
-            )));
+    pub fn send(&self, effect: Effect) {
+        let _ = self.requests.send(effect);
+    }
+
+    /// Lets the worker finish what it was asked to do (a save, a draft), then stops it.
+    pub fn finish(self) {
+        drop(self.requests);
+        if let Some(thread) = self.thread {
+            let _ = thread.join();
         }
     }
-
-    pub fn finish(self) {}
 }

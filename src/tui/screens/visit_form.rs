@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::tui::app::App;
-use crate::tui::form::{Field, NOTE_LIMIT};
+use crate::tui::form::Field;
 use crate::tui::theme::Theme;
-use crate::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome, VisitDraft};
+use crate::visit::{NOTE_MAX_CHARS, ExclusionReason, Feedback, OnlineAnswer, Outcome, VisitDraft};
 
 /// Width of the label column.
 const LABEL: usize = 15;
@@ -24,7 +24,7 @@ struct Piece {
 }
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let title = match app.draft.as_ref().and_then(|d| d.id) {
+    let title = match app.draft.as_ref().map(|d| d.id).filter(|id| !id.is_nil()) {
         Some(_) => " Edit the visit ",
         None => " Log the visit ",
     };
@@ -235,7 +235,7 @@ fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, field: Field) -> Vec<Pie
                         cursor: Some(0),
                     }),
                 }
-                let count = format!(" ({}/{NOTE_LIMIT})", text.chars().count());
+                let count = format!(" ({}/{NOTE_MAX_CHARS})", text.chars().count());
                 words.push(note(&count, theme.muted));
             }
             words

@@ -1,0 +1,100 @@
+//! The schema of the visit log, one step per version, recorded in `PRAGMA user_version`.
+//!
+//! Steps are only ever added, never changed: a file made by any earlier frontdesk is brought up
+//! to date at open, in one transaction. There is no column for a name, an address, a date of
+//! birth, a phone number or an email address, and there must never be one.
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// Each step takes the file from version `index` to `index + 1`.
+const STEPS: &[&str] = &[
+    // Version 1: visits, with their services, partners and exclusion reasons in child tables
+    // (so reports can count by service or partner, and a central copy can merge by visit id).
+    // Times are milliseconds since 1970 in UTC.
+    r#"
+    CREATE TABLE visits (
+        id TEXT PRIMARY KEY NOT NULL,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER NOT NULL,
+        desk TEXT NOT NULL,
+        staff TEXT NOT NULL DEFAULT '',
+        outcome TEXT NOT NULL,
+        online TEXT,
+        feedback TEXT NOT NULL DEFAULT 'none',
+        note TEXT,
+        catalogue_version TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX visits_by_start ON visits (started_at);
+    CREATE INDEX visits_by_desk_and_start ON visits (desk, started_at);
+    CREATE TABLE visit_services (
+        visit_id TEXT NOT NULL REFERENCES visits (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        service_id TEXT NOT NULL,
+        PRIMARY KEY (visit_id, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE visit_partners (
+        visit_id TEXT NOT NULL REFERENCES visits (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        partner_id TEXT NOT NULL,
+        PRIMARY KEY (visit_id, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE visit_reasons (
+        visit_id TEXT NOT NULL REFERENCES visits (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (visit_id, position)
+    ) WITHOUT ROWID;
+    "#,
+];
+
+/// The schema version this frontdesk writes.
+pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
+
+/// The version recorded in the file (0 for a new, empty file).
+pub(crate) fn version_of(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+/// Brings the file up to [`SCHEMA_VERSION`]; refuses a file from a newer frontdesk.
+pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    migrate_to(conn, path, SCHEMA_VERSION)
+}
+
+/// Brings the file up to `target` (at most [`SCHEMA_VERSION`]). Tests use it to make files as
+/// earlier versions of frontdesk left them.
+pub fn migrate_to(conn: &mut Connection, path: &Path, target: u32) -> Result<(), StoreError> {
+    let sql_error = |e| StoreError::from_sqlite(path, "open", e);
+    let newer = |found| StoreError::NewerSchema {
+        path: path.to_path_buf(),
+        found,
+        known: SCHEMA_VERSION,
+    };
+    let target = target.min(SCHEMA_VERSION);
+    let found = version_of(conn).map_err(sql_error)?;
+    if found > SCHEMA_VERSION {
+        return Err(newer(found));
+    }
+    if found >= target {
+        return Ok(());
+    }
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sql_error)?;
+    // Another process may have migrated the file while this one waited for the lock.
+    let found = version_of(&tx).map_err(sql_error)?;
+    if found > SCHEMA_VERSION {
+        return Err(newer(found));
+    }
+    for step in STEPS.iter().take(target as usize).skip(found as usize) {
+        tx.execute_batch(step).map_err(sql_error)?;
+    }
+    if found < target {
+        tx.pragma_update(None, "user_version", target)
+            .map_err(sql_error)?;
+    }
+    tx.commit().map_err(sql_error)
+}

@@ -1,0 +1,338 @@
+//! Saving, editing, undoing and listing visits. Every write is one `BEGIN IMMEDIATE`
+//! transaction, so a visit is either wholly in the file or not at all.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use uuid::Uuid;
+
+use super::{Store, StoreError};
+use crate::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome, Visit};
+
+const VISIT_COLUMNS: &str =
+    "id, started_at, ended_at, desk, staff, outcome, online, feedback, note, catalogue_version";
+
+impl Store {
+    /// Saves a new visit. When this returns, the visit is on disk (it survives a power cut).
+    pub fn save(&mut self, visit: &Visit) -> Result<(), StoreError> {
+        self.save_all(std::slice::from_ref(visit))
+    }
+
+    /// Saves many visits in one transaction: all or none (imports, tests, benchmarks).
+    pub fn save_all(&mut self, visits: &[Visit]) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        self.write("save to", |tx| {
+            for visit in visits {
+                match insert_visit(tx, visit) {
+                    Err(e) if is_duplicate(&e) => {
+                        return Ok(Err(StoreError::AlreadySaved { path, id: visit.id }));
+                    }
+                    other => other?,
+                }
+                insert_children(tx, visit)?;
+            }
+            Ok(Ok(()))
+        })
+    }
+
+    /// Replaces a logged visit (same id) with an edited one.
+    pub fn update(&mut self, visit: &Visit) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        self.write("save to", |tx| {
+            let changed = tx
+                .prepare_cached(
+                    "UPDATE visits SET started_at = ?2, ended_at = ?3, desk = ?4, staff = ?5, outcome = ?6, \
+                     online = ?7, feedback = ?8, note = ?9, catalogue_version = ?10 WHERE id = ?1",
+                )?
+                .execute(rusqlite::params_from_iter(visit_params(visit)))?;
+            if changed == 0 {
+                return Ok(Err(StoreError::NoSuchVisit { path, id: visit.id }));
+            }
+            delete_children(tx, visit.id)?;
+            insert_children(tx, visit)?;
+            Ok(Ok(()))
+        })
+    }
+
+    /// Deletes a visit (undo). False when it was not in the log.
+    pub fn delete(&mut self, id: Uuid) -> Result<bool, StoreError> {
+        self.write("delete a visit from", |tx| {
+            delete_children(tx, id)?;
+            let deleted = tx
+                .prepare_cached("DELETE FROM visits WHERE id = ?1")?
+                .execute([id.to_string()])?;
+            Ok(Ok(deleted > 0))
+        })
+    }
+
+    /// One visit by id.
+    pub fn visit(&self, id: Uuid) -> Result<Option<Visit>, StoreError> {
+        let row = self
+            .conn
+            .prepare_cached(&format!("SELECT {VISIT_COLUMNS} FROM visits WHERE id = ?1"))
+            .and_then(|mut stmt| stmt.query_row([id.to_string()], StoredRow::read).optional())
+            .map_err(|e| self.error("read", e))?;
+        row.map(|row| self.complete(row)).transpose()
+    }
+
+    /// Visits that started in `[from, to)`, at one desk or all, in the order they started.
+    pub fn visits_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        desk: Option<&str>,
+    ) -> Result<Vec<Visit>, StoreError> {
+        let rows = self
+            .read_rows(from, to, desk)
+            .map_err(|e| self.error("read", e))?;
+        rows.into_iter().map(|row| self.complete(row)).collect()
+    }
+
+    /// How many visits started in `[from, to)`, at one desk or all (the status bar's count).
+    pub fn count_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        desk: Option<&str>,
+    ) -> Result<u64, StoreError> {
+        let (from, to) = (from.timestamp_millis(), to.timestamp_millis());
+        let count: i64 = match desk {
+            Some(desk) => self
+                .conn
+                .prepare_cached(
+                    "SELECT count(*) FROM visits WHERE desk = ?1 AND started_at >= ?2 AND started_at < ?3",
+                )
+                .and_then(|mut s| s.query_row(params![desk, from, to], |r| r.get(0))),
+            None => self
+                .conn
+                .prepare_cached(
+                    "SELECT count(*) FROM visits WHERE started_at >= ?1 AND started_at < ?2",
+                )
+                .and_then(|mut s| s.query_row(params![from, to], |r| r.get(0))),
+        }
+        .map_err(|e| self.error("read", e))?;
+        Ok(count.max(0) as u64)
+    }
+
+    /// Runs `work` in one immediate transaction and commits it, unless `work` fails or refuses
+    /// (an inner `Err`), which rolls it back. Maps SQLite errors to sentences about the file.
+    pub(crate) fn write<T>(
+        &mut self,
+        action: &'static str,
+        work: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<Result<T, StoreError>>,
+    ) -> Result<T, StoreError> {
+        self.reopen_if_needed()?;
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let outcome = work(&tx)?;
+            if outcome.is_ok() {
+                tx.commit()?;
+            }
+            Ok(outcome)
+        })();
+        match result {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                let error = self.error(action, e);
+                if error.wants_reopen() {
+                    self.reopen = true;
+                }
+                Err(error)
+            }
+        }
+    }
+
+    fn read_rows(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        desk: Option<&str>,
+    ) -> rusqlite::Result<Vec<StoredRow>> {
+        let (from, to) = (from.timestamp_millis(), to.timestamp_millis());
+        match desk {
+            Some(desk) => {
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "SELECT {VISIT_COLUMNS} FROM visits WHERE desk = ?1 AND started_at >= ?2 AND started_at < ?3 \
+                     ORDER BY started_at, id"
+                ))?;
+                stmt.query_map(params![desk, from, to], StoredRow::read)?
+                    .collect()
+            }
+            None => {
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "SELECT {VISIT_COLUMNS} FROM visits WHERE started_at >= ?1 AND started_at < ?2 \
+                     ORDER BY started_at, id"
+                ))?;
+                stmt.query_map(params![from, to], StoredRow::read)?
+                    .collect()
+            }
+        }
+    }
+
+    /// Adds the services, partners and reasons to a row and checks every stored word.
+    fn complete(&self, row: StoredRow) -> Result<Visit, StoreError> {
+        let children = read_children(&self.conn, &row.id).map_err(|e| self.error("read", e))?;
+        let unreadable = |field: &'static str, value: &str| StoreError::UnreadableVisit {
+            path: self.path.clone(),
+            id: row.id.clone(),
+            field,
+            value: value.to_string(),
+        };
+        let id = Uuid::parse_str(&row.id).map_err(|_| unreadable("the id", &row.id))?;
+        let time = |field, ms: i64| {
+            DateTime::from_timestamp_millis(ms).ok_or_else(|| unreadable(field, &ms.to_string()))
+        };
+        let word = |field, text: &str| unreadable(field, text);
+        let outcome =
+            Outcome::from_str(&row.outcome).map_err(|_| word("the outcome", &row.outcome))?;
+        let online = match &row.online {
+            Some(text) => Some(
+                OnlineAnswer::from_str(text)
+                    .map_err(|_| word("the answer to 'could this have been done online?'", text))?,
+            ),
+            None => None,
+        };
+        let feedback =
+            Feedback::from_str(&row.feedback).map_err(|_| word("the feedback", &row.feedback))?;
+        let reasons = children
+            .reasons
+            .iter()
+            .map(|r| ExclusionReason::from_str(r).map_err(|_| word("the reason", r)))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Visit {
+            id,
+            started_at: time("the start time", row.started_at)?,
+            ended_at: time("the end time", row.ended_at)?,
+            desk: row.desk,
+            staff: row.staff,
+            services: children.services,
+            outcome,
+            partners: children.partners,
+            online,
+            reasons,
+            feedback,
+            note: row.note,
+            catalogue_version: row.catalogue_version,
+        })
+    }
+}
+
+/// A `visits` row as stored, before its words are checked.
+struct StoredRow {
+    id: String,
+    started_at: i64,
+    ended_at: i64,
+    desk: String,
+    staff: String,
+    outcome: String,
+    online: Option<String>,
+    feedback: String,
+    note: Option<String>,
+    catalogue_version: String,
+}
+
+impl StoredRow {
+    fn read(row: &Row<'_>) -> rusqlite::Result<StoredRow> {
+        Ok(StoredRow {
+            id: row.get(0)?,
+            started_at: row.get(1)?,
+            ended_at: row.get(2)?,
+            desk: row.get(3)?,
+            staff: row.get(4)?,
+            outcome: row.get(5)?,
+            online: row.get(6)?,
+            feedback: row.get(7)?,
+            note: row.get(8)?,
+            catalogue_version: row.get(9)?,
+        })
+    }
+}
+
+struct Children {
+    services: Vec<String>,
+    partners: Vec<String>,
+    reasons: Vec<String>,
+}
+
+fn read_children(conn: &Connection, id: &str) -> rusqlite::Result<Children> {
+    let list = |sql: &str| -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        stmt.query_map([id], |r| r.get(0))?.collect()
+    };
+    Ok(Children {
+        services: list(
+            "SELECT service_id FROM visit_services WHERE visit_id = ?1 ORDER BY position",
+        )?,
+        partners: list(
+            "SELECT partner_id FROM visit_partners WHERE visit_id = ?1 ORDER BY position",
+        )?,
+        reasons: list("SELECT reason FROM visit_reasons WHERE visit_id = ?1 ORDER BY position")?,
+    })
+}
+
+fn visit_params(visit: &Visit) -> Vec<Box<dyn rusqlite::ToSql>> {
+    vec![
+        Box::new(visit.id.to_string()),
+        Box::new(visit.started_at.timestamp_millis()),
+        Box::new(visit.ended_at.timestamp_millis()),
+        Box::new(visit.desk.clone()),
+        Box::new(visit.staff.clone()),
+        Box::new(visit.outcome.as_str()),
+        Box::new(visit.online.map(|o| o.as_str())),
+        Box::new(visit.feedback.as_str()),
+        Box::new(visit.note.clone()),
+        Box::new(visit.catalogue_version.clone()),
+    ]
+}
+
+fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
+    tx.prepare_cached(&format!(
+        "INSERT INTO visits ({VISIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+    ))?
+    .execute(rusqlite::params_from_iter(visit_params(visit)))?;
+    Ok(())
+}
+
+fn insert_children(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
+    let id = visit.id.to_string();
+    let mut services = tx.prepare_cached(
+        "INSERT INTO visit_services (visit_id, position, service_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, service) in visit.services.iter().enumerate() {
+        services.execute(params![id, position as i64, service])?;
+    }
+    let mut partners = tx.prepare_cached(
+        "INSERT INTO visit_partners (visit_id, position, partner_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, partner) in visit.partners.iter().enumerate() {
+        partners.execute(params![id, position as i64, partner])?;
+    }
+    let mut reasons = tx.prepare_cached(
+        "INSERT INTO visit_reasons (visit_id, position, reason) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, reason) in visit.reasons.iter().enumerate() {
+        reasons.execute(params![id, position as i64, reason.as_str()])?;
+    }
+    Ok(())
+}
+
+fn delete_children(tx: &Transaction<'_>, id: Uuid) -> rusqlite::Result<()> {
+    let id = id.to_string();
+    for sql in [
+        "DELETE FROM visit_services WHERE visit_id = ?1",
+        "DELETE FROM visit_partners WHERE visit_id = ?1",
+        "DELETE FROM visit_reasons WHERE visit_id = ?1",
+    ] {
+        tx.prepare_cached(sql)?.execute([&id])?;
+    }
+    Ok(())
+}
+
+/// True for an SQLite "already there" error (a repeated id).
+fn is_duplicate(error: &rusqlite::Error) -> bool {
+    matches!(error, rusqlite::Error::SqliteFailure(e, _)
+        if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
+}
