@@ -394,11 +394,10 @@ fn a_failed_save_keeps_the_visit_and_says_why() {
 #[test]
 fn a_draft_from_last_time_is_offered_back() {
     let mut desk = desk(80, 24);
-    let draft = frontdesk::visit::VisitDraft {
-        services: vec!["bin-missed".into()],
-        outcome: Some(Outcome::Resolved),
-        ..Default::default()
-    };
+    let mut draft =
+        frontdesk::visit::VisitDraft::new(monday_morning().to_utc(), "Front desk", "AB", "test-1");
+    draft.services = vec!["bin-missed".into()];
+    draft.outcome = Some(Outcome::Resolved);
     desk.act(Action::DraftRestored(draft));
     let screen = desk.screen();
     assert!(
@@ -652,5 +651,97 @@ mod snapshots {
     #[test]
     fn today_empty() {
         check("today_empty", &[KeyCode::F(3)], "");
+    }
+}
+
+mod on_disk {
+    use super::*;
+    use frontdesk::store::Store;
+
+    fn all_visits(file: &std::path::Path) -> Vec<frontdesk::visit::Visit> {
+        let store = Store::open(file).unwrap();
+        store
+            .visits_between(
+                chrono::DateTime::<chrono::Utc>::MIN_UTC,
+                chrono::DateTime::<chrono::Utc>::MAX_UTC,
+                None,
+            )
+            .unwrap()
+    }
+
+    #[test]
+    fn a_visit_the_screen_calls_saved_is_in_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = desk(80, 24).with_visit_log(dir.path());
+        desk.type_text("bulky");
+        desk.press(KeyCode::F(2));
+        desk.press(KeyCode::Char('1'));
+        desk.press(KeyCode::Enter);
+        assert!(desk.screen().contains("Visit saved"));
+        let visits = all_visits(&dir.path().join("visits.sqlite3"));
+        assert_eq!(visits.len(), 1);
+        assert_eq!(visits[0].services, vec!["bulky-waste".to_string()]);
+        assert_eq!(visits[0].outcome, Outcome::Resolved);
+        assert!(
+            !dir.path().join("draft.json").exists(),
+            "the draft is cleared once the visit is saved"
+        );
+    }
+
+    #[test]
+    fn a_half_filled_form_is_on_disk_as_a_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = desk(80, 24).with_visit_log(dir.path());
+        desk.type_text("bulky");
+        desk.press(KeyCode::F(2));
+        desk.press(KeyCode::Char('2'));
+        let draft =
+            frontdesk::store::load_draft(&dir.path().join("draft.json")).expect("a draft on disk");
+        assert_eq!(draft.services, vec!["bulky-waste".to_string()]);
+        assert_eq!(draft.outcome, Some(Outcome::Signposted));
+    }
+
+    #[test]
+    fn when_the_folder_cannot_be_written_the_visit_stays_and_the_app_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("not-a-folder");
+        std::fs::write(&blocked, "a file where the data folder should be").unwrap();
+        let mut desk = desk(80, 24).with_visit_log(&blocked.join("data"));
+        desk.type_text("bulky");
+        desk.press(KeyCode::F(2));
+        desk.press(KeyCode::Char('1'));
+        desk.press(KeyCode::Enter);
+        let screen = desk.screen().replace('\n', " ");
+        assert!(
+            screen.contains("Problem: Cannot"),
+            "a clear problem is shown:\n{screen}"
+        );
+        assert!(desk.app.draft.is_some(), "the visit is not lost");
+        assert_eq!(desk.app.today_count(), 0, "nothing is counted as saved");
+        desk.press(KeyCode::Esc);
+        desk.press(KeyCode::Esc);
+        desk.type_text("council tax");
+        assert!(!desk.app.search.results.is_empty(), "the app still works");
+    }
+
+    #[test]
+    fn today_lists_this_desks_visits_from_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = desk(80, 24).with_visit_log(dir.path());
+        for query in ["bulky", "blue badge"] {
+            desk.type_text(query);
+            desk.press(KeyCode::F(2));
+            desk.press(KeyCode::Char('1'));
+            desk.press(KeyCode::Enter);
+        }
+        desk.press(KeyCode::F(3));
+        let screen = desk.screen();
+        assert!(screen.contains("2 visits"), "{screen}");
+        desk.press(KeyCode::Char('u'));
+        assert_eq!(
+            all_visits(&dir.path().join("visits.sqlite3")).len(),
+            1,
+            "undo deleted the last visit"
+        );
     }
 }

@@ -55,8 +55,8 @@ pub enum Effect {
     SaveVisit(Visit),
     UpdateVisit(Visit),
     DeleteVisit(Uuid),
-    /// Load today's visits at this desk.
-    LoadToday,
+    /// Load this desk's visits on a local calendar day (today, by the app's clock).
+    LoadToday(chrono::NaiveDate),
     SaveDraft(VisitDraft),
     ClearDraft,
 }

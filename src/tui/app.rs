@@ -323,7 +323,7 @@ impl App {
                 if *self.screen() != Screen::Today {
                     self.screens.push(Screen::Today);
                 }
-                vec![Effect::LoadToday]
+                vec![Effect::LoadToday(self.now.date_naive())]
             }
             Command::NewResident => {
                 self.visit_started = Some(self.utc_now());
@@ -479,7 +479,9 @@ impl App {
         };
         let started = self.visit_started.unwrap_or(self.utc_now());
         let (desk, staff, version) = (&self.desk, &self.staff, self.catalogue.version());
-        let draft = self.draft.get_or_insert_with(|| VisitDraft::new(started, desk, staff, version));
+        let draft = self
+            .draft
+            .get_or_insert_with(|| VisitDraft::new(started, desk, staff, version));
         if let Some(key) = entry {
             add_entry_to_draft(&self.catalogue, draft, key);
         }
@@ -559,7 +561,10 @@ impl App {
             Ok(visit) => visit,
             Err(DraftIncomplete::NoOutcome) => {
                 self.form.field = Field::Outcome;
-                self.say(Level::Warning, "Choose an outcome first: press a number from 1 to 6.");
+                self.say(
+                    Level::Warning,
+                    "Choose an outcome first: press a number from 1 to 6.",
+                );
                 return Vec::new();
             }
             Err(DraftIncomplete::NoService) => {

@@ -10,7 +10,7 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use std::path::PathBuf;
 
-use chrono::{Local, Utc};
+use chrono::{Local, NaiveDate, Utc};
 
 use super::action::{Action, Effect};
 use super::event_loop::Message;
@@ -96,7 +96,10 @@ impl VisitLog {
     }
 
     /// Runs a store request; a failure drops the connection so the next request reopens it.
-    fn with_store<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T, StoreError>) -> Result<T, String> {
+    fn with_store<T>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, String> {
         let result = self.store().and_then(work);
         result.map_err(|e| {
             self.store = None;
@@ -110,9 +113,9 @@ impl VisitLog {
         self.with_store(|store| store.purge_expired(retention_days, Utc::now()))
     }
 
-    /// Today's visits at this desk, in local time.
-    pub fn today(&mut self) -> Result<Vec<Visit>, String> {
-        let (from, to) = local_day_bounds(Local::now().date_naive());
+    /// This desk's visits on a local calendar day.
+    pub fn day(&mut self, day: NaiveDate) -> Result<Vec<Visit>, String> {
+        let (from, to) = local_day_bounds(day);
         let desk = self.place.desk.clone();
         self.with_store(|store| store.visits_between(from, to, Some(&desk)))
     }
@@ -126,14 +129,19 @@ impl VisitLog {
     pub fn apply(&mut self, effect: Effect) -> Option<Action> {
         let failed = Action::StoreFailed;
         match effect {
-            Effect::SaveVisit(visit) => {
-                Some(self.with_store(|s| s.save(&visit)).map_or_else(failed, |()| Action::VisitSaved(visit)))
-            }
-            Effect::UpdateVisit(visit) => {
-                Some(self.with_store(|s| s.update(&visit)).map_or_else(failed, |()| Action::VisitUpdated(visit)))
-            }
-            Effect::DeleteVisit(id) => Some(self.with_store(|s| s.delete(id)).map_or_else(failed, |_| Action::VisitDeleted(id))),
-            Effect::LoadToday => Some(self.today().map_or_else(failed, Action::TodayLoaded)),
+            Effect::SaveVisit(visit) => Some(
+                self.with_store(|s| s.save(&visit))
+                    .map_or_else(failed, |()| Action::VisitSaved(visit)),
+            ),
+            Effect::UpdateVisit(visit) => Some(
+                self.with_store(|s| s.update(&visit))
+                    .map_or_else(failed, |()| Action::VisitUpdated(visit)),
+            ),
+            Effect::DeleteVisit(id) => Some(
+                self.with_store(|s| s.delete(id))
+                    .map_or_else(failed, |_| Action::VisitDeleted(id)),
+            ),
+            Effect::LoadToday(day) => Some(self.day(day).map_or_else(failed, Action::TodayLoaded)),
             Effect::SaveDraft(draft) => save_draft(&self.place.draft_file, &draft)
                 .err()
                 .map(|e| Action::DraftNotKept(sentence(&e.to_string()))),
@@ -149,7 +157,10 @@ impl VisitLog {
 /// A store message as a sentence for the status bar: capital first letter, full stop at the end.
 fn sentence(message: &str) -> String {
     let mut chars = message.trim().chars();
-    let mut text: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    let mut text: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
     if !text.ends_with('.') {
         text.push('.');
     }
@@ -185,7 +196,7 @@ impl StoreWorker {
                         send(Action::StoreFailed(message));
                     }
                 }
-                if let Ok(visits) = log.today() {
+                if let Ok(visits) = log.day(Local::now().date_naive()) {
                     send(Action::TodayLoaded(visits));
                 }
                 if let Some(draft) = log.draft() {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::tui::app::App;
 use crate::tui::form::Field;
 use crate::tui::theme::Theme;
-use crate::visit::{NOTE_MAX_CHARS, ExclusionReason, Feedback, OnlineAnswer, Outcome, VisitDraft};
+use crate::visit::{ExclusionReason, Feedback, NOTE_MAX_CHARS, OnlineAnswer, Outcome, VisitDraft};
 
 /// Width of the label column.
 const LABEL: usize = 15;
