@@ -277,7 +277,7 @@ fn council_tax_resolved_takes_three_keys_after_the_service_is_selected() {
     desk.act(Action::VisitSaved(visit.clone()));
     let screen = desk.screen();
     assert!(
-        screen.contains("Visit saved: council-tax-pay. 1 today at this desk."),
+        screen.contains("Visit saved: Pay your council tax. 1 today at this desk."),
         "{screen}"
     );
     assert!(

@@ -591,7 +591,16 @@ impl App {
 
     fn visit_saved(&mut self, visit: Visit) -> Vec<Effect> {
         self.saving = false;
-        let services = visit.services.join(", ");
+        let titles: Vec<&str> = visit
+            .services
+            .iter()
+            .map(|id| {
+                self.catalogue
+                    .service(id)
+                    .map_or(id.as_str(), |s| s.title.as_str())
+            })
+            .collect();
+        let services = titles.join(", ");
         self.today.push(visit);
         self.today_selected = self.today.len() - 1;
         let count = self.today.len();

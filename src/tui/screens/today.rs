@@ -9,7 +9,12 @@ use crate::tui::app::{App, UNDO_WINDOW};
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let title = format!(" Today at {}: {} visits ", app.desk, app.today.len());
+    let count = app.today.len();
+    let title = format!(
+        " Today at {}: {count} visit{} ",
+        app.desk,
+        if count == 1 { "" } else { "s" }
+    );
     let block = Block::bordered().title(title).border_style(theme.border);
     if app.today.is_empty() {
         let text = vec![

@@ -60,7 +60,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     if !app.form.privacy.is_empty() {
         lines.push(Line::from(Span::styled(
             format!(
-                "! The note looks like it holds {}: keep personal data out.",
+                "! Looks like {}: no personal data, please.",
                 app.form.privacy.join(" and ")
             ),
             theme.warning,
