@@ -1,0 +1,421 @@
+//! Turning what people type, and what the catalogue says, into comparable words.
+//!
+//! Case and accents are folded ("Café" and "cafe" are the same word), punctuation separates words,
+//! apostrophes vanish ("wasn't" is one word), negative contractions become "not" ("didn't come"
+//! is "not come"), and a light stemmer joins plural and singular ("bins" and "bin") and common
+//! verb forms ("collected", "collection" and "collect").
+
+/// Splits text into normalised words: lower-case ASCII letters and digits only.
+///
+/// Each word is appended to `out`; the words of hyphenated forms are also returned whole through
+/// `joined` ("fly-tipping" gives "fly", "tipping" and, joined, "flytipping").
+pub fn split_words(text: &str, out: &mut Vec<String>, joined: Option<&mut Vec<String>>) {
+    let folded = deunicode::deunicode(text);
+    let mut word = String::new();
+    // The parts of the current hyphenated run, e.g. ["fly", "tipping"].
+    let mut run: Vec<String> = Vec::new();
+    let mut joined = joined;
+    let mut after_hyphen = false;
+    let mut finish_word = |word: &mut String, run: &mut Vec<String>, after_hyphen: bool| {
+        if word.is_empty() {
+            return;
+        }
+        let finished = normalise_word(std::mem::take(word));
+        if !after_hyphen {
+            end_run(run, joined.as_deref_mut());
+        }
+        run.push(finished.clone());
+        out.push(finished);
+    };
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c == '\'' {
+            // "wasn't" -> "wasnt", "council's" -> "councils"
+        } else {
+            let starts_run = c == '-' && !word.is_empty();
+            finish_word(&mut word, &mut run, after_hyphen);
+            // Any other separator ends a hyphenated run.
+            after_hyphen = starts_run || (c == '-' && after_hyphen);
+        }
+    }
+    finish_word(&mut word, &mut run, after_hyphen);
+    end_run(&mut run, joined);
+}
+
+/// Ends a hyphenated run: "fly" + "tipping" is also the word "flytipping".
+fn end_run(run: &mut Vec<String>, joined: Option<&mut Vec<String>>) {
+    if run.len() > 1
+        && let Some(joined) = joined
+    {
+        joined.push(run.concat());
+    }
+    run.clear();
+}
+
+/// The normalised words of a text, in order.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    split_words(text, &mut out, None);
+    out
+}
+
+/// Negative contractions all mean "not" at the desk: "wasn't collected" is "not collected".
+fn normalise_word(word: String) -> String {
+    match word.as_str() {
+        "wasnt" | "didnt" | "isnt" | "dont" | "doesnt" | "cant" | "cannot" | "wont" | "havent"
+        | "hasnt" | "hadnt" | "arent" | "werent" | "couldnt" | "shouldnt" | "wouldnt" | "aint"
+        | "nt" => "not".to_string(),
+        _ => word,
+    }
+}
+
+/// Words that carry no meaning for search on their own ("my", "the", "was"). They are not
+/// indexed, but they still take part in thesaurus phrases such as "the social".
+pub fn is_stopword(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "but"
+            | "if"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "with"
+            | "from"
+            | "into"
+            | "onto"
+            | "about"
+            | "as"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "do"
+            | "does"
+            | "did"
+            | "doing"
+            | "have"
+            | "has"
+            | "had"
+            | "having"
+            | "i"
+            | "me"
+            | "my"
+            | "mine"
+            | "myself"
+            | "we"
+            | "us"
+            | "our"
+            | "ours"
+            | "you"
+            | "your"
+            | "yours"
+            | "he"
+            | "him"
+            | "his"
+            | "she"
+            | "her"
+            | "hers"
+            | "they"
+            | "them"
+            | "their"
+            | "it"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "here"
+            | "what"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "how"
+            | "when"
+            | "where"
+            | "why"
+            | "can"
+            | "could"
+            | "would"
+            | "should"
+            | "will"
+            | "shall"
+            | "may"
+            | "might"
+            | "must"
+            | "please"
+            | "just"
+            | "so"
+            | "than"
+            | "then"
+            | "too"
+            | "very"
+            | "also"
+            | "any"
+            | "some"
+            | "im"
+            | "ive"
+            | "id"
+            | "ill"
+            | "youre"
+            | "theyre"
+            | "weve"
+            | "again"
+            | "still"
+            | "up"
+            | "out"
+            | "all"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "need"
+            | "needs"
+            | "needed"
+            | "like"
+            | "would've"
+            | "get"
+            | "gets"
+            | "got"
+            | "getting"
+            | "s"
+            | "etc"
+            | "eg"
+            | "ie"
+            | "e"
+            | "g"
+    )
+}
+
+/// Irregular plurals and forms the suffix rules cannot see.
+fn irregular(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "children" | "childrens" => "child",
+        "mice" => "mouse",
+        "people" | "peoples" => "person",
+        "men" | "mens" => "man",
+        "women" | "womens" => "woman",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "geese" => "goose",
+        "lice" => "louse",
+        "knives" => "knife",
+        "wives" => "wife",
+        "lives" => "life",
+        "thieves" => "thief",
+        "leaves" | "leaf" => "leaf",
+        _ => return None,
+    })
+}
+
+/// Words whose "-ing" is not a verb ending we should remove.
+fn keeps_ing(word: &str) -> bool {
+    matches!(
+        word,
+        "parking"
+            | "ceiling"
+            | "evening"
+            | "morning"
+            | "nothing"
+            | "something"
+            | "anything"
+            | "everything"
+            | "during"
+            | "string"
+            | "spring"
+            | "wedding"
+            | "pudding"
+    )
+}
+
+/// A light English stemmer: plural and singular, "-ing", "-ed", "-ion" and a final "e" are
+/// folded so that the forms of one word meet ("bins"/"bin", "collected"/"collection"/"collect",
+/// "houses"/"housing"/"house"). Stopwords and numbers are returned unchanged.
+pub fn stem(word: &str) -> String {
+    if let Some(base) = irregular(word) {
+        return base.to_string();
+    }
+    if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) || is_stopword(word) {
+        return word.to_string();
+    }
+    let mut w = word.to_string();
+
+    // Plurals.
+    if w.ends_with("ies") && w.len() > 4 {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if w.ends_with("sses") {
+        w.truncate(w.len() - 2);
+    } else if w.ends_with("es")
+        && (w.ends_with("ses")
+            || w.ends_with("xes")
+            || w.ends_with("zes")
+            || w.ends_with("ches")
+            || w.ends_with("shes"))
+        && w.len() > 4
+    {
+        w.truncate(w.len() - 2);
+        // "buses" -> "bus", "taxes" -> "tax"; but "houses" -> "hous(e)" and "licences" ->
+        // "licenc(e)" lose their final e below either way.
+    } else if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("ous")
+    {
+        w.truncate(w.len() - 1);
+    }
+
+    // "homelessness" -> "homeless"
+    if w.ends_with("lessness") {
+        w.truncate(w.len() - 4);
+    }
+
+    // Verb forms.
+    if w.ends_with("ing") && w.len() >= 6 && !keeps_ing(&w) {
+        w.truncate(w.len() - 3);
+        undouble(&mut w);
+    } else if w.ends_with("ed") && w.len() >= 5 && !w.ends_with("eed") {
+        w.truncate(w.len() - 2);
+        undouble(&mut w);
+    } else if (w.ends_with("tion") || w.ends_with("sion")) && w.len() >= 6 {
+        w.truncate(w.len() - 3);
+    }
+
+    // A final "e": "house"/"housing", "waste"/"wasted", "licence"/"licenced".
+    if w.len() > 3 && w.ends_with('e') && !w.ends_with("ee") {
+        w.pop();
+    }
+    w
+}
+
+/// "stopp" -> "stop", "plann" -> "plan"; "fill", "pass" and "buzz" keep their pairs.
+fn undouble(w: &mut String) {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'e' | b'o') {
+        w.pop();
+    }
+}
+
+/// The letters of a word as a bit set (a..z and a bit for digits): a cheap filter before
+/// computing an edit distance.
+pub fn letter_mask(word: &str) -> u32 {
+    let mut mask = 0u32;
+    for b in word.bytes() {
+        if b.is_ascii_lowercase() {
+            mask |= 1 << (b - b'a');
+        } else if b.is_ascii_digit() {
+            mask |= 1 << 26;
+        }
+    }
+    mask
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_accents_and_punctuation_are_folded() {
+        assert_eq!(words("Café, RÉSUMÉ!"), ["cafe", "resume"]);
+        assert_eq!(words("  Council-Tax  "), ["council", "tax"]);
+        assert_eq!(words("“Bin” (wheelie)"), ["bin", "wheelie"]);
+    }
+
+    #[test]
+    fn apostrophes_join_and_negatives_become_not() {
+        assert_eq!(words("wasn't picked up"), ["not", "picked", "up"]);
+        assert_eq!(words("didn’t come"), ["not", "come"]);
+        assert_eq!(words("council's"), ["councils"]);
+    }
+
+    #[test]
+    fn hyphenated_words_are_also_joined() {
+        let mut out = Vec::new();
+        let mut joined = Vec::new();
+        split_words(
+            "Report fly-tipping and anti-social behaviour",
+            &mut out,
+            Some(&mut joined),
+        );
+        assert_eq!(
+            out,
+            [
+                "report",
+                "fly",
+                "tipping",
+                "and",
+                "anti",
+                "social",
+                "behaviour"
+            ]
+        );
+        assert_eq!(joined, ["flytipping", "antisocial"]);
+    }
+
+    #[test]
+    fn plural_and_singular_meet() {
+        for (a, b) in [
+            ("bins", "bin"),
+            ("parties", "party"),
+            ("buses", "bus"),
+            ("houses", "house"),
+            ("licences", "licence"),
+            ("rats", "rat"),
+            ("mice", "mouse"),
+            ("children", "child"),
+            ("neighbours", "neighbour"),
+            ("collections", "collection"),
+            ("addresses", "address"),
+            ("taxes", "tax"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn verb_forms_meet() {
+        for (a, b) in [
+            ("collected", "collect"),
+            ("collection", "collect"),
+            ("evicted", "eviction"),
+            ("housing", "house"),
+            ("stopped", "stop"),
+            ("dumped", "dumping"),
+            ("recycling", "recycle"),
+            ("homelessness", "homeless"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn distinct_words_stay_apart() {
+        for (a, b) in [
+            ("parking", "park"),
+            ("bus", "business"),
+            ("need", "ne"),
+            ("tree", "tre"),
+        ] {
+            assert_ne!(stem(a), stem(b), "{a} / {b}");
+        }
+        assert_eq!(stem("bus"), "bus");
+        assert_eq!(stem("census"), "census");
+        assert_eq!(stem("business"), "business");
+        assert_eq!(stem("2026"), "2026");
+    }
+}
