@@ -63,6 +63,48 @@ impl Index {
         rank::rank(&self.data, &concepts, query, limit)
     }
 
+    /// How the query was read, for developers tuning the thesaurus: each concept on a line,
+    /// its alternatives separated by " | ", each word as stem:confidence.
+    pub fn explain(&self, query: &str) -> String {
+        let concepts = query::parse(&self.data, query);
+        let mut out = String::new();
+        for (i, concept) in concepts.iter().enumerate() {
+            let alternatives: Vec<String> = concept
+                .alternatives
+                .iter()
+                .map(|alt| {
+                    let slots: Vec<String> = alt
+                        .slots
+                        .iter()
+                        .map(|slot| {
+                            let terms: Vec<String> = slot
+                                .iter()
+                                .take(8)
+                                .map(|&(t, sim)| {
+                                    format!("{}:{sim:.2}", self.data.vocabulary.stem_of(t))
+                                })
+                                .collect();
+                            let more = slot.len().saturating_sub(8);
+                            if more > 0 {
+                                format!("[{} +{more}]", terms.join(" "))
+                            } else {
+                                format!("[{}]", terms.join(" "))
+                            }
+                        })
+                        .collect();
+                    format!(
+                        "{:.2}{} {}",
+                        alt.weight,
+                        if alt.soft { "~" } else { "" },
+                        slots.join("+")
+                    )
+                })
+                .collect();
+            out.push_str(&format!("{}. {}\n", i + 1, alternatives.join(" | ")));
+        }
+        out
+    }
+
     /// How many entries are indexed.
     pub fn len(&self) -> usize {
         self.data.docs.len()

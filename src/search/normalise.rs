@@ -216,7 +216,7 @@ fn irregular(word: &str) -> Option<&'static str> {
         "wives" => "wife",
         "lives" => "life",
         "thieves" => "thief",
-        "leaves" | "leaf" => "leaf",
+        "leaves" => "leaf",
         _ => return None,
     })
 }
@@ -246,7 +246,7 @@ fn keeps_ing(word: &str) -> bool {
 /// "houses"/"housing"/"house"). Stopwords and numbers are returned unchanged.
 pub fn stem(word: &str) -> String {
     if let Some(base) = irregular(word) {
-        return base.to_string();
+        return stem(base);
     }
     if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) || is_stopword(word) {
         return word.to_string();
@@ -284,31 +284,88 @@ pub fn stem(word: &str) -> String {
         w.truncate(w.len() - 4);
     }
 
-    // Verb forms.
-    if w.ends_with("ing") && w.len() >= 6 && !keeps_ing(&w) {
-        w.truncate(w.len() - 3);
-        undouble(&mut w);
+    // Verb forms (after Porter's step 1b): strip "-ing" or "-ed", then tidy the end so that
+    // "hoping" meets "hope", "hopping" meets "hop" and "rated" meets "rate".
+    let verb_ending = if w.ends_with("ing") && w.len() >= 6 && !keeps_ing(&w) {
+        3
     } else if w.ends_with("ed") && w.len() >= 5 && !w.ends_with("eed") {
-        w.truncate(w.len() - 2);
-        undouble(&mut w);
+        2
+    } else {
+        0
+    };
+    if verb_ending > 0 && has_vowel(&w.as_bytes()[..w.len() - verb_ending]) {
+        w.truncate(w.len() - verb_ending);
+        let b = w.as_bytes();
+        let n = b.len();
+        if w.ends_with("at") || w.ends_with("bl") || w.ends_with("iz") {
+            w.push('e');
+        } else if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
+            w.pop();
+        } else if measure(b) == 1 && ends_cvc(b) {
+            w.push('e');
+        }
     } else if (w.ends_with("tion") || w.ends_with("sion")) && w.len() >= 6 {
+        // "collection" -> "collect", "eviction" -> "evict"
         w.truncate(w.len() - 3);
     }
 
-    // A final "e": "house"/"housing", "waste"/"wasted", "licence"/"licenced".
+    // A final "e" (Porter's step 5a): "house"/"housing" meet as "hous", "waste"/"wasted" as
+    // "wast"; short words keep theirs, so "rate" stays apart from "rat" and "note" from "not".
     if w.len() > 3 && w.ends_with('e') && !w.ends_with("ee") {
-        w.pop();
+        let stem = &w.as_bytes()[..w.len() - 1];
+        let m = measure(stem);
+        if m > 1 || (m == 1 && !ends_cvc(stem)) {
+            w.pop();
+        }
     }
     w
 }
 
-/// "stopp" -> "stop", "plann" -> "plan"; "fill", "pass" and "buzz" keep their pairs.
-fn undouble(w: &mut String) {
-    let b = w.as_bytes();
-    let n = b.len();
-    if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'e' | b'o') {
-        w.pop();
+/// Porter's consonant: not a vowel, and "y" only after a vowel (or first).
+fn is_consonant(w: &[u8], i: usize) -> bool {
+    match w[i] {
+        b'a' | b'e' | b'i' | b'o' | b'u' => false,
+        b'y' => i == 0 || !is_consonant(w, i - 1),
+        _ => true,
     }
+}
+
+fn has_vowel(w: &[u8]) -> bool {
+    (0..w.len()).any(|i| !is_consonant(w, i))
+}
+
+/// Porter's measure: how many vowel-consonant sequences a stem has ("tree" 0, "hop" 1,
+/// "collect" 2).
+fn measure(w: &[u8]) -> usize {
+    let n = w.len();
+    let mut i = 0;
+    while i < n && is_consonant(w, i) {
+        i += 1;
+    }
+    let mut m = 0;
+    while i < n {
+        while i < n && !is_consonant(w, i) {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        while i < n && is_consonant(w, i) {
+            i += 1;
+        }
+        m += 1;
+    }
+    m
+}
+
+/// Ends consonant-vowel-consonant, the last not w, x or y ("hop", "rat"; not "snow").
+fn ends_cvc(w: &[u8]) -> bool {
+    let n = w.len();
+    n >= 3
+        && is_consonant(w, n - 3)
+        && !is_consonant(w, n - 2)
+        && is_consonant(w, n - 1)
+        && !matches!(w[n - 1], b'w' | b'x' | b'y')
 }
 
 /// The letters of a word as a bit set (a..z and a bit for digits): a cheap filter before
@@ -398,6 +455,10 @@ mod tests {
             ("dumped", "dumping"),
             ("recycling", "recycle"),
             ("homelessness", "homeless"),
+            ("hoping", "hope"),
+            ("rated", "rates"),
+            ("wasted", "waste"),
+            ("tipping", "tip"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }
@@ -410,6 +471,9 @@ mod tests {
             ("bus", "business"),
             ("need", "ne"),
             ("tree", "tre"),
+            ("rats", "rates"),
+            ("not", "notes"),
+            ("hop", "hope"),
         ] {
             assert_ne!(stem(a), stem(b), "{a} / {b}");
         }

@@ -25,6 +25,9 @@ pub type Slot = Vec<(TermId, f32)>;
 pub struct Alternative {
     pub slots: Vec<Slot>,
     pub weight: f32,
+    /// Words typed by the resident, scored word by word: an entry with some of them still
+    /// counts. A thesaurus phrase is all or (nearly) nothing.
+    pub soft: bool,
 }
 
 /// Something the resident asked about; an entry matches it through any alternative.
@@ -96,6 +99,7 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
         .collect();
 
     let content: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].stop).collect();
+    let expansions: Vec<Expansion> = tokens.iter().map(|t| expand(index, t)).collect();
     let mut spans = phrase_spans(index, &tokens, &content);
     spans.extend(joined_spans(index, &tokens, &content));
     // Longest first, then the surest.
@@ -124,36 +128,33 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
             *c = true;
         }
         let mut concept = Concept::default();
-        // The words as typed (with their typos and completions) are always one way to match.
+        // The words as typed (with their typos, completions and one-word synonyms) are always
+        // one way to match, word by word.
+        // A word nothing matches stays as an empty slot: an entry then matches only in part.
         let literal: Vec<Slot> = (*start..=*end)
             .filter(|&i| !tokens[i].stop)
-            .map(|i| literal_slot(&tokens[i]))
-            .filter(|s| !s.is_empty())
+            .map(|i| expansions[i].slot.clone())
             .collect();
-        if !literal.is_empty() {
+        let whole_only = spans.iter().any(|s| {
+            matches!(s.what, SpanKind::Phrase(at) if index.thesaurus.phrase(at).whole_only)
+        });
+        if literal.iter().any(|slot| !slot.is_empty()) {
             concept.alternatives.push(Alternative {
                 slots: literal,
-                weight: 1.0,
+                // "the social" is not about the word "social".
+                weight: if whole_only { 0.5 } else { 1.0 },
+                soft: true,
             });
         }
         for span in spans {
             match span.what {
                 SpanKind::Phrase(at) => {
-                    for (i, phrase) in index.thesaurus.group(at.group).phrases.iter().enumerate() {
-                        if !phrase.content.iter().all(|&t| index.has_postings(t)) {
-                            continue;
-                        }
-                        let exact = i as u32 == at.phrase;
-                        let weight = span.sim * if exact { 1.0 } else { SYNONYM_WEIGHT };
-                        concept.alternatives.push(Alternative {
-                            slots: phrase.content.iter().map(|&t| vec![(t, 1.0)]).collect(),
-                            weight,
-                        });
-                    }
+                    push_group(index, at.group, Some(at.phrase), span.sim, &mut concept);
                 }
                 SpanKind::Joined(term) => concept.alternatives.push(Alternative {
                     slots: vec![vec![(term, 1.0)]],
                     weight: span.sim,
+                    soft: false,
                 }),
             }
         }
@@ -166,13 +167,17 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
         if covered[i] || token.stop {
             continue;
         }
+        let expansion = &expansions[i];
         let mut concept = Concept::default();
-        let slot = literal_slot(token);
-        if !slot.is_empty() {
+        if !expansion.slot.is_empty() {
             concept.alternatives.push(Alternative {
-                slots: vec![slot],
+                slots: vec![expansion.slot.clone()],
                 weight: 1.0,
+                soft: false,
             });
+        }
+        for &(group, sim) in &expansion.groups {
+            push_group(index, group, None, sim, &mut concept);
         }
         let typed_exactly = token
             .candidates
@@ -186,6 +191,7 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
             concept.alternatives.push(Alternative {
                 slots: vec![vec![(a, 1.0)], vec![(b, 1.0)]],
                 weight: 0.9,
+                soft: false,
             });
         }
         if !concept.alternatives.is_empty() {
@@ -195,9 +201,71 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
     concepts
 }
 
-/// The terms a typed word may be, keeping only those entries use.
-fn literal_slot(token: &Token) -> Slot {
-    token.candidates.iter().map(|c| (c.term, c.sim)).collect()
+/// A typed word with everything it may mean on its own.
+#[derive(Debug, Default)]
+struct Expansion {
+    /// Its candidates and the one-word synonyms of each.
+    slot: Slot,
+    /// Thesaurus groups it belongs to, whose longer phrases are further alternatives.
+    groups: Vec<(u32, f32)>,
+}
+
+/// What one typed word may mean: its candidates, and the one-word synonyms of those that are
+/// sure enough ("rubbish" also means "waste", "refuse").
+fn expand(index: &IndexData, token: &Token) -> Expansion {
+    let mut expansion = Expansion::default();
+    if token.stop {
+        return expansion;
+    }
+    expansion.slot = token.candidates.iter().map(|c| (c.term, c.sim)).collect();
+    let thesaurus = &index.thesaurus;
+    for c in &token.candidates {
+        if !may_start_phrase(token, c, false) || c.sim < PHRASE_MIN_SIM {
+            continue;
+        }
+        for &at in thesaurus.starting_with_content(c.term) {
+            if thesaurus.phrase(at).content.len() != 1
+                || expansion.groups.iter().any(|&(g, _)| g == at.group)
+            {
+                continue;
+            }
+            let sim = c.sim * SYNONYM_WEIGHT;
+            expansion.groups.push((at.group, c.sim));
+            for phrase in &thesaurus.group(at.group).phrases {
+                if phrase.content.len() == 1 && !phrase.whole_only {
+                    expansion.slot.push((phrase.content[0], sim));
+                }
+            }
+        }
+    }
+    // One entry per term, at its best.
+    expansion
+        .slot
+        .sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    expansion.slot.dedup_by_key(|t| t.0);
+    expansion.slot.retain(|&(t, _)| index.has_postings(t));
+    expansion
+}
+
+/// The phrases of a thesaurus group as alternatives of a concept: every phrase of two or more
+/// meaningful words (one-word phrases are already in the words' own slots when `typed` is
+/// `None`). Phrases such as "the social" are left out: their one word would mislead.
+fn push_group(index: &IndexData, group: u32, typed: Option<u32>, sim: f32, concept: &mut Concept) {
+    for (i, phrase) in index.thesaurus.group(group).phrases.iter().enumerate() {
+        if phrase.whole_only
+            || (typed.is_none() && phrase.content.len() < 2)
+            || !phrase.content.iter().all(|&t| index.has_postings(t))
+        {
+            continue;
+        }
+        let exact = typed == Some(i as u32);
+        let weight = sim * if exact { 1.0 } else { SYNONYM_WEIGHT };
+        concept.alternatives.push(Alternative {
+            slots: phrase.content.iter().map(|&t| vec![(t, 1.0)]).collect(),
+            weight,
+            soft: false,
+        });
+    }
 }
 
 /// How surely a token can stand for `term` in a phrase (0 when it cannot).
@@ -205,16 +273,19 @@ fn phrase_sim(token: &Token, term: TermId, multi_word: bool) -> f32 {
     token
         .candidates
         .iter()
-        .filter(|c| c.term == term)
-        .filter(|c| match c.how {
-            Reach::Exact => true,
-            // Guesses start phrases only with enough letters typed; completions only on the
-            // word being typed.
-            Reach::Prefix => token.word.len() >= 3 && (token.last || !multi_word),
-            Reach::Typo | Reach::Subsequence => token.word.len() >= 3,
-        })
+        .filter(|c| c.term == term && may_start_phrase(token, c, multi_word))
         .map(|c| c.sim)
         .fold(0.0, f32::max)
+}
+
+/// Guesses take part in phrases only with enough letters typed; completions only on the word
+/// being typed.
+fn may_start_phrase(token: &Token, c: &Candidate, multi_word: bool) -> bool {
+    match c.how {
+        Reach::Exact => true,
+        Reach::Prefix => token.word.len() >= 3 && (token.last || !multi_word),
+        Reach::Typo | Reach::Subsequence => token.word.len() >= 3,
+    }
 }
 
 /// Every thesaurus phrase found in the query.
@@ -232,7 +303,8 @@ fn phrase_spans(index: &IndexData, tokens: &[Token], content: &[usize]) -> Vec<S
                 seen.push(at);
                 let phrase = thesaurus.phrase(at);
                 let k = phrase.content.len();
-                if ci + k > content.len() {
+                // One-word phrases are the words' own synonyms (see `expand`).
+                if k < 2 || ci + k > content.len() {
                     continue;
                 }
                 let multi = k > 1;

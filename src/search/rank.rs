@@ -24,6 +24,14 @@ const URGENT_SHARE: f32 = 0.45;
 const KEEP_SHARE: f32 = 0.2;
 /// An alternative matched only in part (some of its words) counts this much.
 const PARTIAL: f32 = 0.6;
+/// A match at least this good (a title or keyword match) means the entry is about the concept.
+const STRONG: f32 = 0.5;
+/// A thesaurus phrase whose words are spread over different fields counts this much.
+const SCATTERED: f32 = 0.5;
+/// The most that extra evidence of a word (more places, more synonyms) adds to its score.
+const EVIDENCE: f32 = 0.1;
+/// Typed words matched only in part count this much of their mean.
+const SOFT_PARTIAL: f32 = 0.8;
 /// How many leading entries get the closer title comparison.
 const RESCORE: usize = 200;
 /// Catalogues up to this size get a whole-title fuzzy pass when the words find nothing.
@@ -35,6 +43,9 @@ const TITLE_SCAN_LIMIT: usize = 5_000;
 struct Scratch {
     concept: Vec<f32>,
     slot: Vec<f32>,
+    slot_sum: Vec<f32>,
+    slot_fields: Vec<u8>,
+    alt_fields: Vec<u8>,
     alt_sum: Vec<f32>,
     alt_min: Vec<f32>,
     alt_count: Vec<u8>,
@@ -51,6 +62,9 @@ impl Scratch {
             *self = Scratch {
                 concept: vec![0.0; n],
                 slot: vec![0.0; n],
+                slot_sum: vec![0.0; n],
+                slot_fields: vec![0; n],
+                alt_fields: vec![0; n],
                 alt_sum: vec![0.0; n],
                 alt_min: vec![0.0; n],
                 alt_count: vec![0; n],
@@ -117,62 +131,82 @@ fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> V
     let mut weights = 0.0f32;
     for concept in concepts {
         for alt in &concept.alternatives {
-            if alt.slots.len() == 1 {
-                for &(term, sim) in &alt.slots[0] {
-                    let q0 = sim * alt.weight;
-                    for p in index.postings(term) {
-                        let d = p.doc as usize;
-                        let q = q0 * field::weight(p.fields);
-                        if s.concept[d] == 0.0 && q > 0.0 {
-                            s.touched_concept.push(p.doc);
-                        }
-                        if q > s.concept[d] {
-                            s.concept[d] = q;
-                        }
-                    }
-                }
-                continue;
-            }
-            // Several words: the entry needs them all; a partial match counts for less.
             let k = alt.slots.len();
             for slot in &alt.slots {
+                // The best match of this word in each entry, and the rest of its evidence.
                 for &(term, sim) in slot {
                     for p in index.postings(term) {
                         let d = p.doc as usize;
                         let q = sim * field::weight(p.fields);
-                        if s.slot[d] == 0.0 && q > 0.0 {
+                        if q <= 0.0 {
+                            continue;
+                        }
+                        if s.slot[d] == 0.0 {
                             s.touched_slot.push(p.doc);
                         }
                         if q > s.slot[d] {
                             s.slot[d] = q;
                         }
+                        s.slot_sum[d] += q;
+                        s.slot_fields[d] |= p.fields;
                     }
                 }
                 for &doc in &s.touched_slot {
                     let d = doc as usize;
-                    let v = s.slot[d];
+                    // More places saying the same thing ("rubbish" in the summary as well as
+                    // "waste" in the title) count a little, as term frequency does in BM25.
+                    let extra = s.slot_sum[d] - s.slot[d];
+                    let v = s.slot[d] + EVIDENCE * extra / (1.0 + extra);
+                    let fields = s.slot_fields[d];
                     s.slot[d] = 0.0;
+                    s.slot_sum[d] = 0.0;
+                    s.slot_fields[d] = 0;
+                    if k == 1 {
+                        let q = v * alt.weight;
+                        if s.concept[d] == 0.0 {
+                            s.touched_concept.push(doc);
+                        }
+                        if q > s.concept[d] {
+                            s.concept[d] = q;
+                        }
+                        continue;
+                    }
                     if s.alt_count[d] == 0 {
                         s.touched_alt.push(doc);
                         s.alt_min[d] = v;
+                        s.alt_fields[d] = fields;
                     } else {
                         s.alt_min[d] = s.alt_min[d].min(v);
+                        s.alt_fields[d] &= fields;
                     }
                     s.alt_sum[d] += v;
                     s.alt_count[d] += 1;
                 }
                 s.touched_slot.clear();
             }
+            if k == 1 {
+                continue;
+            }
+            // Several words: the entry needs them all; a partial match counts for less, and a
+            // thesaurus phrase must be found within one field ("not" in the summary and
+            // "collected" in the title is not "not collected").
             for &doc in &s.touched_alt {
                 let d = doc as usize;
                 let matched = s.alt_count[d] as usize;
                 let mean = s.alt_sum[d] / k as f32;
                 let q = if matched >= k {
-                    (mean + s.alt_min[d]) / 2.0
+                    let whole = (mean + s.alt_min[d]) / 2.0;
+                    if alt.soft || s.alt_fields[d] != 0 {
+                        whole
+                    } else {
+                        whole * SCATTERED
+                    }
+                } else if alt.soft {
+                    SOFT_PARTIAL * mean
                 } else {
                     PARTIAL * mean / 2.0
                 } * alt.weight;
-                if s.concept[d] == 0.0 && q > 0.0 {
+                if s.concept[d] == 0.0 {
                     s.touched_concept.push(doc);
                 }
                 if q > s.concept[d] {
@@ -181,6 +215,7 @@ fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> V
                 s.alt_sum[d] = 0.0;
                 s.alt_min[d] = 0.0;
                 s.alt_count[d] = 0;
+                s.alt_fields[d] = 0;
             }
             s.touched_alt.clear();
         }
@@ -188,8 +223,14 @@ fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> V
             // Nothing in the catalogue means this: it does not count against anyone.
             continue;
         }
-        // Rarity: a concept few entries match says more (BM25's idf).
-        let df = s.touched_concept.len() as f32;
+        // Rarity: a concept few entries are about says more (BM25's idf). Entries that only
+        // mention it in passing (body text) count a quarter.
+        let strong = s
+            .touched_concept
+            .iter()
+            .filter(|&&d| s.concept[d as usize] >= STRONG)
+            .count() as f32;
+        let df = strong + 0.25 * (s.touched_concept.len() as f32 - strong);
         let weight = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.05);
         weights += weight;
         for &doc in &s.touched_concept {

@@ -153,11 +153,10 @@ impl Vocabulary {
         }
         self.prefix_candidates(word, last, exact.is_some(), useful, out);
         let len = word.len();
-        let found_before_fuzzy = out.len();
         if exact.is_none() && len >= 4 {
             self.typo_candidates(word, useful, out);
         }
-        if exact.is_none() && out.len() == found_before_fuzzy && len == 3 {
+        if out.is_empty() && len == 3 {
             // A three-letter word that is nothing known: one wrong letter, at low confidence.
             self.typo_candidates(word, useful, out);
         }
