@@ -128,11 +128,49 @@ pub struct Service {
     /// Ids of partners to signpost the resident to.
     #[serde(default)]
     pub signpost: Vec<String>,
+    #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
 }
 
 fn council_provider() -> String {
     "council".to_string()
+}
+
+/// Reads `review_by` written as a TOML date (`review_by = 2027-06-30`) or as a string
+/// (`review_by = "2027-06-30"`). chrono alone accepts only the string form.
+fn review_date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    struct DateVisitor;
+
+    impl<'de> serde::de::Visitor<'de> for DateVisitor {
+        type Value = NaiveDate;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date written as YYYY-MM-DD, e.g. 2027-06-30")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+                E::custom(format!(
+                    "`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2027-06-30"
+                ))
+            })
+        }
+
+        // toml hands a date over as a one-entry map holding its text.
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<NaiveDate, A::Error> {
+            match map.next_entry::<String, String>()? {
+                Some((_, text)) => self.visit_str(&text),
+                None => Err(serde::de::Error::custom(
+                    "expected a date written as YYYY-MM-DD, e.g. 2027-06-30",
+                )),
+            }
+        }
+    }
+
+    deserializer.deserialize_any(DateVisitor)
 }
 
 /// How a resident can do this online.
@@ -184,6 +222,7 @@ pub struct Partner {
     /// A national organisation (real public numbers) rather than a local one.
     #[serde(default)]
     pub national: bool,
+    #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
 }
 
@@ -241,6 +280,7 @@ pub struct Faq {
     pub keywords: Vec<String>,
     #[serde(default)]
     pub related: Vec<String>,
+    #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
 }
 
