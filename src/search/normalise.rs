@@ -169,8 +169,6 @@ pub fn is_stopword(word: &str) -> bool {
             | "some"
             | "im"
             | "ive"
-            | "id"
-            | "ill"
             | "youre"
             | "theyre"
             | "weve"
@@ -182,9 +180,6 @@ pub fn is_stopword(word: &str) -> bool {
             | "want"
             | "wants"
             | "wanted"
-            | "need"
-            | "needs"
-            | "needed"
             | "like"
             | "would've"
             | "get"
@@ -192,11 +187,89 @@ pub fn is_stopword(word: &str) -> bool {
             | "got"
             | "getting"
             | "s"
+            | "someone"
+            | "somebody"
+            | "something"
+            | "anyone"
+            | "anybody"
+            | "anything"
+            | "everyone"
+            | "everybody"
+            | "everything"
+            | "thing"
+            | "things"
+            | "really"
+            | "actually"
+            | "yes"
+            | "ok"
+            | "okay"
+            | "hi"
+            | "hello"
+            | "think"
+            | "know"
+            | "maybe"
+            | "perhaps"
+            | "because"
+            | "since"
+            | "while"
+            | "whilst"
+            | "go"
+            | "going"
+            | "gone"
+            | "went"
             | "etc"
             | "eg"
             | "ie"
             | "e"
             | "g"
+    )
+}
+
+/// Words that say what the resident wants to do or how they feel about it, rather than what
+/// it is about ("new", "help", "report", "council"): they count for less than the topic.
+pub fn is_weak(word: &str) -> bool {
+    matches!(
+        word,
+        "new"
+            | "old"
+            | "another"
+            | "extra"
+            | "more"
+            | "other"
+            | "local"
+            | "near"
+            | "nearest"
+            | "online"
+            | "form"
+            | "forms"
+            | "apply"
+            | "application"
+            | "report"
+            | "request"
+            | "find"
+            | "check"
+            | "help"
+            | "info"
+            | "information"
+            | "details"
+            | "contact"
+            | "number"
+            | "problem"
+            | "problems"
+            | "issue"
+            | "issues"
+            | "question"
+            | "enquiry"
+            | "service"
+            | "services"
+            | "council"
+            | "today"
+            | "tonight"
+            | "now"
+            | "need"
+            | "needs"
+            | "make"
+            | "give"
     )
 }
 
@@ -217,6 +290,8 @@ fn irregular(word: &str) -> Option<&'static str> {
         "lives" => "life",
         "thieves" => "thief",
         "leaves" => "leaf",
+        "news" => "news",
+        "series" => "series",
         _ => return None,
     })
 }
@@ -245,9 +320,15 @@ fn keeps_ing(word: &str) -> bool {
 /// folded so that the forms of one word meet ("bins"/"bin", "collected"/"collection"/"collect",
 /// "houses"/"housing"/"house"). Stopwords and numbers are returned unchanged.
 pub fn stem(word: &str) -> String {
-    if let Some(base) = irregular(word) {
-        return stem(base);
+    match irregular(word) {
+        // A word that only looks like a plural ("news") is its own stem.
+        Some(base) if base == word => base.to_string(),
+        Some(base) => strip_suffixes(base),
+        None => strip_suffixes(word),
     }
+}
+
+fn strip_suffixes(word: &str) -> String {
     if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) || is_stopword(word) {
         return word.to_string();
     }
@@ -474,6 +555,7 @@ mod tests {
             ("rats", "rates"),
             ("not", "notes"),
             ("hop", "hope"),
+            ("news", "new"),
         ] {
             assert_ne!(stem(a), stem(b), "{a} / {b}");
         }

@@ -2,7 +2,7 @@
 //! an entry should match ("council tax reduction" is one concept, whatever words express it).
 
 use super::index::IndexData;
-use super::normalise::{is_stopword, words};
+use super::normalise::{is_stopword, is_weak, words};
 use super::thesaurus::PhraseRef;
 use super::vocabulary::{Candidate, Reach, TermId};
 
@@ -31,10 +31,24 @@ pub struct Alternative {
 }
 
 /// Something the resident asked about; an entry matches it through any alternative.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Concept {
     pub alternatives: Vec<Alternative>,
+    /// How much the concept counts beside the others (less for words like "new" or "help").
+    pub weight: f32,
 }
+
+impl Default for Concept {
+    fn default() -> Concept {
+        Concept {
+            alternatives: Vec::new(),
+            weight: 1.0,
+        }
+    }
+}
+
+/// How much a word like "new", "help" or "council" counts beside the topic words.
+const WEAK_WEIGHT: f32 = 0.4;
 
 /// The least confidence with which a guessed word may start a thesaurus phrase.
 const PHRASE_MIN_SIM: f32 = 0.6;
@@ -169,6 +183,9 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
         }
         let expansion = &expansions[i];
         let mut concept = Concept::default();
+        if is_weak(&token.word) {
+            concept.weight = WEAK_WEIGHT;
+        }
         if !expansion.slot.is_empty() {
             concept.alternatives.push(Alternative {
                 slots: vec![expansion.slot.clone()],

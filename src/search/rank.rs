@@ -46,6 +46,8 @@ struct Scratch {
     slot_sum: Vec<f32>,
     slot_fields: Vec<u8>,
     alt_fields: Vec<u8>,
+    /// The entry matched the concept fully through some alternative (not only in part).
+    full: Vec<bool>,
     alt_sum: Vec<f32>,
     alt_min: Vec<f32>,
     alt_count: Vec<u8>,
@@ -65,6 +67,7 @@ impl Scratch {
                 slot_sum: vec![0.0; n],
                 slot_fields: vec![0; n],
                 alt_fields: vec![0; n],
+                full: vec![false; n],
                 alt_sum: vec![0.0; n],
                 alt_min: vec![0.0; n],
                 alt_count: vec![0; n],
@@ -169,6 +172,7 @@ fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> V
                         if q > s.concept[d] {
                             s.concept[d] = q;
                         }
+                        s.full[d] = true;
                         continue;
                     }
                     if s.alt_count[d] == 0 {
@@ -212,6 +216,9 @@ fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> V
                 if q > s.concept[d] {
                     s.concept[d] = q;
                 }
+                if matched >= k {
+                    s.full[d] = true;
+                }
                 s.alt_sum[d] = 0.0;
                 s.alt_min[d] = 0.0;
                 s.alt_count[d] = 0;
@@ -225,13 +232,20 @@ fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> V
         }
         // Rarity: a concept few entries are about says more (BM25's idf). Entries that only
         // mention it in passing (body text) count a quarter.
-        let strong = s
-            .touched_concept
-            .iter()
-            .filter(|&&d| s.concept[d as usize] >= STRONG)
-            .count() as f32;
-        let df = strong + 0.25 * (s.touched_concept.len() as f32 - strong);
-        let weight = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.05);
+        // Entries matching only some words of a phrase are not counted.
+        let (mut strong, mut weak) = (0.0f32, 0.0f32);
+        for &doc in &s.touched_concept {
+            let d = doc as usize;
+            if s.full[d] {
+                if s.concept[d] >= STRONG {
+                    strong += 1.0;
+                } else {
+                    weak += 1.0;
+                }
+            }
+        }
+        let df = strong + 0.25 * weak;
+        let weight = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.05) * concept.weight;
         weights += weight;
         for &doc in &s.touched_concept {
             let d = doc as usize;
@@ -240,6 +254,7 @@ fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> V
             }
             s.total[d] += weight * s.concept[d];
             s.concept[d] = 0.0;
+            s.full[d] = false;
         }
         s.touched_concept.clear();
     }

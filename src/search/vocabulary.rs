@@ -160,7 +160,7 @@ impl Vocabulary {
             // A three-letter word that is nothing known: one wrong letter, at low confidence.
             self.typo_candidates(word, useful, out);
         }
-        if exact.is_none() && len >= 3 {
+        if exact.is_none() && len >= 4 {
             self.subsequence_candidates(word, useful, out);
         }
         dedupe(out);
@@ -254,7 +254,7 @@ impl Vocabulary {
     }
 
     /// Words that contain the typed letters in order, starting with the same letter:
-    /// "envrnmntl" finds "environmental", "hsg" finds "housing". Scored with skim's matcher.
+    /// "envrnmntl" finds "environmental", "hsng" finds "housing". Scored with skim's matcher.
     fn subsequence_candidates(
         &self,
         word: &str,
@@ -278,7 +278,7 @@ impl Vocabulary {
             }
             if !surface.fuzzy
                 || bytes.len() <= len
-                || bytes.len() > 3 * len
+                || 2 * bytes.len() > 5 * len
                 || mask & !surface.mask != 0
                 || surface.text.starts_with(word)
                 || !is_subsequence(word.as_bytes(), bytes)
