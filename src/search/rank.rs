@@ -308,7 +308,7 @@ fn title_scan(index: &IndexData, query: &str) -> Vec<(u32, f32)> {
         return Vec::new();
     }
     let pattern: String = super::normalise::words(query).join(" ");
-    if pattern.len() < 3 {
+    if pattern.len() < 4 {
         return Vec::new();
     }
     let matcher = SkimMatcherV2::default();
