@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::normalise::{is_stopword, split_words};
+use super::normalise::{is_stopword, is_weak, split_words};
 use super::thesaurus::Thesaurus;
 use super::vocabulary::{TermId, Vocabulary, VocabularyBuilder};
 use crate::catalogue::{Catalogue, Entry, EntryKey};
@@ -17,6 +17,16 @@ pub mod field {
     pub const CATEGORY: u8 = 8;
     /// Summary, what to say, eligibility: body text.
     pub const BODY: u8 = 16;
+
+    /// The weights of every field in `fields`, added up: a word in the title and the summary
+    /// is more evidence than a word in the title alone.
+    pub fn weight_sum(fields: u8) -> f32 {
+        [TITLE, KEYWORD, INITIALS, CATEGORY, BODY]
+            .iter()
+            .filter(|&&f| fields & f != 0)
+            .map(|&f| weight(f))
+            .sum()
+    }
 
     /// How much a match in these fields counts: the best field wins. Title and keyword
     /// matches outrank body text.
@@ -90,7 +100,8 @@ impl IndexData {
                 joined.clear();
                 split_words(text, &mut words, Some(&mut joined));
                 for w in words.iter().chain(joined.iter()) {
-                    if is_stopword(w) {
+                    // Single letters ("Part B") are not worth finding.
+                    if is_stopword(w) || (w.len() == 1 && !w.as_bytes()[0].is_ascii_digit()) {
                         continue;
                     }
                     let term = vocabulary.intern(w);
@@ -101,9 +112,10 @@ impl IndexData {
             for keyword in entry.keywords() {
                 add(keyword, field::KEYWORD, &mut vocabulary);
             }
+            // The id is a short name chosen for the entry ("bin-missed"): as good as a keyword.
             add(
                 &entry.id().replace('-', " "),
-                field::CATEGORY,
+                field::KEYWORD,
                 &mut vocabulary,
             );
             for text in body_texts(&entry) {
@@ -119,8 +131,9 @@ impl IndexData {
                 .filter(|w| !is_stopword(w))
                 .collect();
             title_starts.push(title_terms.len() as u32);
+            // How much of the title a query covers leaves out words like "report" or "find".
             let mut seen: Vec<TermId> = Vec::new();
-            for w in &title_words {
+            for w in title_words.iter().filter(|w| !is_weak(w)) {
                 let term = vocabulary.intern(w);
                 if !seen.contains(&term) {
                     seen.push(term);

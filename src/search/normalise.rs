@@ -214,6 +214,7 @@ pub fn is_stopword(word: &str) -> bool {
             | "while"
             | "whilst"
             | "go"
+            | "goes"
             | "going"
             | "gone"
             | "went"

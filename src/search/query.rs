@@ -53,7 +53,7 @@ const WEAK_WEIGHT: f32 = 0.4;
 /// The least confidence with which a guessed word may start a thesaurus phrase.
 const PHRASE_MIN_SIM: f32 = 0.6;
 /// A synonym counts a little less than the words typed.
-const SYNONYM_WEIGHT: f32 = 0.95;
+const SYNONYM_WEIGHT: f32 = 0.9;
 
 /// A stretch of the query that one thesaurus phrase (or two run-together words) covers.
 #[derive(Debug, Clone)]

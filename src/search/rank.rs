@@ -150,7 +150,8 @@ fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> V
                         if q > s.slot[d] {
                             s.slot[d] = q;
                         }
-                        s.slot_sum[d] += q;
+                        // Every field that has the word is evidence, not only the best.
+                        s.slot_sum[d] += sim * field::weight_sum(p.fields);
                         s.slot_fields[d] |= p.fields;
                     }
                 }
@@ -325,35 +326,28 @@ fn title_scan(index: &IndexData, query: &str) -> Vec<(u32, f32)> {
         .collect()
 }
 
-/// Urgent entries that match well are never buried: they move up into the first three.
+/// Urgent entries that match well are never buried: when none is in the first three, the best
+/// urgent entry that matches well enough moves up to third place.
 fn lift_urgent(index: &IndexData, ranked: &mut Vec<(u32, f32)>, best: f32) {
     const TOP: usize = 3;
     if ranked.len() <= TOP {
         return;
     }
-    let mut lifted = Vec::new();
-    let mut i = TOP;
-    while i < ranked.len() {
-        let (doc, score) = ranked[i];
-        let urgent = index.docs.get(doc as usize).is_some_and(|d| d.urgent);
-        if urgent && score >= best * URGENT_SHARE && lifted.len() < TOP {
-            lifted.push(ranked.remove(i));
-        } else {
-            i += 1;
-        }
-    }
-    if lifted.is_empty() {
+    let is_urgent = |doc: u32| index.docs.get(doc as usize).is_some_and(|d| d.urgent);
+    if ranked[..TOP].iter().any(|h| is_urgent(h.0)) {
         return;
     }
-    let at = TOP - lifted.len();
-    // Each lifted entry takes at least the score of the place it takes, so scores still fall
-    // in order.
-    let place_score = ranked.get(at).map(|h| h.1).unwrap_or(0.0);
-    for (j, mut hit) in lifted.into_iter().enumerate() {
-        hit.1 = hit.1.max(place_score);
-        ranked.insert(at + j, hit);
-    }
-    for i in (0..ranked.len().saturating_sub(1)).rev() {
+    let Some(at) = ranked[TOP..]
+        .iter()
+        .position(|&(doc, score)| is_urgent(doc) && score >= best * URGENT_SHARE)
+    else {
+        return;
+    };
+    let mut hit = ranked.remove(TOP + at);
+    // It takes at least the score of the place it takes, so scores still fall in order.
+    hit.1 = hit.1.max(ranked[TOP - 1].1);
+    ranked.insert(TOP - 1, hit);
+    for i in (0..TOP - 1).rev() {
         if ranked[i].1 < ranked[i + 1].1 {
             ranked[i].1 = ranked[i + 1].1;
         }
