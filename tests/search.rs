@@ -188,7 +188,10 @@ const DEFAULT_QUERIES: &[(&str, &[&str])] = &[
     ("councillor", &["find-councillor"]),
     ("contact my mp", &["faq-contact-mp"]),
     // Planning, licensing, business.
-    ("planning permission for an extension", &["planning-application"]),
+    (
+        "planning permission for an extension",
+        &["planning-application"],
+    ),
     ("object to planning", &["planning-comment"]),
     ("building regs", &["building-control"]),
     ("TPO", &["tree-preservation-order"]),
@@ -417,7 +420,12 @@ fn everyday_queries_find_the_lgsl_service_in_the_top_five() {
     let index = Index::new(&catalogue);
     let queries = lgsl_queries();
     let (share, misses) = measure(&catalogue, &index, &queries, 5);
-    report("LGSL import with tiers, top 5", share, queries.len(), &misses);
+    report(
+        "LGSL import with tiers, top 5",
+        share,
+        queries.len(),
+        &misses,
+    );
     assert!(
         share >= 0.95,
         "top-5 success {:.1}% is under 95%:\n{}",
@@ -433,7 +441,12 @@ fn the_thesaurus_alone_carries_an_lgsl_import_without_tiers() {
     let index = Index::new(&catalogue);
     let queries = lgsl_queries();
     let (share, misses) = measure(&catalogue, &index, &queries, 5);
-    report("LGSL import without tiers, top 5", share, queries.len(), &misses);
+    report(
+        "LGSL import without tiers, top 5",
+        share,
+        queries.len(),
+        &misses,
+    );
     assert!(
         share >= 0.9,
         "top-5 success {:.1}% is under 90%:\n{}",
@@ -693,8 +706,14 @@ fn case_and_accents_do_not_matter() {
 fn word_order_does_not_matter() {
     let catalogue = desk();
     let index = Index::new(&catalogue);
-    assert_eq!(first(&catalogue, &index, "collection bulky waste"), "bulky-waste");
-    assert_eq!(first(&catalogue, &index, "tax council pay"), "council-tax-pay");
+    assert_eq!(
+        first(&catalogue, &index, "collection bulky waste"),
+        "bulky-waste"
+    );
+    assert_eq!(
+        first(&catalogue, &index, "tax council pay"),
+        "council-tax-pay"
+    );
 }
 
 #[test]
@@ -761,9 +780,17 @@ fn the_initials_of_a_long_title_find_it() {
 fn run_together_and_split_words_meet() {
     let catalogue = desk();
     let index = Index::new(&catalogue);
-    assert_eq!(first(&catalogue, &index, "counciltax reduction"), "council-tax-reduction");
+    assert_eq!(
+        first(&catalogue, &index, "counciltax reduction"),
+        "council-tax-reduction"
+    );
     let catalogue = small_catalogue(
-        vec![service("fly", "Flytipping", "Report rubbish dumped in the street.", &[])],
+        vec![service(
+            "fly",
+            "Flytipping",
+            "Report rubbish dumped in the street.",
+            &[],
+        )],
         Vec::new(),
         Vec::new(),
         &[],
@@ -782,7 +809,12 @@ fn title_and_keyword_matches_outrank_body_text() {
                 "Money for local groups, including a grant for a food bank.",
                 &[],
             ),
-            service("keyword", "Emergency help", "Help in a crisis.", &["food bank"]),
+            service(
+                "keyword",
+                "Emergency help",
+                "Help in a crisis.",
+                &["food bank"],
+            ),
             service("title", "Food bank vouchers", "Get a voucher.", &[]),
         ],
         Vec::new(),
@@ -858,4 +890,3 @@ fn an_index_moves_to_another_thread() {
         .expect("the search thread");
     assert_eq!(hits, index.query("bulky"));
 }
-

@@ -149,9 +149,9 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
             .filter(|&i| !tokens[i].stop)
             .map(|i| expansions[i].slot.clone())
             .collect();
-        let whole_only = spans.iter().any(|s| {
-            matches!(s.what, SpanKind::Phrase(at) if index.thesaurus.phrase(at).whole_only)
-        });
+        let whole_only = spans.iter().any(
+            |s| matches!(s.what, SpanKind::Phrase(at) if index.thesaurus.phrase(at).whole_only),
+        );
         if literal.iter().any(|slot| !slot.is_empty()) {
             concept.alternatives.push(Alternative {
                 slots: literal,

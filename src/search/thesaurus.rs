@@ -131,12 +131,4 @@ impl Thesaurus {
     pub fn contains(&self, term: TermId) -> bool {
         self.member.contains(&term)
     }
-
-    pub fn len(&self) -> usize {
-        self.groups.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
-    }
 }

@@ -118,10 +118,6 @@ pub struct Vocabulary {
 const MAX_PREFIX_COMPLETIONS: usize = 24;
 
 impl Vocabulary {
-    pub fn len(&self) -> usize {
-        self.stems.len()
-    }
-
     /// The term of a normalised word, if any form of it is known.
     pub fn term(&self, word: &str) -> Option<TermId> {
         self.stem_ids.get(stem(word).as_str()).copied()
