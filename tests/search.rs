@@ -890,3 +890,51 @@ fn an_index_moves_to_another_thread() {
         .expect("the search thread");
     assert_eq!(hits, index.query("bulky"));
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn default_index() -> &'static (Catalogue, Index) {
+        static INDEX: OnceLock<(Catalogue, Index)> = OnceLock::new();
+        INDEX.get_or_init(|| {
+            let catalogue = Catalogue::embedded().expect("the default catalogue loads");
+            let index = Index::new(&catalogue);
+            (catalogue, index)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn any_text_gives_ranked_hits_that_exist(query in "\\PC{0,60}") {
+            let (catalogue, index) = default_index();
+            let hits = index.query(&query);
+            prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+            prop_assert!(hits.iter().all(|h| h.score.is_finite() && h.score > 0.0));
+            prop_assert!(hits.iter().all(|h| catalogue.entry(h.key).is_some()));
+        }
+
+        #[test]
+        fn typed_words_in_any_order_never_panic(
+            words in proptest::collection::vec("[a-z]{1,12}|[A-Z]{2,4}|[0-9]{1,3}|[-'.,]", 0..12)
+        ) {
+            let (_, index) = default_index();
+            let query = words.join(" ");
+            let _ = index.query(&query);
+            let _ = index.query(&format!("{query} "));
+        }
+    }
+
+    #[test]
+    fn a_pasted_page_is_read_only_in_part() {
+        let (_, index) = default_index();
+        let page = "my bin was not collected again and the council never answers ".repeat(500);
+        let hits = index.query(&page);
+        assert!(!hits.is_empty());
+        let emoji = "🗑️ ".repeat(5000);
+        assert!(index.query(&emoji).is_empty());
+    }
+}

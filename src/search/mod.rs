@@ -59,6 +59,7 @@ impl Index {
         if query.trim().is_empty() {
             return Vec::new();
         }
+        let query = query::clip(query);
         let concepts = query::parse(&self.data, query);
         rank::rank(&self.data, &concepts, query, limit)
     }

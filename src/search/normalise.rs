@@ -60,6 +60,35 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// For each word of [`words`], whether it was typed in capitals ("CAB", "ASB"): a sign that
+/// it is an abbreviation rather than a word ("cab").
+pub fn capitals(text: &str) -> Vec<bool> {
+    let folded = deunicode::deunicode(text);
+    let mut out = Vec::new();
+    let (mut letters, mut upper, mut len) = (0usize, 0usize, 0usize);
+    let mut finish = |letters: &mut usize, upper: &mut usize, len: &mut usize| {
+        if *len > 0 {
+            out.push(*letters >= 2 && *upper == *letters);
+        }
+        (*letters, *upper, *len) = (0, 0, 0);
+    };
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            len += 1;
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                if c.is_ascii_uppercase() {
+                    upper += 1;
+                }
+            }
+        } else if c != '\'' {
+            finish(&mut letters, &mut upper, &mut len);
+        }
+    }
+    finish(&mut letters, &mut upper, &mut len);
+    out
+}
+
 /// Negative contractions all mean "not" at the desk: "wasn't collected" is "not collected".
 fn normalise_word(word: String) -> String {
     match word.as_str() {
@@ -480,6 +509,18 @@ mod tests {
         assert_eq!(words("wasn't picked up"), ["not", "picked", "up"]);
         assert_eq!(words("didn’t come"), ["not", "come"]);
         assert_eq!(words("council's"), ["councils"]);
+    }
+
+    #[test]
+    fn capitals_line_up_with_words() {
+        let text = "CAB isn't Open, ASB-team B&B 24/7 x";
+        assert_eq!(capitals(text).len(), words(text).len());
+        assert_eq!(
+            capitals(text),
+            [
+                true, false, false, true, false, false, false, false, false, false
+            ]
+        );
     }
 
     #[test]

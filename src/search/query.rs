@@ -2,7 +2,7 @@
 //! an entry should match ("council tax reduction" is one concept, whatever words express it).
 
 use super::index::IndexData;
-use super::normalise::{is_stopword, is_weak, words};
+use super::normalise::{capitals, is_stopword, is_weak, words};
 use super::thesaurus::PhraseRef;
 use super::vocabulary::{Candidate, Reach, TermId};
 
@@ -10,6 +10,8 @@ use super::vocabulary::{Candidate, Reach, TermId};
 #[derive(Debug)]
 struct Token {
     word: String,
+    /// Typed in capitals, like an abbreviation ("CAB").
+    caps: bool,
     stop: bool,
     /// May be unfinished: the last word, with no space typed after it.
     last: bool,
@@ -50,6 +52,22 @@ impl Default for Concept {
 /// How much a word like "new", "help" or "council" counts beside the topic words.
 const WEAK_WEIGHT: f32 = 0.4;
 
+/// How much the plain-word meanings of an abbreviation typed in capitals count.
+const NOT_THE_ABBREVIATION: f32 = 0.8;
+
+/// Only the start of a very long query is read: this many characters, then this many words.
+/// Nobody types more than a sentence at the desk; a pasted page must not stall the screen.
+const MAX_QUERY_CHARS: usize = 400;
+const MAX_QUERY_WORDS: usize = 24;
+
+/// The part of a query that is read (see [`MAX_QUERY_CHARS`]).
+pub fn clip(query: &str) -> &str {
+    match query.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((cut, _)) => &query[..cut],
+        None => query,
+    }
+}
+
 /// The least confidence with which a guessed word may start a thesaurus phrase.
 const PHRASE_MIN_SIM: f32 = 0.6;
 /// A synonym counts a little less than the words typed.
@@ -75,7 +93,8 @@ enum SpanKind {
 
 /// The concepts of a query; empty when nothing in it is searchable.
 pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
-    let all_words = words(query);
+    let mut all_words = words(query);
+    all_words.truncate(MAX_QUERY_WORDS);
     if all_words.is_empty() {
         return Vec::new();
     }
@@ -83,6 +102,7 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
     let only_stopwords = all_words.iter().all(|w| is_stopword(w));
     let useful = |t: TermId| index.is_useful(t);
     let count = all_words.len();
+    let caps = capitals(query);
     let tokens: Vec<Token> = all_words
         .into_iter()
         .enumerate()
@@ -105,6 +125,7 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
             }
             Token {
                 word,
+                caps: caps.get(i).copied().unwrap_or(false),
                 stop,
                 last,
                 candidates,
@@ -234,8 +255,27 @@ fn expand(index: &IndexData, token: &Token) -> Expansion {
     if token.stop {
         return expansion;
     }
-    expansion.slot = token.candidates.iter().map(|c| (c.term, c.sim)).collect();
     let thesaurus = &index.thesaurus;
+    // "CAB" typed in capitals, when the thesaurus knows CAB as an abbreviation, means that
+    // (Citizens Advice) more than the word "cab".
+    let abbreviation = token.caps
+        && token.candidates.iter().any(|c| {
+            c.how == Reach::Exact
+                && thesaurus
+                    .starting_with_content(c.term)
+                    .iter()
+                    .any(|&at| thesaurus.phrase(at).abbreviation)
+        });
+    let plain_word = if abbreviation {
+        NOT_THE_ABBREVIATION
+    } else {
+        1.0
+    };
+    expansion.slot = token
+        .candidates
+        .iter()
+        .map(|c| (c.term, c.sim * plain_word))
+        .collect();
     for c in &token.candidates {
         if !may_start_phrase(token, c, false) || c.sim < PHRASE_MIN_SIM {
             continue;
@@ -246,8 +286,13 @@ fn expand(index: &IndexData, token: &Token) -> Expansion {
             {
                 continue;
             }
-            let sim = c.sim * SYNONYM_WEIGHT;
-            expansion.groups.push((at.group, c.sim));
+            let fit = if abbreviation && !thesaurus.phrase(at).abbreviation {
+                NOT_THE_ABBREVIATION
+            } else {
+                1.0
+            };
+            let sim = c.sim * SYNONYM_WEIGHT * fit;
+            expansion.groups.push((at.group, c.sim * fit));
             for phrase in &thesaurus.group(at.group).phrases {
                 if phrase.content.len() == 1 && !phrase.whole_only {
                     expansion.slot.push((phrase.content[0], sim));

@@ -17,6 +17,8 @@ pub struct Phrase {
     /// A phrase such as "the social", whose meaning depends on its small words: it only matches
     /// word for word, or "social" alone would mean benefits.
     pub whole_only: bool,
+    /// Written in capitals in the thesaurus ("CAB", "ASB"): an abbreviation.
+    pub abbreviation: bool,
 }
 
 /// Phrases that mean the same thing at the desk.
@@ -62,10 +64,19 @@ impl Thesaurus {
                     .map(|(_, t)| *t)
                     .collect();
                 let whole_only = content.len() == 1 && terms.len() > 1;
+                let abbreviation = terms.len() == 1
+                    && text
+                        .trim()
+                        .chars()
+                        .filter(|c| c.is_ascii_alphabetic())
+                        .count()
+                        >= 2
+                    && !text.chars().any(|c| c.is_ascii_lowercase());
                 phrases.push(Phrase {
                     terms,
                     content,
                     whole_only,
+                    abbreviation,
                 });
             }
             // Drop repeats ("bins" and "bin" are one phrase once stemmed).
