@@ -262,6 +262,7 @@ pub fn is_weak(word: &str) -> bool {
         word,
         "new"
             | "old"
+            | "open"
             | "another"
             | "extra"
             | "more"
@@ -321,6 +322,16 @@ fn irregular(word: &str) -> Option<&'static str> {
         "thieves" => "thief",
         "leaves" => "leaf",
         "news" => "news",
+        "built" => "build",
+        "sold" => "sell",
+        "bought" => "buy",
+        "paid" => "pay",
+        "died" => "die",
+        "fell" | "fallen" => "fall",
+        "threw" | "thrown" => "throw",
+        "came" => "come",
+        "gave" | "given" => "give",
+        "stole" | "stolen" => "steal",
         "series" => "series",
         _ => return None,
     })

@@ -26,6 +26,8 @@ const KEEP_SHARE: f32 = 0.2;
 const PARTIAL: f32 = 0.6;
 /// A match at least this good (a title or keyword match) means the entry is about the concept.
 const STRONG: f32 = 0.5;
+/// A match no better than this is a mention in body text.
+const MENTION: f32 = 0.3;
 /// A thesaurus phrase whose words are spread over different fields counts this much.
 const SCATTERED: f32 = 0.5;
 /// The most that extra evidence of a word (more places, more synonyms) adds to its score.
@@ -233,14 +235,15 @@ fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> V
         }
         // Rarity: a concept few entries are about says more (BM25's idf). Entries that only
         // mention it in passing (body text) count a quarter.
-        // Entries matching only some words of a phrase are not counted.
+        // Entries matching only some words of a phrase are not counted, nor guesses (a
+        // completion or a misspelling) that only look like the word.
         let (mut strong, mut weak) = (0.0f32, 0.0f32);
         for &doc in &s.touched_concept {
             let d = doc as usize;
             if s.full[d] {
                 if s.concept[d] >= STRONG {
                     strong += 1.0;
-                } else {
+                } else if s.concept[d] <= MENTION {
                     weak += 1.0;
                 }
             }
