@@ -1,1 +1,599 @@
-//! LGSL import (to be built).
+//! Turning the Local Government Service List (LGSL, `services.csv`) into a catalogue directory.
+//!
+//! Each LGSL service becomes a `[[service]]` with id `lgsl-<Identifier>`, its label as the title
+//! and its description as the summary. An optional tiers file (GOV.UK's local services list:
+//! `LGSL`, `Description`, `Providing Tier`) says which tier provides each service: district,
+//! unitary and "all" services are this council's, county services the county council's. Its
+//! description ("Find out about potholes") also gives the service a keyword in everyday words.
+//! The default thesaurus is copied in, so the desk's synonyms work on the imported catalogue.
+//!
+//! The directory is written in full beside its destination and then renamed into place, so a
+//! failed import leaves nothing half-written.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+/// Why an import failed: one sentence naming the file (and line) and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError(pub String);
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+fn fail<T>(message: String) -> Result<T, ImportError> {
+    Err(ImportError(message))
+}
+
+/// What an import produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Services written.
+    pub services: usize,
+    /// Rows skipped because their `Type` is not `Service`.
+    pub skipped: usize,
+    /// Services the tiers file gives to the county council.
+    pub county: usize,
+    /// Services the tiers file names (the rest default to this council).
+    pub tiered: usize,
+}
+
+/// One LGSL service as read from the CSV.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LgslService {
+    pub id: u32,
+    pub label: String,
+    pub description: String,
+}
+
+/// Who provides an LGSL service, from the tiers file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LgslTier {
+    pub county: bool,
+    /// GOV.UK's name for the service, without "Find out about": "potholes".
+    pub everyday_name: Option<String>,
+}
+
+/// The id of the county council body an import writes.
+pub const COUNTY_BODY: &str = "county";
+
+/// Reads the LGSL services CSV. Rows whose `Type` is present and not `Service` are skipped
+/// (the LGSL publishes functions and other lists in the same shape).
+pub fn read_services(path: &Path) -> Result<(Vec<LgslService>, usize), ImportError> {
+    let text = read_text(path)?;
+    parse_services(&text, &path.display().to_string())
+}
+
+/// Parses the text of an LGSL services CSV; `name` is the file named in messages.
+pub fn parse_services(text: &str, name: &str) -> Result<(Vec<LgslService>, usize), ImportError> {
+    let mut reader = csv_reader(text);
+    let headers = headers(&mut reader, name)?;
+    let column = |wanted: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(wanted));
+    let (Some(id_col), Some(label_col)) = (column("Identifier"), column("Label")) else {
+        let missing: Vec<&str> = ["Identifier", "Label"]
+            .into_iter()
+            .filter(|c| column(c).is_none())
+            .collect();
+        return fail(format!(
+            "{name}:1: the header has no {} column; this does not look like the LGSL services.csv (Identifier, Label, Description, ..., Type)",
+            missing.join(" or ")
+        ));
+    };
+    let description_col = column("Description");
+    let type_col = column("Type");
+
+    let mut services = Vec::new();
+    let mut skipped = 0;
+    let mut first_line: HashMap<u32, u64> = HashMap::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_problem(name, &e))?;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let field = |col: usize| record.get(col).unwrap_or("").trim();
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if let Some(col) = type_col {
+            let kind = field(col);
+            if !kind.is_empty() && !kind.eq_ignore_ascii_case("service") {
+                skipped += 1;
+                continue;
+            }
+        }
+        let raw_id = field(id_col);
+        let Ok(id) = raw_id.parse::<u32>() else {
+            return fail(format!(
+                "{name}:{line}: Identifier \"{raw_id}\" is not a whole number; LGSL identifiers are numbers such as 524"
+            ));
+        };
+        if let Some(first) = first_line.insert(id, line) {
+            return fail(format!(
+                "{name}:{line}: Identifier {id} appears again (first on line {first}); each service needs its own identifier"
+            ));
+        }
+        let label = field(label_col);
+        if label.is_empty() {
+            return fail(format!(
+                "{name}:{line}: service {id} has an empty Label; every service needs a name"
+            ));
+        }
+        let description = description_col.map(field).unwrap_or("");
+        services.push(LgslService {
+            id,
+            label: squeeze(label),
+            description: squeeze(description),
+        });
+    }
+    if services.is_empty() {
+        return fail(if skipped > 0 {
+            format!(
+                "{name} has no rows whose Type is Service ({skipped} other rows); give the LGSL services.csv, not the functions list"
+            )
+        } else {
+            format!("{name} has a header but no services; give the LGSL services.csv")
+        });
+    }
+    Ok((services, skipped))
+}
+
+/// Reads the tiers CSV (`LGSL`, `Description`, `Providing Tier`).
+pub fn read_tiers(path: &Path) -> Result<HashMap<u32, LgslTier>, ImportError> {
+    let text = read_text(path)?;
+    parse_tiers(&text, &path.display().to_string())
+}
+
+/// Parses the text of a tiers CSV; `name` is the file named in messages.
+pub fn parse_tiers(text: &str, name: &str) -> Result<HashMap<u32, LgslTier>, ImportError> {
+    let mut reader = csv_reader(text);
+    let headers = headers(&mut reader, name)?;
+    let column = |wanted: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(wanted));
+    let (Some(id_col), Some(tier_col)) = (column("LGSL"), column("Providing Tier")) else {
+        return fail(format!(
+            "{name}:1: the header needs the columns LGSL and Providing Tier; this does not look like the local services tiers file"
+        ));
+    };
+    let description_col = column("Description");
+    let mut tiers = HashMap::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_problem(name, &e))?;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let field = |col: usize| record.get(col).unwrap_or("").trim();
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let raw_id = field(id_col);
+        let Ok(id) = raw_id.parse::<u32>() else {
+            return fail(format!(
+                "{name}:{line}: LGSL \"{raw_id}\" is not a whole number; LGSL identifiers are numbers such as 524"
+            ));
+        };
+        let county = match field(tier_col).to_ascii_lowercase().as_str() {
+            "district/unitary" | "all" | "district" | "unitary" => false,
+            "county/unitary" | "county" => true,
+            other => {
+                return fail(format!(
+                    "{name}:{line}: Providing Tier \"{other}\" is not one of district/unitary, county/unitary or all"
+                ));
+            }
+        };
+        let everyday_name = description_col
+            .map(field)
+            .map(everyday_name)
+            .filter(|n| !n.is_empty());
+        tiers.insert(
+            id,
+            LgslTier {
+                county,
+                everyday_name,
+            },
+        );
+    }
+    Ok(tiers)
+}
+
+/// "Find out about potholes" -> "potholes".
+fn everyday_name(description: &str) -> String {
+    let text = squeeze(description);
+    let lower = text.to_ascii_lowercase();
+    for lead in [
+        "find out more about ",
+        "find out about ",
+        "find out abut ",
+        "find out how to ",
+        "find out ",
+        "find the ",
+        "find your ",
+        "find ",
+        "search the ",
+        "get information on ",
+    ] {
+        if lower.starts_with(lead) {
+            return text[lead.len()..].trim().to_string();
+        }
+    }
+    text
+}
+
+/// Collapses runs of spaces: the LGSL has "Operations -  appliance management".
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+fn headers(reader: &mut csv::Reader<&[u8]>, name: &str) -> Result<Vec<String>, ImportError> {
+    let headers = reader.headers().map_err(|e| csv_problem(name, &e))?;
+    let headers: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
+    if headers.iter().all(String::is_empty) {
+        return fail(format!(
+            "{name} is empty; expected a CSV file with a header row"
+        ));
+    }
+    Ok(headers)
+}
+
+fn csv_problem(name: &str, error: &csv::Error) -> ImportError {
+    let line = error
+        .position()
+        .map(|p| p.line().to_string())
+        .unwrap_or_else(|| "?".into());
+    ImportError(format!(
+        "{name}:{line}: this row cannot be read as CSV ({error}); check its quotes and commas"
+    ))
+}
+
+/// Reads a whole CSV file as UTF-8 text (a leading byte-order mark is dropped).
+fn read_text(path: &Path) -> Result<String, ImportError> {
+    let name = path.display();
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return fail(format!(
+                "{name} does not exist; check the path of the CSV file"
+            ));
+        }
+        Err(e) => return fail(format!("cannot read {name}: {e}")),
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return fail(format!(
+            "{name} is empty; expected a CSV file with a header row"
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string()),
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            fail(format!(
+                "{name}:{line}: this file is not UTF-8 text; save it as CSV UTF-8 and try again"
+            ))
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ServicesFile<'a> {
+    service: Vec<ImportedService<'a>>,
+}
+
+#[derive(Serialize)]
+struct ImportedService<'a> {
+    id: String,
+    title: &'a str,
+    summary: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    keywords: Vec<String>,
+    provider: &'static str,
+    lgsl: [u32; 1],
+    review_by: String,
+}
+
+/// The files of the catalogue directory for these services: (file name, contents).
+pub fn catalogue_files(
+    services: &[LgslService],
+    tiers: &HashMap<u32, LgslTier>,
+    today: NaiveDate,
+) -> Result<Vec<(String, String)>, ImportError> {
+    let review_by = today
+        .checked_add_months(Months::new(12))
+        .unwrap_or(today)
+        .format("%Y-%m-%d")
+        .to_string();
+    let council = format!(
+        "# Imported from the Local Government Service List (LGSL) by `frontdesk import lgsl` on {today}.\n\
+         # Put your council's name, phone number and website here; add keywords, what to say and what\n\
+         # to bring to each service as you learn what residents ask for.\n\n\
+         [council]\n\
+         name = \"This council\"\n\
+         version = \"lgsl-{today}\"\n\n\
+         [[body]]\n\
+         id = \"{COUNTY_BODY}\"\n\
+         name = \"The county council\"\n\
+         tier = \"county\"\n"
+    );
+    let mut imported = Vec::with_capacity(services.len());
+    for service in services {
+        let tier = tiers.get(&service.id);
+        let summary = if service.description.is_empty() {
+            format!(
+                "{}: a council service (LGSL {}). Ask the council for details.",
+                service.label, service.id
+            )
+        } else {
+            service.description.clone()
+        };
+        imported.push(ImportedService {
+            id: format!("lgsl-{}", service.id),
+            title: &service.label,
+            summary,
+            keywords: tier
+                .and_then(|t| t.everyday_name.clone())
+                .into_iter()
+                .collect(),
+            provider: if tier.is_some_and(|t| t.county) {
+                COUNTY_BODY
+            } else {
+                "council"
+            },
+            lgsl: [service.id],
+            review_by: review_by.clone(),
+        });
+    }
+    let body = toml::to_string(&ServicesFile { service: imported })
+        .map_err(|e| ImportError(format!("cannot write the services as TOML: {e}")))?;
+    let services_text = format!(
+        "# {} services of the Local Government Service List, imported on {today}.\n\n{body}",
+        services.len()
+    );
+    let mut files = vec![
+        ("council.toml".to_string(), council),
+        ("services.toml".to_string(), services_text),
+    ];
+    files.push(("synonyms.toml".to_string(), default_thesaurus_text()));
+    Ok(files)
+}
+
+/// The default thesaurus file, as written (comments included).
+fn default_thesaurus_text() -> String {
+    let embedded = super::load::embedded_files();
+    if let Some(file) = embedded.iter().find(|f| f.name.ends_with("/synonyms.toml")) {
+        return file.text.clone();
+    }
+    #[derive(Serialize)]
+    struct Synonyms {
+        synonyms: Vec<super::SynonymGroup>,
+    }
+    toml::to_string(&Synonyms {
+        synonyms: super::load::default_synonyms(),
+    })
+    .unwrap_or_default()
+}
+
+/// Imports `csv` (and `tiers`) into a new catalogue directory `out`.
+pub fn import(
+    csv: &Path,
+    tiers: Option<&Path>,
+    out: &Path,
+    today: NaiveDate,
+) -> Result<ImportSummary, ImportError> {
+    let (services, skipped) = read_services(csv)?;
+    let tiers = match tiers {
+        Some(path) => read_tiers(path)?,
+        None => HashMap::new(),
+    };
+    let files = catalogue_files(&services, &tiers, today)?;
+    write_dir(out, &files)?;
+    let tiered = services
+        .iter()
+        .filter(|s| tiers.contains_key(&s.id))
+        .count();
+    let county = services
+        .iter()
+        .filter(|s| tiers.get(&s.id).is_some_and(|t| t.county))
+        .count();
+    Ok(ImportSummary {
+        services: services.len(),
+        skipped,
+        county,
+        tiered,
+    })
+}
+
+/// Removes a half-written directory unless the import finished.
+struct Staging {
+    path: PathBuf,
+    done: bool,
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+/// Writes `files` into a fresh directory beside `out`, then renames it to `out`. An existing
+/// `out` must be an empty directory: an import never overwrites a catalogue.
+pub fn write_dir(out: &Path, files: &[(String, String)]) -> Result<(), ImportError> {
+    let name = out.display();
+    if out.exists() {
+        let empty = fs::read_dir(out)
+            .map(|mut entries| entries.next().is_none())
+            .unwrap_or(false);
+        if !out.is_dir() || !empty {
+            return fail(format!(
+                "{name} already exists and is not an empty folder; choose a new folder for the catalogue or remove it first"
+            ));
+        }
+    }
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| {
+        ImportError(format!(
+            "cannot create the folder {}: {e}",
+            parent.display()
+        ))
+    })?;
+    let leaf = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "catalogue".into());
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let mut staging = Staging {
+        path: parent.join(format!(".{leaf}.importing-{}-{stamp}", std::process::id())),
+        done: false,
+    };
+    fs::create_dir(&staging.path).map_err(|e| {
+        ImportError(format!(
+            "cannot create a folder in {}: {e}; check you can write there",
+            parent.display()
+        ))
+    })?;
+    for (file, text) in files {
+        let path = staging.path.join(file);
+        fs::write(&path, text)
+            .map_err(|e| ImportError(format!("cannot write {}: {e}", path.display())))?;
+    }
+    if out.exists() {
+        fs::remove_dir(out).map_err(|e| ImportError(format!("cannot replace {name}: {e}")))?;
+    }
+    fs::rename(&staging.path, out)
+        .map_err(|e| ImportError(format!("cannot move the catalogue into {name}: {e}")))?;
+    staging.done = true;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "Identifier,Label,Description,Created,Modified,History notes,Type,\n";
+
+    #[test]
+    fn services_are_read_and_other_types_skipped() {
+        let text = format!(
+            "{HEADER}524,Household waste collection,\"Collection of household rubbish, weekly.\",,,,Service,\n\
+             1,Advice and benefits,,,,,Function,\n\
+             1636,Operations -  appliance management,,,,,Service,\n"
+        );
+        let (services, skipped) = parse_services(&text, "services.csv").unwrap();
+        assert_eq!(skipped, 1);
+        assert_eq!(services.len(), 2);
+        assert_eq!(services[0].id, 524);
+        assert_eq!(
+            services[0].description,
+            "Collection of household rubbish, weekly."
+        );
+        assert_eq!(services[1].label, "Operations - appliance management");
+    }
+
+    #[test]
+    fn bad_rows_name_the_line() {
+        let text = format!("{HEADER}524,Bins,,,,,Service,\nabc,Oops,,,,,Service,\n");
+        let err = parse_services(&text, "s.csv").unwrap_err();
+        assert!(err.0.starts_with("s.csv:3: Identifier \"abc\""), "{err}");
+
+        let text = format!("{HEADER}524,Bins,,,,,Service,\n524,Again,,,,,Service,\n");
+        let err = parse_services(&text, "s.csv").unwrap_err();
+        assert!(
+            err.0.contains("s.csv:3:") && err.0.contains("line 2"),
+            "{err}"
+        );
+
+        let err = parse_services("Name,Label\nx,y\n", "s.csv").unwrap_err();
+        assert!(err.0.contains("no Identifier column"), "{err}");
+
+        let err = parse_services(HEADER, "s.csv").unwrap_err();
+        assert!(err.0.contains("no services"), "{err}");
+    }
+
+    #[test]
+    fn tiers_map_to_providers_and_everyday_names() {
+        let text = "LGSL,Description,Providing Tier\n557,Find out about potholes,county/unitary\n524,Find out which day the refuse is collected,district/unitary\n18,Find out about school holiday schemes,all\n";
+        let tiers = parse_tiers(text, "t.csv").unwrap();
+        assert!(tiers[&557].county);
+        assert_eq!(tiers[&557].everyday_name.as_deref(), Some("potholes"));
+        assert!(!tiers[&524].county);
+        assert_eq!(
+            tiers[&524].everyday_name.as_deref(),
+            Some("which day the refuse is collected")
+        );
+        assert!(!tiers[&18].county);
+
+        let err =
+            parse_tiers("LGSL,Description,Providing Tier\n5,x,parish\n", "t.csv").unwrap_err();
+        assert!(
+            err.0.starts_with("t.csv:2: Providing Tier \"parish\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_files_form_a_catalogue_that_loads() {
+        let services = vec![
+            LgslService {
+                id: 557,
+                label: "Road maintenance".into(),
+                description: "Repairs to roads, \"potholes\" and more.".into(),
+            },
+            LgslService {
+                id: 1636,
+                label: "Operations - appliance management".into(),
+                description: String::new(),
+            },
+        ];
+        let mut tiers = HashMap::new();
+        tiers.insert(
+            557,
+            LgslTier {
+                county: true,
+                everyday_name: Some("potholes".into()),
+            },
+        );
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let files = catalogue_files(&services, &tiers, today).unwrap();
+        let parsed: Vec<_> = files
+            .iter()
+            .map(|(name, text)| {
+                super::super::parse_file(&super::super::SourceFile {
+                    name: name.clone(),
+                    text: text.clone(),
+                })
+                .unwrap_or_else(|p| panic!("{p}"))
+            })
+            .collect();
+        let catalogue = super::super::Catalogue::from_parts(super::super::Origin::Embedded, parsed);
+        let road = catalogue.service("lgsl-557").unwrap();
+        assert_eq!(road.title, "Road maintenance");
+        assert_eq!(road.provider, COUNTY_BODY);
+        assert_eq!(road.keywords, ["potholes"]);
+        assert_eq!(road.lgsl, [557]);
+        assert_eq!(
+            road.review_by,
+            NaiveDate::from_ymd_opt(2027, 11, 23).unwrap()
+        );
+        assert!(!catalogue.provider_of(road).is_us());
+        let ops = catalogue.service("lgsl-1636").unwrap();
+        assert_eq!(ops.provider, "council");
+        assert!(ops.summary.contains("LGSL 1636"));
+        assert!(!catalogue.synonyms.is_empty(), "the thesaurus is copied in");
+    }
+}

@@ -6,6 +6,7 @@ pub mod import_lgsl;
 mod load;
 pub mod model;
 mod problem;
+pub mod sample;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

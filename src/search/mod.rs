@@ -1,7 +1,29 @@
 //! Search: one entry point, [`Index::query`], ranking services, partners and FAQs together.
-//! (Placeholder ranking until the real engine lands: case-insensitive substring of the title.)
+//!
+//! Built for the desk: case and accents do not matter, nor word order; a word is found from its
+//! first letters while it is typed ("bul" finds bulky waste), with a letter missing, doubled,
+//! swapped or wrong ("enviromental", "tennancy"), from its consonants ("envrnmntl"), in the
+//! plural or singular, run together or apart ("fly tipping", "counciltax"), and through the
+//! catalogue's thesaurus ("CTR" finds council tax reduction, "the social" finds benefits).
+//!
+//! How: entries are split into normalised, stemmed terms in an inverted index (term → entries
+//! and fields). Each typed word is matched once against the vocabulary (exact, prefix, typo,
+//! subsequence), thesaurus phrases are found among the typed words, and the entries of the
+//! resulting terms are scored ([`rank`]). No entry is compared with the query one by one, so a
+//! query costs about the same at 100 entries as at 50,000.
+
+mod index;
+mod normalise;
+mod query;
+mod rank;
+mod thesaurus;
+mod vocabulary;
+
+use std::sync::Arc;
 
 use crate::catalogue::{Catalogue, EntryKey};
+
+pub use normalise::{stem, words};
 
 /// One ranked result: which entry, and how well it matched (higher is better).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -11,34 +33,85 @@ pub struct Hit {
 }
 
 /// A search index built once from a catalogue; owns its data so it can move to a worker thread.
+/// Cloning is cheap (the data is shared).
 #[derive(Debug, Clone)]
 pub struct Index {
-    titles: Vec<(EntryKey, String)>,
+    data: Arc<index::IndexData>,
 }
+
+/// Most hits [`Index::query`] returns; the weakest matches beyond are of no use at the desk.
+pub const MAX_HITS: usize = 200;
 
 impl Index {
     pub fn new(catalogue: &Catalogue) -> Index {
         Index {
-            titles: catalogue
-                .entries()
-                .map(|(k, e)| (k, e.title().to_lowercase()))
-                .collect(),
+            data: Arc::new(index::IndexData::build(catalogue)),
         }
     }
 
-    /// Ranked hits for what the receptionist typed; an empty query has no hits.
+    /// Ranked hits for what the receptionist typed, best first; an empty query has no hits.
     pub fn query(&self, query: &str) -> Vec<Hit> {
-        let q = query.trim().to_lowercase();
-        if q.is_empty() {
+        self.query_limit(query, MAX_HITS)
+    }
+
+    /// Like [`query`](Self::query), keeping at most `limit` hits.
+    pub fn query_limit(&self, query: &str, limit: usize) -> Vec<Hit> {
+        if query.trim().is_empty() {
             return Vec::new();
         }
-        self.titles
-            .iter()
-            .filter(|(_, t)| t.contains(&q))
-            .map(|(key, _)| Hit {
-                key: *key,
-                score: 1.0,
-            })
-            .collect()
+        let query = query::clip(query);
+        let concepts = query::parse(&self.data, query);
+        rank::rank(&self.data, &concepts, query, limit)
+    }
+
+    /// How the query was read, for developers tuning the thesaurus: each concept on a line,
+    /// its alternatives separated by " | ", each word as stem:confidence.
+    pub fn explain(&self, query: &str) -> String {
+        let concepts = query::parse(&self.data, query);
+        let mut out = String::new();
+        for (i, concept) in concepts.iter().enumerate() {
+            let alternatives: Vec<String> = concept
+                .alternatives
+                .iter()
+                .map(|alt| {
+                    let slots: Vec<String> = alt
+                        .slots
+                        .iter()
+                        .map(|slot| {
+                            let terms: Vec<String> = slot
+                                .iter()
+                                .take(8)
+                                .map(|&(t, sim)| {
+                                    format!("{}:{sim:.2}", self.data.vocabulary.stem_of(t))
+                                })
+                                .collect();
+                            let more = slot.len().saturating_sub(8);
+                            if more > 0 {
+                                format!("[{} +{more}]", terms.join(" "))
+                            } else {
+                                format!("[{}]", terms.join(" "))
+                            }
+                        })
+                        .collect();
+                    format!(
+                        "{:.2}{} {}",
+                        alt.weight,
+                        if alt.soft { "~" } else { "" },
+                        slots.join("+")
+                    )
+                })
+                .collect();
+            out.push_str(&format!("{}. {}\n", i + 1, alternatives.join(" | ")));
+        }
+        out
+    }
+
+    /// How many entries are indexed.
+    pub fn len(&self) -> usize {
+        self.data.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.data.docs.is_empty()
     }
 }
