@@ -203,10 +203,10 @@ impl StoreWorker {
                     send(Action::DraftRestored(draft));
                 }
                 while let Ok(effect) = incoming.recv() {
-                    if let Some(action) = log.apply(effect) {
-                        if !send(action) {
-                            break;
-                        }
+                    if let Some(action) = log.apply(effect)
+                        && !send(action)
+                    {
+                        break;
                     }
                 }
             })
