@@ -250,3 +250,120 @@ fn read_config_file(path: &Path) -> Result<(ConfigFile, bool), ConfigError> {
     }
     Ok((file, true))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn global(config: &Path) -> GlobalArgs {
+        GlobalArgs {
+            config: Some(config.to_path_buf()),
+            ..GlobalArgs::default()
+        }
+    }
+
+    #[test]
+    fn a_missing_config_file_means_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings =
+            Settings::resolve_with(&global(&dir.path().join("none.toml")), |_| None).unwrap();
+        assert!(!settings.config_file_found);
+        assert_eq!(settings.retention_days, DEFAULT_RETENTION_DAYS);
+        assert_eq!(settings.desk, "Front desk");
+        assert!(settings.mouse);
+        assert!(settings.describe().contains("not found; using defaults"));
+    }
+
+    #[test]
+    fn flags_beat_the_environment_which_beats_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        fs::write(&file, "desk = \"From file\"\nstaff = \"FF\"\ndata_dir = \"/file/data\"\nretention_days = 365\n")
+            .unwrap();
+        let env = |name: &str| match name {
+            "FRONTDESK_DESK" => Some("From env".to_string()),
+            "FRONTDESK_DATA_DIR" => Some("/env/data".to_string()),
+            "NO_COLOR" => Some("1".to_string()),
+            _ => None,
+        };
+        let mut args = global(&file);
+        let settings = Settings::resolve_with(&args, env).unwrap();
+        assert_eq!(settings.desk, "From env");
+        assert_eq!(
+            settings.staff, "FF",
+            "the file fills what the environment leaves"
+        );
+        assert_eq!(settings.data_dir, PathBuf::from("/env/data"));
+        assert_eq!(settings.retention_days, 365);
+        assert!(settings.no_color);
+        args.data_dir = Some(PathBuf::from("/flag/data"));
+        let settings = Settings::resolve_with(&args, env).unwrap();
+        assert_eq!(
+            settings.data_dir,
+            PathBuf::from("/flag/data"),
+            "the flag wins"
+        );
+        assert_eq!(
+            settings.visits_file(),
+            PathBuf::from("/flag/data/visits.sqlite3")
+        );
+    }
+
+    #[test]
+    fn a_broken_config_file_names_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        fs::write(&file, "desk = \"Main\"\nretention_days = \"soon\"\n").unwrap();
+        let error = Settings::resolve_with(&global(&file), |_| None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with(&format!("{}:2: ", file.display())),
+            "{error}"
+        );
+
+        fs::write(&file, "desk = \"Main\"\ncolour = \"blue\"\n").unwrap();
+        let error = Settings::resolve_with(&global(&file), |_| None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains(":2: ") && error.contains("colour"),
+            "an unknown key is named: {error}"
+        );
+
+        fs::write(&file, "retention_days = 0\n").unwrap();
+        let error = Settings::resolve_with(&global(&file), |_| None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains(":1: retention_days must be at least 1"),
+            "{error}"
+        );
+
+        fs::write(&file, [0xff, 0xfe, 0x00]).unwrap();
+        let error = Settings::resolve_with(&global(&file), |_| None)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("not UTF-8"), "{error}");
+    }
+
+    #[test]
+    fn bad_environment_values_name_the_variable() {
+        let dir = tempfile::tempdir().unwrap();
+        let args = global(&dir.path().join("none.toml"));
+        let error = Settings::resolve_with(&args, |n| {
+            (n == "FRONTDESK_RETENTION_DAYS").then(|| "two years".into())
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(
+            error.starts_with("FRONTDESK_RETENTION_DAYS: 'two years'"),
+            "{error}"
+        );
+        let error =
+            Settings::resolve_with(&args, |n| (n == "FRONTDESK_THEME").then(|| "neon".into()))
+                .unwrap_err()
+                .to_string();
+        assert!(error.contains("default or high-contrast"), "{error}");
+    }
+}
