@@ -18,12 +18,18 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         )),
         Line::from(""),
     ];
+    // Wide screens also show each command's name, as the config file's [keys] table uses it.
+    let names = body.width >= 100;
     for binding in app.keymap.bindings(mode) {
         let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(format!("{:<22}", keys.join(", ")), theme.key),
-            Span::raw(binding.description),
-        ]));
+            Span::raw(format!("{:<58}", binding.description)),
+        ];
+        if names {
+            spans.push(Span::styled(binding.command.name(), theme.muted));
+        }
+        lines.push(Line::from(spans));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
