@@ -51,6 +51,8 @@ impl Default for Concept {
 
 /// How much a word like "new", "help" or "council" counts beside the topic words.
 const WEAK_WEIGHT: f32 = 0.4;
+/// How much a last word of one or two letters, still being typed, counts.
+const UNFINISHED_WEIGHT: f32 = 0.3;
 
 /// A phrase typed in another order ("help at home" for "home help") counts this much.
 const OTHER_ORDER: f32 = 0.95;
@@ -122,9 +124,13 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
                     });
                 }
             } else {
-                index
-                    .vocabulary
-                    .candidates(&word, last, &useful, &mut candidates);
+                index.vocabulary.candidates(
+                    &word,
+                    last,
+                    &useful,
+                    &|t| index.popularity(t),
+                    &mut candidates,
+                );
             }
             Token {
                 word,
@@ -209,6 +215,11 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
         let mut concept = Concept::default();
         if is_weak(&token.word) {
             concept.weight = WEAK_WEIGHT;
+        }
+        // One or two letters still being typed are a guess: "council tax r" is about council
+        // tax, whatever the r becomes.
+        if token.last && token.word.len() <= 2 && content.len() > 1 {
+            concept.weight = concept.weight.min(UNFINISHED_WEIGHT);
         }
         if !expansion.slot.is_empty() {
             concept.alternatives.push(Alternative {
