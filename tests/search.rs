@@ -913,6 +913,9 @@ fn urgent_entries_that_match_are_never_buried() {
 
 #[test]
 fn an_index_moves_to_another_thread() {
+    fn shareable<T: Send + Sync + Clone + 'static>() {}
+    shareable::<Index>();
+    shareable::<Hit>();
     let catalogue = desk();
     let index = Index::new(&catalogue);
     let copy = index.clone();
