@@ -714,6 +714,11 @@ fn word_order_does_not_matter() {
         first(&catalogue, &index, "tax council pay"),
         "council-tax-pay"
     );
+    // Thesaurus phrases too: "support council tax" is "council tax support".
+    assert_eq!(
+        first(&catalogue, &index, "support council tax"),
+        "council-tax-reduction"
+    );
 }
 
 #[test]
@@ -766,6 +771,32 @@ fn synonym_phrases_reach_each_other_both_ways() {
     let mut bare = desk();
     bare.synonyms.clear();
     assert!(Index::new(&bare).query("CTS").is_empty());
+}
+
+#[test]
+fn an_abbreviation_in_capitals_means_the_abbreviation() {
+    let catalogue = small_catalogue(
+        vec![service(
+            "taxi",
+            "Taxi licences",
+            "Licences for taxi and private hire drivers.",
+            &["cab"],
+        )],
+        vec![partner(
+            "citizens-advice",
+            "Citizens Advice",
+            "Free advice on money, work and housing.",
+        )],
+        Vec::new(),
+        &[&["citizens advice", "CAB"], &["taxi", "cab", "minicab"]],
+    );
+    let index = Index::new(&catalogue);
+    assert_eq!(first(&catalogue, &index, "CAB"), "citizens-advice");
+    assert_eq!(first(&catalogue, &index, "minicab"), "taxi");
+    // In lower case it could be either.
+    let mut both = top_ids(&catalogue, &index.query("cab"), 2);
+    both.sort();
+    assert_eq!(both, ["citizens-advice", "taxi"]);
 }
 
 #[test]
@@ -882,6 +913,9 @@ fn urgent_entries_that_match_are_never_buried() {
 
 #[test]
 fn an_index_moves_to_another_thread() {
+    fn shareable<T: Send + Sync + Clone + 'static>() {}
+    shareable::<Index>();
+    shareable::<Hit>();
     let catalogue = desk();
     let index = Index::new(&catalogue);
     let copy = index.clone();

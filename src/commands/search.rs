@@ -21,9 +21,6 @@ pub fn run(settings: &Settings, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let index = Index::new(&catalogue);
     let query = args.query.join(" ");
     let hits = index.query_limit(&query, usize::from(args.limit));
-    if std::env::var_os("DEV_EXPLAIN").is_some() {
-        eprint!("{}", index.explain(&query));
-    }
     let found: Vec<_> = hits
         .iter()
         .filter_map(|hit| catalogue.entry(hit.key).map(|entry| (hit.score, entry)))

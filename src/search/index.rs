@@ -70,6 +70,8 @@ pub struct IndexData {
     pub postings: Vec<Vec<Posting>>,
     /// A term worth reaching for: it is in some entry or in the thesaurus.
     pub useful: Vec<bool>,
+    /// How many entries use each term, from 0 (none) to 1 (the most used), on a log scale.
+    pub popularity: Vec<f32>,
     pub docs: Vec<Doc>,
     /// The distinct meaningful title terms of each entry, flattened; entry `d` owns
     /// `title_terms[title_starts[d]..title_starts[d + 1]]`.
@@ -173,11 +175,17 @@ impl IndexData {
         let useful = (0..vocabulary.len())
             .map(|t| !by_term[t].is_empty() || thesaurus.contains(t as TermId))
             .collect();
+        let most = by_term.iter().map(Vec::len).max().unwrap_or(0) as f32;
+        let popularity = by_term
+            .iter()
+            .map(|list| (1.0 + list.len() as f32).ln() / (1.0 + most).ln().max(f32::MIN_POSITIVE))
+            .collect();
         IndexData {
             vocabulary: vocabulary.finish(),
             thesaurus,
             postings: by_term,
             useful,
+            popularity,
             docs,
             title_terms,
             title_starts,
@@ -198,6 +206,10 @@ impl IndexData {
 
     pub fn is_useful(&self, term: TermId) -> bool {
         self.useful.get(term as usize).copied().unwrap_or(false)
+    }
+
+    pub fn popularity(&self, term: TermId) -> f32 {
+        self.popularity.get(term as usize).copied().unwrap_or(0.0)
     }
 
     pub fn title_terms(&self, doc: u32) -> &[TermId] {

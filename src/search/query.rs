@@ -51,6 +51,11 @@ impl Default for Concept {
 
 /// How much a word like "new", "help" or "council" counts beside the topic words.
 const WEAK_WEIGHT: f32 = 0.4;
+/// How much a last word of one or two letters, still being typed, counts.
+const UNFINISHED_WEIGHT: f32 = 0.3;
+
+/// A phrase typed in another order ("help at home" for "home help") counts this much.
+const OTHER_ORDER: f32 = 0.95;
 
 /// How much the plain-word meanings of an abbreviation typed in capitals count.
 const NOT_THE_ABBREVIATION: f32 = 0.8;
@@ -119,9 +124,13 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
                     });
                 }
             } else {
-                index
-                    .vocabulary
-                    .candidates(&word, last, &useful, &mut candidates);
+                index.vocabulary.candidates(
+                    &word,
+                    last,
+                    &useful,
+                    &|t| index.popularity(t),
+                    &mut candidates,
+                );
             }
             Token {
                 word,
@@ -206,6 +215,11 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
         let mut concept = Concept::default();
         if is_weak(&token.word) {
             concept.weight = WEAK_WEIGHT;
+        }
+        // One or two letters still being typed are a guess: "council tax r" is about council
+        // tax, whatever the r becomes.
+        if token.last && token.word.len() <= 2 && content.len() > 1 {
+            concept.weight = concept.weight.min(UNFINISHED_WEIGHT);
         }
         if !expansion.slot.is_empty() {
             concept.alternatives.push(Alternative {
@@ -354,34 +368,37 @@ fn may_start_phrase(token: &Token, c: &Candidate, multi_word: bool) -> bool {
 fn phrase_spans(index: &IndexData, tokens: &[Token], content: &[usize]) -> Vec<Span> {
     let thesaurus = &index.thesaurus;
     let mut spans = Vec::new();
-    // Phrases matched on the meaningful words, skipping small words in between.
+    // Phrases matched on the meaningful words, skipping small words in between, in any order
+    // ("help at home" is "home help"), a little less sure when the order differs.
+    let mut tried: Vec<(usize, PhraseRef)> = Vec::new();
     for (ci, &ti) in content.iter().enumerate() {
-        let mut seen: Vec<PhraseRef> = Vec::new();
-        for first in &tokens[ti].candidates {
-            for &at in thesaurus.starting_with_content(first.term) {
-                if seen.contains(&at) {
-                    continue;
-                }
-                seen.push(at);
+        for candidate in &tokens[ti].candidates {
+            for &at in thesaurus.containing(candidate.term) {
                 let phrase = thesaurus.phrase(at);
                 let k = phrase.content.len();
-                // One-word phrases are the words' own synonyms (see `expand`).
-                if k < 2 || ci + k > content.len() {
+                if k > content.len() {
                     continue;
                 }
-                let multi = k > 1;
-                let mut sim = f32::MAX;
-                for (j, &term) in phrase.content.iter().enumerate() {
-                    sim = sim.min(phrase_sim(&tokens[content[ci + j]], term, multi));
-                }
-                if sim >= PHRASE_MIN_SIM {
-                    spans.push(Span {
-                        start: ti,
-                        end: content[ci + k - 1],
-                        size: k,
-                        sim,
-                        what: SpanKind::Phrase(at),
-                    });
+                // Every window of k meaningful words that includes this one.
+                for start in ci.saturating_sub(k - 1)..=ci.min(content.len() - k) {
+                    if tried.contains(&(start, at)) {
+                        continue;
+                    }
+                    tried.push((start, at));
+                    let window: Vec<&Token> = content[start..start + k]
+                        .iter()
+                        .map(|&i| &tokens[i])
+                        .collect();
+                    let sim = phrase_match(&window, &phrase.content);
+                    if sim >= PHRASE_MIN_SIM {
+                        spans.push(Span {
+                            start: content[start],
+                            end: content[start + k - 1],
+                            size: k,
+                            sim,
+                            what: SpanKind::Phrase(at),
+                        });
+                    }
                 }
             }
         }
@@ -417,6 +434,36 @@ fn phrase_spans(index: &IndexData, tokens: &[Token], content: &[usize]) -> Vec<S
         }
     }
     spans
+}
+
+/// How surely a window of typed words says a phrase: in order, or in another order at a
+/// little less (0 when it does not).
+fn phrase_match(window: &[&Token], terms: &[TermId]) -> f32 {
+    let in_order = window
+        .iter()
+        .zip(terms)
+        .map(|(token, &term)| phrase_sim(token, term, true))
+        .fold(f32::MAX, f32::min);
+    if in_order >= PHRASE_MIN_SIM {
+        return in_order;
+    }
+    // Any order: give each word of the phrase the best typed word not yet used.
+    let mut used = vec![false; window.len()];
+    let mut sim = f32::MAX;
+    for &term in terms {
+        let best = (0..window.len())
+            .filter(|&i| !used[i])
+            .map(|i| (i, phrase_sim(window[i], term, true)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((i, s)) if s > 0.0 => {
+                used[i] = true;
+                sim = sim.min(s);
+            }
+            _ => return 0.0,
+        }
+    }
+    sim * OTHER_ORDER
 }
 
 /// Two neighbouring words the catalogue writes as one: "fly tipping" finds "flytipping".

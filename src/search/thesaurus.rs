@@ -39,6 +39,8 @@ pub struct Thesaurus {
     groups: Vec<Group>,
     /// Phrases by their first meaningful term.
     by_first_content: HashMap<TermId, Vec<PhraseRef>>,
+    /// Phrases of two or more meaningful words, by each of their meaningful terms.
+    by_any_content: HashMap<TermId, Vec<PhraseRef>>,
     /// Whole-only phrases by their first word.
     by_first_word: HashMap<TermId, Vec<PhraseRef>>,
     /// Terms that appear in some phrase.
@@ -107,6 +109,18 @@ impl Thesaurus {
                         .entry(phrase.content[0])
                         .or_default()
                         .push(place);
+                    if phrase.content.len() > 1 {
+                        let mut terms = phrase.content.clone();
+                        terms.sort_unstable();
+                        terms.dedup();
+                        for term in terms {
+                            thesaurus
+                                .by_any_content
+                                .entry(term)
+                                .or_default()
+                                .push(place);
+                        }
+                    }
                 }
                 for &term in &phrase.terms {
                     thesaurus.member.insert(term);
@@ -127,6 +141,14 @@ impl Thesaurus {
 
     pub fn starting_with_content(&self, term: TermId) -> &[PhraseRef] {
         self.by_first_content
+            .get(&term)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Phrases of two or more meaningful words that use `term`.
+    pub fn containing(&self, term: TermId) -> &[PhraseRef] {
+        self.by_any_content
             .get(&term)
             .map(Vec::as_slice)
             .unwrap_or(&[])

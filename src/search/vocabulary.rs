@@ -130,12 +130,14 @@ impl Vocabulary {
 
     /// Every way `word` (a normalised, non-stopword word of the query) reaches known terms.
     /// `last` says whether it is the last word typed, which may be unfinished.
-    /// `has_postings` tells which terms are worth completing towards.
+    /// `useful` tells which terms are worth reaching; `popularity` (0 to 1) how many entries
+    /// use a term, to rank completions.
     pub fn candidates(
         &self,
         word: &str,
         last: bool,
         useful: &dyn Fn(TermId) -> bool,
+        popularity: &dyn Fn(TermId) -> f32,
         out: &mut Vec<Candidate>,
     ) {
         out.clear();
@@ -147,7 +149,7 @@ impl Vocabulary {
                 how: Reach::Exact,
             });
         }
-        self.prefix_candidates(word, last, exact.is_some(), useful, out);
+        self.prefix_candidates(word, last, exact.is_some(), useful, popularity, out);
         let len = word.len();
         if exact.is_none() && len >= 4 {
             self.typo_candidates(word, useful, out);
@@ -168,6 +170,7 @@ impl Vocabulary {
         last: bool,
         is_word: bool,
         useful: &dyn Fn(TermId) -> bool,
+        popularity: &dyn Fn(TermId) -> f32,
         out: &mut Vec<Candidate>,
     ) {
         // A single letter only completes while it is being typed.
@@ -183,8 +186,10 @@ impl Vocabulary {
             if surface.text.len() == word.len() || !useful(surface.term) {
                 continue;
             }
+            // Closer to the typed length, and used by more entries, is more likely meant:
+            // "cou" is "council" before "couch".
             let ratio = word.len() as f32 / surface.text.len() as f32;
-            let mut sim = 0.55 + 0.35 * ratio;
+            let mut sim = (0.55 + 0.35 * ratio) * (0.8 + 0.2 * popularity(surface.term));
             if !last {
                 sim *= 0.9;
             }
@@ -348,7 +353,7 @@ mod tests {
 
     fn reached(v: &Vocabulary, word: &str, last: bool) -> Vec<(String, Reach)> {
         let mut out = Vec::new();
-        v.candidates(word, last, &|_| true, &mut out);
+        v.candidates(word, last, &|_| true, &|_| 0.5, &mut out);
         out.iter()
             .map(|c| (v.stem_of(c.term).to_string(), c.how))
             .collect()
