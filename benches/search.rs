@@ -41,12 +41,8 @@ fn indexes() -> Vec<(&'static str, Index)> {
 }
 
 fn lgsl() -> Option<Catalogue> {
-    let data = [
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/lgsl"),
-        PathBuf::from("/work/shared/data/lgsl"),
-    ]
-    .into_iter()
-    .find(|p| p.is_dir())?;
+    let data = Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/lgsl"))
+        .filter(|p| p.is_dir())?;
     let dir = tempfile::tempdir().ok()?;
     let out = dir.path().join("lgsl");
     let tiers = data.join("local_services_tiers.csv");

@@ -21,20 +21,15 @@ fn json(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("the output is JSON")
 }
 
-/// The LGSL data folder: beside the crate (as in CI) or the machine's shared folder.
+/// The LGSL data folder, kept beside the repository in `../shared/data/lgsl` (as in CI).
 fn lgsl_data() -> PathBuf {
     let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/lgsl");
-    if beside.is_dir() {
-        return beside;
-    }
-    let machine = PathBuf::from("/work/shared/data/lgsl");
     assert!(
-        machine.is_dir(),
-        "the LGSL data is missing: expected {} or {}",
-        beside.display(),
-        machine.display()
+        beside.is_dir(),
+        "the LGSL data is missing: expected it in {}",
+        beside.display()
     );
-    machine
+    beside
 }
 
 fn leftovers(parent: &Path) -> Vec<String> {

@@ -303,20 +303,15 @@ const LGSL_QUERIES: &[(&str, &[u32])] = &[
     ("cemetery", &[1538]),
 ];
 
-/// The shared data folder: beside the crate (`../shared/data`, as in CI), or the machine's.
+/// The shared data folder, kept beside the repository in `../shared/data` (as in CI).
 fn shared_data() -> PathBuf {
     let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if beside.is_dir() {
-        return beside;
-    }
-    let machine = PathBuf::from("/work/shared/data");
     assert!(
-        machine.is_dir(),
-        "the shared data folder is missing: expected {} or {}",
-        beside.display(),
-        machine.display()
+        beside.is_dir(),
+        "the shared data folder is missing: expected it in {}",
+        beside.display()
     );
-    machine
+    beside
 }
 
 /// Runs a query set and returns (share answered within `top`, the misses described).
