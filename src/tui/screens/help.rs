@@ -22,12 +22,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let names = body.width >= 100;
     for binding in app.keymap.bindings(mode) {
         let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
-        let mut spans = vec![
-            Span::styled(format!("{:<22}", keys.join(", ")), theme.key),
-            Span::raw(format!("{:<58}", binding.description)),
-        ];
+        let mut spans = vec![Span::styled(format!("{:<22}", keys.join(", ")), theme.key)];
         if names {
+            spans.push(Span::raw(format!("{:<58}", binding.description)));
             spans.push(Span::styled(binding.command.name(), theme.muted));
+        } else {
+            spans.push(Span::raw(binding.description));
         }
         lines.push(Line::from(spans));
     }
