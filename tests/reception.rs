@@ -745,3 +745,44 @@ mod on_disk {
         );
     }
 }
+
+#[test]
+fn every_screen_draws_at_tiny_sizes_without_a_panic() {
+    let paths: [&[KeyCode]; 7] = [
+        &[],
+        &[KeyCode::Enter],
+        &[KeyCode::Enter, KeyCode::Char('s')],
+        &[KeyCode::F(2), KeyCode::Tab, KeyCode::Tab],
+        &[KeyCode::F(3)],
+        &[KeyCode::F(1)],
+        &[
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+        ],
+    ];
+    for (width, height) in [
+        (1, 1),
+        (2, 2),
+        (10, 3),
+        (20, 5),
+        (40, 10),
+        (79, 23),
+        (300, 100),
+    ] {
+        for keys in paths {
+            let mut desk = desk(width, height);
+            desk.type_text("bulky");
+            for key in keys {
+                desk.press(*key);
+                desk.screen();
+            }
+            desk.act(Action::StoreFailed(
+                "A very long problem message ".repeat(20),
+            ));
+            desk.screen();
+        }
+    }
+}
