@@ -27,6 +27,26 @@ fn desk(width: u16, height: u16) -> Headless {
     Headless::new(fixture(), monday_morning(), width, height)
 }
 
+/// Finds `query`, logs it as resolved (F2, 1, Enter) and has the store confirm it; returns the
+/// visit the screen sent to the store.
+fn log_resolved_visit(desk: &mut Headless, query: &str) -> frontdesk::visit::Visit {
+    desk.type_text(query);
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Enter);
+    let Some(Effect::SaveVisit(visit)) = desk
+        .effects
+        .iter()
+        .rev()
+        .find(|e| matches!(e, Effect::SaveVisit(_)))
+        .cloned()
+    else {
+        panic!("no visit was sent to the store: {:?}", desk.effects);
+    };
+    desk.act(Action::VisitSaved(visit.clone()));
+    visit
+}
+
 fn selected_title(desk: &Headless) -> String {
     let key = desk.app.selected_entry().expect("something is selected");
     desk.app.catalogue.entry(key).unwrap().title().to_string()
@@ -421,19 +441,7 @@ fn a_draft_from_last_time_is_offered_back() {
 #[test]
 fn the_last_visit_can_be_undone_for_ten_minutes_only() {
     let mut desk = desk(80, 24);
-    desk.type_text("bulky");
-    desk.press(KeyCode::F(2));
-    desk.press(KeyCode::Char('1'));
-    desk.press(KeyCode::Enter);
-    let Some(Effect::SaveVisit(visit)) = desk
-        .effects
-        .iter()
-        .find(|e| matches!(e, Effect::SaveVisit(_)))
-        .cloned()
-    else {
-        panic!("no save");
-    };
-    desk.act(Action::VisitSaved(visit.clone()));
+    let visit = log_resolved_visit(&mut desk, "bulky");
     desk.press(KeyCode::F(3));
     assert_eq!(*desk.app.screen(), Screen::Today);
     let screen = desk.screen();
@@ -462,19 +470,7 @@ fn the_last_visit_can_be_undone_for_ten_minutes_only() {
 #[test]
 fn the_last_visit_can_be_edited() {
     let mut desk = desk(80, 24);
-    desk.type_text("bulky");
-    desk.press(KeyCode::F(2));
-    desk.press(KeyCode::Char('1'));
-    desk.press(KeyCode::Enter);
-    let Some(Effect::SaveVisit(visit)) = desk
-        .effects
-        .iter()
-        .find(|e| matches!(e, Effect::SaveVisit(_)))
-        .cloned()
-    else {
-        panic!("no save");
-    };
-    desk.act(Action::VisitSaved(visit.clone()));
+    let visit = log_resolved_visit(&mut desk, "bulky");
     desk.press(KeyCode::F(3));
     desk.press(KeyCode::Char('e'));
     assert_eq!(*desk.app.screen(), Screen::VisitForm);
