@@ -34,14 +34,14 @@ fn indexes() -> Vec<(&'static str, Index)> {
     out.push(("default", Index::new(&default)));
     match lgsl() {
         Some(catalogue) => out.push(("lgsl", Index::new(&catalogue))),
-        None => eprintln!("note: ../shared/data/lgsl not found; the LGSL benches are skipped"),
+        None => eprintln!("note: tests/fixtures/lgsl not found; the LGSL benches are skipped"),
     }
     out.push(("50k", Index::new(&sample::generate(LARGE))));
     out
 }
 
 fn lgsl() -> Option<Catalogue> {
-    let data = Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/lgsl"))
+    let data = Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lgsl"))
         .filter(|p| p.is_dir())?;
     let dir = tempfile::tempdir().ok()?;
     let out = dir.path().join("lgsl");

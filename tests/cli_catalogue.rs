@@ -21,15 +21,9 @@ fn json(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("the output is JSON")
 }
 
-/// The LGSL data folder, kept beside the repository in `../shared/data/lgsl` (as in CI).
+/// The LGSL data: a copy of the public files in tests/fixtures/lgsl (see SOURCES.md there).
 fn lgsl_data() -> PathBuf {
-    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/lgsl");
-    assert!(
-        beside.is_dir(),
-        "the LGSL data is missing: expected it in {}",
-        beside.display()
-    );
-    beside
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lgsl")
 }
 
 fn leftovers(parent: &Path) -> Vec<String> {

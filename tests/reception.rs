@@ -392,7 +392,7 @@ fn a_failed_save_keeps_the_visit_and_says_why() {
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('1'));
     desk.press(KeyCode::Enter);
-    desk.act(Action::StoreFailed(
+    desk.act(Action::SaveFailed(
         "Cannot save to /x/visits.sqlite3: the disk is full.".into(),
     ));
     assert!(desk.app.draft.is_some(), "the visit is still there");
@@ -781,4 +781,64 @@ fn every_screen_draws_at_tiny_sizes_without_a_panic() {
             desk.screen();
         }
     }
+}
+
+#[test]
+fn a_visit_being_logged_is_never_thrown_away_by_accident() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('2'));
+    desk.press(KeyCode::BackTab); // the services field
+    desk.press(KeyCode::Delete);
+    desk.press(KeyCode::Delete);
+    desk.press(KeyCode::Delete);
+    assert!(
+        desk.app.draft.is_some(),
+        "Delete removes services, never the whole visit"
+    );
+    assert!(desk.app.draft.as_ref().unwrap().services.is_empty());
+    assert_eq!(
+        desk.app.draft.as_ref().unwrap().outcome,
+        Some(Outcome::Signposted)
+    );
+
+    desk.press(KeyCode::Esc);
+    desk.press(KeyCode::F(4));
+    assert!(
+        desk.app.draft.is_some(),
+        "a new resident does not drop the unsaved visit"
+    );
+    assert!(
+        desk.screen()
+            .replace('\n', " ")
+            .contains("Save or discard the visit being logged first")
+    );
+
+    desk.press(KeyCode::F(2));
+    desk.ctrl('d');
+    assert!(desk.app.draft.is_none(), "Ctrl-D discards on purpose");
+    assert_eq!(desk.effects.last(), Some(&Effect::ClearDraft));
+}
+
+#[test]
+fn undo_waits_until_the_visit_being_logged_is_saved() {
+    let mut desk = desk(80, 24);
+    let visit = log_resolved_visit(&mut desk, "bulky");
+    desk.press(KeyCode::F(3));
+    desk.press(KeyCode::Char('e'));
+    desk.press(KeyCode::Esc); // the edit stays as a draft
+    desk.press(KeyCode::Char('u'));
+    assert!(
+        !desk.effects.contains(&Effect::DeleteVisit(visit.id)),
+        "no undo under an open edit"
+    );
+}
+
+#[test]
+fn pasted_text_goes_into_the_search_box_on_one_line() {
+    let mut desk = desk(80, 24);
+    desk.event(Event::Paste("bulky\nwaste".to_string()));
+    assert_eq!(desk.app.search.query, "bulky waste");
+    assert_eq!(selected_title(&desk), "Bulky waste collection");
 }

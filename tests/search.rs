@@ -303,15 +303,9 @@ const LGSL_QUERIES: &[(&str, &[u32])] = &[
     ("cemetery", &[1538]),
 ];
 
-/// The shared data folder, kept beside the repository in `../shared/data` (as in CI).
-fn shared_data() -> PathBuf {
-    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    assert!(
-        beside.is_dir(),
-        "the shared data folder is missing: expected it in {}",
-        beside.display()
-    );
-    beside
+/// The LGSL data: a copy of the public files in tests/fixtures/lgsl (see SOURCES.md there).
+fn lgsl_data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lgsl")
 }
 
 /// Runs a query set and returns (share answered within `top`, the misses described).
@@ -385,7 +379,7 @@ fn everyday_queries_find_the_default_catalogue_answer_in_the_top_three() {
 }
 
 fn lgsl_import(with_tiers: bool) -> (tempfile::TempDir, Catalogue) {
-    let data = shared_data().join("lgsl");
+    let data = lgsl_data();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let out = dir.path().join("lgsl");
     let tiers = data.join("local_services_tiers.csv");

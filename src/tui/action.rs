@@ -32,8 +32,12 @@ pub enum Action {
     VisitUpdated(Visit),
     /// The store deleted a visit (undo).
     VisitDeleted(Uuid),
-    /// The store could not do what was asked; the message is one sentence for the screen.
+    /// The store could not save (or update) the visit; it stays on screen as a draft.
+    SaveFailed(String),
+    /// The store could not do something else asked of it (load, undo); one sentence.
     StoreFailed(String),
+    /// Text pasted into the focused field (newlines become spaces).
+    Paste(String),
     /// Today's visits at this desk, newest last.
     TodayLoaded(Vec<Visit>),
     /// A half-filled visit kept from last time.

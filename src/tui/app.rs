@@ -211,6 +211,14 @@ impl App {
             Action::Command(command) => self.command(command),
             Action::Input(c) => self.input(Some(c)),
             Action::DeleteBack => self.input(None),
+            Action::Paste(text) => {
+                // One line of text: newlines and tabs become spaces, so a paste never saves.
+                let mut effects = Vec::new();
+                for c in text.chars().map(|c| if c.is_control() { ' ' } else { c }) {
+                    effects = self.input(Some(c));
+                }
+                effects
+            }
             Action::ClearText => self.clear_text(),
             Action::Scroll(delta) => {
                 if delta < 0 {
@@ -253,14 +261,18 @@ impl App {
                 );
                 Vec::new()
             }
-            Action::StoreFailed(message) => {
+            Action::SaveFailed(message) => {
                 self.saving = false;
-                let kept = if self.draft.is_some() {
-                    " The visit is kept as a draft: press Enter on the form to try again."
-                } else {
-                    ""
-                };
-                self.say(Level::Error, format!("{message}{kept}"));
+                let key = self.keymap.key_for(Mode::VisitForm, Command::Save);
+                let key = key.map_or_else(|| "Enter".to_string(), |k| k.to_string());
+                self.say(
+                    Level::Error,
+                    format!("{message} The visit is kept as a draft: press {key} on the form to try again."),
+                );
+                Vec::new()
+            }
+            Action::StoreFailed(message) => {
+                self.say(Level::Error, message);
                 Vec::new()
             }
             Action::TodayLoaded(visits) => {
@@ -326,6 +338,14 @@ impl App {
                 vec![Effect::LoadToday(self.now.date_naive())]
             }
             Command::NewResident => {
+                if self.draft.is_some() {
+                    let key = self.log_key();
+                    self.say(
+                        Level::Warning,
+                        format!("Save or discard the visit being logged first ({key} opens it)."),
+                    );
+                    return Vec::new();
+                }
                 self.visit_started = Some(self.utc_now());
                 self.clear_query();
                 self.screens.truncate(1);
@@ -503,7 +523,7 @@ impl App {
         match command {
             Command::Save => return self.save(false),
             Command::RedactAndSave => return self.save(true),
-            Command::Remove if self.form.field == Field::Services && draft.services.is_empty() => {
+            Command::Discard => {
                 self.draft = None;
                 self.form = VisitForm::default();
                 self.screens.pop();
@@ -519,7 +539,7 @@ impl App {
             }
             other => self.form.command(&self.catalogue, draft, other),
         }
-        self.form.privacy = Vec::new();
+        self.form.privacy.clear();
         vec![Effect::SaveDraft(draft.clone())]
     }
 
@@ -537,18 +557,15 @@ impl App {
         let note = draft.note.clone().unwrap_or_default();
         let findings = crate::privacy::find_personal_data_as_of(&note, self.now.date_naive());
         if !findings.is_empty() {
-            let mut kinds: Vec<&str> = findings.iter().map(|f| f.kind.label()).collect();
-            kinds.dedup();
+            let found = crate::privacy::describe(&crate::privacy::kinds(&findings));
             let saved = Effect::SaveDraft(draft.clone());
-            self.form.privacy = kinds.iter().map(|k| k.to_string()).collect();
+            self.form.privacy = found.clone();
             self.form.field = Field::Note;
             let key = self.keymap.key_for(Mode::VisitForm, Command::RedactAndSave);
-            let key = key
-                .map(|k| k.to_string())
-                .unwrap_or_else(|| "Ctrl-R".into());
+            let key = key.map_or_else(|| "Ctrl-R".to_string(), |k| k.to_string());
             self.say(
                 Level::Warning,
-                format!("The note looks like it holds {}. Press {key} to remove it and save, or edit the note.", kinds.join(" and ")),
+                format!("The note looks like it holds {found}. Press {key} to remove it and save, or edit the note."),
             );
             return vec![saved];
         }
@@ -631,26 +648,31 @@ impl App {
             Command::Up => self.today_selected = self.today_selected.saturating_sub(1),
             Command::Down => self.today_selected = (self.today_selected + 1).min(last),
             Command::Undo | Command::Edit => {
-                let Some(visit) = self.today.last().cloned() else {
+                if self.draft.is_some() {
+                    let key = self.log_key();
+                    self.say(
+                        Level::Warning,
+                        format!("Save or discard the visit being logged first ({key} opens it)."),
+                    );
+                    return Vec::new();
+                }
+                // The last visit saved: ids are time-ordered and given at saving.
+                let Some(visit) = self.today.iter().max_by_key(|v| v.id).cloned() else {
                     self.say(Level::Info, "No visits today yet.");
                     return Vec::new();
                 };
                 if self.utc_now() - visit.ended_at > UNDO_WINDOW {
                     self.say(
                         Level::Warning,
-                        "The last visit is more than 10 minutes old; it can no longer be changed.",
+                        format!(
+                            "The last visit is more than {} minutes old; it can no longer be changed.",
+                            UNDO_WINDOW.num_minutes()
+                        ),
                     );
                     return Vec::new();
                 }
                 if command == Command::Undo {
                     return vec![Effect::DeleteVisit(visit.id)];
-                }
-                if self.draft.is_some() {
-                    self.say(
-                        Level::Warning,
-                        "Finish or discard the visit you are logging first (F2).",
-                    );
-                    return Vec::new();
                 }
                 let draft = VisitDraft::from_visit(&visit);
                 self.form = VisitForm::for_draft(&self.catalogue, &draft);
@@ -676,7 +698,7 @@ impl App {
                         note.pop();
                     }
                 }
-                self.form.privacy = Vec::new();
+                self.form.privacy.clear();
                 return vec![Effect::SaveDraft(draft.clone())];
             }
             return Vec::new();

@@ -43,7 +43,12 @@ pub async fn run(
         &settings.staff,
         Local::now().fixed_offset(),
     );
-    // Paint first; everything slow (index, database, draft) happens on the workers.
+    // A visit left half-filled last time comes back before anything can be typed over it (a
+    // small JSON file); everything slow (index, database) happens on the workers, after the
+    // first frame.
+    if let Some(draft) = crate::store::load_draft(&settings.draft_file()) {
+        app.update(Action::DraftRestored(draft));
+    }
     terminal.draw(|frame| screens::render(&app, &theme, frame))?;
 
     let (sender, mut messages) = mpsc::unbounded_channel::<Message>();

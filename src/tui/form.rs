@@ -27,18 +27,6 @@ impl Field {
         Field::Feedback,
         Field::Note,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Services => "Services",
-            Field::Outcome => "Outcome",
-            Field::Partners => "Signposted to",
-            Field::Online => "Could it be done online?",
-            Field::Reasons => "Why not online",
-            Field::Feedback => "Feedback",
-            Field::Note => "Note",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,8 +36,8 @@ pub struct VisitForm {
     pub cursor: usize,
     /// Partner ids offered as ticks: the services' signposts and any already chosen.
     pub partner_options: Vec<String>,
-    /// Kinds of personal data found in the note at the last save ("a phone number").
-    pub privacy: Vec<String>,
+    /// The personal data found in the note at the last save ("a phone number and a postcode").
+    pub privacy: String,
 }
 
 impl VisitForm {

@@ -44,11 +44,12 @@ pub fn action_for_event(app: &App, event: &Event, size: Rect) -> Option<Action> 
                 _ => None,
             }
         }
+        Event::Paste(text) if app.accepts_text() => Some(Action::Paste(text.clone())),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollUp => Some(Action::Scroll(-1)),
             MouseEventKind::ScrollDown => Some(Action::Scroll(1)),
             MouseEventKind::Down(MouseButton::Left) if app.mode() == Mode::Search => {
-                let [_, body, _, _] = screens::chrome(size, 1);
+                let [_, body, _, _] = screens::chrome(size, screens::status_rows(app, size.width));
                 let list = screens::results_area(body);
                 let inside = mouse.column >= list.x
                     && mouse.column < list.right()

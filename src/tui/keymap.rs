@@ -54,6 +54,7 @@ pub enum Command {
     Save,
     Remove,
     RedactAndSave,
+    Discard,
     Undo,
     Edit,
     Link(u8),
@@ -84,6 +85,7 @@ impl Command {
             Command::Save => "save".into(),
             Command::Remove => "remove".into(),
             Command::RedactAndSave => "redact_and_save".into(),
+            Command::Discard => "discard".into(),
             Command::Undo => "undo".into(),
             Command::Edit => "edit".into(),
             Command::Link(n) => format!("link_{n}"),
@@ -458,7 +460,13 @@ impl Default for Keymap {
             bind(
                 &[Key::plain(KeyCode::Delete)],
                 Remove,
-                "Remove the selected service, or discard the whole draft",
+                "Remove the selected service from the visit",
+                None,
+            ),
+            bind(
+                &[Key::ctrl('d')],
+                Discard,
+                "Discard this visit without saving it",
                 None,
             ),
             bind(
@@ -569,7 +577,27 @@ impl Keymap {
                 ));
             }
         }
+        keymap.check_clashes()?;
         Ok(keymap)
+    }
+
+    /// A key may do only one thing in each mode.
+    fn check_clashes(&self) -> Result<(), String> {
+        for (mode, bindings) in &self.modes {
+            for (i, binding) in bindings.iter().enumerate() {
+                for key in &binding.keys {
+                    if let Some(other) = bindings[..i].iter().find(|b| b.keys.contains(key)) {
+                        return Err(format!(
+                            "keys.{}: {key} already does '{}' on the {} screen; choose another key",
+                            binding.command.name(),
+                            other.command.name(),
+                            mode.title().to_lowercase()
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The command a key runs in a mode, if any.
@@ -649,6 +677,17 @@ mod tests {
         let error = Keymap::with_overrides(&overrides).unwrap_err();
         assert!(
             error.contains("no command called 'fly'") && error.contains("log_visit"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn an_override_that_clashes_is_refused() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert("log_visit".to_string(), vec!["enter".to_string()]);
+        let error = Keymap::with_overrides(&overrides).unwrap_err();
+        assert!(
+            error.contains("keys.") && error.contains("already does"),
             "{error}"
         );
     }

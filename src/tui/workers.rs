@@ -17,7 +17,7 @@ use super::event_loop::Message;
 use crate::catalogue::Catalogue;
 use crate::config::Settings;
 use crate::search::Index;
-use crate::store::draft::{clear_draft, load_draft, save_draft};
+use crate::store::draft::{clear_draft, save_draft};
 use crate::store::{Store, StoreError, local_day_bounds};
 use crate::visit::Visit;
 
@@ -120,28 +120,33 @@ impl VisitLog {
         self.with_store(|store| store.visits_between(from, to, Some(&desk)))
     }
 
-    /// The draft kept from last time, if any.
-    pub fn draft(&self) -> Option<crate::visit::VisitDraft> {
-        load_draft(&self.place.draft_file)
-    }
-
     /// Carries out one effect and says how it went, as an action for the app.
     pub fn apply(&mut self, effect: Effect) -> Option<Action> {
-        let failed = Action::StoreFailed;
         match effect {
-            Effect::SaveVisit(visit) => Some(
-                self.with_store(|s| s.save(&visit))
-                    .map_or_else(failed, |()| Action::VisitSaved(visit)),
+            Effect::SaveVisit(visit) => Some(match self.with_store(|s| s.save(&visit)) {
+                Ok(()) => {
+                    // The visit is on disk: its draft goes at once, even if the app stops now.
+                    clear_draft(&self.place.draft_file);
+                    Action::VisitSaved(visit)
+                }
+                Err(message) => Action::SaveFailed(message),
+            }),
+            Effect::UpdateVisit(visit) => Some(match self.with_store(|s| s.update(&visit)) {
+                Ok(()) => {
+                    clear_draft(&self.place.draft_file);
+                    Action::VisitUpdated(visit)
+                }
+                Err(message) => Action::SaveFailed(message),
+            }),
+            Effect::DeleteVisit(id) => Some(match self.with_store(|s| s.delete(id)) {
+                Ok(true) => Action::VisitDeleted(id),
+                Ok(false) => Action::StoreFailed("That visit is no longer in the log.".to_string()),
+                Err(message) => Action::StoreFailed(message),
+            }),
+            Effect::LoadToday(day) => Some(
+                self.day(day)
+                    .map_or_else(Action::StoreFailed, Action::TodayLoaded),
             ),
-            Effect::UpdateVisit(visit) => Some(
-                self.with_store(|s| s.update(&visit))
-                    .map_or_else(failed, |()| Action::VisitUpdated(visit)),
-            ),
-            Effect::DeleteVisit(id) => Some(
-                self.with_store(|s| s.delete(id))
-                    .map_or_else(failed, |_| Action::VisitDeleted(id)),
-            ),
-            Effect::LoadToday(day) => Some(self.day(day).map_or_else(failed, Action::TodayLoaded)),
             Effect::SaveDraft(draft) => save_draft(&self.place.draft_file, &draft)
                 .err()
                 .map(|e| Action::DraftNotKept(sentence(&e.to_string()))),
@@ -175,7 +180,7 @@ pub struct StoreWorker {
 
 impl StoreWorker {
     /// Starts the worker. Its first jobs, off the screen's thread: delete visits past the
-    /// retention period, load today's visits for the count, and offer back any draft.
+    /// retention period and load today's visits for the count.
     pub fn start(settings: &Settings, answers: UnboundedSender<Message>) -> StoreWorker {
         let place = StorePlace {
             visits_file: settings.visits_file(),
@@ -198,9 +203,6 @@ impl StoreWorker {
                 }
                 if let Ok(visits) = log.day(Local::now().date_naive()) {
                     send(Action::TodayLoaded(visits));
-                }
-                if let Some(draft) = log.draft() {
-                    send(Action::DraftRestored(draft));
                 }
                 while let Ok(effect) = incoming.recv() {
                     if let Some(action) = log.apply(effect)

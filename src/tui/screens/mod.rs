@@ -20,13 +20,7 @@ pub use search::{first_visible, results_area};
 
 /// Draws the whole screen for the app's current state.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
-    let status_rows = app.status.as_ref().map_or(1, |s| {
-        let width = usize::from(frame.area().width.max(1));
-        let length = s.text.chars().count() + 10;
-        u16::try_from(length.div_ceil(width))
-            .unwrap_or(3)
-            .clamp(1, 3)
-    });
+    let status_rows = status_rows(app, frame.area().width);
     let [title, body, status, keys] = chrome(frame.area(), status_rows);
     frame.render_widget(
         Paragraph::new(title_line(app, theme)).style(theme.base),
@@ -48,6 +42,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     if app.help {
         help::render(app, theme, frame, body);
     }
+}
+
+/// How many rows the status message needs: 1 to 3, as it wraps at `width`.
+pub fn status_rows(app: &App, width: u16) -> u16 {
+    app.status.as_ref().map_or(1, |s| {
+        let length = s.text.chars().count() + 10;
+        u16::try_from(length.div_ceil(usize::from(width.max(1))))
+            .unwrap_or(3)
+            .clamp(1, 3)
+    })
 }
 
 /// The rows every screen shares: title bar, body, status message, key hints.

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::tui::app::App;
 use crate::tui::form::Field;
+use crate::tui::keymap::{Command, Mode};
 use crate::tui::theme::Theme;
 use crate::visit::{ExclusionReason, Feedback, NOTE_MAX_CHARS, OnlineAnswer, Outcome, VisitDraft};
 
@@ -61,16 +62,27 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         lines.push(Line::from(Span::styled(
             format!(
                 "! Looks like {}: no personal data, please.",
-                app.form.privacy.join(" and ")
+                app.form.privacy
             ),
             theme.warning,
         )));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "1-6 outcome · Tab next field · Left/Right choose · Space tick · Enter save",
-        theme.muted,
-    )));
+    // The form's own keys, from the keymap so they follow any rebinding.
+    let key = |command| {
+        let key = app.keymap.key_for(Mode::VisitForm, command);
+        key.map_or_else(|| "?".to_string(), |k| k.to_string())
+    };
+    let keys = format!(
+        "{}-{} outcome · {} next field · {} tick · {} save · {} discard",
+        key(Command::Outcome(1)),
+        key(Command::Outcome(6)),
+        key(Command::NextField),
+        key(Command::Toggle),
+        key(Command::Save),
+        key(Command::Discard),
+    );
+    lines.push(Line::from(Span::styled(keys, theme.muted)));
     frame.render_widget(Paragraph::new(lines).block(block).style(theme.base), body);
     if let Some((row, column)) = cursor {
         let x = inner
