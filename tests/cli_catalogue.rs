@@ -423,3 +423,23 @@ fn import_lgsl_never_overwrites_a_folder_with_files() {
         .success()
         .stdout(predicate::str::contains("lgsl-524"));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `frontdesk catalogue list --json | head -1`: the reader goes away after the first line.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .args(["catalogue", "list", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("finishes");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "exit {:?}: {stderr}",
+        output.status
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

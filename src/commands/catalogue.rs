@@ -66,7 +66,7 @@ pub fn list(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
             .entries()
             .map(|(_, entry)| EntryJson::new(&catalogue, entry))
             .collect();
-        println!("{}", serde_json::to_string_pretty(&entries)?);
+        outln!("{}", serde_json::to_string_pretty(&entries)?);
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
@@ -102,6 +102,6 @@ pub fn list(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
         "{} entries in all. Use --json for the full details.\n",
         catalogue.len()
     ));
-    print!("{out}");
+    out!("{out}");
     Ok(ExitCode::SUCCESS)
 }

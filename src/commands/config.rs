@@ -7,9 +7,9 @@ use crate::config::Settings;
 
 pub fn run(settings: &Settings, args: &ConfigArgs) -> anyhow::Result<ExitCode> {
     if args.print {
-        print!("{}", settings.describe());
+        out!("{}", settings.describe());
     } else {
-        println!(
+        outln!(
             "The config file is {}. Use `frontdesk config --print` to see every setting.",
             settings.config_file.display()
         );

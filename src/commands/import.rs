@@ -33,6 +33,6 @@ pub fn lgsl(csv: &Path, out: &Path, tiers: Option<&Path>) -> anyhow::Result<Exit
         out.join("council.toml").display(),
         out.display()
     ));
-    println!("{}", lines.join("\n"));
+    outln!("{}", lines.join("\n"));
     Ok(ExitCode::SUCCESS)
 }

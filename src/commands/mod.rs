@@ -1,5 +1,20 @@
 //! One module per command: each turns parsed arguments into output and an exit code.
 
+/// `print!` for commands: a reader that stops early (`frontdesk visits | head`) ends the output
+/// quietly instead of a panic; any other write error is returned.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::commands::write_out(format_args!($($arg)*))?
+    };
+}
+
+/// `println!` for commands, with the same care for a closed pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::commands::write_out(format_args!("{}\n", format_args!($($arg)*)))?
+    };
+}
+
 mod catalogue;
 mod check;
 mod config;
@@ -30,6 +45,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Purge(args)) => visits::purge(&settings, &args),
         Some(Command::Backup(args)) => visits::backup(&settings, &args),
         Some(Command::Config(args)) => config::run(&settings, &args),
+    }
+}
+
+/// Writes to standard output; a closed pipe is not an error.
+pub(crate) fn write_out(text: std::fmt::Arguments<'_>) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_fmt(text).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 

@@ -34,12 +34,12 @@ pub fn run(settings: &Settings, args: &SearchArgs) -> anyhow::Result<ExitCode> {
                 score: (score * 1000.0).round() / 1000.0,
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        outln!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(ExitCode::SUCCESS);
     }
 
     if found.is_empty() {
-        println!(
+        outln!(
             "Nothing matches \"{}\". Try fewer or other words.",
             query.trim()
         );
@@ -74,7 +74,7 @@ pub fn run(settings: &Settings, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    print!("{out}");
+    out!("{out}");
     Ok(ExitCode::SUCCESS)
 }
 

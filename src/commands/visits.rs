@@ -76,9 +76,9 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&settings.visits_file())?;
     store.save(&visit)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&visit)?);
+        outln!("{}", serde_json::to_string_pretty(&visit)?);
     } else {
-        println!("{}", visit.id);
+        outln!("{}", visit.id);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -110,11 +110,11 @@ pub fn list(settings: &Settings, args: &VisitsArgs) -> anyhow::Result<ExitCode> 
         Vec::new()
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&visits)?);
+        outln!("{}", serde_json::to_string_pretty(&visits)?);
     } else if visits.is_empty() {
-        println!("No visits logged in that period.");
+        outln!("No visits logged in that period.");
     } else {
-        print!("{}", table(&visits));
+        out!("{}", table(&visits));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -135,11 +135,11 @@ pub fn purge(settings: &Settings, args: &PurgeArgs) -> anyhow::Result<ExitCode> 
     };
     let visits = if count == 1 { "visit" } else { "visits" };
     if args.dry_run {
-        println!(
+        outln!(
             "Would remove {count} {visits} older than {days} days (started before {before}); nothing was removed."
         );
     } else {
-        println!("Removed {count} {visits} older than {days} days (started before {before}).");
+        outln!("Removed {count} {visits} older than {days} days (started before {before}).");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -164,7 +164,7 @@ pub fn backup(settings: &Settings, args: &BackupArgs) -> anyhow::Result<ExitCode
     };
     let store = Store::open(&file)?;
     store.backup_to(&dest)?;
-    println!("Backed up the visit log to {}", dest.display());
+    outln!("Backed up the visit log to {}", dest.display());
     Ok(ExitCode::SUCCESS)
 }
 
