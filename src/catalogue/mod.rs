@@ -240,6 +240,12 @@ impl Catalogue {
         }
     }
 
+    /// A service's title, or the id itself when the catalogue has no such service (an old
+    /// visit may name one that has since been removed).
+    pub fn service_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.service(id).map_or(id, |s| s.title.as_str())
+    }
+
     pub fn partner(&self, id: &str) -> Option<&Partner> {
         match self.find(id)? {
             EntryKey {

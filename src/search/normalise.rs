@@ -445,9 +445,20 @@ fn strip_suffixes(word: &str) -> String {
 
 /// Porter's consonant: not a vowel, and "y" only after a vowel (or first).
 fn is_consonant(w: &[u8], i: usize) -> bool {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     match w[i] {
-        b'a' | b'e' | b'i' | b'o' | b'u' => false,
-        b'y' => i == 0 || !is_consonant(w, i - 1),
+        c if vowel(c) => false,
+        // A 'y' is a consonant at the start or after a vowel, a vowel after a consonant, so a
+        // run of 'y's alternates from the letter before it (worked out without recursion, so
+        // a long run in a catalogue word cannot exhaust the stack).
+        b'y' => {
+            let mut start = i;
+            while start > 0 && w[start] == b'y' {
+                start -= 1;
+            }
+            let first_is_consonant = !vowel(w[start]);
+            first_is_consonant ^ ((i - start) % 2 == 1)
+        }
         _ => true,
     }
 }
@@ -507,6 +518,17 @@ pub fn letter_mask(word: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn y_is_a_vowel_or_a_consonant_by_its_neighbours() {
+        assert!(is_consonant(b"yes", 0));
+        assert!(!is_consonant(b"by", 1));
+        assert!(is_consonant(b"toy", 2));
+        assert!(!is_consonant(b"yy", 1));
+        // A catalogue word of a million 'y's is stemmed without running out of stack.
+        let long = "y".repeat(1_000_000);
+        assert!(!stem(&long).is_empty());
+    }
 
     #[test]
     fn case_accents_and_punctuation_are_folded() {

@@ -611,11 +611,7 @@ impl App {
         let titles: Vec<&str> = visit
             .services
             .iter()
-            .map(|id| {
-                self.catalogue
-                    .service(id)
-                    .map_or(id.as_str(), |s| s.title.as_str())
-            })
+            .map(|id| self.catalogue.service_title(id))
             .collect();
         let services = titles.join(", ");
         self.today.push(visit);

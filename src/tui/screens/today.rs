@@ -42,11 +42,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             let services: Vec<&str> = visit
                 .services
                 .iter()
-                .map(|id| {
-                    app.catalogue
-                        .service(id)
-                        .map_or(id.as_str(), |s| s.title.as_str())
-                })
+                .map(|id| app.catalogue.service_title(id))
                 .collect();
             Row::new(vec![
                 Cell::from(time),

@@ -164,10 +164,7 @@ fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, field: Field) -> Vec<Pie
             .iter()
             .enumerate()
             .map(|(i, id)| {
-                let title = app
-                    .catalogue
-                    .service(id)
-                    .map_or(id.as_str(), |s| s.title.as_str());
+                let title = app.catalogue.service_title(id);
                 choice(i, "", title, true)
             })
             .collect(),
