@@ -6,6 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 use crate::tui::app::{App, UNDO_WINDOW};
+use crate::tui::keymap::{Command, Mode};
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
@@ -59,14 +60,25 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Constraint::Min(10),
     ];
     let header = Row::new(vec!["Time", "Length", "Outcome", "Services"]).style(theme.heading);
+    // The last visit saved: ids are time-ordered and given at saving.
     let last_changeable = app
         .today
-        .last()
+        .iter()
+        .max_by_key(|v| v.id)
         .is_some_and(|v| app.utc_now() - v.ended_at <= UNDO_WINDOW);
+    let minutes = UNDO_WINDOW.num_minutes();
+    let key = |command| {
+        let key = app.keymap.key_for(Mode::Today, command);
+        key.map_or_else(|| "?".to_string(), |k| k.to_string())
+    };
     let footer = if last_changeable {
-        "The last visit can be undone (u) or edited (e) for 10 minutes."
+        format!(
+            "The last visit can be undone ({}) or edited ({}) for {minutes} minutes.",
+            key(Command::Undo),
+            key(Command::Edit)
+        )
     } else {
-        "Visits can be changed for 10 minutes after they are saved."
+        format!("Visits can be changed for {minutes} minutes after they are saved.")
     };
     let table = Table::new(rows, widths)
         .header(header)
