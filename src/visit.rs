@@ -9,6 +9,9 @@ use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+mod validity;
+pub use validity::{Invalid, personal_data_in, redact_note};
+
 /// The longest note a visit may carry, in characters: a note is a short remark, not a case file.
 pub const NOTE_MAX_CHARS: usize = 500;
 

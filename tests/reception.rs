@@ -5,10 +5,8 @@ use chrono::{DateTime, Duration, FixedOffset};
 use crossterm::event::KeyModifiers;
 use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
 use frontdesk::catalogue::Catalogue;
-use frontdesk::tui::action::{Action, Effect};
-use frontdesk::tui::app::Screen;
+use frontdesk::desk::{Action, Effect, Mode, Screen};
 use frontdesk::tui::headless::Headless;
-use frontdesk::tui::keymap::Mode;
 use frontdesk::visit::Outcome;
 
 /// Monday 23 November 2026, 10:15 in the morning, UK time (GMT).
@@ -220,7 +218,7 @@ fn help_lists_every_key_of_the_screen_from_the_keymap() {
     desk.press(KeyCode::F(1));
     assert!(desk.app.help);
     let screen = desk.screen();
-    for binding in desk.app.keymap.bindings(Mode::Detail) {
+    for binding in desk.keymap.bindings(Mode::Detail) {
         assert!(
             screen.contains(binding.description),
             "help is missing '{}':\n{screen}",
@@ -439,6 +437,69 @@ fn a_draft_from_last_time_is_offered_back() {
 }
 
 #[test]
+fn a_restored_draft_naming_a_service_not_in_the_catalogue_is_refused_as_log_refuses_it() {
+    let mut desk = desk(80, 24);
+    let mut draft =
+        frontdesk::visit::VisitDraft::new(monday_morning().to_utc(), "Front desk", "AB", "test-0");
+    draft.services = vec!["council-tx".into(), "bulky-waste".into()];
+    draft.outcome = Some(Outcome::Resolved);
+    desk.act(Action::DraftRestored(draft));
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Enter);
+    assert!(
+        !desk
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveVisit(_))),
+        "nothing is sent to the store: {:?}",
+        desk.effects
+    );
+    let screen = desk.screen().replace('\n', " ");
+    assert!(
+        screen.contains("'council-tx' is not a service in the catalogue"),
+        "the same words as `frontdesk log --service council-tx`:\n{screen}"
+    );
+    assert_eq!(
+        desk.app.form.field,
+        frontdesk::desk::Field::Services,
+        "focus goes to the field to fix"
+    );
+    desk.press(KeyCode::Delete);
+    desk.press(KeyCode::Enter);
+    assert!(
+        desk.effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveVisit(v) if v.services == ["bulky-waste"])),
+        "once the unknown service is removed the visit saves: {:?}",
+        desk.effects
+    );
+}
+
+#[test]
+fn on_a_detail_screen_arrows_and_page_keys_scroll_and_tab_moves_between_links() {
+    let mut desk = desk(80, 24);
+    desk.type_text("bulky");
+    desk.press(KeyCode::Enter);
+    let detail = |desk: &Headless| match desk.app.screen() {
+        Screen::Detail(detail) => (detail.scroll, detail.link),
+        other => panic!("not a detail screen: {other:?}"),
+    };
+    desk.press(KeyCode::Down);
+    assert_eq!(detail(&desk), (1, 0), "Down scrolls the text a line");
+    desk.press(KeyCode::PageDown);
+    assert_eq!(detail(&desk), (11, 0), "PgDn scrolls a page");
+    desk.press(KeyCode::PageUp);
+    desk.press(KeyCode::Up);
+    desk.press(KeyCode::Up);
+    assert_eq!(detail(&desk), (0, 0), "and never above the top");
+    desk.press(KeyCode::Tab);
+    desk.press(KeyCode::Tab);
+    assert_eq!(detail(&desk), (0, 2), "Tab selects the next link");
+    desk.press(KeyCode::BackTab);
+    assert_eq!(detail(&desk), (0, 1), "Shift-Tab the previous one");
+}
+
+#[test]
 fn the_last_visit_can_be_undone_for_ten_minutes_only() {
     let mut desk = desk(80, 24);
     let visit = log_resolved_visit(&mut desk, "bulky");
@@ -564,7 +625,7 @@ fn keys_can_be_rebound() {
     let mut overrides = BTreeMap::new();
     overrides.insert("log_visit".to_string(), vec!["F9".to_string()]);
     let mut desk = desk(80, 24);
-    desk.app.keymap = Keymap::with_overrides(&overrides).unwrap();
+    desk.rebind(Keymap::with_overrides(&overrides).unwrap());
     desk.type_text("bulky");
     desk.press(KeyCode::F(9));
     assert_eq!(*desk.app.screen(), Screen::VisitForm);

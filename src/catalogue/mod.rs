@@ -3,6 +3,7 @@
 pub mod check;
 pub mod hours;
 pub mod import_lgsl;
+mod links;
 mod load;
 pub mod model;
 mod problem;
@@ -11,6 +12,7 @@ pub mod sample;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub use links::{Link, Relation};
 pub use load::{LoadError, SourceFile, parse_file};
 pub use model::*;
 pub use problem::{Problem, Severity, line_column as problem_line_column, quoted};

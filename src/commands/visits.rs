@@ -12,7 +12,7 @@ use crate::cli::{BackupArgs, LogArgs, PurgeArgs, VisitsArgs};
 use crate::config::Settings;
 use crate::privacy;
 use crate::store::{Store, local_day_bounds, retention_cutoff};
-use crate::visit::{Feedback, Visit, VisitDraft};
+use crate::visit::{DraftIncomplete, Feedback, Invalid, Visit, VisitDraft};
 
 /// With at most this many valid ids, a bad id's message lists them all.
 const LIST_ALL_UP_TO: usize = 12;
@@ -34,22 +34,7 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         Some(value) => parse_word("--feedback", value)?,
         None => Feedback::None,
     };
-    if let Some(note) = &args.note {
-        let findings = privacy::find_personal_data(note);
-        if !findings.is_empty() {
-            bail!(
-                "the note looks like it holds {}; remove it and try again",
-                privacy::describe(&privacy::kinds(&findings))
-            );
-        }
-    }
     let catalogue = super::load_catalogue(settings)?;
-    for id in &args.services {
-        check_id(&catalogue, "--service", id, Kind::Service)?;
-    }
-    for id in &args.partners {
-        check_id(&catalogue, "--partner", id, Kind::Partner)?;
-    }
 
     let now = Utc::now();
     let draft = VisitDraft {
@@ -67,12 +52,9 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
             catalogue.version(),
         )
     };
-    let visit = draft.into_visit().map_err(|e| match e {
-        crate::visit::DraftIncomplete::NoDesk => {
-            anyhow!("the desk name is empty; give one with --desk or `desk` in the config file")
-        }
-        other => anyhow!("cannot log the visit: {other}"),
-    })?;
+    let visit = draft
+        .validate(&catalogue, Local::now().date_naive())
+        .map_err(|invalid| refusal(&catalogue, invalid))?;
     let mut store = Store::open(&settings.visits_file())?;
     store.save(&visit)?;
     if args.json {
@@ -180,20 +162,33 @@ fn parse_date(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
         .map_err(|_| anyhow!("{flag}: '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-03-31"))
 }
 
-/// Checks that `id` is an entry of the wanted kind; the error names the bad id and the valid
-/// ones (all of them when there are few, else the closest and `frontdesk catalogue list`).
-fn check_id(catalogue: &Catalogue, flag: &str, id: &str, wanted: Kind) -> anyhow::Result<()> {
+/// Why `log` refuses a visit, as one sentence naming the flag to fix.
+fn refusal(catalogue: &Catalogue, invalid: Invalid) -> anyhow::Error {
+    match invalid {
+        Invalid::PersonalData(kinds) => anyhow!(
+            "the note looks like it holds {}; remove it and try again",
+            privacy::describe(&kinds)
+        ),
+        Invalid::UnknownService { id } => unknown_id(catalogue, "--service", &id, Kind::Service),
+        Invalid::UnknownPartner { id } => unknown_id(catalogue, "--partner", &id, Kind::Partner),
+        Invalid::Incomplete(DraftIncomplete::NoDesk) => {
+            anyhow!("the desk name is empty; give one with --desk or `desk` in the config file")
+        }
+        Invalid::Incomplete(other) => anyhow!("cannot log the visit: {other}"),
+    }
+}
+
+/// `id` is not an entry of the wanted kind: the error names it and the valid ones (all of them
+/// when there are few, else the closest and `frontdesk catalogue list`).
+fn unknown_id(catalogue: &Catalogue, flag: &str, id: &str, wanted: Kind) -> anyhow::Error {
     let id = id.trim();
     if let Some(key) = catalogue.find(id) {
-        if key.kind == wanted {
-            return Ok(());
-        }
         let right_flag = match key.kind {
             Kind::Service => "give it with --service",
             Kind::Partner => "give it with --partner",
             Kind::Faq => "an FAQ is not logged; give the service it is about",
         };
-        bail!(
+        return anyhow!(
             "{flag}: '{id}' is {}, not {}; {right_flag}",
             with_article(key.kind),
             with_article(wanted)
@@ -206,10 +201,10 @@ fn check_id(catalogue: &Catalogue, flag: &str, id: &str, wanted: Kind) -> anyhow
         .collect();
     let what = with_article(wanted);
     if valid.is_empty() {
-        bail!("{flag}: '{id}' is not {what} in the catalogue, which has none");
+        return anyhow!("{flag}: '{id}' is not {what} in the catalogue, which has none");
     }
     if valid.len() <= LIST_ALL_UP_TO {
-        bail!(
+        return anyhow!(
             "{flag}: '{id}' is not {what} in the catalogue; use one of: {}",
             valid.join(", ")
         );
@@ -222,11 +217,11 @@ fn check_id(catalogue: &Catalogue, flag: &str, id: &str, wanted: Kind) -> anyhow
     close.sort_by(|a, b| b.0.total_cmp(&a.0));
     let close: Vec<&str> = close.into_iter().take(3).map(|(_, v)| v).collect();
     if close.is_empty() {
-        bail!(
+        return anyhow!(
             "{flag}: '{id}' is not {what} in the catalogue; run `frontdesk catalogue list` to see every id"
         );
     }
-    bail!(
+    anyhow!(
         "{flag}: '{id}' is not {what} in the catalogue; did you mean {}? Run `frontdesk catalogue list` to see every id",
         close.join(", ")
     )

@@ -8,25 +8,16 @@ use chrono::Local;
 use crossterm::event::Event;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 
-use super::action::{Action, Effect};
-use super::app::App;
 use super::input::action_for_event;
 use super::keymap::Keymap;
+use super::message::Message;
 use super::screens;
-use super::terminal::TerminalGuard;
+use super::terminal::{TerminalGuard, Tty};
 use super::theme::Theme;
 use super::workers::{SearchWorker, StoreWorker};
 use crate::catalogue::Catalogue;
 use crate::config::Settings;
-
-/// What arrives on the app's channel.
-#[derive(Debug)]
-pub enum Message {
-    Event(Event),
-    Action(Action),
-    /// The terminal stopped sending input (it was closed).
-    InputGone,
-}
+use crate::desk::{Action, App, Effect};
 
 pub async fn run(
     settings: &Settings,
@@ -38,7 +29,7 @@ pub async fn run(
     let (guard, mut terminal) = TerminalGuard::enter(settings.mouse)?;
     let mut app = App::new(
         catalogue.clone(),
-        keymap,
+        keymap.key_names(),
         &settings.desk,
         &settings.staff,
         Local::now().fixed_offset(),
@@ -49,7 +40,7 @@ pub async fn run(
     if let Some(draft) = crate::store::load_draft(&settings.draft_file()) {
         app.update(Action::DraftRestored(draft));
     }
-    terminal.draw(|frame| screens::render(&app, &theme, frame))?;
+    terminal.draw(|frame| screens::render(&app, &keymap, &theme, frame))?;
 
     let (sender, mut messages) = mpsc::unbounded_channel::<Message>();
     spawn_input_reader(sender.clone());
@@ -63,6 +54,7 @@ pub async fn run(
 
     let result = event_loop(
         &mut app,
+        &keymap,
         &theme,
         &mut terminal,
         &mut messages,
@@ -78,8 +70,9 @@ pub async fn run(
 
 async fn event_loop(
     app: &mut App,
+    keymap: &Keymap,
     theme: &Theme,
-    terminal: &mut super::terminal::Screen,
+    terminal: &mut Tty,
     messages: &mut UnboundedReceiver<Message>,
     search: &SearchWorker,
     store: &StoreWorker,
@@ -89,6 +82,7 @@ async fn event_loop(
         while let Some(message) = next {
             let effects = handle(
                 app,
+                keymap,
                 message,
                 terminal.size().map(|s| s.into()).unwrap_or_default(),
             );
@@ -103,19 +97,24 @@ async fn event_loop(
         if app.quit {
             break;
         }
-        terminal.draw(|frame| screens::render(app, theme, frame))?;
+        terminal.draw(|frame| screens::render(app, keymap, theme, frame))?;
     }
     Ok(())
 }
 
-fn handle(app: &mut App, message: Message, size: ratatui::layout::Rect) -> Vec<Effect> {
+fn handle(
+    app: &mut App,
+    keymap: &Keymap,
+    message: Message,
+    size: ratatui::layout::Rect,
+) -> Vec<Effect> {
     match message {
         Message::Event(event) => {
             if matches!(event, Event::Key(_)) {
                 // Keep the clock current for timestamps taken on this key.
                 app.update(Action::Tick(Local::now().fixed_offset()));
             }
-            action_for_event(app, &event, size)
+            action_for_event(app, keymap, &event, size)
                 .map(|action| app.update(action))
                 .unwrap_or_default()
         }

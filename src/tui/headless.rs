@@ -10,8 +10,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use super::action::{Action, Effect};
-use super::app::App;
 use super::input::action_for_event;
 use super::keymap::Keymap;
 use super::screens;
@@ -19,10 +17,13 @@ use super::theme::Theme;
 use super::workers::{StorePlace, VisitLog};
 use crate::catalogue::Catalogue;
 use crate::config::ThemeName;
+use crate::desk::{Action, App, Effect};
 use crate::search::Index;
 
 pub struct Headless {
     pub app: App,
+    /// The keys, as the terminal face binds them; change them with [`Headless::rebind`].
+    pub keymap: Keymap,
     pub index: Index,
     pub theme: Theme,
     pub terminal: Terminal<TestBackend>,
@@ -42,7 +43,8 @@ impl Headless {
     ) -> Headless {
         let catalogue = Arc::new(catalogue);
         let index = Index::new(&catalogue);
-        let app = App::new(catalogue, Keymap::default(), "Front desk", "AB", now);
+        let keymap = Keymap::default();
+        let app = App::new(catalogue, keymap.key_names(), "Front desk", "AB", now);
         // TestBackend::new cannot fail; the Result is the backend trait's.
         let terminal = match Terminal::new(TestBackend::new(width, height)) {
             Ok(terminal) => terminal,
@@ -50,6 +52,7 @@ impl Headless {
         };
         Headless {
             app,
+            keymap,
             index,
             theme: Theme::new(ThemeName::Default, true),
             terminal,
@@ -68,10 +71,16 @@ impl Headless {
         self
     }
 
+    /// Uses `keymap` from now on, as the app does with the config file's `[keys]`.
+    pub fn rebind(&mut self, keymap: Keymap) {
+        self.app.keys = keymap.key_names();
+        self.keymap = keymap;
+    }
+
     /// Sends one terminal event through the keymap and the update, running searches inline.
     pub fn event(&mut self, event: Event) {
         let size = self.terminal.backend().buffer().area;
-        if let Some(action) = action_for_event(&self.app, &event, size) {
+        if let Some(action) = action_for_event(&self.app, &self.keymap, &event, size) {
             self.act(action);
         }
     }
@@ -119,10 +128,10 @@ impl Headless {
 
     /// Draws the current state and returns the screen as text, one line per row.
     pub fn screen(&mut self) -> String {
-        let (app, theme) = (&self.app, &self.theme);
+        let (app, keymap, theme) = (&self.app, &self.keymap, &self.theme);
         if let Err(never) = self
             .terminal
-            .draw(|frame| screens::render(app, theme, frame))
+            .draw(|frame| screens::render(app, keymap, theme, frame))
         {
             match never {}
         }

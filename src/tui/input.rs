@@ -3,14 +3,13 @@
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
-use super::action::Action;
-use super::app::App;
-use super::keymap::{Key, Mode};
+use super::keymap::{Key, Keymap};
 use super::screens;
+use crate::desk::{Action, App, Mode};
 
 /// The action a terminal event asks for in the app's current state, if any. `size` is the
 /// terminal's size, for mapping mouse clicks onto the results list.
-pub fn action_for_event(app: &App, event: &Event, size: Rect) -> Option<Action> {
+pub fn action_for_event(app: &App, keymap: &Keymap, event: &Event, size: Rect) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let pressed = Key::from_event(key);
@@ -29,7 +28,7 @@ pub fn action_for_event(app: &App, event: &Event, size: Rect) -> Option<Action> 
             {
                 return Some(Action::Input(c));
             }
-            if let Some(command) = app.keymap.command(app.mode(), pressed) {
+            if let Some(command) = keymap.command(app.mode(), pressed) {
                 return Some(Action::Command(command));
             }
             if !app.accepts_text() {

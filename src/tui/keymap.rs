@@ -7,92 +7,8 @@ use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Which keys are live: one mode per screen (the help overlay has its own).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Mode {
-    Search,
-    Detail,
-    ShowResident,
-    VisitForm,
-    Today,
-    Help,
-}
-
-impl Mode {
-    pub fn title(self) -> &'static str {
-        match self {
-            Mode::Search => "Search",
-            Mode::Detail => "Details",
-            Mode::ShowResident => "Show the resident",
-            Mode::VisitForm => "Log the visit",
-            Mode::Today => "Today's visits",
-            Mode::Help => "Help",
-        }
-    }
-}
-
-/// What a key asks the app to do. The config file names them in snake_case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Command {
-    Quit,
-    Help,
-    Back,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Open,
-    ShowResident,
-    LogVisit,
-    Today,
-    NewResident,
-    NextField,
-    PreviousField,
-    Left,
-    Right,
-    Toggle,
-    Save,
-    Remove,
-    RedactAndSave,
-    Discard,
-    Undo,
-    Edit,
-    Link(u8),
-    Outcome(u8),
-}
-
-impl Command {
-    /// The name used in the config file's `[keys]` table.
-    pub fn name(self) -> String {
-        match self {
-            Command::Quit => "quit".into(),
-            Command::Help => "help".into(),
-            Command::Back => "back".into(),
-            Command::Up => "up".into(),
-            Command::Down => "down".into(),
-            Command::PageUp => "page_up".into(),
-            Command::PageDown => "page_down".into(),
-            Command::Open => "open".into(),
-            Command::ShowResident => "show_resident".into(),
-            Command::LogVisit => "log_visit".into(),
-            Command::Today => "today".into(),
-            Command::NewResident => "new_resident".into(),
-            Command::NextField => "next_field".into(),
-            Command::PreviousField => "previous_field".into(),
-            Command::Left => "left".into(),
-            Command::Right => "right".into(),
-            Command::Toggle => "toggle".into(),
-            Command::Save => "save".into(),
-            Command::Remove => "remove".into(),
-            Command::RedactAndSave => "redact_and_save".into(),
-            Command::Discard => "discard".into(),
-            Command::Undo => "undo".into(),
-            Command::Edit => "edit".into(),
-            Command::Link(n) => format!("link_{n}"),
-            Command::Outcome(n) => format!("outcome_{n}"),
-        }
-    }
-}
+use crate::desk::{Command, KeyNames, Mode};
+use crate::text::Language;
 
 /// One key combination, e.g. Ctrl-N or F2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -359,13 +275,13 @@ impl Default for Keymap {
             log(&[Key::char('l')]),
             bind(
                 &[Key::plain(KeyCode::Tab)],
-                Down,
+                NextLink,
                 "Select the next link",
                 None,
             ),
             bind(
                 &[Key::plain(KeyCode::BackTab)],
-                Up,
+                PreviousLink,
                 "Select the previous link",
                 None,
             ),
@@ -383,14 +299,21 @@ impl Default for Keymap {
         detail.extend([
             bind(
                 &[DOWN, Key::ctrl('n'), Key::char('j')],
-                PageDown,
+                Down,
                 "Scroll down",
                 None,
             ),
+            bind(&[UP, Key::ctrl('p'), Key::char('k')], Up, "Scroll up", None),
             bind(
-                &[UP, Key::ctrl('p'), Key::char('k')],
+                &[Key::plain(KeyCode::PageDown)],
+                PageDown,
+                "Scroll down a page",
+                None,
+            ),
+            bind(
+                &[Key::plain(KeyCode::PageUp)],
                 PageUp,
-                "Scroll up",
+                "Scroll up a page",
                 None,
             ),
             today.clone(),
@@ -591,7 +514,7 @@ impl Keymap {
                             "keys.{}: {key} already does '{}' on the {} screen; choose another key",
                             binding.command.name(),
                             other.command.name(),
-                            mode.title().to_lowercase()
+                            mode.title(Language::English).to_lowercase()
                         ));
                     }
                 }
@@ -622,14 +545,15 @@ impl Keymap {
             .collect()
     }
 
-    /// The first key of a command in a mode, for messages such as "press F2 to log".
-    pub fn key_for(&self, mode: Mode, command: Command) -> Option<Key> {
-        self.bindings(mode)
-            .iter()
-            .find(|b| b.command == command)?
-            .keys
-            .first()
-            .copied()
+    /// The name of each command's first key, for the desk's sentences ("press F2 to log"). A
+    /// command's keys are the same wherever it is bound unless the defaults differ; then the
+    /// first screen that binds it (in [`Mode::ALL`] order) names it.
+    pub fn key_names(&self) -> KeyNames {
+        KeyNames::new(Mode::ALL.iter().flat_map(|mode| {
+            self.bindings(*mode)
+                .iter()
+                .filter_map(|b| Some((b.command, b.keys.first()?.to_string())))
+        }))
     }
 }
 

@@ -1,19 +1,19 @@
-//! The reception screen: a keyboard-driven terminal app.
+//! The terminal face of the desk: the terminal guard, the event loop, input decoding, the
+//! keymap, the workers, the theme and one file per screen. The desk's state and its update live
+//! in [`crate::desk`]; this face turns keys into its actions and draws it.
 //!
-//! keys ──► keymap ──► Action ──► App::update ──► state ──► screens::render
-//!                                   │  ▲
-//!                    Effect (search, save) │ Action (Results, VisitSaved, StoreFailed)
-//!                                   ▼  │
-//!                  search worker thread · store worker thread
+//! keys ──► input + keymap ──► Action ──► App::update ──► state ──► screens::render
+//!                                            │  ▲
+//!                       Effect (search, save) │ Action (Results, VisitSaved, StoreFailed)
+//!                                            ▼  │
+//!                           search worker thread · store worker thread
 
-pub mod action;
-pub mod app;
 mod event_loop;
-pub mod form;
 pub mod headless;
 pub mod input;
 pub mod keymap;
 mod logging;
+pub mod message;
 pub mod screens;
 mod terminal;
 pub mod theme;

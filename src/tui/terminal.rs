@@ -14,14 +14,15 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub type Screen = Terminal<CrosstermBackend<Stdout>>;
+/// The real terminal the screens are drawn on.
+pub type Tty = Terminal<CrosstermBackend<Stdout>>;
 
 /// Restores the terminal when dropped, whatever path leaves the app.
 pub struct TerminalGuard;
 
 impl TerminalGuard {
     /// Enters raw mode and the alternate screen. On failure the terminal is left as it was.
-    pub fn enter(mouse: bool) -> io::Result<(TerminalGuard, Screen)> {
+    pub fn enter(mouse: bool) -> io::Result<(TerminalGuard, Tty)> {
         enable_raw_mode()?;
         let guard = TerminalGuard;
         execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;

@@ -12,10 +12,10 @@ use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate, Utc};
 
-use super::action::{Action, Effect};
-use super::event_loop::Message;
+use super::message::Message;
 use crate::catalogue::Catalogue;
 use crate::config::Settings;
+use crate::desk::{Action, Effect};
 use crate::search::Index;
 use crate::store::draft::{clear_draft, save_draft};
 use crate::store::{Store, StoreError, local_day_bounds};

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::entry::{entry_lines, provider_tag};
-use crate::catalogue::Kind;
-use crate::tui::app::{App, Detail};
+use crate::desk::{App, Detail};
+use crate::text;
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &Detail) {
@@ -17,8 +17,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &
     let open_now = |hours: &[crate::catalogue::OpeningTimes]| {
         (!hours.is_empty()).then(|| crate::catalogue::hours::open_now(hours, local).to_string())
     };
-    let lines = entry_lines(catalogue, detail.key, theme, true, &open_now);
-    let links = app.links(detail.key);
+    let lines = entry_lines(app, detail.key, theme, true, &open_now);
+    let links = catalogue.links(detail.key);
 
     // Links stay in view in their own panel at the bottom; the text above scrolls.
     let link_rows = u16::try_from(links.len())
@@ -31,11 +31,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &
             Layout::vertical([Constraint::Min(3), Constraint::Length(link_rows + 2)]).areas(body);
         (text, Some(links))
     };
-    let kind = match detail.key.kind {
-        Kind::Service => " Service ",
-        Kind::Partner => " Partner ",
-        Kind::Faq => " Question ",
-    };
+    let kind = text::screens::kind_title(app.lang, detail.key.kind);
     let block = Block::bordered().title(kind).border_style(theme.border);
     let paragraph = Paragraph::new(lines)
         .block(block)
@@ -68,17 +64,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &
             };
             let mut spans = vec![
                 Span::styled(format!("{number} "), theme.key),
-                Span::styled(format!("{}: ", link.relation), theme.muted),
+                Span::styled(
+                    format!("{}: ", text::screens::relation(app.lang, link.relation)),
+                    theme.muted,
+                ),
                 Span::styled(entry.title(), style),
             ];
-            if let Some(tag) = provider_tag(catalogue, entry) {
+            if let Some(tag) = provider_tag(app, entry) {
                 spans.push(Span::styled(format!(" {tag}"), theme.not_us));
             }
             Line::from(spans)
         })
         .collect();
     let block = Block::bordered()
-        .title(" Links: press the number, or Tab and Enter ")
+        .title(text::screens::labels(app.lang).links_title)
         .border_style(theme.border);
     frame.render_widget(
         Paragraph::new(rows).block(block).style(theme.base),

@@ -2,15 +2,15 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::catalogue::{Catalogue, Entry, EntryKey, Tier};
+use crate::catalogue::{Entry, EntryKey};
+use crate::desk::App;
+use crate::text::{self, screens::Labels};
 use crate::tui::theme::Theme;
 
 /// "Not us: Example County Council, 01632 960500" or "Us: Example District Council".
-pub fn provider_line<'a>(
-    catalogue: &'a Catalogue,
-    entry: Entry<'a>,
-    theme: &Theme,
-) -> Option<Line<'a>> {
+pub fn provider_line<'a>(app: &'a App, entry: Entry<'a>, theme: &Theme) -> Option<Line<'a>> {
+    let catalogue = &app.catalogue;
+    let labels = text::screens::labels(app.lang);
     match entry {
         Entry::Service(service) => {
             let provider = catalogue.provider_of(service);
@@ -21,16 +21,11 @@ pub fn provider_line<'a>(
                 .unwrap_or_default();
             Some(if provider.is_us() {
                 Line::from(vec![
-                    Span::styled("Us: ", theme.heading),
+                    Span::styled(labels.us, theme.heading),
                     Span::raw(provider.name),
                 ])
             } else {
-                let who = match provider.tier {
-                    Tier::County => "Not us: county council",
-                    Tier::Government => "Not us: government",
-                    Tier::Partner => "Not us: partner",
-                    _ => "Not us",
-                };
+                let who = text::screens::not_us(app.lang, provider.tier);
                 Line::from(vec![Span::styled(
                     format!("{who} · {}{contact}", provider.name),
                     theme.not_us,
@@ -39,29 +34,22 @@ pub fn provider_line<'a>(
         }
         Entry::Partner(partner) => {
             let reach = if partner.national {
-                "National organisation"
+                labels.national_partner
             } else {
-                "Local partner"
+                labels.local_partner
             };
-            Some(Line::from(Span::styled(
-                format!("Partner · {reach}"),
-                theme.not_us,
-            )))
+            Some(Line::from(Span::styled(reach, theme.not_us)))
         }
         Entry::Faq(_) => None,
     }
 }
 
 /// A short tag for lists: "[county]", "[government]", "[partner]"; nothing for this council.
-pub fn provider_tag(catalogue: &Catalogue, entry: Entry<'_>) -> Option<&'static str> {
+pub fn provider_tag(app: &App, entry: Entry<'_>) -> Option<&'static str> {
     match entry {
-        Entry::Service(service) => match catalogue.provider_of(service).tier {
-            Tier::Council => None,
-            Tier::County => Some("[county]"),
-            Tier::Government => Some("[government]"),
-            Tier::Other => Some("[other body]"),
-            Tier::Partner => Some("[partner]"),
-        },
+        Entry::Service(service) => {
+            text::screens::provider_tag(app.lang, app.catalogue.provider_of(service).tier)
+        }
         _ => None,
     }
 }
@@ -79,48 +67,49 @@ fn labelled<'a>(lines: &mut Vec<Line<'a>>, theme: &Theme, label: &'a str, text: 
 
 /// The lines describing an entry. `full` adds everything a detail screen shows.
 pub fn entry_lines<'a>(
-    catalogue: &'a Catalogue,
+    app: &'a App,
     key: EntryKey,
     theme: &Theme,
     full: bool,
     open_now: &dyn Fn(&'a [crate::catalogue::OpeningTimes]) -> Option<String>,
 ) -> Vec<Line<'a>> {
-    let Some(entry) = catalogue.entry(key) else {
+    let Some(entry) = app.catalogue.entry(key) else {
         return Vec::new();
     };
+    let labels: &'static Labels = text::screens::labels(app.lang);
     let mut lines = Vec::new();
     let mut title = vec![Span::styled(entry.title(), theme.title)];
     if entry.urgent() {
-        title.insert(0, Span::styled("! URGENT ", theme.urgent));
+        title.insert(0, Span::styled(labels.urgent, theme.urgent));
     }
     lines.push(Line::from(title));
-    if let Some(provider) = provider_line(catalogue, entry, theme) {
+    if let Some(provider) = provider_line(app, entry, theme) {
         lines.push(provider);
     }
     match entry {
         Entry::Service(s) => {
             lines.push(Line::from(s.summary.as_str()));
-            labelled(&mut lines, theme, "Say: ", &s.say);
+            labelled(&mut lines, theme, labels.say, &s.say);
             if let Some(online) = &s.online {
                 let how = if online.self_serve {
-                    "Online (they can do it themselves): "
+                    labels.online_self_serve
                 } else {
-                    "Online: "
+                    labels.online
                 };
                 labelled(&mut lines, theme, how, &online.url);
             }
             if let Some(phone) = &s.phone {
-                labelled(&mut lines, theme, "Phone: ", phone);
+                labelled(&mut lines, theme, labels.phone, phone);
             }
             if full {
                 if !s.bring.is_empty() {
-                    lines.push(Line::from(Span::styled("Bring:", theme.heading)));
+                    lines.push(Line::from(Span::styled(labels.bring, theme.heading)));
                     lines.extend(s.bring.iter().map(|b| Line::from(format!("• {b}"))));
                 }
                 labelled(
                     &mut lines,
                     theme,
-                    "Who can get it: ",
+                    labels.who_can_get_it,
                     s.eligibility.as_deref().unwrap_or(""),
                 );
             }
@@ -133,50 +122,53 @@ pub fn entry_lines<'a>(
             labelled(
                 &mut lines,
                 theme,
-                "Phone: ",
+                labels.phone,
                 p.phone.as_deref().unwrap_or(""),
             );
             labelled(
                 &mut lines,
                 theme,
-                "Web: ",
+                labels.web,
                 p.website.as_deref().unwrap_or(""),
             );
             if full {
                 labelled(
                     &mut lines,
                     theme,
-                    "Email: ",
+                    labels.email,
                     p.email.as_deref().unwrap_or(""),
                 );
                 labelled(
                     &mut lines,
                     theme,
-                    "Address: ",
+                    labels.address,
                     p.address.as_deref().unwrap_or(""),
                 );
                 if !p.access.is_empty() {
                     let how: Vec<&str> = p.access.iter().map(|a| a.label()).collect();
                     lines.push(Line::from(vec![
-                        Span::styled("How: ", theme.heading),
+                        Span::styled(labels.how, theme.heading),
                         Span::raw(how.join(", ")),
                     ]));
                 }
                 if !p.languages.is_empty() {
                     lines.push(Line::from(vec![
-                        Span::styled("Languages: ", theme.heading),
+                        Span::styled(labels.languages, theme.heading),
                         Span::raw(p.languages.join(", ")),
                     ]));
                 }
                 labelled(
                     &mut lines,
                     theme,
-                    "Who can get help: ",
+                    labels.who_can_get_help,
                     p.eligibility.as_deref().unwrap_or(""),
                 );
                 let hours = crate::catalogue::hours::describe(&p.hours);
                 if !hours.is_empty() {
-                    lines.push(Line::from(Span::styled("Opening hours:", theme.heading)));
+                    lines.push(Line::from(Span::styled(
+                        labels.opening_hours,
+                        theme.heading,
+                    )));
                     lines.extend(hours.into_iter().map(Line::from));
                 }
                 if let Some(note) = &p.hours_note {

@@ -5,22 +5,25 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::tui::app::App;
+use crate::desk::App;
+use crate::text;
+use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
+pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame, body: Rect) {
     // Help describes the screen underneath it, not itself.
     let mode = app.screen_mode();
+    let labels = text::screens::labels(app.lang);
     let mut lines = vec![
         Line::from(Span::styled(
-            format!("Keys on the {} screen", mode.title().to_lowercase()),
+            text::screens::help_heading(app.lang, mode.title(app.lang)),
             theme.heading,
         )),
         Line::from(""),
     ];
     // Wide screens also show each command's name, as the config file's [keys] table uses it.
     let names = body.width >= 100;
-    for binding in app.keymap.bindings(mode) {
+    for binding in keymap.bindings(mode) {
         let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
         let mut spans = vec![Span::styled(format!("{:<22}", keys.join(", ")), theme.key)];
         if names {
@@ -32,10 +35,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         lines.push(Line::from(spans));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Keys can be changed in the config file's [keys] table: see `frontdesk config --print`.",
-        theme.muted,
-    )));
+    lines.push(Line::from(Span::styled(labels.help_rebind, theme.muted)));
     let area = Rect {
         x: body.x + 2.min(body.width / 10),
         y: body.y,
@@ -44,7 +44,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     };
     frame.render_widget(Clear, area);
     let block = Block::bordered()
-        .title(" Help: Esc closes ")
+        .title(labels.help_title)
         .border_style(theme.focus_border);
     let paragraph = Paragraph::new(lines)
         .block(block)

@@ -13,13 +13,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::{App, Level, Screen};
+use super::keymap::Keymap;
 use super::theme::Theme;
+use crate::desk::{App, Level, Screen};
+use crate::text;
 
 pub use search::{first_visible, results_area};
 
 /// Draws the whole screen for the app's current state.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) {
     let status_rows = status_rows(app, frame.area().width);
     let [title, body, status, keys] = chrome(frame.area(), status_rows);
     frame.render_widget(
@@ -36,11 +38,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let status_text = Paragraph::new(status_line(app, theme)).wrap(Wrap { trim: true });
     frame.render_widget(status_text.style(theme.base), status);
     frame.render_widget(
-        Paragraph::new(key_hints(app, theme)).style(theme.base),
+        Paragraph::new(key_hints(app, keymap, theme)).style(theme.base),
         keys,
     );
     if app.help {
-        help::render(app, theme, frame, body);
+        help::render(app, keymap, theme, frame, body);
     }
 }
 
@@ -66,17 +68,18 @@ pub fn chrome(area: Rect, status_rows: u16) -> [Rect; 4] {
 }
 
 fn title_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
+    let labels = text::screens::labels(app.lang);
     let mut spans = vec![
-        Span::styled(" frontdesk ", theme.title),
-        Span::styled(format!("· {} ", app.mode().title()), theme.heading),
+        Span::styled(labels.app_name, theme.title),
+        Span::styled(format!("· {} ", app.mode().title(app.lang)), theme.heading),
     ];
-    let mut right = format!("Desk: {} · Today: {}", app.desk, app.today_count());
+    let mut right = text::screens::desk_and_count(app.lang, &app.desk, app.today_count());
     if let Some(started) = app.visit_started {
         let seconds = (app.utc_now() - started).num_seconds().max(0);
-        right.push_str(&format!(" · Visit {}:{:02}", seconds / 60, seconds % 60));
+        right.push_str(&text::screens::visit_timer(app.lang, seconds));
     }
     if app.draft.is_some() && !matches!(app.screen(), Screen::VisitForm) {
-        right.push_str(" · Draft");
+        right.push_str(labels.draft_flag);
     }
     spans.push(Span::styled(format!("· {right}"), theme.muted));
     Line::from(spans)
@@ -85,10 +88,11 @@ fn title_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
 fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     match &app.status {
         Some(status) => {
+            let labels = text::screens::labels(app.lang);
             let (word, style) = match status.level {
                 Level::Info => ("", theme.info),
-                Level::Warning => ("Note: ", theme.warning),
-                Level::Error => ("Problem: ", theme.error),
+                Level::Warning => (labels.note_word, theme.warning),
+                Level::Error => (labels.problem_word, theme.error),
             };
             Line::from(vec![
                 Span::raw(" "),
@@ -99,9 +103,9 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     }
 }
 
-fn key_hints<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
+fn key_hints<'a>(app: &'a App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
     let mut spans = vec![Span::raw(" ")];
-    for (key, label) in app.keymap.hints(app.mode()) {
+    for (key, label) in keymap.hints(app.mode()) {
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(format!(" {label}  "), theme.muted));
     }

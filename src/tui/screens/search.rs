@@ -7,7 +7,8 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::entry::{entry_lines, provider_tag};
 use crate::catalogue::{Entry, Kind};
-use crate::tui::app::App;
+use crate::desk::App;
+use crate::text;
 use crate::tui::theme::Theme;
 
 /// Wide terminals show the preview beside the list; narrow ones below it.
@@ -41,9 +42,10 @@ pub fn first_visible(selected: usize, rows: usize) -> usize {
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let (query_area, list_area, preview_area) = areas(body);
     let catalogue = &app.catalogue;
+    let labels = text::screens::labels(app.lang);
 
     let hint = if app.search.query.is_empty() {
-        "Type what the resident needs, in their words"
+        labels.search_hint
     } else {
         ""
     };
@@ -52,7 +54,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Span::styled(hint, theme.muted),
     ]);
     let query_block = Block::bordered()
-        .title(" Search ")
+        .title(labels.search_title)
         .border_style(theme.focus_border);
     frame.render_widget(
         Paragraph::new(query_line)
@@ -62,13 +64,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     );
 
     let count = app.search.results.len();
-    let title = if app.search.query.trim().is_empty() {
-        format!(" Everything ({count}) ")
-    } else if count == 0 && !app.search.pending {
-        " No matches: try other words, or fewer ".to_string()
-    } else {
-        format!(" Results ({count}) ")
-    };
+    let browsing = app.search.query.trim().is_empty();
+    let title = text::screens::results_title(app.lang, browsing, count, app.search.pending);
     let list_block = Block::bordered().title(title).border_style(theme.border);
     let inner = list_block.inner(list_area);
     let rows = usize::from(inner.height);
@@ -95,11 +92,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         (!hours.is_empty()).then(|| crate::catalogue::hours::open_now(hours, local).to_string())
     };
     let preview = match app.selected_entry() {
-        Some(key) => entry_lines(catalogue, key, theme, false, &open_now),
-        None => vec![Line::from("Nothing selected.")],
+        Some(key) => entry_lines(app, key, theme, false, &open_now),
+        None => vec![Line::from(labels.nothing_selected)],
     };
     let preview_block = Block::bordered()
-        .title(" Preview ")
+        .title(labels.preview_title)
         .border_style(theme.border);
     frame.render_widget(
         Paragraph::new(preview)
@@ -120,17 +117,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
 }
 
 fn result_line<'a>(app: &'a App, theme: &Theme, kind: Kind, entry: Entry<'a>) -> Line<'a> {
-    let tag = match kind {
-        Kind::Service => "Service",
-        Kind::Partner => "Partner",
-        Kind::Faq => "FAQ    ",
-    };
+    let tag = text::screens::kind_tag(app.lang, kind);
     let mut spans = vec![Span::styled(format!("{tag} "), theme.muted)];
     if entry.urgent() {
-        spans.push(Span::styled("! URGENT ", theme.urgent));
+        let urgent = text::screens::labels(app.lang).urgent;
+        spans.push(Span::styled(urgent, theme.urgent));
     }
     spans.push(Span::raw(entry.title()));
-    if let Some(tag) = provider_tag(&app.catalogue, entry) {
+    if let Some(tag) = provider_tag(app, entry) {
         spans.push(Span::styled(format!(" {tag}"), theme.not_us));
     }
     spans.push(Span::styled(format!(" – {}", entry.summary()), theme.muted));

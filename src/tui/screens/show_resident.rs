@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::catalogue::{Entry, EntryKey};
-use crate::tui::app::App;
+use crate::desk::App;
+use crate::text;
 use crate::tui::theme::Theme;
 
 /// What to show the resident for an entry: a web address, a phone number, opening hours.
@@ -111,8 +112,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, key: Entr
     let Some(handout) = handout(app, key) else {
         return;
     };
+    let labels = text::screens::labels(app.lang);
     let block = Block::bordered()
-        .title(" Show the resident ")
+        .title(labels.show_resident_title)
         .border_style(theme.border);
     let inner = block.inner(body);
     frame.render_widget(block.style(theme.base), body);
@@ -124,14 +126,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, key: Entr
     ];
     match handout.url {
         Some(url) => {
-            text.push(Line::from("Do it yourself online:"));
+            text.push(Line::from(labels.online_intro));
             text.push(Line::from(Span::styled(url, large)));
         }
-        None => text.push(Line::from("There is no web address for this.")),
+        None => text.push(Line::from(labels.no_web_address)),
     }
     if let Some(phone) = handout.phone {
         text.push(Line::from(""));
-        text.push(Line::from("Or phone:"));
+        text.push(Line::from(labels.or_phone));
         text.push(Line::from(Span::styled(phone, large)));
     }
     if !handout.hours.is_empty() {
@@ -168,7 +170,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, key: Entr
         }
         (Some(_), None) => {
             let note = Paragraph::new(Line::from(Span::styled(
-                "Make the window larger to show the QR code.",
+                labels.window_too_small_for_qr,
                 theme.muted,
             )));
             let bottom = Rect {

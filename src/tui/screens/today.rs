@@ -5,26 +5,21 @@ use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
-use crate::tui::app::{App, UNDO_WINDOW};
-use crate::tui::keymap::{Command, Mode};
+use crate::desk::{App, Command, UNDO_WINDOW};
+use crate::text;
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let lang = app.lang;
+    let labels = text::screens::labels(lang);
     let count = app.today.len();
-    let title = format!(
-        " Today at {}: {count} visit{} ",
-        app.desk,
-        if count == 1 { "" } else { "s" }
-    );
+    let title = text::screens::today_title(lang, &app.desk, count);
     let block = Block::bordered().title(title).border_style(theme.border);
     if app.today.is_empty() {
         let text = vec![
-            Line::from("No visits logged at this desk today yet."),
+            Line::from(labels.today_empty),
             Line::from(""),
-            Line::from(format!(
-                "Press Esc to go back, find what the resident needs, and press {} to log it.",
-                app.log_key()
-            )),
+            Line::from(text::screens::today_empty_help(lang, &app.log_key())),
         ];
         frame.render_widget(Paragraph::new(text).block(block).style(theme.base), body);
         return;
@@ -47,8 +42,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
                 .collect();
             Row::new(vec![
                 Cell::from(time),
-                Cell::from(format!("{minutes} min")),
-                Cell::from(visit.outcome.label()),
+                Cell::from(text::screens::minutes(lang, minutes)),
+                Cell::from(text::form::outcome(lang, visit.outcome)),
                 Cell::from(services.join(", ")),
             ])
         })
@@ -59,7 +54,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Constraint::Length(16),
         Constraint::Min(10),
     ];
-    let header = Row::new(vec!["Time", "Length", "Outcome", "Services"]).style(theme.heading);
+    let header = Row::new(labels.today_headings.to_vec()).style(theme.heading);
     // The last visit saved: ids are time-ordered and given at saving.
     let last_changeable = app
         .today
@@ -67,18 +62,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         .max_by_key(|v| v.id)
         .is_some_and(|v| app.utc_now() - v.ended_at <= UNDO_WINDOW);
     let minutes = UNDO_WINDOW.num_minutes();
-    let key = |command| {
-        let key = app.keymap.key_for(Mode::Today, command);
-        key.map_or_else(|| "?".to_string(), |k| k.to_string())
-    };
     let footer = if last_changeable {
-        format!(
-            "The last visit can be undone ({}) or edited ({}) for {minutes} minutes.",
-            key(Command::Undo),
-            key(Command::Edit)
-        )
+        let (undo, edit) = (app.keys.key(Command::Undo), app.keys.key(Command::Edit));
+        text::screens::today_changeable(lang, &undo, &edit, minutes)
     } else {
-        format!("Visits can be changed for {minutes} minutes after they are saved.")
+        text::screens::today_unchangeable(lang, minutes)
     };
     let table = Table::new(rows, widths)
         .header(header)

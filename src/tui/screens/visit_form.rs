@@ -1,5 +1,6 @@
 //! The visit form: services, outcome (number keys), partners signposted to, could it be done
-//! online, why not, feedback and a short note. Enter saves.
+//! online, why not, feedback and a short note. Enter saves. Each row is drawn from its
+//! description in [`FIELDS`]; this file knows kinds of field, not fields.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -7,11 +8,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::tui::app::App;
-use crate::tui::form::Field;
-use crate::tui::keymap::{Command, Mode};
+use crate::desk::form::{FIELDS, FieldKind, FieldSpec, FormContext};
+use crate::desk::{App, Command};
+use crate::text::{self, form::FormKeys};
 use crate::tui::theme::Theme;
-use crate::visit::{ExclusionReason, Feedback, NOTE_MAX_CHARS, OnlineAnswer, Outcome, VisitDraft};
+use crate::visit::VisitDraft;
 
 /// Width of the label column.
 const LABEL: usize = 15;
@@ -25,17 +26,15 @@ struct Piece {
 }
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let title = match app.draft.as_ref().map(|d| d.id).filter(|id| !id.is_nil()) {
-        Some(_) => " Edit the visit ",
-        None => " Log the visit ",
-    };
+    let lang = app.lang;
+    let editing = app.draft.as_ref().is_some_and(|d| !d.id.is_nil());
     let block = Block::bordered()
-        .title(title)
+        .title(text::form::title(lang, editing))
         .border_style(theme.focus_border);
     let inner = block.inner(body);
     let Some(draft) = &app.draft else {
         frame.render_widget(
-            Paragraph::new("No visit is being logged.").block(block),
+            Paragraph::new(text::form::no_visit(lang)).block(block),
             body,
         );
         return;
@@ -43,44 +42,47 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let width = usize::from(inner.width).max(LABEL + 10);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
-    for field in Field::ALL {
-        let focused = app.form.field == field;
+    for spec in &FIELDS {
+        let focused = app.form.field == spec.field;
         let label_style = if focused {
             theme.selected
         } else {
             theme.heading
         };
         let label = Span::styled(
-            format!("{:<width$}", short_label(field), width = LABEL - 1),
+            format!("{:<width$}", (spec.label)(lang), width = LABEL - 1),
             label_style,
         );
-        let gap = if field == Field::Note { 1 } else { 2 };
-        let pieces = pieces(app, theme, draft, field);
+        let gap = if matches!(spec.kind, FieldKind::Text { .. }) {
+            1
+        } else {
+            2
+        };
+        let pieces = pieces(app, theme, draft, spec);
         flow(&mut lines, &mut cursor, label, pieces, width, gap);
     }
     if !app.form.privacy.is_empty() {
         lines.push(Line::from(Span::styled(
-            format!(
-                "! Looks like {}: no personal data, please.",
-                app.form.privacy
-            ),
+            text::form::personal_data_warning(lang, &app.form.privacy),
             theme.warning,
         )));
     }
     lines.push(Line::from(""));
-    // The form's own keys, from the keymap so they follow any rebinding.
-    let key = |command| {
-        let key = app.keymap.key_for(Mode::VisitForm, command);
-        key.map_or_else(|| "?".to_string(), |k| k.to_string())
-    };
-    let keys = format!(
-        "{}-{} outcome · {} next field · {} tick · {} save · {} discard",
-        key(Command::Outcome(1)),
-        key(Command::Outcome(6)),
-        key(Command::NextField),
-        key(Command::Toggle),
-        key(Command::Save),
-        key(Command::Discard),
+    // The form's own keys, as the face binds them, so they follow any rebinding.
+    let key = |command| app.keys.key(command);
+    let (first_outcome, last_outcome) = (key(Command::Outcome(1)), key(Command::Outcome(6)));
+    let (next_field, tick) = (key(Command::NextField), key(Command::Toggle));
+    let (save, discard) = (key(Command::Save), key(Command::Discard));
+    let keys = text::form::keys_line(
+        lang,
+        &FormKeys {
+            first_outcome: &first_outcome,
+            last_outcome: &last_outcome,
+            next_field: &next_field,
+            tick: &tick,
+            save: &save,
+            discard: &discard,
+        },
     );
     lines.push(Line::from(Span::styled(keys, theme.muted)));
     frame.render_widget(Paragraph::new(lines).block(block).style(theme.base), body);
@@ -126,140 +128,83 @@ fn flow<'a>(
     lines.push(Line::from(spans));
 }
 
-fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, field: Field) -> Vec<Piece> {
+/// A field's row, from its description: choices with a radio mark or a tick box, the items of
+/// a list, or the words of a text.
+fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, spec: &FieldSpec) -> Vec<Piece> {
     let form = &app.form;
-    let focused = form.field == field;
-    let choice = |index: usize, mark: &str, text: &str, chosen: bool| {
-        let under_cursor = focused && form.cursor == index;
-        let style = if under_cursor {
-            theme.selected
-        } else if chosen {
-            theme.heading
-        } else {
-            theme.base
-        };
-        Piece {
-            text: format!("{mark}{text}"),
-            style,
-            cursor: under_cursor.then_some(0),
-        }
-    };
-    let radio = |chosen: bool| if chosen { "(•) " } else { "( ) " };
-    let tick = |chosen: bool| if chosen { "[x] " } else { "[ ] " };
-    let note = |text: &str, style: Style| Piece {
-        text: text.to_string(),
+    let focused = form.field == spec.field;
+    let note = |text: String, style: Style| Piece {
+        text,
         style,
         cursor: None,
     };
-    match field {
-        Field::Services if draft.services.is_empty() => {
-            let text = format!(
-                "none yet: press Esc, find the service, press {}",
-                app.log_key()
-            );
-            vec![note(&text, theme.warning)]
+    let empty = || (spec.empty)(app.lang, &app.keys);
+    if let FieldKind::Text { read, max, .. } = spec.kind {
+        let typed = read(draft).unwrap_or("");
+        if typed.is_empty() && !focused {
+            return vec![note(empty(), theme.muted)];
         }
-        Field::Services => draft
-            .services
-            .iter()
-            .enumerate()
-            .map(|(i, id)| {
-                let title = app.catalogue.service_title(id);
-                choice(i, "", title, true)
-            })
-            .collect(),
-        Field::Outcome => Outcome::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                let chosen = draft.outcome == Some(*o);
-                choice(
-                    i,
-                    radio(chosen),
-                    &format!("{} {}", i + 1, o.label()),
-                    chosen,
-                )
-            })
-            .collect(),
-        Field::Partners if form.partner_options.is_empty() => {
-            let text = format!("none suggested ({} on a partner adds it)", app.log_key());
-            vec![note(&text, theme.muted)]
-        }
-        Field::Partners => form
-            .partner_options
-            .iter()
-            .enumerate()
-            .map(|(i, id)| {
-                let chosen = draft.partners.contains(id);
-                let name = app
-                    .catalogue
-                    .partner(id)
-                    .map_or(id.as_str(), |p| p.name.as_str());
-                choice(i, tick(chosen), name, chosen)
-            })
-            .collect(),
-        Field::Online => OnlineAnswer::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let chosen = draft.online == Some(*a);
-                choice(i, radio(chosen), a.label(), chosen)
-            })
-            .collect(),
-        Field::Reasons => ExclusionReason::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let chosen = draft.reasons.contains(r);
-                choice(i, tick(chosen), r.label(), chosen)
-            })
-            .collect(),
-        Field::Feedback => Feedback::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let chosen = draft.feedback == *f;
-                choice(i, radio(chosen), f.label(), chosen)
-            })
-            .collect(),
-        Field::Note => {
-            let text = draft.note.as_deref().unwrap_or("");
-            if text.is_empty() && !focused {
-                return vec![note("optional, no personal data", theme.muted)];
-            }
-            // The note's words flow like choices; the cursor sits after the last one.
-            let mut words: Vec<Piece> = text
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(|w| note(w, theme.base))
-                .collect();
-            if focused {
-                match words.last_mut() {
-                    Some(last) if !text.ends_with(' ') => {
-                        last.cursor = Some(last.text.chars().count())
-                    }
-                    _ => words.push(Piece {
-                        text: String::new(),
-                        style: theme.base,
-                        cursor: Some(0),
-                    }),
+        // The words flow like choices; the cursor sits after the last one.
+        let mut words: Vec<Piece> = typed
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| note(w.to_string(), theme.base))
+            .collect();
+        if focused {
+            match words.last_mut() {
+                Some(last) if !typed.ends_with(' ') => {
+                    last.cursor = Some(last.text.chars().count())
                 }
-                let count = format!(" ({}/{NOTE_MAX_CHARS})", text.chars().count());
-                words.push(note(&count, theme.muted));
+                _ => words.push(Piece {
+                    text: String::new(),
+                    style: theme.base,
+                    cursor: Some(0),
+                }),
             }
-            words
+            let length = text::form::note_length(app.lang, typed.chars().count(), max);
+            words.push(note(length, theme.muted));
         }
+        return words;
     }
-}
-
-fn short_label(field: Field) -> &'static str {
-    match field {
-        Field::Services => "Services",
-        Field::Outcome => "Outcome",
-        Field::Partners => "Signposted to",
-        Field::Online => "Doable online?",
-        Field::Reasons => "Why not online",
-        Field::Feedback => "Feedback",
-        Field::Note => "Note",
+    let context = FormContext {
+        catalogue: &app.catalogue,
+        draft,
+        form,
+        lang: app.lang,
+    };
+    let choices = (spec.choices)(&context);
+    if choices.is_empty() {
+        let style = if spec.required {
+            theme.warning
+        } else {
+            theme.muted
+        };
+        return vec![note(empty(), style)];
     }
+    choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let under_cursor = focused && form.cursor == i;
+            let style = if under_cursor {
+                theme.selected
+            } else if choice.chosen {
+                theme.heading
+            } else {
+                theme.base
+            };
+            let mark = match spec.kind {
+                FieldKind::One { .. } if choice.chosen => "(•) ",
+                FieldKind::One { .. } => "( ) ",
+                FieldKind::Ticks { .. } if choice.chosen => "[x] ",
+                FieldKind::Ticks { .. } => "[ ] ",
+                FieldKind::Added { .. } | FieldKind::Text { .. } => "",
+            };
+            Piece {
+                text: format!("{mark}{}", choice.label),
+                style,
+                cursor: under_cursor.then_some(0),
+            }
+        })
+        .collect()
 }

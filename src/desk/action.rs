@@ -3,20 +3,20 @@
 use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
-use super::keymap::Command;
+use super::command::Command;
 use crate::search::Hit;
 use crate::visit::{Visit, VisitDraft};
 
 /// Something that happened: a key's command, typed text, the clock, or a worker's answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// A key bound to a command in the current mode.
+    /// A command the receptionist asked for (in the terminal, a key bound to it in the current mode).
     Command(Command),
     /// A character typed into the focused text field.
     Input(char),
-    /// Backspace in the focused text field.
+    /// Delete the character before the cursor in the focused text field (Backspace).
     DeleteBack,
-    /// Ctrl-U or Ctrl-W: clear the focused text field.
+    /// Clear the focused text field (Ctrl-U or Ctrl-W in the terminal).
     ClearText,
     /// The clock moved on (once a second, and before each key).
     Tick(DateTime<FixedOffset>),

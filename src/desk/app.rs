@@ -1,62 +1,27 @@
-//! The reception screen's state and its one pure update: `App::update(Action) -> Vec<Effect>`.
-//! No terminal, no SQL, no clock here: the time arrives as `Action::Tick`.
+//! The desk's state and its one pure update: `App::update(Action) -> Vec<Effect>`.
+//! No terminal, no SQL, no clock here: the time arrives as `Action::Tick`, key names arrive once
+//! as [`KeyNames`], and every sentence comes from [`crate::text`] in the app's language.
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::action::{Action, Effect};
+use super::command::{Command, Mode};
+use super::draft::add_entry;
 use super::form::{Field, VisitForm};
-use super::keymap::{Command, Keymap, Mode};
-use crate::catalogue::{Catalogue, Entry, EntryKey, Kind};
-use crate::visit::{DraftIncomplete, NOTE_MAX_CHARS, Outcome, Visit, VisitDraft};
+use super::key_names::KeyNames;
+use super::navigation::{Detail, PAGE, Screen};
+use super::status::{Level, Status};
+use crate::catalogue::{Catalogue, EntryKey};
+use crate::text::{self, Language};
+use crate::visit::{Invalid, Visit, VisitDraft};
 
 /// How long the last visit can still be undone or edited.
 pub const UNDO_WINDOW: Duration = Duration::minutes(10);
 
 /// How long an information message stays in the status bar.
 const INFO_LIFETIME: Duration = Duration::seconds(8);
-
-/// One screen on the stack; Esc goes back to the one below. Search is always at the bottom.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Screen {
-    Search,
-    Detail(Detail),
-    ShowResident(EntryKey),
-    VisitForm,
-    Today,
-}
-
-/// A detail screen: which entry, how far it is scrolled, which link is selected.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Detail {
-    pub key: EntryKey,
-    pub scroll: u16,
-    pub link: usize,
-}
-
-/// A link from a detail screen to a related entry.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Link {
-    pub key: EntryKey,
-    /// Why it is linked: "Related" or "Signpost to".
-    pub relation: &'static str,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A message in the status bar, always with a word as well as a colour.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Status {
-    pub level: Level,
-    pub text: String,
-    pub at: DateTime<FixedOffset>,
-}
 
 /// The search box and its results.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -73,7 +38,9 @@ pub struct SearchState {
 
 pub struct App {
     pub catalogue: Arc<Catalogue>,
-    pub keymap: Keymap,
+    /// The face's name for the key of each command, for sentences such as "press F2".
+    pub keys: KeyNames,
+    pub lang: Language,
     pub desk: String,
     pub staff: String,
     /// The wall clock in local time, from the last tick.
@@ -98,14 +65,15 @@ pub struct App {
 impl App {
     pub fn new(
         catalogue: Arc<Catalogue>,
-        keymap: Keymap,
+        keys: KeyNames,
         desk: &str,
         staff: &str,
         now: DateTime<FixedOffset>,
     ) -> App {
         let mut app = App {
             catalogue,
-            keymap,
+            keys,
+            lang: Language::default(),
             desk: desk.to_string(),
             staff: staff.to_string(),
             now,
@@ -131,7 +99,7 @@ impl App {
         self.screens.last().unwrap_or(&Screen::Search)
     }
 
-    /// Which keys are live now.
+    /// Which commands are live now.
     pub fn mode(&self) -> Mode {
         if self.help {
             Mode::Help
@@ -151,10 +119,10 @@ impl App {
         }
     }
 
-    /// True when plain characters go to a text field before the keymap (the note field), so
+    /// True when plain characters go to a text field before any key binding (the note), so
     /// digits and spaces can be typed there.
     pub fn text_first(&self) -> bool {
-        !self.help && *self.screen() == Screen::VisitForm && self.form.field == Field::Note
+        !self.help && *self.screen() == Screen::VisitForm && self.form.typing()
     }
 
     /// True when unbound characters are typed into a text field.
@@ -179,8 +147,7 @@ impl App {
 
     /// The key that logs a visit, for messages ("press F2").
     pub fn log_key(&self) -> String {
-        let key = self.keymap.key_for(Mode::Search, Command::LogVisit);
-        key.map_or_else(|| "F2".to_string(), |k| k.to_string())
+        self.keys.key(Command::LogVisit)
     }
 
     /// The current time as UTC, for timestamps.
@@ -188,15 +155,16 @@ impl App {
         self.now.to_utc()
     }
 
-    fn say(&mut self, level: Level, text: impl Into<String>) {
+    fn say(&mut self, level: Level, text: String) {
         self.status = Some(Status {
             level,
-            text: text.into(),
+            text,
             at: self.now,
         });
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let lang = self.lang;
         match action {
             Action::Tick(now) => {
                 self.now = now;
@@ -250,24 +218,20 @@ impl App {
                 if let Some(old) = self.today.iter_mut().find(|v| v.id == visit.id) {
                     *old = visit;
                 }
-                self.finish_visit("Visit updated.")
+                self.finish_visit(text::status::visit_updated(lang))
             }
             Action::VisitDeleted(id) => {
                 self.today.retain(|v| v.id != id);
                 self.today_selected = self.today_selected.min(self.today.len().saturating_sub(1));
-                self.say(
-                    Level::Info,
-                    "Last visit undone: it is no longer in the log.",
-                );
+                self.say(Level::Info, text::status::visit_undone(lang));
                 Vec::new()
             }
             Action::SaveFailed(message) => {
                 self.saving = false;
-                let key = self.keymap.key_for(Mode::VisitForm, Command::Save);
-                let key = key.map_or_else(|| "Enter".to_string(), |k| k.to_string());
+                let key = self.keys.key(Command::Save);
                 self.say(
                     Level::Error,
-                    format!("{message} The visit is kept as a draft: press {key} on the form to try again."),
+                    text::status::save_failed(lang, &message, &key),
                 );
                 Vec::new()
             }
@@ -285,18 +249,12 @@ impl App {
                     self.visit_started = Some(draft.started_at);
                     self.draft = Some(draft);
                     let key = self.log_key();
-                    self.say(
-                        Level::Warning,
-                        format!("A visit from before was not saved. Press {key} to finish it."),
-                    );
+                    self.say(Level::Warning, text::status::draft_restored(lang, &key));
                 }
                 Vec::new()
             }
             Action::DraftNotKept(message) => {
-                self.say(
-                    Level::Warning,
-                    format!("{message} The visit stays on screen until it is saved."),
-                );
+                self.say(Level::Warning, text::status::draft_not_kept(lang, &message));
                 Vec::new()
             }
             Action::Stop => {
@@ -339,17 +297,13 @@ impl App {
             }
             Command::NewResident => {
                 if self.draft.is_some() {
-                    let key = self.log_key();
-                    self.say(
-                        Level::Warning,
-                        format!("Save or discard the visit being logged first ({key} opens it)."),
-                    );
+                    self.finish_visit_first();
                     return Vec::new();
                 }
                 self.visit_started = Some(self.utc_now());
                 self.clear_query();
                 self.screens.truncate(1);
-                self.say(Level::Info, "New resident: the visit timer has started.");
+                self.say(Level::Info, text::status::new_resident(self.lang));
                 Vec::new()
             }
             _ => match self.screen().clone() {
@@ -360,6 +314,15 @@ impl App {
                 Screen::Today => self.today_command(command),
             },
         }
+    }
+
+    /// Says that the visit being logged must be saved or discarded first.
+    fn finish_visit_first(&mut self) {
+        let key = self.log_key();
+        self.say(
+            Level::Warning,
+            text::status::finish_visit_first(self.lang, &key),
+        );
     }
 
     fn back(&mut self) -> Vec<Effect> {
@@ -385,15 +348,11 @@ impl App {
         match command {
             Command::Up => *selected = selected.saturating_sub(1),
             Command::Down => *selected = (*selected + 1).min(last),
-            Command::PageUp => *selected = selected.saturating_sub(10),
-            Command::PageDown => *selected = (*selected + 10).min(last),
+            Command::PageUp => *selected = selected.saturating_sub(PAGE),
+            Command::PageDown => *selected = (*selected + PAGE).min(last),
             Command::Open => {
                 if let Some(key) = self.selected_entry() {
-                    self.screens.push(Screen::Detail(Detail {
-                        key,
-                        scroll: 0,
-                        link: 0,
-                    }));
+                    self.screens.push(Screen::Detail(Detail::new(key)));
                 }
             }
             _ => {}
@@ -401,63 +360,23 @@ impl App {
         Vec::new()
     }
 
-    /// The links of an entry's detail screen: related entries, then partners to signpost to.
-    pub fn links(&self, key: EntryKey) -> Vec<Link> {
-        let catalogue = &self.catalogue;
-        let (related, signpost): (&[String], &[String]) = match catalogue.entry(key) {
-            Some(Entry::Service(s)) => (&s.related, &s.signpost),
-            Some(Entry::Faq(f)) => (&f.related, &[]),
-            _ => (&[], &[]),
-        };
-        let mut links = Vec::new();
-        for id in related {
-            if let Some(key) = catalogue.find(id) {
-                links.push(Link {
-                    key,
-                    relation: "Related",
-                });
-            }
-        }
-        for id in signpost {
-            if let Some(key) = catalogue.find(id) {
-                links.push(Link {
-                    key,
-                    relation: "Signpost to",
-                });
-            }
-        }
-        if let Some(Entry::Service(s)) = catalogue.entry(key)
-            && let Some(partner) = catalogue
-                .find(&s.provider)
-                .filter(|k| k.kind == Kind::Partner)
-            && !links.iter().any(|l| l.key == partner)
-        {
-            links.push(Link {
-                key: partner,
-                relation: "Provided by",
-            });
-        }
-        links
-    }
-
     fn detail_command(&mut self, mut detail: Detail, command: Command) -> Vec<Effect> {
-        let links = self.links(detail.key);
+        let links = self.catalogue.links(detail.key);
+        let page = i32::try_from(PAGE).unwrap_or(i32::MAX);
         match command {
-            Command::Down => detail.link = (detail.link + 1).min(links.len().saturating_sub(1)),
-            Command::Up => detail.link = detail.link.saturating_sub(1),
-            Command::PageDown => detail.scroll = detail.scroll.saturating_add(1),
-            Command::PageUp => detail.scroll = detail.scroll.saturating_sub(1),
+            Command::Down => detail.scroll_by(1),
+            Command::Up => detail.scroll_by(-1),
+            Command::PageDown => detail.scroll_by(page),
+            Command::PageUp => detail.scroll_by(-page),
+            Command::NextLink => detail.select_link(1, links.len()),
+            Command::PreviousLink => detail.select_link(-1, links.len()),
             Command::Open | Command::Link(_) => {
                 let index = match command {
                     Command::Link(n) => usize::from(n).saturating_sub(1),
                     _ => detail.link,
                 };
                 if let Some(link) = links.get(index) {
-                    self.screens.push(Screen::Detail(Detail {
-                        key: link.key,
-                        scroll: 0,
-                        link: 0,
-                    }));
+                    self.screens.push(Screen::Detail(Detail::new(link.key)));
                 }
                 return Vec::new();
             }
@@ -503,7 +422,7 @@ impl App {
             .draft
             .get_or_insert_with(|| VisitDraft::new(started, desk, staff, version));
         if let Some(key) = entry {
-            add_entry_to_draft(&self.catalogue, draft, key);
+            add_entry(&self.catalogue, draft, key);
         }
         self.visit_started = Some(draft.started_at);
         self.form = VisitForm::for_draft(&self.catalogue, draft);
@@ -527,15 +446,13 @@ impl App {
                 self.draft = None;
                 self.form = VisitForm::default();
                 self.screens.pop();
-                self.say(Level::Info, "Draft discarded.");
+                self.say(Level::Info, text::status::draft_discarded(self.lang));
                 return vec![Effect::ClearDraft];
             }
             Command::Outcome(n) => {
-                if let Some(outcome) = Outcome::ALL.get(usize::from(n).saturating_sub(1)) {
-                    draft.outcome = Some(*outcome);
-                    self.form.field = Field::Outcome;
-                    self.form.cursor_to_outcome(*outcome);
-                }
+                let index = usize::from(n).saturating_sub(1);
+                self.form
+                    .choose(&self.catalogue, draft, Field::Outcome, index);
             }
             other => self.form.command(&self.catalogue, draft, other),
         }
@@ -547,62 +464,63 @@ impl App {
         if self.saving {
             return Vec::new();
         }
-        let now = self.utc_now();
+        let (now, today, lang) = (self.utc_now(), self.now.date_naive(), self.lang);
         let Some(draft) = self.draft.as_mut() else {
             return Vec::new();
         };
+        let redacted = redact && draft.note.is_some();
         if redact && let Some(note) = &draft.note {
-            draft.note = Some(crate::privacy::redact(note));
-        }
-        let note = draft.note.clone().unwrap_or_default();
-        let findings = crate::privacy::find_personal_data_as_of(&note, self.now.date_naive());
-        if !findings.is_empty() {
-            let found = crate::privacy::describe(&crate::privacy::kinds(&findings));
-            let saved = Effect::SaveDraft(draft.clone());
-            self.form.privacy = found.clone();
-            self.form.field = Field::Note;
-            let key = self.keymap.key_for(Mode::VisitForm, Command::RedactAndSave);
-            let key = key.map_or_else(|| "Ctrl-R".to_string(), |k| k.to_string());
-            self.say(
-                Level::Warning,
-                format!("The note looks like it holds {found}. Press {key} to remove it and save, or edit the note."),
-            );
-            return vec![saved];
+            draft.note = Some(crate::visit::redact_note(note, &self.catalogue, today));
         }
         let editing = !draft.id.is_nil();
         let mut finished = draft.clone();
         if !editing {
             finished.ended_at = now;
         }
-        let visit = match finished.into_visit() {
-            Ok(visit) => visit,
-            Err(DraftIncomplete::NoOutcome) => {
-                self.form.field = Field::Outcome;
-                self.say(
-                    Level::Warning,
-                    "Choose an outcome first: press a number from 1 to 6.",
-                );
-                return Vec::new();
+        let refused = match finished.validate(&self.catalogue, today) {
+            Ok(visit) => {
+                self.saving = true;
+                self.say(Level::Info, text::status::saving(lang));
+                return if editing {
+                    vec![Effect::UpdateVisit(visit)]
+                } else {
+                    vec![Effect::SaveVisit(visit)]
+                };
             }
-            Err(DraftIncomplete::NoService) => {
-                let key = self.log_key();
-                self.say(
-                    Level::Warning,
-                    format!("Add at least one service: press Esc, find it, and press {key} again."),
-                );
-                return Vec::new();
-            }
-            Err(incomplete) => {
-                self.say(Level::Warning, format!("Before saving, {incomplete}."));
-                return Vec::new();
-            }
+            Err(refused) => refused,
         };
-        self.saving = true;
-        self.say(Level::Info, "Saving…");
-        if editing {
-            vec![Effect::UpdateVisit(visit)]
+        let kept = Effect::SaveDraft(draft.clone());
+        if let Some(field) = Field::owning(&refused) {
+            self.form.focus(&self.catalogue, field, draft);
+        }
+        let keys = &self.keys;
+        let sentence = match &refused {
+            Invalid::PersonalData(kinds) => {
+                self.form.privacy = kinds.clone();
+                text::status::personal_data(lang, kinds, &keys.key(Command::RedactAndSave))
+            }
+            Invalid::UnknownService { id } => {
+                text::status::unknown_service(lang, id, &keys.key(Command::Remove))
+            }
+            Invalid::UnknownPartner { id } => {
+                text::status::unknown_partner(lang, id, &keys.key(Command::Toggle))
+            }
+            Invalid::Incomplete(crate::visit::DraftIncomplete::NoOutcome) => {
+                let first = keys.key(Command::Outcome(1));
+                let last = keys.key(Command::Outcome(6));
+                text::status::choose_outcome(lang, &first, &last)
+            }
+            Invalid::Incomplete(crate::visit::DraftIncomplete::NoService) => {
+                text::status::add_a_service(lang, &keys.key(Command::LogVisit))
+            }
+            Invalid::Incomplete(incomplete) => text::status::before_saving(lang, incomplete),
+        };
+        self.say(Level::Warning, sentence);
+        // A redacted note is kept, and so is a note the receptionist is asked to edit.
+        if redacted || matches!(refused, Invalid::PersonalData(_)) {
+            vec![kept]
         } else {
-            vec![Effect::SaveVisit(visit)]
+            Vec::new()
         }
     }
 
@@ -614,15 +532,14 @@ impl App {
             .map(|id| self.catalogue.service_title(id))
             .collect();
         let services = titles.join(", ");
+        let count = self.today.len() + 1;
+        let message = text::status::visit_saved(self.lang, &services, count);
         self.today.push(visit);
         self.today_selected = self.today.len() - 1;
-        let count = self.today.len();
-        self.finish_visit(&format!(
-            "Visit saved: {services}. {count} today at this desk."
-        ))
+        self.finish_visit(message)
     }
 
-    fn finish_visit(&mut self, message: &str) -> Vec<Effect> {
+    fn finish_visit(&mut self, message: String) -> Vec<Effect> {
         self.draft = None;
         self.form = VisitForm::default();
         self.visit_started = None;
@@ -645,25 +562,19 @@ impl App {
             Command::Down => self.today_selected = (self.today_selected + 1).min(last),
             Command::Undo | Command::Edit => {
                 if self.draft.is_some() {
-                    let key = self.log_key();
-                    self.say(
-                        Level::Warning,
-                        format!("Save or discard the visit being logged first ({key} opens it)."),
-                    );
+                    self.finish_visit_first();
                     return Vec::new();
                 }
                 // The last visit saved: ids are time-ordered and given at saving.
                 let Some(visit) = self.today.iter().max_by_key(|v| v.id).cloned() else {
-                    self.say(Level::Info, "No visits today yet.");
+                    self.say(Level::Info, text::status::no_visits_today(self.lang));
                     return Vec::new();
                 };
                 if self.utc_now() - visit.ended_at > UNDO_WINDOW {
+                    let minutes = UNDO_WINDOW.num_minutes();
                     self.say(
                         Level::Warning,
-                        format!(
-                            "The last visit is more than {} minutes old; it can no longer be changed.",
-                            UNDO_WINDOW.num_minutes()
-                        ),
+                        text::status::too_old_to_change(self.lang, minutes),
                     );
                     return Vec::new();
                 }
@@ -682,18 +593,9 @@ impl App {
 
     fn input(&mut self, c: Option<char>) -> Vec<Effect> {
         if self.text_first() {
-            if let Some(draft) = self.draft.as_mut() {
-                let note = draft.note.get_or_insert_with(String::new);
-                match c {
-                    Some(c) => {
-                        if note.chars().count() < NOTE_MAX_CHARS {
-                            note.push(c)
-                        }
-                    }
-                    None => {
-                        note.pop();
-                    }
-                }
+            if let Some(draft) = self.draft.as_mut()
+                && self.form.type_char(draft, c)
+            {
                 self.form.privacy.clear();
                 return vec![Effect::SaveDraft(draft.clone())];
             }
@@ -718,8 +620,9 @@ impl App {
 
     fn clear_text(&mut self) -> Vec<Effect> {
         if self.text_first() {
-            if let Some(draft) = self.draft.as_mut() {
-                draft.note = None;
+            if let Some(draft) = self.draft.as_mut()
+                && self.form.clear_text(draft)
+            {
                 return vec![Effect::SaveDraft(draft.clone())];
             }
         } else if *self.screen() == Screen::Search {
@@ -742,25 +645,5 @@ impl App {
             seq: self.search.seq,
             query: self.search.query.clone(),
         }]
-    }
-}
-
-/// Adds what the receptionist was looking at to the visit: a service, a partner signposted to,
-/// or the services an FAQ is about.
-fn add_entry_to_draft(catalogue: &Catalogue, draft: &mut VisitDraft, key: EntryKey) {
-    let push = |list: &mut Vec<String>, id: &str| {
-        if !list.iter().any(|x| x == id) {
-            list.push(id.to_string());
-        }
-    };
-    match catalogue.entry(key) {
-        Some(Entry::Service(s)) => push(&mut draft.services, &s.id),
-        Some(Entry::Partner(p)) => push(&mut draft.partners, &p.id),
-        Some(Entry::Faq(f)) => {
-            if let Some(id) = f.related.iter().find(|id| catalogue.service(id).is_some()) {
-                push(&mut draft.services, id);
-            }
-        }
-        None => {}
     }
 }

@@ -1,0 +1,111 @@
+//! What the receptionist can ask for, by name, and which commands are live. The terminal face
+//! binds keys to these (`tui::keymap`); another face can reach them any way it likes.
+
+use crate::text::{self, Language};
+
+/// Which commands are live: one mode per screen (the help overlay has its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mode {
+    Search,
+    Detail,
+    ShowResident,
+    VisitForm,
+    Today,
+    Help,
+}
+
+impl Mode {
+    /// Every mode, in the order help and the keymap list them.
+    pub const ALL: [Mode; 6] = [
+        Mode::Search,
+        Mode::Detail,
+        Mode::ShowResident,
+        Mode::VisitForm,
+        Mode::Today,
+        Mode::Help,
+    ];
+
+    /// The screen's name, for the title bar and help: "Search", "Log the visit".
+    pub fn title(self, lang: Language) -> &'static str {
+        let names = text::screens::names(lang);
+        match self {
+            Mode::Search => names.search,
+            Mode::Detail => names.detail,
+            Mode::ShowResident => names.show_resident,
+            Mode::VisitForm => names.visit_form,
+            Mode::Today => names.today,
+            Mode::Help => names.help,
+        }
+    }
+}
+
+/// What a key asks the desk to do. The config file names them in snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Command {
+    Quit,
+    Help,
+    Back,
+    /// Up one row; on a detail screen, scroll up one line.
+    Up,
+    /// Down one row; on a detail screen, scroll down one line.
+    Down,
+    PageUp,
+    PageDown,
+    /// On a detail screen, select the next link.
+    NextLink,
+    /// On a detail screen, select the previous link.
+    PreviousLink,
+    Open,
+    ShowResident,
+    LogVisit,
+    Today,
+    NewResident,
+    NextField,
+    PreviousField,
+    Left,
+    Right,
+    Toggle,
+    Save,
+    Remove,
+    RedactAndSave,
+    Discard,
+    Undo,
+    Edit,
+    Link(u8),
+    Outcome(u8),
+}
+
+impl Command {
+    /// The name used in the config file's `[keys]` table.
+    pub fn name(self) -> String {
+        match self {
+            Command::Quit => "quit".into(),
+            Command::Help => "help".into(),
+            Command::Back => "back".into(),
+            Command::Up => "up".into(),
+            Command::Down => "down".into(),
+            Command::PageUp => "page_up".into(),
+            Command::PageDown => "page_down".into(),
+            Command::NextLink => "next_link".into(),
+            Command::PreviousLink => "previous_link".into(),
+            Command::Open => "open".into(),
+            Command::ShowResident => "show_resident".into(),
+            Command::LogVisit => "log_visit".into(),
+            Command::Today => "today".into(),
+            Command::NewResident => "new_resident".into(),
+            Command::NextField => "next_field".into(),
+            Command::PreviousField => "previous_field".into(),
+            Command::Left => "left".into(),
+            Command::Right => "right".into(),
+            Command::Toggle => "toggle".into(),
+            Command::Save => "save".into(),
+            Command::Remove => "remove".into(),
+            Command::RedactAndSave => "redact_and_save".into(),
+            Command::Discard => "discard".into(),
+            Command::Undo => "undo".into(),
+            Command::Edit => "edit".into(),
+            Command::Link(n) => format!("link_{n}"),
+            Command::Outcome(n) => format!("outcome_{n}"),
+        }
+    }
+}

@@ -1,0 +1,496 @@
+//! The visit form. Its fields are described once, in [`FIELDS`]: label, kind (which decides the
+//! keys that work on it), whether a save needs it, the choices it offers, and which problems at
+//! saving are about it. The form's moves, its drawing and the draft all follow that table.
+//!
+//! The values live in the [`VisitDraft`], so the draft is always what is on screen; the form
+//! only knows which field has focus and where the choice cursor is.
+
+use super::command::Command;
+use super::key_names::KeyNames;
+use crate::catalogue::Catalogue;
+use crate::privacy::PersonalData;
+use crate::text::{self, Language};
+use crate::visit::{
+    DraftIncomplete, ExclusionReason, Feedback, Invalid, NOTE_MAX_CHARS, OnlineAnswer, Outcome,
+    VisitDraft,
+};
+
+/// A field of the form, in the order Tab visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Field {
+    Services,
+    #[default]
+    Outcome,
+    Partners,
+    Online,
+    Reasons,
+    Feedback,
+    Note,
+}
+
+/// How a field is filled in, and so which commands work on it.
+#[derive(Clone, Copy)]
+pub enum FieldKind {
+    /// A list filled from the search (log a visit on an entry to add it): Left/Right select,
+    /// Remove (Delete) takes the selected one off.
+    Added { remove: fn(&mut VisitDraft, usize) },
+    /// One of several, like radio buttons: Left/Right move and choose, Toggle (Space) chooses;
+    /// when `clearable`, Toggle on the chosen one clears it.
+    One {
+        set: fn(&mut VisitDraft, Option<usize>),
+        clearable: bool,
+    },
+    /// Any number of ticks: Left/Right move, Toggle (Space) ticks or unticks.
+    Ticks {
+        toggle: fn(&mut VisitDraft, &VisitForm, usize),
+    },
+    /// Text typed straight in (digits and spaces too, before any key binding), at most `max`
+    /// characters.
+    Text {
+        read: fn(&VisitDraft) -> Option<&str>,
+        write: fn(&mut VisitDraft, Option<String>),
+        max: usize,
+    },
+}
+
+/// One choice in a field's row, as the form shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    pub chosen: bool,
+}
+
+/// What a field's choices are read from.
+pub struct FormContext<'a> {
+    pub catalogue: &'a Catalogue,
+    pub draft: &'a VisitDraft,
+    pub form: &'a VisitForm,
+    pub lang: Language,
+}
+
+/// One row of the form, described once.
+pub struct FieldSpec {
+    pub field: Field,
+    pub label: fn(Language) -> &'static str,
+    pub kind: FieldKind,
+    /// A visit cannot be saved with this field empty (its empty text is then a warning).
+    pub required: bool,
+    /// The choices offered, in order, and which the draft has (every item of an `Added` list
+    /// is chosen). A text field offers none.
+    pub choices: fn(&FormContext<'_>) -> Vec<Choice>,
+    /// What the row says when it has nothing to show.
+    pub empty: fn(Language, &KeyNames) -> String,
+    /// Whether a reason a save was refused is about this field, so focus moves there.
+    pub owns: fn(&Invalid) -> bool,
+}
+
+fn choices_of<T: Copy + PartialEq>(
+    all: &[T],
+    label: impl Fn(usize, T) -> String,
+    chosen: impl Fn(T) -> bool,
+) -> Vec<Choice> {
+    all.iter()
+        .enumerate()
+        .map(|(i, value)| Choice {
+            label: label(i, *value),
+            chosen: chosen(*value),
+        })
+        .collect()
+}
+
+fn no_text(_: Language, _: &KeyNames) -> String {
+    String::new()
+}
+
+fn read_note(draft: &VisitDraft) -> Option<&str> {
+    draft.note.as_deref()
+}
+
+/// The form's fields, in the order Tab visits them.
+pub const FIELDS: [FieldSpec; 7] = [
+    FieldSpec {
+        field: Field::Services,
+        label: |lang| text::form::labels(lang).services,
+        kind: FieldKind::Added {
+            remove: |draft, index| {
+                if index < draft.services.len() {
+                    draft.services.remove(index);
+                }
+            },
+        },
+        required: true,
+        choices: |c| {
+            let titles = c.draft.services.iter();
+            titles
+                .map(|id| Choice {
+                    label: c.catalogue.service_title(id).to_string(),
+                    chosen: true,
+                })
+                .collect()
+        },
+        empty: |lang, keys| text::form::no_services(lang, &keys.key(Command::LogVisit)),
+        owns: |problem| {
+            matches!(
+                problem,
+                Invalid::UnknownService { .. } | Invalid::Incomplete(DraftIncomplete::NoService)
+            )
+        },
+    },
+    FieldSpec {
+        field: Field::Outcome,
+        label: |lang| text::form::labels(lang).outcome,
+        kind: FieldKind::One {
+            set: |draft, index| draft.outcome = index.and_then(|i| Outcome::ALL.get(i).copied()),
+            clearable: false,
+        },
+        required: true,
+        choices: |c| {
+            choices_of(
+                &Outcome::ALL,
+                |i, o| format!("{} {}", i + 1, text::form::outcome(c.lang, o)),
+                |o| c.draft.outcome == Some(o),
+            )
+        },
+        empty: no_text,
+        owns: |problem| matches!(problem, Invalid::Incomplete(DraftIncomplete::NoOutcome)),
+    },
+    FieldSpec {
+        field: Field::Partners,
+        label: |lang| text::form::labels(lang).partners,
+        kind: FieldKind::Ticks {
+            toggle: |draft, form, index| {
+                if let Some(id) = form.partner_options.get(index) {
+                    toggle(&mut draft.partners, id.clone());
+                }
+            },
+        },
+        required: false,
+        choices: |c| {
+            let options = c.form.partner_options.iter();
+            options
+                .map(|id| Choice {
+                    label: c
+                        .catalogue
+                        .partner(id)
+                        .map_or(id.as_str(), |p| p.name.as_str())
+                        .to_string(),
+                    chosen: c.draft.partners.contains(id),
+                })
+                .collect()
+        },
+        empty: |lang, keys| text::form::no_partners(lang, &keys.key(Command::LogVisit)),
+        owns: |problem| matches!(problem, Invalid::UnknownPartner { .. }),
+    },
+    FieldSpec {
+        field: Field::Online,
+        label: |lang| text::form::labels(lang).online,
+        kind: FieldKind::One {
+            set: |draft, index| {
+                draft.online = index.and_then(|i| OnlineAnswer::ALL.get(i).copied())
+            },
+            clearable: true,
+        },
+        required: false,
+        choices: |c| {
+            choices_of(
+                &OnlineAnswer::ALL,
+                |_, a| text::form::online(c.lang, a).to_string(),
+                |a| c.draft.online == Some(a),
+            )
+        },
+        empty: no_text,
+        owns: |_| false,
+    },
+    FieldSpec {
+        field: Field::Reasons,
+        label: |lang| text::form::labels(lang).reasons,
+        kind: FieldKind::Ticks {
+            toggle: |draft, _, index| {
+                if let Some(reason) = ExclusionReason::ALL.get(index) {
+                    toggle(&mut draft.reasons, *reason);
+                }
+            },
+        },
+        required: false,
+        choices: |c| {
+            choices_of(
+                &ExclusionReason::ALL,
+                |_, r| text::form::reason(c.lang, r).to_string(),
+                |r| c.draft.reasons.contains(&r),
+            )
+        },
+        empty: no_text,
+        owns: |_| false,
+    },
+    FieldSpec {
+        field: Field::Feedback,
+        label: |lang| text::form::labels(lang).feedback,
+        kind: FieldKind::One {
+            set: |draft, index| {
+                draft.feedback = index
+                    .and_then(|i| Feedback::ALL.get(i).copied())
+                    .unwrap_or_default()
+            },
+            clearable: false,
+        },
+        required: false,
+        choices: |c| {
+            choices_of(
+                &Feedback::ALL,
+                |_, f| text::form::feedback(c.lang, f).to_string(),
+                |f| c.draft.feedback == f,
+            )
+        },
+        empty: no_text,
+        owns: |_| false,
+    },
+    FieldSpec {
+        field: Field::Note,
+        label: |lang| text::form::labels(lang).note,
+        kind: FieldKind::Text {
+            read: read_note,
+            write: |draft, note| draft.note = note,
+            max: NOTE_MAX_CHARS,
+        },
+        required: false,
+        choices: |_| Vec::new(),
+        empty: |lang, _| text::form::empty_note(lang),
+        owns: |problem| {
+            matches!(
+                problem,
+                Invalid::PersonalData(_) | Invalid::Incomplete(DraftIncomplete::NoteTooLong { .. })
+            )
+        },
+    },
+];
+
+impl Field {
+    /// This field's row of [`FIELDS`].
+    pub fn spec(self) -> &'static FieldSpec {
+        let index = FIELDS.iter().position(|s| s.field == self).unwrap_or(0);
+        &FIELDS[index]
+    }
+
+    /// The field a refused save is about, if any.
+    pub fn owning(problem: &Invalid) -> Option<Field> {
+        FIELDS.iter().find(|s| (s.owns)(problem)).map(|s| s.field)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VisitForm {
+    pub field: Field,
+    /// The choice under the cursor in the focused field.
+    pub cursor: usize,
+    /// Partner ids offered as ticks: the services' signposts and any already chosen.
+    pub partner_options: Vec<String>,
+    /// The personal data found in the note at the last save, for the warning under the form.
+    pub privacy: Vec<PersonalData>,
+}
+
+impl VisitForm {
+    pub fn for_draft(catalogue: &Catalogue, draft: &VisitDraft) -> VisitForm {
+        let mut form = VisitForm::default();
+        form.refresh_partners(catalogue, draft);
+        form.focus(catalogue, Field::Outcome, draft);
+        form
+    }
+
+    pub fn refresh_partners(&mut self, catalogue: &Catalogue, draft: &VisitDraft) {
+        let mut options: Vec<String> = Vec::new();
+        let signposts = draft
+            .services
+            .iter()
+            .filter_map(|id| catalogue.service(id))
+            .flat_map(|s| s.signpost.iter());
+        for id in signposts.chain(draft.partners.iter()) {
+            if !options.contains(id) {
+                options.push(id.clone());
+            }
+        }
+        self.partner_options = options;
+    }
+
+    /// The focused field's choices.
+    pub fn choices(&self, catalogue: &Catalogue, draft: &VisitDraft) -> Vec<Choice> {
+        let context = FormContext {
+            catalogue,
+            draft,
+            form: self,
+            // Only the number of choices and which are chosen matter here, not their words.
+            lang: Language::default(),
+        };
+        (self.field.spec().choices)(&context)
+    }
+
+    /// Moves focus to `field`; on a one-of-several field the cursor starts on the chosen one.
+    pub fn focus(&mut self, catalogue: &Catalogue, field: Field, draft: &VisitDraft) {
+        self.field = field;
+        self.cursor = match field.spec().kind {
+            FieldKind::One { .. } => self
+                .choices(catalogue, draft)
+                .iter()
+                .position(|c| c.chosen)
+                .unwrap_or(0),
+            _ => 0,
+        };
+    }
+
+    /// Applies a form command (move between fields and choices, tick, remove) to the draft.
+    pub fn command(&mut self, catalogue: &Catalogue, draft: &mut VisitDraft, command: Command) {
+        let position = FIELDS
+            .iter()
+            .position(|f| f.field == self.field)
+            .unwrap_or(0);
+        let kind = self.field.spec().kind;
+        match command {
+            Command::NextField => {
+                let next = FIELDS[(position + 1) % FIELDS.len()].field;
+                self.focus(catalogue, next, draft);
+            }
+            Command::PreviousField => {
+                let previous = FIELDS[(position + FIELDS.len() - 1) % FIELDS.len()].field;
+                self.focus(catalogue, previous, draft);
+            }
+            Command::Left | Command::Right => {
+                let count = self.choices(catalogue, draft).len();
+                if count == 0 {
+                    return;
+                }
+                self.cursor = if command == Command::Left {
+                    (self.cursor + count - 1) % count
+                } else {
+                    (self.cursor + 1) % count
+                };
+                // One-of-several fields follow the cursor, like radio buttons.
+                if let FieldKind::One { set, .. } = kind {
+                    set(draft, Some(self.cursor));
+                }
+            }
+            Command::Toggle => match kind {
+                FieldKind::One { set, clearable } => {
+                    let chosen = self
+                        .choices(catalogue, draft)
+                        .get(self.cursor)
+                        .is_some_and(|c| c.chosen);
+                    set(draft, (!(clearable && chosen)).then_some(self.cursor));
+                }
+                FieldKind::Ticks { toggle } => toggle(draft, self, self.cursor),
+                FieldKind::Added { .. } | FieldKind::Text { .. } => {}
+            },
+            Command::Remove => {
+                if let FieldKind::Added { remove } = kind {
+                    remove(draft, self.cursor);
+                    let count = self.choices(catalogue, draft).len();
+                    self.cursor = self.cursor.min(count.saturating_sub(1));
+                    self.refresh_partners(catalogue, draft);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Chooses `index` in a one-of-several field and puts focus there (a shortcut such as the
+    /// outcome's number keys).
+    pub fn choose(
+        &mut self,
+        catalogue: &Catalogue,
+        draft: &mut VisitDraft,
+        field: Field,
+        index: usize,
+    ) {
+        let FieldKind::One { set, .. } = field.spec().kind else {
+            return;
+        };
+        let count = (field.spec().choices)(&FormContext {
+            catalogue,
+            draft,
+            form: self,
+            lang: Language::default(),
+        })
+        .len();
+        if index < count {
+            set(draft, Some(index));
+            self.field = field;
+            self.cursor = index;
+        }
+    }
+
+    /// True when the focused field takes typed text.
+    pub fn typing(&self) -> bool {
+        matches!(self.field.spec().kind, FieldKind::Text { .. })
+    }
+
+    /// Types into the focused text field: a character, or `None` to delete the last one.
+    /// Returns whether the draft changed.
+    pub fn type_char(&self, draft: &mut VisitDraft, c: Option<char>) -> bool {
+        let FieldKind::Text { read, write, max } = self.field.spec().kind else {
+            return false;
+        };
+        let mut text = read(draft).unwrap_or("").to_string();
+        match c {
+            Some(c) if text.chars().count() < max => text.push(c),
+            Some(_) => {}
+            None => {
+                text.pop();
+            }
+        }
+        write(draft, Some(text));
+        true
+    }
+
+    /// Clears the focused text field. Returns whether the draft changed.
+    pub fn clear_text(&self, draft: &mut VisitDraft) -> bool {
+        let FieldKind::Text { write, .. } = self.field.spec().kind else {
+            return false;
+        };
+        write(draft, None);
+        true
+    }
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    match list.iter().position(|x| *x == item) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(item),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_is_described_once_in_tab_order() {
+        let fields: Vec<Field> = FIELDS.iter().map(|s| s.field).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Services,
+                Field::Outcome,
+                Field::Partners,
+                Field::Online,
+                Field::Reasons,
+                Field::Feedback,
+                Field::Note
+            ]
+        );
+        for spec in &FIELDS {
+            assert_eq!(spec.field.spec().field, spec.field);
+        }
+    }
+
+    #[test]
+    fn a_refused_save_points_at_the_field_to_fix() {
+        let unknown = Invalid::UnknownService { id: "x".into() };
+        assert_eq!(Field::owning(&unknown), Some(Field::Services));
+        let no_outcome = Invalid::Incomplete(DraftIncomplete::NoOutcome);
+        assert_eq!(Field::owning(&no_outcome), Some(Field::Outcome));
+        let personal = Invalid::PersonalData(vec![PersonalData::Postcode]);
+        assert_eq!(Field::owning(&personal), Some(Field::Note));
+        let no_desk = Invalid::Incomplete(DraftIncomplete::NoDesk);
+        assert_eq!(Field::owning(&no_desk), None);
+    }
+}

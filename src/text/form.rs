@@ -1,0 +1,130 @@
+//! The visit form's labels, choices and hints.
+
+use super::Language;
+use crate::privacy::{self, PersonalData};
+use crate::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome};
+
+/// The label of each field, short enough for the form's label column.
+pub struct FieldLabels {
+    pub services: &'static str,
+    pub outcome: &'static str,
+    pub partners: &'static str,
+    pub online: &'static str,
+    pub reasons: &'static str,
+    pub feedback: &'static str,
+    pub note: &'static str,
+}
+
+pub fn labels(lang: Language) -> &'static FieldLabels {
+    match lang {
+        Language::English => &FieldLabels {
+            services: "Services",
+            outcome: "Outcome",
+            partners: "Signposted to",
+            online: "Doable online?",
+            reasons: "Why not online",
+            feedback: "Feedback",
+            note: "Note",
+        },
+    }
+}
+
+/// The form's title: logging a new visit or editing one.
+pub fn title(lang: Language, editing: bool) -> &'static str {
+    match lang {
+        Language::English if editing => " Edit the visit ",
+        Language::English => " Log the visit ",
+    }
+}
+
+pub fn no_visit(lang: Language) -> &'static str {
+    match lang {
+        Language::English => "No visit is being logged.",
+    }
+}
+
+/// The services field before any service is on the visit.
+pub fn no_services(lang: Language, log_key: &str) -> String {
+    match lang {
+        Language::English => format!("none yet: press Esc, find the service, press {log_key}"),
+    }
+}
+
+/// The partners field when the services suggest none.
+pub fn no_partners(lang: Language, log_key: &str) -> String {
+    match lang {
+        Language::English => format!("none suggested ({log_key} on a partner adds it)"),
+    }
+}
+
+/// An empty note, when it does not have focus.
+pub fn empty_note(lang: Language) -> String {
+    match lang {
+        Language::English => "optional, no personal data".into(),
+    }
+}
+
+/// How much of the note is used: " (12/500)".
+pub fn note_length(lang: Language, chars: usize, max: usize) -> String {
+    match lang {
+        Language::English => format!(" ({chars}/{max})"),
+    }
+}
+
+/// Under the form when the last save found personal data in the note.
+pub fn personal_data_warning(lang: Language, kinds: &[PersonalData]) -> String {
+    match lang {
+        Language::English => format!(
+            "! Looks like {}: no personal data, please.",
+            privacy::describe(kinds)
+        ),
+    }
+}
+
+/// The form's own keys, as the face binds them.
+pub struct FormKeys<'a> {
+    pub first_outcome: &'a str,
+    pub last_outcome: &'a str,
+    pub next_field: &'a str,
+    pub tick: &'a str,
+    pub save: &'a str,
+    pub discard: &'a str,
+}
+
+pub fn keys_line(lang: Language, keys: &FormKeys<'_>) -> String {
+    match lang {
+        Language::English => format!(
+            "{}-{} outcome · {} next field · {} tick · {} save · {} discard",
+            keys.first_outcome,
+            keys.last_outcome,
+            keys.next_field,
+            keys.tick,
+            keys.save,
+            keys.discard
+        ),
+    }
+}
+
+pub fn outcome(lang: Language, outcome: Outcome) -> &'static str {
+    match lang {
+        Language::English => outcome.label(),
+    }
+}
+
+pub fn online(lang: Language, answer: OnlineAnswer) -> &'static str {
+    match lang {
+        Language::English => answer.label(),
+    }
+}
+
+pub fn reason(lang: Language, reason: ExclusionReason) -> &'static str {
+    match lang {
+        Language::English => reason.label(),
+    }
+}
+
+pub fn feedback(lang: Language, feedback: Feedback) -> &'static str {
+    match lang {
+        Language::English => feedback.label(),
+    }
+}

@@ -1,0 +1,244 @@
+//! The screens' titles and fixed labels. Titles drawn in a border carry their own spaces.
+
+use super::Language;
+use crate::catalogue::{Kind, Relation, Tier};
+
+/// The name of each screen, for the title bar and help.
+pub struct ScreenNames {
+    pub search: &'static str,
+    pub detail: &'static str,
+    pub show_resident: &'static str,
+    pub visit_form: &'static str,
+    pub today: &'static str,
+    pub help: &'static str,
+}
+
+pub fn names(lang: Language) -> &'static ScreenNames {
+    match lang {
+        Language::English => &ScreenNames {
+            search: "Search",
+            detail: "Details",
+            show_resident: "Show the resident",
+            visit_form: "Log the visit",
+            today: "Today's visits",
+            help: "Help",
+        },
+    }
+}
+
+/// Words and titles that take no values.
+pub struct Labels {
+    pub app_name: &'static str,
+    pub draft_flag: &'static str,
+    /// Before a warning in the status bar, so colour is not the only sign.
+    pub note_word: &'static str,
+    /// Before an error in the status bar.
+    pub problem_word: &'static str,
+    pub search_title: &'static str,
+    pub search_hint: &'static str,
+    pub no_matches: &'static str,
+    pub preview_title: &'static str,
+    pub nothing_selected: &'static str,
+    pub links_title: &'static str,
+    pub urgent: &'static str,
+    pub help_title: &'static str,
+    pub help_rebind: &'static str,
+    pub show_resident_title: &'static str,
+    pub online_intro: &'static str,
+    pub no_web_address: &'static str,
+    pub or_phone: &'static str,
+    pub window_too_small_for_qr: &'static str,
+    pub today_empty: &'static str,
+    pub today_headings: [&'static str; 4],
+    pub us: &'static str,
+    pub national_partner: &'static str,
+    pub local_partner: &'static str,
+    pub say: &'static str,
+    pub online_self_serve: &'static str,
+    pub online: &'static str,
+    pub phone: &'static str,
+    pub bring: &'static str,
+    pub who_can_get_it: &'static str,
+    pub web: &'static str,
+    pub email: &'static str,
+    pub address: &'static str,
+    pub how: &'static str,
+    pub languages: &'static str,
+    pub who_can_get_help: &'static str,
+    pub opening_hours: &'static str,
+}
+
+pub fn labels(lang: Language) -> &'static Labels {
+    match lang {
+        Language::English => &Labels {
+            app_name: " frontdesk ",
+            draft_flag: " · Draft",
+            note_word: "Note: ",
+            problem_word: "Problem: ",
+            search_title: " Search ",
+            search_hint: "Type what the resident needs, in their words",
+            no_matches: " No matches: try other words, or fewer ",
+            preview_title: " Preview ",
+            nothing_selected: "Nothing selected.",
+            links_title: " Links: press the number, or Tab and Enter ",
+            urgent: "! URGENT ",
+            help_title: " Help: Esc closes ",
+            help_rebind: "Keys can be changed in the config file's [keys] table: see `frontdesk config --print`.",
+            show_resident_title: " Show the resident ",
+            online_intro: "Do it yourself online:",
+            no_web_address: "There is no web address for this.",
+            or_phone: "Or phone:",
+            window_too_small_for_qr: "Make the window larger to show the QR code.",
+            today_empty: "No visits logged at this desk today yet.",
+            today_headings: ["Time", "Length", "Outcome", "Services"],
+            us: "Us: ",
+            national_partner: "Partner · National organisation",
+            local_partner: "Partner · Local partner",
+            say: "Say: ",
+            online_self_serve: "Online (they can do it themselves): ",
+            online: "Online: ",
+            phone: "Phone: ",
+            bring: "Bring:",
+            who_can_get_it: "Who can get it: ",
+            web: "Web: ",
+            email: "Email: ",
+            address: "Address: ",
+            how: "How: ",
+            languages: "Languages: ",
+            who_can_get_help: "Who can get help: ",
+            opening_hours: "Opening hours:",
+        },
+    }
+}
+
+/// The title bar's right-hand side: "Desk: Front desk · Today: 3".
+pub fn desk_and_count(lang: Language, desk: &str, today: usize) -> String {
+    match lang {
+        Language::English => format!("Desk: {desk} · Today: {today}"),
+    }
+}
+
+/// The visit timer in the title bar: " · Visit 1:35".
+pub fn visit_timer(lang: Language, seconds: i64) -> String {
+    match lang {
+        Language::English => format!(" · Visit {}:{:02}", seconds / 60, seconds % 60),
+    }
+}
+
+/// The results list's title: everything with an empty box, else the results or none.
+pub fn results_title(lang: Language, browsing: bool, count: usize, searching: bool) -> String {
+    match lang {
+        Language::English if browsing => format!(" Everything ({count}) "),
+        Language::English if count == 0 && !searching => labels(lang).no_matches.to_string(),
+        Language::English => format!(" Results ({count}) "),
+    }
+}
+
+/// A result's kind, padded to one width so titles line up.
+pub fn kind_tag(lang: Language, kind: Kind) -> &'static str {
+    match lang {
+        Language::English => match kind {
+            Kind::Service => "Service",
+            Kind::Partner => "Partner",
+            Kind::Faq => "FAQ    ",
+        },
+    }
+}
+
+/// A detail screen's title.
+pub fn kind_title(lang: Language, kind: Kind) -> &'static str {
+    match lang {
+        Language::English => match kind {
+            Kind::Service => " Service ",
+            Kind::Partner => " Partner ",
+            Kind::Faq => " Question ",
+        },
+    }
+}
+
+/// Why a detail screen links to an entry.
+pub fn relation(lang: Language, relation: Relation) -> &'static str {
+    match lang {
+        Language::English => match relation {
+            Relation::Related => "Related",
+            Relation::SignpostTo => "Signpost to",
+            Relation::ProvidedBy => "Provided by",
+        },
+    }
+}
+
+/// Whose job a service is when it is not this council's: "Not us: county council".
+pub fn not_us(lang: Language, tier: Tier) -> &'static str {
+    match lang {
+        Language::English => match tier {
+            Tier::County => "Not us: county council",
+            Tier::Government => "Not us: government",
+            Tier::Partner => "Not us: partner",
+            _ => "Not us",
+        },
+    }
+}
+
+/// A short tag for lists: "[county]"; nothing for this council.
+pub fn provider_tag(lang: Language, tier: Tier) -> Option<&'static str> {
+    match lang {
+        Language::English => match tier {
+            Tier::Council => None,
+            Tier::County => Some("[county]"),
+            Tier::Government => Some("[government]"),
+            Tier::Other => Some("[other body]"),
+            Tier::Partner => Some("[partner]"),
+        },
+    }
+}
+
+/// The heading of help: "Keys on the search screen".
+pub fn help_heading(lang: Language, screen: &str) -> String {
+    match lang {
+        Language::English => format!("Keys on the {} screen", screen.to_lowercase()),
+    }
+}
+
+/// Today's title: " Today at Front desk: 2 visits ".
+pub fn today_title(lang: Language, desk: &str, count: usize) -> String {
+    match lang {
+        Language::English => format!(
+            " Today at {desk}: {count} visit{} ",
+            if count == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+/// Under an empty today list.
+pub fn today_empty_help(lang: Language, log_key: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "Press Esc to go back, find what the resident needs, and press {log_key} to log it."
+        ),
+    }
+}
+
+/// A visit's length in today's list: "4 min".
+pub fn minutes(lang: Language, minutes: i64) -> String {
+    match lang {
+        Language::English => format!("{minutes} min"),
+    }
+}
+
+/// Today's footer while the last visit can still be changed.
+pub fn today_changeable(lang: Language, undo_key: &str, edit_key: &str, minutes: i64) -> String {
+    match lang {
+        Language::English => format!(
+            "The last visit can be undone ({undo_key}) or edited ({edit_key}) for {minutes} minutes."
+        ),
+    }
+}
+
+/// Today's footer once it cannot.
+pub fn today_unchangeable(lang: Language, minutes: i64) -> String {
+    match lang {
+        Language::English => {
+            format!("Visits can be changed for {minutes} minutes after they are saved.")
+        }
+    }
+}

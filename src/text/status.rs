@@ -1,0 +1,139 @@
+//! The desk's status-bar sentences. Key names arrive already named ("F2"), as the face binds them.
+
+use super::Language;
+use crate::privacy::{self, PersonalData};
+use crate::visit::DraftIncomplete;
+
+pub fn visit_saved(lang: Language, services: &str, today: usize) -> String {
+    match lang {
+        Language::English => format!("Visit saved: {services}. {today} today at this desk."),
+    }
+}
+
+pub fn visit_updated(lang: Language) -> String {
+    match lang {
+        Language::English => "Visit updated.".into(),
+    }
+}
+
+pub fn visit_undone(lang: Language) -> String {
+    match lang {
+        Language::English => "Last visit undone: it is no longer in the log.".into(),
+    }
+}
+
+/// After the store's own sentence about why a save failed.
+pub fn save_failed(lang: Language, problem: &str, save_key: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "{problem} The visit is kept as a draft: press {save_key} on the form to try again."
+        ),
+    }
+}
+
+pub fn draft_restored(lang: Language, log_key: &str) -> String {
+    match lang {
+        Language::English => {
+            format!("A visit from before was not saved. Press {log_key} to finish it.")
+        }
+    }
+}
+
+/// After the store's own sentence about why the draft could not be kept.
+pub fn draft_not_kept(lang: Language, problem: &str) -> String {
+    match lang {
+        Language::English => format!("{problem} The visit stays on screen until it is saved."),
+    }
+}
+
+pub fn finish_visit_first(lang: Language, log_key: &str) -> String {
+    match lang {
+        Language::English => {
+            format!("Save or discard the visit being logged first ({log_key} opens it).")
+        }
+    }
+}
+
+pub fn new_resident(lang: Language) -> String {
+    match lang {
+        Language::English => "New resident: the visit timer has started.".into(),
+    }
+}
+
+pub fn draft_discarded(lang: Language) -> String {
+    match lang {
+        Language::English => "Draft discarded.".into(),
+    }
+}
+
+/// The note holds personal data; `redact_key` removes it and saves.
+pub fn personal_data(lang: Language, kinds: &[PersonalData], redact_key: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "The note looks like it holds {}. Press {redact_key} to remove it and save, or edit the note.",
+            privacy::describe(kinds)
+        ),
+    }
+}
+
+/// No outcome chosen; `first` and `last` are the keys of the first and last outcome.
+pub fn choose_outcome(lang: Language, first: &str, last: &str) -> String {
+    match lang {
+        Language::English => {
+            format!("Choose an outcome first: press a number from {first} to {last}.")
+        }
+    }
+}
+
+pub fn add_a_service(lang: Language, log_key: &str) -> String {
+    match lang {
+        Language::English => {
+            format!("Add at least one service: press Esc, find it, and press {log_key} again.")
+        }
+    }
+}
+
+/// A service on the visit is not in the catalogue (it was removed, or the draft is older).
+pub fn unknown_service(lang: Language, id: &str, remove_key: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "'{id}' is not a service in the catalogue: select it under Services, press {remove_key} to remove it, and add the right one."
+        ),
+    }
+}
+
+/// A partner on the visit is not in the catalogue.
+pub fn unknown_partner(lang: Language, id: &str, toggle_key: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "'{id}' is not a partner in the catalogue: select it under Signposted to and press {toggle_key} to untick it."
+        ),
+    }
+}
+
+/// Anything else a save needs first.
+pub fn before_saving(lang: Language, incomplete: &DraftIncomplete) -> String {
+    match lang {
+        Language::English => format!("Before saving, {incomplete}."),
+    }
+}
+
+pub fn saving(lang: Language) -> String {
+    match lang {
+        Language::English => "Saving…".into(),
+    }
+}
+
+pub fn no_visits_today(lang: Language) -> String {
+    match lang {
+        Language::English => "No visits today yet.".into(),
+    }
+}
+
+pub fn too_old_to_change(lang: Language, minutes: i64) -> String {
+    match lang {
+        Language::English => format!(
+            "The last visit is more than {minutes} minutes old; it can no longer be changed."
+        ),
+    }
+}

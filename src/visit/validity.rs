@@ -1,0 +1,173 @@
+//! What makes a visit valid: one rule for the screen and the `log` command. A draft becomes a
+//! visit only when its note holds no personal data, every service and partner it names is in the
+//! catalogue, and nothing it needs is missing.
+
+use chrono::NaiveDate;
+
+use super::{DraftIncomplete, Visit, VisitDraft};
+use crate::catalogue::{Catalogue, Kind};
+use crate::privacy::{self, Finding, PersonalData};
+
+/// Why a draft cannot be saved as a visit: one thing for the receptionist to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Invalid {
+    /// The note holds personal data: the kinds found, each once, in order.
+    #[error("the note looks like it holds {}", privacy::describe(.0))]
+    PersonalData(Vec<PersonalData>),
+    /// A service id the catalogue does not have as a service.
+    #[error("'{id}' is not a service in the catalogue")]
+    UnknownService { id: String },
+    /// A partner id the catalogue does not have as a partner.
+    #[error("'{id}' is not a partner in the catalogue")]
+    UnknownPartner { id: String },
+    #[error(transparent)]
+    Incomplete(#[from] DraftIncomplete),
+}
+
+impl VisitDraft {
+    /// The finished visit, or the first reason it cannot be saved, checked in this order:
+    /// personal data in the note (as of `today`, for dates of birth), ids the catalogue does
+    /// not know, then anything missing (see [`VisitDraft::into_visit`]).
+    pub fn validate(self, catalogue: &Catalogue, today: NaiveDate) -> Result<Visit, Invalid> {
+        if let Some(note) = &self.note {
+            let findings = personal_data_in(note, catalogue, today);
+            if !findings.is_empty() {
+                return Err(Invalid::PersonalData(privacy::kinds(&findings)));
+            }
+        }
+        let named = |ids: &[String], kind: Kind| {
+            ids.iter()
+                .map(|id| id.trim())
+                .filter(|id| !id.is_empty())
+                .find(|id| catalogue.find(id).is_none_or(|key| key.kind != kind))
+                .map(str::to_string)
+        };
+        if let Some(id) = named(&self.services, Kind::Service) {
+            return Err(Invalid::UnknownService { id });
+        }
+        if let Some(id) = named(&self.partners, Kind::Partner) {
+            return Err(Invalid::UnknownPartner { id });
+        }
+        Ok(self.into_visit()?)
+    }
+}
+
+/// The personal data in a note. Every check of a note, on the screen or the command line, goes
+/// through here.
+pub fn personal_data_in(note: &str, _catalogue: &Catalogue, today: NaiveDate) -> Vec<Finding> {
+    privacy::find_personal_data_as_of(note, today)
+}
+
+/// The note with its personal data replaced by placeholders such as "[phone number removed]".
+pub fn redact_note(note: &str, catalogue: &Catalogue, today: NaiveDate) -> String {
+    privacy::redact_findings(note, &personal_data_in(note, catalogue, today))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::visit::Outcome;
+    use chrono::{TimeZone, Utc};
+
+    fn catalogue() -> Catalogue {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue");
+        Catalogue::from_dir(&dir).expect("the test catalogue")
+    }
+
+    fn draft(services: &[&str], partners: &[&str], note: Option<&str>) -> VisitDraft {
+        let start = Utc.with_ymd_and_hms(2026, 11, 23, 10, 15, 0).unwrap();
+        VisitDraft {
+            services: services.iter().map(|s| s.to_string()).collect(),
+            partners: partners.iter().map(|s| s.to_string()).collect(),
+            outcome: Some(Outcome::Signposted),
+            note: note.map(str::to_string),
+            ..VisitDraft::new(start, "Front desk", "AB", "test-1")
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn a_draft_naming_known_entries_becomes_a_visit() {
+        let visit = draft(
+            &[" bulky-waste "],
+            &["food-bank"],
+            Some("asked about sofas"),
+        )
+        .validate(&catalogue(), today())
+        .unwrap();
+        assert_eq!(visit.services, ["bulky-waste"]);
+        assert_eq!(visit.partners, ["food-bank"]);
+    }
+
+    #[test]
+    fn ids_must_be_entries_of_the_right_kind() {
+        let catalogue = catalogue();
+        for (services, partners, refused) in [
+            (
+                &["council-tx"][..],
+                &[][..],
+                Invalid::UnknownService {
+                    id: "council-tx".into(),
+                },
+            ),
+            (
+                &["citizens-advice"],
+                &[],
+                Invalid::UnknownService {
+                    id: "citizens-advice".into(),
+                },
+            ),
+            (
+                &["faq-sofa"],
+                &[],
+                Invalid::UnknownService {
+                    id: "faq-sofa".into(),
+                },
+            ),
+            (
+                &["bulky-waste"],
+                &["bulky-waste"],
+                Invalid::UnknownPartner {
+                    id: "bulky-waste".into(),
+                },
+            ),
+        ] {
+            assert_eq!(
+                draft(services, partners, None).validate(&catalogue, today()),
+                Err(refused)
+            );
+        }
+    }
+
+    #[test]
+    fn personal_data_is_found_first_then_unknown_ids_then_what_is_missing() {
+        let catalogue = catalogue();
+        let mut both = draft(&["nope"], &[], Some("call 07700 900123"));
+        assert_eq!(
+            both.clone().validate(&catalogue, today()),
+            Err(Invalid::PersonalData(vec![PersonalData::PhoneNumber]))
+        );
+        both.note = None;
+        both.outcome = None;
+        assert_eq!(
+            both.clone().validate(&catalogue, today()),
+            Err(Invalid::UnknownService { id: "nope".into() })
+        );
+        both.services.clear();
+        assert_eq!(
+            both.validate(&catalogue, today()),
+            Err(Invalid::Incomplete(DraftIncomplete::NoOutcome))
+        );
+    }
+
+    #[test]
+    fn a_redacted_note_passes() {
+        let catalogue = catalogue();
+        let note = redact_note("call 07700 900123 about bins", &catalogue, today());
+        assert_eq!(note, "call [phone number removed] about bins");
+        assert!(personal_data_in(&note, &catalogue, today()).is_empty());
+    }
+}
