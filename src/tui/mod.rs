@@ -8,6 +8,7 @@
 //!                                            ▼  │
 //!                           search worker thread · store worker thread
 
+mod draft_writes;
 mod event_loop;
 pub mod headless;
 pub mod input;

@@ -3,8 +3,9 @@
 //! actions on the app's channel.
 
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
+use std::time::Instant;
 
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate, Utc};
 
+use super::draft_writes::DraftWrites;
 use super::message::Message;
 use crate::catalogue::Catalogue;
 use crate::config::Settings;
@@ -172,6 +174,54 @@ fn sentence(message: &str) -> String {
     text
 }
 
+/// Carries out the screen's store effects in order until the screen hangs up, with draft writes
+/// coalesced (see [`DraftWrites`]); a held draft is written before the worker stops.
+fn serve(log: &mut VisitLog, incoming: &Receiver<Effect>, send: impl Fn(Action) -> bool) {
+    let mut drafts = DraftWrites::default();
+    loop {
+        let next = match drafts.wait(Instant::now()) {
+            None => incoming.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(wait) => incoming.recv_timeout(wait),
+        };
+        let answer = match next {
+            Ok(Effect::SaveDraft(draft)) => {
+                drafts.hold(draft, Instant::now());
+                None
+            }
+            Ok(save @ (Effect::SaveVisit(_) | Effect::UpdateVisit(_))) => {
+                let superseded = drafts.take();
+                let answer = log.apply(save);
+                if matches!(answer, Some(Action::SaveFailed(_)))
+                    && let Some(draft) = superseded
+                    && let Some(problem) = log.apply(Effect::SaveDraft(draft))
+                {
+                    send(problem);
+                }
+                answer
+            }
+            Ok(Effect::ClearDraft) => {
+                drafts.take();
+                log.apply(Effect::ClearDraft)
+            }
+            Ok(other) => log.apply(other),
+            Err(RecvTimeoutError::Timeout) => drafts
+                .take()
+                .and_then(|draft| log.apply(Effect::SaveDraft(draft))),
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        if let Some(action) = answer
+            && !send(action)
+        {
+            break;
+        }
+    }
+    if let Some(draft) = drafts.take()
+        && let Some(problem) = log.apply(Effect::SaveDraft(draft))
+    {
+        send(problem);
+    }
+}
+
 /// The store worker: the one thread that owns the visit log's SQLite connection.
 pub struct StoreWorker {
     requests: Sender<Effect>,
@@ -187,7 +237,15 @@ impl StoreWorker {
             draft_file: settings.draft_file(),
             desk: settings.desk.clone(),
         };
-        let retention_days = settings.retention_days;
+        StoreWorker::start_at(place, settings.retention_days, answers)
+    }
+
+    /// Starts the worker on the files of `place`.
+    pub fn start_at(
+        place: StorePlace,
+        retention_days: u32,
+        answers: UnboundedSender<Message>,
+    ) -> StoreWorker {
         let (requests, incoming) = mpsc::channel::<Effect>();
         let thread = thread::Builder::new()
             .name("store".into())
@@ -204,13 +262,7 @@ impl StoreWorker {
                 if let Ok(visits) = log.day(Local::now().date_naive()) {
                     send(Action::TodayLoaded(visits));
                 }
-                while let Ok(effect) = incoming.recv() {
-                    if let Some(action) = log.apply(effect)
-                        && !send(action)
-                    {
-                        break;
-                    }
-                }
+                serve(&mut log, &incoming, send);
             })
             .map_err(|e| tracing::error!("cannot start the store worker: {e}"))
             .ok();
@@ -227,5 +279,128 @@ impl StoreWorker {
         if let Some(thread) = self.thread {
             let _ = thread.join();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::store::load_draft;
+    use crate::visit::{Outcome, VisitDraft};
+
+    fn place(visits_folder: &Path, draft_file: &Path) -> StorePlace {
+        StorePlace {
+            visits_file: visits_folder.join("visits.sqlite3"),
+            draft_file: draft_file.to_path_buf(),
+            desk: "Front desk".into(),
+        }
+    }
+
+    fn draft(note: &str) -> VisitDraft {
+        VisitDraft {
+            services: vec!["bulky-waste".into()],
+            outcome: Some(Outcome::Resolved),
+            note: Some(note.into()),
+            ..VisitDraft::new(Utc::now(), "Front desk", "AB", "v1")
+        }
+    }
+
+    /// Starts a worker on `place`, sends it `effects`, lets it finish, and returns every action
+    /// it answered with.
+    fn run(place: &StorePlace, effects: impl IntoIterator<Item = Effect>) -> Vec<Action> {
+        let (sender, mut answers) = tokio::sync::mpsc::unbounded_channel();
+        let worker = StoreWorker::start_at(place.clone(), 730, sender);
+        for effect in effects {
+            worker.send(effect);
+        }
+        worker.finish();
+        let mut actions = Vec::new();
+        while let Ok(message) = answers.try_recv() {
+            if let Message::Action(action) = message {
+                actions.push(action);
+            }
+        }
+        actions
+    }
+
+    fn keystrokes() -> impl Iterator<Item = Effect> {
+        (0..200).map(|n| Effect::SaveDraft(draft(&format!("note {n}"))))
+    }
+
+    #[test]
+    fn many_draft_writes_then_a_save_save_the_visit_once_and_leave_no_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let place = place(dir.path(), &dir.path().join("draft.json"));
+        let visit = draft("note 199").into_visit().unwrap();
+        let actions = run(
+            &place,
+            keystrokes().chain([Effect::SaveVisit(visit.clone())]),
+        );
+        let saved: Vec<&Action> = actions
+            .iter()
+            .filter(|a| matches!(a, Action::VisitSaved(_)))
+            .collect();
+        assert_eq!(saved, [&Action::VisitSaved(visit)], "{actions:?}");
+        assert!(
+            !place.draft_file.exists(),
+            "the saved visit's draft is gone"
+        );
+        let store = Store::open(&place.visits_file).unwrap();
+        let (from, to) = (
+            chrono::DateTime::<Utc>::MIN_UTC,
+            chrono::DateTime::<Utc>::MAX_UTC,
+        );
+        assert_eq!(store.visits_between(from, to, None).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_newest_draft_is_on_disk_when_the_worker_stops() {
+        let dir = tempfile::tempdir().unwrap();
+        let place = place(dir.path(), &dir.path().join("draft.json"));
+        run(&place, keystrokes());
+        let kept = load_draft(&place.draft_file).expect("a draft on disk");
+        assert_eq!(kept.note.as_deref(), Some("note 199"));
+    }
+
+    #[test]
+    fn a_draft_that_cannot_be_kept_is_reported_once_not_once_per_keystroke() {
+        let dir = tempfile::tempdir().unwrap();
+        let place = place(dir.path(), &dir.path().join("draft-is-a-folder"));
+        std::fs::create_dir(&place.draft_file).unwrap();
+        let actions = run(&place, keystrokes());
+        let not_kept = actions
+            .iter()
+            .filter(|a| matches!(a, Action::DraftNotKept(_)))
+            .count();
+        // The writes are coalesced: one for the 200 changes (a few if the machine stalls).
+        assert!(
+            (1..=3).contains(&not_kept),
+            "{not_kept} failed writes: {actions:?}"
+        );
+    }
+
+    #[test]
+    fn when_a_save_fails_the_newest_draft_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("not-a-folder");
+        std::fs::write(&blocked, "a file where the data folder should be").unwrap();
+        let place = place(&blocked, &dir.path().join("draft.json"));
+        let visit = draft("newest").into_visit().unwrap();
+        let actions = run(
+            &place,
+            [
+                Effect::SaveDraft(draft("first")),
+                Effect::SaveDraft(draft("newest")),
+                Effect::SaveVisit(visit),
+            ],
+        );
+        assert!(
+            actions.iter().any(|a| matches!(a, Action::SaveFailed(_))),
+            "{actions:?}"
+        );
+        let kept = load_draft(&place.draft_file).expect("the draft is kept");
+        assert_eq!(kept.note.as_deref(), Some("newest"));
     }
 }
