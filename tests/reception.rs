@@ -277,7 +277,7 @@ fn council_tax_resolved_takes_three_keys_after_the_service_is_selected() {
         desk.effects
     );
     let visit = &saved[0];
-    assert_eq!(visit.services, vec!["council-tax-pay".to_string()]);
+    assert_eq!(visit.service_ids(), ["council-tax-pay"]);
     assert_eq!(visit.outcome, Outcome::Resolved);
     assert_eq!(visit.desk, "Front desk");
     assert_eq!(visit.catalogue_version, "test-1");
@@ -434,7 +434,7 @@ fn a_draft_from_last_time_is_offered_back() {
     assert!(
         desk.effects
             .iter()
-            .any(|e| matches!(e, Effect::SaveVisit(v) if v.services == ["bin-missed"]))
+            .any(|e| matches!(e, Effect::SaveVisit(v) if v.service_ids() == ["bin-missed"]))
     );
 }
 
@@ -676,7 +676,7 @@ mod on_disk {
         assert!(desk.screen().contains("Visit saved"));
         let visits = all_visits(&dir.path().join("visits.sqlite3"));
         assert_eq!(visits.len(), 1);
-        assert_eq!(visits[0].services, vec!["bulky-waste".to_string()]);
+        assert_eq!(visits[0].service_ids(), ["bulky-waste"]);
         assert_eq!(visits[0].outcome, Outcome::Resolved);
         assert!(
             !dir.path().join("draft.json").exists(),

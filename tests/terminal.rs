@@ -168,7 +168,7 @@ fn a_receptionist_finds_shows_logs_and_quits() {
         1,
         "the visit the screen said was saved is in the file"
     );
-    assert_eq!(all[0].services, vec!["bulky-waste".to_string()]);
+    assert_eq!(all[0].service_ids(), ["bulky-waste"]);
 }
 
 /// The process id of the `frontdesk` started with this data folder, from /proc.

@@ -611,7 +611,7 @@ impl App {
         let titles: Vec<&str> = visit
             .services
             .iter()
-            .map(|id| self.catalogue.service_title(id))
+            .map(|s| self.catalogue.service_title(&s.service))
             .collect();
         let services = titles.join(", ");
         self.today.push(visit);

@@ -159,12 +159,14 @@ impl VisitForm {
                         toggle(&mut draft.reasons, *reason);
                     }
                 }
-                Field::Services | Field::Note => {}
+                // On a service: step its own outcome (it has the visit's until changed).
+                Field::Services => draft.cycle_service_outcome(self.cursor),
+                Field::Note => {}
             },
             Command::Remove
                 if self.field == Field::Services && self.cursor < draft.services.len() =>
             {
-                draft.services.remove(self.cursor);
+                draft.remove_service(self.cursor);
                 self.cursor = self.cursor.min(draft.services.len().saturating_sub(1));
                 self.refresh_partners(catalogue, draft);
             }

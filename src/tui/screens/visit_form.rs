@@ -159,15 +159,29 @@ fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, field: Field) -> Vec<Pie
             );
             vec![note(&text, theme.warning)]
         }
-        Field::Services => draft
-            .services
-            .iter()
-            .enumerate()
-            .map(|(i, id)| {
-                let title = app.catalogue.service_title(id);
-                choice(i, "", title, true)
-            })
-            .collect(),
+        Field::Services => {
+            // A service with an outcome of its own shows it; the others have the visit's.
+            let mut pieces: Vec<Piece> = draft
+                .services
+                .iter()
+                .enumerate()
+                .map(|(i, id)| {
+                    let title = app.catalogue.service_title(id);
+                    match draft.service_outcomes.get(id) {
+                        Some(own) if Some(*own) != draft.outcome => {
+                            choice(i, "", &format!("{title} ({})", own.label()), true)
+                        }
+                        _ => choice(i, "", title, true),
+                    }
+                })
+                .collect();
+            if focused {
+                let key = app.keymap.key_for(Mode::VisitForm, Command::Toggle);
+                let key = key.map_or_else(|| "Space".to_string(), |k| k.to_string());
+                pieces.push(note(&format!("({key}: this one's outcome)"), theme.muted));
+            }
+            pieces
+        }
         Field::Outcome => Outcome::ALL
             .iter()
             .enumerate()
