@@ -12,6 +12,8 @@ pub fn provider_line<'a>(
     theme: &Theme,
 ) -> Option<Line<'a>> {
     match entry {
+        // A "not in the catalogue" topic names a provider only when it has one of its own.
+        Entry::Service(service) if service.is_topic() && service.provider == "council" => None,
         Entry::Service(service) => {
             let provider = catalogue.provider_of(service);
             let contact = provider
