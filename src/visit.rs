@@ -591,15 +591,16 @@ mod tests {
         draft
             .service_outcomes
             .insert("homelessness".into(), Outcome::Referred);
-        assert_eq!(
-            draft.clone().into_visit(),
-            Err(DraftIncomplete::NoOutcome)
-        );
+        assert_eq!(draft.clone().into_visit(), Err(DraftIncomplete::NoOutcome));
         draft
             .service_outcomes
             .insert("council-tax".into(), Outcome::AssistedDigital);
         let visit = draft.into_visit().unwrap();
-        assert_eq!(visit.outcome, Outcome::AssistedDigital, "the first service's");
+        assert_eq!(
+            visit.outcome,
+            Outcome::AssistedDigital,
+            "the first service's"
+        );
         assert_eq!(visit.services[1].outcome, Outcome::Referred);
     }
 

@@ -418,7 +418,7 @@ fn a_draft_from_last_time_is_offered_back() {
         frontdesk::visit::VisitDraft::new(monday_morning().to_utc(), "Front desk", "AB", "test-1");
     draft.services = vec!["bin-missed".into()];
     draft.outcome = Some(Outcome::Resolved);
-    desk.act(Action::DraftRestored(draft));
+    desk.act(Action::DraftRestored(Box::new(draft)));
     let screen = desk.screen();
     assert!(
         screen.contains("A visit from before was not saved. Press F2 to finish it."),
@@ -679,7 +679,7 @@ mod on_disk {
         assert_eq!(visits[0].service_ids(), ["bulky-waste"]);
         assert_eq!(visits[0].outcome, Outcome::Resolved);
         assert!(
-            !dir.path().join("draft.json").exists(),
+            !desk.draft_file().unwrap().exists(),
             "the draft is cleared once the visit is saved"
         );
     }
@@ -692,7 +692,7 @@ mod on_disk {
         desk.press(KeyCode::F(2));
         desk.press(KeyCode::Char('2'));
         let draft =
-            frontdesk::store::load_draft(&dir.path().join("draft.json")).expect("a draft on disk");
+            frontdesk::store::load_draft(desk.draft_file().unwrap()).expect("a draft on disk");
         assert_eq!(draft.services, vec!["bulky-waste".to_string()]);
         assert_eq!(draft.outcome, Some(Outcome::Signposted));
     }

@@ -104,11 +104,19 @@ fn every_earlier_schema_is_migrated_and_each_service_gets_its_visits_outcome() {
         let before = (version > 0).then(|| contents(&path));
 
         let store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION, "from {version}");
+        assert_eq!(
+            store.schema_version().unwrap(),
+            SCHEMA_VERSION,
+            "from {version}"
+        );
         let visits = all(&store);
         drop(store);
         if let Some(before) = &before {
-            assert_eq!(&contents(&path), before, "from {version}: nothing lost or changed");
+            assert_eq!(
+                &contents(&path),
+                before,
+                "from {version}: nothing lost or changed"
+            );
         }
 
         // Every service row now carries its visit's outcome.
@@ -176,7 +184,7 @@ fn mixed_outcomes_are_saved_edited_and_read_back() {
         .insert("homelessness".into(), Outcome::Referred);
     let visit = draft.into_visit().unwrap();
     store.save(&visit).unwrap();
-    assert_eq!(all(&store), [visit.clone()]);
+    assert_eq!(all(&store), std::slice::from_ref(&visit));
     assert_eq!(
         all(&store)[0].services,
         [
@@ -347,7 +355,10 @@ fn with_an_outcome_for_every_service_the_visit_needs_none() {
         "--service",
         "council-tax = signposted",
     ]);
-    assert_eq!(printed["outcome"], "assisted-digital", "the first service's");
+    assert_eq!(
+        printed["outcome"], "assisted-digital",
+        "the first service's"
+    );
     assert_eq!(printed["services"][1]["service"], "council-tax");
     assert_eq!(printed["services"][1]["outcome"], "signposted");
 }
@@ -355,15 +366,21 @@ fn with_an_outcome_for_every_service_the_visit_needs_none() {
 #[test]
 fn a_missing_or_unknown_service_outcome_is_named_and_nothing_is_stored() {
     let desk = Desk::new();
-    let error = desk.log_fails(&["--service", "council-tax=referred", "--service", "bulky-waste"]);
+    let error = desk.log_fails(&[
+        "--service",
+        "council-tax=referred",
+        "--service",
+        "bulky-waste",
+    ]);
     assert_eq!(
         error.trim(),
         "frontdesk: --outcome is missing and --service bulky-waste has no outcome of its own; give --outcome, or --service bulky-waste=OUTCOME"
     );
     let error = desk.log_fails(&["--service", "council-tax=solved", "--outcome", "resolved"]);
     assert!(
-        error.contains("--service council-tax=solved: 'solved' is not an outcome; use one of: resolved,")
-            && error.contains("write it as ID=OUTCOME"),
+        error.contains(
+            "--service council-tax=solved: 'solved' is not an outcome; use one of: resolved,"
+        ) && error.contains("write it as ID=OUTCOME"),
         "{error}"
     );
     let error = desk.log_fails(&["--service", "counciltax=resolved"]);

@@ -130,7 +130,10 @@ fn listing_is_by_start_half_open_and_per_desk() {
         store.save(v).unwrap();
     }
     let services = |visits: Vec<Visit>| -> Vec<String> {
-        visits.into_iter().map(|v| v.services[0].service.clone()).collect()
+        visits
+            .into_iter()
+            .map(|v| v.services[0].service.clone())
+            .collect()
     };
     assert_eq!(
         services(store.visits_between(from, to, None).unwrap()),

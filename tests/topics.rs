@@ -119,7 +119,8 @@ fn the_built_in_catalogue_has_topics_that_pass_the_check() {
         .collect();
     assert!(topics.contains(&"other-government"), "{topics:?}");
     assert!(topics.contains(&"other-general"), "{topics:?}");
-    let report = frontdesk::catalogue::check::check_embedded(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    let report =
+        frontdesk::catalogue::check::check_embedded(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
     assert_eq!(report.errors(), 0, "{:?}", report.problems);
 }
 
@@ -191,12 +192,18 @@ fn the_built_in_topics_are_found_by_their_words_below_real_services() {
             "{query}: {found:?}"
         );
     }
-    assert_eq!(ids(&catalogue, &index, "something else")[0], "other-general");
+    assert_eq!(
+        ids(&catalogue, &index, "something else")[0],
+        "other-general"
+    );
 
     // A query a real service answers does not bring a topic near the top.
     let council_tax = ids(&catalogue, &index, "pay council tax");
     assert!(
-        !council_tax.iter().take(5).any(|id| id.starts_with("other-")),
+        !council_tax
+            .iter()
+            .take(5)
+            .any(|id| id.starts_with("other-")),
         "{council_tax:?}"
     );
 }
@@ -274,7 +281,10 @@ review_by = 2027-03-31
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('1'));
     desk.press(KeyCode::Enter);
-    assert!(desk.screen().contains("Visit saved: Other: something else."));
+    assert!(
+        desk.screen()
+            .contains("Visit saved: Other: something else.")
+    );
     let visits = all_visits(&data.join("visits.sqlite3"));
     assert_eq!(visits.len(), 1);
     assert_eq!(visits[0].service_ids(), ["other-general"]);

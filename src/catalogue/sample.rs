@@ -7,9 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::{
-    Catalogue, CatalogueFile, Faq, Origin, Partner, Service, ServiceKind, SynonymGroup,
-};
+use super::{Catalogue, CatalogueFile, Faq, Origin, Partner, Service, ServiceKind, SynonymGroup};
 
 /// A small, fast, deterministic random number generator (SplitMix64).
 struct Dice(u64);

@@ -35,7 +35,9 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         services.push(id);
     }
     if outcome.is_none()
-        && let Some(id) = services.iter().find(|id| !service_outcomes.contains_key(*id))
+        && let Some(id) = services
+            .iter()
+            .find(|id| !service_outcomes.contains_key(*id))
     {
         bail!(
             "--outcome is missing and --service {id} has no outcome of its own; give --outcome, or --service {id}=OUTCOME"
@@ -203,7 +205,9 @@ fn parse_service(value: &str) -> anyhow::Result<(String, Option<Outcome>)> {
         None => Ok((value.trim().to_string(), None)),
         Some((id, outcome)) => {
             let outcome = outcome.parse::<Outcome>().map_err(|e| {
-                anyhow!("--service {value}: {e}; write it as ID=OUTCOME, e.g. homelessness=referred")
+                anyhow!(
+                    "--service {value}: {e}; write it as ID=OUTCOME, e.g. homelessness=referred"
+                )
             })?;
             Ok((id.trim().to_string(), Some(outcome)))
         }

@@ -283,7 +283,7 @@ impl App {
             Action::DraftRestored(draft) => {
                 if self.draft.is_none() {
                     self.visit_started = Some(draft.started_at);
-                    self.draft = Some(draft);
+                    self.draft = Some(*draft);
                     let key = self.log_key();
                     self.say(
                         Level::Warning,

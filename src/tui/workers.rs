@@ -17,8 +17,7 @@ use super::event_loop::Message;
 use crate::catalogue::Catalogue;
 use crate::config::Settings;
 use crate::search::Index;
-use crate::store::draft::{clear_draft, save_draft};
-use crate::store::{Store, StoreError, local_day_bounds};
+use crate::store::{DraftSlot, Store, StoreError, local_day_bounds};
 use crate::visit::Visit;
 
 /// Sends queries to the search worker.
@@ -69,10 +68,11 @@ fn search_loop(
 }
 
 /// Where the store worker keeps things, and for which desk.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct StorePlace {
     pub visits_file: PathBuf,
-    pub draft_file: PathBuf,
+    /// This window's own draft file; `None` when none could be claimed (drafts are not kept).
+    pub drafts: Option<DraftSlot>,
     pub desk: String,
 }
 
@@ -86,6 +86,11 @@ pub struct VisitLog {
 impl VisitLog {
     pub fn new(place: StorePlace) -> VisitLog {
         VisitLog { place, store: None }
+    }
+
+    /// This window's draft file, if it has one.
+    pub fn draft_file(&self) -> Option<&std::path::Path> {
+        self.place.drafts.as_ref().map(DraftSlot::path)
     }
 
     fn store(&mut self) -> Result<&mut Store, StoreError> {
@@ -120,20 +125,26 @@ impl VisitLog {
         self.with_store(|store| store.visits_between(from, to, Some(&desk)))
     }
 
+    fn clear_draft(&self) {
+        if let Some(slot) = &self.place.drafts {
+            slot.clear();
+        }
+    }
+
     /// Carries out one effect and says how it went, as an action for the app.
     pub fn apply(&mut self, effect: Effect) -> Option<Action> {
         match effect {
             Effect::SaveVisit(visit) => Some(match self.with_store(|s| s.save(&visit)) {
                 Ok(()) => {
                     // The visit is on disk: its draft goes at once, even if the app stops now.
-                    clear_draft(&self.place.draft_file);
+                    self.clear_draft();
                     Action::VisitSaved(visit)
                 }
                 Err(message) => Action::SaveFailed(message),
             }),
             Effect::UpdateVisit(visit) => Some(match self.with_store(|s| s.update(&visit)) {
                 Ok(()) => {
-                    clear_draft(&self.place.draft_file);
+                    self.clear_draft();
                     Action::VisitUpdated(visit)
                 }
                 Err(message) => Action::SaveFailed(message),
@@ -147,11 +158,15 @@ impl VisitLog {
                 self.day(day)
                     .map_or_else(Action::StoreFailed, Action::TodayLoaded),
             ),
-            Effect::SaveDraft(draft) => save_draft(&self.place.draft_file, &draft)
+            Effect::SaveDraft(draft) => self
+                .place
+                .drafts
+                .as_ref()?
+                .save(&draft)
                 .err()
                 .map(|e| Action::DraftNotKept(sentence(&e.to_string()))),
             Effect::ClearDraft => {
-                clear_draft(&self.place.draft_file);
+                self.clear_draft();
                 None
             }
             Effect::Search { .. } => None,
@@ -160,7 +175,7 @@ impl VisitLog {
 }
 
 /// A store message as a sentence for the status bar: capital first letter, full stop at the end.
-fn sentence(message: &str) -> String {
+pub(super) fn sentence(message: &str) -> String {
     let mut chars = message.trim().chars();
     let mut text: String = chars
         .next()
@@ -181,10 +196,16 @@ pub struct StoreWorker {
 impl StoreWorker {
     /// Starts the worker. Its first jobs, off the screen's thread: delete visits past the
     /// retention period and load today's visits for the count.
-    pub fn start(settings: &Settings, answers: UnboundedSender<Message>) -> StoreWorker {
+    /// `drafts` is this window's claimed draft slot; the worker keeps it (and its lock) until
+    /// it stops.
+    pub fn start(
+        settings: &Settings,
+        drafts: Option<DraftSlot>,
+        answers: UnboundedSender<Message>,
+    ) -> StoreWorker {
         let place = StorePlace {
             visits_file: settings.visits_file(),
-            draft_file: settings.draft_file(),
+            drafts,
             desk: settings.desk.clone(),
         };
         let retention_days = settings.retention_days;

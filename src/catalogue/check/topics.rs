@@ -8,8 +8,8 @@
 //! - no `urgent = true` (an urgent situation needs a real entry that says what to do now);
 //! - no `lgsl` ids (those name real services).
 
-use super::document::Raw;
 use super::Checker;
+use super::document::Raw;
 use crate::catalogue::model::Service;
 use crate::catalogue::quoted;
 
