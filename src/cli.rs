@@ -97,12 +97,14 @@ pub enum ImportCommand {
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// A catalogue service id; repeat for a visit about several things.
-    #[arg(long = "service", required = true, value_name = "ID")]
+    /// A catalogue service id; repeat for a visit about several things. ID=OUTCOME gives that
+    /// service its own outcome (e.g. homelessness=referred); others have the visit's.
+    #[arg(long = "service", required = true, value_name = "ID[=OUTCOME]")]
     pub services: Vec<String>,
-    /// resolved, signposted, referred, appointment, assisted-digital or not-resolved.
+    /// The visit's outcome: resolved, signposted, referred, appointment, assisted-digital or
+    /// not-resolved. Needed unless every service has its own.
     #[arg(long, value_name = "OUTCOME")]
-    pub outcome: String,
+    pub outcome: Option<String>,
     /// A partner the resident was signposted to; repeat for several.
     #[arg(long = "partner", value_name = "ID")]
     pub partners: Vec<String>,

@@ -2,6 +2,7 @@
 //! online. A visit holds no personal data: there is no field for a name, an address, a date of
 //! birth, a phone number or an email address.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -128,6 +129,15 @@ word_enum! {
     }
 }
 
+/// One service a visit was about, and how it ended for the resident: one thing may be resolved
+/// while the resident is signposted for another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceOutcome {
+    /// A catalogue service id (a real service or a "not in the catalogue" topic).
+    pub service: String,
+    pub outcome: Outcome,
+}
+
 /// One face-to-face visit, as logged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Visit {
@@ -137,8 +147,11 @@ pub struct Visit {
     pub desk: String,
     /// Staff initials (may be empty).
     pub staff: String,
-    /// Catalogue service ids, at least one, in the order they were added.
-    pub services: Vec<String>,
+    /// The services, at least one, in the order they were added, each with its own outcome.
+    /// Reports count outcomes per service from these.
+    pub services: Vec<ServiceOutcome>,
+    /// The outcome chosen for the visit as a whole: every service has it unless it was given
+    /// its own. When only per-service outcomes were given, it is the first service's.
     pub outcome: Outcome,
     /// Catalogue partner ids the resident was signposted to.
     pub partners: Vec<String>,
@@ -155,6 +168,11 @@ impl Visit {
     pub fn duration(&self) -> chrono::Duration {
         (self.ended_at - self.started_at).max(chrono::Duration::zero())
     }
+
+    /// The service ids, in order.
+    pub fn service_ids(&self) -> Vec<&str> {
+        self.services.iter().map(|s| s.service.as_str()).collect()
+    }
 }
 
 /// A visit being filled in: what the log form holds, and what is kept as a draft when the app
@@ -170,7 +188,10 @@ pub struct VisitDraft {
     pub desk: String,
     pub staff: String,
     pub services: Vec<String>,
+    /// The visit's outcome: every service has it unless given its own.
     pub outcome: Option<Outcome>,
+    /// Services given an outcome of their own, by id. A service not here has the visit's.
+    pub service_outcomes: BTreeMap<String, Outcome>,
     pub partners: Vec<String>,
     pub online: Option<OnlineAnswer>,
     pub reasons: Vec<ExclusionReason>,
@@ -218,8 +239,14 @@ impl VisitDraft {
             ended_at: visit.ended_at,
             desk: visit.desk.clone(),
             staff: visit.staff.clone(),
-            services: visit.services.clone(),
+            services: visit.services.iter().map(|s| s.service.clone()).collect(),
             outcome: Some(visit.outcome),
+            service_outcomes: visit
+                .services
+                .iter()
+                .filter(|s| s.outcome != visit.outcome)
+                .map(|s| (s.service.clone(), s.outcome))
+                .collect(),
             partners: visit.partners.clone(),
             online: visit.online,
             reasons: visit.reasons.clone(),
@@ -229,17 +256,71 @@ impl VisitDraft {
         }
     }
 
+    /// The outcome `service` has on this visit: its own, or else the visit's.
+    pub fn outcome_of(&self, service: &str) -> Option<Outcome> {
+        self.service_outcomes
+            .get(service.trim())
+            .copied()
+            .or(self.outcome)
+    }
+
+    /// Gives the service at `index` the next outcome (after the one it has now), so one key
+    /// steps through them; arriving back at the visit's outcome drops its own.
+    pub fn cycle_service_outcome(&mut self, index: usize) {
+        let Some(id) = self.services.get(index).cloned() else {
+            return;
+        };
+        let next = match self.outcome_of(&id) {
+            Some(now) => {
+                let at = Outcome::ALL.iter().position(|o| *o == now).unwrap_or(0);
+                Outcome::ALL[(at + 1) % Outcome::ALL.len()]
+            }
+            None => Outcome::ALL[0],
+        };
+        if Some(next) == self.outcome {
+            self.service_outcomes.remove(id.trim());
+        } else {
+            self.service_outcomes.insert(id.trim().to_string(), next);
+        }
+    }
+
+    /// Takes the service at `index` (and any outcome of its own) off the visit.
+    pub fn remove_service(&mut self, index: usize) {
+        if index < self.services.len() {
+            let id = self.services.remove(index);
+            if !self.services.iter().any(|s| s.trim() == id.trim()) {
+                self.service_outcomes.remove(id.trim());
+            }
+        }
+    }
+
     /// The finished visit, or the one thing still missing.
     ///
     /// A new draft (nil id) gets a fresh time-ordered id. Times are kept to the millisecond, as
     /// the visit log stores them; an end before the start (the clock went backwards) becomes the
-    /// start. Ids are trimmed and repeats dropped; a blank note becomes no note.
+    /// start. Ids are trimmed and repeats dropped; a blank note becomes no note. Each service
+    /// gets its own outcome or the visit's; with no visit outcome, every service needs its own
+    /// and the visit's is the first service's.
     pub fn into_visit(self) -> Result<Visit, DraftIncomplete> {
-        let outcome = self.outcome.ok_or(DraftIncomplete::NoOutcome)?;
         let services = clean_ids(self.services);
+        let own = |id: &str| self.service_outcomes.get(id).copied();
+        let outcome = match self.outcome {
+            Some(outcome) => outcome,
+            None if !services.is_empty() && services.iter().all(|id| own(id).is_some()) => {
+                own(&services[0]).ok_or(DraftIncomplete::NoOutcome)?
+            }
+            None => return Err(DraftIncomplete::NoOutcome),
+        };
         if services.is_empty() {
             return Err(DraftIncomplete::NoService);
         }
+        let services: Vec<ServiceOutcome> = services
+            .into_iter()
+            .map(|service| ServiceOutcome {
+                outcome: own(&service).unwrap_or(outcome),
+                service,
+            })
+            .collect();
         let desk = self.desk.trim().to_string();
         if desk.is_empty() {
             return Err(DraftIncomplete::NoDesk);
@@ -414,7 +495,7 @@ mod tests {
         let visit = draft.into_visit().unwrap();
         assert_eq!(visit.desk, "Main desk");
         assert_eq!(visit.staff, "AB");
-        assert_eq!(visit.services, ["council-tax", "bins"]);
+        assert_eq!(visit.service_ids(), ["council-tax", "bins"]);
         assert_eq!(visit.partners, ["citizens-advice"]);
         assert_eq!(visit.reasons, [ExclusionReason::NoDevice]);
         assert_eq!(visit.note, None);
@@ -453,6 +534,90 @@ mod tests {
         no_desk.outcome = Some(Outcome::Resolved);
         no_desk.services = vec!["a".into()];
         assert_eq!(no_desk.into_visit(), Err(DraftIncomplete::NoDesk));
+    }
+
+    #[test]
+    fn each_service_has_the_visits_outcome_unless_given_its_own() {
+        let mut draft = VisitDraft::new(start(), "Desk", "", "v1");
+        draft.services = vec!["council-tax".into(), "homelessness".into()];
+        draft.outcome = Some(Outcome::Resolved);
+        let plain = draft.clone().into_visit().unwrap();
+        let outcomes: Vec<_> = plain.services.iter().map(|s| s.outcome).collect();
+        assert_eq!(outcomes, [Outcome::Resolved, Outcome::Resolved]);
+
+        // One key on the second service steps it to the next outcome.
+        draft.cycle_service_outcome(1);
+        assert_eq!(draft.outcome_of("homelessness"), Some(Outcome::Signposted));
+        assert_eq!(draft.outcome_of("council-tax"), Some(Outcome::Resolved));
+        let mixed = draft.clone().into_visit().unwrap();
+        assert_eq!(mixed.outcome, Outcome::Resolved);
+        assert_eq!(
+            mixed.services,
+            [
+                ServiceOutcome {
+                    service: "council-tax".into(),
+                    outcome: Outcome::Resolved
+                },
+                ServiceOutcome {
+                    service: "homelessness".into(),
+                    outcome: Outcome::Signposted
+                },
+            ]
+        );
+        // Editing the visit brings back the same per-service outcomes.
+        let edit = VisitDraft::from_visit(&mixed);
+        assert_eq!(edit.service_outcomes.len(), 1);
+        assert_eq!(edit.into_visit().unwrap().services, mixed.services);
+
+        // Stepping all the way round comes back to the visit's outcome, with nothing of its own.
+        for _ in 1..Outcome::ALL.len() {
+            draft.cycle_service_outcome(1);
+        }
+        assert!(draft.service_outcomes.is_empty());
+        // Changing the visit's outcome changes every service without its own.
+        draft.cycle_service_outcome(0);
+        draft.outcome = Some(Outcome::Referred);
+        let visit = draft.clone().into_visit().unwrap();
+        let outcomes: Vec<_> = visit.services.iter().map(|s| s.outcome).collect();
+        assert_eq!(outcomes, [Outcome::Signposted, Outcome::Referred]);
+        // Removing a service forgets its own outcome.
+        draft.remove_service(0);
+        assert!(draft.service_outcomes.is_empty());
+        draft.remove_service(7);
+        assert_eq!(draft.services, ["homelessness"]);
+    }
+
+    #[test]
+    fn with_no_visit_outcome_every_service_needs_its_own() {
+        let mut draft = VisitDraft::new(start(), "Desk", "", "v1");
+        draft.services = vec!["council-tax".into(), "homelessness".into()];
+        draft
+            .service_outcomes
+            .insert("homelessness".into(), Outcome::Referred);
+        assert_eq!(draft.clone().into_visit(), Err(DraftIncomplete::NoOutcome));
+        draft
+            .service_outcomes
+            .insert("council-tax".into(), Outcome::AssistedDigital);
+        let visit = draft.into_visit().unwrap();
+        assert_eq!(
+            visit.outcome,
+            Outcome::AssistedDigital,
+            "the first service's"
+        );
+        assert_eq!(visit.services[1].outcome, Outcome::Referred);
+    }
+
+    #[test]
+    fn a_visit_in_json_names_each_service_with_its_outcome() {
+        let mut draft = VisitDraft::new(start(), "Desk", "", "v1");
+        draft.services = vec!["bins".into()];
+        draft.outcome = Some(Outcome::Signposted);
+        let json = serde_json::to_value(draft.into_visit().unwrap()).unwrap();
+        assert_eq!(
+            json["services"],
+            serde_json::json!([{"service": "bins", "outcome": "signposted"}])
+        );
+        assert_eq!(json["outcome"], "signposted");
     }
 
     #[test]

@@ -175,7 +175,10 @@ fn log_prints_only_the_new_visits_id_and_stores_it() {
     assert_eq!(visits.len(), 1);
     let v = &visits[0];
     assert_eq!(v["id"], id);
-    assert_eq!(v["services"], serde_json::json!(["council-tax"]));
+    assert_eq!(
+        v["services"],
+        serde_json::json!([{"service": "council-tax", "outcome": "resolved"}])
+    );
     assert_eq!(v["outcome"], "resolved");
     assert_eq!(v["partners"], serde_json::json!([]));
     assert_eq!(v["desk"], "Front desk");
@@ -216,7 +219,10 @@ fn log_takes_every_field_and_prints_json_on_request() {
     let printed: Value = serde_json::from_str(&stdout(&assert)).unwrap();
     assert_eq!(
         printed["services"],
-        serde_json::json!(["council-tax", "bulky-waste"])
+        serde_json::json!([
+            {"service": "council-tax", "outcome": "assisted-digital"},
+            {"service": "bulky-waste", "outcome": "assisted-digital"}
+        ])
     );
     assert_eq!(printed["outcome"], "assisted-digital");
     assert_eq!(printed["partners"], serde_json::json!(["citizens-advice"]));
@@ -495,7 +501,7 @@ fn since_and_until_are_local_days_with_until_included_across_bst() {
     let services = |args: &[&str]| -> Vec<String> {
         desk.visits_json(args)
             .iter()
-            .map(|v| v["services"][0].as_str().unwrap().to_string())
+            .map(|v| v["services"][0]["service"].as_str().unwrap().to_string())
             .collect()
     };
     assert_eq!(
@@ -562,7 +568,7 @@ fn purge_says_how_many_it_would_remove_then_removes_exactly_those() {
     assert!(stdout(&assert).starts_with("Removed 2 visits older than 730 days"));
     let left: Vec<Value> = desk.visits_json(&[]);
     assert_eq!(left.len(), 2);
-    assert!(left.iter().all(|v| v["services"][0] == "kept"));
+    assert!(left.iter().all(|v| v["services"][0]["service"] == "kept"));
 
     let assert = desk
         .cmd()

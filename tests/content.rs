@@ -59,6 +59,16 @@ const REQUIRED_SERVICES: &[&str] = &[
     "pension-credit",
 ];
 
+/// "Not in the catalogue" topics, so every visit can be logged without free text.
+const REQUIRED_TOPICS: &[&str] = &[
+    "other-government",
+    "other-council",
+    "other-county",
+    "other-health",
+    "other-partner",
+    "other-general",
+];
+
 const REQUIRED_PARTNERS: &[&str] = &[
     "citizens-advice",
     "cvs",
@@ -255,6 +265,28 @@ fn every_entry_the_desk_relies_on_exists_with_the_right_kind() {
         }
     }
     assert_none("required entries missing or of the wrong kind", offenders);
+}
+
+#[test]
+fn every_visit_can_be_logged_against_a_topic_when_nothing_else_fits() {
+    let catalogue = catalogue();
+    let mut offenders = Vec::new();
+    for id in REQUIRED_TOPICS {
+        match catalogue.service(id) {
+            Some(s) if s.is_topic() => {}
+            Some(_) => offenders.push(format!("{id}: not kind = \"other\"")),
+            None => offenders.push(format!("{id}: no such topic")),
+        }
+    }
+    for topic in catalogue.services.iter().filter(|s| s.is_topic()) {
+        if topic.category.as_deref() != Some("Other") {
+            offenders.push(format!("{}: category is not \"Other\"", topic.id));
+        }
+        if !topic.title.starts_with("Other: ") {
+            offenders.push(format!("{}: title does not start \"Other: \"", topic.id));
+        }
+    }
+    assert_none("topics", offenders);
 }
 
 #[test]
@@ -548,7 +580,8 @@ fn every_entry_gives_the_receptionist_enough_to_act_on() {
                 if s.category.is_none() {
                     offenders.push(format!("{id}: no category"));
                 }
-                if s.online.is_none() && s.phone.is_none() {
+                // A topic has a route only when one body runs all of it (GOV.UK, the NHS).
+                if s.online.is_none() && s.phone.is_none() && !s.is_topic() {
                     offenders.push(format!("{id}: neither an online route nor a phone number"));
                 }
             }

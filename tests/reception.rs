@@ -275,7 +275,7 @@ fn council_tax_resolved_takes_three_keys_after_the_service_is_selected() {
         desk.effects
     );
     let visit = &saved[0];
-    assert_eq!(visit.services, vec!["council-tax-pay".to_string()]);
+    assert_eq!(visit.service_ids(), ["council-tax-pay"]);
     assert_eq!(visit.outcome, Outcome::Resolved);
     assert_eq!(visit.desk, "Front desk");
     assert_eq!(visit.catalogue_version, "test-1");
@@ -416,7 +416,7 @@ fn a_draft_from_last_time_is_offered_back() {
         frontdesk::visit::VisitDraft::new(monday_morning().to_utc(), "Front desk", "AB", "test-1");
     draft.services = vec!["bin-missed".into()];
     draft.outcome = Some(Outcome::Resolved);
-    desk.act(Action::DraftRestored(draft));
+    desk.act(Action::DraftRestored(Box::new(draft)));
     let screen = desk.screen();
     assert!(
         screen.contains("A visit from before was not saved. Press F2 to finish it."),
@@ -432,7 +432,7 @@ fn a_draft_from_last_time_is_offered_back() {
     assert!(
         desk.effects
             .iter()
-            .any(|e| matches!(e, Effect::SaveVisit(v) if v.services == ["bin-missed"]))
+            .any(|e| matches!(e, Effect::SaveVisit(v) if v.service_ids() == ["bin-missed"]))
     );
 }
 
@@ -443,7 +443,7 @@ fn a_restored_draft_naming_a_service_not_in_the_catalogue_is_refused_as_log_refu
         frontdesk::visit::VisitDraft::new(monday_morning().to_utc(), "Front desk", "AB", "test-0");
     draft.services = vec!["council-tx".into(), "bulky-waste".into()];
     draft.outcome = Some(Outcome::Resolved);
-    desk.act(Action::DraftRestored(draft));
+    desk.act(Action::DraftRestored(Box::new(draft)));
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Enter);
     assert!(
@@ -469,7 +469,7 @@ fn a_restored_draft_naming_a_service_not_in_the_catalogue_is_refused_as_log_refu
     assert!(
         desk.effects
             .iter()
-            .any(|e| matches!(e, Effect::SaveVisit(v) if v.services == ["bulky-waste"])),
+            .any(|e| matches!(e, Effect::SaveVisit(v) if v.service_ids() == ["bulky-waste"])),
         "once the unknown service is removed the visit saves: {:?}",
         desk.effects
     );
@@ -737,10 +737,10 @@ mod on_disk {
         assert!(desk.screen().contains("Visit saved"));
         let visits = all_visits(&dir.path().join("visits.sqlite3"));
         assert_eq!(visits.len(), 1);
-        assert_eq!(visits[0].services, vec!["bulky-waste".to_string()]);
+        assert_eq!(visits[0].service_ids(), ["bulky-waste"]);
         assert_eq!(visits[0].outcome, Outcome::Resolved);
         assert!(
-            !dir.path().join("draft.json").exists(),
+            !desk.draft_file().unwrap().exists(),
             "the draft is cleared once the visit is saved"
         );
     }
@@ -753,7 +753,7 @@ mod on_disk {
         desk.press(KeyCode::F(2));
         desk.press(KeyCode::Char('2'));
         let draft =
-            frontdesk::store::load_draft(&dir.path().join("draft.json")).expect("a draft on disk");
+            frontdesk::store::load_draft(desk.draft_file().unwrap()).expect("a draft on disk");
         assert_eq!(draft.services, vec!["bulky-waste".to_string()]);
         assert_eq!(draft.outcome, Some(Outcome::Signposted));
     }

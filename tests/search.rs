@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use frontdesk::catalogue::{
-    Catalogue, CatalogueFile, Faq, Origin, Partner, Service, SynonymGroup, import_lgsl,
+    Catalogue, CatalogueFile, Faq, Origin, Partner, Service, ServiceKind, SynonymGroup, import_lgsl,
 };
 use frontdesk::search::{Hit, Index};
 
@@ -469,6 +469,7 @@ fn service(id: &str, title: &str, summary: &str, keywords: &[&str]) -> Service {
         urgent: false,
         related: Vec::new(),
         signpost: Vec::new(),
+        kind: ServiceKind::Service,
         review_by: review_by(),
     }
 }

@@ -130,7 +130,10 @@ fn listing_is_by_start_half_open_and_per_desk() {
         store.save(v).unwrap();
     }
     let services = |visits: Vec<Visit>| -> Vec<String> {
-        visits.into_iter().map(|v| v.services[0].clone()).collect()
+        visits
+            .into_iter()
+            .map(|v| v.services[0].service.clone())
+            .collect()
     };
     assert_eq!(
         services(store.visits_between(from, to, None).unwrap()),
@@ -314,7 +317,7 @@ fn a_file_written_by_schema_1_opens_and_reads() {
     assert_eq!(v.outcome, Outcome::AssistedDigital);
     assert_eq!(v.online, Some(OnlineAnswer::Yes));
     assert_eq!(v.feedback, Feedback::Suggestion);
-    assert_eq!(v.services, ["council-tax"]);
+    assert_eq!(v.service_ids(), ["council-tax"]);
     assert_eq!(v.partners, ["citizens-advice"]);
     assert_eq!(v.reasons, [ExclusionReason::NoSkills]);
     store.save(&full_visit(at(2026, 3, 13, 9, 0))).unwrap();
@@ -914,7 +917,7 @@ fn killing_the_process_mid_save_loses_no_visit_whose_id_was_printed() {
     // Every stored visit is whole: it has its service, partner and reason rows.
     let store = Store::open(&file).unwrap();
     for v in all(&store) {
-        assert_eq!(v.services, ["council-tax"]);
+        assert_eq!(v.service_ids(), ["council-tax"]);
         assert_eq!(v.partners, ["citizens-advice"]);
         assert_eq!(v.reasons, [ExclusionReason::NoDevice]);
     }

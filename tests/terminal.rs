@@ -168,7 +168,7 @@ fn a_receptionist_finds_shows_logs_and_quits() {
         1,
         "the visit the screen said was saved is in the file"
     );
-    assert_eq!(all[0].services, vec!["bulky-waste".to_string()]);
+    assert_eq!(all[0].service_ids(), ["bulky-waste"]);
 }
 
 /// The process id of the `frontdesk` started with this data folder, from /proc.
@@ -232,4 +232,52 @@ fn a_broken_config_file_stops_before_the_screen_with_file_and_line() {
         read(&dir.path().join("before")),
         read(&dir.path().join("after"))
     );
+}
+
+#[test]
+fn a_second_window_is_not_offered_a_running_windows_draft_but_a_dead_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("data/drafts");
+    let mut first = Session::start(dir.path(), "");
+    first.wait_for("Type what the resident needs");
+    let first_pid = frontdesk_pid(&dir.path().join("data")).expect("the first frontdesk");
+    first.send(b"bulky");
+    first.wait_for("Bulky waste collection");
+    first.send(b"\x1bOQ"); // F2: log the visit
+    first.wait_for("Log the visit");
+    first.send(b"2");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !std::fs::read_dir(&drafts)
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.file_name().to_string_lossy().ends_with(".json"))
+        })
+        .unwrap_or(false)
+    {
+        assert!(Instant::now() < deadline, "the first window kept no draft");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    // A second window on the same data folder and desk, while the first runs: not offered.
+    let mut second = Session::start(dir.path(), "");
+    let screen = second.wait_for("Type what the resident needs");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !second.contents().contains("A visit from before"),
+        "the running window's draft was offered:\n{screen}"
+    );
+
+    // The first window dies without a word: its draft goes to the next window of the desk.
+    std::process::Command::new("sh")
+        .args(["-c", &format!("kill -KILL {first_pid}")])
+        .status()
+        .unwrap();
+    first.wait_for_exit();
+    let mut third = Session::start(dir.path(), "");
+    third.wait_for("A visit from before was not saved");
+    assert!(!second.contents().contains("A visit from before"));
+    for session in [&mut second, &mut third] {
+        session.send(b"\x03");
+        session.wait_for_exit();
+    }
 }

@@ -79,6 +79,10 @@ impl<'a> Entry<'a> {
             Entry::Faq(f) => &f.keywords,
         }
     }
+    /// True for a "not in the catalogue" topic: search ranks it below real entries.
+    pub fn is_topic(&self) -> bool {
+        matches!(self, Entry::Service(s) if s.is_topic())
+    }
     pub fn urgent(&self) -> bool {
         match self {
             Entry::Service(s) => s.urgent,

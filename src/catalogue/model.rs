@@ -88,6 +88,27 @@ impl Tier {
     }
 }
 
+/// What a `[[service]]` entry is: a real service, or a "not in the catalogue" topic.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum ServiceKind {
+    /// A service someone provides (the default).
+    #[default]
+    Service,
+    /// A "not in the catalogue" topic (`kind = "other"`): what a visit is logged against when
+    /// the resident asked about something with no entry ("Other: government" for a passport),
+    /// so every visit can be logged without free text. Search ranks topics below real entries;
+    /// `check` wants their id to start `other-`, keywords, and no `urgent` or `lgsl`.
+    Other,
+}
+
+impl ServiceKind {
+    /// True for a real service (kept out of written TOML, as it is the default).
+    pub fn is_service(&self) -> bool {
+        *self == ServiceKind::Service
+    }
+}
+
 /// A service a resident may ask about at the desk.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -128,8 +149,18 @@ pub struct Service {
     /// Ids of partners to signpost the resident to.
     #[serde(default)]
     pub signpost: Vec<String>,
+    /// `kind = "other"` makes this a "not in the catalogue" topic; leave it out for a service.
+    #[serde(default, skip_serializing_if = "ServiceKind::is_service")]
+    pub kind: ServiceKind,
     #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
+}
+
+impl Service {
+    /// True for a "not in the catalogue" topic (`kind = "other"`).
+    pub fn is_topic(&self) -> bool {
+        self.kind == ServiceKind::Other
+    }
 }
 
 fn council_provider() -> String {

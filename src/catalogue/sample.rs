@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Catalogue, CatalogueFile, Faq, Origin, Partner, Service, SynonymGroup};
+use super::{Catalogue, CatalogueFile, Faq, Origin, Partner, Service, ServiceKind, SynonymGroup};
 
 /// A small, fast, deterministic random number generator (SplitMix64).
 struct Dice(u64);
@@ -168,6 +168,7 @@ pub fn generate(n: usize) -> Catalogue {
                 urgent,
                 related: Vec::new(),
                 signpost: Vec::new(),
+                kind: ServiceKind::Service,
                 review_by,
             }),
         }

@@ -1,5 +1,6 @@
 //! `frontdesk log`, `visits`, `purge` and `backup`: the visit log from the command line.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -12,14 +13,36 @@ use crate::cli::{BackupArgs, LogArgs, PurgeArgs, VisitsArgs};
 use crate::config::Settings;
 use crate::privacy;
 use crate::store::{Store, local_day_bounds, retention_cutoff};
-use crate::visit::{DraftIncomplete, Feedback, Invalid, Visit, VisitDraft};
+use crate::visit::{DraftIncomplete, Feedback, Invalid, Outcome, Visit, VisitDraft};
 
 /// With at most this many valid ids, a bad id's message lists them all.
 const LIST_ALL_UP_TO: usize = 12;
 
 /// `frontdesk log`: checks every value, refuses personal data in the note, saves, prints the id.
 pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
-    let outcome = parse_word("--outcome", &args.outcome)?;
+    let outcome = args
+        .outcome
+        .as_deref()
+        .map(|value| parse_word("--outcome", value))
+        .transpose()?;
+    let mut services = Vec::with_capacity(args.services.len());
+    let mut service_outcomes = BTreeMap::new();
+    for value in &args.services {
+        let (id, own) = parse_service(value)?;
+        if let Some(own) = own {
+            service_outcomes.insert(id.clone(), own);
+        }
+        services.push(id);
+    }
+    if outcome.is_none()
+        && let Some(id) = services
+            .iter()
+            .find(|id| !service_outcomes.contains_key(*id))
+    {
+        bail!(
+            "--outcome is missing and --service {id} has no outcome of its own; give --outcome, or --service {id}=OUTCOME"
+        );
+    }
     let online = args
         .online
         .as_deref()
@@ -38,8 +61,9 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
 
     let now = Utc::now();
     let draft = VisitDraft {
-        services: args.services.clone(),
-        outcome: Some(outcome),
+        services,
+        outcome,
+        service_outcomes,
         partners: args.partners.clone(),
         online,
         reasons,
@@ -157,6 +181,21 @@ where
     value.parse::<T>().map_err(|e| anyhow!("{flag}: {e}"))
 }
 
+/// `--service ID` or `--service ID=OUTCOME`.
+fn parse_service(value: &str) -> anyhow::Result<(String, Option<Outcome>)> {
+    match value.split_once('=') {
+        None => Ok((value.trim().to_string(), None)),
+        Some((id, outcome)) => {
+            let outcome = outcome.parse::<Outcome>().map_err(|e| {
+                anyhow!(
+                    "--service {value}: {e}; write it as ID=OUTCOME, e.g. homelessness=referred"
+                )
+            })?;
+            Ok((id.trim().to_string(), Some(outcome)))
+        }
+    }
+}
+
 fn parse_date(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .map_err(|_| anyhow!("{flag}: '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-03-31"))
@@ -252,7 +291,7 @@ fn table(visits: &[Visit]) -> String {
                 v.desk.clone(),
                 v.staff.clone(),
                 v.outcome.to_string(),
-                v.services.join(", "),
+                services_cell(v),
                 v.partners.join(", "),
                 v.id.to_string(),
                 v.note.clone().unwrap_or_default(),
@@ -283,4 +322,21 @@ fn table(visits: &[Visit]) -> String {
         line(&row.each_ref().map(String::as_str));
     }
     out
+}
+
+/// The services of a visit, each followed by its outcome when that differs from the visit's:
+/// "council-tax, homelessness (referred)".
+fn services_cell(visit: &Visit) -> String {
+    let cells: Vec<String> = visit
+        .services
+        .iter()
+        .map(|s| {
+            if s.outcome == visit.outcome {
+                s.service.clone()
+            } else {
+                format!("{} ({})", s.service, s.outcome)
+            }
+        })
+        .collect();
+    cells.join(", ")
 }

@@ -40,8 +40,8 @@ pub enum Action {
     Paste(String),
     /// Today's visits at this desk, newest last.
     TodayLoaded(Vec<Visit>),
-    /// A half-filled visit kept from last time.
-    DraftRestored(VisitDraft),
+    /// A half-filled visit kept from last time (boxed: a draft is the largest payload).
+    DraftRestored(Box<VisitDraft>),
     /// The draft could not be kept on disk (it stays on screen).
     DraftNotKept(String),
     /// Stop: SIGTERM, SIGHUP or the terminal went away.

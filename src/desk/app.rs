@@ -247,7 +247,7 @@ impl App {
             Action::DraftRestored(draft) => {
                 if self.draft.is_none() {
                     self.visit_started = Some(draft.started_at);
-                    self.draft = Some(draft);
+                    self.draft = Some(*draft);
                     let key = self.log_key();
                     self.say(Level::Warning, text::status::draft_restored(lang, &key));
                 }
@@ -529,7 +529,7 @@ impl App {
         let titles: Vec<&str> = visit
             .services
             .iter()
-            .map(|id| self.catalogue.service_title(id))
+            .map(|s| self.catalogue.service_title(&s.service))
             .collect();
         let services = titles.join(", ");
         let count = self.today.len() + 1;

@@ -33,7 +33,11 @@ pub enum Field {
 pub enum FieldKind {
     /// A list filled from the search (log a visit on an entry to add it): Left/Right select,
     /// Remove (Delete) takes the selected one off.
-    Added { remove: fn(&mut VisitDraft, usize) },
+    /// Toggle (Space) steps the selected item's own value (a service's own outcome).
+    Added {
+        remove: fn(&mut VisitDraft, usize),
+        step: fn(&mut VisitDraft, usize),
+    },
     /// One of several, like radio buttons: Left/Right move and choose, Toggle (Space) chooses;
     /// when `clearable`, Toggle on the chosen one clears it.
     One {
@@ -112,19 +116,26 @@ pub const FIELDS: [FieldSpec; 7] = [
         field: Field::Services,
         label: |lang| text::form::labels(lang).services,
         kind: FieldKind::Added {
-            remove: |draft, index| {
-                if index < draft.services.len() {
-                    draft.services.remove(index);
-                }
-            },
+            remove: |draft, index| draft.remove_service(index),
+            // A service has the visit's outcome until given its own.
+            step: |draft, index| draft.cycle_service_outcome(index),
         },
         required: true,
         choices: |c| {
             let titles = c.draft.services.iter();
             titles
-                .map(|id| Choice {
-                    label: c.catalogue.service_title(id).to_string(),
-                    chosen: true,
+                .map(|id| {
+                    let title = c.catalogue.service_title(id);
+                    let label = match c.draft.service_outcomes.get(id) {
+                        Some(own) if Some(*own) != c.draft.outcome => {
+                            format!("{title} ({})", text::form::outcome(c.lang, *own))
+                        }
+                        _ => title.to_string(),
+                    };
+                    Choice {
+                        label,
+                        chosen: true,
+                    }
                 })
                 .collect()
         },
@@ -376,10 +387,11 @@ impl VisitForm {
                     set(draft, (!(clearable && chosen)).then_some(self.cursor));
                 }
                 FieldKind::Ticks { toggle } => toggle(draft, self, self.cursor),
-                FieldKind::Added { .. } | FieldKind::Text { .. } => {}
+                FieldKind::Added { step, .. } => step(draft, self.cursor),
+                FieldKind::Text { .. } => {}
             },
             Command::Remove => {
-                if let FieldKind::Added { remove } = kind {
+                if let FieldKind::Added { remove, .. } = kind {
                     remove(draft, self.cursor);
                     let count = self.choices(catalogue, draft).len();
                     self.cursor = self.cursor.min(count.saturating_sub(1));

@@ -59,6 +59,8 @@ pub struct Posting {
 pub struct Doc {
     pub key: EntryKey,
     pub urgent: bool,
+    /// A "not in the catalogue" topic, ranked below real entries.
+    pub topic: bool,
 }
 
 /// Everything the search needs, built once from a catalogue and owning its data.
@@ -161,6 +163,7 @@ impl IndexData {
             docs.push(Doc {
                 key,
                 urgent: entry.urgent(),
+                topic: entry.is_topic(),
             });
             titles.push(super::normalise::words(entry.title()).join(" ").into());
         }

@@ -4,8 +4,9 @@
 //! keywords counts more than one in body text; a guessed word counts less than a typed one).
 //! Concepts are weighted by how rare they are in the catalogue (a word every entry uses tells
 //! little), so an entry matching the distinctive part of a query outranks one matching only its
-//! common words. Entries whose title the query covers closely get a little more, and urgent
-//! entries that match well are lifted into the first three.
+//! common words. Entries whose title the query covers closely get a little more, urgent
+//! entries that match well are lifted into the first three, and "not in the catalogue" topics
+//! count for less than real entries.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -38,6 +39,9 @@ const SOFT_PARTIAL: f32 = 0.8;
 const RESCORE: usize = 200;
 /// Catalogues up to this size get a whole-title fuzzy pass when the words find nothing.
 const TITLE_SCAN_LIMIT: usize = 5_000;
+/// A "not in the catalogue" topic counts this much of its match, so an entry that is about the
+/// query (a title or keyword match) comes first and the topic is there when nothing is.
+const TOPIC_SHARE: f32 = 0.45;
 
 /// Per-entry working arrays, kept between queries on the same thread so a query allocates
 /// nothing in proportion to the catalogue.
@@ -113,7 +117,9 @@ pub fn rank(index: &IndexData, concepts: &[Concept], query: &str, limit: usize) 
         .iter()
         .map(|&(doc, score)| {
             let cover = title_cover(index, doc, &query_terms);
-            (doc, score * (0.8 + 0.2 * cover))
+            let topic = index.docs.get(doc as usize).is_some_and(|d| d.topic);
+            let share = if topic { TOPIC_SHARE } else { 1.0 };
+            (doc, score * (0.8 + 0.2 * cover) * share)
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

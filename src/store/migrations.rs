@@ -49,6 +49,15 @@ const STEPS: &[&str] = &[
         PRIMARY KEY (visit_id, position)
     ) WITHOUT ROWID;
     "#,
+    // Version 2: each service on a visit has its own outcome (a resident may get one thing
+    // resolved and be signposted for another). Every service already logged takes its visit's
+    // outcome, so nothing is lost. A NULL outcome (a row no frontdesk writes) reads as the
+    // visit's.
+    r#"
+    ALTER TABLE visit_services ADD COLUMN outcome TEXT;
+    UPDATE visit_services
+        SET outcome = (SELECT visits.outcome FROM visits WHERE visits.id = visit_services.visit_id);
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

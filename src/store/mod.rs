@@ -6,11 +6,13 @@
 //! - [`retention`]: deleting visits older than the retention period.
 //! - [`backup`]: a consistent copy while the app runs.
 //! - [`draft`]: the half-filled form, kept in a JSON file so it survives a crash.
+//! - [`draft_slot`]: each running window's own draft file, held under a lock.
 //!
 //! One [`Store`] owns one connection; the app keeps it on one thread and sends it requests.
 
 mod backup;
 pub mod draft;
+pub mod draft_slot;
 mod error;
 pub mod migrations;
 mod open;
@@ -24,6 +26,7 @@ use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
 use rusqlite::Connection;
 
 pub use draft::{clear_draft, load_draft, save_draft};
+pub use draft_slot::DraftSlot;
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
 pub use open::Durability;

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehav
 use uuid::Uuid;
 
 use super::{Store, StoreError};
-use crate::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome, Visit};
+use crate::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome, ServiceOutcome, Visit};
 
 const VISIT_COLUMNS: &str =
     "id, started_at, ended_at, desk, staff, outcome, online, feedback, note, catalogue_version";
@@ -197,6 +197,18 @@ impl Store {
         };
         let feedback =
             Feedback::from_str(&row.feedback).map_err(|_| word("the feedback", &row.feedback))?;
+        let services = children
+            .services
+            .into_iter()
+            .map(|(service, own)| {
+                let outcome = match own {
+                    Some(text) => Outcome::from_str(&text)
+                        .map_err(|_| word("the outcome of a service", &text))?,
+                    None => outcome,
+                };
+                Ok(ServiceOutcome { service, outcome })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
         let reasons = children
             .reasons
             .iter()
@@ -208,7 +220,7 @@ impl Store {
             ended_at: time("the end time", row.ended_at)?,
             desk: row.desk,
             staff: row.staff,
-            services: children.services,
+            services,
             outcome,
             partners: children.partners,
             online,
@@ -252,7 +264,8 @@ impl StoredRow {
 }
 
 struct Children {
-    services: Vec<String>,
+    /// Each service id with its own outcome as stored.
+    services: Vec<(String, Option<String>)>,
     partners: Vec<String>,
     reasons: Vec<String>,
 }
@@ -262,10 +275,14 @@ fn read_children(conn: &Connection, id: &str) -> rusqlite::Result<Children> {
         let mut stmt = conn.prepare_cached(sql)?;
         stmt.query_map([id], |r| r.get(0))?.collect()
     };
+    let mut services = conn.prepare_cached(
+        "SELECT service_id, outcome FROM visit_services WHERE visit_id = ?1 ORDER BY position",
+    )?;
+    let services = services
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(Children {
-        services: list(
-            "SELECT service_id FROM visit_services WHERE visit_id = ?1 ORDER BY position",
-        )?,
+        services,
         partners: list(
             "SELECT partner_id FROM visit_partners WHERE visit_id = ?1 ORDER BY position",
         )?,
@@ -299,10 +316,15 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
 fn insert_children(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     let id = visit.id.to_string();
     let mut services = tx.prepare_cached(
-        "INSERT INTO visit_services (visit_id, position, service_id) VALUES (?1, ?2, ?3)",
+        "INSERT INTO visit_services (visit_id, position, service_id, outcome) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (position, service) in visit.services.iter().enumerate() {
-        services.execute(params![id, position as i64, service])?;
+        services.execute(params![
+            id,
+            position as i64,
+            service.service,
+            service.outcome.as_str()
+        ])?;
     }
     let mut partners = tx.prepare_cached(
         "INSERT INTO visit_partners (visit_id, position, partner_id) VALUES (?1, ?2, ?3)",

@@ -50,6 +50,13 @@ pub fn no_services(lang: Language, log_key: &str) -> String {
     }
 }
 
+/// After the services, while they have focus: how to give one service its own outcome.
+pub fn service_outcome_hint(lang: Language, toggle_key: &str) -> String {
+    match lang {
+        Language::English => format!("({toggle_key}: this one's outcome)"),
+    }
+}
+
 /// The partners field when the services suggest none.
 pub fn no_partners(lang: Language, log_key: &str) -> String {
     match lang {

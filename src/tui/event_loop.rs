@@ -14,10 +14,11 @@ use super::message::Message;
 use super::screens;
 use super::terminal::{TerminalGuard, Tty};
 use super::theme::Theme;
-use super::workers::{SearchWorker, StoreWorker};
+use super::workers::{SearchWorker, StoreWorker, sentence};
 use crate::catalogue::Catalogue;
 use crate::config::Settings;
 use crate::desk::{Action, App, Effect};
+use crate::store::DraftSlot;
 
 pub async fn run(
     settings: &Settings,
@@ -34,12 +35,19 @@ pub async fn run(
         &settings.staff,
         Local::now().fixed_offset(),
     );
-    // A visit left half-filled last time comes back before anything can be typed over it (a
-    // small JSON file); everything slow (index, database) happens on the workers, after the
+    // This window's own draft file, locked while it runs. A visit left half-filled by a window
+    // of this desk that is no longer running comes back before anything can be typed over it
+    // (a small JSON file); everything slow (index, database) happens on the workers, after the
     // first frame.
-    if let Some(draft) = crate::store::load_draft(&settings.draft_file()) {
-        app.update(Action::DraftRestored(draft));
-    }
+    let (drafts, draft_problem) = match DraftSlot::claim(&settings.data_dir, &settings.desk) {
+        Ok((slot, left)) => {
+            if let Some(draft) = left {
+                app.update(Action::DraftRestored(Box::new(draft)));
+            }
+            (Some(slot), None)
+        }
+        Err(e) => (None, Some(sentence(&e.to_string()))),
+    };
     terminal.draw(|frame| screens::render(&app, &keymap, &theme, frame))?;
 
     let (sender, mut messages) = mpsc::unbounded_channel::<Message>();
@@ -47,8 +55,11 @@ pub async fn run(
     spawn_signal_listener(sender.clone());
     spawn_clock(sender.clone());
     let search = SearchWorker::start(catalogue, sender.clone());
-    let store = StoreWorker::start(settings, sender.clone());
+    let store = StoreWorker::start(settings, drafts, sender.clone());
     if let Some(problem) = log_problem {
+        app.update(Action::DraftNotKept(problem));
+    }
+    if let Some(problem) = draft_problem {
         app.update(Action::DraftNotKept(problem));
     }
 

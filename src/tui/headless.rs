@@ -19,6 +19,7 @@ use crate::catalogue::Catalogue;
 use crate::config::ThemeName;
 use crate::desk::{Action, App, Effect};
 use crate::search::Index;
+use crate::store::DraftSlot;
 
 pub struct Headless {
     pub app: App,
@@ -61,11 +62,21 @@ impl Headless {
         }
     }
 
-    /// Answers store effects with a real visit log in `data_dir`, as the app does.
+    /// Answers store effects with a real visit log in `data_dir`, as the app does: this
+    /// screen claims its own draft slot there and is offered a draft left behind, if any.
     pub fn with_visit_log(mut self, data_dir: &Path) -> Headless {
+        let drafts = match DraftSlot::claim(data_dir, &self.app.desk) {
+            Ok((slot, left)) => {
+                if let Some(draft) = left {
+                    self.act(Action::DraftRestored(Box::new(draft)));
+                }
+                Some(slot)
+            }
+            Err(_) => None,
+        };
         self.log = Some(VisitLog::new(StorePlace {
             visits_file: data_dir.join("visits.sqlite3"),
-            draft_file: data_dir.join("draft.json"),
+            drafts,
             desk: self.app.desk.clone(),
         }));
         self
@@ -75,6 +86,11 @@ impl Headless {
     pub fn rebind(&mut self, keymap: Keymap) {
         self.app.keys = keymap.key_names();
         self.keymap = keymap;
+    }
+
+    /// This screen's draft file, once it has a visit log.
+    pub fn draft_file(&self) -> Option<&Path> {
+        self.log.as_ref()?.draft_file()
     }
 
     /// Sends one terminal event through the keymap and the update, running searches inline.

@@ -19,8 +19,7 @@ use crate::catalogue::Catalogue;
 use crate::config::Settings;
 use crate::desk::{Action, Effect};
 use crate::search::Index;
-use crate::store::draft::{clear_draft, save_draft};
-use crate::store::{Store, StoreError, local_day_bounds};
+use crate::store::{DraftSlot, Store, StoreError, local_day_bounds};
 use crate::visit::Visit;
 
 /// Sends queries to the search worker.
@@ -71,10 +70,11 @@ fn search_loop(
 }
 
 /// Where the store worker keeps things, and for which desk.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct StorePlace {
     pub visits_file: PathBuf,
-    pub draft_file: PathBuf,
+    /// This window's own draft file; `None` when none could be claimed (drafts are not kept).
+    pub drafts: Option<DraftSlot>,
     pub desk: String,
 }
 
@@ -88,6 +88,11 @@ pub struct VisitLog {
 impl VisitLog {
     pub fn new(place: StorePlace) -> VisitLog {
         VisitLog { place, store: None }
+    }
+
+    /// This window's draft file, if it has one.
+    pub fn draft_file(&self) -> Option<&std::path::Path> {
+        self.place.drafts.as_ref().map(DraftSlot::path)
     }
 
     fn store(&mut self) -> Result<&mut Store, StoreError> {
@@ -122,20 +127,26 @@ impl VisitLog {
         self.with_store(|store| store.visits_between(from, to, Some(&desk)))
     }
 
+    fn clear_draft(&self) {
+        if let Some(slot) = &self.place.drafts {
+            slot.clear();
+        }
+    }
+
     /// Carries out one effect and says how it went, as an action for the app.
     pub fn apply(&mut self, effect: Effect) -> Option<Action> {
         match effect {
             Effect::SaveVisit(visit) => Some(match self.with_store(|s| s.save(&visit)) {
                 Ok(()) => {
                     // The visit is on disk: its draft goes at once, even if the app stops now.
-                    clear_draft(&self.place.draft_file);
+                    self.clear_draft();
                     Action::VisitSaved(visit)
                 }
                 Err(message) => Action::SaveFailed(message),
             }),
             Effect::UpdateVisit(visit) => Some(match self.with_store(|s| s.update(&visit)) {
                 Ok(()) => {
-                    clear_draft(&self.place.draft_file);
+                    self.clear_draft();
                     Action::VisitUpdated(visit)
                 }
                 Err(message) => Action::SaveFailed(message),
@@ -149,11 +160,15 @@ impl VisitLog {
                 self.day(day)
                     .map_or_else(Action::StoreFailed, Action::TodayLoaded),
             ),
-            Effect::SaveDraft(draft) => save_draft(&self.place.draft_file, &draft)
+            Effect::SaveDraft(draft) => self
+                .place
+                .drafts
+                .as_ref()?
+                .save(&draft)
                 .err()
                 .map(|e| Action::DraftNotKept(sentence(&e.to_string()))),
             Effect::ClearDraft => {
-                clear_draft(&self.place.draft_file);
+                self.clear_draft();
                 None
             }
             Effect::Search { .. } => None,
@@ -162,7 +177,7 @@ impl VisitLog {
 }
 
 /// A store message as a sentence for the status bar: capital first letter, full stop at the end.
-fn sentence(message: &str) -> String {
+pub(super) fn sentence(message: &str) -> String {
     let mut chars = message.trim().chars();
     let mut text: String = chars
         .next()
@@ -231,10 +246,16 @@ pub struct StoreWorker {
 impl StoreWorker {
     /// Starts the worker. Its first jobs, off the screen's thread: delete visits past the
     /// retention period and load today's visits for the count.
-    pub fn start(settings: &Settings, answers: UnboundedSender<Message>) -> StoreWorker {
+    /// `drafts` is this window's claimed draft slot; the worker keeps it (and its lock) until
+    /// it stops.
+    pub fn start(
+        settings: &Settings,
+        drafts: Option<DraftSlot>,
+        answers: UnboundedSender<Message>,
+    ) -> StoreWorker {
         let place = StorePlace {
             visits_file: settings.visits_file(),
-            draft_file: settings.draft_file(),
+            drafts,
             desk: settings.desk.clone(),
         };
         StoreWorker::start_at(place, settings.retention_days, answers)
@@ -290,12 +311,17 @@ mod tests {
     use crate::store::load_draft;
     use crate::visit::{Outcome, VisitDraft};
 
-    fn place(visits_folder: &Path, draft_file: &Path) -> StorePlace {
-        StorePlace {
+    /// A place in `visits_folder` with a draft slot of its own claimed in `drafts_folder`, and
+    /// the path of that slot's draft file.
+    fn place(visits_folder: &Path, drafts_folder: &Path) -> (StorePlace, PathBuf) {
+        let (slot, _) = DraftSlot::claim(drafts_folder, "Front desk").unwrap();
+        let draft_file = slot.path().to_path_buf();
+        let place = StorePlace {
             visits_file: visits_folder.join("visits.sqlite3"),
-            draft_file: draft_file.to_path_buf(),
+            drafts: Some(slot),
             desk: "Front desk".into(),
-        }
+        };
+        (place, draft_file)
     }
 
     fn draft(note: &str) -> VisitDraft {
@@ -309,9 +335,9 @@ mod tests {
 
     /// Starts a worker on `place`, sends it `effects`, lets it finish, and returns every action
     /// it answered with.
-    fn run(place: &StorePlace, effects: impl IntoIterator<Item = Effect>) -> Vec<Action> {
+    fn run(place: StorePlace, effects: impl IntoIterator<Item = Effect>) -> Vec<Action> {
         let (sender, mut answers) = tokio::sync::mpsc::unbounded_channel();
-        let worker = StoreWorker::start_at(place.clone(), 730, sender);
+        let worker = StoreWorker::start_at(place, 730, sender);
         for effect in effects {
             worker.send(effect);
         }
@@ -332,10 +358,11 @@ mod tests {
     #[test]
     fn many_draft_writes_then_a_save_save_the_visit_once_and_leave_no_draft() {
         let dir = tempfile::tempdir().unwrap();
-        let place = place(dir.path(), &dir.path().join("draft.json"));
+        let (place, draft_file) = place(dir.path(), dir.path());
+        let visits_file = place.visits_file.clone();
         let visit = draft("note 199").into_visit().unwrap();
         let actions = run(
-            &place,
+            place,
             keystrokes().chain([Effect::SaveVisit(visit.clone())]),
         );
         let saved: Vec<&Action> = actions
@@ -343,11 +370,8 @@ mod tests {
             .filter(|a| matches!(a, Action::VisitSaved(_)))
             .collect();
         assert_eq!(saved, [&Action::VisitSaved(visit)], "{actions:?}");
-        assert!(
-            !place.draft_file.exists(),
-            "the saved visit's draft is gone"
-        );
-        let store = Store::open(&place.visits_file).unwrap();
+        assert!(!draft_file.exists(), "the saved visit's draft is gone");
+        let store = Store::open(&visits_file).unwrap();
         let (from, to) = (
             chrono::DateTime::<Utc>::MIN_UTC,
             chrono::DateTime::<Utc>::MAX_UTC,
@@ -358,18 +382,18 @@ mod tests {
     #[test]
     fn the_newest_draft_is_on_disk_when_the_worker_stops() {
         let dir = tempfile::tempdir().unwrap();
-        let place = place(dir.path(), &dir.path().join("draft.json"));
-        run(&place, keystrokes());
-        let kept = load_draft(&place.draft_file).expect("a draft on disk");
+        let (place, draft_file) = place(dir.path(), dir.path());
+        run(place, keystrokes());
+        let kept = load_draft(&draft_file).expect("a draft on disk");
         assert_eq!(kept.note.as_deref(), Some("note 199"));
     }
 
     #[test]
     fn a_draft_that_cannot_be_kept_is_reported_once_not_once_per_keystroke() {
         let dir = tempfile::tempdir().unwrap();
-        let place = place(dir.path(), &dir.path().join("draft-is-a-folder"));
-        std::fs::create_dir(&place.draft_file).unwrap();
-        let actions = run(&place, keystrokes());
+        let (place, draft_file) = place(dir.path(), dir.path());
+        std::fs::create_dir(&draft_file).unwrap();
+        let actions = run(place, keystrokes());
         let not_kept = actions
             .iter()
             .filter(|a| matches!(a, Action::DraftNotKept(_)))
@@ -386,10 +410,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let blocked = dir.path().join("not-a-folder");
         std::fs::write(&blocked, "a file where the data folder should be").unwrap();
-        let place = place(&blocked, &dir.path().join("draft.json"));
+        let (place, draft_file) = place(&blocked, dir.path());
         let visit = draft("newest").into_visit().unwrap();
         let actions = run(
-            &place,
+            place,
             [
                 Effect::SaveDraft(draft("first")),
                 Effect::SaveDraft(draft("newest")),
@@ -400,7 +424,7 @@ mod tests {
             actions.iter().any(|a| matches!(a, Action::SaveFailed(_))),
             "{actions:?}"
         );
-        let kept = load_draft(&place.draft_file).expect("the draft is kept");
+        let kept = load_draft(&draft_file).expect("the draft is kept");
         assert_eq!(kept.note.as_deref(), Some("newest"));
     }
 }

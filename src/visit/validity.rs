@@ -98,7 +98,7 @@ mod tests {
         )
         .validate(&catalogue(), today())
         .unwrap();
-        assert_eq!(visit.services, ["bulky-waste"]);
+        assert_eq!(visit.service_ids(), ["bulky-waste"]);
         assert_eq!(visit.partners, ["food-bank"]);
     }
 

@@ -78,6 +78,7 @@ pub(super) fn service(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, service: &Se
     references(checker, raw, Role::Related, "related", &service.related);
     references(checker, raw, Role::Signpost, "signpost", &service.signpost);
     review_by(checker, raw, service.review_by);
+    super::topics::check(checker, raw, service);
 }
 
 pub(super) fn partner(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, partner: &Partner) {

@@ -10,6 +10,7 @@ mod document;
 mod fields;
 mod formats;
 mod references;
+mod topics;
 
 use std::ops::Range;
 use std::path::Path;

@@ -12,6 +12,8 @@ pub fn provider_line<'a>(app: &'a App, entry: Entry<'a>, theme: &Theme) -> Optio
     let catalogue = &app.catalogue;
     let labels = text::screens::labels(app.lang);
     match entry {
+        // A "not in the catalogue" topic names a provider only when it has one of its own.
+        Entry::Service(service) if service.is_topic() && service.provider == "council" => None,
         Entry::Service(service) => {
             let provider = catalogue.provider_of(service);
             let contact = provider

@@ -35,10 +35,18 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
                 .format("%H:%M")
                 .to_string();
             let minutes = (visit.ended_at - visit.started_at).num_minutes().max(0);
-            let services: Vec<&str> = visit
+            // A service whose outcome differs from the visit's says its own.
+            let services: Vec<String> = visit
                 .services
                 .iter()
-                .map(|id| app.catalogue.service_title(id))
+                .map(|s| {
+                    let title = app.catalogue.service_title(&s.service);
+                    if s.outcome == visit.outcome {
+                        title.to_string()
+                    } else {
+                        format!("{title} ({})", s.outcome.label())
+                    }
+                })
                 .collect();
             Row::new(vec![
                 Cell::from(time),

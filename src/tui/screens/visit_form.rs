@@ -181,6 +181,13 @@ fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, spec: &FieldSpec) -> Vec
         };
         return vec![note(empty(), style)];
     }
+    let hint = (focused && matches!(spec.kind, FieldKind::Added { .. })).then(|| {
+        let key = app.keys.key(Command::Toggle);
+        note(
+            text::form::service_outcome_hint(app.lang, &key),
+            theme.muted,
+        )
+    });
     choices
         .into_iter()
         .enumerate()
@@ -206,5 +213,6 @@ fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, spec: &FieldSpec) -> Vec
                 cursor: under_cursor.then_some(0),
             }
         })
+        .chain(hint)
         .collect()
 }
