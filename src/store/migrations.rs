@@ -49,6 +49,10 @@ const STEPS: &[&str] = &[
         PRIMARY KEY (visit_id, position)
     ) WITHOUT ROWID;
     "#,
+    // Version 2: the file says it is a frontdesk visit log (`identify::APPLICATION_ID`, "FDsk"),
+    // so another program's database at the log's path is known before anything is changed.
+    // Logs from version 1 are recognised by their tables before this step stamps them.
+    "PRAGMA application_id = 1178891115;",
 ];
 
 /// The schema version this frontdesk writes.

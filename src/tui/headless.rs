@@ -16,7 +16,7 @@ use super::input::action_for_event;
 use super::keymap::Keymap;
 use super::screens;
 use super::theme::Theme;
-use super::workers::{StorePlace, VisitLog};
+use super::workers::{StoreJobs, StorePlace};
 use crate::catalogue::Catalogue;
 use crate::config::ThemeName;
 use crate::search::Index;
@@ -29,7 +29,7 @@ pub struct Headless {
     /// Effects other than searches, in order, for the caller to check or answer.
     pub effects: Vec<Effect>,
     /// A real visit log on disk that answers the store effects, as the store worker does.
-    pub log: Option<VisitLog>,
+    pub log: Option<StoreJobs>,
 }
 
 impl Headless {
@@ -60,7 +60,7 @@ impl Headless {
 
     /// Answers store effects with a real visit log in `data_dir`, as the app does.
     pub fn with_visit_log(mut self, data_dir: &Path) -> Headless {
-        self.log = Some(VisitLog::new(StorePlace {
+        self.log = Some(StoreJobs::new(StorePlace {
             visits_file: data_dir.join("visits.sqlite3"),
             draft_file: data_dir.join("draft.json"),
             desk: self.app.desk.clone(),
