@@ -157,9 +157,12 @@ pub struct PurgeArgs {
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {
-    /// Where to write the copy.
+    /// Where to write the copy: a file, or a folder to put a new dated file in.
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
+    /// Replace the file already at PATH.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

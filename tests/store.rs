@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
 use frontdesk::store::{
-    SCHEMA_VERSION, Store, StoreError, clear_draft, load_draft, migrations, save_draft,
+    SCHEMA_VERSION, Store, StoreError, VisitLog, clear_draft, load_draft, migrations, save_draft,
 };
 use frontdesk::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome, Visit, VisitDraft};
 use rusqlite::Connection;
@@ -322,6 +322,15 @@ fn a_file_written_by_schema_1_opens_and_reads() {
     assert_eq!(v.reasons, [ExclusionReason::NoSkills]);
     store.save(&full_visit(at(2026, 3, 13, 9, 0))).unwrap();
     assert_eq!(all(&store).len(), 2);
+    drop(store);
+    assert_eq!(application_id(&path), frontdesk::store::APPLICATION_ID);
+}
+
+fn application_id(path: &Path) -> i32 {
+    Connection::open(path)
+        .unwrap()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap()
 }
 
 #[test]
@@ -354,6 +363,12 @@ fn every_earlier_schema_version_is_brought_up_to_date_keeping_its_visits() {
             usize::from(version >= 1),
             "from {version}"
         );
+        drop(store);
+        assert_eq!(
+            application_id(&path),
+            frontdesk::store::APPLICATION_ID,
+            "from {version}"
+        );
     }
 }
 
@@ -362,9 +377,14 @@ fn a_file_from_a_newer_frontdesk_is_refused_untouched() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("visits.sqlite3");
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 7;")
-        .unwrap();
+    // A newer frontdesk stamps its files as every version from 2 on does.
+    conn.execute_batch(&format!(
+        "CREATE TABLE future (x); PRAGMA user_version = 7; PRAGMA application_id = {};",
+        frontdesk::store::APPLICATION_ID
+    ))
+    .unwrap();
     drop(conn);
+    let before = fs::read(&path).unwrap();
     let error = Store::open(&path).unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -373,11 +393,7 @@ fn a_file_from_a_newer_frontdesk_is_refused_untouched() {
             path.display()
         )
     );
-    let conn = Connection::open(&path).unwrap();
-    let version: u32 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(version, 7);
+    assert_eq!(fs::read(&path).unwrap(), before, "the file is untouched");
 }
 
 #[test]
@@ -399,6 +415,109 @@ fn a_file_that_is_not_a_database_gets_a_clear_message_and_is_left_alone() {
         )
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
+
+/// Every file in `folder` with its size and a hash of its bytes, to show nothing was changed
+/// or left behind.
+fn snapshot(folder: &Path) -> Vec<(String, usize, u64)> {
+    use std::hash::{Hash, Hasher};
+    let mut files: Vec<(String, usize, u64)> = fs::read_dir(folder)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let bytes = fs::read(e.path()).unwrap();
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            bytes.hash(&mut hasher);
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                bytes.len(),
+                hasher.finish(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn another_programs_database_at_the_logs_path_is_refused_in_one_sentence_untouched() {
+    // A notes database, one with its own `visits` table, and one in WAL mode.
+    let cases = [
+        "CREATE TABLE notes (x); INSERT INTO notes VALUES ('keep me');",
+        "CREATE TABLE visits (id INTEGER PRIMARY KEY, who TEXT); INSERT INTO visits VALUES (1, 'x');",
+        "PRAGMA journal_mode = WAL; CREATE TABLE notes (x); INSERT INTO notes VALUES (1);",
+        "PRAGMA application_id = 42; CREATE TABLE t (x);",
+    ];
+    for sql in cases {
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join("visits.sqlite3");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(sql).unwrap();
+        drop(conn);
+        let before = snapshot(dir.path());
+        for error in [
+            Store::open(&path).unwrap_err(),
+            Store::open_for_reading(&path).unwrap_err(),
+            VisitLog::new(&path)
+                .save(&visit(at(2026, 3, 12, 9, 0), "Desk", "a"))
+                .unwrap_err(),
+        ] {
+            assert!(
+                matches!(error, StoreError::NotAVisitLog { .. }),
+                "{sql}: {error:?}"
+            );
+            assert_eq!(
+                error.to_string(),
+                format!(
+                    "{} is not a frontdesk visit log (it is another program's database), so it was left as it is; move it aside or choose another folder with --data-dir",
+                    path.display()
+                )
+            );
+        }
+        assert_eq!(snapshot(dir.path()), before, "{sql}: the file is untouched");
+    }
+}
+
+/// A frontdesk log in WAL mode with one visit, closed.
+fn a_log_with_one_visit(dir: &TempDir) -> PathBuf {
+    let path = log_file(dir);
+    Store::open(&path)
+        .unwrap()
+        .save(&full_visit(at(2026, 3, 12, 9, 0)))
+        .unwrap();
+    path
+}
+
+#[test]
+fn a_log_whose_schema_version_was_reset_is_refused_in_one_sentence_untouched() {
+    for (version, reads) in [("0", "0"), ("-1", "-1"), ("-2147483648", "-2147483648")] {
+        let dir = TempDir::new().unwrap();
+        let path = a_log_with_one_visit(&dir);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(&format!("PRAGMA user_version = {version};"))
+            .unwrap();
+        drop(conn);
+        let before = snapshot(path.parent().unwrap());
+        for error in [
+            Store::open(&path).unwrap_err(),
+            Store::open_for_reading(&path).unwrap_err(),
+        ] {
+            let message = error.to_string();
+            assert_eq!(
+                message,
+                format!(
+                    "{} is a frontdesk visit log whose schema version was changed by another program (it reads {reads}), so it was left as it is; restore it from a backup, or move it aside to start a new log",
+                    path.display()
+                )
+            );
+            assert!(!message.contains("out of range") && !message.contains("CREATE"));
+        }
+        assert_eq!(
+            snapshot(path.parent().unwrap()),
+            before,
+            "user_version {version}: the file is untouched"
+        );
+    }
 }
 
 #[test]
@@ -516,14 +635,18 @@ fn a_read_only_file_is_read_refuses_saves_clearly_and_works_again_once_writable(
     Store::open(&path).unwrap().save(&first).unwrap();
 
     let mut read_only = ReadOnly::make(&path);
-    let mut store = Store::open(&path).unwrap();
+    let mut log = VisitLog::new(&path);
+    let every = |log: &mut VisitLog| {
+        log.visits_between(DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC, None)
+            .unwrap()
+    };
     assert_eq!(
-        all(&store),
+        every(&mut log),
         vec![first.clone()],
         "a read-only log can still be listed"
     );
     let second = visit(at(2026, 3, 12, 9, 5), "Desk", "b");
-    let error = store.save(&second).unwrap_err();
+    let error = log.save(&second).unwrap_err();
     assert_eq!(
         error.to_string(),
         format!(
@@ -531,12 +654,13 @@ fn a_read_only_file_is_read_refuses_saves_clearly_and_works_again_once_writable(
             path.display()
         )
     );
-    assert_eq!(all(&store), vec![first.clone()]);
+    assert_eq!(every(&mut log), vec![first.clone()]);
 
-    // Fixed while the app runs: the same store saves the visit on the next try.
+    // Fixed while the app runs: the same visit log saves the visit on the next try.
     read_only.undo();
-    store.save(&second).unwrap();
-    assert_eq!(all(&store), [first, second]);
+    log.save(&second).unwrap();
+    assert_eq!(every(&mut log), [first, second]);
+    drop(log);
     assert_eq!(integrity(&path), "ok");
 }
 
@@ -581,6 +705,203 @@ fn a_full_disk_gets_a_clear_message_loses_nothing_and_saving_resumes_with_space(
     assert_eq!(integrity(&path), "ok");
 }
 
+/// A log of 400 visits whose middle pages were overwritten, as a failing disk or a stray copy
+/// would leave it. Returns the file; SQLite's integrity check fails on it.
+fn a_damaged_log(dir: &TempDir) -> PathBuf {
+    let path = log_file(dir);
+    let mut store = Store::open(&path).unwrap();
+    store
+        .save_all(
+            &(0..400)
+                .map(|i| full_visit(at(2026, 1, 1, 9, 0) + chrono::Duration::minutes(i)))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+    drop(store);
+    let mut bytes = fs::read(&path).unwrap();
+    let pages = bytes.len() / 4096;
+    assert!(pages > 20, "only {pages} pages");
+    for byte in &mut bytes[(pages / 2) * 4096..(pages / 2 + 3) * 4096] {
+        *byte = 0x5A;
+    }
+    fs::write(&path, &bytes).unwrap();
+    assert_ne!(integrity(&path), "ok");
+    path
+}
+
+#[test]
+fn a_damaged_log_is_not_written_to_and_says_how_to_restore() {
+    let dir = TempDir::new().unwrap();
+    let path = a_damaged_log(&dir);
+    let before = fs::read(&path).unwrap();
+    let mut log = VisitLog::new(&path);
+    for _ in 0..2 {
+        let error = log
+            .save(&visit(at(2026, 3, 12, 9, 0), "Desk", "a"))
+            .unwrap_err();
+        assert!(matches!(error, StoreError::Corrupt { .. }), "{error:?}");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{} is damaged, so frontdesk will not write to it; close frontdesk, move the file aside and copy your latest backup (made with `frontdesk backup`) in its place",
+                path.display()
+            )
+        );
+    }
+    assert!(log.purge_expired(1, Utc::now()).is_err());
+    drop(log);
+    assert_eq!(fs::read(&path).unwrap(), before, "nothing was written");
+}
+
+#[test]
+fn a_backup_of_a_damaged_log_is_refused_and_names_the_backup_to_restore() {
+    let dir = TempDir::new().unwrap();
+    let path = log_file(&dir);
+    let folder = dir.path().join("backups");
+    fs::create_dir(&folder).unwrap();
+    // A good backup from before the damage.
+    Store::open(&path)
+        .unwrap()
+        .save(&full_visit(at(2025, 12, 1, 9, 0)))
+        .unwrap();
+    let earlier = Store::open(&path)
+        .unwrap()
+        .backup_to(&folder, false)
+        .unwrap();
+    fs::remove_file(&path).unwrap();
+    let path = a_damaged_log(&dir);
+
+    let store = Store::open_for_reading(&path).unwrap();
+    let error = store.backup_to(&folder, false).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "the visit log {} is damaged, so no backup was made; to restore it, close frontdesk and copy {} over it",
+            path.display(),
+            earlier.display()
+        )
+    );
+    let dest = dir.path().join("elsewhere").join("copy.sqlite3");
+    let error = store.backup_to(&dest, false).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .ends_with("close frontdesk and copy your latest backup over it"),
+        "{error}"
+    );
+    assert!(!dest.exists());
+    let names: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .chain(fs::read_dir(dest.parent().unwrap()).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [earlier.file_name().unwrap().to_string_lossy().into_owned()],
+        "no damaged copy and no temporary file is left"
+    );
+}
+
+#[test]
+fn while_the_disk_is_full_visits_are_still_listed_and_backed_up() {
+    let dir = TempDir::new().unwrap();
+    let path = log_file(&dir);
+    let mut store = Store::open(&path).unwrap();
+    store.save(&full_visit(at(2026, 3, 12, 9, 0))).unwrap();
+    store.set_max_pages(1).unwrap();
+    let mut saved = 1;
+    let error = loop {
+        let mut v = full_visit(at(2026, 3, 12, 10, 0) + chrono::Duration::minutes(saved));
+        v.note = Some("x".repeat(400));
+        match store.save(&v) {
+            Ok(()) => saved += 1,
+            Err(error) => break error,
+        }
+    };
+    assert!(matches!(error, StoreError::DiskFull { .. }), "{error:?}");
+    assert_eq!(all(&store).len() as i64, saved);
+    let copy = dir.path().join("elsewhere").join("copy.sqlite3");
+    assert_eq!(store.backup_to(&copy, false).unwrap(), copy);
+    assert_eq!(ids_in(&copy).len() as i64, saved);
+}
+
+/// Makes a folder read-only for this process; as root (where modes do not bind) it sets the
+/// immutable attribute instead. Undone on drop so the temporary folder can be removed.
+#[cfg(unix)]
+struct ReadOnlyFolder {
+    path: PathBuf,
+    immutable: bool,
+}
+
+#[cfg(unix)]
+impl ReadOnlyFolder {
+    fn make(path: &Path) -> ReadOnlyFolder {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o500)).unwrap();
+        let mut guard = ReadOnlyFolder {
+            path: path.to_path_buf(),
+            immutable: false,
+        };
+        let probe = path.join("probe");
+        if fs::write(&probe, "x").is_ok() {
+            fs::remove_file(&probe).unwrap();
+            let status = Command::new("chattr").arg("+i").arg(path).status();
+            assert!(
+                status.is_ok_and(|s| s.success()),
+                "running as root: this test needs `chattr +i` to make a folder read-only"
+            );
+            guard.immutable = true;
+            assert!(fs::write(&probe, "x").is_err(), "the folder is read-only");
+        }
+        guard
+    }
+}
+
+#[cfg(unix)]
+impl Drop for ReadOnlyFolder {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = Command::new("chattr").arg("-i").arg(&self.path).status();
+        }
+        let _ = fs::set_permissions(&self.path, fs::Permissions::from_mode(0o700));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_data_folder_still_lists_and_backs_up_and_refuses_saves_clearly() {
+    let dir = TempDir::new().unwrap();
+    let path = a_log_with_one_visit(&dir);
+    let folder = path.parent().unwrap().to_path_buf();
+    let before = snapshot(&folder);
+    let _read_only = ReadOnlyFolder::make(&folder);
+
+    let mut log = VisitLog::new(&path);
+    let listed = log
+        .visits_between(DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC, None)
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    let copy = dir.path().join("copy.sqlite3");
+    assert_eq!(log.backup_to(&copy, false).unwrap(), copy);
+    assert_eq!(ids_in(&copy).len(), 1);
+    let error = log
+        .save(&visit(at(2026, 3, 12, 9, 5), "Desk", "b"))
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("cannot open {}", path.display())),
+        "{error}"
+    );
+    drop(log);
+    assert_eq!(
+        snapshot(&folder),
+        before,
+        "nothing was made or changed in the folder"
+    );
+}
+
 // ---- retention ----
 
 #[test]
@@ -622,6 +943,37 @@ fn purge_deletes_exactly_the_visits_older_than_the_cutoff() {
     assert_eq!(orphans, 0);
 }
 
+#[test]
+fn retention_never_deletes_a_visit_from_today_whatever_the_setting() {
+    use chrono::Local;
+    let dir = TempDir::new().unwrap();
+    let path = log_file(&dir);
+    let now = Utc::now();
+    let (today, _) = frontdesk::store::local_day_bounds(now.with_timezone(&Local).date_naive());
+    let first_thing = visit(today, "Desk", "first-thing-today");
+    let just_now = visit(now, "Desk", "just-now");
+    let yesterday = visit(today - chrono::Duration::minutes(1), "Desk", "yesterday");
+    let mut log = VisitLog::new(&path);
+    log.save_all(&[first_thing.clone(), just_now.clone(), yesterday])
+        .unwrap();
+
+    // The start-up clean-up with 0 days, and a cutoff in the future: today's visits stay.
+    assert_eq!(
+        log.purge_older_than(now + chrono::Duration::days(2), true)
+            .unwrap(),
+        1
+    );
+    assert_eq!(log.purge_expired(0, now).unwrap(), 1);
+    assert_eq!(
+        log.purge_older_than(now + chrono::Duration::days(2), false)
+            .unwrap(),
+        0
+    );
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.purge_expired(0, now).unwrap(), 0);
+    assert_eq!(all(&store), vec![first_thing, just_now]);
+}
+
 // ---- backup ----
 
 #[test]
@@ -651,7 +1003,7 @@ fn a_backup_taken_while_another_connection_writes_is_whole_and_consistent() {
     for n in 0..6 {
         let before = all(&store).len();
         let dest = dir.path().join("backups").join(format!("copy-{n}.sqlite3"));
-        store.backup_to(&dest).unwrap();
+        assert_eq!(store.backup_to(&dest, false).unwrap(), dest);
         let after = all(&store).len();
         assert_eq!(integrity(&dest), "ok");
         let copied = ids_in(&dest).len();
@@ -664,7 +1016,7 @@ fn a_backup_taken_while_another_connection_writes_is_whole_and_consistent() {
     writer.join().unwrap();
 
     let dest = dir.path().join("backups").join("final.sqlite3");
-    store.backup_to(&dest).unwrap();
+    store.backup_to(&dest, false).unwrap();
     let copy = Store::open(&dest).unwrap();
     assert_eq!(all(&copy), all(&store));
     assert_eq!(all(&copy).len(), 500);
@@ -678,22 +1030,48 @@ fn a_backup_taken_while_another_connection_writes_is_whole_and_consistent() {
 }
 
 #[test]
-fn a_backup_over_the_log_itself_or_into_an_impossible_place_is_refused() {
+fn a_backup_over_the_log_its_working_files_or_into_an_impossible_place_is_refused() {
     let dir = TempDir::new().unwrap();
     let path = log_file(&dir);
     let mut store = Store::open(&path).unwrap();
     store.save(&full_visit(at(2026, 1, 1, 9, 0))).unwrap();
-
-    let error = store.backup_to(&path).unwrap_err();
+    let wal = path.with_extension("sqlite3-wal");
+    let shm = path.with_extension("sqlite3-shm");
     assert!(
-        error.to_string().contains("that is the visit log itself"),
-        "{error}"
+        wal.is_file() && shm.is_file(),
+        "the log is open in WAL mode"
     );
-    let error = store.backup_to(dir.path()).unwrap_err();
-    assert!(error.to_string().contains("it is a folder"), "{error}");
+    let wal_before = fs::read(&wal).unwrap();
+
+    // The log, its working files (even those SQLite has not made yet), also by another path
+    // to the same place: refused, with or without --force.
+    let roundabout = path.parent().unwrap().join(".").join("visits.sqlite3-wal");
+    for dest in [
+        path.clone(),
+        wal.clone(),
+        shm.clone(),
+        path.with_extension("sqlite3-journal"),
+        roundabout,
+    ] {
+        for replace in [false, true] {
+            let error = store.backup_to(&dest, replace).unwrap_err();
+            assert!(
+                error
+                    .to_string()
+                    .contains("that is the visit log itself or one of its working files"),
+                "{}: {error}",
+                dest.display()
+            );
+        }
+    }
+    assert_eq!(fs::read(&wal).unwrap(), wal_before, "the WAL is untouched");
+    assert!(!path.with_extension("sqlite3-journal").exists());
+
     let blocker = dir.path().join("file");
     fs::write(&blocker, "x").unwrap();
-    let error = store.backup_to(&blocker.join("copy.sqlite3")).unwrap_err();
+    let error = store
+        .backup_to(&blocker.join("copy.sqlite3"), false)
+        .unwrap_err();
     assert!(
         error.to_string().starts_with(&format!(
             "cannot back up to {}",
@@ -702,7 +1080,127 @@ fn a_backup_over_the_log_itself_or_into_an_impossible_place_is_refused() {
         "{error}"
     );
     assert_eq!(all(&store).len(), 1);
+    drop(store);
     assert_eq!(integrity(&path), "ok");
+    assert_eq!(
+        fs::read(&blocker).unwrap(),
+        b"x",
+        "a file in the way is left alone"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_backup_onto_a_device_a_pipe_or_a_socket_is_refused_and_leaves_it_alone() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&log_file(&dir)).unwrap();
+    store.save(&full_visit(at(2026, 1, 1, 9, 0))).unwrap();
+    let fifo = dir.path().join("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let socket_path = dir.path().join("socket");
+    let _socket = std::os::unix::net::UnixListener::bind(&socket_path).unwrap();
+    let link_to_null = dir.path().join("null-link");
+    std::os::unix::fs::symlink("/dev/null", &link_to_null).unwrap();
+    // A link to /dev/null stands for a device: were it not refused, only the link is replaced.
+    for dest in [link_to_null.clone(), fifo.clone(), socket_path.clone()] {
+        for replace in [false, true] {
+            let error = store.backup_to(&dest, replace).unwrap_err();
+            assert!(
+                error
+                    .to_string()
+                    .contains("it is not a regular file or a folder"),
+                "{}: {error}",
+                dest.display()
+            );
+        }
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(fs::metadata(&socket_path).unwrap().file_type().is_socket());
+    assert!(
+        fs::symlink_metadata(&link_to_null)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("partial"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_when_asked() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&log_file(&dir)).unwrap();
+    store.save(&full_visit(at(2026, 1, 1, 9, 0))).unwrap();
+    let dest = dir.path().join("copy.sqlite3");
+    fs::write(&dest, "last month's notes").unwrap();
+
+    let error = store.backup_to(&dest, false).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "cannot back up to {}: a file is already there; give a new name, or add --force to replace it",
+            dest.display()
+        )
+    );
+    assert_eq!(fs::read_to_string(&dest).unwrap(), "last month's notes");
+
+    assert_eq!(store.backup_to(&dest, true).unwrap(), dest);
+    assert_eq!(ids_in(&dest).len(), 1);
+    assert_eq!(integrity(&dest), "ok");
+}
+
+#[test]
+fn many_backups_into_one_folder_at_once_each_get_their_own_file() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&log_file(&dir)).unwrap();
+    store.save(&full_visit(at(2026, 1, 1, 9, 0))).unwrap();
+    let folder = dir.path().join("backups");
+    fs::create_dir(&folder).unwrap();
+
+    // Twenty in a row from one store, and four stores at the same moment.
+    let mut written: Vec<PathBuf> = (0..20)
+        .map(|_| store.backup_to(&folder, false).unwrap())
+        .collect();
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let (path, folder) = (log_file(&dir), folder.clone());
+            std::thread::spawn(move || {
+                Store::open(&path)
+                    .unwrap()
+                    .backup_to(&folder, false)
+                    .unwrap()
+            })
+        })
+        .collect();
+    written.extend(handles.into_iter().map(|h| h.join().unwrap()));
+
+    let mut names: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 24, "{names:?}");
+    for file in &written {
+        assert_eq!(file.parent(), Some(folder.as_path()));
+        assert!(
+            file.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("visits-")
+        );
+        assert_eq!(ids_in(file).len(), 1, "{}", file.display());
+    }
 }
 
 // ---- drafts ----

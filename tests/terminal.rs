@@ -281,3 +281,43 @@ fn a_second_window_is_not_offered_a_running_windows_draft_but_a_dead_ones() {
         session.wait_for_exit();
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn the_apps_files_in_the_data_folder_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "").unwrap();
+    let data = dir.path().join("data");
+    // Left readable by others (0644) by an earlier frontdesk: the app's log and the visit log.
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("frontdesk.log"), "earlier lines\n").unwrap();
+    drop(frontdesk::store::Store::open(&data.join("visits.sqlite3")).unwrap());
+    for name in ["frontdesk.log", "visits.sqlite3"] {
+        std::fs::set_permissions(data.join(name), std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let mut session = Session::start(dir.path(), "");
+    session.wait_for("Type what the resident needs");
+    // The store worker opens the log at start-up; its -wal and -shm exist while the app runs.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !data.join("visits.sqlite3-shm").exists() {
+        assert!(Instant::now() < deadline, "the visit log was never opened");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for name in [
+        "frontdesk.log",
+        "visits.sqlite3",
+        "visits.sqlite3-wal",
+        "visits.sqlite3-shm",
+    ] {
+        let mode = std::fs::metadata(data.join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600, "{name} is mode {mode:o}");
+    }
+    session.send(b"\x03");
+    session.wait_for_exit();
+    assert!(read(&data.join("frontdesk.log")).starts_with("earlier lines\n"));
+}

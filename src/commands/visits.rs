@@ -12,7 +12,7 @@ use crate::catalogue::{Catalogue, Kind};
 use crate::cli::{BackupArgs, LogArgs, PurgeArgs, VisitsArgs};
 use crate::config::Settings;
 use crate::privacy;
-use crate::store::{Store, local_day_bounds, retention_cutoff};
+use crate::store::{VisitLog, local_day_bounds, retention_cutoff};
 use crate::visit::{DraftIncomplete, Feedback, Invalid, Outcome, Visit, VisitDraft};
 
 /// With at most this many valid ids, a bad id's message lists them all.
@@ -79,8 +79,7 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
     let visit = draft
         .validate(&catalogue, Local::now().date_naive())
         .map_err(|invalid| refusal(&catalogue, invalid))?;
-    let mut store = Store::open(&settings.visits_file())?;
-    store.save(&visit)?;
+    VisitLog::new(settings.visits_file()).save(&visit)?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&visit)?);
     } else {
@@ -109,9 +108,9 @@ pub fn list(settings: &Settings, args: &VisitsArgs) -> anyhow::Result<ExitCode> 
     let from = since.map_or(DateTime::<Utc>::MIN_UTC, |d| local_day_bounds(d).0);
     let to = until.map_or(DateTime::<Utc>::MAX_UTC, |d| local_day_bounds(d).1);
 
-    let file = settings.visits_file();
-    let visits = if file.exists() {
-        Store::open(&file)?.visits_between(from, to, None)?
+    let mut log = VisitLog::new(settings.visits_file());
+    let visits = if log.exists() {
+        log.visits_between(from, to, None)?
     } else {
         Vec::new()
     };
@@ -133,9 +132,9 @@ pub fn purge(settings: &Settings, args: &PurgeArgs) -> anyhow::Result<ExitCode> 
     }
     let cutoff = retention_cutoff(Utc::now(), days);
     let before = cutoff.with_timezone(&Local).format("%Y-%m-%d %H:%M");
-    let file = settings.visits_file();
-    let count = if file.exists() {
-        Store::open(&file)?.purge_older_than(cutoff, args.dry_run)?
+    let mut log = VisitLog::new(settings.visits_file());
+    let count = if log.exists() {
+        log.purge_older_than(cutoff, args.dry_run)?
     } else {
         0
     };
@@ -150,27 +149,18 @@ pub fn purge(settings: &Settings, args: &PurgeArgs) -> anyhow::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
-/// `frontdesk backup PATH`: a consistent copy, safe while the app runs. A folder gets a dated
-/// file name.
+/// `frontdesk backup PATH`: a checked, consistent copy, safe while the app runs. A folder gets
+/// a new dated file; an existing file is replaced only with `--force`.
 pub fn backup(settings: &Settings, args: &BackupArgs) -> anyhow::Result<ExitCode> {
-    let file = settings.visits_file();
-    if !file.exists() {
+    let mut log = VisitLog::new(settings.visits_file());
+    if !log.exists() {
         bail!(
             "there is no visit log at {} yet; nothing to back up",
-            file.display()
+            log.path().display()
         );
     }
-    let dest = if args.path.is_dir() {
-        args.path.join(format!(
-            "visits-{}.sqlite3",
-            Local::now().format("%Y-%m-%d-%H%M%S")
-        ))
-    } else {
-        args.path.clone()
-    };
-    let store = Store::open(&file)?;
-    store.backup_to(&dest)?;
-    outln!("Backed up the visit log to {}", dest.display());
+    let written = log.backup_to(&args.path, args.force)?;
+    outln!("Backed up the visit log to {}", written.display());
     Ok(ExitCode::SUCCESS)
 }
 

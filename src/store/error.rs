@@ -1,6 +1,6 @@
 //! Why the visit log could not be used: one clear sentence naming the file and what to do.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rusqlite::ErrorCode;
@@ -23,8 +23,18 @@ pub enum StoreError {
     Busy { action: &'static str, path: PathBuf },
     #[error("{} is not a frontdesk visit log (it is not an SQLite database); move it aside or choose another folder with --data-dir", .path.display())]
     NotADatabase { path: PathBuf },
-    #[error("{} is damaged; restore it from a backup", .path.display())]
+    #[error("{} is not a frontdesk visit log (it is another program's database), so it was left as it is; move it aside or choose another folder with --data-dir", .path.display())]
+    NotAVisitLog { path: PathBuf },
+    #[error("{} is a frontdesk visit log whose schema version was changed by another program (it reads {found}), so it was left as it is; restore it from a backup, or move it aside to start a new log", .path.display())]
+    VersionChanged { path: PathBuf, found: i64 },
+    #[error("{} is damaged, so frontdesk will not write to it; close frontdesk, move the file aside and copy your latest backup (made with `frontdesk backup`) in its place", .path.display())]
     Corrupt { path: PathBuf },
+    #[error("the visit log {} is damaged, so no backup was made; to restore it, close frontdesk and copy {} over it", .log.display(), .restore_from.as_ref().map_or_else(|| "your latest backup".to_string(), |p| p.display().to_string()))]
+    DamagedLogNotBackedUp {
+        log: PathBuf,
+        /// The newest earlier backup found next to the destination.
+        restore_from: Option<PathBuf>,
+    },
     #[error("{} was made by a newer frontdesk (schema {found}, this one knows {known}); update frontdesk to use it", .path.display())]
     NewerSchema {
         path: PathBuf,
@@ -58,8 +68,17 @@ impl StoreError {
     /// Turns an SQLite error into a sentence about `path`. `action` completes "cannot ... FILE":
     /// "open", "save to", "read".
     pub(crate) fn from_sqlite(path: &Path, action: &'static str, error: rusqlite::Error) -> Self {
+        let code = error.sqlite_error_code();
+        // SQLite says only "disk I/O error" when the disk fills while it sets up the `-wal`
+        // and `-shm` files: find out whether that is why.
+        if code == Some(ErrorCode::SystemIoFailure) && disk_is_full(path) {
+            return StoreError::DiskFull {
+                action,
+                path: path.to_path_buf(),
+            };
+        }
         let path = path.to_path_buf();
-        match error.sqlite_error_code() {
+        match code {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull { action, path },
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { action, path },
             Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
@@ -78,20 +97,45 @@ impl StoreError {
         }
     }
 
-    /// True when reopening the file may cure it (it was read-only or missing and may be fixed
-    /// while the app runs).
-    pub(crate) fn wants_reopen(&self) -> bool {
+    /// True for a refusal that says nothing about the file itself (a repeated id, a visit that
+    /// is gone, a bad backup destination): the open connection is still good.
+    pub(crate) fn is_refusal(&self) -> bool {
         matches!(
             self,
-            StoreError::ReadOnly { .. } | StoreError::CannotOpen { .. }
+            StoreError::AlreadySaved { .. }
+                | StoreError::NoSuchVisit { .. }
+                | StoreError::UnreadableVisit { .. }
+                | StoreError::Backup { .. }
         )
     }
+}
+
+/// True when the folder holding `path` has no room for a small file (or the user's quota is
+/// used up). Writes and removes a 64 KiB probe file; a folder that cannot be written is not full.
+pub(crate) fn disk_is_full(path: &Path) -> bool {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let probe = folder.join(format!(".frontdesk-space-check-{}", std::process::id()));
+    let written = super::owner_only::options()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .and_then(|mut file| {
+            file.write_all(&[0; 64 * 1024])?;
+            file.sync_all()
+        });
+    let _ = std::fs::remove_file(&probe);
+    matches!(written, Err(e) if matches!(e.kind(), io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded))
 }
 
 /// Plain words for a file-system error: "the disk is full", "the folder is read-only".
 pub(crate) fn io_reason(error: &io::Error) -> String {
     match error.kind() {
-        io::ErrorKind::StorageFull => "the disk is full; free some space".into(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "the disk is full; free some space".into()
+        }
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
             "you may not write there (it is read-only)".into()
         }

@@ -49,7 +49,11 @@ const STEPS: &[&str] = &[
         PRIMARY KEY (visit_id, position)
     ) WITHOUT ROWID;
     "#,
-    // Version 2: each service on a visit has its own outcome (a resident may get one thing
+    // Version 2: the file says it is a frontdesk visit log (`identify::APPLICATION_ID`, "FDsk"),
+    // so another program's database at the log's path is known before anything is changed.
+    // Logs from version 1 are recognised by their tables before this step stamps them.
+    "PRAGMA application_id = 1178891115;",
+    // Version 3: each service on a visit has its own outcome (a resident may get one thing
     // resolved and be signposted for another). Every service already logged takes its visit's
     // outcome, so nothing is lost. A NULL outcome (a row no frontdesk writes) reads as the
     // visit's.

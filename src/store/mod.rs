@@ -1,22 +1,32 @@
 //! The visit log on disk: one SQLite file in the data folder.
 //!
-//! - [`open`]: opening (WAL, `synchronous=FULL`, a busy timeout, owner-only file mode), migrations.
+//! - [`open`]: opening for writing (WAL, `synchronous=FULL`, a busy timeout, migrations) or
+//!   for reading only (no space or write access needed).
+//! - [`identify`]: what the file at the log's path is, found before anything is changed.
 //! - [`migrations`]: the schema, one step per version.
+//! - [`owner_only`]: files and folders only their owner may read.
+//! - [`visit_log`]: [`VisitLog`], the reopening visit log the app and the commands use.
 //! - [`visits`]: saving, editing, undoing and listing visits.
 //! - [`retention`]: deleting visits older than the retention period.
-//! - [`backup`]: a consistent copy while the app runs.
+//! - [`backup`]: a checked, consistent copy while the app runs.
 //! - [`draft`]: the half-filled form, kept in a JSON file so it survives a crash.
 //! - [`draft_slot`]: each running window's own draft file, held under a lock.
 //!
-//! One [`Store`] owns one connection; the app keeps it on one thread and sends it requests.
+//! One [`Store`] owns one connection. [`VisitLog`] holds at most one [`Store`], opens it when
+//! first needed (read-only until something must be written), checks the file before its first
+//! write and opens it afresh after a failure; the app keeps it on one thread and sends it
+//! requests.
 
 mod backup;
 pub mod draft;
 pub mod draft_slot;
 mod error;
+mod identify;
 pub mod migrations;
 mod open;
+pub mod owner_only;
 mod retention;
+mod visit_log;
 mod visits;
 
 use std::path::{Path, PathBuf};
@@ -28,9 +38,11 @@ use rusqlite::Connection;
 pub use draft::{clear_draft, load_draft, save_draft};
 pub use draft_slot::DraftSlot;
 pub use error::StoreError;
+pub use identify::APPLICATION_ID;
 pub use migrations::SCHEMA_VERSION;
 pub use open::Durability;
 pub use retention::retention_cutoff;
+pub use visit_log::VisitLog;
 
 /// How long a write waits for another desk or window that is writing to the same file.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -40,9 +52,6 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// Set after a read-only or cannot-open error: the next write opens the file afresh, so a
-    /// file made writable again while the app runs is used without a restart.
-    reopen: bool,
 }
 
 impl Store {
@@ -86,6 +95,7 @@ mod tests {
     fn a_store_can_move_to_its_own_worker_thread() {
         fn is_send<T: Send>() {}
         is_send::<Store>();
+        is_send::<VisitLog>();
         is_send::<StoreError>();
     }
 

@@ -122,7 +122,6 @@ impl Store {
         action: &'static str,
         work: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<Result<T, StoreError>>,
     ) -> Result<T, StoreError> {
-        self.reopen_if_needed()?;
         let result = (|| {
             let tx = self
                 .conn
@@ -133,16 +132,7 @@ impl Store {
             }
             Ok(outcome)
         })();
-        match result {
-            Ok(outcome) => outcome,
-            Err(e) => {
-                let error = self.error(action, e);
-                if error.wants_reopen() {
-                    self.reopen = true;
-                }
-                Err(error)
-            }
-        }
+        result.unwrap_or_else(|e| Err(self.error(action, e)))
     }
 
     fn read_rows(

@@ -14,7 +14,7 @@ use super::input::action_for_event;
 use super::keymap::Keymap;
 use super::screens;
 use super::theme::Theme;
-use super::workers::{StorePlace, VisitLog};
+use super::workers::{StoreJobs, StorePlace};
 use crate::catalogue::Catalogue;
 use crate::config::ThemeName;
 use crate::desk::{Action, App, Effect};
@@ -31,7 +31,7 @@ pub struct Headless {
     /// Effects other than searches, in order, for the caller to check or answer.
     pub effects: Vec<Effect>,
     /// A real visit log on disk that answers the store effects, as the store worker does.
-    pub log: Option<VisitLog>,
+    pub log: Option<StoreJobs>,
 }
 
 impl Headless {
@@ -74,7 +74,7 @@ impl Headless {
             }
             Err(_) => None,
         };
-        self.log = Some(VisitLog::new(StorePlace {
+        self.log = Some(StoreJobs::new(StorePlace {
             visits_file: data_dir.join("visits.sqlite3"),
             drafts,
             desk: self.app.desk.clone(),

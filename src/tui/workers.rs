@@ -19,7 +19,7 @@ use crate::catalogue::Catalogue;
 use crate::config::Settings;
 use crate::desk::{Action, Effect};
 use crate::search::Index;
-use crate::store::{DraftSlot, Store, StoreError, local_day_bounds};
+use crate::store::{DraftSlot, StoreError, VisitLog, local_day_bounds};
 use crate::visit::Visit;
 
 /// Sends queries to the search worker.
@@ -78,16 +78,17 @@ pub struct StorePlace {
     pub desk: String,
 }
 
-/// The visit log, opened when first needed and reopened after a failure, so a problem fixed
-/// while the app runs (a full disk, a read-only file) needs no restart.
-pub struct VisitLog {
+/// The store worker's jobs: the screen's effects carried out on the visit log (the reopening
+/// [`VisitLog`]) and the draft file, each answered with an action.
+pub struct StoreJobs {
     place: StorePlace,
-    store: Option<Store>,
+    log: VisitLog,
 }
 
-impl VisitLog {
-    pub fn new(place: StorePlace) -> VisitLog {
-        VisitLog { place, store: None }
+impl StoreJobs {
+    pub fn new(place: StorePlace) -> StoreJobs {
+        let log = VisitLog::new(place.visits_file.clone());
+        StoreJobs { place, log }
     }
 
     /// This window's draft file, if it has one.
@@ -95,24 +96,12 @@ impl VisitLog {
         self.place.drafts.as_ref().map(DraftSlot::path)
     }
 
-    fn store(&mut self) -> Result<&mut Store, StoreError> {
-        if let Some(store) = self.store.take() {
-            return Ok(self.store.insert(store));
-        }
-        Ok(self.store.insert(Store::open(&self.place.visits_file)?))
-    }
-
-    /// Runs a store request; a failure drops the connection so the next request reopens it.
+    /// Runs a visit log request; a failure comes back as a sentence for the status bar.
     fn with_store<T>(
         &mut self,
-        work: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+        work: impl FnOnce(&mut VisitLog) -> Result<T, StoreError>,
     ) -> Result<T, String> {
-        let result = self.store().and_then(work);
-        result.map_err(|e| {
-            self.store = None;
-            tracing::warn!("visit log: {e}");
-            sentence(&e.to_string())
-        })
+        work(&mut self.log).map_err(|e| sentence(&e.to_string()))
     }
 
     /// Deletes visits past the retention period (at start-up); returns how many went.
@@ -191,7 +180,7 @@ pub(super) fn sentence(message: &str) -> String {
 
 /// Carries out the screen's store effects in order until the screen hangs up, with draft writes
 /// coalesced (see [`DraftWrites`]); a held draft is written before the worker stops.
-fn serve(log: &mut VisitLog, incoming: &Receiver<Effect>, send: impl Fn(Action) -> bool) {
+fn serve(log: &mut StoreJobs, incoming: &Receiver<Effect>, send: impl Fn(Action) -> bool) {
     let mut drafts = DraftWrites::default();
     loop {
         let next = match drafts.wait(Instant::now()) {
@@ -271,7 +260,7 @@ impl StoreWorker {
         let thread = thread::Builder::new()
             .name("store".into())
             .spawn(move || {
-                let mut log = VisitLog::new(place);
+                let mut log = StoreJobs::new(place);
                 let send = |action: Action| answers.send(Message::Action(action)).is_ok();
                 match log.purge(retention_days) {
                     Ok(0) => {}
@@ -371,7 +360,7 @@ mod tests {
             .collect();
         assert_eq!(saved, [&Action::VisitSaved(visit)], "{actions:?}");
         assert!(!draft_file.exists(), "the saved visit's draft is gone");
-        let store = Store::open(&visits_file).unwrap();
+        let store = crate::store::Store::open(&visits_file).unwrap();
         let (from, to) = (
             chrono::DateTime::<Utc>::MIN_UTC,
             chrono::DateTime::<Utc>::MAX_UTC,

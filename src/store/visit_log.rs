@@ -1,0 +1,183 @@
+//! [`VisitLog`]: the visit log as the app and the commands use it.
+//!
+//! It opens the file when first needed, and only for reading until something must be written,
+//! so listing and backing up work on a full disk or from a read-only folder. Before its first
+//! write it runs SQLite's quick check, so nothing is written into a damaged file. After a
+//! failure it lets the connection go and opens the file afresh on the next request, so a
+//! problem fixed while the app runs (a full disk, a read-only file) needs no restart.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{Store, StoreError};
+use crate::visit::Visit;
+
+/// The visit log at one path, opened when needed and reopened after a failure.
+#[derive(Debug)]
+pub struct VisitLog {
+    path: PathBuf,
+    open: Option<Opened>,
+}
+
+#[derive(Debug)]
+struct Opened {
+    store: Store,
+    /// Opened for writing and checked; otherwise read-only.
+    writable: bool,
+}
+
+impl VisitLog {
+    /// The log at `path`; nothing is opened yet.
+    pub fn new(path: impl Into<PathBuf>) -> VisitLog {
+        VisitLog {
+            path: path.into(),
+            open: None,
+        }
+    }
+
+    /// The file the visits are in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// True when the file exists (before the first visit, it does not).
+    pub fn exists(&self) -> bool {
+        self.path.exists()
+    }
+
+    /// Saves a new visit; when this returns, it is on disk.
+    pub fn save(&mut self, visit: &Visit) -> Result<(), StoreError> {
+        self.write(|store| store.save(visit))
+    }
+
+    /// Saves many visits in one transaction: all or none.
+    pub fn save_all(&mut self, visits: &[Visit]) -> Result<(), StoreError> {
+        self.write(|store| store.save_all(visits))
+    }
+
+    /// Replaces a logged visit (same id) with an edited one.
+    pub fn update(&mut self, visit: &Visit) -> Result<(), StoreError> {
+        self.write(|store| store.update(visit))
+    }
+
+    /// Deletes a visit (undo). False when it was not in the log.
+    pub fn delete(&mut self, id: Uuid) -> Result<bool, StoreError> {
+        self.write(|store| store.delete(id))
+    }
+
+    /// One visit by id.
+    pub fn visit(&mut self, id: Uuid) -> Result<Option<Visit>, StoreError> {
+        self.read(|store| store.visit(id))
+    }
+
+    /// Visits that started in `[from, to)`, at one desk or all, in the order they started.
+    pub fn visits_between(
+        &mut self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        desk: Option<&str>,
+    ) -> Result<Vec<Visit>, StoreError> {
+        self.read(|store| store.visits_between(from, to, desk))
+    }
+
+    /// How many visits started in `[from, to)`, at one desk or all.
+    pub fn count_between(
+        &mut self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        desk: Option<&str>,
+    ) -> Result<u64, StoreError> {
+        self.read(|store| store.count_between(from, to, desk))
+    }
+
+    /// Deletes every visit that started before `cutoff`, never one from today (or, with
+    /// `dry_run`, only counts them, reading only).
+    pub fn purge_older_than(
+        &mut self,
+        cutoff: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<u64, StoreError> {
+        if dry_run {
+            self.read(|store| store.count_older_than(cutoff))
+        } else {
+            self.write(|store| store.purge_older_than(cutoff, false))
+        }
+    }
+
+    /// Deletes visits older than `retention_days` at `now`, never one from today.
+    pub fn purge_expired(
+        &mut self,
+        retention_days: u32,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        self.write(|store| store.purge_expired(retention_days, now))
+    }
+
+    /// A checked copy of the whole log at `dest` (a file, or a folder to put a dated file in);
+    /// returns the file written. Reads only, so it works from a full disk or a read-only folder.
+    pub fn backup_to(&mut self, dest: &Path, replace: bool) -> Result<PathBuf, StoreError> {
+        self.read(|store| store.backup_to(dest, replace))
+    }
+
+    /// Runs `work` on an open connection, for reading; one that fails is let go.
+    fn read<T>(
+        &mut self,
+        work: impl FnOnce(&Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let result = self.reader().and_then(work);
+        self.let_go_after(&result);
+        result
+    }
+
+    /// Runs `work` on a connection opened for writing and checked; one that fails is let go.
+    fn write<T>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let result = self.writer().and_then(work);
+        self.let_go_after(&result);
+        result
+    }
+
+    fn reader(&mut self) -> Result<&Store, StoreError> {
+        if self.open.is_none() && !self.path.exists() {
+            // Nothing to read yet: the log is made, as the first write would.
+            return self.writer().map(|store| &*store);
+        }
+        let opened = match self.open.take() {
+            Some(opened) => opened,
+            None => Opened {
+                store: Store::open_for_reading(&self.path)?,
+                writable: false,
+            },
+        };
+        Ok(&self.open.insert(opened).store)
+    }
+
+    fn writer(&mut self) -> Result<&mut Store, StoreError> {
+        let opened = match self.open.take() {
+            Some(opened) if opened.writable => opened,
+            read_only => {
+                drop(read_only);
+                let store = Store::open(&self.path)?;
+                store.check_health()?;
+                Opened {
+                    store,
+                    writable: true,
+                }
+            }
+        };
+        Ok(&mut self.open.insert(opened).store)
+    }
+
+    fn let_go_after<T>(&mut self, result: &Result<T, StoreError>) {
+        if let Err(error) = result
+            && !error.is_refusal()
+        {
+            tracing::warn!("visit log: {error}");
+            self.open = None;
+        }
+    }
+}
