@@ -8,6 +8,10 @@
 //! - [`draft`]: the half-filled form, kept in a JSON file so it survives a crash.
 //!
 //! One [`Store`] owns one connection; the app keeps it on one thread and sends it requests.
+//!
+//! Owner-only file modes (0600) are Unix permissions. On Windows the files take the permissions
+//! of the data folder, which by default is in the user's profile (`%APPDATA%`) and private to
+//! that user; a `data_dir` elsewhere must be a folder only the desk's users can open.
 
 mod backup;
 pub mod draft;
