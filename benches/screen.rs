@@ -35,7 +35,10 @@ fn time_to_first_frame(data_dir: &std::path::Path) -> Duration {
         "--data-dir",
         &data_dir.display().to_string(),
         "--config",
-        "/nonexistent/config.toml",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/empty-config.toml"
+        ),
     ]);
     command.env("TERM", "xterm-256color");
     let start = Instant::now();

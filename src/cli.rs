@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::config::Overrides;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "frontdesk",
@@ -21,8 +23,11 @@ pub struct Cli {
 /// Flags that every command understands.
 #[derive(Debug, Clone, Default, Args)]
 pub struct GlobalArgs {
-    /// The config file to read (default: the platform's config folder, frontdesk/config.toml).
-    #[arg(long, global = true, env = "FRONTDESK_CONFIG", value_name = "FILE")]
+    /// The config file to read, which must exist (default: FRONTDESK_CONFIG if set, else
+    /// frontdesk/config.toml in the platform's config folder, which may be absent).
+    // FRONTDESK_CONFIG is read with the other settings, not by clap: clap would show the flag
+    // as required in usage lines whenever the variable is set.
+    #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Where the visit log and the app's log file live.
     #[arg(long, global = true, value_name = "DIR")]
@@ -30,6 +35,16 @@ pub struct GlobalArgs {
     /// A catalogue directory of TOML files to use instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR")]
     pub catalogue: Option<PathBuf>,
+}
+
+impl From<&GlobalArgs> for Overrides {
+    fn from(args: &GlobalArgs) -> Overrides {
+        Overrides {
+            config: args.config.clone(),
+            data_dir: args.data_dir.clone(),
+            catalogue: args.catalogue.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,9 +162,11 @@ pub struct VisitsArgs {
 
 #[derive(Debug, Args)]
 pub struct PurgeArgs {
-    /// Delete visits older than this many days (default: retention_days from the config, 730).
-    #[arg(long, value_name = "DAYS")]
-    pub older_than: Option<u32>,
+    /// Delete visits older than this many days, 1 to 36500 (default: retention_days from the
+    /// config, 730).
+    // Text, checked by the same rule as retention_days wherever that is given.
+    #[arg(long, value_name = "DAYS", allow_negative_numbers = true)]
+    pub older_than: Option<String>,
     /// Say how many would be deleted, and delete nothing.
     #[arg(long)]
     pub dry_run: bool,

@@ -1,35 +1,75 @@
 //! Settings: built-in defaults, then the config file, then `FRONTDESK_*` environment variables,
-//! then command-line flags. A broken config file stops the app with `FILE:LINE: message`; a
-//! missing one is fine.
+//! then command-line flags.
+//!
+//! Each setting has one validation, whichever of those it comes from, and a value it refuses is
+//! named where it was given: `FILE:LINE: retention_days must be ...` for the config file,
+//! `FRONTDESK_RETENTION_DAYS must be ...` for the environment, `--older-than must be ...` for a
+//! flag. A config file named explicitly (`--config` or `FRONTDESK_CONFIG`) must exist; only the
+//! default one may be absent. Settings do not know the command line's parser: the command layer
+//! turns its flags into [`Overrides`].
+//!
+//! The default places come from the `directories` crate: on Linux `~/.config/frontdesk/` and
+//! `~/.local/share/frontdesk/`; on macOS `~/Library/Application Support/uk.frontdesk.frontdesk/`;
+//! on Windows `%APPDATA%\frontdesk\frontdesk\config\` and `%APPDATA%\frontdesk\frontdesk\data\`,
+//! inside the user's profile, which Windows keeps private to that user (the owner-only file
+//! modes the store sets on Unix have no Windows counterpart; files there take the folder's
+//! permissions). Paths are used as the platform gives them, never built with `/`.
 
 use std::collections::BTreeMap;
-use std::fs;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
-use crate::catalogue::problem_line_column;
-use crate::cli::GlobalArgs;
+use crate::catalogue::{Catalogue, CatalogueRefused, problem_line_column, quoted};
+use crate::printable::{first_unsafe, printable};
+use crate::user_file::{ReadError, read_bounded};
 
 /// The default number of days visits are kept.
 pub const DEFAULT_RETENTION_DAYS: u32 = 730;
+/// The longest retention accepted: a hundred years.
+pub const MAX_RETENTION_DAYS: u32 = 36_500;
+/// The longest desk name, in characters: it heads the screen and every visit.
+pub const DESK_MAX_CHARS: usize = 60;
+/// The longest staff initials (or short name), in characters.
+pub const STAFF_MAX_CHARS: usize = 20;
+/// The largest config file read: a real one is a few hundred bytes.
+pub const CONFIG_MAX_BYTES: u64 = 1024 * 1024;
 
-/// What the config file may contain. Every key is optional.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct ConfigFile {
-    pub desk: Option<String>,
-    pub staff: Option<String>,
+/// What the command line says about where things are; every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub config: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     pub catalogue: Option<PathBuf>,
-    pub retention_days: Option<u32>,
-    pub theme: Option<ThemeName>,
-    /// Scroll and click in lists with the mouse (default on). Turn it off to select text with
-    /// the mouse in terminals where capture gets in the way.
-    pub mouse: Option<bool>,
-    /// Key bindings: an action name and the keys for it, e.g. `log_visit = ["F2", "ctrl-l"]`.
-    #[serde(default)]
-    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Source {
+    /// Built in.
+    Default,
+    /// A line of the config file.
+    File { file: PathBuf, line: usize },
+    /// An environment variable.
+    Env(&'static str),
+    /// A command-line flag.
+    Flag(&'static str),
+}
+
+impl fmt::Display for Source {
+    /// "the default", "/home/a/.config/frontdesk/config.toml:3", "FRONTDESK_RETENTION_DAYS",
+    /// "--older-than".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Default => f.write_str("the default"),
+            Source::File { file, line } => {
+                write!(f, "{}:{line}", printable(&file.display().to_string()))
+            }
+            Source::Env(name) | Source::Flag(name) => f.write_str(name),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
@@ -60,53 +100,229 @@ pub struct Settings {
     pub desk: String,
     pub staff: String,
     pub retention_days: u32,
+    /// Where `retention_days` came from, for messages such as purge's.
+    pub retention_source: Source,
     pub theme: ThemeName,
     /// True when `NO_COLOR` is set to anything non-empty.
     pub no_color: bool,
     pub mouse: bool,
     pub keys: BTreeMap<String, Vec<String>>,
+    /// The config file's line of each `[keys]` binding, for messages about it.
+    pub key_lines: BTreeMap<String, usize>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{file}:{line}: {message}")]
+    /// A problem at a line of the config file.
+    #[error("{}:{line}: {message}", printable(file))]
     File {
         file: String,
         line: usize,
         message: String,
     },
-    #[error("{name}: {message}")]
-    Env { name: String, message: String },
+    /// A problem with an environment variable or a flag; the message names it.
+    #[error("{0}")]
+    Value(String),
     #[error("cannot work out a home folder for the config and data; pass --config and --data-dir")]
     NoHome,
 }
 
+/// A value to validate: text (from the environment or a flag) or a value of the config file.
+#[derive(Debug, Clone, Copy)]
+enum Given<'a> {
+    Text(&'a str),
+    Toml(&'a toml::Value),
+}
+
+impl<'a> Given<'a> {
+    fn text(self) -> Option<&'a str> {
+        match self {
+            Given::Text(text) => Some(text),
+            Given::Toml(toml::Value::String(text)) => Some(text),
+            Given::Toml(_) => None,
+        }
+    }
+
+    /// The value as a message shows it: text in quotes, anything else as TOML writes it.
+    fn shown(self) -> String {
+        match self {
+            Given::Text(text) => quoted(text),
+            Given::Toml(toml::Value::String(text)) => quoted(text),
+            Given::Toml(value) => {
+                let written = value.to_string();
+                let quoted = quoted(&written);
+                quoted[1..quoted.len() - 1].to_string()
+            }
+        }
+    }
+}
+
+/// `retention_days`: a whole number of days from 1 to [`MAX_RETENTION_DAYS`].
+fn retention_days(name: &str, given: Given<'_>) -> Result<u32, String> {
+    let days = match given {
+        Given::Toml(toml::Value::Integer(days)) => Some(*days),
+        Given::Text(text) => text.trim().parse::<i64>().ok(),
+        Given::Toml(_) => None,
+    };
+    match days.and_then(|d| u32::try_from(d).ok()) {
+        Some(days) if (1..=MAX_RETENTION_DAYS).contains(&days) => Ok(days),
+        _ => Err(format!(
+            "{name} must be a whole number of days from 1 to {MAX_RETENTION_DAYS}, not {}; e.g. 730 keeps two years",
+            given.shown()
+        )),
+    }
+}
+
+/// Plain text of at most `max` characters, with no control characters; `required` refuses
+/// blank text.
+fn short_text(
+    name: &str,
+    given: Given<'_>,
+    max: usize,
+    required: bool,
+    example: &str,
+) -> Result<String, String> {
+    let Some(text) = given.text() else {
+        return Err(format!(
+            "{name} must be text in quotes, e.g. \"{example}\", not {}",
+            given.shown()
+        ));
+    };
+    let text = text.trim();
+    if required && text.is_empty() {
+        return Err(format!("{name} is empty; write one, e.g. \"{example}\""));
+    }
+    let chars = text.chars().count();
+    if chars > max {
+        return Err(format!(
+            "{name} is {chars} characters long; keep it to {max} or fewer"
+        ));
+    }
+    if let Some((at, c)) = first_unsafe(text) {
+        return Err(format!(
+            "{name} has a control character ({}) at character {}; use plain text",
+            c.escape_unicode(),
+            at + 1
+        ));
+    }
+    Ok(text.to_string())
+}
+
+/// `desk`: the desk's name, 1 to [`DESK_MAX_CHARS`] characters of plain text.
+fn desk(name: &str, given: Given<'_>) -> Result<String, String> {
+    short_text(name, given, DESK_MAX_CHARS, true, "Main reception")
+}
+
+/// `staff`: initials, at most [`STAFF_MAX_CHARS`] characters of plain text (may be empty).
+fn staff(name: &str, given: Given<'_>) -> Result<String, String> {
+    short_text(name, given, STAFF_MAX_CHARS, false, "AB")
+}
+
+fn theme(name: &str, given: Given<'_>) -> Result<ThemeName, String> {
+    given
+        .text()
+        .and_then(|text| ThemeName::parse(text.trim()))
+        .ok_or_else(|| {
+            format!(
+                "{name} must be \"default\" or \"high-contrast\", not {}",
+                given.shown()
+            )
+        })
+}
+
+fn mouse(name: &str, given: Given<'_>) -> Result<bool, String> {
+    match given {
+        Given::Toml(toml::Value::Boolean(on)) => Ok(*on),
+        _ => Err(format!(
+            "{name} must be true or false (without quotes), not {}",
+            given.shown()
+        )),
+    }
+}
+
+fn folder(name: &str, given: Given<'_>) -> Result<PathBuf, String> {
+    match given.text() {
+        Some(text) if !text.trim().is_empty() => Ok(PathBuf::from(text)),
+        _ => Err(format!(
+            "{name} must be a folder's path in quotes, e.g. \"/srv/frontdesk\", not {}",
+            given.shown()
+        )),
+    }
+}
+
+/// The desk name given with a flag (e.g. `log --desk`), validated as the config's `desk` is.
+pub fn desk_from_flag(flag: &'static str, value: &str) -> Result<String, ConfigError> {
+    desk(flag, Given::Text(value)).map_err(ConfigError::Value)
+}
+
+/// Staff initials given with a flag (e.g. `log --staff`), validated as the config's `staff` is.
+pub fn staff_from_flag(flag: &'static str, value: &str) -> Result<String, ConfigError> {
+    staff(flag, Given::Text(value)).map_err(ConfigError::Value)
+}
+
+/// The config file as written: every value kept with where it is, checked once read.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    desk: Option<Spanned<toml::Value>>,
+    staff: Option<Spanned<toml::Value>>,
+    data_dir: Option<Spanned<toml::Value>>,
+    catalogue: Option<Spanned<toml::Value>>,
+    retention_days: Option<Spanned<toml::Value>>,
+    theme: Option<Spanned<toml::Value>>,
+    /// Scroll and click in lists with the mouse (default on). Turn it off to select text with
+    /// the mouse in terminals where capture gets in the way.
+    mouse: Option<Spanned<toml::Value>>,
+    /// Key bindings: an action name and the keys for it, e.g. `log_visit = ["F2", "ctrl-l"]`.
+    keys: Option<Spanned<toml::Value>>,
+}
+
+/// The config file's settings, validated, each with its line.
+#[derive(Debug, Default)]
+struct FileSettings {
+    desk: Option<String>,
+    staff: Option<String>,
+    data_dir: Option<PathBuf>,
+    catalogue: Option<PathBuf>,
+    retention_days: Option<(u32, usize)>,
+    theme: Option<ThemeName>,
+    mouse: Option<bool>,
+    keys: BTreeMap<String, Vec<String>>,
+    key_lines: BTreeMap<String, usize>,
+}
+
 impl Settings {
     /// Resolves settings from the real environment.
-    pub fn resolve(global: &GlobalArgs) -> Result<Settings, ConfigError> {
-        Settings::resolve_with(global, |name| std::env::var(name).ok())
+    pub fn resolve(overrides: &Overrides) -> Result<Settings, ConfigError> {
+        Settings::resolve_with(overrides, |name| std::env::var(name).ok())
     }
 
     /// Resolves settings with the environment given as a function (so tests need not touch the
     /// process environment).
     pub fn resolve_with(
-        global: &GlobalArgs,
+        overrides: &Overrides,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Settings, ConfigError> {
         let env = |name: &str| env(name).filter(|v| !v.is_empty());
         let dirs = directories::ProjectDirs::from("uk", "frontdesk", "frontdesk");
-        let config_file = match (&global.config, env("FRONTDESK_CONFIG")) {
-            (Some(path), _) => path.clone(),
-            (None, Some(path)) => PathBuf::from(path),
-            (None, None) => dirs
-                .as_ref()
-                .ok_or(ConfigError::NoHome)?
-                .config_dir()
-                .join("config.toml"),
+        let (config_file, named_by) = match (&overrides.config, env("FRONTDESK_CONFIG")) {
+            (Some(path), _) => (path.clone(), Some("--config")),
+            (None, Some(path)) => (PathBuf::from(path), Some("FRONTDESK_CONFIG")),
+            (None, None) => (
+                dirs.as_ref()
+                    .ok_or(ConfigError::NoHome)?
+                    .config_dir()
+                    .join("config.toml"),
+                None,
+            ),
         };
-        let (file, found) = read_config_file(&config_file)?;
+        let (file, found) = read_config_file(&config_file, named_by)?;
 
-        let data_dir = match (&global.data_dir, env("FRONTDESK_DATA_DIR"), &file.data_dir) {
+        let data_dir = match (
+            &overrides.data_dir,
+            env("FRONTDESK_DATA_DIR"),
+            &file.data_dir,
+        ) {
             (Some(dir), _, _) => dir.clone(),
             (None, Some(dir), _) => PathBuf::from(dir),
             (None, None, Some(dir)) => dir.clone(),
@@ -116,39 +332,56 @@ impl Settings {
                 .data_dir()
                 .to_path_buf(),
         };
-        let catalogue_dir = global
+        let catalogue_dir = overrides
             .catalogue
             .clone()
             .or_else(|| env("FRONTDESK_CATALOGUE").map(PathBuf::from))
             .or(file.catalogue.clone());
-        let retention_days = match env("FRONTDESK_RETENTION_DAYS") {
-            Some(value) => value.parse().map_err(|_| ConfigError::Env {
-                name: "FRONTDESK_RETENTION_DAYS".into(),
-                message: format!("'{value}' is not a whole number of days; use e.g. 730"),
-            })?,
-            None => file.retention_days.unwrap_or(DEFAULT_RETENTION_DAYS),
+
+        let env_value = |name: &'static str| env(name).map(|value| (name, value));
+
+        let (retention_days, retention_source) = match env_value("FRONTDESK_RETENTION_DAYS") {
+            Some((name, value)) => (
+                retention_days(name, Given::Text(&value)).map_err(ConfigError::Value)?,
+                Source::Env(name),
+            ),
+            None => match file.retention_days {
+                Some((days, line)) => (
+                    days,
+                    Source::File {
+                        file: config_file.clone(),
+                        line,
+                    },
+                ),
+                None => (DEFAULT_RETENTION_DAYS, Source::Default),
+            },
         };
-        let theme = match env("FRONTDESK_THEME") {
-            Some(value) => ThemeName::parse(&value).ok_or_else(|| ConfigError::Env {
-                name: "FRONTDESK_THEME".into(),
-                message: format!("'{value}' is not a theme; use default or high-contrast"),
-            })?,
+        let theme = match env_value("FRONTDESK_THEME") {
+            Some((name, value)) => theme(name, Given::Text(&value)).map_err(ConfigError::Value)?,
             None => file.theme.unwrap_or_default(),
+        };
+        let desk = match env_value("FRONTDESK_DESK") {
+            Some((name, value)) => desk(name, Given::Text(&value)).map_err(ConfigError::Value)?,
+            None => file.desk.unwrap_or_else(|| "Front desk".to_string()),
+        };
+        let staff = match env_value("FRONTDESK_STAFF") {
+            Some((name, value)) => staff(name, Given::Text(&value)).map_err(ConfigError::Value)?,
+            None => file.staff.unwrap_or_default(),
         };
         Ok(Settings {
             config_file,
             config_file_found: found,
             data_dir,
             catalogue_dir,
-            desk: env("FRONTDESK_DESK")
-                .or(file.desk)
-                .unwrap_or_else(|| "Front desk".to_string()),
-            staff: env("FRONTDESK_STAFF").or(file.staff).unwrap_or_default(),
+            desk,
+            staff,
             retention_days,
+            retention_source,
             theme,
             no_color: env("NO_COLOR").is_some(),
             mouse: file.mouse.unwrap_or(true),
             keys: file.keys,
+            key_lines: file.key_lines,
         })
     }
 
@@ -165,6 +398,42 @@ impl Settings {
     /// Where a half-filled visit form is kept so it survives a crash.
     pub fn draft_file(&self) -> PathBuf {
         self.data_dir.join("draft.json")
+    }
+
+    /// The catalogue these settings name (or the built-in one), refused when it has errors.
+    pub fn load_catalogue(&self) -> Result<Catalogue, CatalogueRefused> {
+        let today = chrono::Local::now().date_naive();
+        Catalogue::load_for_desk(self.catalogue_dir.as_deref(), today)
+    }
+
+    /// The retention to purge with: `--older-than` when given (checked as `retention_days` is),
+    /// else the setting, each with where it came from.
+    pub fn retention_with_flag(
+        &self,
+        flag: &'static str,
+        value: Option<&str>,
+    ) -> Result<(u32, Source), ConfigError> {
+        match value {
+            Some(value) => Ok((
+                retention_days(flag, Given::Text(value)).map_err(ConfigError::Value)?,
+                Source::Flag(flag),
+            )),
+            None => Ok((self.retention_days, self.retention_source.clone())),
+        }
+    }
+
+    /// A problem with a `[keys]` binding (a message that starts "keys.NAME: "), placed at the
+    /// line of the config file that binds NAME.
+    pub fn key_binding_error(&self, message: &str) -> ConfigError {
+        let name = message
+            .strip_prefix("keys.")
+            .and_then(|m| m.split(':').next())
+            .unwrap_or("");
+        ConfigError::File {
+            file: self.config_file.display().to_string(),
+            line: self.key_lines.get(name).copied().unwrap_or(1),
+            message: message.to_string(),
+        }
     }
 
     /// The settings as `key = value` lines for `frontdesk config --print`.
@@ -205,165 +474,132 @@ impl Settings {
         for (action, keys) in &self.keys {
             out.push_str(&format!("keys.{action} = {}\n", keys.join(", ")));
         }
-        out
+        // Paths and key names are shown as written, but never as terminal control sequences.
+        out.lines()
+            .map(|line| format!("{}\n", printable(line)))
+            .collect()
     }
 }
 
-fn read_config_file(path: &Path) -> Result<(ConfigFile, bool), ConfigError> {
+/// Reads and checks the config file. `named_by` is the flag or variable that named it: such a
+/// file must exist, while the default one may be absent.
+fn read_config_file(
+    path: &Path,
+    named_by: Option<&'static str>,
+) -> Result<(FileSettings, bool), ConfigError> {
     let name = path.display().to_string();
-    let text = match fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| ConfigError::File {
-            file: name.clone(),
-            line: 1,
-            message: "the config file is not UTF-8 text; save it as UTF-8".into(),
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok((ConfigFile::default(), false));
+    let bytes = match read_bounded(path, CONFIG_MAX_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::NotFound) => match named_by {
+            None => return Ok((FileSettings::default(), false)),
+            Some(by) => {
+                return Err(ConfigError::Value(format!(
+                    "the config file {} given with {by} does not exist; check the path, or leave {by} out to use the defaults",
+                    printable(&name)
+                )));
+            }
+        },
+        Err(e @ ReadError::TooLarge { .. }) => {
+            return Err(ConfigError::Value(format!(
+                "the config file {} {e}; a config file is a few lines of TOML",
+                printable(&name)
+            )));
         }
         Err(e) => {
-            return Err(ConfigError::File {
-                file: name,
-                line: 1,
-                message: format!("cannot read the config file: {e}"),
-            });
+            return Err(ConfigError::Value(format!(
+                "the config file {} {e}; give the path of a TOML file",
+                printable(&name)
+            )));
         }
     };
-    let file = toml::from_str::<ConfigFile>(&text).map_err(|e| {
-        let (line, _) = problem_line_column(&text, e.span().map(|s| s.start).unwrap_or(0));
-        ConfigError::File {
-            file: name.clone(),
-            line,
-            message: e.message().trim().replace('\n', " "),
-        }
+    let text = String::from_utf8(bytes).map_err(|_| ConfigError::File {
+        file: name.clone(),
+        line: 1,
+        message: "the config file is not UTF-8 text; save it as UTF-8".into(),
     })?;
-    if let Some(0) = file.retention_days {
-        let line = text
-            .lines()
-            .position(|l| l.trim_start().starts_with("retention_days"))
-            .unwrap_or(0)
-            + 1;
-        return Err(ConfigError::File {
-            file: name,
-            line,
-            message: "retention_days must be at least 1".into(),
-        });
+    let at = |offset: usize| problem_line_column(&text, offset).0;
+    let raw = toml::from_str::<RawFile>(&text).map_err(|e| ConfigError::File {
+        file: name.clone(),
+        line: at(e.span().map(|s| s.start).unwrap_or(0)),
+        message: printable(e.message().trim()).into_owned(),
+    })?;
+    let fail = |value: &Spanned<toml::Value>, message: String| ConfigError::File {
+        file: name.clone(),
+        line: at(value.span().start),
+        message,
+    };
+    fn check<T>(
+        value: &Option<Spanned<toml::Value>>,
+        key: &str,
+        rule: fn(&str, Given<'_>) -> Result<T, String>,
+        fail: &dyn Fn(&Spanned<toml::Value>, String) -> ConfigError,
+    ) -> Result<Option<T>, ConfigError> {
+        value
+            .as_ref()
+            .map(|v| rule(key, Given::Toml(v.get_ref())).map_err(|m| fail(v, m)))
+            .transpose()
     }
-    Ok((file, true))
+    let mut settings = FileSettings {
+        desk: check(&raw.desk, "desk", desk, &fail)?,
+        staff: check(&raw.staff, "staff", staff, &fail)?,
+        data_dir: check(&raw.data_dir, "data_dir", folder, &fail)?,
+        catalogue: check(&raw.catalogue, "catalogue", folder, &fail)?,
+        retention_days: check(&raw.retention_days, "retention_days", retention_days, &fail)?
+            .zip(raw.retention_days.as_ref().map(|v| at(v.span().start))),
+        theme: check(&raw.theme, "theme", theme, &fail)?,
+        mouse: check(&raw.mouse, "mouse", mouse, &fail)?,
+        ..FileSettings::default()
+    };
+    if let Some(keys) = &raw.keys {
+        let toml::Value::Table(table) = keys.get_ref() else {
+            return Err(fail(
+                keys,
+                "keys must be a [keys] table of commands and their keys, e.g. log_visit = [\"F2\", \"ctrl-l\"]".into(),
+            ));
+        };
+        for (action, value) in table {
+            let list = match value {
+                toml::Value::Array(items) => items
+                    .iter()
+                    .map(|item| item.as_str().map(str::to_string))
+                    .collect::<Option<Vec<String>>>(),
+                _ => None,
+            };
+            let line = line_of_key(&text, keys.span().start, action);
+            let Some(list) = list else {
+                return Err(ConfigError::File {
+                    file: name.clone(),
+                    line,
+                    message: format!(
+                        "keys.{} must be a list of keys in quotes, e.g. [\"F2\", \"ctrl-l\"]",
+                        printable(action)
+                    ),
+                });
+            };
+            settings.keys.insert(action.clone(), list);
+            settings.key_lines.insert(action.clone(), line);
+        }
+    }
+    Ok((settings, true))
+}
+
+/// The line of `key = ...` at or after `from` (the `[keys]` table), or the table's own line.
+fn line_of_key(text: &str, from: usize, key: &str) -> usize {
+    let (table_line, _) = problem_line_column(text, from);
+    text.lines()
+        .enumerate()
+        .skip(table_line.saturating_sub(1))
+        .find(|(_, line)| {
+            let line = line.trim_start();
+            let line = line
+                .strip_prefix('"')
+                .and_then(|l| l.strip_prefix(key))
+                .and_then(|l| l.strip_prefix('"'))
+                .or_else(|| line.strip_prefix(key));
+            line.is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(table_line, |(i, _)| i + 1)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn global(config: &Path) -> GlobalArgs {
-        GlobalArgs {
-            config: Some(config.to_path_buf()),
-            ..GlobalArgs::default()
-        }
-    }
-
-    #[test]
-    fn a_missing_config_file_means_the_defaults() {
-        let dir = tempfile::tempdir().unwrap();
-        let settings =
-            Settings::resolve_with(&global(&dir.path().join("none.toml")), |_| None).unwrap();
-        assert!(!settings.config_file_found);
-        assert_eq!(settings.retention_days, DEFAULT_RETENTION_DAYS);
-        assert_eq!(settings.desk, "Front desk");
-        assert!(settings.mouse);
-        assert!(settings.describe().contains("not found; using defaults"));
-    }
-
-    #[test]
-    fn flags_beat_the_environment_which_beats_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("config.toml");
-        fs::write(&file, "desk = \"From file\"\nstaff = \"FF\"\ndata_dir = \"/file/data\"\nretention_days = 365\n")
-            .unwrap();
-        let env = |name: &str| match name {
-            "FRONTDESK_DESK" => Some("From env".to_string()),
-            "FRONTDESK_DATA_DIR" => Some("/env/data".to_string()),
-            "NO_COLOR" => Some("1".to_string()),
-            _ => None,
-        };
-        let mut args = global(&file);
-        let settings = Settings::resolve_with(&args, env).unwrap();
-        assert_eq!(settings.desk, "From env");
-        assert_eq!(
-            settings.staff, "FF",
-            "the file fills what the environment leaves"
-        );
-        assert_eq!(settings.data_dir, PathBuf::from("/env/data"));
-        assert_eq!(settings.retention_days, 365);
-        assert!(settings.no_color);
-        args.data_dir = Some(PathBuf::from("/flag/data"));
-        let settings = Settings::resolve_with(&args, env).unwrap();
-        assert_eq!(
-            settings.data_dir,
-            PathBuf::from("/flag/data"),
-            "the flag wins"
-        );
-        assert_eq!(
-            settings.visits_file(),
-            PathBuf::from("/flag/data/visits.sqlite3")
-        );
-    }
-
-    #[test]
-    fn a_broken_config_file_names_the_file_and_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("config.toml");
-        fs::write(&file, "desk = \"Main\"\nretention_days = \"soon\"\n").unwrap();
-        let error = Settings::resolve_with(&global(&file), |_| None)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.starts_with(&format!("{}:2: ", file.display())),
-            "{error}"
-        );
-
-        fs::write(&file, "desk = \"Main\"\ncolour = \"blue\"\n").unwrap();
-        let error = Settings::resolve_with(&global(&file), |_| None)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains(":2: ") && error.contains("colour"),
-            "an unknown key is named: {error}"
-        );
-
-        fs::write(&file, "retention_days = 0\n").unwrap();
-        let error = Settings::resolve_with(&global(&file), |_| None)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains(":1: retention_days must be at least 1"),
-            "{error}"
-        );
-
-        fs::write(&file, [0xff, 0xfe, 0x00]).unwrap();
-        let error = Settings::resolve_with(&global(&file), |_| None)
-            .unwrap_err()
-            .to_string();
-        assert!(error.contains("not UTF-8"), "{error}");
-    }
-
-    #[test]
-    fn bad_environment_values_name_the_variable() {
-        let dir = tempfile::tempdir().unwrap();
-        let args = global(&dir.path().join("none.toml"));
-        let error = Settings::resolve_with(&args, |n| {
-            (n == "FRONTDESK_RETENTION_DAYS").then(|| "two years".into())
-        })
-        .unwrap_err()
-        .to_string();
-        assert!(
-            error.starts_with("FRONTDESK_RETENTION_DAYS: 'two years'"),
-            "{error}"
-        );
-        let error =
-            Settings::resolve_with(&args, |n| (n == "FRONTDESK_THEME").then(|| "neon".into()))
-                .unwrap_err()
-                .to_string();
-        assert!(error.contains("default or high-contrast"), "{error}");
-    }
-}
+mod tests;

@@ -31,6 +31,9 @@ fn frontdesk(home: &Path) -> Command {
     ] {
         cmd.env_remove(name);
     }
+    if !home.join("config.toml").exists() {
+        fs::write(home.join("config.toml"), "").expect("an empty config file");
+    }
     cmd.env("HOME", home)
         .arg("--config")
         .arg(home.join("config.toml"))
@@ -648,9 +651,21 @@ fn values_with_newlines_stay_on_one_line() {
         "[council]\nname = \"x\"\nphone = \"0\\n1\\r2\"\nwebsite = \"\"\"\nhttps://\nexample.org\"\"\"\n"
             .to_string(),
     );
-    assert_eq!(problems.len(), 2, "{problems:?}");
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(messages.len(), 4, "{messages:?}");
     assert_well_formed(&files, &problems);
-    assert!(problems[0].message.contains(r#""0\n1\r2""#), "{problems:?}");
+    assert!(
+        messages[0].starts_with(r"phone has a line break (\u{a}) at character 2;"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[1].starts_with(r#"phone "0\n1\r2" is not a UK phone number"#),
+        "{messages:?}"
+    );
+    assert!(
+        messages[2].starts_with(r"website has a line break (\u{a}) at character 9;"),
+        "{messages:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -904,6 +919,31 @@ proptest! {
         }
         // Plain words, whatever the hours.
         prop_assert!(!now.to_string().is_empty());
-        prop_assert_eq!(hours::describe(&hours).len() <= hours.len(), true);
+        // One line per set of days (sessions on the same days share it), each naming every
+        // session's times; an entry that is not well formed is shown as written.
+        let lines = hours::describe(&hours);
+        let mut day_sets = Vec::new();
+        let mut as_written = 0;
+        for times in &hours {
+            match hours::parse_session(times) {
+                Ok(session) => {
+                    let days = format!("{}: ", session.days.describe()).to_lowercase();
+                    let times_text = session.describe_times();
+                    prop_assert!(
+                        lines.iter().any(|l| l.to_lowercase().starts_with(&days) && l.contains(&times_text)),
+                        "no line says {days}{times_text}: {lines:?}"
+                    );
+                    if !day_sets.contains(&session.days) {
+                        day_sets.push(session.days);
+                    }
+                }
+                Err(_) => {
+                    let written = format!("{}: {} to {}", times.days.trim(), times.opens.trim(), times.closes.trim());
+                    prop_assert!(lines.contains(&written), "{written} is not shown as written: {lines:?}");
+                    as_written += 1;
+                }
+            }
+        }
+        prop_assert_eq!(lines.len(), day_sets.len() + as_written, "{:?}", lines);
     }
 }

@@ -12,7 +12,10 @@ fn frontdesk() -> Command {
     // Keep the user's own config out of the tests.
     cmd.env(
         "FRONTDESK_CONFIG",
-        "/nonexistent/frontdesk-test-config.toml",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/empty-config.toml"
+        ),
     );
     cmd
 }

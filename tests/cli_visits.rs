@@ -22,6 +22,8 @@ impl Desk {
             dir: TempDir::new().unwrap(),
         };
         desk.write_catalogue(&[]);
+        // Named with FRONTDESK_CONFIG, so it must exist; empty means the defaults.
+        fs::write(desk.config(), "").unwrap();
         desk
     }
 
@@ -446,7 +448,7 @@ fn a_log_that_cannot_be_saved_says_why_and_exits_non_zero() {
 // ---- visits ----
 
 #[test]
-fn visits_lists_a_table_with_the_ids() {
+fn visits_lists_a_table_with_titles_labels_and_the_visit_id() {
     let desk = Desk::new();
     let id = stdout(
         &desk
@@ -468,8 +470,14 @@ fn visits_lists_a_table_with_the_ids() {
         assert!(lines[0].contains(heading), "{table}");
     }
     assert!(lines[1].contains(id.trim()));
-    assert!(lines[1].contains("signposted"));
-    assert!(lines[1].contains("citizens-advice"));
+    // As the screen names them: the outcome's label, the service's title, the partner's name.
+    assert!(lines[1].contains("  Signposted  "), "{table}");
+    assert!(lines[1].contains("  Council tax  "), "{table}");
+    assert!(lines[1].contains("  Citizens Advice  "), "{table}");
+    assert!(
+        !lines[1].contains("council-tax") && !lines[1].contains("citizens-advice"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -479,7 +487,7 @@ fn visits_with_no_log_yet_is_empty_not_an_error() {
         .arg("visits")
         .assert()
         .success()
-        .stdout("No visits logged in that period.\n");
+        .stdout("No visits logged yet.\n");
     assert_eq!(desk.visits_json(&[]), Vec::<Value>::new());
     assert!(!desk.visits_file().exists());
 }
@@ -599,7 +607,7 @@ fn purge_uses_retention_days_from_the_config_and_refuses_zero() {
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "--older-than must be at least 1 day",
+            "--older-than must be a whole number of days from 1 to 36500, not \"0\"",
         ));
     assert_eq!(desk.stored(), 1);
 }

@@ -263,16 +263,22 @@ impl Desk {
 
     fn cmd(&self) -> Command {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("frontdesk"));
-        cmd.env("FRONTDESK_CONFIG", self.dir.path().join("config.toml"))
-            .env("TZ", "Europe/London")
-            .env_remove("FRONTDESK_DATA_DIR")
-            .env_remove("FRONTDESK_CATALOGUE")
-            .env_remove("FRONTDESK_DESK")
-            .env_remove("FRONTDESK_STAFF")
-            .arg("--data-dir")
-            .arg(self.dir.path().join("data"))
-            .arg("--catalogue")
-            .arg(self.catalogue());
+        cmd.env(
+            "FRONTDESK_CONFIG",
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/empty-config.toml"
+            ),
+        )
+        .env("TZ", "Europe/London")
+        .env_remove("FRONTDESK_DATA_DIR")
+        .env_remove("FRONTDESK_CATALOGUE")
+        .env_remove("FRONTDESK_DESK")
+        .env_remove("FRONTDESK_STAFF")
+        .arg("--data-dir")
+        .arg(self.dir.path().join("data"))
+        .arg("--catalogue")
+        .arg(self.catalogue());
         cmd
     }
 
@@ -342,7 +348,7 @@ fn log_gives_one_service_its_own_outcome_and_the_others_the_visits() {
     let table = desk.visits(&[]);
     let row = table.lines().nth(1).unwrap();
     assert!(
-        row.contains("resolved") && row.contains("council-tax, homelessness (referred)"),
+        row.contains("Resolved") && row.contains("council-tax, homelessness (Referred)"),
         "{table}"
     );
 }
@@ -389,7 +395,7 @@ fn a_missing_or_unknown_service_outcome_is_named_and_nothing_is_stored() {
         error.contains("--service: 'counciltax' is not a service"),
         "{error}"
     );
-    assert_eq!(desk.visits(&[]).trim(), "No visits logged in that period.");
+    assert_eq!(desk.visits(&[]).trim(), "No visits logged yet.");
 }
 
 // ---- the reception screen ----

@@ -16,6 +16,12 @@ use rusqlite::Connection;
 use tempfile::TempDir;
 use uuid::Uuid;
 
+/// An empty config file, so the machine's own config cannot change what the binary does.
+const EMPTY_CONFIG: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/empty-config.toml"
+);
+
 fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
 }
@@ -1296,7 +1302,7 @@ review_by = "2027-06-30"
 fn frontdesk(data: &Path, catalogue: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
     command
-        .env("FRONTDESK_CONFIG", data.join("no-config.toml"))
+        .env("FRONTDESK_CONFIG", EMPTY_CONFIG)
         .env_remove("FRONTDESK_DATA_DIR")
         .env_remove("FRONTDESK_CATALOGUE")
         .arg("--data-dir")
@@ -1374,7 +1380,7 @@ fn killing_the_process_mid_save_loses_no_visit_whose_id_was_printed() {
             .arg(env!("CARGO_BIN_EXE_frontdesk"))
             .arg(&data)
             .arg(&catalogue)
-            .env("FRONTDESK_CONFIG", dir.path().join("no-config.toml"))
+            .env("FRONTDESK_CONFIG", EMPTY_CONFIG)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .process_group(0)

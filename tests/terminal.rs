@@ -18,6 +18,10 @@ struct Session {
 impl Session {
     /// Starts `frontdesk` inside `sh`, which records the terminal's modes before and after.
     fn start(dir: &Path, extra_args: &str) -> Session {
+        // A config file named with --config must exist; an empty one means the defaults.
+        if !dir.join("config.toml").exists() {
+            std::fs::write(dir.join("config.toml"), "").expect("an empty config file");
+        }
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,

@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
+use crate::printable::printable;
+use crate::user_file::{ReadError, read_bounded};
+
 /// Why an import failed: one sentence naming the file (and line) and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError(pub String);
@@ -65,6 +68,9 @@ pub struct LgslTier {
 
 /// The id of the county council body an import writes.
 pub const COUNTY_BODY: &str = "county";
+
+/// The largest CSV file read.
+pub const CSV_MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Reads the LGSL services CSV. Rows whose `Type` is present and not `Service` are skipped
 /// (the LGSL publishes functions and other lists in the same shape).
@@ -254,17 +260,26 @@ fn csv_problem(name: &str, error: &csv::Error) -> ImportError {
     ))
 }
 
-/// Reads a whole CSV file as UTF-8 text (a leading byte-order mark is dropped).
+/// Reads a whole CSV file as UTF-8 text (a leading byte-order mark is dropped). Only a regular
+/// file is read (a named pipe would wait for ever), and at most [`CSV_MAX_BYTES`].
 fn read_text(path: &Path) -> Result<String, ImportError> {
-    let name = path.display();
-    let bytes = match fs::read(path) {
+    let name = printable(&path.display().to_string()).into_owned();
+    let bytes = match read_bounded(path, CSV_MAX_BYTES) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(ReadError::NotFound) => {
             return fail(format!(
                 "{name} does not exist; check the path of the CSV file"
             ));
         }
-        Err(e) => return fail(format!("cannot read {name}: {e}")),
+        Err(e @ ReadError::TooLarge { .. }) => {
+            return fail(format!(
+                "{name} {e}; the LGSL services file is well under a megabyte, so check this is the right file"
+            ));
+        }
+        Err(e @ ReadError::NotAFile(_)) => {
+            return fail(format!("{name} {e}; give the path of a CSV file"));
+        }
+        Err(e) => return fail(format!("{name} {e}")),
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return fail(format!(

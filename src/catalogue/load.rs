@@ -1,17 +1,22 @@
 //! Reading catalogue files from the embedded assets or a directory, and parsing them.
 
+use std::collections::{HashSet, VecDeque};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
 use super::problem::{Problem, Severity};
 use super::{Catalogue, CatalogueFile, Origin};
+use crate::printable::printable;
+use crate::user_file::{ReadError, read_bounded, size_in_words};
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/catalogue");
 
 /// The largest catalogue file read: real ones are a few hundred kilobytes at most.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// The most read from one catalogue folder in all.
+pub const MAX_TOTAL_BYTES: u64 = 4 * MAX_FILE_BYTES;
 
 /// One catalogue file's name (as shown in messages) and text.
 #[derive(Debug, Clone)]
@@ -76,55 +81,126 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
 
 /// Like [`read_dir`], but returns the files that could be read together with a problem for each
 /// file that could not, so `check` can still check the others.
+///
+/// Links are followed, but each real folder is walked once and each real file read once, so a
+/// link back to a parent folder neither loops nor loads a file twice. Only regular files are
+/// read (a named pipe or a device called `*.toml` is a problem, never opened), each at most
+/// [`MAX_FILE_BYTES`] and all together at most [`MAX_TOTAL_BYTES`].
 pub fn read_dir_lenient(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Problem>), LoadError> {
     let dir_error = |reason: String| LoadError::Dir {
-        dir: dir.display().to_string(),
+        dir: printable(&dir.display().to_string()).into_owned(),
         reason,
     };
     if !dir.is_dir() {
         return Err(dir_error("it does not exist or is not a directory".into()));
     }
+    let root = fs::canonicalize(dir).map_err(|e| dir_error(e.to_string()))?;
+    let mut problems = Vec::new();
+    let mut seen_dirs = HashSet::from([root]);
+    let mut seen_files = HashSet::new();
     let mut paths = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let listing = fs::read_dir(&current).map_err(|e| dir_error(e.to_string()))?;
-        for item in listing {
-            let path = item.map_err(|e| dir_error(e.to_string()))?.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                paths.push(path);
+    // Breadth first, each folder's entries by name: where a folder or file can be reached by
+    // two paths, the shorter (then the first by name) is the one messages name.
+    let mut pending = VecDeque::from([dir.to_path_buf()]);
+    while let Some(current) = pending.pop_front() {
+        let listing = match fs::read_dir(&current) {
+            Ok(listing) => listing,
+            Err(e) if current == dir => return Err(dir_error(e.to_string())),
+            Err(e) => {
+                problems.push(problem_at(
+                    &current,
+                    format!("cannot read this folder ({e}); fix its permissions or remove it"),
+                ));
+                continue;
+            }
+        };
+        let mut entries: Vec<PathBuf> = listing
+            .filter_map(|item| item.ok())
+            .map(|item| item.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let is_toml = path.extension().is_some_and(|e| e == "toml");
+            // `metadata` follows links: a link is what it points at.
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    if let Ok(real) = fs::canonicalize(&path)
+                        && seen_dirs.insert(real)
+                    {
+                        pending.push_back(path);
+                    }
+                }
+                Ok(_) if is_toml => {
+                    let real = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                    if seen_files.insert(real) {
+                        paths.push(path);
+                    }
+                }
+                Ok(_) => {}
+                Err(e) if is_toml => {
+                    let reason = if e.kind() == std::io::ErrorKind::NotFound {
+                        "this is a link to a file that does not exist; fix the link or remove it"
+                            .to_string()
+                    } else {
+                        format!("cannot read this file ({e})")
+                    };
+                    problems.push(problem_at(&path, reason));
+                }
+                Err(_) => {}
             }
         }
     }
     paths.sort();
-    if paths.is_empty() {
+    if paths.is_empty() && problems.is_empty() {
         return Err(dir_error("it has no .toml files; run `frontdesk import lgsl` or copy assets/catalogue to start one".into()));
     }
     let mut files = Vec::new();
-    let mut problems = Vec::new();
+    let mut total: u64 = 0;
     for path in paths {
         let name = path.display().to_string();
+        if total > MAX_TOTAL_BYTES {
+            problems.push(problem_at(
+                &path,
+                format!(
+                    "not read: the catalogue's files come to more than {} in all; a catalogue is a few megabytes at most",
+                    size_in_words(MAX_TOTAL_BYTES)
+                ),
+            ));
+            continue;
+        }
         match read_text(&path) {
-            Ok(text) => files.push(SourceFile { name, text }),
-            Err(message) => problems.push(Problem::error(&name, 1, 1, message)),
+            Ok(text) => {
+                total += text.len() as u64;
+                files.push(SourceFile { name, text });
+            }
+            Err(message) => problems.push(problem_at(&path, message)),
         }
     }
     Ok((files, problems))
 }
 
+/// A problem with a whole file or folder, named as it was found.
+fn problem_at(path: &Path, message: String) -> Problem {
+    Problem::error(&printable(&path.display().to_string()), 1, 1, message)
+}
+
 fn read_text(path: &Path) -> Result<String, String> {
-    let size = fs::metadata(path)
-        .map_err(|e| format!("cannot read this file: {e}"))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(format!(
+    let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::TooLarge { size: Some(size), .. } => format!(
             "this file is {} MB, larger than the {} MB a catalogue file may be; split it into several files",
             size / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    let bytes = fs::read(path).map_err(|e| format!("cannot read this file: {e}"))?;
+        ),
+        ReadError::TooLarge { size: None, .. } => format!(
+            "this file is larger than the {} MB a catalogue file may be; split it into several files",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+        ReadError::NotAFile(kind) => format!(
+            "this is {kind}, not a regular file, so it is not read; a catalogue file must be a TOML file"
+        ),
+        ReadError::NotFound => "this file disappeared while the catalogue was read".to_string(),
+        ReadError::Io(e) => format!("cannot read this file: {e}"),
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "this file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use links::{Link, Relation};
-pub use load::{LoadError, SourceFile, parse_file};
+pub use load::{LoadError, MAX_FILE_BYTES, MAX_TOTAL_BYTES, SourceFile, parse_file};
 pub use model::*;
 pub use problem::{Problem, Severity, line_column as problem_line_column, quoted};
 
@@ -24,6 +24,57 @@ pub enum Origin {
     Embedded,
     /// A directory given with `--catalogue` or the config file.
     Dir(PathBuf),
+}
+
+/// How many of a refused catalogue's errors are listed; `check` lists them all.
+const REFUSED_LISTED: usize = 5;
+
+/// Why a catalogue is not used at the desk: its folder cannot be read, or `check` finds errors
+/// in it (duplicate, empty or dangling ids, unreadable files, ...). Warnings do not refuse one.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueRefused {
+    #[error("{0}")]
+    Unreadable(LoadError),
+    #[error("{}", refused_message(.origin, .first, *.errors))]
+    Errors {
+        origin: Origin,
+        /// The first errors, in file, line and column order.
+        first: Vec<Problem>,
+        /// How many errors in all.
+        errors: usize,
+    },
+}
+
+fn refused_message(origin: &Origin, first: &[Problem], errors: usize) -> String {
+    let (which, check) = match origin {
+        Origin::Embedded => (
+            "the built-in catalogue".to_string(),
+            "frontdesk check".to_string(),
+        ),
+        Origin::Dir(dir) => {
+            let dir = crate::printable::printable(&dir.display().to_string()).into_owned();
+            (
+                format!("the catalogue in {dir}"),
+                format!("frontdesk check --catalogue {dir}"),
+            )
+        }
+    };
+    let errors_word = if errors == 1 { "error" } else { "errors" };
+    let mut message =
+        format!("{which} has {errors} {errors_word}, so it is not used; fix them and start again:");
+    for problem in first {
+        message.push_str("\n  ");
+        message.push_str(&crate::printable::printable(&problem.to_string()));
+    }
+    message.push_str(&if errors > first.len() {
+        format!(
+            "\n  ... and {} more: run `{check}` for all {errors}",
+            errors - first.len()
+        )
+    } else {
+        format!("\n  Run `{check}` after each change.")
+    });
+    message
 }
 
 /// Points at one entry of a catalogue: cheap to copy, used by search hits and links.
@@ -147,6 +198,43 @@ impl Catalogue {
             Some(dir) => Catalogue::from_dir(dir),
             None => Catalogue::embedded(),
         }
+    }
+
+    /// The catalogue a desk works from (`dir`, or the built-in one), refused when `check` finds
+    /// any error in it, with the first few listed. `today` decides which `review_by` dates have
+    /// passed (those are only warnings).
+    pub fn load_for_desk(
+        dir: Option<&Path>,
+        today: chrono::NaiveDate,
+    ) -> Result<Catalogue, CatalogueRefused> {
+        let Some(dir) = dir else {
+            // The built-in catalogue cannot change after the build, and the test suite checks
+            // it (`the_built_in_catalogue_has_no_problems`): checking it again at every start
+            // would only cost the screen its first frame.
+            return Catalogue::embedded().map_err(CatalogueRefused::Unreadable);
+        };
+        let (files, mut errors) =
+            load::read_dir_lenient(dir).map_err(CatalogueRefused::Unreadable)?;
+        let origin = Origin::Dir(dir.to_path_buf());
+        let report = check::CheckReport::before_loading(&files, today);
+        errors.extend(
+            report
+                .problems
+                .into_iter()
+                .filter(|p| p.severity == Severity::Error),
+        );
+        if errors.is_empty() {
+            // `check` passing means every file parses; a disagreement is still refused.
+            return load::load_files(files, origin).map_err(CatalogueRefused::Unreadable);
+        }
+        errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        let count = errors.len();
+        errors.truncate(REFUSED_LISTED);
+        Err(CatalogueRefused::Errors {
+            origin,
+            first: errors,
+            errors: count,
+        })
     }
 
     /// Builds a catalogue from parsed parts (used by loading, imports and tests).

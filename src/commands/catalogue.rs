@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::table::{Column, Table};
+use crate::catalogue::check::{ID_MAX_CHARS, TITLE_MAX_CHARS};
 use crate::catalogue::{Catalogue, Entry, Kind};
 use crate::config::Settings;
 
@@ -60,7 +62,7 @@ pub(crate) fn entry_note(catalogue: &Catalogue, entry: Entry<'_>) -> String {
 }
 
 pub fn list(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
-    let catalogue = super::load_catalogue(settings)?;
+    let catalogue = settings.load_catalogue()?;
     if json {
         let entries: Vec<EntryJson<'_>> = catalogue
             .entries()
@@ -85,17 +87,24 @@ pub fn list(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
             Kind::Faq => "Questions",
         };
         out.push_str(&format!("{heading} ({})\n", entries.len()));
-        let id_width = entries.iter().map(|e| e.id().len()).max().unwrap_or(0);
+        let mut list = Table::list(
+            &[
+                Column::left("", ID_MAX_CHARS),
+                Column::left("", TITLE_MAX_CHARS),
+                Column::left("", 80),
+            ],
+            2,
+        );
         for entry in entries {
             let note = entry_note(&catalogue, entry);
-            let line = format!("  {:id_width$}  {}", entry.id(), entry.title());
-            if note.is_empty() {
-                out.push_str(&line);
+            let note = if note.is_empty() {
+                note
             } else {
-                out.push_str(&format!("{line}  [{note}]"));
-            }
-            out.push('\n');
+                format!("[{note}]")
+            };
+            list.row([entry.id(), entry.title(), &note]);
         }
+        out.push_str(&list.render());
         out.push('\n');
     }
     out.push_str(&format!(

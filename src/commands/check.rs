@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use crate::catalogue::check::{self, CheckReport};
 use crate::config::Settings;
+use crate::printable::printable;
 
 pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
     let today = chrono::Local::now().date_naive();
@@ -24,7 +25,8 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
 
 fn print(report: &CheckReport, out: &mut impl Write) -> io::Result<()> {
     for problem in &report.problems {
-        writeln!(out, "{problem}")?;
+        // A file's name may hold anything a file system allows; messages are already one line.
+        writeln!(out, "{}", printable(&problem.to_string()))?;
     }
     writeln!(out, "{}", report.summary())?;
     out.flush()

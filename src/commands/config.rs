@@ -1,17 +1,24 @@
-//! `frontdesk config --print`
+//! `frontdesk config --print`: the settings in use, once they have passed every check the
+//! reception screen makes.
 
 use std::process::ExitCode;
 
 use crate::cli::ConfigArgs;
 use crate::config::Settings;
+use crate::printable::printable;
+use crate::tui::keymap::Keymap;
 
 pub fn run(settings: &Settings, args: &ConfigArgs) -> anyhow::Result<ExitCode> {
+    // Key bindings are checked as the reception screen checks them, so a config the screen
+    // would refuse is refused here too.
+    Keymap::with_overrides(&settings.keys)
+        .map_err(|message| settings.key_binding_error(&message))?;
     if args.print {
         out!("{}", settings.describe());
     } else {
         outln!(
             "The config file is {}. Use `frontdesk config --print` to see every setting.",
-            settings.config_file.display()
+            printable(&settings.config_file.display().to_string())
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::catalogue::import_lgsl;
+use crate::printable::printable;
 
 pub fn lgsl(csv: &Path, out: &Path, tiers: Option<&Path>) -> anyhow::Result<ExitCode> {
     let today = chrono::Local::now().date_naive();
@@ -33,6 +34,9 @@ pub fn lgsl(csv: &Path, out: &Path, tiers: Option<&Path>) -> anyhow::Result<Exit
         out.join("council.toml").display(),
         out.display()
     ));
-    outln!("{}", lines.join("\n"));
+    // Paths are shown as given, but never as terminal control sequences.
+    for line in &lines {
+        outln!("{}", printable(line));
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -20,16 +20,17 @@ mod check;
 mod config;
 mod import;
 mod search;
+mod table;
 mod visits;
 
 use std::process::ExitCode;
 
 use crate::cli::{CatalogueCommand, Cli, Command, ImportCommand};
-use crate::config::Settings;
+use crate::config::{Overrides, Settings};
 
 /// Runs the command the user asked for; no command opens the reception screen.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let settings = Settings::resolve(&cli.global)?;
+    let settings = Settings::resolve(&Overrides::from(&cli.global))?;
     match cli.command {
         None => crate::tui::run(&settings),
         Some(Command::Check) => check::run(&settings),
@@ -56,11 +57,4 @@ pub(crate) fn write_out(text: std::fmt::Arguments<'_>) -> std::io::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
-}
-
-/// Loads the catalogue the settings name, or the built-in one.
-pub(crate) fn load_catalogue(settings: &Settings) -> anyhow::Result<crate::catalogue::Catalogue> {
-    crate::catalogue::Catalogue::load(settings.catalogue_dir.as_deref()).map_err(|e| {
-        anyhow::anyhow!("the catalogue has problems; run `frontdesk check` for the full list:\n{e}")
-    })
 }

@@ -5,9 +5,14 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::catalogue::{EntryJson, entry_note};
+use super::table::{Column, Table, cell};
+use crate::catalogue::check::ID_MAX_CHARS;
 use crate::cli::SearchArgs;
 use crate::config::Settings;
 use crate::search::Index;
+
+/// How much of a query "Nothing matches" repeats.
+const QUERY_SHOWN: usize = 80;
 
 #[derive(Serialize)]
 struct HitJson<'a> {
@@ -17,9 +22,14 @@ struct HitJson<'a> {
 }
 
 pub fn run(settings: &Settings, args: &SearchArgs) -> anyhow::Result<ExitCode> {
-    let catalogue = super::load_catalogue(settings)?;
-    let index = Index::new(&catalogue);
     let query = args.query.join(" ");
+    if query.trim().is_empty() {
+        anyhow::bail!(
+            "the search is empty; give what the resident asked for, e.g. `frontdesk search missed bin`"
+        );
+    }
+    let catalogue = settings.load_catalogue()?;
+    let index = Index::new(&catalogue);
     let hits = index.query_limit(&query, usize::from(args.limit));
     let found: Vec<_> = hits
         .iter()
@@ -41,49 +51,28 @@ pub fn run(settings: &Settings, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     if found.is_empty() {
         outln!(
             "Nothing matches \"{}\". Try fewer or other words.",
-            query.trim()
+            cell(query.trim(), QUERY_SHOWN)
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let title_width = found
-        .iter()
-        .map(|(_, e)| e.title().chars().count())
-        .max()
-        .unwrap_or(5)
-        .clamp(5, 50);
-    let id_width = found
-        .iter()
-        .map(|(_, e)| e.id().len())
-        .max()
-        .unwrap_or(2)
-        .max(2);
-    let mut out = format!(
-        "{:>3}  {:<7}  {:<title_width$}  {:<id_width$}  {:>5}  NOTE\n",
-        "#", "KIND", "TITLE", "ID", "SCORE"
-    );
+    let mut table = Table::new(&[
+        Column::right("  #", 3),
+        Column::left("KIND", 7),
+        Column::left("TITLE", 50),
+        Column::left("ID", ID_MAX_CHARS),
+        Column::right("SCORE", 6),
+        Column::left("NOTE", 80),
+    ]);
     for (rank, (score, entry)) in found.iter().enumerate() {
-        let line = format!(
-            "{:>3}  {:<7}  {:<title_width$}  {:<id_width$}  {:>5.2}  {}",
-            rank + 1,
-            entry.kind().label(),
-            clip(entry.title(), title_width),
-            entry.id(),
-            score,
+        table.row([
+            (rank + 1).to_string(),
+            entry.kind().label().to_string(),
+            entry.title().to_string(),
+            entry.id().to_string(),
+            format!("{score:.2}"),
             entry_note(&catalogue, *entry),
-        );
-        out.push_str(line.trim_end());
-        out.push('\n');
+        ]);
     }
-    out!("{out}");
+    out!("{}", table.render());
     Ok(ExitCode::SUCCESS)
-}
-
-/// Shortens text to `width` characters, ending with "…" when cut.
-fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut clipped: String = text.chars().take(width.saturating_sub(1)).collect();
-    clipped.push('…');
-    clipped
 }

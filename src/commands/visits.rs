@@ -1,19 +1,21 @@
 //! `frontdesk log`, `visits`, `purge` and `backup`: the visit log from the command line.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::str::FromStr;
 
 use anyhow::{anyhow, bail};
 use chrono::{DateTime, Local, NaiveDate, Utc};
 
+use super::table::{Column, Table};
 use crate::catalogue::{Catalogue, Kind};
 use crate::cli::{BackupArgs, LogArgs, PurgeArgs, VisitsArgs};
-use crate::config::Settings;
+use crate::config::{self, Settings, Source};
 use crate::privacy;
 use crate::store::{VisitLog, local_day_bounds, retention_cutoff};
-use crate::visit::{DraftIncomplete, Feedback, Invalid, Outcome, Visit, VisitDraft};
+use crate::visit::{
+    DraftIncomplete, Feedback, Invalid, NOTE_MAX_CHARS, Outcome, Visit, VisitDraft,
+};
 
 /// With at most this many valid ids, a bad id's message lists them all.
 const LIST_ALL_UP_TO: usize = 12;
@@ -57,7 +59,15 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         Some(value) => parse_word("--feedback", value)?,
         None => Feedback::None,
     };
-    let catalogue = super::load_catalogue(settings)?;
+    let desk = match &args.desk {
+        Some(desk) => config::desk_from_flag("--desk", desk)?,
+        None => settings.desk.clone(),
+    };
+    let staff = match &args.staff {
+        Some(staff) => config::staff_from_flag("--staff", staff)?,
+        None => settings.staff.clone(),
+    };
+    let catalogue = settings.load_catalogue()?;
 
     let now = Utc::now();
     let draft = VisitDraft {
@@ -69,12 +79,7 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         reasons,
         feedback,
         note: args.note.clone(),
-        ..VisitDraft::new(
-            now,
-            args.desk.clone().unwrap_or_else(|| settings.desk.clone()),
-            args.staff.clone().unwrap_or_else(|| settings.staff.clone()),
-            catalogue.version(),
-        )
+        ..VisitDraft::new(now, desk, staff, catalogue.version())
     };
     let visit = draft
         .validate(&catalogue, Local::now().date_naive())
@@ -117,20 +122,48 @@ pub fn list(settings: &Settings, args: &VisitsArgs) -> anyhow::Result<ExitCode> 
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&visits)?);
     } else if visits.is_empty() {
-        outln!("No visits logged in that period.");
+        outln!("{}", nothing_logged(since, until));
     } else {
-        out!("{}", table(&visits));
+        // Titles as the screen shows them; a catalogue that cannot be used leaves the ids.
+        let catalogue = match settings.load_catalogue() {
+            Ok(catalogue) => Some(catalogue),
+            Err(e) => {
+                let first = e.to_string();
+                let first = first.lines().next().unwrap_or_default();
+                eprintln!("frontdesk: showing ids rather than titles: {first}");
+                None
+            }
+        };
+        out!("{}", table(&visits, catalogue.as_ref()));
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// "No visits logged yet.", or the period asked about.
+fn nothing_logged(since: Option<NaiveDate>, until: Option<NaiveDate>) -> String {
+    match (since, until) {
+        (None, None) => "No visits logged yet.".to_string(),
+        (Some(since), None) => format!("No visits logged since {since}."),
+        (None, Some(until)) => format!("No visits logged up to {until}."),
+        (Some(since), Some(until)) if since == until => format!("No visits logged on {since}."),
+        (Some(since), Some(until)) => format!("No visits logged from {since} to {until}."),
+    }
+}
+
 /// `frontdesk purge`: deletes (or counts) visits older than the retention period.
 pub fn purge(settings: &Settings, args: &PurgeArgs) -> anyhow::Result<ExitCode> {
-    let days = args.older_than.unwrap_or(settings.retention_days);
-    if days == 0 {
-        bail!("--older-than must be at least 1 day");
-    }
+    let (days, source) =
+        settings.retention_with_flag("--older-than", args.older_than.as_deref())?;
+    let setting = match source {
+        Source::Default => "the default retention".to_string(),
+        Source::File { .. } => format!("retention_days at {source}"),
+        Source::Env(_) | Source::Flag(_) => format!("from {source}"),
+    };
     let cutoff = retention_cutoff(Utc::now(), days);
+    let days = match days {
+        1 => "1 day".to_string(),
+        days => format!("{days} days"),
+    };
     let before = cutoff.with_timezone(&Local).format("%Y-%m-%d %H:%M");
     let mut log = VisitLog::new(settings.visits_file());
     let count = if log.exists() {
@@ -141,10 +174,10 @@ pub fn purge(settings: &Settings, args: &PurgeArgs) -> anyhow::Result<ExitCode> 
     let visits = if count == 1 { "visit" } else { "visits" };
     if args.dry_run {
         outln!(
-            "Would remove {count} {visits} older than {days} days (started before {before}); nothing was removed."
+            "Would remove {count} {visits} older than {days} ({setting}; started before {before}); nothing was removed."
         );
     } else {
-        outln!("Removed {count} {visits} older than {days} days (started before {before}).");
+        outln!("Removed {count} {visits} older than {days} ({setting}; started before {before}).");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -264,67 +297,62 @@ fn with_article(kind: Kind) -> &'static str {
     }
 }
 
-/// The visits as an aligned table, one line each.
-fn table(visits: &[Visit]) -> String {
-    let header = [
-        "Started", "Mins", "Desk", "Staff", "Outcome", "Services", "Partners", "Id", "Note",
-    ];
-    let rows: Vec<[String; 9]> = visits
-        .iter()
-        .map(|v| {
-            [
-                v.started_at
-                    .with_timezone(&Local)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
-                format!("{:.1}", v.duration().num_milliseconds() as f64 / 60_000.0),
-                v.desk.clone(),
-                v.staff.clone(),
-                v.outcome.to_string(),
-                services_cell(v),
-                v.partners.join(", "),
-                v.id.to_string(),
-                v.note.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    let mut widths = header.map(|h| h.chars().count());
-    for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    let mut line = |cells: &[&str]| {
-        let mut text = String::new();
-        for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
-            if i + 1 == cells.len() {
-                text.push_str(cell);
-            } else {
-                let _ = write!(text, "{cell:<width$}  ");
-            }
-        }
-        out.push_str(text.trim_end());
-        out.push('\n');
+/// The visits as an aligned table, one line each: services, partners and outcomes as the
+/// screen names them (an id the catalogue no longer has is shown as it is).
+fn table(visits: &[Visit], catalogue: Option<&Catalogue>) -> String {
+    let mut table = Table::new(&[
+        Column::left("Started", 16),
+        Column::left("Mins", 6),
+        Column::left("Desk", config::DESK_MAX_CHARS),
+        Column::left("Staff", config::STAFF_MAX_CHARS),
+        Column::left("Outcome", 20),
+        Column::left("Services", 80),
+        Column::left("Partners", 60),
+        Column::left("Id", 36),
+        Column::left("Note", NOTE_MAX_CHARS),
+    ]);
+    let service =
+        |id: &str| -> String { catalogue.map_or(id, |c| c.service_title(id)).to_string() };
+    let partner = |id: &str| -> String {
+        catalogue
+            .and_then(|c| c.partner(id))
+            .map_or(id, |p| p.name.as_str())
+            .to_string()
     };
-    line(&header);
-    for row in &rows {
-        line(&row.each_ref().map(String::as_str));
+    for v in visits {
+        table.row([
+            v.started_at
+                .with_timezone(&Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
+            format!("{:.1}", v.duration().num_milliseconds() as f64 / 60_000.0),
+            v.desk.clone(),
+            v.staff.clone(),
+            v.outcome.label().to_string(),
+            services_cell(v, &service),
+            v.partners
+                .iter()
+                .map(|id| partner(id))
+                .collect::<Vec<_>>()
+                .join(", "),
+            v.id.to_string(),
+            v.note.clone().unwrap_or_default(),
+        ]);
     }
-    out
+    table.render()
 }
 
 /// The services of a visit, each followed by its outcome when that differs from the visit's:
-/// "council-tax, homelessness (referred)".
-fn services_cell(visit: &Visit) -> String {
+/// "Pay your council tax, Homelessness (Referred)".
+fn services_cell(visit: &Visit, title: impl Fn(&str) -> String) -> String {
     let cells: Vec<String> = visit
         .services
         .iter()
         .map(|s| {
             if s.outcome == visit.outcome {
-                s.service.clone()
+                title(&s.service)
             } else {
-                format!("{} ({})", s.service, s.outcome)
+                format!("{} ({})", title(&s.service), s.outcome.label())
             }
         })
         .collect();

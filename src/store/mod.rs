@@ -16,6 +16,10 @@
 //! first needed (read-only until something must be written), checks the file before its first
 //! write and opens it afresh after a failure; the app keeps it on one thread and sends it
 //! requests.
+//!
+//! Owner-only file modes (0600) are Unix permissions. On Windows the files take the permissions
+//! of the data folder, which by default is in the user's profile (`%APPDATA%`) and private to
+//! that user; a `data_dir` elsewhere must be a folder only the desk's users can open.
 
 mod backup;
 pub mod draft;

@@ -25,14 +25,13 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::config::Settings;
+pub use terminal::install_panic_hook;
 
 /// Opens the reception screen and runs it until the user quits.
 pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
-    let keymap = keymap::Keymap::with_overrides(&settings.keys).map_err(|message| {
-        let line = config_line(settings, &message);
-        anyhow::anyhow!("{}:{line}: {message}", settings.config_file.display())
-    })?;
-    let catalogue = Arc::new(crate::commands::load_catalogue(settings)?);
+    let keymap = keymap::Keymap::with_overrides(&settings.keys)
+        .map_err(|message| settings.key_binding_error(&message))?;
+    let catalogue = Arc::new(settings.load_catalogue()?);
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the reception screen needs a terminal; from a script use `frontdesk search`, `frontdesk log` or `frontdesk --help`"
@@ -54,23 +53,4 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
         log_problem,
     ))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The line of the config file a key-binding message is about, for `FILE:LINE: message`.
-fn config_line(settings: &Settings, message: &str) -> usize {
-    let name = message
-        .strip_prefix("keys.")
-        .and_then(|m| m.split(':').next())
-        .unwrap_or("");
-    std::fs::read_to_string(&settings.config_file)
-        .ok()
-        .and_then(|text| {
-            text.lines().position(|l| {
-                let l = l.trim_start();
-                !name.is_empty()
-                    && l.starts_with(name)
-                    && l[name.len()..].trim_start().starts_with('=')
-            })
-        })
-        .map_or(1, |i| i + 1)
 }

@@ -1,5 +1,11 @@
 //! The terminal: raw mode and the alternate screen on the way in, and the way back out on every
 //! path (normal exit, error, panic, SIGTERM/SIGHUP).
+//!
+//! On Windows (Windows Terminal or the console host) crossterm drives the console API instead of
+//! escape sequences; the guard and the panic hook restore it the same way. Windows has no
+//! SIGTERM or SIGHUP: Ctrl-C (and Ctrl-Break) is the only signal the app listens for there, and
+//! closing the window ends the process without a clean stop (a visit being typed is still on
+//! disk as a draft).
 
 use std::io::{self, Stdout};
 use std::path::PathBuf;
@@ -53,13 +59,16 @@ pub fn restore() {
     );
 }
 
-/// On a panic: restore the terminal first, log the details, and print one readable message that
-/// says where the log is.
+/// On a panic: restore the terminal first, log the details, then hand over to the hook that was
+/// installed before (Rust's own prints where the panic happened), and end with one readable
+/// sentence that says where the log is.
 pub fn install_panic_hook(log_file: Option<PathBuf>) {
+    let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         let backtrace = std::backtrace::Backtrace::force_capture();
         tracing::error!("unexpected problem: {info}\n{backtrace}");
+        previous(info);
         let message = info
             .payload()
             .downcast_ref::<&str>()

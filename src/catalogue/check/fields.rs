@@ -2,14 +2,25 @@
 //! numbers, email addresses, opening hours, review dates, LGSL ids and synonyms. References to
 //! other entries are recorded here and checked once every file is read.
 
-use super::document::Raw;
 use super::formats::{self, WebAddress};
+use super::raw::Raw;
 use super::references::{Reference, Role};
-use super::{Checker, Site};
+use super::{Checker, ID_MAX_CHARS, Site, TITLE_MAX_CHARS};
 use crate::catalogue::model::{Body, Council, Faq, OpeningTimes, Partner, Service, SynonymGroup};
 use crate::catalogue::{hours, quoted};
 
 pub(super) fn id(checker: &mut Checker<'_>, site: &Site, id: &str) {
+    let chars = id.chars().count();
+    if chars > ID_MAX_CHARS {
+        checker.error(
+            site,
+            format!(
+                "id {} is {chars} characters long; keep ids to {ID_MAX_CHARS} characters or fewer",
+                quoted(id)
+            ),
+        );
+        return;
+    }
     if let Some(reason) = formats::kebab_problem(id) {
         let suggestion = match formats::kebab_suggestion(id) {
             s if s.is_empty() => "bin-missed".to_string(),
@@ -27,21 +38,21 @@ pub(super) fn id(checker: &mut Checker<'_>, site: &Site, id: &str) {
 }
 
 pub(super) fn council(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, council: &Council) {
-    not_blank(checker, raw, "name", &council.name, "the council's name");
+    title(checker, raw, "name", &council.name, "the council's name");
     phone(checker, raw, council.phone.as_deref());
     web_address(checker, raw, "website", council.website.as_deref());
     opening_hours(checker, raw, &council.hours);
 }
 
 pub(super) fn body(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, body: &Body) {
-    not_blank(checker, raw, "name", &body.name, "the body's name");
+    title(checker, raw, "name", &body.name, "the body's name");
     phone(checker, raw, body.phone.as_deref());
     web_address(checker, raw, "website", body.website.as_deref());
     opening_hours(checker, raw, &body.hours);
 }
 
 pub(super) fn service(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, service: &Service) {
-    not_blank(
+    title(
         checker,
         raw,
         "title",
@@ -82,7 +93,7 @@ pub(super) fn service(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, service: &Se
 }
 
 pub(super) fn partner(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, partner: &Partner) {
-    not_blank(
+    title(
         checker,
         raw,
         "name",
@@ -114,7 +125,7 @@ pub(super) fn partner(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, partner: &Pa
 }
 
 pub(super) fn faq(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, faq: &Faq) {
-    not_blank(
+    title(
         checker,
         raw,
         "question",
@@ -140,6 +151,20 @@ pub(super) fn synonyms(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, group: &Syn
         if word.trim().is_empty() {
             checker.error(&site, "this synonym is empty; remove it".to_string());
         }
+    }
+}
+
+/// A title or name: not blank, and at most [`TITLE_MAX_CHARS`] characters.
+fn title(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, key: &str, value: &str, what: &str) {
+    not_blank(checker, raw, key, value, what);
+    let chars = value.trim().chars().count();
+    if chars > TITLE_MAX_CHARS {
+        checker.error(
+            &raw.field(key),
+            format!(
+                "{key} is {chars} characters long; keep it to {TITLE_MAX_CHARS} or fewer, and put the rest in the summary"
+            ),
+        );
     }
 }
 

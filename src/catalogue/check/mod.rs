@@ -9,7 +9,9 @@
 mod document;
 mod fields;
 mod formats;
+mod raw;
 mod references;
+mod text;
 mod topics;
 
 use std::ops::Range;
@@ -20,6 +22,12 @@ use chrono::NaiveDate;
 use super::load::{self, LoadError, SourceFile};
 use super::problem::{Problem, Severity};
 use references::Ledger;
+
+/// The longest id, in characters: ids are typed in scripts and shown in listings.
+pub const ID_MAX_CHARS: usize = 64;
+/// The longest title (a service's title, a partner's or body's name, an FAQ's question), in
+/// characters: the screen shows about 60 in a list.
+pub const TITLE_MAX_CHARS: usize = 120;
 
 /// What `check` found: the problems, sorted by file, line and column, and what was checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,12 +43,14 @@ pub struct CheckReport {
 impl CheckReport {
     /// Checks catalogue files already read into memory.
     pub fn of_files(files: &[SourceFile], today: NaiveDate) -> CheckReport {
-        let mut checker = Checker::new(files, today);
-        for (index, file) in files.iter().enumerate() {
-            document::check_file(&mut checker, index, file);
-        }
-        references::check(&mut checker);
-        checker.finish()
+        Checker::run(files, today, true)
+    }
+
+    /// Like [`of_files`](Self::of_files) for files that are loaded next: the last safeguard
+    /// (parsing each clean file as loading does) is left to the load itself, which reports any
+    /// failure, so the files are not parsed twice.
+    pub(crate) fn before_loading(files: &[SourceFile], today: NaiveDate) -> CheckReport {
+        Checker::run(files, today, false)
     }
 
     pub fn errors(&self) -> usize {
@@ -247,10 +257,20 @@ impl<'f> Checker<'f> {
         self.report(site, Severity::Warning, message);
     }
 
-    fn finish(mut self) -> CheckReport {
+    /// Every check of these files; `safeguard` also parses each clean file as loading does.
+    fn run(files: &'f [SourceFile], today: NaiveDate, safeguard: bool) -> CheckReport {
+        let mut checker = Checker::new(files, today);
+        for (index, file) in files.iter().enumerate() {
+            document::check_file(&mut checker, index, file);
+        }
+        references::check(&mut checker);
+        checker.finish(safeguard)
+    }
+
+    fn finish(mut self, safeguard: bool) -> CheckReport {
         // A last safeguard: a file `check` passes must load. Any disagreement is reported
         // rather than let through.
-        for (index, file) in self.files.iter().enumerate() {
+        for (index, file) in self.files.iter().enumerate().filter(|_| safeguard) {
             let clean = !self.broken[index]
                 && !self
                     .problems

@@ -9,7 +9,7 @@
 //! - no `lgsl` ids (those name real services).
 
 use super::Checker;
-use super::document::Raw;
+use super::raw::Raw;
 use crate::catalogue::model::Service;
 use crate::catalogue::quoted;
 

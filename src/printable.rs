@@ -1,0 +1,74 @@
+//! Text that is safe to print to a terminal: no control characters, no bidirectional overrides.
+//!
+//! Notes, desk names and catalogue text come from people and files. Printed raw, an escape
+//! sequence in them (`\e]0;...\a`, `\e[2J`) would retitle or clear the user's terminal, a carriage
+//! return would overwrite the line before it, and a right-to-left override would reverse what
+//! follows. Tables and listings print every such value through [`printable`], which shows those
+//! characters as visible escapes instead (`\u{1b}`, `\n`). `check` refuses them in catalogue
+//! content with [`first_unsafe`]. JSON output needs none of this: serde escapes them.
+
+use std::borrow::Cow;
+
+/// True for a character that changes what a terminal shows rather than being shown: C0 and C1
+/// controls (escape, carriage return, newline, tab, bell, DEL, ...), the bidirectional overrides
+/// and isolates, and the Unicode line and paragraph separators.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+}
+
+/// The text with every unsafe character shown as an escape: a tab as `\t`, a newline as `\n`,
+/// a carriage return as `\r`, anything else as `\u{1b}`. Safe text is returned as it is.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' | '\n' | '\r' => shown.extend(c.escape_default()),
+            c if is_unsafe(c) => shown.extend(c.escape_unicode()),
+            c => shown.push(c),
+        }
+    }
+    Cow::Owned(shown)
+}
+
+/// The first unsafe character of a text and its position in characters (0-based), if any.
+pub fn first_unsafe(text: &str) -> Option<(usize, char)> {
+    text.chars().enumerate().find(|(_, c)| is_unsafe(*c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_are_shown_not_obeyed() {
+        assert_eq!(
+            printable("\u{1b}]0;owned\u{7}\u{1b}[2J"),
+            "\\u{1b}]0;owned\\u{7}\\u{1b}[2J"
+        );
+        assert_eq!(printable("a\r\nb\tc"), "a\\r\\nb\\tc");
+        assert_eq!(printable("abc\u{202e}def"), "abc\\u{202e}def");
+        assert_eq!(printable("\u{9b}31m"), "\\u{9b}31m");
+    }
+
+    #[test]
+    fn ordinary_text_is_untouched() {
+        let text = "Café — £5, 50% off; 日本語 \"quoted\" back\\slash";
+        assert!(matches!(printable(text), Cow::Borrowed(_)));
+        assert_eq!(printable(text), text);
+        assert_eq!(first_unsafe(text), None);
+        assert_eq!(first_unsafe("ab\u{1b}c"), Some((2, '\u{1b}')));
+    }
+}
