@@ -329,7 +329,7 @@ fn table(visits: &[Visit], catalogue: Option<&Catalogue>) -> String {
             v.desk.clone(),
             v.staff.clone(),
             v.outcome.label().to_string(),
-            services_cell(v, &service),
+            services_cell(v, service),
             v.partners
                 .iter()
                 .map(|id| partner(id))
