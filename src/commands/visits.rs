@@ -34,8 +34,9 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         Some(value) => parse_word("--feedback", value)?,
         None => Feedback::None,
     };
+    let catalogue = super::load_catalogue(settings)?;
     if let Some(note) = &args.note {
-        let findings = privacy::find_personal_data(note);
+        let findings = privacy::NoteCheck::new(catalogue.contact_details()).find(note);
         if !findings.is_empty() {
             bail!(
                 "the note looks like it holds {}; remove it and try again",
@@ -43,7 +44,6 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let catalogue = super::load_catalogue(settings)?;
     for id in &args.services {
         check_id(&catalogue, "--service", id, Kind::Service)?;
     }

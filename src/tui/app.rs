@@ -548,14 +548,15 @@ impl App {
             return Vec::new();
         }
         let now = self.utc_now();
+        let check = crate::privacy::NoteCheck::new(self.catalogue.contact_details());
         let Some(draft) = self.draft.as_mut() else {
             return Vec::new();
         };
         if redact && let Some(note) = &draft.note {
-            draft.note = Some(crate::privacy::redact(note));
+            draft.note = Some(check.redact(note));
         }
         let note = draft.note.clone().unwrap_or_default();
-        let findings = crate::privacy::find_personal_data_as_of(&note, self.now.date_naive());
+        let findings = check.find(&note);
         if !findings.is_empty() {
             let found = crate::privacy::describe(&crate::privacy::kinds(&findings));
             let saved = Effect::SaveDraft(draft.clone());
