@@ -19,6 +19,9 @@ static BANK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static SORT_CODE_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\bsort\s*code|\bs\s?/\s?c\b|\bs\.\s?c\b|\bsc\b|\bbank\s+details"));
+
 /// An eight-digit account number (a seven-digit one is written with a leading 0).
 static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\d{4}[\s\-]?\d{4}\b|\b\d{8}\b"));
 
@@ -36,7 +39,8 @@ static IBAN_WORD: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\biban\b"));
 fn said_bank(text: &str, at: usize, chars: usize) -> bool {
     let window = before(text, at, chars)
         .to_lowercase()
-        .replace("food bank", "");
+        .replace("food bank", "")
+        .replace("bank holiday", "");
     BANK_WORDS.is_match(&window)
 }
 
@@ -63,7 +67,23 @@ pub fn find(text: &str, found: &mut Vec<Finding>) {
         if !stands_alone(text, &m.range()) {
             return false;
         }
-        let said = said_bank(text, m.start(), 40) && !part_of_longer_number(text, &m.range());
+        // 12-05-24 may be a date ("bank statement dated 12-05-24"): then only "sort code" or
+        // an account number beside it makes it one.
+        let date_like = {
+            let d = digits(m.as_str());
+            let pair = |i: usize| {
+                d.get(i..i + 2)
+                    .and_then(|p| p.parse::<u32>().ok())
+                    .unwrap_or(0)
+            };
+            (1..=31).contains(&pair(0)) && (1..=12).contains(&pair(2))
+        };
+        let words = if date_like {
+            SORT_CODE_WORDS.is_match(before(text, m.start(), 40))
+        } else {
+            said_bank(text, m.start(), 40)
+        };
+        let said = words && !part_of_longer_number(text, &m.range());
         // A dashed sort code followed by an account number needs no words: "40-11-62 04004543".
         let dashed_pair = sep.as_str() == "-"
             && ACCOUNT.find(&text[m.end()..]).is_some_and(|a| {
@@ -151,6 +171,8 @@ mod tests {
             [(Bank, "20-00-00"), (Bank, "12345678")]
         );
         assert_eq!(found("s/c 40 47 84"), [(Bank, "40 47 84")]);
+        assert_eq!(found("bank: 30-94-57"), [(Bank, "30-94-57")]);
+        assert_eq!(found("sort code 12-05-24"), [(Bank, "12-05-24")]);
         assert_eq!(found("sortcode 309457"), [(Bank, "309457")]);
         assert_eq!(
             found("DD set up: 40-11-62 04004543"),
@@ -172,6 +194,8 @@ mod tests {
             "ticket 12345678",
             "signposted to the food bank, 01632 960702",
             "food bank voucher 12345678",
+            "brought a bank statement dated 12-05-24",
+            "closed on the bank holiday, 25-08-25",
         ] {
             assert_eq!(found(text), [], "in {text:?}");
         }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{digits, regex, scan};
+use super::text::{before, digits, regex, scan};
 use super::{Finding, PersonalData};
 
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,6 +28,11 @@ static DATE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?:\d{4}\s?[/\-]\s?\d{2,4}|\d{1,2}[/\-.]\d{1,2}(?:[/\-.]\d{2,4})?)$")
 });
 
+static PUBLIC_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:planning|licen[cs]ing|premises\s+licen[cs]e|tpo|lgsl)\b"));
+
+static PUBLIC_SUFFIX: LazyLock<Regex> = LazyLock::new(|| regex(r"^/[A-Za-z]"));
+
 pub fn find(text: &str, found: &mut Vec<Finding>) {
     scan(&REFERENCE, text, |caps| {
         let Some(id) = caps.name("id") else {
@@ -35,7 +40,10 @@ pub fn find(text: &str, found: &mut Vec<Finding>) {
         };
         let number = id.as_str().trim();
         let numeric = number.trim_start_matches(|c: char| !c.is_ascii_digit());
-        let keep = digits(number).len() >= 5 && !DATE_LIKE.is_match(numeric);
+        // Planning and licensing references are public: "application 25/01234/FUL".
+        let public = PUBLIC_WORDS.is_match(before(text, id.start(), 40))
+            || PUBLIC_SUFFIX.is_match(&text[id.end()..]);
+        let keep = digits(number).len() >= 5 && !DATE_LIKE.is_match(numeric) && !public;
         if keep {
             found.push(Finding {
                 kind: PersonalData::AccountReference,
@@ -87,6 +95,8 @@ mod tests {
             "account locked",
             "tenancy ends 30/06/2026",
             "claim made 12/05/2024",
+            "planning application 25/01234/FUL comments",
+            "application 25/01234/HOU explained",
         ] {
             assert_eq!(found(text), Vec::<&str>::new(), "in {text:?}");
         }
