@@ -155,7 +155,15 @@ const NOT_STREET_NAMES: &[&str] = &[
     "its", "his", "her", "their", "our", "my", "your", "parking", "spaces", "space",
 ];
 
-pub fn find(text: &str, found: &mut Vec<Finding>) {
+/// `digits`: whether the note holds any; every layout but a named house needs one.
+pub fn find(text: &str, digits: bool, found: &mut Vec<Finding>) {
+    scan(&HOUSE_NAME, text, |caps| {
+        let Some(m) = caps.get(0) else { return false };
+        push_if(true, m.range(), PersonalData::Address, found)
+    });
+    if !digits {
+        return;
+    }
     scan(&STREET_ADDRESS, text, |caps| {
         let (Some(m), Some(name)) = (caps.get(0), caps.name("name")) else {
             return false;
@@ -171,13 +179,7 @@ pub fn find(text: &str, found: &mut Vec<Finding>) {
             });
         push_if(plausible, m.range(), PersonalData::Address, found)
     });
-    for re in [
-        &*THE_ADDRESS,
-        &*FLAT_ADDRESS,
-        &*HOUSE_NAME,
-        &*BUILDING,
-        &*NUMBER_AFTER,
-    ] {
+    for re in [&*THE_ADDRESS, &*FLAT_ADDRESS, &*BUILDING, &*NUMBER_AFTER] {
         scan(re, text, |caps| {
             let Some(m) = caps.get(0) else { return false };
             push_if(true, m.range(), PersonalData::Address, found)
@@ -260,7 +262,11 @@ mod tests {
 
     fn found(text: &str) -> Vec<(PersonalData, &str)> {
         let mut found = Vec::new();
-        find(text, &mut found);
+        find(
+            text,
+            text.contains(|c: char| c.is_ascii_digit()),
+            &mut found,
+        );
         found
             .iter()
             .map(|f| (f.kind, &text[f.range.clone()]))

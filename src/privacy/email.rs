@@ -136,6 +136,14 @@ const TOP_LEVEL: &[&str] = &[
     "email", "online",
 ];
 
+/// False when the note has no `@` and no "at" word at all, so it cannot hold an address.
+pub fn may_hold_one(text: &str) -> bool {
+    text.contains('@')
+        || text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|word| word.eq_ignore_ascii_case("at"))
+}
+
 pub fn find(text: &str, found: &mut Vec<Finding>) {
     scan(&EMAIL, text, |caps| {
         let (Some(whole), Some(local), Some(at), Some(domain)) = (

@@ -157,15 +157,22 @@ impl NoteCheck {
         let folded = Folded::new(note);
         let text = folded.text.as_str();
         let mut found = Vec::new();
-        email::find(text, &mut found);
-        phone::find(text, &mut found);
-        identity::find(text, &mut found);
-        bank::find(text, &mut found);
-        reference::find(text, &mut found);
-        birth::find(text, &mut found);
-        address::find(text, &mut found);
+        // Most kinds hold a digit; a note without one skips them (and never builds their
+        // patterns, which matters to a one-off `frontdesk log`).
+        let digits = text.bytes().any(|b| b.is_ascii_digit());
+        if email::may_hold_one(text) {
+            email::find(text, &mut found);
+        }
+        if digits {
+            phone::find(text, &mut found);
+            identity::find(text, &mut found);
+            bank::find(text, &mut found);
+            reference::find(text, &mut found);
+            birth::find(text, &mut found);
+            vehicle::find(text, &mut found);
+        }
+        address::find(text, digits, &mut found);
         name::find(text, &mut found);
-        vehicle::find(text, &mut found);
         found.retain(|finding| !self.is_known(text, finding));
         for finding in &mut found {
             finding.range = folded.original(&finding.range);

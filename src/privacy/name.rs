@@ -46,7 +46,7 @@ static CALLED: LazyLock<Regex> = LazyLock::new(|| {
 /// A person the note is about, by their role: "client Daniel Walsh", "son Jake".
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"\b(?P<role>(?i:client|resident|customer|tenant|applicant|claimant|service\s+user|son|daughter|husband|wife|partner|mum|mother|dad|father|brother|sister|grandson|granddaughter|grandmother|grandfather|nan|gran|grandad|nephew|niece|uncle|aunt|auntie|cousin|child|baby|carer|neighbour|friend|landlord|landlady|boyfriend|girlfriend|fianc[ée]e?|stepson|stepdaughter))(?P<owner>'s)?(?i:\s+is\s+|\s*[:\-,(]\s*|\s+)(?P<first>[A-Z][a-zA-Z'\-]+)(?P<last>\s+{SURNAME})?"
+        r"\b(?P<role>(?i:client|resident|customer|tenant|applicant|claimant|service\s+user|son|daughter|husband|wife|partner|mum|mother|dad|father|brother|sister|grandson|granddaughter|grandmother|grandfather|nan|gran|grandad|nephew|niece|uncle|aunt|auntie|cousin|child|baby|carer|neighbour|friend|landlord|landlady|boyfriend|girlfriend|fianc(?:é|e)e?|stepson|stepdaughter))(?P<owner>'s)?(?i:\s+is\s+|\s*[:\-,(]\s*|\s+)(?P<first>[A-Z][a-zA-Z'\-]+)(?P<last>\s+{SURNAME})?"
     ))
 });
 

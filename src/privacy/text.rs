@@ -52,7 +52,10 @@ fn fold(c: char) -> char {
 /// Builds one of this module's patterns. They are constants of the code and every one is run by
 /// the unit tests, so a bad one is a programming error caught before release.
 pub fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("bad personal-data pattern {pattern}: {e}"))
+    regex::RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
+        .unwrap_or_else(|e| panic!("bad personal-data pattern {pattern}: {e}"))
 }
 
 /// Runs `re` over `text` and hands each candidate to `accept`, which pushes what it keeps. After
