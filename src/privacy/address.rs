@@ -133,10 +133,11 @@ static SAID_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A full UK postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A), optional space, inward
-/// code (9AA).
+/// code (9AA). The inward letters are not limited to the ones Royal Mail issues: a made-up
+/// "AB12 3CD" in a note is still meant as a postcode.
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?P<outward>[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?(?P<inward>[0-9][ABD-HJLNP-UW-Z]{2})\b",
+        r"(?i)\b(?P<outward>[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?(?P<inward>[0-9][A-Z]{2})\b",
     )
 });
 
@@ -253,7 +254,8 @@ fn is_postcode(outward: &str, inward: &str) -> bool {
                 | (Some(b'3'), "rd")
                 | (Some(b'0' | b'4'..=b'9'), "th")
         );
-    same_case && !ordinal
+    let time = lower(&in_letters) && matches!(in_letters.as_str(), "am" | "pm");
+    same_case && !ordinal && !time
 }
 
 #[cfg(test)]

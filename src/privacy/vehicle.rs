@@ -10,8 +10,9 @@ use super::text::{before, regex, scan};
 use super::{Finding, PersonalData};
 
 /// Two letters, the age identifier, three letters (2001 onwards).
-static CURRENT: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\b(?P<area>[A-Z]{2})(?P<age>\d{2})\s?(?P<letters>[A-Z]{3})\b"));
+static CURRENT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?P<area>[A-Z]{2})(?P<gap>\s?)(?P<age>\d{2})\s?(?P<letters>[A-Z]{3})\b")
+});
 
 /// Prefix (1983-2001) and suffix (1963-1983) plates.
 static OLDER: LazyLock<Regex> =
@@ -54,7 +55,10 @@ pub fn find(text: &str, found: &mut Vec<Finding>) {
         // and proof" is not a car.
         let word = COMMON_WORDS.contains(&letters.as_str().to_ascii_lowercase().as_str());
         let said = VEHICLE_WORDS.is_match(before(text, m.start(), 30));
-        let keep = valid_age && no_i_or_q && (!word || said);
+        // "AB 12 CDE" is spaced like "at 10 mph": spaced, it needs capitals or the words.
+        let spaced = caps.name("gap").is_some_and(|g| !g.as_str().is_empty());
+        let capitals = !m.as_str().contains(|c: char| c.is_ascii_lowercase());
+        let keep = valid_age && no_i_or_q && (said || !word && (!spaced || capitals));
         if keep {
             found.push(Finding {
                 kind: PersonalData::VehicleRegistration,
@@ -95,6 +99,7 @@ mod tests {
             ("registration number: R123 ABC", "R123 ABC"),
             ("car reg LNR 451K", "LNR 451K"),
             ("blocking the drive, ab12 cde", "ab12 cde"),
+            ("AB 12 CDE on the verge", "AB 12 CDE"),
         ] {
             assert_eq!(plates(text), [plate], "in {text:?}");
         }
@@ -109,6 +114,7 @@ mod tests {
             "took the 36A bus",
             "AB99 CDE",
             "FORM CT12 AND PROOF",
+            "speeding at 10 mph",
         ] {
             assert_eq!(plates(text), Vec::<&str>::new(), "in {text:?}");
         }
