@@ -46,6 +46,7 @@ impl Desk {
 [council]
 name = "Test Council"
 version = "t1"
+phone = "01632 960000"
 
 [[service]]
 id = "council-tax"
@@ -384,6 +385,9 @@ fn a_note_with_personal_data_is_refused_and_nothing_is_stored() {
         ("NI number AB123456C", "a National Insurance number"),
         ("lives at SW1A 1AA", "a postcode"),
         ("dob 12/03/1985", "a date of birth"),
+        ("Mrs Jones asked about her bin", "a name"),
+        ("lives at 14 Acacia Avenue", "an address"),
+        ("sort code 20-00-00 acc 12345678", "bank details"),
     ] {
         let assert = desk
             .log(&[
@@ -412,6 +416,34 @@ fn a_note_with_personal_data_is_refused_and_nothing_is_stored() {
         .failure();
     assert!(stderr(&assert).contains("holds a phone number and a postcode"));
     assert_eq!(desk.stored(), 0);
+}
+
+#[test]
+fn a_note_may_hold_the_catalogues_own_number_and_ordinary_dates() {
+    let desk = Desk::new();
+    let note = "gave the switchboard 01632 960000, summons dated 12/05/2024";
+    desk.log(&[
+        "--service",
+        "council-tax",
+        "--outcome",
+        "signposted",
+        "--note",
+        note,
+    ])
+    .success();
+    assert_eq!(desk.visits_json(&[])[0]["note"], note);
+    let assert = desk
+        .log(&[
+            "--service",
+            "council-tax",
+            "--outcome",
+            "signposted",
+            "--note",
+            "her number is 01632 960001",
+        ])
+        .failure();
+    assert!(stderr(&assert).contains("holds a phone number"));
+    assert_eq!(desk.stored(), 1);
 }
 
 #[test]

@@ -903,3 +903,37 @@ fn pasted_text_goes_into_the_search_box_on_one_line() {
     assert_eq!(desk.app.search.query, "bulky waste");
     assert_eq!(selected_title(&desk), "Bulky waste collection");
 }
+
+/// Opens the visit form for `query`, picks outcome 1, types `note` in the note field and presses
+/// Enter; returns the visit sent to the store, if one was.
+fn save_with_note(desk: &mut Headless, query: &str, note: &str) -> Option<frontdesk::visit::Visit> {
+    desk.type_text(query);
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('1'));
+    for _ in 0..5 {
+        desk.press(KeyCode::Tab); // partners, online, reasons, feedback, note
+    }
+    desk.type_text(note);
+    desk.press(KeyCode::Enter);
+    desk.effects.iter().rev().find_map(|e| match e {
+        Effect::SaveVisit(visit) => Some(visit.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_note_may_give_the_catalogues_numbers_but_not_a_residents() {
+    let mut first = desk(100, 30);
+    let visit = save_with_note(&mut first, "bulky", "gave the switchboard 01632 960000");
+    assert_eq!(
+        visit.and_then(|v| v.note).as_deref(),
+        Some("gave the switchboard 01632 960000"),
+        "the council's own number is not personal"
+    );
+
+    let mut second = desk(100, 30);
+    let visit = save_with_note(&mut second, "bulky", "Mrs Jones, call 01632 960123");
+    assert_eq!(visit, None, "a resident's name and number are not saved");
+    let screen = second.screen();
+    assert!(screen.contains("a name and a phone number"), "{screen}");
+}

@@ -1,6 +1,7 @@
 //! The catalogue: services, partners, FAQs and the thesaurus, loaded from TOML.
 
 pub mod check;
+mod contacts;
 pub mod hours;
 pub mod import_lgsl;
 mod links;

@@ -82,7 +82,7 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         ..VisitDraft::new(now, desk, staff, catalogue.version())
     };
     let visit = draft
-        .validate(&catalogue, Local::now().date_naive())
+        .validate(&catalogue)
         .map_err(|invalid| refusal(&catalogue, invalid))?;
     VisitLog::new(settings.visits_file()).save(&visit)?;
     if args.json {

@@ -464,20 +464,20 @@ impl App {
         if self.saving {
             return Vec::new();
         }
-        let (now, today, lang) = (self.utc_now(), self.now.date_naive(), self.lang);
+        let (now, lang) = (self.utc_now(), self.lang);
         let Some(draft) = self.draft.as_mut() else {
             return Vec::new();
         };
         let redacted = redact && draft.note.is_some();
         if redact && let Some(note) = &draft.note {
-            draft.note = Some(crate::visit::redact_note(note, &self.catalogue, today));
+            draft.note = Some(crate::visit::redact_note(note, &self.catalogue));
         }
         let editing = !draft.id.is_nil();
         let mut finished = draft.clone();
         if !editing {
             finished.ended_at = now;
         }
-        let refused = match finished.validate(&self.catalogue, today) {
+        let refused = match finished.validate(&self.catalogue) {
             Ok(visit) => {
                 self.saving = true;
                 self.say(Level::Info, text::status::saving(lang));

@@ -11,7 +11,12 @@ use super::error::io_reason;
 use crate::visit::VisitDraft;
 
 /// Writes the draft atomically: a temporary file, flushed to disk, then renamed over the old one.
+/// Whatever in the note looks like personal data is redacted first: it never reaches the disk.
 pub fn save_draft(path: &Path, draft: &VisitDraft) -> Result<(), StoreError> {
+    let draft = &VisitDraft {
+        note: draft.note.as_deref().map(crate::privacy::redact),
+        ..draft.clone()
+    };
     let fail = |reason: String| StoreError::Draft {
         path: path.to_path_buf(),
         reason,

@@ -2,8 +2,6 @@
 //! visit only when its note holds no personal data, every service and partner it names is in the
 //! catalogue, and nothing it needs is missing.
 
-use chrono::NaiveDate;
-
 use super::{DraftIncomplete, Visit, VisitDraft};
 use crate::catalogue::{Catalogue, Kind};
 use crate::privacy::{self, Finding, PersonalData};
@@ -26,11 +24,11 @@ pub enum Invalid {
 
 impl VisitDraft {
     /// The finished visit, or the first reason it cannot be saved, checked in this order:
-    /// personal data in the note (as of `today`, for dates of birth), ids the catalogue does
+    /// personal data in the note (the catalogue's own contact details are not personal), ids the catalogue does
     /// not know, then anything missing (see [`VisitDraft::into_visit`]).
-    pub fn validate(self, catalogue: &Catalogue, today: NaiveDate) -> Result<Visit, Invalid> {
+    pub fn validate(self, catalogue: &Catalogue) -> Result<Visit, Invalid> {
         if let Some(note) = &self.note {
-            let findings = personal_data_in(note, catalogue, today);
+            let findings = personal_data_in(note, catalogue);
             if !findings.is_empty() {
                 return Err(Invalid::PersonalData(privacy::kinds(&findings)));
             }
@@ -54,13 +52,13 @@ impl VisitDraft {
 
 /// The personal data in a note. Every check of a note, on the screen or the command line, goes
 /// through here.
-pub fn personal_data_in(note: &str, _catalogue: &Catalogue, today: NaiveDate) -> Vec<Finding> {
-    privacy::find_personal_data_as_of(note, today)
+pub fn personal_data_in(note: &str, catalogue: &Catalogue) -> Vec<Finding> {
+    privacy::NoteCheck::new(catalogue.contact_details()).find(note)
 }
 
 /// The note with its personal data replaced by placeholders such as "[phone number removed]".
-pub fn redact_note(note: &str, catalogue: &Catalogue, today: NaiveDate) -> String {
-    privacy::redact_findings(note, &personal_data_in(note, catalogue, today))
+pub fn redact_note(note: &str, catalogue: &Catalogue) -> String {
+    privacy::redact_findings(note, &personal_data_in(note, catalogue))
 }
 
 #[cfg(test)]
@@ -85,10 +83,6 @@ mod tests {
         }
     }
 
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-    }
-
     #[test]
     fn a_draft_naming_known_entries_becomes_a_visit() {
         let visit = draft(
@@ -96,7 +90,7 @@ mod tests {
             &["food-bank"],
             Some("asked about sofas"),
         )
-        .validate(&catalogue(), today())
+        .validate(&catalogue())
         .unwrap();
         assert_eq!(visit.service_ids(), ["bulky-waste"]);
         assert_eq!(visit.partners, ["food-bank"]);
@@ -136,7 +130,7 @@ mod tests {
             ),
         ] {
             assert_eq!(
-                draft(services, partners, None).validate(&catalogue, today()),
+                draft(services, partners, None).validate(&catalogue),
                 Err(refused)
             );
         }
@@ -147,18 +141,18 @@ mod tests {
         let catalogue = catalogue();
         let mut both = draft(&["nope"], &[], Some("call 07700 900123"));
         assert_eq!(
-            both.clone().validate(&catalogue, today()),
+            both.clone().validate(&catalogue),
             Err(Invalid::PersonalData(vec![PersonalData::PhoneNumber]))
         );
         both.note = None;
         both.outcome = None;
         assert_eq!(
-            both.clone().validate(&catalogue, today()),
+            both.clone().validate(&catalogue),
             Err(Invalid::UnknownService { id: "nope".into() })
         );
         both.services.clear();
         assert_eq!(
-            both.validate(&catalogue, today()),
+            both.validate(&catalogue),
             Err(Invalid::Incomplete(DraftIncomplete::NoOutcome))
         );
     }
@@ -166,8 +160,8 @@ mod tests {
     #[test]
     fn a_redacted_note_passes() {
         let catalogue = catalogue();
-        let note = redact_note("call 07700 900123 about bins", &catalogue, today());
+        let note = redact_note("call 07700 900123 about bins", &catalogue);
         assert_eq!(note, "call [phone number removed] about bins");
-        assert!(personal_data_in(&note, &catalogue, today()).is_empty());
+        assert!(personal_data_in(&note, &catalogue).is_empty());
     }
 }
