@@ -554,11 +554,23 @@ fn discarding_and_saving_leave_the_desk_in_the_same_state() {
 
 // 9. The focused field of a long form is always on screen.
 
-/// A visit with three services and the eight partners they suggest, in the default catalogue.
-fn busy_form(width: u16, height: u16) -> Headless {
+/// Three services that suggest eight partners between them, in the default catalogue.
+const THREE_SERVICES: [&str; 3] = ["cost of living", "council tax arrears", "energy bills"];
+
+/// Four services that suggest eleven partners: with the note's warning, taller than the form
+/// at 80x24 however the partners are drawn.
+const FOUR_SERVICES: [&str; 4] = [
+    "cost of living",
+    "council tax arrears",
+    "energy bills",
+    "mental health crisis",
+];
+
+/// The visit form with the services found by `queries`, in the default catalogue.
+fn form_with(queries: &[&str], partners: usize, width: u16, height: u16) -> Headless {
     let catalogue = Catalogue::embedded().expect("the default catalogue");
     let mut desk = Headless::new(catalogue, monday_morning(), width, height);
-    for query in ["cost of living", "council tax arrears", "energy bills"] {
+    for query in queries {
         desk.type_text(query);
         desk.press(KeyCode::F(2));
         desk.press(KeyCode::Esc);
@@ -566,14 +578,18 @@ fn busy_form(width: u16, height: u16) -> Headless {
     }
     desk.press(KeyCode::F(2));
     let draft = desk.app.draft.as_ref().unwrap();
-    assert_eq!(draft.services.len(), 3, "{:?}", draft.services);
-    assert_eq!(desk.app.form.partner_options.len(), 8);
+    assert_eq!(draft.services.len(), queries.len(), "{:?}", draft.services);
+    assert_eq!(desk.app.form.partner_options.len(), partners);
     desk
+}
+
+fn busy_form(width: u16, height: u16) -> Headless {
+    form_with(&THREE_SERVICES, 8, width, height)
 }
 
 #[test]
 fn at_80x24_the_note_its_cursor_and_its_warning_are_on_screen() {
-    let mut desk = busy_form(80, 24);
+    let mut desk = form_with(&FOUR_SERVICES, 11, 80, 24);
     desk.press(KeyCode::Char('2'));
     desk.press(KeyCode::BackTab);
     desk.press(KeyCode::BackTab);
@@ -607,7 +623,7 @@ fn at_80x24_the_note_its_cursor_and_its_warning_are_on_screen() {
 
 #[test]
 fn moving_through_a_long_form_keeps_the_focused_field_on_screen() {
-    let mut desk = busy_form(80, 24);
+    let mut desk = form_with(&FOUR_SERVICES, 11, 80, 24);
     let form_bottom = 21;
     for step in 0..20 {
         let screen = desk.screen();
@@ -631,7 +647,7 @@ fn moving_through_a_long_form_keeps_the_focused_field_on_screen() {
         );
         desk.press(KeyCode::Down);
     }
-    let mut desk = busy_form(80, 24);
+    let mut desk = form_with(&FOUR_SERVICES, 11, 80, 24);
     let screen = desk.screen();
     assert!(
         screen.contains("↓ more below"),
