@@ -325,3 +325,102 @@ fn the_apps_files_in_the_data_folder_are_readable_by_their_owner_only() {
     session.wait_for_exit();
     assert!(read(&data.join("frontdesk.log")).starts_with("earlier lines\n"));
 }
+
+/// The row of the screen that holds `text`, and the row itself.
+fn row_with(contents: &str, text: &str) -> (u16, String) {
+    contents
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains(text))
+        .map(|(row, line)| (u16::try_from(row).unwrap(), line.to_string()))
+        .unwrap_or_else(|| panic!("'{text}' is not on the screen:\n{contents}"))
+}
+
+#[test]
+fn a_question_mark_is_typed_and_home_puts_the_cursor_before_the_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::start(dir.path(), "");
+    session.wait_for("Type what the resident needs");
+    session.send(b"can I pay by card?");
+    let screen = session.wait_for("can I pay by card?");
+    assert!(
+        !screen.contains("Show every key"),
+        "? did not open help:\n{screen}"
+    );
+    session.send(b"\x1b[H"); // Home
+    session.send(b"Q: ");
+    let screen = session.wait_for("Q: can I pay by card?");
+    let (row, line) = row_with(&screen, "Q: can I pay by card?");
+    assert!(line.starts_with("│Q: can I pay by card?"), "{line}");
+    assert_eq!(
+        session.screen.lock().unwrap().screen().cursor_position(),
+        (row, 4),
+        "the terminal cursor is after 'Q: ':\n{screen}"
+    );
+    session.send(b"\x1bOP"); // F1
+    session.wait_for("Show every key");
+    session.send(b"\x03");
+    session.wait_for_exit();
+}
+
+#[test]
+fn on_a_long_form_the_note_its_cursor_and_its_warning_are_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::start(dir.path(), "");
+    session.wait_for("Type what the resident needs");
+    // Three services that suggest eight partners between them, from the default catalogue;
+    // then a fourth, for eleven.
+    let services = [
+        ("cost of living", "Cost of living support"),
+        ("council tax arrears", "Council tax arrears"),
+        ("energy bills", "Help with energy bills"),
+        ("mental health crisis", "Someone in a mental health crisis"),
+    ];
+    for (n, (query, title)) in services.into_iter().enumerate() {
+        if n > 0 {
+            session.send(b"\x1b"); // back to the search, the visit kept
+            session.wait_for("Search ");
+            session.send(b"\x1b"); // clear the query
+            session.wait_for("Type what the resident needs");
+        }
+        session.send(query.as_bytes());
+        session.wait_for(title);
+        session.send(b"\x1bOQ"); // F2: log the visit
+        session.wait_for("Log the visit");
+        if n == 2 {
+            session.wait_for("Example Warm Homes Advice");
+            session.send(b"2");
+            session.send(b"\x1b[Z\x1b[Z"); // Shift-Tab twice: the note
+            session.send(b"call 07700 900987");
+            let screen = session.wait_for("call 07700 900987");
+            let (row, line) = row_with(&screen, "│Note ");
+            assert!(row < 21, "the note is inside the form:\n{screen}");
+            let byte = line.find("call").unwrap();
+            let column = u16::try_from(line[..byte].chars().count()).unwrap() + 17;
+            assert_eq!(
+                session.screen.lock().unwrap().screen().cursor_position(),
+                (row, column),
+                "the terminal cursor is after the note:\n{screen}"
+            );
+        }
+    }
+    session.wait_for("NHS 111");
+    session.send(b"\x1b[Z\x1b[Z"); // Shift-Tab twice: the note
+    session.send(b"\r");
+    let screen = session.wait_for("! Looks like a phone number");
+    let (note, _) = row_with(&screen, "│Note ");
+    let (warning, _) = row_with(&screen, "! Looks like a phone number");
+    assert!(
+        warning == note + 1 && warning < 21,
+        "the warning is under the note, inside the form:\n{screen}"
+    );
+    assert_eq!(
+        session.screen.lock().unwrap().screen().cursor_position().0,
+        note,
+        "the cursor is still on the note:\n{screen}"
+    );
+    session.send(b"\x04"); // Ctrl-D: discard
+    session.wait_for("Type what the resident needs");
+    session.send(b"\x03");
+    session.wait_for_exit();
+}

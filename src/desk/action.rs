@@ -12,12 +12,9 @@ use crate::visit::{Visit, VisitDraft};
 pub enum Action {
     /// A command the receptionist asked for (in the terminal, a key bound to it in the current mode).
     Command(Command),
-    /// A character typed into the focused text field.
+    /// A character typed into the focused text field, at its cursor. (Moving the cursor and
+    /// deleting are commands: [`Command::Text`].)
     Input(char),
-    /// Delete the character before the cursor in the focused text field (Backspace).
-    DeleteBack,
-    /// Clear the focused text field (Ctrl-U or Ctrl-W in the terminal).
-    ClearText,
     /// The clock moved on (once a second, and before each key).
     Tick(DateTime<FixedOffset>),
     /// The mouse wheel moved over the list: negative is up.
@@ -36,7 +33,7 @@ pub enum Action {
     SaveFailed(String),
     /// The store could not do something else asked of it (load, undo); one sentence.
     StoreFailed(String),
-    /// Text pasted into the focused field (newlines become spaces).
+    /// Text pasted into the focused field at its cursor (newlines become spaces).
     Paste(String),
     /// Today's visits at this desk, newest last.
     TodayLoaded(Vec<Visit>),

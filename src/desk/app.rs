@@ -13,6 +13,7 @@ use super::form::{Field, VisitForm};
 use super::key_names::KeyNames;
 use super::navigation::{Detail, PAGE, Screen};
 use super::status::{Level, Status};
+use super::text_field::{self, Change};
 use crate::catalogue::{Catalogue, EntryKey};
 use crate::text::{self, Language};
 use crate::visit::{Invalid, Visit, VisitDraft};
@@ -27,6 +28,8 @@ const INFO_LIFETIME: Duration = Duration::seconds(8);
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchState {
     pub query: String,
+    /// Characters of the query before the text cursor.
+    pub cursor: usize,
     /// Number of the latest query sent; answers to older ones are dropped.
     pub seq: u64,
     /// The results on screen: the latest answer, or the whole catalogue when the box is empty.
@@ -114,20 +117,16 @@ impl App {
             Screen::Search => Mode::Search,
             Screen::Detail(_) => Mode::Detail,
             Screen::ShowResident(_) => Mode::ShowResident,
+            Screen::VisitForm if self.form.typing() => Mode::FormText,
             Screen::VisitForm => Mode::VisitForm,
             Screen::Today => Mode::Today,
         }
     }
 
-    /// True when plain characters go to a text field before any key binding (the note), so
-    /// digits and spaces can be typed there.
-    pub fn text_first(&self) -> bool {
-        !self.help && *self.screen() == Screen::VisitForm && self.form.typing()
-    }
-
-    /// True when unbound characters are typed into a text field.
+    /// True when a text field has focus (the search box, the note): every plain character
+    /// typed goes into it, before any key binding, so `?`, digits and spaces can be typed.
     pub fn accepts_text(&self) -> bool {
-        !self.help && matches!(self.screen(), Screen::Search) || self.text_first()
+        self.mode().types_text()
     }
 
     /// The entry selected in the results, if any.
@@ -177,17 +176,15 @@ impl App {
                 Vec::new()
             }
             Action::Command(command) => self.command(command),
-            Action::Input(c) => self.input(Some(c)),
-            Action::DeleteBack => self.input(None),
+            Action::Input(c) => self.change_text(&[Change::Type(c)]),
             Action::Paste(text) => {
                 // One line of text: newlines and tabs become spaces, so a paste never saves.
-                let mut effects = Vec::new();
-                for c in text.chars().map(|c| if c.is_control() { ' ' } else { c }) {
-                    effects = self.input(Some(c));
-                }
-                effects
+                let changes: Vec<Change> = text
+                    .chars()
+                    .map(|c| Change::Type(if c.is_control() { ' ' } else { c }))
+                    .collect();
+                self.change_text(&changes)
             }
-            Action::ClearText => self.clear_text(),
             Action::Scroll(delta) => {
                 if delta < 0 {
                     self.command(Command::Up)
@@ -288,6 +285,7 @@ impl App {
                 Vec::new()
             }
             Command::Back => self.back(),
+            Command::Text(edit) => self.change_text(&[Change::Edit(edit)]),
             Command::LogVisit => self.open_form(),
             Command::Today => {
                 if *self.screen() != Screen::Today {
@@ -336,6 +334,7 @@ impl App {
 
     fn clear_query(&mut self) {
         self.search.query.clear();
+        self.search.cursor = 0;
         self.search.seq += 1;
         self.search.pending = false;
         self.search.results = self.browse_list();
@@ -443,11 +442,7 @@ impl App {
             Command::Save => return self.save(false),
             Command::RedactAndSave => return self.save(true),
             Command::Discard => {
-                self.draft = None;
-                self.form = VisitForm::default();
-                self.screens.pop();
-                self.say(Level::Info, text::status::draft_discarded(self.lang));
-                return vec![Effect::ClearDraft];
+                return self.finish_visit(text::status::draft_discarded(self.lang));
             }
             Command::Outcome(n) => {
                 let index = usize::from(n).saturating_sub(1);
@@ -539,6 +534,9 @@ impl App {
         self.finish_visit(message)
     }
 
+    /// The one way a visit ends, saved or discarded: the form, the draft, the search and the
+    /// timer are cleared for the next resident, and the screen goes back to the search (or to
+    /// today's list, after an edit from there).
     fn finish_visit(&mut self, message: String) -> Vec<Effect> {
         self.draft = None;
         self.form = VisitForm::default();
@@ -591,45 +589,46 @@ impl App {
         Vec::new()
     }
 
-    fn input(&mut self, c: Option<char>) -> Vec<Effect> {
-        if self.text_first() {
-            if let Some(draft) = self.draft.as_mut()
-                && self.form.type_char(draft, c)
-            {
+    /// Types or edits in the focused text field: the note on the form, else the search box.
+    fn change_text(&mut self, changes: &[Change]) -> Vec<Effect> {
+        match self.mode() {
+            Mode::FormText => {
+                let Some(draft) = self.draft.as_mut() else {
+                    return Vec::new();
+                };
+                let mut changed = false;
+                for change in changes {
+                    changed |= self.form.change_text(draft, *change);
+                }
+                if !changed {
+                    return Vec::new();
+                }
                 self.form.privacy.clear();
-                return vec![Effect::SaveDraft(draft.clone())];
+                vec![Effect::SaveDraft(draft.clone())]
             }
-            return Vec::new();
-        }
-        if *self.screen() != Screen::Search || self.help {
-            return Vec::new();
-        }
-        match c {
-            Some(c) => {
-                if self.visit_started.is_none() {
+            Mode::Search => {
+                let typed = changes.iter().any(|c| matches!(c, Change::Type(_)));
+                if typed && self.visit_started.is_none() {
                     self.visit_started = Some(self.utc_now());
                 }
-                self.search.query.push(c);
+                let search = &mut self.search;
+                let mut changed = false;
+                for change in changes {
+                    changed |= text_field::apply(
+                        &mut search.query,
+                        &mut search.cursor,
+                        *change,
+                        usize::MAX,
+                    );
+                }
+                if changed {
+                    self.query_changed()
+                } else {
+                    Vec::new()
+                }
             }
-            None => {
-                self.search.query.pop();
-            }
+            _ => Vec::new(),
         }
-        self.query_changed()
-    }
-
-    fn clear_text(&mut self) -> Vec<Effect> {
-        if self.text_first() {
-            if let Some(draft) = self.draft.as_mut()
-                && self.form.clear_text(draft)
-            {
-                return vec![Effect::SaveDraft(draft.clone())];
-            }
-        } else if *self.screen() == Screen::Search {
-            self.search.query.clear();
-            return self.query_changed();
-        }
-        Vec::new()
     }
 
     fn query_changed(&mut self) -> Vec<Effect> {

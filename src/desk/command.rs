@@ -1,6 +1,7 @@
 //! What the receptionist can ask for, by name, and which commands are live. The terminal face
 //! binds keys to these (`tui::keymap`); another face can reach them any way it likes.
 
+use super::text_field::TextEdit;
 use crate::text::{self, Language};
 
 /// Which commands are live: one mode per screen (the help overlay has its own).
@@ -10,20 +11,28 @@ pub enum Mode {
     Detail,
     ShowResident,
     VisitForm,
+    /// The visit form with a text field (the note) focused: keys edit the text.
+    FormText,
     Today,
     Help,
 }
 
 impl Mode {
     /// Every mode, in the order help and the keymap list them.
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Search,
         Mode::Detail,
         Mode::ShowResident,
         Mode::VisitForm,
+        Mode::FormText,
         Mode::Today,
         Mode::Help,
     ];
+
+    /// True where text is typed: there every plain character goes into the text.
+    pub fn types_text(self) -> bool {
+        matches!(self, Mode::Search | Mode::FormText)
+    }
 
     /// The screen's name, for the title bar and help: "Search", "Log the visit".
     pub fn title(self, lang: Language) -> &'static str {
@@ -32,7 +41,7 @@ impl Mode {
             Mode::Search => names.search,
             Mode::Detail => names.detail,
             Mode::ShowResident => names.show_resident,
-            Mode::VisitForm => names.visit_form,
+            Mode::VisitForm | Mode::FormText => names.visit_form,
             Mode::Today => names.today,
             Mode::Help => names.help,
         }
@@ -45,9 +54,11 @@ pub enum Command {
     Quit,
     Help,
     Back,
-    /// Up one row; on a detail screen, scroll up one line.
+    /// Up one row; on a detail screen, scroll up one line; on the form, the choice above in a
+    /// list drawn one per line, else the field above.
     Up,
-    /// Down one row; on a detail screen, scroll down one line.
+    /// Down one row; on a detail screen, scroll down one line; on the form, the choice below in
+    /// a list drawn one per line, else the field below.
     Down,
     PageUp,
     PageDown,
@@ -73,6 +84,8 @@ pub enum Command {
     Edit,
     Link(u8),
     Outcome(u8),
+    /// Edit the focused text field (the search box, the note).
+    Text(TextEdit),
 }
 
 impl Command {
@@ -106,6 +119,7 @@ impl Command {
             Command::Edit => "edit".into(),
             Command::Link(n) => format!("link_{n}"),
             Command::Outcome(n) => format!("outcome_{n}"),
+            Command::Text(edit) => edit.name().into(),
         }
     }
 }

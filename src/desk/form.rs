@@ -3,10 +3,11 @@
 //! saving are about it. The form's moves, its drawing and the draft all follow that table.
 //!
 //! The values live in the [`VisitDraft`], so the draft is always what is on screen; the form
-//! only knows which field has focus and where the choice cursor is.
+//! only knows which field has focus and where its cursor is (on a choice, or in the text).
 
 use super::command::Command;
 use super::key_names::KeyNames;
+use super::text_field::{self, Change};
 use crate::catalogue::Catalogue;
 use crate::privacy::PersonalData;
 use crate::text::{self, Language};
@@ -49,7 +50,7 @@ pub enum FieldKind {
         toggle: fn(&mut VisitDraft, &VisitForm, usize),
     },
     /// Text typed straight in (digits and spaces too, before any key binding), at most `max`
-    /// characters.
+    /// characters, edited with the line-editing keys at a cursor of its own.
     Text {
         read: fn(&VisitDraft) -> Option<&str>,
         write: fn(&mut VisitDraft, Option<String>),
@@ -77,6 +78,9 @@ pub struct FieldSpec {
     pub field: Field,
     pub label: fn(Language) -> &'static str,
     pub kind: FieldKind,
+    /// Drawn one choice per line, so Up and Down move through its choices (and on past the
+    /// first or last to the field above or below).
+    pub one_per_line: bool,
     /// A visit cannot be saved with this field empty (its empty text is then a warning).
     pub required: bool,
     /// The choices offered, in order, and which the draft has (every item of an `Added` list
@@ -120,6 +124,7 @@ pub const FIELDS: [FieldSpec; 7] = [
             // A service has the visit's outcome until given its own.
             step: |draft, index| draft.cycle_service_outcome(index),
         },
+        one_per_line: false,
         required: true,
         choices: |c| {
             let titles = c.draft.services.iter();
@@ -154,6 +159,7 @@ pub const FIELDS: [FieldSpec; 7] = [
             set: |draft, index| draft.outcome = index.and_then(|i| Outcome::ALL.get(i).copied()),
             clearable: false,
         },
+        one_per_line: false,
         required: true,
         choices: |c| {
             choices_of(
@@ -175,6 +181,7 @@ pub const FIELDS: [FieldSpec; 7] = [
                 }
             },
         },
+        one_per_line: true,
         required: false,
         choices: |c| {
             let options = c.form.partner_options.iter();
@@ -201,6 +208,7 @@ pub const FIELDS: [FieldSpec; 7] = [
             },
             clearable: true,
         },
+        one_per_line: false,
         required: false,
         choices: |c| {
             choices_of(
@@ -222,6 +230,7 @@ pub const FIELDS: [FieldSpec; 7] = [
                 }
             },
         },
+        one_per_line: false,
         required: false,
         choices: |c| {
             choices_of(
@@ -244,6 +253,7 @@ pub const FIELDS: [FieldSpec; 7] = [
             },
             clearable: false,
         },
+        one_per_line: false,
         required: false,
         choices: |c| {
             choices_of(
@@ -263,6 +273,7 @@ pub const FIELDS: [FieldSpec; 7] = [
             write: |draft, note| draft.note = note,
             max: NOTE_MAX_CHARS,
         },
+        one_per_line: false,
         required: false,
         choices: |_| Vec::new(),
         empty: |lang, _| text::form::empty_note(lang),
@@ -291,7 +302,8 @@ impl Field {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VisitForm {
     pub field: Field,
-    /// The choice under the cursor in the focused field.
+    /// The choice under the cursor in the focused field; in a text field, the number of
+    /// characters before the text cursor.
     pub cursor: usize,
     /// Partner ids offered as ticks: the services' signposts and any already chosen.
     pub partner_options: Vec<String>,
@@ -334,7 +346,8 @@ impl VisitForm {
         (self.field.spec().choices)(&context)
     }
 
-    /// Moves focus to `field`; on a one-of-several field the cursor starts on the chosen one.
+    /// Moves focus to `field`; on a one-of-several field the cursor starts on the chosen one,
+    /// in a text field after the text.
     pub fn focus(&mut self, catalogue: &Catalogue, field: Field, draft: &VisitDraft) {
         self.field = field;
         self.cursor = match field.spec().kind {
@@ -343,35 +356,63 @@ impl VisitForm {
                 .iter()
                 .position(|c| c.chosen)
                 .unwrap_or(0),
+            FieldKind::Text { read, .. } => read(draft).map_or(0, |t| t.chars().count()),
             _ => 0,
         };
     }
 
-    /// Applies a form command (move between fields and choices, tick, remove) to the draft.
-    pub fn command(&mut self, catalogue: &Catalogue, draft: &mut VisitDraft, command: Command) {
+    /// Moves focus to the field `step` places on (1 next, -1 previous), wrapping round; a
+    /// list drawn one per line is entered from below on its last choice.
+    fn focus_by(&mut self, catalogue: &Catalogue, draft: &VisitDraft, step: isize) {
         let position = FIELDS
             .iter()
             .position(|f| f.field == self.field)
             .unwrap_or(0);
-        let kind = self.field.spec().kind;
+        let next = (position as isize + step).rem_euclid(FIELDS.len() as isize);
+        let spec = &FIELDS[usize::try_from(next).unwrap_or(0)];
+        self.focus(catalogue, spec.field, draft);
+        if step < 0 && spec.one_per_line {
+            self.cursor = self.choices(catalogue, draft).len().saturating_sub(1);
+        }
+    }
+
+    /// Applies a form command (move between fields and choices, tick, remove) to the draft.
+    pub fn command(&mut self, catalogue: &Catalogue, draft: &mut VisitDraft, command: Command) {
+        let spec = self.field.spec();
+        let kind = spec.kind;
         match command {
-            Command::NextField => {
-                let next = FIELDS[(position + 1) % FIELDS.len()].field;
-                self.focus(catalogue, next, draft);
+            Command::NextField => self.focus_by(catalogue, draft, 1),
+            Command::PreviousField => self.focus_by(catalogue, draft, -1),
+            Command::Down => {
+                let count = self.choices(catalogue, draft).len();
+                if spec.one_per_line && self.cursor + 1 < count {
+                    self.cursor += 1;
+                } else {
+                    self.focus_by(catalogue, draft, 1);
+                }
             }
-            Command::PreviousField => {
-                let previous = FIELDS[(position + FIELDS.len() - 1) % FIELDS.len()].field;
-                self.focus(catalogue, previous, draft);
+            Command::Up => {
+                if spec.one_per_line && self.cursor > 0 {
+                    self.cursor -= 1;
+                } else {
+                    self.focus_by(catalogue, draft, -1);
+                }
             }
             Command::Left | Command::Right => {
-                let count = self.choices(catalogue, draft).len();
+                let choices = self.choices(catalogue, draft);
+                let count = choices.len();
                 if count == 0 {
                     return;
                 }
-                self.cursor = if command == Command::Left {
-                    (self.cursor + count - 1) % count
-                } else {
-                    (self.cursor + 1) % count
+                // With nothing chosen yet the cursor is before the first choice: Right
+                // chooses the first, Left the last.
+                let none_chosen =
+                    matches!(kind, FieldKind::One { .. }) && !choices.iter().any(|c| c.chosen);
+                self.cursor = match (command == Command::Left, none_chosen) {
+                    (false, true) => 0,
+                    (true, true) => count - 1,
+                    (true, false) => (self.cursor + count - 1) % count,
+                    (false, false) => (self.cursor + 1) % count,
                 };
                 // One-of-several fields follow the cursor, like radio buttons.
                 if let FieldKind::One { set, .. } = kind {
@@ -433,30 +474,17 @@ impl VisitForm {
         matches!(self.field.spec().kind, FieldKind::Text { .. })
     }
 
-    /// Types into the focused text field: a character, or `None` to delete the last one.
-    /// Returns whether the draft changed.
-    pub fn type_char(&self, draft: &mut VisitDraft, c: Option<char>) -> bool {
+    /// Types or edits in the focused text field at its cursor. Returns whether the draft
+    /// changed; an emptied field holds no text.
+    pub fn change_text(&mut self, draft: &mut VisitDraft, change: Change) -> bool {
         let FieldKind::Text { read, write, max } = self.field.spec().kind else {
             return false;
         };
         let mut text = read(draft).unwrap_or("").to_string();
-        match c {
-            Some(c) if text.chars().count() < max => text.push(c),
-            Some(_) => {}
-            None => {
-                text.pop();
-            }
-        }
-        write(draft, Some(text));
-        true
-    }
-
-    /// Clears the focused text field. Returns whether the draft changed.
-    pub fn clear_text(&self, draft: &mut VisitDraft) -> bool {
-        let FieldKind::Text { write, .. } = self.field.spec().kind else {
+        if !text_field::apply(&mut text, &mut self.cursor, change, max) {
             return false;
-        };
-        write(draft, None);
+        }
+        write(draft, (!text.is_empty()).then_some(text));
         true
     }
 }

@@ -19,6 +19,7 @@ pub mod form;
 pub mod key_names;
 pub mod navigation;
 pub mod status;
+pub mod text_field;
 
 pub use action::{Action, Effect};
 pub use app::{App, SearchState, UNDO_WINDOW};
@@ -27,3 +28,4 @@ pub use form::{Field, VisitForm};
 pub use key_names::KeyNames;
 pub use navigation::{Detail, Screen};
 pub use status::{Level, Status};
+pub use text_field::{Change, TextEdit};

@@ -78,7 +78,21 @@ pub fn note_length(lang: Language, chars: usize, max: usize) -> String {
     }
 }
 
-/// Under the form when the last save found personal data in the note.
+/// On the form's top border when it is scrolled: more fields are above.
+pub fn more_above(lang: Language) -> &'static str {
+    match lang {
+        Language::English => " ↑ more above ",
+    }
+}
+
+/// On the form's bottom border when more of it is below.
+pub fn more_below(lang: Language) -> &'static str {
+    match lang {
+        Language::English => " ↓ more below ",
+    }
+}
+
+/// Under the note when the last save found personal data in it.
 pub fn personal_data_warning(lang: Language, kinds: &[PersonalData]) -> String {
     match lang {
         Language::English => format!(

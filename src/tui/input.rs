@@ -1,6 +1,7 @@
-//! Terminal events to actions: keys through the keymap, typing into the focused field, the mouse.
+//! Terminal events to actions: typing into the focused field, other keys through the keymap
+//! (the line-editing keys too), the mouse.
 
-use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 use super::keymap::{Key, Keymap};
@@ -13,35 +14,15 @@ pub fn action_for_event(app: &App, keymap: &Keymap, event: &Event, size: Rect) -
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let pressed = Key::from_event(key);
-            let plain_char = match pressed.code {
-                KeyCode::Char(c)
-                    if !pressed
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    Some(c)
-                }
-                _ => None,
-            };
-            if app.text_first()
-                && let Some(c) = plain_char
+            // Where text is typed, a plain character is typed before any binding: `?`, digits
+            // and spaces go into the search box and the note.
+            if app.accepts_text()
+                && pressed.is_plain_char()
+                && let KeyCode::Char(c) = pressed.code
             {
                 return Some(Action::Input(c));
             }
-            if let Some(command) = keymap.command(app.mode(), pressed) {
-                return Some(Action::Command(command));
-            }
-            if !app.accepts_text() {
-                return None;
-            }
-            match (pressed.code, plain_char) {
-                (_, Some(c)) => Some(Action::Input(c)),
-                (KeyCode::Backspace, _) => Some(Action::DeleteBack),
-                (KeyCode::Char('u' | 'w'), _) if pressed.modifiers == KeyModifiers::CONTROL => {
-                    Some(Action::ClearText)
-                }
-                _ => None,
-            }
+            keymap.command(app.mode(), pressed).map(Action::Command)
         }
         Event::Paste(text) if app.accepts_text() => Some(Action::Paste(text.clone())),
         Event::Mouse(mouse) => match mouse.kind {

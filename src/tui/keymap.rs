@@ -1,13 +1,17 @@
 //! Keys to named commands, per mode. The help overlay and the bottom-bar hints are generated from
 //! this same table, so they can never disagree with the keys the app really uses. Every command
 //! can be rebound in the config file's `[keys]` table.
+//!
+//! Where text is typed (the search box, the note), every plain character is typed: none is bound
+//! there, so `?` is help only on screens without a text field, and the readline keys (Left,
+//! Home, Ctrl-A, Ctrl-W, Alt-B, ...) edit the text. Ctrl-P/N/L/T/D/R/S/C/Q stay commands.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::desk::{Command, KeyNames, Mode};
+use crate::desk::{Command, KeyNames, Mode, TextEdit};
 use crate::text::Language;
 
 /// One key combination, e.g. Ctrl-N or F2.
@@ -33,6 +37,20 @@ impl Key {
     pub const fn char(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
     }
+    pub const fn alt(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::ALT,
+        }
+    }
+
+    /// A character typed without Ctrl or Alt: where text is typed, it is typed.
+    pub fn is_plain_char(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_))
+            && !self
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    }
 
     /// The key as it arrived from the terminal, with Shift folded into the character.
     pub fn from_event(event: &KeyEvent) -> Key {
@@ -41,7 +59,7 @@ impl Key {
         let code = match event.code {
             KeyCode::Char(c) => {
                 modifiers.remove(KeyModifiers::SHIFT);
-                if modifiers.contains(KeyModifiers::CONTROL) {
+                if modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
                     KeyCode::Char(c.to_ascii_lowercase())
                 } else {
                     KeyCode::Char(c)
@@ -131,7 +149,11 @@ impl fmt::Display for Key {
         }
         match self.code {
             KeyCode::Char(' ') => write!(f, "Space"),
-            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c)
+                if self
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 write!(f, "{}", c.to_ascii_uppercase())
             }
             KeyCode::Char(c) => write!(f, "{c}"),
@@ -190,6 +212,60 @@ const ESC: Key = Key::plain(KeyCode::Esc);
 const ENTER: Key = Key::plain(KeyCode::Enter);
 const UP: Key = Key::plain(KeyCode::Up);
 const DOWN: Key = Key::plain(KeyCode::Down);
+const TAB: Key = Key::plain(KeyCode::Tab);
+const BACKTAB: Key = Key::plain(KeyCode::BackTab);
+
+/// The line-editing keys of every text field: readline's, plus the arrows, Home and End.
+fn text_editing() -> Vec<Binding> {
+    use TextEdit::*;
+    let ctrl = |code| Key {
+        code,
+        modifiers: KeyModifiers::CONTROL,
+    };
+    let keys = |edit| -> (Vec<Key>, &'static str) {
+        match edit {
+            Left => (vec![Key::plain(KeyCode::Left)], "Move the cursor left"),
+            Right => (vec![Key::plain(KeyCode::Right)], "Move the cursor right"),
+            WordLeft => (
+                vec![Key::alt(KeyCode::Char('b')), ctrl(KeyCode::Left)],
+                "Move back a word",
+            ),
+            WordRight => (
+                vec![Key::alt(KeyCode::Char('f')), ctrl(KeyCode::Right)],
+                "Move on a word",
+            ),
+            Start => (
+                vec![Key::plain(KeyCode::Home), Key::ctrl('a')],
+                "Go to the start of the text",
+            ),
+            End => (
+                vec![Key::plain(KeyCode::End), Key::ctrl('e')],
+                "Go to the end of the text",
+            ),
+            DeleteBack => (
+                vec![Key::plain(KeyCode::Backspace)],
+                "Delete the character before the cursor",
+            ),
+            DeleteForward => (
+                vec![Key::plain(KeyCode::Delete)],
+                "Delete the character under the cursor",
+            ),
+            DeleteWordBack => (
+                vec![Key::ctrl('w'), Key::alt(KeyCode::Backspace)],
+                "Delete the word before the cursor",
+            ),
+            DeleteToStart => (vec![Key::ctrl('u')], "Delete to the start of the text"),
+            DeleteToEnd => (vec![Key::ctrl('k')], "Delete to the end of the text"),
+        }
+    };
+    TextEdit::ALL
+        .into_iter()
+        .map(|edit| {
+            let (keys, description) = keys(edit);
+            bind(&keys, Command::Text(edit), description, None)
+        })
+        .collect()
+}
 
 impl Default for Keymap {
     fn default() -> Keymap {
@@ -255,9 +331,13 @@ impl Default for Keymap {
                 log(&[]),
                 today.clone(),
                 new_resident.clone(),
-                help(&[Key::char('?')]),
+                // `?` is typed into the search, so help here is F1 only.
+                help(&[]),
                 quit.clone(),
-            ],
+            ]
+            .into_iter()
+            .chain(text_editing())
+            .collect(),
         );
         let mut detail = vec![
             bind(
@@ -336,20 +416,45 @@ impl Default for Keymap {
                 quit.clone(),
             ],
         );
-        let mut form = vec![
-            bind(
-                &[ENTER, Key::ctrl('s')],
-                Save,
-                "Save the visit",
-                Some("save"),
-            ),
-            bind(
-                &[ESC],
-                Back,
-                "Back, keeping the visit as a draft",
-                Some("back"),
-            ),
-        ];
+        let save = bind(
+            &[ENTER, Key::ctrl('s')],
+            Save,
+            "Save the visit",
+            Some("save"),
+        );
+        let form_back = bind(
+            &[ESC],
+            Back,
+            "Back, keeping the visit as a draft",
+            Some("back"),
+        );
+        let next_field = bind(&[TAB], NextField, "Next field", Some("next field"));
+        let previous_field = bind(&[BACKTAB], PreviousField, "Previous field", None);
+        let form_down = bind(
+            &[DOWN],
+            Down,
+            "Next choice in a list drawn one per line, else the next field",
+            None,
+        );
+        let form_up = bind(
+            &[UP],
+            Up,
+            "Previous choice in a list drawn one per line, else the previous field",
+            None,
+        );
+        let discard = bind(
+            &[Key::ctrl('d')],
+            Discard,
+            "Discard this visit without saving it",
+            None,
+        );
+        let redact = bind(
+            &[Key::ctrl('r')],
+            RedactAndSave,
+            "Remove personal data from the note and save",
+            None,
+        );
+        let mut form = vec![save.clone(), form_back.clone()];
         for n in 1..=6u8 {
             let c = char::from(b'0' + n);
             form.push(bind(
@@ -360,18 +465,10 @@ impl Default for Keymap {
             ));
         }
         form.extend([
-            bind(
-                &[Key::plain(KeyCode::Tab), DOWN],
-                NextField,
-                "Next field",
-                Some("next field"),
-            ),
-            bind(
-                &[Key::plain(KeyCode::BackTab), UP],
-                PreviousField,
-                "Previous field",
-                None,
-            ),
+            next_field.clone(),
+            previous_field.clone(),
+            form_down.clone(),
+            form_up.clone(),
             bind(&[Key::plain(KeyCode::Left)], Left, "Previous choice", None),
             bind(&[Key::plain(KeyCode::Right)], Right, "Next choice", None),
             bind(
@@ -386,22 +483,27 @@ impl Default for Keymap {
                 "Remove the selected service from the visit",
                 None,
             ),
-            bind(
-                &[Key::ctrl('d')],
-                Discard,
-                "Discard this visit without saving it",
-                None,
-            ),
-            bind(
-                &[Key::ctrl('r')],
-                RedactAndSave,
-                "Remove personal data from the note and save",
-                None,
-            ),
+            discard.clone(),
+            redact.clone(),
             help(&[]),
             quit.clone(),
         ]);
         modes.insert(Mode::VisitForm, form);
+        // On the note every character is typed and the arrows, Home and Delete edit it.
+        let mut note = vec![
+            save,
+            form_back,
+            next_field,
+            previous_field,
+            form_down,
+            form_up,
+            discard,
+            redact,
+            help(&[]),
+            quit.clone(),
+        ];
+        note.extend(text_editing());
+        modes.insert(Mode::FormText, note);
         modes.insert(
             Mode::Today,
             vec![
@@ -500,20 +602,34 @@ impl Keymap {
                 ));
             }
         }
-        keymap.check_clashes()?;
+        // Where text is typed, a plain character is typed, whatever it is bound to elsewhere.
+        for (_, bindings) in keymap.modes.iter_mut().filter(|(m, _)| m.types_text()) {
+            for binding in bindings {
+                binding.keys.retain(|key| !key.is_plain_char());
+            }
+        }
+        keymap.check_clashes(overrides)?;
         Ok(keymap)
     }
 
-    /// A key may do only one thing in each mode.
-    fn check_clashes(&self) -> Result<(), String> {
+    /// A key may do only one thing in each mode. A clash is told as the config file's own:
+    /// the command it rebound (one of `rebound`) is the one to change.
+    fn check_clashes(&self, rebound: &BTreeMap<String, Vec<String>>) -> Result<(), String> {
         for (mode, bindings) in &self.modes {
             for (i, binding) in bindings.iter().enumerate() {
                 for key in &binding.keys {
                     if let Some(other) = bindings[..i].iter().find(|b| b.keys.contains(key)) {
+                        let (changed, kept) = if rebound.contains_key(&other.command.name())
+                            && !rebound.contains_key(&binding.command.name())
+                        {
+                            (other, binding)
+                        } else {
+                            (binding, other)
+                        };
                         return Err(format!(
                             "keys.{}: {key} already does '{}' on the {} screen; choose another key",
-                            binding.command.name(),
-                            other.command.name(),
+                            changed.command.name(),
+                            kept.command.name(),
                             mode.title(Language::English).to_lowercase()
                         ));
                     }

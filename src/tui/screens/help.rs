@@ -23,7 +23,8 @@ pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame, body
     ];
     // Wide screens also show each command's name, as the config file's [keys] table uses it.
     let names = body.width >= 100;
-    for binding in keymap.bindings(mode) {
+    // A binding left without keys here (a plain character, where text is typed) is not shown.
+    for binding in keymap.bindings(mode).iter().filter(|b| !b.keys.is_empty()) {
         let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
         let mut spans = vec![Span::styled(format!("{:<22}", keys.join(", ")), theme.key)];
         if names {

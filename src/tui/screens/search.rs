@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::entry::{entry_lines, provider_tag};
 use crate::catalogue::{Entry, Kind};
-use crate::desk::App;
+use crate::desk::{App, text_field};
 use crate::text;
 use crate::tui::theme::Theme;
 
@@ -44,21 +44,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let catalogue = &app.catalogue;
     let labels = text::screens::labels(app.lang);
 
-    let hint = if app.search.query.is_empty() {
+    let (query, cursor) = (app.search.query.as_str(), app.search.cursor);
+    let hint = if query.is_empty() {
         labels.search_hint
     } else {
         ""
     };
-    let query_line = Line::from(vec![
-        Span::raw(app.search.query.as_str()),
-        Span::styled(hint, theme.muted),
-    ]);
+    let query_line = Line::from(vec![Span::raw(query), Span::styled(hint, theme.muted)]);
     let query_block = Block::bordered()
         .title(labels.search_title)
         .border_style(theme.focus_border);
+    let query_inner = query_block.inner(query_area);
+    // A query longer than the box scrolls sideways so the cursor stays in sight.
+    let scroll = text_field::scroll(query, cursor, usize::from(query_inner.width));
     frame.render_widget(
         Paragraph::new(query_line)
             .block(query_block)
+            .scroll((0, u16::try_from(scroll).unwrap_or(u16::MAX)))
             .style(theme.base),
         query_area,
     );
@@ -106,13 +108,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         preview_area,
     );
 
-    // The terminal cursor sits at the end of the query, where typing goes.
-    let typed = u16::try_from(app.search.query.chars().count()).unwrap_or(u16::MAX);
-    let x = query_area
+    // The terminal cursor sits where the next character goes, counting wide characters as two.
+    let column = text_field::cursor_column(query, cursor).saturating_sub(scroll);
+    let x = query_inner
         .x
-        .saturating_add(1)
-        .saturating_add(typed)
-        .min(query_area.right().saturating_sub(2));
+        .saturating_add(u16::try_from(column).unwrap_or(u16::MAX))
+        .min(query_inner.right().saturating_sub(1));
     frame.set_cursor_position(Position::new(x, query_area.y + 1));
 }
 

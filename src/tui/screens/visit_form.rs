@@ -1,15 +1,21 @@
 //! The visit form: services, outcome (number keys), partners signposted to, could it be done
 //! online, why not, feedback and a short note. Enter saves. Each row is drawn from its
 //! description in [`FIELDS`]; this file knows kinds of field, not fields.
+//!
+//! A form taller than the window scrolls so that the focused field, its cursor and any warning
+//! about it are always in sight; the border says when more is above or below.
+
+use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::desk::form::{FIELDS, FieldKind, FieldSpec, FormContext};
-use crate::desk::{App, Command};
+use crate::desk::{App, Command, text_field};
 use crate::text::{self, form::FormKeys};
 use crate::tui::theme::Theme;
 use crate::visit::VisitDraft;
@@ -21,7 +27,8 @@ const LABEL: usize = 15;
 struct Piece {
     text: String,
     style: Style,
-    /// Where in the piece the terminal cursor goes (the focused choice, or the end of the note).
+    /// The column in the piece where the terminal cursor goes (the focused choice, or the
+    /// note's text cursor).
     cursor: Option<usize>,
 }
 
@@ -42,7 +49,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let width = usize::from(inner.width).max(LABEL + 10);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
+    let mut focused_lines = 0..0;
     for spec in &FIELDS {
+        let first = lines.len();
         let focused = app.form.field == spec.field;
         let label_style = if focused {
             theme.selected
@@ -53,19 +62,29 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             format!("{:<width$}", (spec.label)(lang), width = LABEL - 1),
             label_style,
         );
-        let gap = if matches!(spec.kind, FieldKind::Text { .. }) {
-            1
-        } else {
-            2
-        };
-        let pieces = pieces(app, theme, draft, spec);
-        flow(&mut lines, &mut cursor, label, pieces, width, gap);
-    }
-    if !app.form.privacy.is_empty() {
-        lines.push(Line::from(Span::styled(
-            text::form::personal_data_warning(lang, &app.form.privacy),
-            theme.warning,
-        )));
+        let text = matches!(spec.kind, FieldKind::Text { .. });
+        // Text keeps its own spaces; choices are set two apart.
+        let gap = if text { 0 } else { 2 };
+        let pieces = pieces(app, theme, draft, spec, width - LABEL);
+        flow(
+            &mut lines,
+            &mut cursor,
+            label,
+            pieces,
+            width,
+            gap,
+            spec.one_per_line,
+        );
+        if text && !app.form.privacy.is_empty() {
+            // The warning about the note, under it, so it scrolls into sight with it.
+            let warning = text::form::personal_data_warning(lang, &app.form.privacy);
+            let words = text_pieces(&warning, None, width - LABEL, theme.warning);
+            let indent = Span::raw(" ".repeat(LABEL - 1));
+            flow(&mut lines, &mut None, indent, words, width, 0, false);
+        }
+        if focused {
+            focused_lines = first..lines.len();
+        }
     }
     lines.push(Line::from(""));
     // The form's own keys, as the face binds them, so they follow any rebinding.
@@ -85,22 +104,59 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         },
     );
     lines.push(Line::from(Span::styled(keys, theme.muted)));
-    frame.render_widget(Paragraph::new(lines).block(block).style(theme.base), body);
-    if let Some((row, column)) = cursor {
+
+    let height = usize::from(inner.height);
+    let total = lines.len();
+    let top = first_line(focused_lines, cursor.map(|(row, _)| row), total, height);
+    let mut block = block;
+    if top > 0 {
+        block = block.title_top(Line::from(text::form::more_above(lang)).right_aligned());
+    }
+    if top + height < total {
+        block = block.title_bottom(Line::from(text::form::more_below(lang)).right_aligned());
+    }
+    let scroll = u16::try_from(top).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll, 0))
+            .style(theme.base),
+        body,
+    );
+    if let Some((row, column)) = cursor
+        && row >= top
+    {
         let x = inner
             .x
             .saturating_add(u16::try_from(column).unwrap_or(0))
             .min(inner.right().saturating_sub(1));
         let y = inner
             .y
-            .saturating_add(u16::try_from(row).unwrap_or(0))
+            .saturating_add(u16::try_from(row - top).unwrap_or(0))
             .min(inner.bottom().saturating_sub(1));
         frame.set_cursor_position(Position::new(x, y));
     }
 }
 
-/// Lays a field's pieces out after its label, wrapping onto indented lines, and notes where the
-/// cursor goes.
+/// The first line of the form to show in `height` rows, so that the focused field's lines and
+/// the cursor are in sight: from the top while they fit, else scrolled just far enough.
+fn first_line(focus: Range<usize>, cursor: Option<usize>, total: usize, height: usize) -> usize {
+    if total <= height || height == 0 {
+        return 0;
+    }
+    let mut top = focus.end.saturating_sub(height).min(focus.start);
+    if let Some(row) = cursor {
+        if row < top {
+            top = row;
+        } else if row >= top + height {
+            top = row + 1 - height;
+        }
+    }
+    top.min(total - height)
+}
+
+/// Lays a field's pieces out after its label, wrapping onto indented lines (or one piece to a
+/// line), and notes where the cursor goes.
 fn flow<'a>(
     lines: &mut Vec<Line<'a>>,
     cursor: &mut Option<(usize, usize)>,
@@ -108,12 +164,15 @@ fn flow<'a>(
     pieces: Vec<Piece>,
     width: usize,
     gap: usize,
+    one_per_line: bool,
 ) {
     let mut spans = vec![label, Span::raw(" ")];
     let mut column = LABEL;
     for piece in pieces {
-        let length = piece.text.chars().count();
-        if column > LABEL && column + length > width {
+        let length = piece.text.width();
+        // A cursor needs a cell of its own, also after the last character.
+        let needed = length.max(piece.cursor.map_or(0, |c| c + 1));
+        if column > LABEL && (one_per_line || column + needed > width) {
             lines.push(Line::from(std::mem::take(&mut spans)));
             spans.push(Span::raw(" ".repeat(LABEL)));
             column = LABEL;
@@ -129,8 +188,14 @@ fn flow<'a>(
 }
 
 /// A field's row, from its description: choices with a radio mark or a tick box, the items of
-/// a list, or the words of a text.
-fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, spec: &FieldSpec) -> Vec<Piece> {
+/// a list, or the words of a text (`room` columns wide at most).
+fn pieces(
+    app: &App,
+    theme: &Theme,
+    draft: &VisitDraft,
+    spec: &FieldSpec,
+    room: usize,
+) -> Vec<Piece> {
     let form = &app.form;
     let focused = form.field == spec.field;
     let note = |text: String, style: Style| Piece {
@@ -144,23 +209,10 @@ fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, spec: &FieldSpec) -> Vec
         if typed.is_empty() && !focused {
             return vec![note(empty(), theme.muted)];
         }
-        // The words flow like choices; the cursor sits after the last one.
-        let mut words: Vec<Piece> = typed
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(|w| note(w.to_string(), theme.base))
-            .collect();
+        // The words wrap like choices; the cursor sits where the next character goes.
+        let cursor = focused.then_some(form.cursor);
+        let mut words = text_pieces(typed, cursor, room, theme.base);
         if focused {
-            match words.last_mut() {
-                Some(last) if !typed.ends_with(' ') => {
-                    last.cursor = Some(last.text.chars().count())
-                }
-                _ => words.push(Piece {
-                    text: String::new(),
-                    style: theme.base,
-                    cursor: Some(0),
-                }),
-            }
             let length = text::form::note_length(app.lang, typed.chars().count(), max);
             words.push(note(length, theme.muted));
         }
@@ -215,4 +267,47 @@ fn pieces(app: &App, theme: &Theme, draft: &VisitDraft, spec: &FieldSpec) -> Vec
         })
         .chain(hint)
         .collect()
+}
+
+/// A text cut into pieces that wrap: each word with the spaces after it, and a word too long
+/// for `room` columns cut to fit. The piece holding the cursor (`cursor` characters in) says
+/// where; a cursor after the last character gets a piece of its own.
+fn text_pieces(text: &str, cursor: Option<usize>, room: usize, style: Style) -> Vec<Piece> {
+    let room = room.saturating_sub(1).max(1);
+    let mut pieces: Vec<Piece> = Vec::new();
+    // The piece being gathered: its text, its width, and the characters before it.
+    let (mut current, mut width, mut start) = (String::new(), 0, 0);
+    let mut finish = |current: &mut String, start: usize| {
+        let chars = current.chars().count();
+        let column = cursor
+            .filter(|c| (start..start + chars).contains(c))
+            .map(|c| text_field::cursor_column(current, c - start));
+        pieces.push(Piece {
+            text: std::mem::take(current),
+            style,
+            cursor: column,
+        });
+        start + chars
+    };
+    for c in text.chars() {
+        let wide = c.width().unwrap_or(0);
+        let new_word = current.ends_with(' ') && c != ' ';
+        if !current.is_empty() && (new_word || width + wide > room) {
+            start = finish(&mut current, start);
+            width = 0;
+        }
+        current.push(c);
+        width += wide;
+    }
+    if !current.is_empty() {
+        start = finish(&mut current, start);
+    }
+    if cursor.is_some_and(|c| c >= start) {
+        pieces.push(Piece {
+            text: String::new(),
+            style,
+            cursor: Some(0),
+        });
+    }
+    pieces
 }
