@@ -480,17 +480,29 @@ fn a_restored_draft_naming_a_service_not_in_the_catalogue_is_refused_as_log_refu
 
 #[test]
 fn on_a_detail_screen_arrows_and_page_keys_scroll_and_tab_moves_between_links() {
-    let mut desk = desk(80, 24);
+    // A short window, so the bulky waste text does not fit.
+    let mut desk = desk(80, 16);
     desk.type_text("bulky");
     desk.press(KeyCode::Enter);
+    desk.screen();
     let detail = |desk: &Headless| match desk.app.screen() {
-        Screen::Detail(detail) => (detail.scroll, detail.link),
+        Screen::Detail(detail) => (detail.scroll.offset, detail.link),
+        other => panic!("not a detail screen: {other:?}"),
+    };
+    let view = match desk.app.screen() {
+        Screen::Detail(detail) => detail.scroll.view.expect("drawn once"),
         other => panic!("not a detail screen: {other:?}"),
     };
     desk.press(KeyCode::Down);
     assert_eq!(detail(&desk), (1, 0), "Down scrolls the text a line");
+    desk.press(KeyCode::PageUp);
     desk.press(KeyCode::PageDown);
-    assert_eq!(detail(&desk), (11, 0), "PgDn scrolls a page");
+    let end = view.length - view.rows;
+    assert_eq!(
+        detail(&desk),
+        (view.rows.min(end), 0),
+        "PgDn scrolls a page (as many rows as are shown), or to the end"
+    );
     desk.press(KeyCode::PageUp);
     desk.press(KeyCode::Up);
     desk.press(KeyCode::Up);
@@ -939,4 +951,347 @@ fn a_note_may_give_the_catalogues_numbers_but_not_a_residents() {
     assert_eq!(visit, None, "a resident's name and number are not saved");
     let screen = second.screen();
     assert!(screen.contains("a name and a phone number"), "{screen}");
+}
+
+/// The screen tests' catalogue with `tests/fixtures/many-signposts` added: a service that
+/// signposts to eight partners.
+fn fixture_with_many_signposts() -> (tempfile::TempDir, Catalogue) {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["catalogue", "many-signposts"] {
+        for file in std::fs::read_dir(fixtures.join(folder)).unwrap() {
+            let path = file.unwrap().path();
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let catalogue = Catalogue::from_dir(dir.path()).unwrap();
+    (dir, catalogue)
+}
+
+/// The row of the screen that contains `text`.
+fn row_with<'a>(screen: &'a str, text: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|line| line.contains(text))
+        .unwrap_or_else(|| panic!("no row shows {text:?}:\n{screen}"))
+}
+
+mod seeing {
+    use super::*;
+    use frontdesk::catalogue::EntryKey;
+    use frontdesk::desk::Detail;
+    use frontdesk::tui::screens;
+
+    const LONG_DESK: &str = "Exampleton Civic Centre main reception";
+
+    /// A desk with a long name, a draft being logged (left with Esc) and a visit timer at 1:35.
+    fn busy_desk(width: u16) -> Headless {
+        let mut desk = Headless::new(fixture(), monday_morning(), width, 24);
+        desk.app.desk = LONG_DESK.to_string();
+        desk.type_text("bulky");
+        desk.press(KeyCode::F(2));
+        desk.press(KeyCode::Esc);
+        desk.act(Action::Tick(monday_morning() + Duration::seconds(95)));
+        desk
+    }
+
+    #[test]
+    fn the_title_bar_keeps_the_timer_the_draft_flag_and_the_count_with_a_long_desk_name() {
+        for width in [40, 60, 80, 100, 120, 160, 200] {
+            let mut desk = busy_desk(width);
+            let screen = desk.screen();
+            let title = screen.lines().next().unwrap_or("");
+            for wanted in ["Visit 1:35", "Draft", "Today: 0"] {
+                assert!(
+                    title.contains(wanted),
+                    "at {width} columns the title bar shows {wanted:?}: {title:?}"
+                );
+            }
+            assert!(
+                title.chars().count() <= usize::from(width),
+                "at {width} columns: {title:?}"
+            );
+            if title.contains("Desk: ") && !title.contains(LONG_DESK) {
+                assert!(
+                    title.ends_with('…'),
+                    "a desk name that does not fit is cut with an ellipsis: {title:?}"
+                );
+            }
+        }
+        let mut wide = busy_desk(200);
+        let title = wide.screen().lines().next().unwrap_or("").to_string();
+        assert!(
+            title.contains("frontdesk") && title.contains(LONG_DESK),
+            "with room, the app's and the desk's whole names: {title:?}"
+        );
+        let mut narrow = busy_desk(80);
+        let title = narrow.screen().lines().next().unwrap_or("").to_string();
+        assert!(
+            !title.contains("frontdesk") && title.contains("Desk: Exampleton"),
+            "short of room, the app's name goes before the desk's: {title:?}"
+        );
+    }
+
+    /// Opens the detail screen of the built-in catalogue's entry `id`.
+    fn open_built_in(width: u16, height: u16, id: &str) -> Headless {
+        let catalogue = Catalogue::embedded().unwrap();
+        let key: EntryKey = catalogue
+            .entries()
+            .find(|(_, entry)| entry.id() == id)
+            .map(|(key, _)| key)
+            .unwrap_or_else(|| panic!("the built-in catalogue has {id}"));
+        let mut desk = Headless::new(catalogue, monday_morning(), width, height);
+        desk.app.screens.push(Screen::Detail(Detail::new(key)));
+        desk
+    }
+
+    /// The text panel of a detail screen: the rows above the links panel.
+    fn text_panel(screen: &str) -> String {
+        screen
+            .lines()
+            .skip(1)
+            .take_while(|line| !line.starts_with('┌') || line.starts_with("┌ Service"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn page_keys_scroll_the_details_and_a_sign_says_when_more_is_below_or_above() {
+        let mut desk = open_built_in(80, 24, "homelessness");
+        let top = desk.screen();
+        assert!(
+            top.contains("↓ more (PgDn)"),
+            "the border says there is more below:\n{top}"
+        );
+        assert!(!top.contains("↑ more"), "nothing is above the top:\n{top}");
+
+        desk.press(KeyCode::PageDown);
+        let page = desk.screen();
+        assert_ne!(
+            text_panel(&page),
+            text_panel(&top),
+            "PgDn shows the next page of the text"
+        );
+        assert!(page.contains("↑ more (PgUp)"), "{page}");
+
+        desk.press(KeyCode::End);
+        let end = desk.screen();
+        assert!(
+            !end.contains("↓ more"),
+            "at the end the sign below goes:\n{end}"
+        );
+        assert!(end.contains("↑ more (PgUp)"), "{end}");
+        let Some(Screen::Detail(detail)) = desk.app.screens.last().cloned() else {
+            panic!("still on the details");
+        };
+        let catalogue = desk.app.catalogue.clone();
+        let Some(frontdesk::catalogue::Entry::Service(service)) = catalogue.entry(detail.key)
+        else {
+            panic!("homelessness is a service");
+        };
+        let last_item = service
+            .bring
+            .last()
+            .expect("homelessness lists what to bring");
+        assert!(
+            end.contains(last_item.as_str()),
+            "End reaches the last thing to bring, {last_item:?}:\n{end}"
+        );
+
+        desk.press(KeyCode::PageDown);
+        desk.press(KeyCode::Down);
+        assert_eq!(
+            desk.screen(),
+            end,
+            "no scrolling past the end into emptiness"
+        );
+        desk.press(KeyCode::PageUp);
+        assert_ne!(desk.screen(), end, "PgUp at once scrolls back up");
+
+        desk.press(KeyCode::Home);
+        assert_eq!(desk.screen(), top, "Home goes back to the top");
+    }
+
+    #[test]
+    fn help_scrolls_by_page_with_a_sign_when_it_does_not_fit() {
+        let mut desk = desk(80, 24);
+        desk.type_text("bulky");
+        desk.press(KeyCode::Enter);
+        desk.press(KeyCode::F(1));
+        let top = desk.screen();
+        assert!(top.contains("Keys on the details screen"), "{top}");
+        assert!(top.contains("↓ more (PgDn)"), "{top}");
+        desk.press(KeyCode::PageDown);
+        let page = desk.screen();
+        assert!(!page.contains("Keys on the details screen"), "{page}");
+        assert!(page.contains("↑ more (PgUp)"), "{page}");
+        desk.press(KeyCode::End);
+        let end = desk.screen();
+        assert!(end.contains("Quit frontdesk"), "{end}");
+        assert!(!end.contains("↓ more"), "{end}");
+        desk.press(KeyCode::PageDown);
+        assert_eq!(desk.screen(), end, "help stops at its end");
+        desk.press(KeyCode::Home);
+        assert_eq!(desk.screen(), top);
+    }
+
+    #[test]
+    fn show_the_resident_scrolls_in_a_small_window() {
+        let mut desk = desk(80, 14);
+        desk.type_text("citizens advice");
+        desk.press(KeyCode::Enter);
+        desk.press(KeyCode::Char('s'));
+        let top = desk.screen();
+        assert!(top.contains("↓ more (PgDn)"), "{top}");
+        desk.press(KeyCode::End);
+        let end = desk.screen();
+        assert!(
+            !end.contains("↓ more") && end.contains("↑ more (PgUp)"),
+            "{end}"
+        );
+        assert!(
+            end.contains("Monday to Friday"),
+            "the opening hours are reached:\n{end}"
+        );
+        desk.press(KeyCode::Home);
+        assert_eq!(desk.screen(), top);
+    }
+
+    #[test]
+    fn a_result_row_keeps_its_tags_whole_at_every_width() {
+        for (width, height) in [
+            (40, 24),
+            (60, 24),
+            (80, 24),
+            (120, 40),
+            (160, 40),
+            (200, 50),
+        ] {
+            for (query, title, tag) in [
+                ("blue badge", "Blue Badge", "[county]"),
+                ("universal credit", "Universal", "[government]"),
+                ("homeless", "Homeless", "! URGENT"),
+            ] {
+                let mut desk = desk(width, height);
+                desk.type_text(query);
+                let screen = desk.screen();
+                let row = row_with(&screen, "> ");
+                assert!(
+                    row.contains(tag) && row.contains(title),
+                    "at {width}x{height}, {query:?}: the row shows {tag:?} whole: {row:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn long_county_titles_in_the_built_in_catalogue_keep_their_tag_whole() {
+        for (width, height) in [(80, 24), (120, 40)] {
+            for (query, title) in [
+                ("scams", "Trading standards"),
+                ("worried about an adult", "Worried about an adult"),
+            ] {
+                let catalogue = Catalogue::embedded().unwrap();
+                let mut desk = Headless::new(catalogue, monday_morning(), width, height);
+                desk.type_text(query);
+                let screen = desk.screen();
+                let row = row_with(&screen, title);
+                assert!(
+                    row.contains("[county]"),
+                    "at {width}x{height}, {query:?}: {row:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_results_list_is_no_narrower_on_a_wider_screen() {
+        let list_width = |width: u16, height: u16| {
+            let area = ratatui::layout::Rect::new(0, 0, width, height);
+            let [_, body, _, _] = screens::chrome(area, 1);
+            screens::results_area(body).width
+        };
+        let standard = list_width(80, 24);
+        for width in [100, 110, 119, 120, 140, 200] {
+            assert!(
+                list_width(width, 40) >= standard,
+                "at {width} columns the list is {} wide, at 80 it is {standard}",
+                list_width(width, 40)
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_title_is_cut_with_an_ellipsis_and_its_summary_goes_first() {
+        let mut desk = desk(40, 24);
+        desk.type_text("homeless");
+        let screen = desk.screen();
+        let row = row_with(&screen, "! URGENT");
+        assert!(row.contains('…'), "{row:?}");
+        assert!(!row.contains(" – "), "the summary gave way first: {row:?}");
+    }
+
+    #[test]
+    fn the_default_colours_use_no_fixed_grey() {
+        use frontdesk::config::ThemeName;
+        use frontdesk::tui::theme::Theme;
+        use ratatui::style::Color;
+        let paths: [&[KeyCode]; 5] = [
+            &[],
+            &[KeyCode::Enter],
+            &[KeyCode::Enter, KeyCode::Char('s')],
+            &[KeyCode::F(2)],
+            &[KeyCode::F(1)],
+        ];
+        for keys in paths {
+            let mut desk = desk(80, 24);
+            desk.theme = Theme::new(ThemeName::Default, false);
+            desk.type_text("blue badge");
+            for key in keys {
+                desk.press(*key);
+            }
+            let screen = desk.screen();
+            let buffer = desk.terminal.backend().buffer();
+            for cell in buffer.content() {
+                for colour in [cell.fg, cell.bg] {
+                    assert!(
+                        !matches!(
+                            colour,
+                            Color::Gray | Color::DarkGray | Color::Indexed(7 | 8)
+                        ),
+                        "{colour:?} on {:?} after {keys:?}:\n{screen}",
+                        cell.symbol()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_log_form_with_three_services_and_eight_partners() {
+        let (_dir, catalogue) = fixture_with_many_signposts();
+        for (width, height) in [(80, 24), (120, 40)] {
+            let mut desk = Headless::new(catalogue.clone(), monday_morning(), width, height);
+            for query in ["cost of living", "homeless", "bulky"] {
+                desk.type_text(query);
+                desk.press(KeyCode::F(2));
+                desk.press(KeyCode::Esc);
+                desk.press(KeyCode::Esc);
+            }
+            desk.press(KeyCode::F(2));
+            assert_eq!(
+                desk.app.draft.as_ref().map(|d| d.services.len()),
+                Some(3),
+                "{:?}",
+                desk.app.draft
+            );
+            assert_eq!(desk.app.form.partner_options.len(), 8);
+            desk.press(KeyCode::Char('2'));
+            let screen = desk.screen();
+            insta::assert_snapshot!(
+                format!("visit_form_three_services_eight_partners_{width}x{height}"),
+                screen
+            );
+        }
+    }
 }

@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
 use super::command::Command;
+use super::navigation::TextView;
 use crate::search::Hit;
 use crate::visit::{Visit, VisitDraft};
 
@@ -43,6 +44,9 @@ pub enum Action {
     DraftNotKept(String),
     /// Stop: SIGTERM, SIGHUP or the terminal went away.
     Stop,
+    /// The face has drawn the scrolling text on top (help, details, show the resident) and
+    /// says how much of it fits, so scrolling stops at its end and a page is a screenful.
+    TextShown(TextView),
 }
 
 /// Work the update asks the outside world to do. Answers come back as [`Action`]s.

@@ -11,7 +11,7 @@ use super::command::{Command, Mode};
 use super::draft::add_entry;
 use super::form::{Field, VisitForm};
 use super::key_names::KeyNames;
-use super::navigation::{Detail, PAGE, Screen};
+use super::navigation::{Detail, PAGE, ResidentView, Screen, Scroll};
 use super::status::{Level, Status};
 use super::text_field::{self, Change};
 use crate::catalogue::{Catalogue, EntryKey};
@@ -50,7 +50,7 @@ pub struct App {
     pub now: DateTime<FixedOffset>,
     pub screens: Vec<Screen>,
     pub help: bool,
-    pub help_scroll: u16,
+    pub help_scroll: Scroll,
     pub search: SearchState,
     /// The visit being logged, if any: kept until it is saved or discarded.
     pub draft: Option<VisitDraft>,
@@ -82,7 +82,7 @@ impl App {
             now,
             screens: vec![Screen::Search],
             help: false,
-            help_scroll: 0,
+            help_scroll: Scroll::default(),
             search: SearchState::default(),
             draft: None,
             form: VisitForm::default(),
@@ -137,6 +137,19 @@ impl App {
     /// Visits saved today at this desk.
     pub fn today_count(&self) -> usize {
         self.today.len()
+    }
+
+    /// The scrolling text on top, if any: help when it is open, else the details or what is
+    /// shown to the resident.
+    pub fn text_scroll(&mut self) -> Option<&mut Scroll> {
+        if self.help {
+            return Some(&mut self.help_scroll);
+        }
+        match self.screens.last_mut()? {
+            Screen::Detail(detail) => Some(&mut detail.scroll),
+            Screen::ShowResident(view) => Some(&mut view.scroll),
+            _ => None,
+        }
     }
 
     /// The whole catalogue, for browsing with an empty search box.
@@ -258,6 +271,12 @@ impl App {
                 self.quit = true;
                 Vec::new()
             }
+            Action::TextShown(view) => {
+                if let Some(scroll) = self.text_scroll() {
+                    scroll.shown(view);
+                }
+                Vec::new()
+            }
         }
     }
 
@@ -266,12 +285,10 @@ impl App {
             match command {
                 Command::Back | Command::Help => {
                     self.help = false;
-                    self.help_scroll = 0;
+                    self.help_scroll = Scroll::default();
                 }
-                Command::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Command::Down => self.help_scroll = self.help_scroll.saturating_add(1),
                 Command::Quit => self.quit = true,
-                _ => {}
+                other => scroll_text(&mut self.help_scroll, other),
             }
             return Vec::new();
         }
@@ -307,7 +324,12 @@ impl App {
             _ => match self.screen().clone() {
                 Screen::Search => self.search_command(command),
                 Screen::Detail(detail) => self.detail_command(detail, command),
-                Screen::ShowResident(_) => Vec::new(),
+                Screen::ShowResident(_) => {
+                    if let Some(scroll) = self.text_scroll() {
+                        scroll_text(scroll, command);
+                    }
+                    Vec::new()
+                }
                 Screen::VisitForm => self.form_command(command),
                 Screen::Today => self.today_command(command),
             },
@@ -361,12 +383,13 @@ impl App {
 
     fn detail_command(&mut self, mut detail: Detail, command: Command) -> Vec<Effect> {
         let links = self.catalogue.links(detail.key);
-        let page = i32::try_from(PAGE).unwrap_or(i32::MAX);
         match command {
-            Command::Down => detail.scroll_by(1),
-            Command::Up => detail.scroll_by(-1),
-            Command::PageDown => detail.scroll_by(page),
-            Command::PageUp => detail.scroll_by(-page),
+            Command::Down
+            | Command::Up
+            | Command::PageDown
+            | Command::PageUp
+            | Command::Top
+            | Command::Bottom => scroll_text(&mut detail.scroll, command),
             Command::NextLink => detail.select_link(1, links.len()),
             Command::PreviousLink => detail.select_link(-1, links.len()),
             Command::Open | Command::Link(_) => {
@@ -380,7 +403,8 @@ impl App {
                 return Vec::new();
             }
             Command::ShowResident => {
-                self.screens.push(Screen::ShowResident(detail.key));
+                self.screens
+                    .push(Screen::ShowResident(ResidentView::new(detail.key)));
                 return Vec::new();
             }
             _ => return Vec::new(),
@@ -396,7 +420,7 @@ impl App {
         for screen in self.screens.iter().rev() {
             match screen {
                 Screen::Detail(d) => return Some(d.key),
-                Screen::ShowResident(key) => return Some(*key),
+                Screen::ShowResident(view) => return Some(view.key),
                 // With an empty box the selection is just the top of the list, not a choice.
                 Screen::Search if self.search.query.trim().is_empty() => return None,
                 Screen::Search => return self.selected_entry(),
@@ -644,5 +668,18 @@ impl App {
             seq: self.search.seq,
             query: self.search.query.clone(),
         }]
+    }
+}
+
+/// Moves a scrolling text for a scrolling command; other commands leave it be.
+fn scroll_text(scroll: &mut Scroll, command: Command) {
+    match command {
+        Command::Down => scroll.by(1),
+        Command::Up => scroll.by(-1),
+        Command::PageDown => scroll.by_pages(1),
+        Command::PageUp => scroll.by_pages(-1),
+        Command::Top => scroll.to_top(),
+        Command::Bottom => scroll.to_bottom(),
+        _ => {}
     }
 }

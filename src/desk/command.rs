@@ -62,6 +62,10 @@ pub enum Command {
     Down,
     PageUp,
     PageDown,
+    /// To the top of a text (help, details, show the resident).
+    Top,
+    /// To the end of a text.
+    Bottom,
     /// On a detail screen, select the next link.
     NextLink,
     /// On a detail screen, select the previous link.
@@ -99,6 +103,8 @@ impl Command {
             Command::Down => "down".into(),
             Command::PageUp => "page_up".into(),
             Command::PageDown => "page_down".into(),
+            Command::Top => "top".into(),
+            Command::Bottom => "bottom".into(),
             Command::NextLink => "next_link".into(),
             Command::PreviousLink => "previous_link".into(),
             Command::Open => "open".into(),

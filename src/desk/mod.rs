@@ -26,6 +26,6 @@ pub use app::{App, SearchState, UNDO_WINDOW};
 pub use command::{Command, Mode};
 pub use form::{Field, VisitForm};
 pub use key_names::KeyNames;
-pub use navigation::{Detail, Screen};
+pub use navigation::{Detail, ResidentView, Screen, Scroll, TextView};
 pub use status::{Level, Status};
 pub use text_field::{Change, TextEdit};

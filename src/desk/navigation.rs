@@ -8,7 +8,7 @@ use crate::catalogue::EntryKey;
 pub enum Screen {
     Search,
     Detail(Detail),
-    ShowResident(EntryKey),
+    ShowResident(ResidentView),
     VisitForm,
     Today,
 }
@@ -17,34 +17,164 @@ pub enum Screen {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detail {
     pub key: EntryKey,
-    /// Lines scrolled off the top.
-    pub scroll: u16,
+    pub scroll: Scroll,
     /// The selected link, an index into [`Catalogue::links`](crate::catalogue::Catalogue::links).
     pub link: usize,
 }
 
-/// How far PgUp and PgDn move a list or scroll a text.
+/// "Show the resident" for an entry, and how far its text is scrolled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResidentView {
+    pub key: EntryKey,
+    pub scroll: Scroll,
+}
+
+/// How far PgUp and PgDn move a list, and a text before the face has said how tall it is.
 pub const PAGE: usize = 10;
+
+/// How much of a scrolling text the face showed: `rows` rows of a text `length` rows long
+/// (as laid out at the face's width). The desk learns it after each frame, so scrolling
+/// stops at the end of the text and a page is what the receptionist sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextView {
+    pub rows: u16,
+    pub length: u16,
+}
+
+/// A scrolling text: lines scrolled off the top, and what the face last showed of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scroll {
+    /// Lines scrolled off the top.
+    pub offset: u16,
+    /// The last frame's view; `None` until the text has been drawn once.
+    pub view: Option<TextView>,
+}
+
+impl Scroll {
+    /// The furthest the text scrolls: its last line at the bottom of the view.
+    pub fn max(&self) -> u16 {
+        self.view
+            .map_or(u16::MAX, |v| v.length.saturating_sub(v.rows))
+    }
+
+    /// How far a page moves: the rows shown, or [`PAGE`] before the first frame.
+    pub fn page(&self) -> u16 {
+        self.view
+            .map_or(u16::try_from(PAGE).unwrap_or(u16::MAX), |v| v.rows.max(1))
+    }
+
+    /// Scrolls by `lines` (negative is up), never above the top or past the end.
+    pub fn by(&mut self, lines: i32) {
+        let offset = i32::from(self.offset).saturating_add(lines).max(0);
+        self.offset = u16::try_from(offset).unwrap_or(u16::MAX).min(self.max());
+    }
+
+    /// Scrolls a page down (`pages` 1) or up (-1).
+    pub fn by_pages(&mut self, pages: i32) {
+        self.by(pages.saturating_mul(i32::from(self.page())));
+    }
+
+    pub fn to_top(&mut self) {
+        self.offset = 0;
+    }
+
+    /// To the end; before the first frame, as far as the face will allow when it draws.
+    pub fn to_bottom(&mut self) {
+        self.offset = self.max();
+    }
+
+    /// Takes the view the face has just drawn, and keeps the offset within it (the window may
+    /// have grown, or the text become shorter).
+    pub fn shown(&mut self, view: TextView) {
+        self.view = Some(view);
+        self.offset = self.offset.min(self.max());
+    }
+
+    /// True when lines are hidden above the view.
+    pub fn more_above(&self) -> bool {
+        self.offset > 0
+    }
+
+    /// True when lines are hidden below the view (as of the last frame).
+    pub fn more_below(&self) -> bool {
+        self.view
+            .is_some_and(|v| u32::from(self.offset) + u32::from(v.rows) < u32::from(v.length))
+    }
+}
 
 impl Detail {
     /// An entry's detail screen, at the top, with its first link selected.
     pub fn new(key: EntryKey) -> Detail {
         Detail {
             key,
-            scroll: 0,
+            scroll: Scroll::default(),
             link: 0,
         }
-    }
-
-    /// Scrolls the text by `lines` (negative is up), never above the top.
-    pub fn scroll_by(&mut self, lines: i32) {
-        let scroll = i32::from(self.scroll).saturating_add(lines);
-        self.scroll = u16::try_from(scroll.max(0)).unwrap_or(u16::MAX);
     }
 
     /// Selects the next (`step` 1) or previous (-1) of `links` links, staying in the list.
     pub fn select_link(&mut self, step: isize, links: usize) {
         let last = links.saturating_sub(1);
         self.link = self.link.saturating_add_signed(step).min(last);
+    }
+}
+
+impl ResidentView {
+    pub fn new(key: EntryKey) -> ResidentView {
+        ResidentView {
+            key,
+            scroll: Scroll::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(rows: u16, length: u16) -> Scroll {
+        let mut scroll = Scroll::default();
+        scroll.shown(TextView { rows, length });
+        scroll
+    }
+
+    #[test]
+    fn scrolling_stops_at_the_last_line() {
+        let mut scroll = shown(10, 25);
+        scroll.by_pages(1);
+        assert_eq!(scroll.offset, 10);
+        assert!(scroll.more_above() && scroll.more_below());
+        scroll.by_pages(1);
+        assert_eq!(scroll.offset, 15, "the last line sits at the bottom");
+        assert!(!scroll.more_below());
+        scroll.by(1);
+        assert_eq!(scroll.offset, 15, "no scrolling into emptiness");
+        scroll.to_top();
+        assert!(!scroll.more_above());
+        scroll.to_bottom();
+        assert_eq!(scroll.offset, 15);
+        scroll.by_pages(-3);
+        assert_eq!(scroll.offset, 0, "never above the top");
+    }
+
+    #[test]
+    fn a_text_that_fits_does_not_scroll() {
+        let mut scroll = shown(10, 4);
+        scroll.by_pages(1);
+        scroll.to_bottom();
+        assert_eq!(scroll.offset, 0);
+        assert!(!scroll.more_above() && !scroll.more_below());
+    }
+
+    #[test]
+    fn a_larger_window_pulls_the_text_back_into_view() {
+        let mut scroll = shown(5, 20);
+        scroll.to_bottom();
+        assert_eq!(scroll.offset, 15);
+        scroll.shown(TextView {
+            rows: 18,
+            length: 20,
+        });
+        assert_eq!(scroll.offset, 2);
     }
 }

@@ -71,8 +71,8 @@ pub struct Labels {
 pub fn labels(lang: Language) -> &'static Labels {
     match lang {
         Language::English => &Labels {
-            app_name: " frontdesk ",
-            draft_flag: " · Draft",
+            app_name: "frontdesk",
+            draft_flag: "Draft",
             note_word: "Note: ",
             problem_word: "Problem: ",
             search_title: " Search ",
@@ -111,17 +111,38 @@ pub fn labels(lang: Language) -> &'static Labels {
     }
 }
 
-/// The title bar's right-hand side: "Desk: Front desk · Today: 3".
-pub fn desk_and_count(lang: Language, desk: &str, today: usize) -> String {
+/// The title bar's desk: "Desk: Front desk".
+pub fn desk_name(lang: Language, desk: &str) -> String {
     match lang {
-        Language::English => format!("Desk: {desk} · Today: {today}"),
+        Language::English => format!("Desk: {desk}"),
     }
 }
 
-/// The visit timer in the title bar: " · Visit 1:35".
+/// The title bar's count of visits logged today at this desk: "Today: 3".
+pub fn today_count(lang: Language, today: usize) -> String {
+    match lang {
+        Language::English => format!("Today: {today}"),
+    }
+}
+
+/// The visit timer in the title bar: "Visit 1:35".
 pub fn visit_timer(lang: Language, seconds: i64) -> String {
     match lang {
-        Language::English => format!(" · Visit {}:{:02}", seconds / 60, seconds % 60),
+        Language::English => format!("Visit {}:{:02}", seconds / 60, seconds % 60),
+    }
+}
+
+/// In a scrolling text's top border when lines are hidden above: "↑ more (PgUp)".
+pub fn more_above(lang: Language, key: &str) -> String {
+    match lang {
+        Language::English => format!(" ↑ more ({key}) "),
+    }
+}
+
+/// In a scrolling text's bottom border when lines are hidden below: "↓ more (PgDn)".
+pub fn more_below(lang: Language, key: &str) -> String {
+    match lang {
+        Language::English => format!(" ↓ more ({key}) "),
     }
 }
 

@@ -48,7 +48,7 @@ pub async fn run(
         }
         Err(e) => (None, Some(sentence(&e.to_string()))),
     };
-    terminal.draw(|frame| screens::render(&app, &keymap, &theme, frame))?;
+    screens::draw(&mut terminal, &mut app, &keymap, &theme)?;
 
     let (sender, mut messages) = mpsc::unbounded_channel::<Message>();
     spawn_input_reader(sender.clone());
@@ -108,7 +108,7 @@ async fn event_loop(
         if app.quit {
             break;
         }
-        terminal.draw(|frame| screens::render(app, keymap, theme, frame))?;
+        screens::draw(terminal, app, keymap, theme)?;
     }
     Ok(())
 }

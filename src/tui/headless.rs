@@ -142,13 +142,11 @@ impl Headless {
         }
     }
 
-    /// Draws the current state and returns the screen as text, one line per row.
+    /// Draws the current state, as the app does after each key (the desk learns how much of a
+    /// scrolling text fitted), and returns the screen as text, one line per row.
     pub fn screen(&mut self) -> String {
-        let (app, keymap, theme) = (&self.app, &self.keymap, &self.theme);
-        if let Err(never) = self
-            .terminal
-            .draw(|frame| screens::render(app, keymap, theme, frame))
-        {
+        let (app, keymap, theme) = (&mut self.app, &self.keymap, &self.theme);
+        if let Err(never) = screens::draw(&mut self.terminal, app, keymap, theme) {
             match never {}
         }
         let buffer = self.terminal.backend().buffer();

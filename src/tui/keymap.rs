@@ -317,6 +317,35 @@ impl Default for Keymap {
             "Move down a page",
             None,
         );
+        // Help, details and "show the resident" scroll their text the same way.
+        let scroll_keys = vec![
+            bind(
+                &[DOWN, Key::ctrl('n'), Key::char('j')],
+                Down,
+                "Scroll down",
+                None,
+            ),
+            bind(&[UP, Key::ctrl('p'), Key::char('k')], Up, "Scroll up", None),
+            bind(
+                &[Key::plain(KeyCode::PageDown)],
+                PageDown,
+                "Scroll down a page",
+                None,
+            ),
+            bind(
+                &[Key::plain(KeyCode::PageUp)],
+                PageUp,
+                "Scroll up a page",
+                None,
+            ),
+            bind(&[Key::plain(KeyCode::Home)], Top, "Scroll to the top", None),
+            bind(
+                &[Key::plain(KeyCode::End)],
+                Bottom,
+                "Scroll to the end",
+                None,
+            ),
+        ];
 
         let mut modes = BTreeMap::new();
         modes.insert(
@@ -326,8 +355,8 @@ impl Default for Keymap {
                 bind(&[ESC], Back, "Clear the search", Some("clear")),
                 up.clone(),
                 down.clone(),
-                page_up.clone(),
-                page_down.clone(),
+                page_up,
+                page_down,
                 log(&[]),
                 today.clone(),
                 new_resident.clone(),
@@ -376,46 +405,26 @@ impl Default for Keymap {
                 None,
             ));
         }
+        detail.extend(scroll_keys.iter().cloned());
         detail.extend([
-            bind(
-                &[DOWN, Key::ctrl('n'), Key::char('j')],
-                Down,
-                "Scroll down",
-                None,
-            ),
-            bind(&[UP, Key::ctrl('p'), Key::char('k')], Up, "Scroll up", None),
-            bind(
-                &[Key::plain(KeyCode::PageDown)],
-                PageDown,
-                "Scroll down a page",
-                None,
-            ),
-            bind(
-                &[Key::plain(KeyCode::PageUp)],
-                PageUp,
-                "Scroll up a page",
-                None,
-            ),
             today.clone(),
             new_resident.clone(),
             help(&[Key::char('?')]),
             quit.clone(),
         ]);
         modes.insert(Mode::Detail, detail);
-        modes.insert(
-            Mode::ShowResident,
-            vec![
-                bind(
-                    &[ESC, Key::plain(KeyCode::Backspace), Key::char('s')],
-                    Back,
-                    "Back to the details",
-                    Some("back"),
-                ),
-                log(&[Key::char('l')]),
-                help(&[Key::char('?')]),
-                quit.clone(),
-            ],
-        );
+        let mut show_resident = vec![
+            bind(
+                &[ESC, Key::plain(KeyCode::Backspace), Key::char('s')],
+                Back,
+                "Back to the details",
+                Some("back"),
+            ),
+            log(&[Key::char('l')]),
+        ];
+        show_resident.extend(scroll_keys.iter().cloned());
+        show_resident.extend([help(&[Key::char('?')]), quit.clone()]);
+        modes.insert(Mode::ShowResident, show_resident);
         let save = bind(
             &[ENTER, Key::ctrl('s')],
             Save,
@@ -508,8 +517,8 @@ impl Default for Keymap {
             Mode::Today,
             vec![
                 bind(&[ESC], Back, "Back", Some("back")),
-                up.clone(),
-                down.clone(),
+                up,
+                down,
                 bind(
                     &[Key::char('u')],
                     Undo,
@@ -526,20 +535,15 @@ impl Default for Keymap {
                 quit.clone(),
             ],
         );
-        modes.insert(
-            Mode::Help,
-            vec![
-                bind(
-                    &[ESC, F(1), Key::char('?'), Key::char('q')],
-                    Back,
-                    "Close help",
-                    Some("close"),
-                ),
-                up,
-                down,
-                quit,
-            ],
-        );
+        let mut help_keys = vec![bind(
+            &[ESC, F(1), Key::char('?'), Key::char('q')],
+            Back,
+            "Close help",
+            Some("close"),
+        )];
+        help_keys.extend(scroll_keys);
+        help_keys.push(quit);
+        modes.insert(Mode::Help, help_keys);
         Keymap { modes }
     }
 }

@@ -1,5 +1,10 @@
 //! Styles for the three looks: colour, high contrast, and no colour (`NO_COLOR`). Colour is never
 //! the only signal: every status also has a word or a symbol.
+//!
+//! The default look keeps the terminal's own foreground for text and borders, and marks what is
+//! secondary with dim and what matters with bold, rather than fixed greys: ANSI grey (7) and
+//! bright black (8) are faint on a light terminal, and the terminal's foreground is readable on
+//! whatever background the receptionist chose.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -54,14 +59,14 @@ impl Theme {
                     .bg(Color::Blue)
                     .fg(Color::White)
                     .add_modifier(Modifier::BOLD),
-                muted: Style::new().fg(Color::Gray),
+                muted: Style::new().add_modifier(Modifier::DIM),
                 urgent: bold.fg(Color::Red),
                 not_us: Style::new().fg(Color::Yellow),
                 key: bold.fg(Color::Cyan),
                 info: Style::new().fg(Color::Green),
                 warning: bold.fg(Color::Yellow),
                 error: bold.fg(Color::Red),
-                border: Style::new().fg(Color::DarkGray),
+                border: Style::new(),
                 focus_border: Style::new().fg(Color::Cyan),
                 colour: true,
             },
@@ -84,6 +89,59 @@ impl Theme {
                 focus_border: bold.fg(Color::Yellow),
                 colour: true,
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styles(theme: &Theme) -> [Style; 13] {
+        [
+            theme.base,
+            theme.title,
+            theme.heading,
+            theme.selected,
+            theme.muted,
+            theme.urgent,
+            theme.not_us,
+            theme.key,
+            theme.info,
+            theme.warning,
+            theme.error,
+            theme.border,
+            theme.focus_border,
+        ]
+    }
+
+    #[test]
+    fn the_default_look_uses_no_fixed_grey() {
+        let theme = Theme::new(ThemeName::Default, false);
+        let grey = |c: Option<Color>| {
+            matches!(
+                c,
+                Some(Color::Gray | Color::DarkGray | Color::Indexed(7 | 8))
+            )
+        };
+        for style in styles(&theme) {
+            assert!(!grey(style.fg) && !grey(style.bg), "{style:?} is grey");
+        }
+        assert_eq!(
+            theme.muted.fg, None,
+            "secondary text keeps the terminal's colour"
+        );
+        assert!(theme.muted.add_modifier.contains(Modifier::DIM));
+        assert_eq!(theme.border.fg, None, "borders keep the terminal's colour");
+    }
+
+    #[test]
+    fn no_color_sets_no_colour_in_either_look() {
+        for name in [ThemeName::Default, ThemeName::HighContrast] {
+            let theme = Theme::new(name, true);
+            for style in styles(&theme) {
+                assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+            }
         }
     }
 }

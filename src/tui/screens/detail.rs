@@ -7,11 +7,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::entry::{entry_lines, provider_tag};
-use crate::desk::{App, Detail};
+use super::fit::scroll_signs;
+use crate::desk::{App, Command, Detail, TextView};
 use crate::text;
 use crate::tui::theme::Theme;
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &Detail) {
+/// Draws the details; returns how much of the text fitted.
+pub fn render(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    body: Rect,
+    detail: &Detail,
+) -> TextView {
     let catalogue = &app.catalogue;
     let local = app.now.naive_local();
     let open_now = |hours: &[crate::catalogue::OpeningTimes]| {
@@ -33,15 +41,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &
     };
     let kind = text::screens::kind_title(app.lang, detail.key.kind);
     let block = Block::bordered().title(kind).border_style(theme.border);
-    let paragraph = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((detail.scroll, 0));
+    let inner = block.inner(text_area);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let view = TextView {
+        rows: inner.height,
+        length: u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX),
+    };
+    // Drawn as the desk will hold it once it knows this view: never past the end.
+    let mut scroll = detail.scroll;
+    scroll.shown(view);
+    let paragraph = paragraph
+        .block(scroll_signs(block, &scroll, app, theme))
+        .scroll((scroll.offset, 0));
     frame.render_widget(paragraph.style(theme.base), text_area);
 
     let Some(links_area) = links_area else {
         frame.set_cursor_position(Position::new(text_area.x + 1, text_area.y + 1));
-        return;
+        return view;
     };
     let visible = usize::from(link_rows);
     let first = super::first_visible(detail.link, visible);
@@ -76,9 +92,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &
             Line::from(spans)
         })
         .collect();
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(text::screens::labels(app.lang).links_title)
         .border_style(theme.border);
+    // Links beyond the panel are reached with Tab: say so, as the text does.
+    if first + visible < links.len() {
+        let key = app.keys.key(Command::NextLink);
+        let sign = text::screens::more_below(app.lang, &key);
+        block = block.title_bottom(Line::from(Span::styled(sign, theme.heading)).right_aligned());
+    }
     frame.render_widget(
         Paragraph::new(rows).block(block).style(theme.base),
         links_area,
@@ -86,4 +108,5 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, detail: &
     // The cursor sits on the selected link, for screen readers and magnifiers.
     let row = u16::try_from(detail.link - first).unwrap_or(0);
     frame.set_cursor_position(Position::new(links_area.x + 1, links_area.y + 1 + row));
+    view
 }

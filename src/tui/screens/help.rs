@@ -5,12 +5,20 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::desk::App;
+use super::fit::scroll_signs;
+use crate::desk::{App, TextView};
 use crate::text;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 
-pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame, body: Rect) {
+/// Draws help over `body`; returns how much of it fitted.
+pub fn render(
+    app: &App,
+    keymap: &Keymap,
+    theme: &Theme,
+    frame: &mut Frame,
+    body: Rect,
+) -> TextView {
     // Help describes the screen underneath it, not itself.
     let mode = app.screen_mode();
     let labels = text::screens::labels(app.lang);
@@ -47,10 +55,18 @@ pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame, body
     let block = Block::bordered()
         .title(labels.help_title)
         .border_style(theme.focus_border);
-    let paragraph = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((app.help_scroll, 0));
+    let inner = block.inner(area);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let view = TextView {
+        rows: inner.height,
+        length: u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX),
+    };
+    let mut scroll = app.help_scroll;
+    scroll.shown(view);
+    let paragraph = paragraph
+        .block(scroll_signs(block, &scroll, app, theme))
+        .scroll((scroll.offset, 0));
     frame.render_widget(paragraph.style(theme.base), area);
     frame.set_cursor_position(Position::new(area.x + 1, area.y + 1));
+    view
 }

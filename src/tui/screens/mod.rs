@@ -2,39 +2,69 @@
 
 mod detail;
 mod entry;
+mod fit;
 mod help;
 mod search;
 mod show_resident;
+mod title_bar;
 mod today;
 mod visit_form;
 
-use ratatui::Frame;
+use ratatui::backend::Backend;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::{Frame, Terminal};
 
 use super::keymap::Keymap;
 use super::theme::Theme;
-use crate::desk::{App, Level, Screen};
+use crate::desk::{Action, App, Level, Screen, TextView};
 use crate::text;
 
 pub use search::{first_visible, results_area};
 
-/// Draws the whole screen for the app's current state.
-pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) {
+/// Draws a frame, then tells the desk how much of the scrolling text on top fitted, so that
+/// its next scroll stops at the end and a page is a screenful.
+pub fn draw<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    keymap: &Keymap,
+    theme: &Theme,
+) -> Result<(), B::Error> {
+    let mut shown = None;
+    terminal.draw(|frame| shown = render(app, keymap, theme, frame))?;
+    if let Some(view) = shown {
+        app.update(Action::TextShown(view));
+    }
+    Ok(())
+}
+
+/// Draws the whole screen for the app's current state. Returns how much of the scrolling text
+/// on top (help, details, show the resident) fitted, for the face to tell the desk with
+/// [`Action::TextShown`](crate::desk::Action::TextShown).
+pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) -> Option<TextView> {
     let status_rows = status_rows(app, frame.area().width);
     let [title, body, status, keys] = chrome(frame.area(), status_rows);
     frame.render_widget(
-        Paragraph::new(title_line(app, theme)).style(theme.base),
+        Paragraph::new(title_bar::title_line(app, theme, title.width)).style(theme.base),
         title,
     );
-    match app.screen() {
-        Screen::Search => search::render(app, theme, frame, body),
-        Screen::Detail(detail) => detail::render(app, theme, frame, body, detail),
-        Screen::ShowResident(key) => show_resident::render(app, theme, frame, body, *key),
-        Screen::VisitForm => visit_form::render(app, theme, frame, body),
-        Screen::Today => today::render(app, theme, frame, body),
-    }
+    let mut shown = match app.screen() {
+        Screen::Search => {
+            search::render(app, theme, frame, body);
+            None
+        }
+        Screen::Detail(detail) => Some(detail::render(app, theme, frame, body, detail)),
+        Screen::ShowResident(view) => show_resident::render(app, theme, frame, body, view),
+        Screen::VisitForm => {
+            visit_form::render(app, theme, frame, body);
+            None
+        }
+        Screen::Today => {
+            today::render(app, theme, frame, body);
+            None
+        }
+    };
     let status_text = Paragraph::new(status_line(app, theme)).wrap(Wrap { trim: true });
     frame.render_widget(status_text.style(theme.base), status);
     frame.render_widget(
@@ -42,8 +72,9 @@ pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) {
         keys,
     );
     if app.help {
-        help::render(app, keymap, theme, frame, body);
+        shown = Some(help::render(app, keymap, theme, frame, body));
     }
+    shown
 }
 
 /// How many rows the status message needs: 1 to 3, as it wraps at `width`.
@@ -65,24 +96,6 @@ pub fn chrome(area: Rect, status_rows: u16) -> [Rect; 4] {
         Constraint::Length(1),
     ])
     .areas(area)
-}
-
-fn title_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
-    let labels = text::screens::labels(app.lang);
-    let mut spans = vec![
-        Span::styled(labels.app_name, theme.title),
-        Span::styled(format!("· {} ", app.mode().title(app.lang)), theme.heading),
-    ];
-    let mut right = text::screens::desk_and_count(app.lang, &app.desk, app.today_count());
-    if let Some(started) = app.visit_started {
-        let seconds = (app.utc_now() - started).num_seconds().max(0);
-        right.push_str(&text::screens::visit_timer(app.lang, seconds));
-    }
-    if app.draft.is_some() && !matches!(app.screen(), Screen::VisitForm) {
-        right.push_str(labels.draft_flag);
-    }
-    spans.push(Span::styled(format!("· {right}"), theme.muted));
-    Line::from(spans)
 }
 
 fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {

@@ -6,18 +6,32 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::entry::{entry_lines, provider_tag};
+use super::fit::{cut, width};
 use crate::catalogue::{Entry, Kind};
 use crate::desk::{App, text_field};
 use crate::text;
 use crate::tui::theme::Theme;
 
-/// Wide terminals show the preview beside the list; narrow ones below it.
-const SIDE_BY_SIDE_WIDTH: u16 = 110;
+/// Wide terminals show the preview beside the list; narrow ones below it. Beside it, the list
+/// keeps at least the width it has below it on an 80-column terminal.
+const SIDE_BY_SIDE_WIDTH: u16 = 120;
+const NARROWEST_LIST: u16 = 80;
+/// The preview's width beside the list: two fifths of the screen, within these bounds.
+const PREVIEW_WIDTH: (u16, u16) = (40, 70);
+/// The highlight symbol before the selected result ("> "); every row leaves room for it.
+const HIGHLIGHT: &str = "> ";
+/// The fewest columns a title keeps before the kind word ("Service") gives way.
+const SHORTEST_TITLE: usize = 12;
+/// The fewest columns worth showing of a summary (" – " and a few letters).
+const SHORTEST_SUMMARY: usize = 8;
 
 fn areas(body: Rect) -> (Rect, Rect, Rect) {
     let [query, rest] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(body);
     let [list, preview] = if body.width >= SIDE_BY_SIDE_WIDTH {
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest)
+        let preview = (body.width / 5 * 2)
+            .clamp(PREVIEW_WIDTH.0, PREVIEW_WIDTH.1)
+            .min(body.width.saturating_sub(NARROWEST_LIST));
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(preview)]).areas(rest)
     } else {
         Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest)
     };
@@ -71,6 +85,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let list_block = Block::bordered().title(title).border_style(theme.border);
     let inner = list_block.inner(list_area);
     let rows = usize::from(inner.height);
+    let room = usize::from(inner.width).saturating_sub(width(HIGHLIGHT));
     let first = first_visible(app.search.selected, rows);
     let items: Vec<ListItem> = app
         .search
@@ -79,14 +94,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         .skip(first)
         .take(rows)
         .filter_map(|key| catalogue.entry(*key).map(|entry| (key, entry)))
-        .map(|(key, entry)| ListItem::new(result_line(app, theme, key.kind, entry)))
+        .map(|(key, entry)| ListItem::new(result_line(app, theme, key.kind, entry, room)))
         .collect();
     let mut state = ListState::default()
         .with_selected(Some(app.search.selected - first.min(app.search.selected)));
     let list = List::new(items)
         .block(list_block)
         .highlight_style(theme.selected)
-        .highlight_symbol("> ");
+        .highlight_symbol(HIGHLIGHT);
     frame.render_stateful_widget(list, list_area, &mut state);
 
     let local = app.now.naive_local();
@@ -117,17 +132,40 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     frame.set_cursor_position(Position::new(x, query_area.y + 1));
 }
 
-fn result_line<'a>(app: &'a App, theme: &Theme, kind: Kind, entry: Entry<'a>) -> Line<'a> {
-    let tag = text::screens::kind_tag(app.lang, kind);
-    let mut spans = vec![Span::styled(format!("{tag} "), theme.muted)];
-    if entry.urgent() {
-        let urgent = text::screens::labels(app.lang).urgent;
+/// One result in `room` columns. Its tags ("! URGENT", "[county]") are never cut: the summary
+/// gives way first, then the title is cut with an ellipsis, then the kind word goes.
+fn result_line<'a>(
+    app: &'a App,
+    theme: &Theme,
+    kind: Kind,
+    entry: Entry<'a>,
+    room: usize,
+) -> Line<'a> {
+    let labels = text::screens::labels(app.lang);
+    let kind_word = format!("{} ", text::screens::kind_tag(app.lang, kind));
+    let urgent = entry.urgent().then_some(labels.urgent);
+    let provider = provider_tag(app, entry).map(|tag| format!(" {tag}"));
+    let tags = urgent.map_or(0, width) + provider.as_deref().map_or(0, width);
+    let title = entry.title();
+    let show_kind = room >= width(&kind_word) + tags + width(title).min(SHORTEST_TITLE);
+    let fixed = tags + if show_kind { width(&kind_word) } else { 0 };
+    let title_room = room.saturating_sub(fixed);
+
+    let mut spans = Vec::new();
+    if show_kind {
+        spans.push(Span::styled(kind_word, theme.muted));
+    }
+    if let Some(urgent) = urgent {
         spans.push(Span::styled(urgent, theme.urgent));
     }
-    spans.push(Span::raw(entry.title()));
-    if let Some(tag) = provider_tag(app, entry) {
-        spans.push(Span::styled(format!(" {tag}"), theme.not_us));
+    spans.push(Span::raw(cut(title, title_room)));
+    if let Some(provider) = provider {
+        spans.push(Span::styled(provider, theme.not_us));
     }
-    spans.push(Span::styled(format!(" – {}", entry.summary()), theme.muted));
+    let summary_room = title_room.saturating_sub(width(title));
+    if summary_room >= SHORTEST_SUMMARY {
+        let summary = format!(" – {}", entry.summary());
+        spans.push(Span::styled(cut(&summary, summary_room), theme.muted));
+    }
     Line::from(spans)
 }

@@ -8,8 +8,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::fit::scroll_signs;
 use crate::catalogue::{Entry, EntryKey};
-use crate::desk::App;
+use crate::desk::{App, ResidentView, TextView};
 use crate::text;
 use crate::tui::theme::Theme;
 
@@ -108,16 +109,20 @@ pub fn qr_lines(url: &str, theme: &Theme) -> Option<Vec<Line<'static>>> {
     Some(lines)
 }
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, key: EntryKey) {
-    let Some(handout) = handout(app, key) else {
-        return;
-    };
+/// Draws what to show the resident; returns how much of its text fitted.
+pub fn render(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    body: Rect,
+    shown: &ResidentView,
+) -> Option<TextView> {
+    let handout = handout(app, shown.key)?;
     let labels = text::screens::labels(app.lang);
     let block = Block::bordered()
         .title(labels.show_resident_title)
         .border_style(theme.border);
     let inner = block.inner(body);
-    frame.render_widget(block.style(theme.base), body);
 
     let large = theme.title.add_modifier(Modifier::BOLD);
     let mut text = vec![
@@ -150,37 +155,47 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, key: Entr
         .as_ref()
         .map_or(0, |l| u16::try_from(l.len()).unwrap_or(0));
     let fits_beside = qr_width > 0 && inner.width >= qr_width + 30 && inner.height >= qr_height;
-    let (text_area, qr_area) = if fits_beside {
+    // The text, the QR code beside it, or a line asking for a larger window under it.
+    let (text_area, qr_area, note_area) = if fits_beside {
         let [left, right] =
             Layout::horizontal([Constraint::Min(30), Constraint::Length(qr_width + 1)])
                 .areas(inner);
-        (left, Some(right))
+        (left, Some(right), None)
+    } else if qr.is_some() {
+        let [text, note] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+        (text, None, Some(note))
     } else {
-        (inner, None)
+        (inner, None, None)
     };
+    let paragraph = Paragraph::new(text).wrap(Wrap { trim: false });
+    let view = TextView {
+        rows: text_area.height,
+        length: u16::try_from(paragraph.line_count(text_area.width)).unwrap_or(u16::MAX),
+    };
+    let mut scroll = shown.scroll;
+    scroll.shown(view);
     frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
-            .style(theme.base),
+        scroll_signs(block, &scroll, app, theme).style(theme.base),
+        body,
+    );
+    frame.render_widget(
+        paragraph.scroll((scroll.offset, 0)).style(theme.base),
         text_area,
     );
-    match (qr, qr_area) {
-        (Some(qr), Some(area)) => {
+    match (qr, qr_area, note_area) {
+        (Some(qr), Some(area), _) => {
             frame.render_widget(Paragraph::new(qr).alignment(Alignment::Left), area);
         }
-        (Some(_), None) => {
+        (Some(_), None, Some(area)) => {
             let note = Paragraph::new(Line::from(Span::styled(
                 labels.window_too_small_for_qr,
                 theme.muted,
             )));
-            let bottom = Rect {
-                y: inner.bottom().saturating_sub(1),
-                height: 1.min(inner.height),
-                ..inner
-            };
-            frame.render_widget(note, bottom);
+            frame.render_widget(note, area);
         }
         _ => {}
     }
     frame.set_cursor_position(Position::new(inner.x, inner.y));
+    Some(view)
 }
