@@ -21,7 +21,7 @@ pub mod navigation;
 pub mod status;
 
 pub use action::{Action, Effect};
-pub use app::{App, SearchState, UNDO_WINDOW};
+pub use app::{App, COUNT_EVERY, Question, SearchState, UNDO_WINDOW};
 pub use command::{Command, Mode};
 pub use form::{Field, VisitForm};
 pub use key_names::KeyNames;
