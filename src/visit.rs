@@ -284,6 +284,20 @@ impl VisitDraft {
         }
     }
 
+    /// Gives the service at `index` its own `outcome`; the visit's own outcome means it has
+    /// none of its own (it follows the visit's).
+    pub fn set_service_outcome(&mut self, index: usize, outcome: Outcome) {
+        let Some(id) = self.services.get(index) else {
+            return;
+        };
+        let id = id.trim().to_string();
+        if Some(outcome) == self.outcome {
+            self.service_outcomes.remove(&id);
+        } else {
+            self.service_outcomes.insert(id, outcome);
+        }
+    }
+
     /// Takes the service at `index` (and any outcome of its own) off the visit.
     pub fn remove_service(&mut self, index: usize) {
         if index < self.services.len() {

@@ -515,7 +515,7 @@ fn on_a_detail_screen_arrows_and_page_keys_scroll_and_tab_moves_between_links() 
 }
 
 #[test]
-fn the_last_visit_can_be_undone_for_ten_minutes_only() {
+fn a_visit_can_be_undone_for_ten_minutes_only_and_after_one_question() {
     let mut desk = desk(80, 24);
     let visit = log_resolved_visit(&mut desk, "bulky");
     desk.press(KeyCode::F(3));
@@ -534,9 +534,14 @@ fn the_last_visit_can_be_undone_for_ten_minutes_only() {
             .iter()
             .any(|e| matches!(e, Effect::DeleteVisit(_)))
     );
-    assert!(desk.screen().contains("more than 10 minutes old"));
+    assert!(desk.screen().contains("more than 10 minutes ago"));
 
     desk.act(Action::Tick(monday_morning() + Duration::minutes(9)));
+    desk.press(KeyCode::Char('u'));
+    assert!(
+        !desk.effects.contains(&Effect::DeleteVisit(visit.id)),
+        "the first press only asks"
+    );
     desk.press(KeyCode::Char('u'));
     assert_eq!(desk.effects.last(), Some(&Effect::DeleteVisit(visit.id)));
     desk.act(Action::VisitDeleted(visit.id));
@@ -810,10 +815,11 @@ mod on_disk {
         let screen = desk.screen();
         assert!(screen.contains("2 visits"), "{screen}");
         desk.press(KeyCode::Char('u'));
+        desk.press(KeyCode::Char('u'));
         assert_eq!(
             all_visits(&dir.path().join("visits.sqlite3")).len(),
             1,
-            "undo deleted the last visit"
+            "undo, asked and confirmed, deleted the selected (newest) visit"
         );
     }
 }
@@ -901,13 +907,20 @@ fn a_visit_being_logged_is_never_thrown_away_by_accident() {
 fn undo_waits_until_the_visit_being_logged_is_saved() {
     let mut desk = desk(80, 24);
     let visit = log_resolved_visit(&mut desk, "bulky");
+    desk.type_text("blue badge");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Esc); // the new visit stays as a draft
     desk.press(KeyCode::F(3));
-    desk.press(KeyCode::Char('e'));
-    desk.press(KeyCode::Esc); // the edit stays as a draft
+    desk.press(KeyCode::Char('u'));
     desk.press(KeyCode::Char('u'));
     assert!(
         !desk.effects.contains(&Effect::DeleteVisit(visit.id)),
-        "no undo under an open edit"
+        "no undo while a visit is being logged"
+    );
+    assert!(
+        desk.screen()
+            .replace('\n', " ")
+            .contains("Save or discard the visit being logged first")
     );
 }
 
@@ -1293,5 +1306,298 @@ mod seeing {
                 screen
             );
         }
+    }
+}
+
+/// Visits on a real log: editing, undoing and counting them, as a receptionist does it.
+mod visits_in_the_log {
+    use super::*;
+    use frontdesk::store::Store;
+    use frontdesk::visit::Visit;
+
+    fn all_visits(dir: &std::path::Path) -> Vec<Visit> {
+        Store::open(&dir.join("visits.sqlite3"))
+            .unwrap()
+            .visits_between(
+                chrono::DateTime::<chrono::Utc>::MIN_UTC,
+                chrono::DateTime::<chrono::Utc>::MAX_UTC,
+                None,
+            )
+            .unwrap()
+    }
+
+    /// Finds `query`, logs it with the outcome key `outcome` and Enter.
+    fn log(desk: &mut Headless, query: &str, outcome: char) {
+        desk.type_text(query);
+        desk.press(KeyCode::F(2));
+        desk.press(KeyCode::Char(outcome));
+        desk.press(KeyCode::Enter);
+        assert!(desk.screen().contains("Visit saved"), "{}", desk.screen());
+    }
+
+    fn status(desk: &Headless) -> String {
+        desk.app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+
+    fn line_of(screen: &str, words: &str) -> String {
+        screen
+            .lines()
+            .find(|l| l.contains(words))
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    #[test]
+    fn leaving_an_edit_drops_it_and_the_next_residents_service_goes_on_a_new_visit() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = desk(80, 24).with_visit_log(dir.path());
+        log(&mut desk, "bulky", '1');
+        desk.press(KeyCode::F(3));
+        desk.press(KeyCode::Char('e'));
+        assert!(desk.screen().contains("Edit the visit"));
+        desk.press(KeyCode::Esc);
+        assert_eq!(*desk.app.screen(), Screen::Today, "back on today's list");
+        let screen = desk.screen().replace('\n', " ");
+        assert!(
+            screen.contains("Edit dropped: the visit is unchanged in the log."),
+            "{screen}"
+        );
+        assert!(
+            desk.app.draft.is_none(),
+            "the edit is not left as the draft"
+        );
+
+        // The next resident.
+        desk.press(KeyCode::Esc);
+        desk.type_text("blue badge");
+        desk.press(KeyCode::F(2));
+        let screen = desk.screen();
+        assert!(screen.contains("Log the visit"), "a new visit:\n{screen}");
+        assert!(
+            !screen.contains("Bulky waste"),
+            "the edited visit's service is not on it:\n{screen}"
+        );
+        desk.press(KeyCode::Char('1'));
+        desk.press(KeyCode::Enter);
+        let visits = all_visits(dir.path());
+        let services: Vec<Vec<&str>> = visits.iter().map(Visit::service_ids).collect();
+        assert_eq!(services, [vec!["bulky-waste"], vec!["blue-badge"]]);
+    }
+
+    #[test]
+    fn leaving_a_changed_edit_asks_once_then_drops_or_saves_the_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = desk(80, 24).with_visit_log(dir.path());
+        log(&mut desk, "bulky", '1');
+        desk.press(KeyCode::F(3));
+        desk.press(KeyCode::Char('e'));
+        desk.press(KeyCode::Char('6'));
+        desk.press(KeyCode::Esc);
+        assert_eq!(*desk.app.screen(), Screen::VisitForm, "asked, not left");
+        assert_eq!(
+            status(&desk),
+            "Save the changes to this visit? Enter saves them, Esc again drops them."
+        );
+        // Any other key drops the question: Esc asks again.
+        desk.press(KeyCode::Tab);
+        assert_eq!(status(&desk), "", "the question is gone with it");
+        desk.press(KeyCode::Esc);
+        assert_eq!(*desk.app.screen(), Screen::VisitForm);
+        desk.press(KeyCode::Esc);
+        assert_eq!(*desk.app.screen(), Screen::Today);
+        assert_eq!(
+            status(&desk),
+            "Edit dropped: the visit is unchanged in the log."
+        );
+        assert_eq!(all_visits(dir.path())[0].outcome, Outcome::Resolved);
+
+        desk.press(KeyCode::Char('e'));
+        desk.press(KeyCode::Char('6'));
+        desk.press(KeyCode::Esc);
+        desk.press(KeyCode::Enter);
+        assert_eq!(status(&desk), "Visit updated.");
+        let visits = all_visits(dir.path());
+        assert_eq!(visits.len(), 1);
+        assert_eq!(visits[0].outcome, Outcome::NotResolved);
+
+        // Ctrl-D on an edit drops it too, and says so.
+        desk.press(KeyCode::Char('e'));
+        desk.press(KeyCode::Char('1'));
+        desk.ctrl('d');
+        assert_eq!(
+            status(&desk),
+            "Edit dropped: the visit is unchanged in the log."
+        );
+        assert_eq!(all_visits(dir.path())[0].outcome, Outcome::NotResolved);
+    }
+
+    #[test]
+    fn two_windows_on_one_folder_keep_their_own_drafts_and_count_each_others_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = desk(80, 24).with_visit_log(dir.path());
+        first.type_text("bulky");
+        first.press(KeyCode::F(2));
+        first.press(KeyCode::Char('2'));
+        assert!(
+            first.draft_file().unwrap().exists(),
+            "the first keeps a draft"
+        );
+
+        let mut second = desk(80, 24).with_visit_log(dir.path());
+        assert!(
+            second.app.draft.is_none(),
+            "not offered the running window's draft"
+        );
+        second.act(Action::Tick(monday_morning()));
+        assert!(second.screen().contains("Today: 0"), "{}", second.screen());
+
+        first.press(KeyCode::Enter);
+        assert!(first.screen().contains("Today: 1"));
+        log(&mut second, "blue badge", '1');
+        let screen = second.screen().replace('\n', " ");
+        assert!(
+            screen.contains("2 today at this desk") && screen.contains("Today: 2"),
+            "the second counts the first's visit too:\n{screen}"
+        );
+
+        // The first window's header follows on its next count, a few seconds later.
+        first.act(Action::Tick(monday_morning() + Duration::seconds(2)));
+        assert!(first.screen().contains("Today: 1"), "not asked yet");
+        first.act(Action::Tick(monday_morning() + Duration::seconds(6)));
+        assert!(first.screen().contains("Today: 2"), "{}", first.screen());
+    }
+
+    #[test]
+    fn undo_and_edit_act_on_the_selected_visit_and_undo_asks_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = desk(80, 24).with_visit_log(dir.path());
+        log(&mut desk, "bulky", '1');
+        desk.act(Action::Tick(monday_morning() + Duration::minutes(1)));
+        log(&mut desk, "blue badge", '1');
+        desk.press(KeyCode::F(3));
+        desk.press(KeyCode::Up); // the first visit, Bulky waste
+
+        desk.press(KeyCode::Char('e'));
+        let screen = desk.screen();
+        assert!(
+            line_of(&screen, "Services").contains("Bulky waste collection"),
+            "the selected visit is edited:\n{screen}"
+        );
+        desk.press(KeyCode::Esc);
+
+        desk.press(KeyCode::Char('u'));
+        assert_eq!(
+            status(&desk),
+            "Undo the visit at 10:15 (Bulky waste collection)? Press u again to delete it from the log, Esc to keep it."
+        );
+        desk.press(KeyCode::Esc);
+        assert_eq!(status(&desk), "Kept: nothing was undone.");
+        assert_eq!(
+            *desk.app.screen(),
+            Screen::Today,
+            "Esc answered, it did not leave"
+        );
+        assert_eq!(all_visits(dir.path()).len(), 2);
+
+        desk.press(KeyCode::Char('u'));
+        desk.press(KeyCode::Char('u'));
+        let visits = all_visits(dir.path());
+        let left: Vec<&str> = visits.iter().flat_map(Visit::service_ids).collect();
+        assert_eq!(left, ["blue-badge"], "the selected visit went");
+        assert!(status(&desk).starts_with("Visit undone"));
+
+        // Two more presses: one question, then one visit; never two visits for two presses.
+        desk.press(KeyCode::Char('u'));
+        assert_eq!(all_visits(dir.path()).len(), 1, "asked, not deleted");
+
+        // A visit saved more than ten minutes ago says so.
+        desk.act(Action::Tick(monday_morning() + Duration::minutes(12)));
+        desk.press(KeyCode::Char('u'));
+        desk.press(KeyCode::Char('u'));
+        assert_eq!(all_visits(dir.path()).len(), 1);
+        assert_eq!(
+            status(&desk),
+            "The visit at 10:16 was saved more than 10 minutes ago; it can no longer be changed."
+        );
+    }
+
+    #[test]
+    fn a_partner_opened_from_a_services_links_is_logged_with_that_service() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = desk(80, 24).with_visit_log(dir.path());
+        desk.type_text("homeless");
+        desk.press(KeyCode::Enter);
+        let links = desk.app.catalogue.links(match desk.app.screen() {
+            Screen::Detail(d) => d.key,
+            other => panic!("not a detail screen: {other:?}"),
+        });
+        let partner = links
+            .iter()
+            .position(|l| {
+                desk.app.catalogue.entry(l.key).unwrap().title() == "Citizens Advice Exampleton"
+            })
+            .expect("the service links to the partner");
+        desk.press(KeyCode::Char(char::from(
+            b'1' + u8::try_from(partner).unwrap(),
+        )));
+        assert!(desk.screen().contains("Citizens Advice Exampleton"));
+        desk.press(KeyCode::F(2));
+        let screen = desk.screen();
+        assert!(
+            line_of(&screen, "Services").contains("Homeless or at risk"),
+            "the service the resident came about is on the visit:\n{screen}"
+        );
+        desk.press(KeyCode::Char('2'));
+        desk.press(KeyCode::Enter);
+        let visits = all_visits(dir.path());
+        assert_eq!(visits[0].service_ids(), ["homelessness"]);
+        assert_eq!(visits[0].partners, ["citizens-advice"]);
+    }
+
+    #[test]
+    fn a_number_on_a_service_line_gives_that_service_its_own_outcome() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = desk(80, 24).with_visit_log(dir.path());
+        desk.type_text("bulky");
+        desk.press(KeyCode::F(2));
+        desk.press(KeyCode::Esc);
+        desk.press(KeyCode::Esc);
+        desk.type_text("homeless");
+        desk.press(KeyCode::F(2));
+        desk.press(KeyCode::Char('1')); // the visit: resolved
+        desk.press(KeyCode::BackTab); // the services line
+        desk.press(KeyCode::Right); // the second service
+        desk.press(KeyCode::Char('3'));
+        let screen = desk.screen();
+        assert!(
+            line_of(&screen, "Homeless or at risk")
+                .contains("Homeless or at risk of homelessness (Referred)"),
+            "the selected service shows its own outcome:\n{screen}"
+        );
+        assert!(
+            !line_of(&screen, "Bulky waste collection").contains("(Referred)"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("1-6 or Space: this one's outcome"),
+            "the line says how:\n{screen}"
+        );
+        assert!(
+            line_of(&screen, "Outcome").contains("(•) 1 Resolved"),
+            "the visit keeps its outcome:\n{screen}"
+        );
+        // The visit's own number on the same service drops its own outcome again.
+        desk.press(KeyCode::Char('1'));
+        assert!(!desk.screen().contains("(Referred)"));
+        desk.press(KeyCode::Char('3'));
+        desk.press(KeyCode::Enter);
+        let visits = all_visits(dir.path());
+        assert_eq!(visits[0].outcome, Outcome::Resolved);
+        let outcomes: Vec<Outcome> = visits[0].services.iter().map(|s| s.outcome).collect();
+        assert_eq!(outcomes, [Outcome::Resolved, Outcome::Referred]);
     }
 }

@@ -424,3 +424,93 @@ fn on_a_long_form_the_note_its_cursor_and_its_warning_are_on_screen() {
     session.send(b"\x03");
     session.wait_for_exit();
 }
+
+/// Every visit in the log of the session folder `dir`, oldest first.
+fn logged(dir: &Path) -> Vec<frontdesk::visit::Visit> {
+    frontdesk::store::Store::open(&dir.join("data/visits.sqlite3"))
+        .unwrap()
+        .visits_between(
+            chrono::DateTime::<chrono::Utc>::MIN_UTC,
+            chrono::DateTime::<chrono::Utc>::MAX_UTC,
+            None,
+        )
+        .unwrap()
+}
+
+#[test]
+fn an_edit_left_with_esc_is_dropped_and_the_next_resident_gets_a_new_visit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::start(dir.path(), "");
+    session.wait_for("Type what the resident needs");
+    session.send(b"bulky");
+    session.wait_for("Bulky waste collection");
+    session.send(b"\x1bOQ"); // F2
+    session.wait_for("Log the visit");
+    session.send(b"1");
+    session.send(b"\r");
+    session.wait_for("Visit saved");
+    session.send(b"\x1bOR"); // F3: today's visits
+    session.wait_for("Today at");
+    session.send(b"e");
+    session.wait_for("Edit the visit");
+    session.send(b"\x1b");
+    session.wait_for("Edit dropped");
+    session.send(b"\x1b");
+    session.send(b"blue badge");
+    session.wait_for("Blue Badge (disabled parking)");
+    session.send(b"\x1bOQ");
+    let form = session.wait_for("Log the visit");
+    assert!(
+        !form.contains("Bulky waste"),
+        "the edited visit's service is not on the new visit:\n{form}"
+    );
+    session.send(b"1");
+    session.send(b"\r");
+    session.wait_for("Visit saved: Blue Badge");
+    session.send(b"\x03");
+    session.wait_for_exit();
+    let services: Vec<Vec<String>> = logged(dir.path())
+        .iter()
+        .map(|v| v.service_ids().into_iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(services, [vec!["bulky-waste"], vec!["blue-badge"]]);
+}
+
+#[test]
+fn two_windows_on_one_folder_keep_their_own_drafts_and_count_each_others_visits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Session::start(dir.path(), "");
+    first.wait_for("Type what the resident needs");
+    first.send(b"bulky");
+    first.wait_for("Bulky waste collection");
+    first.send(b"\x1bOQ"); // F2
+    first.wait_for("Log the visit");
+    first.send(b"2");
+
+    let mut second = Session::start(dir.path(), "");
+    second.wait_for("Today: 0");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !second.contents().contains("A visit from before"),
+        "the running window's draft was offered:\n{}",
+        second.contents()
+    );
+
+    first.send(b"\r");
+    first.wait_for("Visit saved");
+    // The second window asks the log every few seconds.
+    second.wait_for("Today: 1");
+    second.send(b"blue badge");
+    second.wait_for("Blue Badge (disabled parking)");
+    second.send(b"\x1bOQ");
+    second.wait_for("Log the visit");
+    second.send(b"1");
+    second.send(b"\r");
+    second.wait_for("2 today at this desk");
+    first.wait_for("Today: 2");
+    for session in [&mut first, &mut second] {
+        session.send(b"\x03");
+        session.wait_for_exit();
+    }
+    assert_eq!(logged(dir.path()).len(), 2);
+}

@@ -38,6 +38,12 @@ pub enum Action {
     Paste(String),
     /// Today's visits at this desk, newest last.
     TodayLoaded(Vec<Visit>),
+    /// How many visits the log holds for this desk on `day` (every window of the desk saves
+    /// there, so this is the count the header shows).
+    TodayCounted {
+        day: chrono::NaiveDate,
+        count: usize,
+    },
     /// A half-filled visit kept from last time (boxed: a draft is the largest payload).
     DraftRestored(Box<VisitDraft>),
     /// The draft could not be kept on disk (it stays on screen).
@@ -62,6 +68,8 @@ pub enum Effect {
     DeleteVisit(Uuid),
     /// Load this desk's visits on a local calendar day (today, by the app's clock).
     LoadToday(chrono::NaiveDate),
+    /// Count this desk's visits on a local calendar day, for the header.
+    CountToday(chrono::NaiveDate),
     SaveDraft(VisitDraft),
     ClearDraft,
 }

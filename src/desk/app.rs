@@ -14,11 +14,14 @@ use super::key_names::KeyNames;
 use super::navigation::{Detail, PAGE, ResidentView, Screen, Scroll};
 use super::status::{Level, Status};
 use super::text_field::{self, Change};
-use crate::catalogue::{Catalogue, EntryKey};
+use crate::catalogue::{Catalogue, Entry, EntryKey};
 use crate::text::{self, Language};
 use crate::visit::{Invalid, Visit, VisitDraft};
+pub use today::{COUNT_EVERY, Question};
 
-/// How long the last visit can still be undone or edited.
+mod today;
+
+/// How long a visit can still be undone or edited after it was saved.
 pub const UNDO_WINDOW: Duration = Duration::minutes(10);
 
 /// How long an information message stays in the status bar.
@@ -57,9 +60,23 @@ pub struct App {
     pub form: VisitForm,
     /// When the current resident's visit started (new resident, or the first search after a save).
     pub visit_started: Option<DateTime<Utc>>,
-    /// Today's visits at this desk, oldest first.
+    /// Today's visits at this desk, oldest first (loaded when today's list is opened, and
+    /// again every few seconds while it is on screen).
     pub today: Vec<Visit>,
     pub today_selected: usize,
+    /// How many visits the log holds for this desk today, from every window and desk that
+    /// saves there: the header's count.
+    pub today_total: usize,
+    /// When the count (or the list) was last asked of the log.
+    counted_at: Option<DateTime<FixedOffset>>,
+    /// The list was just opened: when it arrives, the newest visit is selected (a list loaded
+    /// again while on screen keeps the selected visit).
+    select_newest: bool,
+    /// The question on the status bar, with its sentence, if one is waiting for an answer.
+    asked: Option<(Question, String)>,
+    /// The services of the visit just saved, until the log's count arrives to say how many
+    /// visits today that makes.
+    just_saved: Option<String>,
     pub status: Option<Status>,
     pub saving: bool,
     pub quit: bool,
@@ -89,6 +106,11 @@ impl App {
             visit_started: None,
             today: Vec::new(),
             today_selected: 0,
+            today_total: 0,
+            counted_at: None,
+            select_newest: true,
+            asked: None,
+            just_saved: None,
             status: None,
             saving: false,
             quit: false,
@@ -134,9 +156,14 @@ impl App {
         self.search.results.get(self.search.selected).copied()
     }
 
-    /// Visits saved today at this desk.
+    /// Visits saved today at this desk, as the log last counted them.
     pub fn today_count(&self) -> usize {
-        self.today.len()
+        self.today_total
+    }
+
+    /// True while the visit on the form is a logged visit being edited, not a new one.
+    pub fn editing(&self) -> bool {
+        self.draft.as_ref().is_some_and(|d| !d.id.is_nil())
     }
 
     /// The scrolling text on top, if any: help when it is open, else the details or what is
@@ -186,11 +213,18 @@ impl App {
                 {
                     self.status = None;
                 }
-                Vec::new()
+                self.count_if_due()
             }
-            Action::Command(command) => self.command(command),
-            Action::Input(c) => self.change_text(&[Change::Type(c)]),
+            Action::Command(command) => {
+                let question = self.answered_by(command);
+                self.command(command, question)
+            }
+            Action::Input(c) => {
+                self.drop_question();
+                self.change_text(&[Change::Type(c)])
+            }
             Action::Paste(text) => {
+                self.drop_question();
                 // One line of text: newlines and tabs become spaces, so a paste never saves.
                 let changes: Vec<Change> = text
                     .chars()
@@ -199,13 +233,15 @@ impl App {
                 self.change_text(&changes)
             }
             Action::Scroll(delta) => {
+                self.drop_question();
                 if delta < 0 {
-                    self.command(Command::Up)
+                    self.command(Command::Up, None)
                 } else {
-                    self.command(Command::Down)
+                    self.command(Command::Down, None)
                 }
             }
             Action::Click(index) => {
+                self.drop_question();
                 if self.mode() == Mode::Search && index < self.search.results.len() {
                     if self.search.selected == index {
                         return self.search_command(Command::Open);
@@ -230,12 +266,7 @@ impl App {
                 }
                 self.finish_visit(text::status::visit_updated(lang))
             }
-            Action::VisitDeleted(id) => {
-                self.today.retain(|v| v.id != id);
-                self.today_selected = self.today_selected.min(self.today.len().saturating_sub(1));
-                self.say(Level::Info, text::status::visit_undone(lang));
-                Vec::new()
-            }
+            Action::VisitDeleted(id) => self.visit_deleted(id),
             Action::SaveFailed(message) => {
                 self.saving = false;
                 let key = self.keys.key(Command::Save);
@@ -250,16 +281,25 @@ impl App {
                 Vec::new()
             }
             Action::TodayLoaded(visits) => {
-                self.today = visits;
-                self.today_selected = self.today.len().saturating_sub(1);
+                self.today_loaded(visits);
+                Vec::new()
+            }
+            Action::TodayCounted { day, count } => {
+                if day == self.now.date_naive() {
+                    self.recount(count);
+                }
                 Vec::new()
             }
             Action::DraftRestored(draft) => {
                 if self.draft.is_none() {
                     self.visit_started = Some(draft.started_at);
+                    let editing = !draft.id.is_nil();
                     self.draft = Some(*draft);
                     let key = self.log_key();
-                    self.say(Level::Warning, text::status::draft_restored(lang, &key));
+                    self.say(
+                        Level::Warning,
+                        text::status::draft_restored(lang, &key, editing),
+                    );
                 }
                 Vec::new()
             }
@@ -280,7 +320,8 @@ impl App {
         }
     }
 
-    fn command(&mut self, command: Command) -> Vec<Effect> {
+    /// Runs a command; `question` is the question it answers, if it answers one.
+    fn command(&mut self, command: Command, question: Option<Question>) -> Vec<Effect> {
         if self.help {
             match command {
                 Command::Back | Command::Help => {
@@ -301,14 +342,15 @@ impl App {
                 self.help = true;
                 Vec::new()
             }
-            Command::Back => self.back(),
+            Command::Back => self.back(question),
             Command::Text(edit) => self.change_text(&[Change::Edit(edit)]),
             Command::LogVisit => self.open_form(),
             Command::Today => {
                 if *self.screen() != Screen::Today {
                     self.screens.push(Screen::Today);
+                    self.select_newest = true;
                 }
-                vec![Effect::LoadToday(self.now.date_naive())]
+                vec![self.refresh_today()]
             }
             Command::NewResident => {
                 if self.draft.is_some() {
@@ -331,7 +373,7 @@ impl App {
                     Vec::new()
                 }
                 Screen::VisitForm => self.form_command(command),
-                Screen::Today => self.today_command(command),
+                Screen::Today => self.today_command(command, question),
             },
         }
     }
@@ -345,7 +387,17 @@ impl App {
         );
     }
 
-    fn back(&mut self) -> Vec<Effect> {
+    fn back(&mut self, question: Option<Question>) -> Vec<Effect> {
+        match (self.screen(), question) {
+            (Screen::Today, Some(Question::Undo(_))) => {
+                self.say(Level::Info, text::status::undo_kept(self.lang));
+                return Vec::new();
+            }
+            (Screen::VisitForm, question) if self.editing() => {
+                return self.leave_edit(question == Some(Question::DropEdit));
+            }
+            _ => {}
+        }
         if self.screens.len() > 1 {
             self.screens.pop();
         } else if !self.search.query.is_empty() {
@@ -430,21 +482,43 @@ impl App {
         None
     }
 
+    /// The entries a visit logged now is about: the one on screen and, for a partner reached
+    /// from a service's (or a question's) links, that service too: the resident came about it.
+    fn current_entries(&self) -> Vec<EntryKey> {
+        let Some(top) = self.current_entry() else {
+            return Vec::new();
+        };
+        let is_partner =
+            |key: EntryKey| matches!(self.catalogue.entry(key), Some(Entry::Partner(_)));
+        let mut entries = vec![top];
+        if is_partner(top) {
+            let below = self.screens.iter().rev().find_map(|screen| match screen {
+                Screen::Detail(d) if !is_partner(d.key) => Some(d.key),
+                Screen::ShowResident(view) if !is_partner(view.key) => Some(view.key),
+                _ => None,
+            });
+            entries.extend(below);
+        }
+        entries
+    }
+
     fn open_form(&mut self) -> Vec<Effect> {
         if *self.screen() == Screen::VisitForm {
             return Vec::new();
         }
-        let entry = if *self.screen() == Screen::Today {
-            None
+        // An edit (kept from a window that stopped mid-edit) is finished on its own: what is
+        // on screen now belongs to a new visit, not to the one being edited.
+        let entries = if *self.screen() == Screen::Today || self.editing() {
+            Vec::new()
         } else {
-            self.current_entry()
+            self.current_entries()
         };
         let started = self.visit_started.unwrap_or(self.utc_now());
         let (desk, staff, version) = (&self.desk, &self.staff, self.catalogue.version());
         let draft = self
             .draft
             .get_or_insert_with(|| VisitDraft::new(started, desk, staff, version));
-        if let Some(key) = entry {
+        for key in entries {
             add_entry(&self.catalogue, draft, key);
         }
         self.visit_started = Some(draft.started_at);
@@ -465,13 +539,14 @@ impl App {
         match command {
             Command::Save => return self.save(false),
             Command::RedactAndSave => return self.save(true),
+            Command::Discard if !draft.id.is_nil() => return self.drop_edit(),
             Command::Discard => {
                 return self.finish_visit(text::status::draft_discarded(self.lang));
             }
             Command::Outcome(n) => {
                 let index = usize::from(n).saturating_sub(1);
                 self.form
-                    .choose(&self.catalogue, draft, Field::Outcome, index);
+                    .number(&self.catalogue, draft, Field::Outcome, index);
             }
             other => self.form.command(&self.catalogue, draft, other),
         }
@@ -545,17 +620,16 @@ impl App {
 
     fn visit_saved(&mut self, visit: Visit) -> Vec<Effect> {
         self.saving = false;
-        let titles: Vec<&str> = visit
-            .services
-            .iter()
-            .map(|s| self.catalogue.service_title(&s.service))
-            .collect();
-        let services = titles.join(", ");
-        let count = self.today.len() + 1;
-        let message = text::status::visit_saved(self.lang, &services, count);
+        let services = self.service_titles(&visit);
+        // The log's count and this visit; the log is asked again for the others' saves.
+        self.today_total += 1;
+        let message = text::status::visit_saved(self.lang, &services, self.today_total);
+        self.just_saved = Some(services);
         self.today.push(visit);
         self.today_selected = self.today.len() - 1;
-        self.finish_visit(message)
+        let mut effects = self.finish_visit(message);
+        effects.insert(0, self.refresh_today());
+        effects
     }
 
     /// The one way a visit ends, saved or discarded: the form, the draft, the search and the
@@ -575,42 +649,6 @@ impl App {
         }
         self.say(Level::Info, message);
         vec![Effect::ClearDraft]
-    }
-
-    fn today_command(&mut self, command: Command) -> Vec<Effect> {
-        let last = self.today.len().saturating_sub(1);
-        match command {
-            Command::Up => self.today_selected = self.today_selected.saturating_sub(1),
-            Command::Down => self.today_selected = (self.today_selected + 1).min(last),
-            Command::Undo | Command::Edit => {
-                if self.draft.is_some() {
-                    self.finish_visit_first();
-                    return Vec::new();
-                }
-                // The last visit saved: ids are time-ordered and given at saving.
-                let Some(visit) = self.today.iter().max_by_key(|v| v.id).cloned() else {
-                    self.say(Level::Info, text::status::no_visits_today(self.lang));
-                    return Vec::new();
-                };
-                if self.utc_now() - visit.ended_at > UNDO_WINDOW {
-                    let minutes = UNDO_WINDOW.num_minutes();
-                    self.say(
-                        Level::Warning,
-                        text::status::too_old_to_change(self.lang, minutes),
-                    );
-                    return Vec::new();
-                }
-                if command == Command::Undo {
-                    return vec![Effect::DeleteVisit(visit.id)];
-                }
-                let draft = VisitDraft::from_visit(&visit);
-                self.form = VisitForm::for_draft(&self.catalogue, &draft);
-                self.draft = Some(draft);
-                self.screens.push(Screen::VisitForm);
-            }
-            _ => {}
-        }
-        Vec::new()
     }
 
     /// Types or edits in the focused text field: the note on the form, else the search box.

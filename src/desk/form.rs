@@ -34,10 +34,12 @@ pub enum Field {
 pub enum FieldKind {
     /// A list filled from the search (log a visit on an entry to add it): Left/Right select,
     /// Remove (Delete) takes the selected one off.
-    /// Toggle (Space) steps the selected item's own value (a service's own outcome).
+    /// Toggle (Space) steps the selected item's own value (a service's own outcome), and a
+    /// number key sets it (`pick`: item, number from 0).
     Added {
         remove: fn(&mut VisitDraft, usize),
         step: fn(&mut VisitDraft, usize),
+        pick: fn(&mut VisitDraft, usize, usize),
     },
     /// One of several, like radio buttons: Left/Right move and choose, Toggle (Space) chooses;
     /// when `clearable`, Toggle on the chosen one clears it.
@@ -123,6 +125,11 @@ pub const FIELDS: [FieldSpec; 7] = [
             remove: |draft, index| draft.remove_service(index),
             // A service has the visit's outcome until given its own.
             step: |draft, index| draft.cycle_service_outcome(index),
+            pick: |draft, index, outcome| {
+                if let Some(outcome) = Outcome::ALL.get(outcome) {
+                    draft.set_service_outcome(index, *outcome);
+                }
+            },
         },
         one_per_line: false,
         required: true,
@@ -467,6 +474,25 @@ impl VisitForm {
             self.field = field;
             self.cursor = index;
         }
+    }
+
+    /// A number key (`index` from 0): on a list with an item selected, sets that item's own
+    /// value (the selected service's own outcome); anywhere else, chooses in `field` (the
+    /// visit's outcome) and puts focus there.
+    pub fn number(
+        &mut self,
+        catalogue: &Catalogue,
+        draft: &mut VisitDraft,
+        field: Field,
+        index: usize,
+    ) {
+        if let FieldKind::Added { pick, .. } = self.field.spec().kind
+            && self.cursor < self.choices(catalogue, draft).len()
+        {
+            pick(draft, self.cursor, index);
+            return;
+        }
+        self.choose(catalogue, draft, field, index);
     }
 
     /// True when the focused field takes typed text.

@@ -50,10 +50,11 @@ pub fn no_services(lang: Language, log_key: &str) -> String {
     }
 }
 
-/// After the services, while they have focus: how to give one service its own outcome.
-pub fn service_outcome_hint(lang: Language, toggle_key: &str) -> String {
+/// After the services, while they have focus: how to give the selected service its own
+/// outcome (a number key, or `toggle_key` to step through them).
+pub fn service_outcome_hint(lang: Language, first: &str, last: &str, toggle_key: &str) -> String {
     match lang {
-        Language::English => format!("({toggle_key}: this one's outcome)"),
+        Language::English => format!("({first}-{last} or {toggle_key}: this one's outcome)"),
     }
 }
 

@@ -246,20 +246,20 @@ pub fn minutes(lang: Language, minutes: i64) -> String {
     }
 }
 
-/// Today's footer while the last visit can still be changed.
+/// Today's footer while the selected visit can still be changed.
 pub fn today_changeable(lang: Language, undo_key: &str, edit_key: &str, minutes: i64) -> String {
     match lang {
         Language::English => format!(
-            "The last visit can be undone ({undo_key}) or edited ({edit_key}) for {minutes} minutes."
+            "This visit can be undone ({undo_key}, asks first) or edited ({edit_key}) for {minutes} minutes."
         ),
     }
 }
 
-/// Today's footer once it cannot.
+/// Today's footer once the selected visit cannot be changed.
 pub fn today_unchangeable(lang: Language, minutes: i64) -> String {
     match lang {
         Language::English => {
-            format!("Visits can be changed for {minutes} minutes after they are saved.")
+            format!("Saved over {minutes} minutes ago: this visit can no longer be changed.")
         }
     }
 }

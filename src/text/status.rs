@@ -18,7 +18,45 @@ pub fn visit_updated(lang: Language) -> String {
 
 pub fn visit_undone(lang: Language) -> String {
     match lang {
-        Language::English => "Last visit undone: it is no longer in the log.".into(),
+        Language::English => "Visit undone: it is no longer in the log.".into(),
+    }
+}
+
+/// Asked once before a visit is undone: "Undo the visit at 10:12 (Bulky waste collection)?".
+pub fn undo_question(
+    lang: Language,
+    time: &str,
+    services: &str,
+    undo_key: &str,
+    back_key: &str,
+) -> String {
+    match lang {
+        Language::English => format!(
+            "Undo the visit at {time} ({services})? Press {undo_key} again to delete it from the log, {back_key} to keep it."
+        ),
+    }
+}
+
+/// The receptionist kept the visit they were asked about.
+pub fn undo_kept(lang: Language) -> String {
+    match lang {
+        Language::English => "Kept: nothing was undone.".into(),
+    }
+}
+
+/// Leaving an edit with changes: asked once.
+pub fn save_edit_question(lang: Language, save_key: &str, back_key: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "Save the changes to this visit? {save_key} saves them, {back_key} again drops them."
+        ),
+    }
+}
+
+/// An edit left without saving.
+pub fn edit_dropped(lang: Language) -> String {
+    match lang {
+        Language::English => "Edit dropped: the visit is unchanged in the log.".into(),
     }
 }
 
@@ -31,8 +69,12 @@ pub fn save_failed(lang: Language, problem: &str, save_key: &str) -> String {
     }
 }
 
-pub fn draft_restored(lang: Language, log_key: &str) -> String {
+/// A draft left by a window that stopped; `editing` when it is an edit of a logged visit.
+pub fn draft_restored(lang: Language, log_key: &str, editing: bool) -> String {
     match lang {
+        Language::English if editing => {
+            format!("A visit from before was not saved. Press {log_key} to finish editing it.")
+        }
         Language::English => {
             format!("A visit from before was not saved. Press {log_key} to finish it.")
         }
@@ -130,10 +172,11 @@ pub fn no_visits_today(lang: Language) -> String {
     }
 }
 
-pub fn too_old_to_change(lang: Language, minutes: i64) -> String {
+/// The visit that started at `time` was saved more than `minutes` ago.
+pub fn too_old_to_change(lang: Language, time: &str, minutes: i64) -> String {
     match lang {
         Language::English => format!(
-            "The last visit is more than {minutes} minutes old; it can no longer be changed."
+            "The visit at {time} was saved more than {minutes} minutes ago; it can no longer be changed."
         ),
     }
 }

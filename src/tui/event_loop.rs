@@ -121,13 +121,15 @@ fn handle(
 ) -> Vec<Effect> {
     match message {
         Message::Event(event) => {
+            let mut effects = Vec::new();
             if matches!(event, Event::Key(_)) {
                 // Keep the clock current for timestamps taken on this key.
-                app.update(Action::Tick(Local::now().fixed_offset()));
+                effects = app.update(Action::Tick(Local::now().fixed_offset()));
             }
-            action_for_event(app, keymap, &event, size)
-                .map(|action| app.update(action))
-                .unwrap_or_default()
+            if let Some(action) = action_for_event(app, keymap, &event, size) {
+                effects.extend(app.update(action));
+            }
+            effects
         }
         Message::Action(action) => app.update(action),
         Message::InputGone => app.update(Action::Stop),

@@ -434,7 +434,7 @@ impl Default for Keymap {
         let form_back = bind(
             &[ESC],
             Back,
-            "Back, keeping the visit as a draft",
+            "Back; a new visit stays a draft, an edit asks",
             Some("back"),
         );
         let next_field = bind(&[TAB], NextField, "Next field", Some("next field"));
@@ -483,7 +483,7 @@ impl Default for Keymap {
             bind(
                 &[Key::char(' ')],
                 Toggle,
-                "Tick or untick the choice",
+                "Tick the choice; on a service, step its outcome",
                 Some("tick"),
             ),
             bind(
@@ -522,14 +522,14 @@ impl Default for Keymap {
                 bind(
                     &[Key::char('u')],
                     Undo,
-                    "Undo the last visit (within 10 minutes)",
-                    Some("undo last"),
+                    "Undo the selected visit, within 10 min (asks first)",
+                    Some("undo"),
                 ),
                 bind(
                     &[Key::char('e')],
                     Edit,
-                    "Edit the last visit (within 10 minutes)",
-                    Some("edit last"),
+                    "Edit the selected visit, within 10 min",
+                    Some("edit"),
                 ),
                 help(&[Key::char('?')]),
                 quit.clone(),
@@ -560,13 +560,14 @@ const LINK_DESCRIPTIONS: [&str; 9] = [
     "Open link 9",
 ];
 
+/// On the services line a number sets the selected service's own outcome.
 const OUTCOME_DESCRIPTIONS: [&str; 6] = [
-    "Outcome: resolved",
-    "Outcome: signposted",
-    "Outcome: referred",
-    "Outcome: appointment made",
-    "Outcome: helped online",
-    "Outcome: not resolved",
+    "Outcome: resolved (on a service: its own)",
+    "Outcome: signposted (on a service: its own)",
+    "Outcome: referred (on a service: its own)",
+    "Outcome: appointment made (on a service: its own)",
+    "Outcome: helped online (on a service: its own)",
+    "Outcome: not resolved (on a service: its own)",
 ];
 
 impl Keymap {

@@ -116,6 +116,14 @@ impl StoreJobs {
         self.with_store(|store| store.visits_between(from, to, Some(&desk)))
     }
 
+    /// How many of this desk's visits the log holds on a local calendar day.
+    pub fn count_day(&mut self, day: NaiveDate) -> Result<usize, String> {
+        let (from, to) = local_day_bounds(day);
+        let desk = self.place.desk.clone();
+        let count = self.with_store(|store| store.count_between(from, to, Some(&desk)))?;
+        Ok(usize::try_from(count).unwrap_or(usize::MAX))
+    }
+
     fn clear_draft(&self) {
         if let Some(slot) = &self.place.drafts {
             slot.clear();
@@ -149,6 +157,15 @@ impl StoreJobs {
                 self.day(day)
                     .map_or_else(Action::StoreFailed, Action::TodayLoaded),
             ),
+            // Asked every few seconds: a log that cannot be read now keeps the last count and is
+            // not reported each time (a save or the today list says what is wrong).
+            Effect::CountToday(day) => match self.count_day(day) {
+                Ok(count) => Some(Action::TodayCounted { day, count }),
+                Err(message) => {
+                    tracing::warn!("cannot count today's visits: {message}");
+                    None
+                }
+            },
             Effect::SaveDraft(draft) => self
                 .place
                 .drafts

@@ -1,4 +1,4 @@
-//! Today's visits at this desk; the last one can be undone or edited for 10 minutes.
+//! Today's visits at this desk; the selected one can be undone or edited for 10 minutes.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Position, Rect};
@@ -63,14 +63,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Constraint::Min(10),
     ];
     let header = Row::new(labels.today_headings.to_vec()).style(theme.heading);
-    // The last visit saved: ids are time-ordered and given at saving.
-    let last_changeable = app
+    // The keys act on the selected visit.
+    let changeable = app
         .today
-        .iter()
-        .max_by_key(|v| v.id)
+        .get(app.today_selected)
         .is_some_and(|v| app.utc_now() - v.ended_at <= UNDO_WINDOW);
     let minutes = UNDO_WINDOW.num_minutes();
-    let footer = if last_changeable {
+    let footer = if changeable {
         let (undo, edit) = (app.keys.key(Command::Undo), app.keys.key(Command::Edit));
         text::screens::today_changeable(lang, &undo, &edit, minutes)
     } else {

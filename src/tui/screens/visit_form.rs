@@ -234,11 +234,14 @@ fn pieces(
         return vec![note(empty(), style)];
     }
     let hint = (focused && matches!(spec.kind, FieldKind::Added { .. })).then(|| {
-        let key = app.keys.key(Command::Toggle);
-        note(
-            text::form::service_outcome_hint(app.lang, &key),
-            theme.muted,
-        )
+        let key = |command| app.keys.key(command);
+        let hint = text::form::service_outcome_hint(
+            app.lang,
+            &key(Command::Outcome(1)),
+            &key(Command::Outcome(6)),
+            &key(Command::Toggle),
+        );
+        note(hint, theme.muted)
     });
     choices
         .into_iter()
