@@ -204,3 +204,27 @@ fn a_second_window_is_not_given_the_first_windows_half_logged_visit() {
     );
     assert!(third.screen().contains("A visit from before was not saved"));
 }
+
+#[test]
+fn a_draft_of_earlier_versions_loses_its_personal_data_when_it_is_moved() {
+    let dir = TempDir::new().unwrap();
+    let mut old = draft("Front desk", "bulky-waste");
+    old.note = Some("call her on 07700 900456 about the sofa".into());
+    // As an earlier frontdesk wrote it: the note as typed.
+    fs::write(
+        dir.path().join("draft.json"),
+        serde_json::to_vec(&old).unwrap(),
+    )
+    .unwrap();
+    let (_slot, offered) = DraftSlot::claim(dir.path(), "Front desk").unwrap();
+    let offered = offered.expect("the old draft is offered");
+    assert_eq!(
+        offered.note.as_deref(),
+        Some("call her on [phone number removed] about the sofa")
+    );
+    for name in names_in(&dir.path().join("drafts")) {
+        let text = fs::read_to_string(dir.path().join("drafts").join(&name)).unwrap_or_default();
+        assert!(!text.contains("900456"), "{name} holds the number: {text}");
+    }
+    assert!(!dir.path().join("draft.json").exists());
+}

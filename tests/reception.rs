@@ -1601,3 +1601,92 @@ mod visits_in_the_log {
         assert_eq!(outcomes, [Outcome::Resolved, Outcome::Referred]);
     }
 }
+
+/// What the desk must not lose or let through while a visit is saved or edited.
+mod while_saving_and_editing {
+    use super::*;
+    use frontdesk::desk::QUERY_MAX_CHARS;
+
+    #[test]
+    fn saving_an_edit_leaves_the_residents_search_and_timer_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = desk(80, 24).with_visit_log(dir.path());
+        desk.type_text("bulky");
+        desk.press(KeyCode::F(2));
+        desk.press(KeyCode::Char('1'));
+        desk.press(KeyCode::Enter);
+        // The next resident: a search typed, the timer running, no visit logged yet.
+        desk.type_text("council tax");
+        let started = desk.app.visit_started;
+        assert!(started.is_some());
+        desk.press(KeyCode::F(3));
+        desk.press(KeyCode::Char('e'));
+        desk.press(KeyCode::Char('2'));
+        desk.press(KeyCode::Enter);
+        assert!(desk.screen().contains("Visit updated"), "{}", desk.screen());
+        assert_eq!(desk.app.search.query, "council tax");
+        assert_eq!(desk.app.visit_started, started);
+    }
+
+    #[test]
+    fn nothing_changes_the_visit_while_it_is_being_saved() {
+        // No visit log: the save is sent and not yet answered.
+        let mut desk = desk(80, 24);
+        desk.type_text("bulky");
+        desk.press(KeyCode::F(2));
+        desk.press(KeyCode::Char('1'));
+        desk.press(KeyCode::Enter);
+        let sent = desk.app.draft.clone();
+        assert!(sent.is_some());
+        desk.press(KeyCode::Char('2'));
+        desk.press(KeyCode::Esc);
+        desk.press(KeyCode::Esc);
+        desk.type_text("council tax");
+        desk.press(KeyCode::F(2));
+        assert_eq!(
+            desk.app.draft, sent,
+            "the visit on its way to disk is unchanged"
+        );
+    }
+
+    #[test]
+    fn an_edit_restored_after_its_window_closed_is_dropped_not_saved() {
+        let mut desk = desk(80, 24);
+        let long_ago = monday_morning().to_utc() - Duration::hours(3);
+        let mut edit = frontdesk::visit::VisitDraft::new(long_ago, "Front desk", "AB", "test-0");
+        edit.id = uuid::Uuid::now_v7();
+        edit.services = vec!["bulky-waste".into()];
+        edit.outcome = Some(Outcome::Resolved);
+        desk.act(Action::DraftRestored(Box::new(edit)));
+        desk.press(KeyCode::F(2));
+        desk.press(KeyCode::Enter);
+        assert!(
+            !desk
+                .effects
+                .iter()
+                .any(|e| matches!(e, Effect::UpdateVisit(_))),
+            "{:?}",
+            desk.effects
+        );
+        let screen = desk.screen().replace('\n', " ");
+        assert!(screen.contains("can no longer be changed"), "{screen}");
+        assert!(desk.app.draft.is_none());
+    }
+
+    #[test]
+    fn the_search_box_holds_what_the_search_reads_and_no_more() {
+        let mut desk = desk(80, 24);
+        desk.act(Action::Paste("bins ".repeat(50_000)));
+        assert_eq!(desk.app.search.query.chars().count(), QUERY_MAX_CHARS);
+        desk.type_text(" more");
+        assert_eq!(desk.app.search.query.chars().count(), QUERY_MAX_CHARS);
+    }
+
+    #[test]
+    fn text_direction_overrides_are_neither_typed_nor_pasted() {
+        let mut desk = desk(80, 24);
+        desk.type_text("\u{202e}bulky");
+        desk.act(Action::Paste(" waste\u{2066}".into()));
+        assert_eq!(desk.app.search.query, "bulky waste ");
+    }
+}

@@ -15,6 +15,7 @@ use super::navigation::{Detail, PAGE, ResidentView, Screen, Scroll};
 use super::status::{Level, Status};
 use super::text_field::{self, Change};
 use crate::catalogue::{Catalogue, Entry, EntryKey};
+use crate::printable::is_unsafe;
 use crate::text::{self, Language};
 use crate::visit::{Invalid, Visit, VisitDraft};
 pub use today::{COUNT_EVERY, Question};
@@ -23,6 +24,9 @@ mod today;
 
 /// How long a visit can still be undone or edited after it was saved.
 pub const UNDO_WINDOW: Duration = Duration::minutes(10);
+
+/// The most the search box holds: the search reads no more than this.
+pub const QUERY_MAX_CHARS: usize = 400;
 
 /// How long an information message stays in the status bar.
 const INFO_LIFETIME: Duration = Duration::seconds(8);
@@ -225,10 +229,13 @@ impl App {
             }
             Action::Paste(text) => {
                 self.drop_question();
-                // One line of text: newlines and tabs become spaces, so a paste never saves.
+                // One line of text: newlines, tabs and other characters a terminal would obey
+                // become spaces, so a paste never saves; no more than a field can hold.
+                let room = QUERY_MAX_CHARS.max(crate::visit::NOTE_MAX_CHARS);
                 let changes: Vec<Change> = text
                     .chars()
-                    .map(|c| Change::Type(if c.is_control() { ' ' } else { c }))
+                    .take(room)
+                    .map(|c| Change::Type(if is_unsafe(c) { ' ' } else { c }))
                     .collect();
                 self.change_text(&changes)
             }
@@ -264,7 +271,7 @@ impl App {
                 if let Some(old) = self.today.iter_mut().find(|v| v.id == visit.id) {
                     *old = visit;
                 }
-                self.finish_visit(text::status::visit_updated(lang))
+                self.close_form(text::status::visit_updated(lang))
             }
             Action::VisitDeleted(id) => self.visit_deleted(id),
             Action::SaveFailed(message) => {
@@ -503,7 +510,7 @@ impl App {
     }
 
     fn open_form(&mut self) -> Vec<Effect> {
-        if *self.screen() == Screen::VisitForm {
+        if *self.screen() == Screen::VisitForm || self.saving {
             return Vec::new();
         }
         // An edit (kept from a window that stopped mid-edit) is finished on its own: what is
@@ -532,6 +539,10 @@ impl App {
     }
 
     fn form_command(&mut self, command: Command) -> Vec<Effect> {
+        // The visit on its way to disk is the one the form shows: it cannot change meanwhile.
+        if self.saving {
+            return Vec::new();
+        }
         let Some(draft) = self.draft.as_mut() else {
             self.screens.pop();
             return Vec::new();
@@ -559,6 +570,22 @@ impl App {
             return Vec::new();
         }
         let (now, lang) = (self.utc_now(), self.lang);
+        // An edit comes back after a crash with its visit's times: past the window it can only
+        // be dropped, as `e` on today's list would have refused it.
+        if let Some(draft) = &self.draft
+            && !draft.id.is_nil()
+            && now - draft.ended_at > UNDO_WINDOW
+        {
+            let time = draft.started_at.with_timezone(self.now.offset());
+            let time = time.format("%H:%M").to_string();
+            let effects = self.drop_edit();
+            let minutes = UNDO_WINDOW.num_minutes();
+            self.say(
+                Level::Warning,
+                text::status::too_old_to_change(lang, &time, minutes),
+            );
+            return effects;
+        }
         let Some(draft) = self.draft.as_mut() else {
             return Vec::new();
         };
@@ -636,10 +663,17 @@ impl App {
     /// timer are cleared for the next resident, and the screen goes back to the search (or to
     /// today's list, after an edit from there).
     fn finish_visit(&mut self, message: String) -> Vec<Effect> {
-        self.draft = None;
-        self.form = VisitForm::default();
         self.visit_started = None;
         self.clear_query();
+        self.close_form(message)
+    }
+
+    /// Closes the form after its visit was saved, updated or discarded. An edit from today's
+    /// list goes back to the list; the search and the timer of the resident at the desk are
+    /// left as they are (a new visit's end clears them in [`App::finish_visit`]).
+    fn close_form(&mut self, message: String) -> Vec<Effect> {
+        self.draft = None;
+        self.form = VisitForm::default();
         self.screens
             .retain(|s| matches!(s, Screen::Search | Screen::Today));
         if self.screens.last() == Some(&Screen::Today) && self.screens.len() > 1 {
@@ -680,7 +714,7 @@ impl App {
                         &mut search.query,
                         &mut search.cursor,
                         *change,
-                        usize::MAX,
+                        QUERY_MAX_CHARS,
                     );
                 }
                 if changed {

@@ -4,6 +4,7 @@
 //! wide characters as two. The text stays a plain `String` where it lives (the query, the
 //! draft's note); the cursor is the number of characters before it.
 
+use crate::printable::is_unsafe;
 use tui_input::{Input, InputRequest};
 
 /// The line edits a terminal user expects (the face binds readline's keys to them).
@@ -91,11 +92,12 @@ pub enum Change {
 }
 
 /// Applies `change` to `text`, whose cursor has `cursor` characters before it. A typed
-/// character is refused when the text already has `max` characters, and so is a control
-/// character. Returns whether the text changed (the cursor may have moved either way).
+/// character is refused when the text already has `max` characters, and so is a character a
+/// terminal would obey rather than show (a control character or a text direction override).
+/// Returns whether the text changed (the cursor may have moved either way).
 pub fn apply(text: &mut String, cursor: &mut usize, change: Change, max: usize) -> bool {
     let request = match change {
-        Change::Type(c) if c.is_control() || text.chars().count() >= max => return false,
+        Change::Type(c) if is_unsafe(c) || text.chars().count() >= max => return false,
         Change::Type(c) => InputRequest::InsertChar(c),
         Change::Edit(edit) => edit.request(),
     };

@@ -265,14 +265,21 @@ fn move_legacy_draft(data_dir: &Path, folder: &Path, desk: &str) {
         draft.desk.as_str()
     };
     let (target, _) = paths(folder, &file_prefix(owner), Uuid::new_v4());
-    match fs::rename(&legacy, &target) {
-        Ok(()) => tracing::info!(
-            "moved the draft {} to {}",
-            legacy.display(),
-            target.display()
-        ),
-        // Another window moved it first.
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+    // Written afresh rather than renamed, so a note kept before drafts were checked for
+    // personal data is redacted on its way in.
+    match save_draft(&target, &draft) {
+        Ok(()) => match fs::remove_file(&legacy) {
+            Ok(()) => tracing::info!(
+                "moved the draft {} to {}",
+                legacy.display(),
+                target.display()
+            ),
+            // Another window moved it first: one copy is enough.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let _ = fs::remove_file(&target);
+            }
+            Err(e) => tracing::warn!("cannot remove the draft {}: {e}", legacy.display()),
+        },
         Err(e) => tracing::warn!("cannot move the draft {}: {e}", legacy.display()),
     }
 }
