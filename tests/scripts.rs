@@ -572,7 +572,16 @@ fn a_choice_that_is_not_a_number_key_is_refused() {
 // ---------------------------------------------------------------------------------------------
 // The shipped scripts
 
-const SHIPPED: &[&str] = &["homelessness", "council-tax-arrears"];
+const SHIPPED: &[&str] = &[
+    "homelessness",
+    "council-tax-arrears",
+    "benefits",
+    "missed-bin",
+    "blue-badge",
+    "digital-inclusion",
+    "cost-of-living",
+    "noise-complaint",
+];
 
 /// The real national numbers the content guide allows, as digits.
 const NATIONAL_NUMBERS: &[&str] = &[
