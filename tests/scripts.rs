@@ -7,7 +7,8 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use chrono::Local;
-use frontdesk::catalogue::{Catalogue, Kind};
+use frontdesk::catalogue::check::check_files;
+use frontdesk::catalogue::{Catalogue, Kind, SourceFile};
 use frontdesk::script::{ScriptWalk, every_path};
 use frontdesk::visit::Outcome;
 use regex::Regex;
@@ -747,4 +748,37 @@ fn shipped_scripts_are_plain_current_and_use_allowed_numbers() {
         }
     }
     assert!(offenders.is_empty(), "{}", offenders.join("\n"));
+}
+
+#[test]
+fn every_cut_of_every_shipped_script_file_is_checked_without_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/catalogue/scripts");
+    let today = Local::now().date_naive();
+    let mut checked = 0;
+    for item in fs::read_dir(&dir).expect("assets/catalogue/scripts is readable") {
+        let path = item.expect("an entry").path();
+        let text = fs::read_to_string(&path).expect("readable");
+        let cuts = text.match_indices('\n').map(|(i, _)| i).chain([text.len()]);
+        for cut in cuts {
+            let files = [
+                SourceFile {
+                    name: "catalogue.toml".into(),
+                    text: CATALOGUE.into(),
+                },
+                SourceFile {
+                    name: "script.toml".into(),
+                    text: text[..cut].to_string(),
+                },
+            ];
+            for problem in check_files(&files, today) {
+                assert!(
+                    problem.line >= 1 && problem.column >= 1,
+                    "{problem}: no place"
+                );
+                assert!(!problem.to_string().contains('\n'), "{problem:?}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} cuts checked");
 }
