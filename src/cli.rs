@@ -56,6 +56,9 @@ pub enum Command {
     /// Work with the catalogue itself.
     #[command(subcommand)]
     Catalogue(CatalogueCommand),
+    /// Guided scripts: list them, show one, or walk one with given answers.
+    #[command(subcommand)]
+    Script(ScriptCommand),
     /// Turn public data into a catalogue directory.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -89,6 +92,38 @@ pub enum CatalogueCommand {
     /// List every entry.
     List {
         /// Print JSON objects with id, kind, title, summary and keywords.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScriptCommand {
+    /// List every guided script.
+    List {
+        /// Print JSON objects with id, title, version, keywords and review_by.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one script: each node, its options and where they lead, and each end.
+    Show {
+        /// The script's id, as `script list` shows it.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Print the script as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Walk a script with the given answers and print the path and the end it reaches.
+    Walk {
+        /// The script's id, as `script list` shows it.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// The number key chosen at each question, in order, e.g. 2,1,3. Urgent nodes on the
+        /// way are acknowledged and printed.
+        #[arg(long, value_delimiter = ',', value_name = "KEYS")]
+        choose: Vec<u8>,
+        /// Print the walk as JSON (script, path, outcome, services, partners, ...).
         #[arg(long)]
         json: bool,
     },

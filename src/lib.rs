@@ -11,6 +11,7 @@ pub mod config;
 pub mod desk;
 pub mod printable;
 pub mod privacy;
+pub mod script;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -9,6 +9,7 @@ mod load;
 pub mod model;
 mod problem;
 pub mod sample;
+pub mod script;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ pub use links::{Link, Relation};
 pub use load::{LoadError, MAX_FILE_BYTES, MAX_TOTAL_BYTES, SourceFile, parse_file};
 pub use model::*;
 pub use problem::{Problem, Severity, line_column as problem_line_column, quoted};
+pub use script::{Script, ScriptEnd, ScriptNode, ScriptOption, ScriptService, Urgent, UrgentCall};
 
 /// Where a catalogue came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,6 +179,8 @@ pub struct Catalogue {
     pub partners: Vec<Partner>,
     pub faqs: Vec<Faq>,
     pub synonyms: Vec<SynonymGroup>,
+    /// Guided scripts, in their own namespace of ids.
+    pub scripts: Vec<Script>,
     ids: HashMap<String, EntryKey>,
 }
 
@@ -248,6 +252,7 @@ impl Catalogue {
             partners: Vec::new(),
             faqs: Vec::new(),
             synonyms: Vec::new(),
+            scripts: Vec::new(),
             ids: HashMap::new(),
         };
         for file in files {
@@ -259,6 +264,7 @@ impl Catalogue {
             catalogue.partners.extend(file.partner);
             catalogue.faqs.extend(file.faq);
             catalogue.synonyms.extend(file.synonyms);
+            catalogue.scripts.extend(file.script);
         }
         catalogue.reindex();
         catalogue
@@ -349,6 +355,11 @@ impl Catalogue {
             } => self.partners.get(index),
             _ => None,
         }
+    }
+
+    /// The guided script with this id.
+    pub fn script(&self, id: &str) -> Option<&Script> {
+        self.scripts.iter().find(|s| s.id == id)
     }
 
     pub fn body(&self, id: &str) -> Option<&Body> {

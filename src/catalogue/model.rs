@@ -1,7 +1,7 @@
 //! The content model: what the council and its partners offer, as read from TOML.
 //!
 //! Every catalogue file has the same shape ([`CatalogueFile`]): any mix of `[council]`,
-//! `[[body]]`, `[[service]]`, `[[partner]]`, `[[faq]]` and `[[synonyms]]` tables. Loading merges
+//! `[[body]]`, `[[service]]`, `[[partner]]`, `[[faq]]`, `[[synonyms]]` and `[[script]]` tables. Loading merges
 //! the files of a directory into one [`Catalogue`].
 
 use chrono::NaiveDate;
@@ -23,6 +23,9 @@ pub struct CatalogueFile {
     pub faq: Vec<Faq>,
     #[serde(default)]
     pub synonyms: Vec<SynonymGroup>,
+    /// Guided scripts ([`super::script`]).
+    #[serde(default)]
+    pub script: Vec<super::script::Script>,
 }
 
 /// The council whose front desk this is ("us").
@@ -169,7 +172,9 @@ fn council_provider() -> String {
 
 /// Reads `review_by` written as a TOML date (`review_by = 2027-06-30`) or as a string
 /// (`review_by = "2027-06-30"`). chrono alone accepts only the string form.
-fn review_date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+pub(super) fn review_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<NaiveDate, D::Error> {
     struct DateVisitor;
 
     impl<'de> serde::de::Visitor<'de> for DateVisitor {

@@ -19,13 +19,14 @@ mod catalogue;
 mod check;
 mod config;
 mod import;
+mod script;
 mod search;
 mod table;
 mod visits;
 
 use std::process::ExitCode;
 
-use crate::cli::{CatalogueCommand, Cli, Command, ImportCommand};
+use crate::cli::{CatalogueCommand, Cli, Command, ImportCommand, ScriptCommand};
 use crate::config::{Overrides, Settings};
 
 /// Runs the command the user asked for; no command opens the reception screen.
@@ -37,6 +38,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Search(args)) => search::run(&settings, &args),
         Some(Command::Catalogue(CatalogueCommand::List { json })) => {
             catalogue::list(&settings, json)
+        }
+        Some(Command::Script(ScriptCommand::List { json })) => script::list(&settings, json),
+        Some(Command::Script(ScriptCommand::Show { id, json })) => {
+            script::show(&settings, &id, json)
+        }
+        Some(Command::Script(ScriptCommand::Walk { id, choose, json })) => {
+            script::walk(&settings, &id, &choose, json)
         }
         Some(Command::Import(ImportCommand::Lgsl { csv, out, tiers })) => {
             import::lgsl(&csv, &out, tiers.as_deref())

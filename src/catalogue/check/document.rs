@@ -11,8 +11,9 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::formats::closest;
 use super::raw::Raw;
 use super::references::{Declared, Section};
-use super::{Checker, Site, fields, text};
+use super::{Checker, Site, fields, scripts, text};
 use crate::catalogue::model::{Body, Council, Faq, Partner, Service, SynonymGroup};
+use crate::catalogue::script::Script;
 use crate::catalogue::{SourceFile, quoted};
 
 /// Checks one file and records its ids and references for the checks across files.
@@ -43,7 +44,7 @@ pub(super) fn check_file(checker: &mut Checker<'_>, index: usize, file: &SourceF
                 None => String::new(),
             };
             let message = format!(
-                "unknown table {}{hint}; a catalogue file may have [council], [[body]], [[service]], [[partner]], [[faq]] and [[synonyms]]",
+                "unknown table {}{hint}; a catalogue file may have [council], [[body]], [[service]], [[partner]], [[faq]], [[synonyms]] and [[script]]",
                 quoted(name)
             );
             checker.error(&key_site, message);
@@ -64,6 +65,9 @@ pub(super) fn check_file(checker: &mut Checker<'_>, index: usize, file: &SourceF
             Section::Faq => entries::<Faq>(checker, index, section, &key_site, value, fields::faq),
             Section::Synonyms => {
                 entries::<SynonymGroup>(checker, index, section, &key_site, value, fields::synonyms)
+            }
+            Section::Script => {
+                entries::<Script>(checker, index, section, &key_site, value, scripts::script)
             }
         }
     }
@@ -88,6 +92,7 @@ fn recover_ids(checker: &mut Checker<'_>, index: usize, document: &DeTable<'_>) 
     for (key, value) in document.iter() {
         let Some(section) = Section::ALL
             .into_iter()
+            .filter(|s| *s != Section::Script)
             .find(|s| s.key() == key.get_ref().as_ref())
         else {
             continue;
@@ -171,7 +176,12 @@ fn entries<T: DeserializeOwned>(
             continue;
         };
         let raw = Raw::new(index, table, item.span());
-        if section != Section::Synonyms
+        if section == Section::Script
+            && let Some((id, site)) = raw.id()
+        {
+            fields::id(checker, &site, id);
+            checker.ledger.scripts.push((id.to_string(), site));
+        } else if section != Section::Synonyms
             && let Some((id, site)) = raw.id()
         {
             fields::id(checker, &site, id);
@@ -188,6 +198,7 @@ fn entries<T: DeserializeOwned>(
                     Section::Service => checker.services += 1,
                     Section::Partner => checker.partners += 1,
                     Section::Faq => checker.faqs += 1,
+                    Section::Script => checker.scripts += 1,
                     _ => {}
                 }
                 check(checker, &raw, &entry);

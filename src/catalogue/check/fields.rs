@@ -155,7 +155,13 @@ pub(super) fn synonyms(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, group: &Syn
 }
 
 /// A title or name: not blank, and at most [`TITLE_MAX_CHARS`] characters.
-fn title(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, key: &str, value: &str, what: &str) {
+pub(super) fn title(
+    checker: &mut Checker<'_>,
+    raw: &Raw<'_, '_>,
+    key: &str,
+    value: &str,
+    what: &str,
+) {
     not_blank(checker, raw, key, value, what);
     let chars = value.trim().chars().count();
     if chars > TITLE_MAX_CHARS {
@@ -168,13 +174,19 @@ fn title(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, key: &str, value: &str, w
     }
 }
 
-fn not_blank(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, key: &str, value: &str, what: &str) {
+pub(super) fn not_blank(
+    checker: &mut Checker<'_>,
+    raw: &Raw<'_, '_>,
+    key: &str,
+    value: &str,
+    what: &str,
+) {
     if value.trim().is_empty() {
         checker.error(&raw.field(key), format!("{key} is empty; write {what}"));
     }
 }
 
-fn phone(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, phone: Option<&str>) {
+pub(super) fn phone(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, phone: Option<&str>) {
     if let Some(phone) = phone
         && !formats::is_uk_phone(phone)
     {
@@ -221,7 +233,7 @@ fn opening_hours(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, times: &[OpeningT
     }
 }
 
-fn review_by(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, date: chrono::NaiveDate) {
+pub(super) fn review_by(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, date: chrono::NaiveDate) {
     if date < checker.today {
         checker.warning(
             &raw.field("review_by"),
@@ -238,7 +250,7 @@ fn references(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, role: Role, key: &st
     }
 }
 
-fn refer(checker: &mut Checker<'_>, role: Role, target: &str, site: Site) {
+pub(super) fn refer(checker: &mut Checker<'_>, role: Role, target: &str, site: Site) {
     checker.ledger.references.push(Reference {
         role,
         target: target.to_string(),

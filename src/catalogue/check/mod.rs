@@ -11,6 +11,7 @@ mod fields;
 mod formats;
 mod raw;
 mod references;
+mod scripts;
 mod text;
 mod topics;
 
@@ -38,6 +39,7 @@ pub struct CheckReport {
     pub services: usize,
     pub partners: usize,
     pub faqs: usize,
+    pub scripts: usize,
 }
 
 impl CheckReport {
@@ -69,12 +71,17 @@ impl CheckReport {
     }
 
     /// "2 errors, 1 warning in 3 files", or "No problems in 3 files: 52 services, 15 partners,
-    /// 12 FAQs."
+    /// 12 FAQs." (and ", 8 scripts" when there are any).
     pub fn summary(&self) -> String {
         let files = plural(self.files, "file", "files");
         if self.problems.is_empty() {
+            let scripts = if self.scripts > 0 {
+                format!(", {}", plural(self.scripts, "script", "scripts"))
+            } else {
+                String::new()
+            };
             format!(
-                "No problems in {files}: {}, {}, {}.",
+                "No problems in {files}: {}, {}, {}{scripts}.",
                 plural(self.services, "service", "services"),
                 plural(self.partners, "partner", "partners"),
                 plural(self.faqs, "FAQ", "FAQs"),
@@ -206,6 +213,7 @@ struct Checker<'f> {
     services: usize,
     partners: usize,
     faqs: usize,
+    scripts: usize,
 }
 
 impl<'f> Checker<'f> {
@@ -220,6 +228,7 @@ impl<'f> Checker<'f> {
             services: 0,
             partners: 0,
             faqs: 0,
+            scripts: 0,
         }
     }
 
@@ -295,6 +304,7 @@ impl<'f> Checker<'f> {
             services: self.services,
             partners: self.partners,
             faqs: self.faqs,
+            scripts: self.scripts,
         }
     }
 }

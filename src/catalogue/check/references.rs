@@ -16,16 +16,18 @@ pub(super) enum Section {
     Partner,
     Faq,
     Synonyms,
+    Script,
 }
 
 impl Section {
-    pub(super) const ALL: [Section; 6] = [
+    pub(super) const ALL: [Section; 7] = [
         Section::Council,
         Section::Body,
         Section::Service,
         Section::Partner,
         Section::Faq,
         Section::Synonyms,
+        Section::Script,
     ];
 
     /// The TOML key: "council", "body", "service", ...
@@ -37,6 +39,7 @@ impl Section {
             Section::Partner => "partner",
             Section::Faq => "faq",
             Section::Synonyms => "synonyms",
+            Section::Script => "script",
         }
     }
 
@@ -49,6 +52,7 @@ impl Section {
             Section::Partner => "partner",
             Section::Faq => "FAQ",
             Section::Synonyms => "synonyms group",
+            Section::Script => "script",
         }
     }
 
@@ -81,6 +85,10 @@ pub(super) enum Role {
     Related,
     /// `signpost`: a partner.
     Signpost,
+    /// A service logged at a script's end.
+    ScriptService,
+    /// A partner named at a script's end.
+    ScriptPartner,
 }
 
 #[derive(Debug, Clone)]
@@ -96,6 +104,8 @@ pub(super) struct Ledger {
     pub declared: Vec<Declared>,
     pub references: Vec<Reference>,
     pub councils: Vec<Site>,
+    /// Script ids, which have their own namespace, and where each is.
+    pub scripts: Vec<(String, Site)>,
 }
 
 pub(super) fn check(checker: &mut Checker<'_>) {
@@ -113,6 +123,7 @@ pub(super) fn check(checker: &mut Checker<'_>) {
         }
     }
     councils(checker, &ledger);
+    script_duplicates(checker, &ledger);
     checker.ledger = ledger;
 }
 
@@ -196,6 +207,28 @@ fn reference_problem(
                 suggest(&[Section::Service, Section::Partner, Section::Faq])
             )),
         },
+        Role::ScriptService => match found {
+            Some(Section::Service) => None,
+            Some(other) => Some(format!(
+                "service {shown} is a {}, not a service; list partners under partners",
+                other.noun()
+            )),
+            None => Some(format!(
+                "service {shown} is not the id of any service{}",
+                suggest(&[Section::Service])
+            )),
+        },
+        Role::ScriptPartner => match found {
+            Some(Section::Partner) => None,
+            Some(other) => Some(format!(
+                "partner {shown} is a {}, not a partner; list services under services",
+                other.noun()
+            )),
+            None => Some(format!(
+                "partner {shown} is not the id of any partner{}",
+                suggest(&[Section::Partner])
+            )),
+        },
         Role::Signpost => match found {
             Some(Section::Partner) => None,
             Some(other) => Some(format!(
@@ -207,6 +240,27 @@ fn reference_problem(
                 suggest(&[Section::Partner])
             )),
         },
+    }
+}
+
+fn script_duplicates(checker: &mut Checker<'_>, ledger: &Ledger) {
+    let mut in_order: Vec<&(String, Site)> = ledger.scripts.iter().collect();
+    in_order.sort_by_key(|(_, site)| (site.file, site.span.start));
+    let mut first: HashMap<&str, &Site> = HashMap::new();
+    for (id, site) in in_order {
+        match first.get(id.as_str()) {
+            Some(earlier) => {
+                let message = format!(
+                    "script id {} is already used by the script at {}; give each script its own id",
+                    quoted(id),
+                    checker.location(earlier)
+                );
+                checker.error(site, message);
+            }
+            None => {
+                first.insert(id, site);
+            }
+        }
     }
 }
 

@@ -1,0 +1,179 @@
+//! Guided scripts as content: a short decision tree a receptionist walks one key a step.
+//!
+//! ```toml
+//! [[script]]
+//! id = "homelessness"
+//! title = "Homeless or about to be"
+//! keywords = ["evicted", "nowhere to stay"]
+//! version = "1"
+//! start = "tonight"
+//! review_by = 2027-03-31
+//!
+//! [[script.node]]
+//! id = "tonight"
+//! say = "Ask gently, and listen."
+//! question = "Do you have somewhere safe to stay tonight?"
+//! options = [
+//!   { label = "No", next = "nowhere-tonight" },
+//!   { label = "Yes", next = "when" },
+//! ]
+//!
+//! [[script.node]]
+//! id = "nowhere-tonight"
+//! [script.node.end]
+//! outcome = "referred"
+//! services = [{ id = "homeless-tonight" }]
+//! ```
+//!
+//! Every node either asks a question with numbered options (each leading to another node) or is
+//! an end. A node may also be urgent: it says what to do now and who to call, in order, and the
+//! walk does not go on until the receptionist has acknowledged it. Script ids have their own
+//! namespace: the script `homelessness` and the service `homelessness` are different things.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The most options a node may have: one number key each.
+pub const MAX_OPTIONS: usize = 9;
+
+/// The words an end's `outcome` may be: the visit outcomes, as typed on the command line.
+pub const OUTCOME_WORDS: [&str; 6] = [
+    "resolved",
+    "signposted",
+    "referred",
+    "appointment",
+    "assisted-digital",
+    "not-resolved",
+];
+
+/// One guided script.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Script {
+    pub id: String,
+    pub title: String,
+    /// The words that bring residents to it ("evicted", "bailiffs", "can't get online").
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// A label for this version of the script, stored with each visit that walked it.
+    pub version: String,
+    /// The id of the first node.
+    pub start: String,
+    #[serde(deserialize_with = "super::model::review_date")]
+    pub review_by: NaiveDate,
+    #[serde(default, rename = "node")]
+    pub nodes: Vec<ScriptNode>,
+}
+
+impl Script {
+    pub fn node(&self, id: &str) -> Option<&ScriptNode> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+}
+
+/// One step of a script: a question with options, or an end; either may be urgent.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptNode {
+    pub id: String,
+    /// For the receptionist: what to say or check. Not read out as it stands.
+    #[serde(default)]
+    pub say: String,
+    /// For the resident: words to read out or show them.
+    #[serde(default)]
+    pub tell: String,
+    /// The question to ask, answered by one of the options.
+    #[serde(default)]
+    pub question: Option<String>,
+    #[serde(default)]
+    pub options: Vec<ScriptOption>,
+    /// Set when someone may be at risk: the walk waits until this is acknowledged.
+    #[serde(default)]
+    pub urgent: Option<Urgent>,
+    /// Set on a node where the walk ends.
+    #[serde(default)]
+    pub end: Option<ScriptEnd>,
+}
+
+impl ScriptNode {
+    /// The number key of each option: its `key`, or its place in the list (from 1).
+    pub fn keys(&self) -> Vec<u8> {
+        self.options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| o.key.unwrap_or(u8::try_from(i + 1).unwrap_or(u8::MAX)))
+            .collect()
+    }
+
+    /// The option chosen with `key`, when there is one.
+    pub fn option(&self, key: u8) -> Option<&ScriptOption> {
+        self.keys()
+            .iter()
+            .position(|k| *k == key)
+            .and_then(|i| self.options.get(i))
+    }
+}
+
+/// One answer to a node's question.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptOption {
+    /// The number key, 1 to 9; by default the option's place in the list.
+    #[serde(default)]
+    pub key: Option<u8>,
+    pub label: String,
+    /// The id of the node this answer leads to.
+    pub next: String,
+}
+
+/// What to do now when someone may be at risk, and who to call, in order.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Urgent {
+    pub now: String,
+    #[serde(default)]
+    pub call: Vec<UrgentCall>,
+}
+
+/// One call to make, in the order listed.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct UrgentCall {
+    pub name: String,
+    pub phone: String,
+    /// When to make this call: "if anyone is in danger now".
+    #[serde(default)]
+    pub when: Option<String>,
+}
+
+/// Where a walk ends: what to log and what the resident takes away.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptEnd {
+    /// The visit's outcome, one of [`OUTCOME_WORDS`]; `check` says when it is missing.
+    #[serde(default)]
+    pub outcome: Option<String>,
+    #[serde(default)]
+    pub services: Vec<ScriptService>,
+    /// Ids of partners the resident is signposted to.
+    #[serde(default)]
+    pub partners: Vec<String>,
+    /// What to tell the resident.
+    #[serde(default)]
+    pub tell: String,
+    /// What to bring or do next.
+    #[serde(default)]
+    pub checklist: Vec<String>,
+    /// Whether a slip is worth printing for the resident.
+    #[serde(default)]
+    pub slip: bool,
+}
+
+/// A service logged at an end, with its own outcome when it differs from the end's.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptService {
+    pub id: String,
+    #[serde(default)]
+    pub outcome: Option<String>,
+}
