@@ -20,6 +20,7 @@ use crate::text::{self, Language};
 use crate::visit::{Invalid, Visit, VisitDraft};
 pub use today::{COUNT_EVERY, Question};
 
+mod script;
 mod today;
 
 /// How long a visit can still be undone or edited after it was saved.
@@ -146,6 +147,7 @@ impl App {
             Screen::VisitForm if self.form.typing() => Mode::FormText,
             Screen::VisitForm => Mode::VisitForm,
             Screen::Today => Mode::Today,
+            Screen::Script(_) => Mode::Script,
         }
     }
 
@@ -179,6 +181,7 @@ impl App {
         match self.screens.last_mut()? {
             Screen::Detail(detail) => Some(&mut detail.scroll),
             Screen::ShowResident(view) => Some(&mut view.scroll),
+            Screen::Script(view) => Some(&mut view.scroll),
             _ => None,
         }
     }
@@ -381,6 +384,7 @@ impl App {
                 }
                 Screen::VisitForm => self.form_command(command),
                 Screen::Today => self.today_command(command, question),
+                Screen::Script(view) => self.script_command(view, command),
             },
         }
     }
@@ -430,6 +434,7 @@ impl App {
             Command::Down => *selected = (*selected + 1).min(last),
             Command::PageUp => *selected = selected.saturating_sub(PAGE),
             Command::PageDown => *selected = (*selected + PAGE).min(last),
+            Command::OpenScript => return self.open_script(),
             Command::Open => {
                 if let Some(key) = self.selected_entry() {
                     self.screens.push(Screen::Detail(Detail::new(key)));
@@ -515,7 +520,14 @@ impl App {
         }
         // An edit (kept from a window that stopped mid-edit) is finished on its own: what is
         // on screen now belongs to a new visit, not to the one being edited.
-        let entries = if *self.screen() == Screen::Today || self.editing() {
+        let on_script = matches!(self.screen(), Screen::Script(_));
+        let end = self.script_end_on_top();
+        if on_script && end.is_none() {
+            // Mid-script or at an urgent end not yet acknowledged: the walk comes first.
+            self.script_not_ended();
+            return Vec::new();
+        }
+        let entries = if *self.screen() == Screen::Today || self.editing() || on_script {
             Vec::new()
         } else {
             self.current_entries()
@@ -527,6 +539,9 @@ impl App {
             .get_or_insert_with(|| VisitDraft::new(started, desk, staff, version));
         for key in entries {
             add_entry(&self.catalogue, draft, key);
+        }
+        if let Some(end) = &end {
+            super::draft::fill_from_end(draft, end);
         }
         self.visit_started = Some(draft.started_at);
         self.form = VisitForm::for_draft(&self.catalogue, draft);
@@ -744,7 +759,7 @@ impl App {
 }
 
 /// Moves a scrolling text for a scrolling command; other commands leave it be.
-fn scroll_text(scroll: &mut Scroll, command: Command) {
+pub(super) fn scroll_text(scroll: &mut Scroll, command: Command) {
     match command {
         Command::Down => scroll.by(1),
         Command::Up => scroll.by(-1),

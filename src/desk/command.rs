@@ -14,18 +14,21 @@ pub enum Mode {
     /// The visit form with a text field (the note) focused: keys edit the text.
     FormText,
     Today,
+    /// A guided script: number keys choose, Backspace steps back.
+    Script,
     Help,
 }
 
 impl Mode {
     /// Every mode, in the order help and the keymap list them.
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Search,
         Mode::Detail,
         Mode::ShowResident,
         Mode::VisitForm,
         Mode::FormText,
         Mode::Today,
+        Mode::Script,
         Mode::Help,
     ];
 
@@ -43,6 +46,7 @@ impl Mode {
             Mode::ShowResident => names.show_resident,
             Mode::VisitForm | Mode::FormText => names.visit_form,
             Mode::Today => names.today,
+            Mode::Script => names.script,
             Mode::Help => names.help,
         }
     }
@@ -88,6 +92,14 @@ pub enum Command {
     Edit,
     Link(u8),
     Outcome(u8),
+    /// On a script, take the option with this number.
+    Choose(u8),
+    /// On a script, step back to the question before.
+    StepBack,
+    /// On a script's urgent node: "I have done this".
+    Acknowledge,
+    /// On the search screen, open the script the search found.
+    OpenScript,
     /// Edit the focused text field (the search box, the note).
     Text(TextEdit),
 }
@@ -125,6 +137,10 @@ impl Command {
             Command::Edit => "edit".into(),
             Command::Link(n) => format!("link_{n}"),
             Command::Outcome(n) => format!("outcome_{n}"),
+            Command::Choose(n) => format!("choose_{n}"),
+            Command::StepBack => "step_back".into(),
+            Command::Acknowledge => "acknowledge".into(),
+            Command::OpenScript => "open_script".into(),
             Command::Text(edit) => edit.name().into(),
         }
     }

@@ -1,7 +1,9 @@
 //! What goes on the visit being logged from what the receptionist is looking at.
 
-use crate::catalogue::{Catalogue, Entry, EntryKey};
-use crate::visit::VisitDraft;
+use std::str::FromStr;
+
+use crate::catalogue::{Catalogue, Entry, EntryKey, ScriptEnd};
+use crate::visit::{Outcome, VisitDraft};
 
 /// Adds an entry to the visit: a service, a partner signposted to, or the first service an FAQ
 /// is about. An entry already on the visit is not added twice.
@@ -20,5 +22,35 @@ pub fn add_entry(catalogue: &Catalogue, draft: &mut VisitDraft, key: EntryKey) {
             }
         }
         None => {}
+    }
+}
+
+/// Fills a visit from a script's end: its services (each with its own outcome where the end
+/// gives one), its outcome and its partners. What is on the visit already stays.
+pub fn fill_from_end(draft: &mut VisitDraft, end: &ScriptEnd) {
+    let push = |list: &mut Vec<String>, id: &str| {
+        if !list.iter().any(|x| x == id) {
+            list.push(id.to_string());
+        }
+    };
+    if let Some(outcome) = end
+        .outcome
+        .as_deref()
+        .and_then(|w| Outcome::from_str(w).ok())
+    {
+        draft.outcome = Some(outcome);
+    }
+    for service in &end.services {
+        push(&mut draft.services, &service.id);
+        if let Some(outcome) = service
+            .outcome
+            .as_deref()
+            .and_then(|w| Outcome::from_str(w).ok())
+        {
+            draft.service_outcomes.insert(service.id.clone(), outcome);
+        }
+    }
+    for partner in &end.partners {
+        push(&mut draft.partners, partner);
     }
 }

@@ -1,7 +1,8 @@
 //! Where the receptionist is: a stack of screens, with search always at the bottom. Esc goes
 //! back to the screen below.
 
-use crate::catalogue::EntryKey;
+use crate::catalogue::{Catalogue, EntryKey};
+use crate::script::ScriptWalk;
 
 /// One screen on the stack.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,6 +12,7 @@ pub enum Screen {
     ShowResident(ResidentView),
     VisitForm,
     Today,
+    Script(ScriptView),
 }
 
 /// A detail screen: which entry, how far its text is scrolled, which of its links is selected.
@@ -125,6 +127,80 @@ impl ResidentView {
             key,
             scroll: Scroll::default(),
         }
+    }
+}
+
+/// The script screen's state: which script, the keys chosen so far and the urgent nodes
+/// acknowledged. The walk itself is rebuilt from these on demand (a [`ScriptWalk`] borrows its
+/// script, the screen stack does not), so stepping back and redrawing need nothing else.
+/// A script on screen: its id, the number keys chosen, the urgent nodes acknowledged.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ScriptView {
+    pub id: String,
+    pub keys: Vec<u8>,
+    pub acknowledged: Vec<String>,
+    pub scroll: Scroll,
+}
+
+impl ScriptView {
+    pub fn new(id: &str) -> ScriptView {
+        ScriptView {
+            id: id.to_string(),
+            ..ScriptView::default()
+        }
+    }
+
+    /// The walk as it stands: the script's start, then each key chosen (with the urgent nodes
+    /// on the way acknowledged). `None` when the script is missing or its start is broken.
+    pub fn walk<'c>(&self, catalogue: &'c Catalogue) -> Option<ScriptWalk<'c>> {
+        let script = catalogue.script(&self.id)?;
+        let mut walk = ScriptWalk::start(script).ok()?;
+        for key in &self.keys {
+            self.acknowledge_if_done(&mut walk);
+            if walk.choose(*key).is_err() {
+                break;
+            }
+        }
+        self.acknowledge_if_done(&mut walk);
+        Some(walk)
+    }
+
+    fn acknowledge_if_done(&self, walk: &mut ScriptWalk<'_>) {
+        if self.acknowledged.iter().any(|id| *id == walk.current().id) {
+            walk.acknowledge();
+        }
+    }
+
+    /// Takes option `key`; false (and nothing changes) when there is no such option, the node
+    /// waits to be acknowledged, or the walk has ended.
+    pub fn choose(&mut self, catalogue: &Catalogue, key: u8) -> bool {
+        let Some(mut walk) = self.walk(catalogue) else {
+            return false;
+        };
+        if walk.choose(key).is_err() {
+            return false;
+        }
+        self.keys.push(key);
+        self.scroll = Scroll::default();
+        true
+    }
+
+    /// Acknowledges the urgent node on screen; false when there is none waiting.
+    pub fn acknowledge(&mut self, catalogue: &Catalogue) -> bool {
+        let Some(walk) = self.walk(catalogue) else {
+            return false;
+        };
+        if !walk.needs_acknowledgement() {
+            return false;
+        }
+        self.acknowledged.push(walk.current().id.clone());
+        true
+    }
+
+    /// Steps back one answer; false at the start.
+    pub fn back(&mut self) -> bool {
+        self.scroll = Scroll::default();
+        self.keys.pop().is_some()
     }
 }
 

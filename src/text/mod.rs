@@ -9,6 +9,7 @@
 
 pub mod form;
 pub mod screens;
+pub mod script;
 pub mod status;
 
 /// The language the desk speaks.

@@ -10,6 +10,7 @@ pub struct ScreenNames {
     pub show_resident: &'static str,
     pub visit_form: &'static str,
     pub today: &'static str,
+    pub script: &'static str,
     pub help: &'static str,
 }
 
@@ -21,6 +22,7 @@ pub fn names(lang: Language) -> &'static ScreenNames {
             show_resident: "Show the resident",
             visit_form: "Log the visit",
             today: "Today's visits",
+            script: "Script",
             help: "Help",
         },
     }

@@ -358,6 +358,12 @@ impl Default for Keymap {
                 page_up,
                 page_down,
                 log(&[]),
+                bind(
+                    &[F(5)],
+                    OpenScript,
+                    "Walk the guided script the search found",
+                    None,
+                ),
                 today.clone(),
                 new_resident.clone(),
                 // `?` is typed into the search, so help here is F1 only.
@@ -535,6 +541,39 @@ impl Default for Keymap {
                 quit.clone(),
             ],
         );
+        let mut script = vec![
+            bind(&[ESC], Back, "Leave the script", Some("leave")),
+            bind(
+                &[Key::plain(KeyCode::Backspace)],
+                StepBack,
+                "Step back to the question before",
+                Some("step back"),
+            ),
+            bind(
+                &[ENTER],
+                Acknowledge,
+                "Urgent: I have done this",
+                Some("done"),
+            ),
+        ];
+        for n in 1..=9u8 {
+            let c = char::from(b'0' + n);
+            script.push(bind(
+                &[Key::char(c)],
+                Choose(n),
+                CHOOSE_DESCRIPTIONS[usize::from(n - 1)],
+                None,
+            ));
+        }
+        script.push(log(&[Key::char('l')]));
+        script.extend(scroll_keys.iter().cloned());
+        script.extend([
+            today.clone(),
+            new_resident.clone(),
+            help(&[Key::char('?')]),
+            quit.clone(),
+        ]);
+        modes.insert(Mode::Script, script);
         let mut help_keys = vec![bind(
             &[ESC, F(1), Key::char('?'), Key::char('q')],
             Back,
@@ -558,6 +597,18 @@ const LINK_DESCRIPTIONS: [&str; 9] = [
     "Open link 7",
     "Open link 8",
     "Open link 9",
+];
+
+const CHOOSE_DESCRIPTIONS: [&str; 9] = [
+    "Choose option 1",
+    "Choose option 2",
+    "Choose option 3",
+    "Choose option 4",
+    "Choose option 5",
+    "Choose option 6",
+    "Choose option 7",
+    "Choose option 8",
+    "Choose option 9",
 ];
 
 /// On the services line a number sets the selected service's own outcome.

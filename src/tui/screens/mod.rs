@@ -4,6 +4,7 @@ mod detail;
 mod entry;
 mod fit;
 mod help;
+mod script;
 mod search;
 mod show_resident;
 mod title_bar;
@@ -64,6 +65,7 @@ pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) -> O
             today::render(app, theme, frame, body);
             None
         }
+        Screen::Script(view) => Some(script::render(app, theme, frame, body, view)),
     };
     let status_text = Paragraph::new(status_line(app, theme)).wrap(Wrap { trim: true });
     frame.render_widget(status_text.style(theme.base), status);

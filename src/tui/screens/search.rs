@@ -65,9 +65,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         ""
     };
     let query_line = Line::from(vec![Span::raw(query), Span::styled(hint, theme.muted)]);
-    let query_block = Block::bordered()
+    let mut query_block = Block::bordered()
         .title(labels.search_title)
         .border_style(theme.focus_border);
+    // A guided script for what was typed is offered under the box, with its key.
+    if let Some(script) = app.found_script() {
+        let key = app.keys.key(crate::desk::Command::OpenScript);
+        let offer = text::script::script_found(app.lang, &script.title, &key);
+        let offer = cut(&offer, usize::from(query_area.width.saturating_sub(4)));
+        query_block = query_block.title_bottom(Line::from(Span::styled(offer, theme.heading)));
+    }
     let query_inner = query_block.inner(query_area);
     // A query longer than the box scrolls sideways so the cursor stays in sight.
     let scroll = text_field::scroll(query, cursor, usize::from(query_inner.width));

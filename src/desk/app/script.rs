@@ -1,0 +1,126 @@
+//! The script screen: opening a script found by the search, walking it one number key a step,
+//! acknowledging an urgent node, stepping back, and filling the visit form from its end.
+
+use super::App;
+use crate::catalogue::Script;
+use crate::desk::action::Effect;
+use crate::desk::command::Command;
+use crate::desk::navigation::{Screen, ScriptView};
+use crate::desk::status::Level;
+use crate::search::words;
+use crate::text;
+
+impl App {
+    /// The script the search box points to: first one whose title or a keyword has a word
+    /// starting with what is typed ("evict" finds "evicted"), else one whose title or a keyword
+    /// is among the words typed ("I have been evicted"), in the catalogue's order.
+    pub fn found_script(&self) -> Option<&Script> {
+        let query = words(&self.search.query).join(" ");
+        if query.chars().count() < 3 {
+            return None;
+        }
+        let padded = |text: &str| format!(" {} ", words(text).join(" "));
+        let phrases = |script: &'_ Script| -> Vec<String> {
+            std::iter::once(&script.title)
+                .chain(&script.keywords)
+                .map(|text| padded(text))
+                .filter(|text| !text.trim().is_empty())
+                .collect()
+        };
+        let scripts = &self.catalogue.scripts;
+        let starts = format!(" {query}");
+        let whole = format!(" {query} ");
+        scripts
+            .iter()
+            .find(|script| phrases(script).iter().any(|p| p.contains(&starts)))
+            .or_else(|| {
+                scripts
+                    .iter()
+                    .find(|script| phrases(script).iter().any(|p| whole.contains(p.as_str())))
+            })
+    }
+
+    /// Opens the script the search found, at its start.
+    pub(super) fn open_script(&mut self) -> Vec<Effect> {
+        if let Some(id) = self.found_script().map(|s| s.id.clone()) {
+            if self.visit_started.is_none() {
+                self.visit_started = Some(self.utc_now());
+            }
+            self.screens.push(Screen::Script(ScriptView::new(&id)));
+        }
+        Vec::new()
+    }
+
+    pub(super) fn script_command(&mut self, mut view: ScriptView, command: Command) -> Vec<Effect> {
+        match command {
+            Command::Choose(key) => {
+                if !view.choose(&self.catalogue, key) {
+                    self.refuse_choice(&view, key);
+                    return Vec::new();
+                }
+            }
+            Command::Acknowledge => {
+                view.acknowledge(&self.catalogue);
+            }
+            Command::StepBack => {
+                if !view.back() {
+                    // At the start, Backspace leaves the script as Esc does.
+                    self.screens.pop();
+                    return Vec::new();
+                }
+            }
+            other => super::scroll_text(&mut view.scroll, other),
+        }
+        self.status = None;
+        if let Some(top) = self.screens.last_mut() {
+            *top = Screen::Script(view);
+        }
+        Vec::new()
+    }
+
+    /// Says why a number chose nothing: an urgent node waits, or there is no such option.
+    fn refuse_choice(&mut self, view: &ScriptView, key: u8) {
+        let Some(walk) = view.walk(&self.catalogue) else {
+            return;
+        };
+        let sentence = if walk.needs_acknowledgement() {
+            text::script::acknowledge_first(self.lang, &self.keys.key(Command::Acknowledge))
+        } else if walk.is_end() {
+            text::script::log_from_end(self.lang, &self.log_key())
+        } else {
+            text::script::no_such_option(self.lang, key, walk.current().options.len())
+        };
+        self.say(Level::Warning, sentence);
+    }
+
+    /// The end of the script on top, when the walk is at one and nothing waits to be
+    /// acknowledged: what the visit form is filled from.
+    pub(super) fn script_end_on_top(&self) -> Option<crate::catalogue::ScriptEnd> {
+        let Screen::Script(view) = self.screen() else {
+            return None;
+        };
+        let walk = view.walk(&self.catalogue)?;
+        if walk.needs_acknowledgement() {
+            return None;
+        }
+        walk.end().cloned()
+    }
+}
+
+impl App {
+    /// Says that the script must reach its end (and any urgent node be acknowledged) before
+    /// the visit is logged from it.
+    pub(super) fn script_not_ended(&mut self) {
+        let sentence = match self.screen() {
+            Screen::Script(view)
+                if view
+                    .walk(&self.catalogue)
+                    .is_some_and(|w| w.needs_acknowledgement()) =>
+            {
+                text::script::acknowledge_first(self.lang, &self.keys.key(Command::Acknowledge))
+            }
+            _ => text::script::walk_to_end(self.lang),
+        };
+        self.say(Level::Warning, sentence);
+    }
+}

@@ -1,0 +1,91 @@
+//! The script screen's labels and sentences.
+
+use super::Language;
+
+/// Fixed labels of the script screen. Each says whose words follow, so the difference between
+/// what the receptionist does and what the resident hears never rests on colour alone.
+pub struct ScriptLabels {
+    /// Before the receptionist's instructions.
+    pub for_you: &'static str,
+    /// Before words to read out to the resident.
+    pub say_to_resident: &'static str,
+    pub question: &'static str,
+    pub urgent: &'static str,
+    pub call: &'static str,
+    pub path: &'static str,
+    pub end: &'static str,
+    pub outcome: &'static str,
+    pub services: &'static str,
+    pub partners: &'static str,
+    pub checklist: &'static str,
+    pub slip: &'static str,
+    pub missing: &'static str,
+}
+
+pub fn labels(lang: Language) -> &'static ScriptLabels {
+    match lang {
+        Language::English => &ScriptLabels {
+            for_you: "For you: ",
+            say_to_resident: "Say to the resident: ",
+            question: "Ask: ",
+            urgent: "URGENT - do this now",
+            call: "Call, in this order:",
+            path: "So far: ",
+            end: "End of the script",
+            outcome: "Outcome: ",
+            services: "Services: ",
+            partners: "Partners: ",
+            checklist: "Checklist:",
+            slip: "A slip is worth printing for the resident.",
+            missing: "This script is not in the catalogue; press Esc to go back.",
+        },
+    }
+}
+
+/// The line that waits for an urgent node to be acknowledged: "Press Enter when you have done this."
+pub fn acknowledge(lang: Language, key: &str) -> String {
+    match lang {
+        Language::English => {
+            format!("Press {key} when you have done this; the options wait until then.")
+        }
+    }
+}
+
+/// The line under an end: "Press F2 to log the visit with these filled in."
+pub fn log_from_end(lang: Language, key: &str) -> String {
+    match lang {
+        Language::English => format!("Press {key} to log the visit with these filled in."),
+    }
+}
+
+/// The status when a number has no option: "There is no option 7 here; choose 1 to 3."
+pub fn no_such_option(lang: Language, key: u8, count: usize) -> String {
+    match lang {
+        Language::English => format!("There is no option {key} here; choose 1 to {count}."),
+    }
+}
+
+/// The status when an option is chosen before the urgent node is acknowledged.
+pub fn acknowledge_first(lang: Language, key: &str) -> String {
+    match lang {
+        Language::English => {
+            format!("This is urgent: do what it says, then press {key} before choosing.")
+        }
+    }
+}
+
+/// A line on the search screen: a script matches what was typed.
+pub fn script_found(lang: Language, title: &str, key: &str) -> String {
+    match lang {
+        Language::English => format!("Script: {title} (press {key} to walk it)"),
+    }
+}
+
+/// The status when the log key is pressed mid-script.
+pub fn walk_to_end(lang: Language) -> String {
+    match lang {
+        Language::English => {
+            "Walk the script to its end first: the visit is filled in from there.".to_string()
+        }
+    }
+}

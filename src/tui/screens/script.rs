@@ -1,0 +1,247 @@
+//! The script screen: the path so far, an urgent node first and plainly, the receptionist's
+//! instructions apart from the words for the resident, numbered options, and at an end what to
+//! log and tell. The text scrolls like the detail screen's when it is long.
+
+use std::str::FromStr;
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::fit::scroll_signs;
+use crate::catalogue::{Catalogue, ScriptEnd, ScriptNode};
+use crate::desk::{App, Command, ScriptView, TextView};
+use crate::script::ScriptWalk;
+use crate::text;
+use crate::tui::theme::Theme;
+use crate::visit::Outcome;
+
+/// The mark before every line for the resident: a bar and a label, never colour alone.
+const RESIDENT_BAR: &str = "▌ ";
+
+/// Draws the script; returns how much of the text fitted.
+pub fn render(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    body: Rect,
+    view: &ScriptView,
+) -> TextView {
+    let labels = text::script::labels(app.lang);
+    let (title, lines) = match view.walk(&app.catalogue) {
+        Some(walk) => (
+            format!(" {} ", walk.script().title),
+            walk_lines(app, theme, &walk),
+        ),
+        None => (
+            String::new(),
+            vec![Line::from(Span::styled(labels.missing, theme.warning))],
+        ),
+    };
+    let block = Block::bordered().title(title).border_style(theme.border);
+    let inner = block.inner(body);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let view_shown = TextView {
+        rows: inner.height,
+        length: u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX),
+    };
+    let mut scroll = view.scroll;
+    scroll.shown(view_shown);
+    let paragraph = paragraph
+        .block(scroll_signs(block, &scroll, app, theme))
+        .scroll((scroll.offset, 0));
+    frame.render_widget(paragraph.style(theme.base), body);
+    frame.set_cursor_position(Position::new(inner.x, inner.y));
+    view_shown
+}
+
+fn walk_lines<'a>(app: &'a App, theme: &Theme, walk: &ScriptWalk<'a>) -> Vec<Line<'a>> {
+    let labels = text::script::labels(app.lang);
+    let node = walk.current();
+    let mut lines = Vec::new();
+    let crumbs = breadcrumb(walk);
+    if !crumbs.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(labels.path, theme.muted),
+            Span::raw(crumbs),
+        ]));
+        lines.push(Line::from(""));
+    }
+    if let Some(urgent) = &node.urgent {
+        lines.push(Line::from(Span::styled(
+            format!("!! {} !!", labels.urgent),
+            theme
+                .urgent
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )));
+        lines.push(Line::from(Span::styled(urgent.now.as_str(), theme.urgent)));
+        if !urgent.call.is_empty() {
+            lines.push(Line::from(labels.call));
+            for (i, call) in urgent.call.iter().enumerate() {
+                let when = call
+                    .when
+                    .as_deref()
+                    .map(|w| format!(" ({w})"))
+                    .unwrap_or_default();
+                lines.push(Line::from(format!(
+                    "  {}. {} {}{when}",
+                    i + 1,
+                    call.name,
+                    call.phone
+                )));
+            }
+        }
+        if walk.needs_acknowledgement() {
+            let key = app.keys.key(Command::Acknowledge);
+            lines.push(Line::from(Span::styled(
+                text::script::acknowledge(app.lang, &key),
+                theme.heading,
+            )));
+            // Nothing else until it is acknowledged: it cannot be missed.
+            return lines;
+        }
+        lines.push(Line::from(""));
+    }
+    node_lines(app, theme, node, &mut lines);
+    if let Some(end) = walk.end() {
+        end_lines(app, theme, &app.catalogue, end, &mut lines);
+    }
+    lines
+}
+
+/// The answers chosen so far, first to last: "No › Within 56 days".
+fn breadcrumb(walk: &ScriptWalk<'_>) -> String {
+    let script = walk.script();
+    walk.path()
+        .iter()
+        .filter_map(|step| {
+            let node = script.node(&step.node)?;
+            node.option(step.key).map(|o| o.label.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+/// The style of words for the resident: bold and italic, after a bar and a label.
+fn resident_style(theme: &Theme) -> Style {
+    theme
+        .heading
+        .add_modifier(Modifier::BOLD | Modifier::ITALIC)
+}
+
+fn resident_line<'a>(app: &App, theme: &Theme, words: &'a str) -> Line<'a> {
+    let labels = text::script::labels(app.lang);
+    Line::from(vec![
+        Span::styled(RESIDENT_BAR, resident_style(theme)),
+        Span::styled(labels.say_to_resident, theme.muted),
+        Span::styled(words, resident_style(theme)),
+    ])
+}
+
+fn node_lines<'a>(app: &App, theme: &Theme, node: &'a ScriptNode, lines: &mut Vec<Line<'a>>) {
+    let labels = text::script::labels(app.lang);
+    if !node.say.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(labels.for_you, theme.muted),
+            Span::raw(node.say.as_str()),
+        ]));
+    }
+    if !node.tell.is_empty() {
+        lines.push(resident_line(app, theme, &node.tell));
+    }
+    if let Some(question) = &node.question {
+        lines.push(Line::from(vec![
+            Span::styled(RESIDENT_BAR, resident_style(theme)),
+            Span::styled(labels.question, theme.muted),
+            Span::styled(question.as_str(), resident_style(theme)),
+        ]));
+    }
+    if !node.options.is_empty() {
+        lines.push(Line::from(""));
+    }
+    for (key, option) in node.keys().into_iter().zip(&node.options) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("[{key}] "), theme.key),
+            Span::raw(option.label.as_str()),
+        ]));
+    }
+}
+
+fn end_lines<'a>(
+    app: &App,
+    theme: &Theme,
+    catalogue: &'a Catalogue,
+    end: &'a ScriptEnd,
+    lines: &mut Vec<Line<'a>>,
+) {
+    let labels = text::script::labels(app.lang);
+    if lines.last().is_some_and(|line| line.width() > 0) {
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::from(Span::styled(
+        format!("== {} ==", labels.end),
+        theme.title,
+    )));
+    let outcome = |word: Option<&str>| {
+        word.and_then(|w| Outcome::from_str(w).ok())
+            .map(|o| text::form::outcome(app.lang, o).to_string())
+    };
+    if let Some(outcome) = outcome(end.outcome.as_deref()) {
+        lines.push(Line::from(vec![
+            Span::styled(labels.outcome, theme.muted),
+            Span::raw(outcome),
+        ]));
+    }
+    if !end.services.is_empty() {
+        let services: Vec<String> = end
+            .services
+            .iter()
+            .map(|s| {
+                let title = catalogue
+                    .service(&s.id)
+                    .map_or(s.id.as_str(), |service| service.title.as_str());
+                match outcome(s.outcome.as_deref()) {
+                    Some(own) => format!("{title} ({own})"),
+                    None => title.to_string(),
+                }
+            })
+            .collect();
+        lines.push(Line::from(vec![
+            Span::styled(labels.services, theme.muted),
+            Span::raw(services.join("; ")),
+        ]));
+    }
+    if !end.partners.is_empty() {
+        let partners: Vec<&str> = end
+            .partners
+            .iter()
+            .map(|id| {
+                catalogue
+                    .partner(id)
+                    .map_or(id.as_str(), |p| p.name.as_str())
+            })
+            .collect();
+        lines.push(Line::from(vec![
+            Span::styled(labels.partners, theme.muted),
+            Span::raw(partners.join("; ")),
+        ]));
+    }
+    if !end.tell.is_empty() {
+        lines.push(resident_line(app, theme, &end.tell));
+    }
+    if !end.checklist.is_empty() {
+        lines.push(Line::from(Span::styled(labels.checklist, theme.muted)));
+        for item in &end.checklist {
+            lines.push(Line::from(format!("  - {item}")));
+        }
+    }
+    if end.slip {
+        lines.push(Line::from(labels.slip));
+    }
+    lines.push(Line::from(Span::styled(
+        text::script::log_from_end(app.lang, &app.log_key()),
+        theme.heading,
+    )));
+}
