@@ -161,6 +161,38 @@ pub struct Visit {
     pub note: Option<String>,
     /// The catalogue version the ids refer to.
     pub catalogue_version: String,
+    /// The guided script walked for this visit, if one was.
+    /// (Boxed: a visit travels in the desk's actions, which stay small.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<Box<ScriptRecord>>,
+}
+
+/// A guided script walked to its end for a visit: which script, which version of it, and the
+/// number keys chosen on the way, so a council can see where its scripts end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScriptRecord {
+    pub id: String,
+    pub version: String,
+    pub path: Vec<u8>,
+}
+
+impl ScriptRecord {
+    /// The path as stored: the keys joined by commas, as `frontdesk script walk --choose` takes.
+    pub fn path_text(&self) -> String {
+        self.path
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// The path from its stored text; `None` when a part is not a number key.
+    pub fn parse_path(text: &str) -> Option<Vec<u8>> {
+        if text.trim().is_empty() {
+            return Some(Vec::new());
+        }
+        text.split(',').map(|k| k.trim().parse().ok()).collect()
+    }
 }
 
 impl Visit {
@@ -198,6 +230,8 @@ pub struct VisitDraft {
     pub feedback: Feedback,
     pub note: Option<String>,
     pub catalogue_version: String,
+    /// The guided script this visit was filled in from, if any.
+    pub script: Option<Box<ScriptRecord>>,
 }
 
 /// Why a draft cannot be saved yet: one thing for the receptionist to do.
@@ -253,6 +287,7 @@ impl VisitDraft {
             feedback: visit.feedback,
             note: visit.note.clone(),
             catalogue_version: visit.catalogue_version.clone(),
+            script: visit.script.clone(),
         }
     }
 
@@ -378,6 +413,7 @@ impl VisitDraft {
             feedback: self.feedback,
             note,
             catalogue_version: self.catalogue_version,
+            script: self.script,
         })
     }
 }

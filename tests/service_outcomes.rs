@@ -60,6 +60,19 @@ fn fill_as_version(conn: &Connection, version: u32) {
         0 => {}
         // Version 2 only stamped the file as a frontdesk visit log: its rows are version 1's.
         1 | 2 => conn.execute_batch(V1_ROWS).unwrap(),
+        // Version 3 gave each service row its own outcome, written as the visit's.
+        3 => {
+            let rows = V1_ROWS.replace(
+                "INSERT INTO visit_services VALUES",
+                "INSERT INTO visit_services (visit_id, position, service_id) VALUES",
+            );
+            conn.execute_batch(&rows).unwrap();
+            conn.execute_batch(
+                "UPDATE visit_services SET outcome = \
+                 (SELECT outcome FROM visits WHERE visits.id = visit_services.visit_id)",
+            )
+            .unwrap();
+        }
         other => panic!("add sample visits as schema version {other} wrote them"),
     }
 }

@@ -540,8 +540,9 @@ impl App {
         for key in entries {
             add_entry(&self.catalogue, draft, key);
         }
-        if let Some(end) = &end {
-            super::draft::fill_from_end(draft, end);
+        if let Some((end, record)) = end {
+            super::draft::fill_from_end(draft, &end);
+            draft.script = Some(Box::new(record));
         }
         self.visit_started = Some(draft.started_at);
         self.form = VisitForm::for_draft(&self.catalogue, draft);

@@ -62,6 +62,14 @@ const STEPS: &[&str] = &[
     UPDATE visit_services
         SET outcome = (SELECT visits.outcome FROM visits WHERE visits.id = visit_services.visit_id);
     "#,
+    // Version 4: the guided script a visit was filled in from: its id, its version and the
+    // number keys chosen ("2,1,3"). NULL on visits logged without a script, and on every
+    // visit logged before.
+    r#"
+    ALTER TABLE visits ADD COLUMN script_id TEXT;
+    ALTER TABLE visits ADD COLUMN script_version TEXT;
+    ALTER TABLE visits ADD COLUMN script_path TEXT;
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

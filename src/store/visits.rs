@@ -8,10 +8,12 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehav
 use uuid::Uuid;
 
 use super::{Store, StoreError};
-use crate::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome, ServiceOutcome, Visit};
+use crate::visit::{
+    ExclusionReason, Feedback, OnlineAnswer, Outcome, ScriptRecord, ServiceOutcome, Visit,
+};
 
-const VISIT_COLUMNS: &str =
-    "id, started_at, ended_at, desk, staff, outcome, online, feedback, note, catalogue_version";
+const VISIT_COLUMNS: &str = "id, started_at, ended_at, desk, staff, outcome, online, feedback, note, catalogue_version, \
+     script_id, script_version, script_path";
 
 impl Store {
     /// Saves a new visit. When this returns, the visit is on disk (it survives a power cut).
@@ -43,7 +45,8 @@ impl Store {
             let changed = tx
                 .prepare_cached(
                     "UPDATE visits SET started_at = ?2, ended_at = ?3, desk = ?4, staff = ?5, outcome = ?6, \
-                     online = ?7, feedback = ?8, note = ?9, catalogue_version = ?10 WHERE id = ?1",
+                     online = ?7, feedback = ?8, note = ?9, catalogue_version = ?10, script_id = ?11, \
+                     script_version = ?12, script_path = ?13 WHERE id = ?1",
                 )?
                 .execute(rusqlite::params_from_iter(visit_params(visit)))?;
             if changed == 0 {
@@ -204,6 +207,18 @@ impl Store {
             .iter()
             .map(|r| ExclusionReason::from_str(r).map_err(|_| word("the reason", r)))
             .collect::<Result<Vec<_>, _>>()?;
+        let script = match row.script_id {
+            Some(id) => {
+                let path = row.script_path.unwrap_or_default();
+                Some(Box::new(ScriptRecord {
+                    id,
+                    version: row.script_version.unwrap_or_default(),
+                    path: ScriptRecord::parse_path(&path)
+                        .ok_or_else(|| word("the script's path", &path))?,
+                }))
+            }
+            None => None,
+        };
         Ok(Visit {
             id,
             started_at: time("the start time", row.started_at)?,
@@ -218,6 +233,7 @@ impl Store {
             feedback,
             note: row.note,
             catalogue_version: row.catalogue_version,
+            script,
         })
     }
 }
@@ -234,6 +250,9 @@ struct StoredRow {
     feedback: String,
     note: Option<String>,
     catalogue_version: String,
+    script_id: Option<String>,
+    script_version: Option<String>,
+    script_path: Option<String>,
 }
 
 impl StoredRow {
@@ -249,6 +268,9 @@ impl StoredRow {
             feedback: row.get(7)?,
             note: row.get(8)?,
             catalogue_version: row.get(9)?,
+            script_id: row.get(10)?,
+            script_version: row.get(11)?,
+            script_path: row.get(12)?,
         })
     }
 }
@@ -292,12 +314,15 @@ fn visit_params(visit: &Visit) -> Vec<Box<dyn rusqlite::ToSql>> {
         Box::new(visit.feedback.as_str()),
         Box::new(visit.note.clone()),
         Box::new(visit.catalogue_version.clone()),
+        Box::new(visit.script.as_ref().map(|s| s.id.clone())),
+        Box::new(visit.script.as_ref().map(|s| s.version.clone())),
+        Box::new(visit.script.as_ref().map(|s| s.path_text())),
     ]
 }
 
 fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     tx.prepare_cached(&format!(
-        "INSERT INTO visits ({VISIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+        "INSERT INTO visits ({VISIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     ))?
     .execute(rusqlite::params_from_iter(visit_params(visit)))?;
     Ok(())

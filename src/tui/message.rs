@@ -6,6 +6,9 @@ use crossterm::event::Event;
 
 use crate::desk::Action;
 
+// An action carries a whole visit (the store's answers) and so outweighs a key event; a message
+// is moved once, through a channel, so it is not boxed to save the difference.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Message {
     Event(Event),

@@ -2,13 +2,14 @@
 //! acknowledging an urgent node, stepping back, and filling the visit form from its end.
 
 use super::App;
-use crate::catalogue::Script;
+use crate::catalogue::{Script, ScriptEnd};
 use crate::desk::action::Effect;
 use crate::desk::command::Command;
 use crate::desk::navigation::{Screen, ScriptView};
 use crate::desk::status::Level;
 use crate::search::words;
 use crate::text;
+use crate::visit::ScriptRecord;
 
 impl App {
     /// The script the search box points to: first one whose title or a keyword has a word
@@ -94,8 +95,8 @@ impl App {
     }
 
     /// The end of the script on top, when the walk is at one and nothing waits to be
-    /// acknowledged: what the visit form is filled from.
-    pub(super) fn script_end_on_top(&self) -> Option<crate::catalogue::ScriptEnd> {
+    /// acknowledged: what the visit form is filled from, and the record of the walk.
+    pub(super) fn script_end_on_top(&self) -> Option<(ScriptEnd, ScriptRecord)> {
         let Screen::Script(view) = self.screen() else {
             return None;
         };
@@ -103,7 +104,12 @@ impl App {
         if walk.needs_acknowledgement() {
             return None;
         }
-        walk.end().cloned()
+        let record = ScriptRecord {
+            id: walk.script().id.clone(),
+            version: walk.script().version.clone(),
+            path: walk.keys(),
+        };
+        Some((walk.end()?.clone(), record))
     }
 }
 
