@@ -514,3 +514,39 @@ fn two_windows_on_one_folder_keep_their_own_drafts_and_count_each_others_visits(
     }
     assert_eq!(logged(dir.path()).len(), 2);
 }
+
+#[test]
+fn a_receptionist_walks_the_homelessness_script_and_its_path_is_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::start(dir.path(), "");
+    session.wait_for("Type what the resident needs");
+    session.send(b"evicted");
+    session.wait_for("Script: Homeless or about to lose your home");
+    session.send(b"\x1b[15~"); // F5: walk the script
+    session.wait_for("Do you have somewhere safe to stay tonight?");
+    // Nowhere safe tonight: urgent, and the options wait until Enter.
+    session.send(b"1");
+    session.wait_for("URGENT - do this now");
+    session.send(b"1");
+    session.send(b"\x7f"); // Backspace: back to the first question
+    session.wait_for("[3] Yes, I am worried about later");
+    for key in [b"2", b"1", b"1", b"1"] {
+        session.send(key);
+    }
+    session.wait_for("End of the script");
+    session.send(b"\x1bOQ"); // F2: log the visit, filled in from the end
+    session.wait_for("Log the visit");
+    session.send(b"\r");
+    session.wait_for("Visit saved");
+    session.send(b"\x03");
+    session.wait_for_exit();
+    assert_eq!(read(&dir.path().join("status")).trim(), "0");
+
+    let conn = rusqlite::Connection::open(dir.path().join("data/visits.sqlite3")).unwrap();
+    let (id, path): (String, String) = conn
+        .query_row("SELECT script_id, script_path FROM visits", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((id.as_str(), path.as_str()), ("homelessness", "2,1,1,1"));
+}
