@@ -290,3 +290,27 @@ mod snapshots {
         check("script_end", &[digit(2), digit(1), digit(1), digit(1)]);
     }
 }
+
+#[test]
+fn a_service_that_a_script_ends_with_offers_the_script_on_its_detail_screen() {
+    let mut desk = desk(80, 24);
+    let title = desk
+        .app
+        .catalogue
+        .service("homelessness")
+        .unwrap()
+        .title
+        .clone();
+    desk.type_text(&title);
+    desk.press(KeyCode::Enter);
+    assert!(matches!(desk.app.screen(), Screen::Detail(_)));
+    let screen = desk.screen();
+    assert!(screen.contains("Script: Homeless"), "{screen}");
+    desk.press(KeyCode::F(5));
+    assert_eq!(script_id(&desk).as_deref(), Some("homelessness"));
+    desk.press(KeyCode::Esc);
+    assert!(
+        matches!(desk.app.screen(), Screen::Detail(_)),
+        "Esc goes back to the service"
+    );
+}

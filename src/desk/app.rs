@@ -355,6 +355,7 @@ impl App {
             Command::Back => self.back(question),
             Command::Text(edit) => self.change_text(&[Change::Edit(edit)]),
             Command::LogVisit => self.open_form(),
+            Command::OpenScript => self.open_script(),
             Command::Today => {
                 if *self.screen() != Screen::Today {
                     self.screens.push(Screen::Today);
@@ -434,7 +435,6 @@ impl App {
             Command::Down => *selected = (*selected + 1).min(last),
             Command::PageUp => *selected = selected.saturating_sub(PAGE),
             Command::PageDown => *selected = (*selected + PAGE).min(last),
-            Command::OpenScript => return self.open_script(),
             Command::Open => {
                 if let Some(key) = self.selected_entry() {
                     self.screens.push(Screen::Detail(Detail::new(key)));

@@ -389,6 +389,12 @@ impl Default for Keymap {
             ),
             log(&[Key::char('l')]),
             bind(
+                &[F(5)],
+                OpenScript,
+                "Walk the guided script offered for this service",
+                None,
+            ),
+            bind(
                 &[Key::plain(KeyCode::Tab)],
                 NextLink,
                 "Select the next link",

@@ -2,7 +2,7 @@
 //! acknowledging an urgent node, stepping back, and filling the visit form from its end.
 
 use super::App;
-use crate::catalogue::{Script, ScriptEnd};
+use crate::catalogue::{Entry, Script, ScriptEnd};
 use crate::desk::action::Effect;
 use crate::desk::command::Command;
 use crate::desk::navigation::{Screen, ScriptView};
@@ -41,9 +41,30 @@ impl App {
             })
     }
 
-    /// Opens the script the search found, at its start.
+    /// The script offered on the screen on top: the one the search found, or on a service's
+    /// detail screen the first script with an end that logs that service.
+    pub fn offered_script(&self) -> Option<&Script> {
+        match self.screen() {
+            Screen::Search => self.found_script(),
+            Screen::Detail(detail) => {
+                let Some(Entry::Service(service)) = self.catalogue.entry(detail.key) else {
+                    return None;
+                };
+                self.catalogue.scripts.iter().find(|script| {
+                    script.nodes.iter().any(|node| {
+                        node.end
+                            .as_ref()
+                            .is_some_and(|end| end.services.iter().any(|s| s.id == service.id))
+                    })
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Opens the script offered on screen, at its start.
     pub(super) fn open_script(&mut self) -> Vec<Effect> {
-        if let Some(id) = self.found_script().map(|s| s.id.clone()) {
+        if let Some(id) = self.offered_script().map(|s| s.id.clone()) {
             if self.visit_started.is_none() {
                 self.visit_started = Some(self.utc_now());
             }

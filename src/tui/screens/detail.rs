@@ -40,7 +40,21 @@ pub fn render(
         (text, Some(links))
     };
     let kind = text::screens::kind_title(app.lang, detail.key.kind);
-    let block = Block::bordered().title(kind).border_style(theme.border);
+    let mut block = Block::bordered().title(kind).border_style(theme.border);
+    // A guided script that ends with this service is offered in the top border, with its key.
+    if let Some(script) = app.offered_script() {
+        let key = app.keys.key(Command::OpenScript);
+        let offer = text::script::script_found(app.lang, &script.title, &key);
+        let room = usize::from(
+            text_area
+                .width
+                .saturating_sub(4 + kind.chars().count() as u16),
+        );
+        block = block.title(Line::from(Span::styled(
+            format!(" {} ", super::fit::cut(&offer, room.saturating_sub(2))),
+            theme.heading,
+        )));
+    }
     let inner = block.inner(text_area);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let view = TextView {

@@ -69,7 +69,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         .title(labels.search_title)
         .border_style(theme.focus_border);
     // A guided script for what was typed is offered under the box, with its key.
-    if let Some(script) = app.found_script() {
+    if let Some(script) = app.offered_script() {
         let key = app.keys.key(crate::desk::Command::OpenScript);
         let offer = text::script::script_found(app.lang, &script.title, &key);
         let offer = cut(&offer, usize::from(query_area.width.saturating_sub(4)));
