@@ -35,20 +35,21 @@ pub async fn run(
         &settings.staff,
         Local::now().fixed_offset(),
     );
-    // This window's own draft file, locked while it runs. A visit left half-filled by a window
-    // of this desk that is no longer running comes back before anything can be typed over it
-    // (a small JSON file); everything slow (index, database) happens on the workers, after the
-    // first frame.
+    // The first frame comes before any file is touched. Then this window's own draft file,
+    // locked while it runs: a visit left half-filled by a window of this desk that is no longer
+    // running comes back before anything can be typed over it, as no key is read until the
+    // input reader starts below. Everything slow (index, database) happens on the workers.
+    screens::draw(&mut terminal, &mut app, &keymap, &theme)?;
     let (drafts, draft_problem) = match DraftSlot::claim(&settings.data_dir, &settings.desk) {
         Ok((slot, left)) => {
             if let Some(draft) = left {
                 app.update(Action::DraftRestored(Box::new(draft)));
+                screens::draw(&mut terminal, &mut app, &keymap, &theme)?;
             }
             (Some(slot), None)
         }
         Err(e) => (None, Some(sentence(&e.to_string()))),
     };
-    screens::draw(&mut terminal, &mut app, &keymap, &theme)?;
 
     let (sender, mut messages) = mpsc::unbounded_channel::<Message>();
     spawn_input_reader(sender.clone());
