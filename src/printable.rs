@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 /// True for a character that changes what a terminal shows rather than being shown: C0 and C1
 /// controls (escape, carriage return, newline, tab, bell, DEL, ...), the bidirectional overrides
 /// and isolates, and the Unicode line and paragraph separators.
@@ -46,6 +48,30 @@ pub fn printable(text: &str) -> Cow<'_, str> {
 /// The first unsafe character of a text and its position in characters (0-based), if any.
 pub fn first_unsafe(text: &str) -> Option<(usize, char)> {
     text.chars().enumerate().find(|(_, c)| is_unsafe(*c))
+}
+
+/// `text` cut to at most `max` terminal columns (a wide character counts two), ending in "…"
+/// where it was cut. Tables and screens both fit their text with it.
+pub fn cut(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        shown.push(c);
+        used += w;
+    }
+    let mut shown = shown.trim_end().to_string();
+    shown.push('…');
+    shown
 }
 
 #[cfg(test)]

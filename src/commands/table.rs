@@ -3,9 +3,9 @@
 //! so a table can print whatever a file or the visit log holds: never a raw escape sequence,
 //! never a line a screen wide, never a panic. `--json` prints the values whole.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use crate::printable::printable;
+use crate::printable::{cut, printable};
 
 /// Which side of its column a cell keeps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,22 +134,7 @@ impl Table {
 /// A value as a table shows it: printable, and at most `max` terminal columns wide, ending in
 /// "…" when cut.
 pub(crate) fn cell(text: &str, max: usize) -> String {
-    let text = printable(text);
-    if text.width() <= max {
-        return text.into_owned();
-    }
-    let mut shown = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > max {
-            break;
-        }
-        shown.push(c);
-        used += w;
-    }
-    shown.push('…');
-    shown
+    cut(&printable(text), max)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::desk::{App, Command, Scroll};
 use crate::text;
@@ -14,27 +14,7 @@ pub fn width(text: &str) -> usize {
 }
 
 /// `text` cut to at most `max` columns, ending in "…" where it was cut.
-pub fn cut(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut shown = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > max {
-            break;
-        }
-        shown.push(c);
-        used += w;
-    }
-    let mut shown = shown.trim_end().to_string();
-    shown.push('…');
-    shown
-}
+pub use crate::printable::cut;
 
 /// Puts "↑ more (PgUp)" in the top border and "↓ more (PgDn)" in the bottom border of a
 /// scrolling text's block while lines are hidden there: a sign in words, not colour alone.
