@@ -340,6 +340,8 @@ pub enum Kind {
     Service,
     Partner,
     Faq,
+    /// A guided script: found by the search like the others, walked rather than read.
+    Script,
 }
 
 impl Kind {
@@ -348,6 +350,7 @@ impl Kind {
             Kind::Service => "service",
             Kind::Partner => "partner",
             Kind::Faq => "faq",
+            Kind::Script => "script",
         }
     }
 }

@@ -249,6 +249,7 @@ fn unknown_id(catalogue: &Catalogue, flag: &str, id: &str, wanted: Kind) -> anyh
             Kind::Service => "give it with --service",
             Kind::Partner => "give it with --partner",
             Kind::Faq => "an FAQ is not logged; give the service it is about",
+            Kind::Script => "a script is not logged; give the services it ends with",
         };
         return anyhow!(
             "{flag}: '{id}' is {}, not {}; {right_flag}",
@@ -294,6 +295,7 @@ fn with_article(kind: Kind) -> &'static str {
         Kind::Service => "a service",
         Kind::Partner => "a partner",
         Kind::Faq => "an FAQ",
+        Kind::Script => "a script",
     }
 }
 

@@ -14,7 +14,7 @@ use super::key_names::KeyNames;
 use super::navigation::{Detail, PAGE, ResidentView, Screen, Scroll};
 use super::status::{Level, Status};
 use super::text_field::{self, Change};
-use crate::catalogue::{Catalogue, Entry, EntryKey};
+use crate::catalogue::{Catalogue, Entry, EntryKey, Kind};
 use crate::printable::is_unsafe;
 use crate::text::{self, Language};
 use crate::visit::{Invalid, Visit, VisitDraft};
@@ -183,6 +183,16 @@ impl App {
             Screen::ShowResident(view) => Some(&mut view.scroll),
             Screen::Script(view) => Some(&mut view.scroll),
             _ => None,
+        }
+    }
+
+    /// True when `command` does something on the screen on top now; the bottom bar shows only
+    /// these. On a script, that depends on the node ([`App::script_offers`]); elsewhere every
+    /// command of the screen's keymap does.
+    pub fn offers(&self, command: Command) -> bool {
+        match self.screen() {
+            Screen::Script(view) if !self.help => self.script_offers(view, command),
+            _ => true,
         }
     }
 
@@ -435,11 +445,15 @@ impl App {
             Command::Down => *selected = (*selected + 1).min(last),
             Command::PageUp => *selected = selected.saturating_sub(PAGE),
             Command::PageDown => *selected = (*selected + PAGE).min(last),
-            Command::Open => {
-                if let Some(key) = self.selected_entry() {
-                    self.screens.push(Screen::Detail(Detail::new(key)));
+            Command::Open => match self.selected_entry() {
+                Some(key) if key.kind == Kind::Script => {
+                    if let Some(id) = self.catalogue.scripts.get(key.index).map(|s| s.id.clone()) {
+                        self.walk_script(&id);
+                    }
                 }
-            }
+                Some(key) => self.screens.push(Screen::Detail(Detail::new(key))),
+                None => {}
+            },
             _ => {}
         }
         Vec::new()

@@ -37,6 +37,14 @@ pub fn title(lang: Language, editing: bool) -> &'static str {
     }
 }
 
+/// At the top of the visit form filled in from a script's end:
+/// "From script: Homeless or about to lose your home, path 2,1,1".
+pub fn from_script(lang: Language, title: &str, path: &str) -> String {
+    match lang {
+        Language::English => format!("From script: {title}, path {path}"),
+    }
+}
+
 pub fn no_visit(lang: Language) -> &'static str {
     match lang {
         Language::English => "No visit is being logged.",

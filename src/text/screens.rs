@@ -164,6 +164,7 @@ pub fn kind_tag(lang: Language, kind: Kind) -> &'static str {
             Kind::Service => "Service",
             Kind::Partner => "Partner",
             Kind::Faq => "FAQ    ",
+            Kind::Script => "Script ",
         },
     }
 }
@@ -175,6 +176,7 @@ pub fn kind_title(lang: Language, kind: Kind) -> &'static str {
             Kind::Service => " Service ",
             Kind::Partner => " Partner ",
             Kind::Faq => " Question ",
+            Kind::Script => " Script ",
         },
     }
 }

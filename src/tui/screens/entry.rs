@@ -3,7 +3,7 @@
 use ratatui::text::{Line, Span};
 
 use crate::catalogue::{Entry, EntryKey};
-use crate::desk::App;
+use crate::desk::{App, Command};
 use crate::text::{self, screens::Labels};
 use crate::tui::theme::Theme;
 
@@ -42,7 +42,7 @@ pub fn provider_line<'a>(app: &'a App, entry: Entry<'a>, theme: &Theme) -> Optio
             };
             Some(Line::from(Span::styled(reach, theme.not_us)))
         }
-        Entry::Faq(_) => None,
+        Entry::Faq(_) | Entry::Script(_) => None,
     }
 }
 
@@ -180,6 +180,15 @@ pub fn entry_lines<'a>(
         }
         Entry::Faq(f) => {
             lines.push(Line::from(f.answer.as_str()));
+        }
+        Entry::Script(s) => {
+            lines.push(Line::from(s.summary.as_str()));
+            let lang = app.lang;
+            if let Some(question) = s.node(&s.start).and_then(|n| n.question.as_deref()) {
+                labelled(&mut lines, theme, text::script::starts_with(lang), question);
+            }
+            let walk = text::script::walk_it(lang, &app.keys.key(Command::Open));
+            lines.push(Line::from(Span::styled(walk, theme.heading)));
         }
     }
     lines

@@ -118,10 +118,27 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     }
 }
 
+/// The bottom bar: the keymap's hints for this screen that do something now, so a hint and
+/// its key never disagree. Neighbours with one label share it: "1-3 choose".
 fn key_hints<'a>(app: &'a App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
+    let mut hints: Vec<(String, Option<String>, &str)> = Vec::new();
+    for (_, key, label) in keymap
+        .hints(app.mode())
+        .into_iter()
+        .filter(|(command, _, _)| app.offers(*command))
+    {
+        match hints.last_mut() {
+            Some((_, last, same)) if *same == label => *last = Some(key),
+            _ => hints.push((key, None, label)),
+        }
+    }
     let mut spans = vec![Span::raw(" ")];
-    for (key, label) in keymap.hints(app.mode()) {
-        spans.push(Span::styled(key, theme.key));
+    for (first, last, label) in hints {
+        let keys = match last {
+            Some(last) => format!("{first}-{last}"),
+            None => first,
+        };
+        spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {label}  "), theme.muted));
     }
     Line::from(spans)

@@ -71,6 +71,8 @@ fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
             phone: None,
             hours: Vec::new(),
         }),
+        // A script is walked on its own screen, never shown to the resident as a handout.
+        Entry::Script(_) => None,
     }
 }
 
