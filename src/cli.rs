@@ -143,6 +143,19 @@ pub enum ImportCommand {
         #[arg(long, value_name = "CSV")]
         tiers: Option<PathBuf>,
     },
+    /// Turn an Open Referral UK (ORUK 3.0) directory feed into a catalogue directory of partners.
+    Oruk {
+        /// An ORUK JSON file (a page of services, a service, an organisation, a service at a
+        /// location) or a folder of them.
+        #[arg(value_name = "FILE_OR_DIR")]
+        input: PathBuf,
+        /// The directory to write the catalogue into (created if missing; must be empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Replace an earlier import in --out (a folder holding only .toml files).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 #[derive(Debug, Args)]

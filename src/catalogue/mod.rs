@@ -3,7 +3,9 @@
 pub mod check;
 mod contacts;
 pub mod hours;
+pub mod import_files;
 pub mod import_lgsl;
+pub mod import_oruk;
 mod links;
 mod load;
 pub mod model;

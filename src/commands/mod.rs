@@ -49,6 +49,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import(ImportCommand::Lgsl { csv, out, tiers })) => {
             import::lgsl(&csv, &out, tiers.as_deref())
         }
+        Some(Command::Import(ImportCommand::Oruk {
+            input,
+            out,
+            replace,
+        })) => import::oruk(&input, &out, replace),
         Some(Command::Log(args)) => visits::log(&settings, &args),
         Some(Command::Visits(args)) => visits::list(&settings, &args),
         Some(Command::Purge(args)) => visits::purge(&settings, &args),
