@@ -158,6 +158,10 @@ pub struct LogArgs {
     /// A partner the resident was signposted to; repeat for several.
     #[arg(long = "partner", value_name = "ID")]
     pub partners: Vec<String>,
+    /// A partner the council refers the resident to; repeat for several. ID=yes or ID=no says
+    /// whether the resident agreed, needed for a partner that takes referrals only with consent.
+    #[arg(long = "refer", value_name = "ID[=yes|no]")]
+    pub referrals: Vec<String>,
     /// Could this have been done online? yes, no or dont-know.
     #[arg(long, value_name = "ANSWER")]
     pub online: Option<String>,
