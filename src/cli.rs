@@ -70,8 +70,33 @@ pub enum Command {
     Purge(PurgeArgs),
     /// Write a consistent copy of the visit log, safe while the app is running.
     Backup(BackupArgs),
+    /// Write a slip for the resident: partners and services, how to reach them, in large print.
+    Slip(SlipArgs),
     /// Show the resolved configuration.
     Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SlipArgs {
+    /// A partner to put on the slip; repeat for several (three fit on one A4 page).
+    #[arg(
+        long = "partner",
+        value_name = "ID",
+        required_unless_present = "services"
+    )]
+    pub partners: Vec<String>,
+    /// A council service whose online route and phone go on the slip; repeat for several.
+    #[arg(long = "service", value_name = "ID")]
+    pub services: Vec<String>,
+    /// text (plain, for a printer or the screen) or html (one A4 page from any browser).
+    #[arg(long, default_value = "text", value_parser = ["text", "html"])]
+    pub format: String,
+    /// Write the slip to this file instead of the screen (nothing is written if an id is wrong).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The date printed on the slip, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Args)]
