@@ -460,7 +460,7 @@ fn the_partners_are_drawn_one_per_line_and_up_down_move_through_them() {
     let screen = desk.screen();
     let (row, line) = row_with(&screen, "Citizens Advice Exampleton");
     assert!(
-        line.contains("Signposted to  [ ] Citizens Advice"),
+        line.contains("Partners       [ ] Citizens Advice"),
         "{line}"
     );
     let (next, line) = row_with(&screen, "Exampleton Food Bank");
@@ -635,7 +635,7 @@ fn moving_through_a_long_form_keeps_the_focused_field_on_screen() {
         let label = match desk.app.form.field {
             Field::Services => "Services",
             Field::Outcome => "Outcome",
-            Field::Partners => "Signposted to",
+            Field::Partners => "Partners",
             Field::Online => "Doable online?",
             Field::Reasons => "Why not online",
             Field::Feedback => "Feedback",

@@ -21,6 +21,7 @@ mod config;
 mod import;
 mod script;
 mod search;
+mod slip;
 mod table;
 mod visits;
 
@@ -58,6 +59,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Visits(args)) => visits::list(&settings, &args),
         Some(Command::Purge(args)) => visits::purge(&settings, &args),
         Some(Command::Backup(args)) => visits::backup(&settings, &args),
+        Some(Command::Slip(args)) => slip::run(&settings, &args),
         Some(Command::Config(args)) => config::run(&settings, &args),
     }
 }

@@ -656,6 +656,10 @@ impl App {
             Invalid::UnknownPartner { id } => {
                 text::status::unknown_partner(lang, id, &keys.key(Command::Toggle))
             }
+            Invalid::ConsentNotAsked { id } => {
+                let name = self.catalogue.partner(id).map_or(id.as_str(), |p| &p.name);
+                text::status::consent_not_asked(lang, name, &keys.key(Command::Toggle))
+            }
             Invalid::Incomplete(crate::visit::DraftIncomplete::NoOutcome) => {
                 let first = keys.key(Command::Outcome(1));
                 let last = keys.key(Command::Outcome(6));

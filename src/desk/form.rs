@@ -181,10 +181,13 @@ pub const FIELDS: [FieldSpec; 7] = [
     FieldSpec {
         field: Field::Partners,
         label: |lang| text::form::labels(lang).partners,
+        // Space steps a partner: ticked (a signpost), a referral (asking "Has the resident
+        // agreed?" where the partner needs it), then unticked.
         kind: FieldKind::Ticks {
             toggle: |draft, form, index| {
                 if let Some(id) = form.partner_options.get(index) {
-                    toggle(&mut draft.partners, id.clone());
+                    let needs_consent = form.consent_partners.contains(id);
+                    draft.step_partner(id, needs_consent);
                 }
             },
         },
@@ -193,18 +196,32 @@ pub const FIELDS: [FieldSpec; 7] = [
         choices: |c| {
             let options = c.form.partner_options.iter();
             options
-                .map(|id| Choice {
-                    label: c
-                        .catalogue
-                        .partner(id)
-                        .map_or(id.as_str(), |p| p.name.as_str())
-                        .to_string(),
-                    chosen: c.draft.partners.contains(id),
+                .map(|id| {
+                    let partner = c.catalogue.partner(id);
+                    let name = partner.map_or(id.as_str(), |p| p.name.as_str());
+                    let chosen = c.draft.partners.contains(id);
+                    let (how, consent) = c.draft.partner_how(id);
+                    let needs_consent = partner.is_some_and(|p| p.referral_needs_consent);
+                    Choice {
+                        label: text::form::partner_choice(
+                            c.lang,
+                            name,
+                            chosen.then_some(how),
+                            needs_consent,
+                            consent,
+                        ),
+                        chosen,
+                    }
                 })
                 .collect()
         },
         empty: |lang, keys| text::form::no_partners(lang, &keys.key(Command::LogVisit)),
-        owns: |problem| matches!(problem, Invalid::UnknownPartner { .. }),
+        owns: |problem| {
+            matches!(
+                problem,
+                Invalid::UnknownPartner { .. } | Invalid::ConsentNotAsked { .. }
+            )
+        },
     },
     FieldSpec {
         field: Field::Online,
@@ -314,6 +331,8 @@ pub struct VisitForm {
     pub cursor: usize,
     /// Partner ids offered as ticks: the services' signposts and any already chosen.
     pub partner_options: Vec<String>,
+    /// Those of them that take referrals only with the resident's agreement.
+    pub consent_partners: Vec<String>,
     /// The personal data found in the note at the last save, for the warning under the form.
     pub privacy: Vec<PersonalData>,
 }
@@ -338,6 +357,15 @@ impl VisitForm {
                 options.push(id.clone());
             }
         }
+        self.consent_partners = options
+            .iter()
+            .filter(|id| {
+                catalogue
+                    .partner(id)
+                    .is_some_and(|p| p.referral_needs_consent)
+            })
+            .cloned()
+            .collect();
         self.partner_options = options;
     }
 

@@ -70,6 +70,14 @@ const STEPS: &[&str] = &[
     ALTER TABLE visits ADD COLUMN script_version TEXT;
     ALTER TABLE visits ADD COLUMN script_path TEXT;
     "#,
+    // Version 5: how each partner on a visit was passed on, 'signpost' (the resident contacts
+    // them) or 'referral' (the council does), and for a partner that takes referrals only with
+    // consent, whether the resident agreed: 1 yes, 0 no, NULL not asked. Every partner logged
+    // before was a signpost. Nothing about the resident is stored.
+    r#"
+    ALTER TABLE visit_partners ADD COLUMN how TEXT NOT NULL DEFAULT 'signpost';
+    ALTER TABLE visit_partners ADD COLUMN consent INTEGER;
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

@@ -9,7 +9,8 @@ use uuid::Uuid;
 
 use super::{Store, StoreError};
 use crate::visit::{
-    ExclusionReason, Feedback, OnlineAnswer, Outcome, ScriptRecord, ServiceOutcome, Visit,
+    ExclusionReason, Feedback, OnlineAnswer, Outcome, PartnerHow, PartnerOnVisit, ScriptRecord,
+    ServiceOutcome, Visit,
 };
 
 const VISIT_COLUMNS: &str = "id, started_at, ended_at, desk, staff, outcome, online, feedback, note, catalogue_version, \
@@ -202,6 +203,25 @@ impl Store {
                 Ok(ServiceOutcome { service, outcome })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
+        let partners = children
+            .partners
+            .into_iter()
+            .map(|(partner, how, consent)| {
+                let how = PartnerHow::from_str(&how)
+                    .map_err(|_| word("how a partner was passed on", &how))?;
+                let consent = match consent {
+                    None => None,
+                    Some(0) => Some(false),
+                    Some(1) => Some(true),
+                    Some(other) => return Err(word("the resident's consent", &other.to_string())),
+                };
+                Ok(PartnerOnVisit {
+                    partner,
+                    how,
+                    consent,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
         let reasons = children
             .reasons
             .iter()
@@ -227,7 +247,7 @@ impl Store {
             staff: row.staff,
             services,
             outcome,
-            partners: children.partners,
+            partners,
             online,
             reasons,
             feedback,
@@ -278,7 +298,8 @@ impl StoredRow {
 struct Children {
     /// Each service id with its own outcome as stored.
     services: Vec<(String, Option<String>)>,
-    partners: Vec<String>,
+    /// Each partner id, how it was passed on and the consent as stored.
+    partners: Vec<(String, String, Option<i64>)>,
     reasons: Vec<String>,
 }
 
@@ -293,11 +314,15 @@ fn read_children(conn: &Connection, id: &str) -> rusqlite::Result<Children> {
     let services = services
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let mut partners = conn.prepare_cached(
+        "SELECT partner_id, how, consent FROM visit_partners WHERE visit_id = ?1 ORDER BY position",
+    )?;
+    let partners = partners
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(Children {
         services,
-        partners: list(
-            "SELECT partner_id FROM visit_partners WHERE visit_id = ?1 ORDER BY position",
-        )?,
+        partners,
         reasons: list("SELECT reason FROM visit_reasons WHERE visit_id = ?1 ORDER BY position")?,
     })
 }
@@ -342,10 +367,16 @@ fn insert_children(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> 
         ])?;
     }
     let mut partners = tx.prepare_cached(
-        "INSERT INTO visit_partners (visit_id, position, partner_id) VALUES (?1, ?2, ?3)",
+        "INSERT INTO visit_partners (visit_id, position, partner_id, how, consent) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (position, partner) in visit.partners.iter().enumerate() {
-        partners.execute(params![id, position as i64, partner])?;
+        partners.execute(params![
+            id,
+            position as i64,
+            partner.partner,
+            partner.how.as_str(),
+            partner.consent
+        ])?;
     }
     let mut reasons = tx.prepare_cached(
         "INSERT INTO visit_reasons (visit_id, position, reason) VALUES (?1, ?2, ?3)",

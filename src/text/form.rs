@@ -2,7 +2,7 @@
 
 use super::Language;
 use crate::privacy::{self, PersonalData};
-use crate::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome};
+use crate::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome, PartnerHow};
 
 /// The label of each field, short enough for the form's label column.
 pub struct FieldLabels {
@@ -20,7 +20,7 @@ pub fn labels(lang: Language) -> &'static FieldLabels {
         Language::English => &FieldLabels {
             services: "Services",
             outcome: "Outcome",
-            partners: "Signposted to",
+            partners: "Partners",
             online: "Doable online?",
             reasons: "Why not online",
             feedback: "Feedback",
@@ -70,6 +70,32 @@ pub fn service_outcome_hint(lang: Language, first: &str, last: &str, toggle_key:
 pub fn no_partners(lang: Language, log_key: &str) -> String {
     match lang {
         Language::English => format!("none suggested ({log_key} on a partner adds it)"),
+    }
+}
+
+/// One partner on the form: its name and, once ticked, how it is passed on: "Food bank",
+/// "Food bank: referral. Has the resident agreed? No".
+pub fn partner_choice(
+    lang: Language,
+    name: &str,
+    how: Option<PartnerHow>,
+    needs_consent: bool,
+    consent: Option<bool>,
+) -> String {
+    match lang {
+        Language::English => match (how, needs_consent, consent) {
+            (None, _, _) | (Some(PartnerHow::Signpost), _, _) => name.to_string(),
+            (Some(PartnerHow::Referral), true, _)
+            | (Some(PartnerHow::Referral), false, Some(_)) => {
+                let answer = match consent {
+                    Some(true) => "Yes",
+                    Some(false) => "No",
+                    None => "not asked",
+                };
+                format!("{name}: referral. Has the resident agreed? {answer}")
+            }
+            (Some(PartnerHow::Referral), false, None) => format!("{name}: referral"),
+        },
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod form;
 pub mod screens;
 pub mod script;
+pub mod slip;
 pub mod status;
 
 /// The language the desk speaks.

@@ -2,6 +2,7 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::catalogue::hours::OpenNow;
 use crate::catalogue::{Entry, EntryKey};
 use crate::desk::{App, Command};
 use crate::text::{self, screens::Labels};
@@ -56,6 +57,17 @@ pub fn provider_tag(app: &App, entry: Entry<'_>) -> Option<&'static str> {
     }
 }
 
+/// Whether a partner is open at the app's clock, with its closed dates; `None` without hours.
+pub fn open_now(app: &App, partner: &crate::catalogue::Partner) -> Option<OpenNow> {
+    (!partner.hours.is_empty()).then(|| {
+        crate::catalogue::hours::open_now_except(
+            &partner.hours,
+            &partner.closed,
+            app.now.naive_local(),
+        )
+    })
+}
+
 /// "Label: text" on one line, skipped when the text is empty.
 fn labelled<'a>(lines: &mut Vec<Line<'a>>, theme: &Theme, label: &'a str, text: &'a str) {
     if text.trim().is_empty() {
@@ -68,13 +80,7 @@ fn labelled<'a>(lines: &mut Vec<Line<'a>>, theme: &Theme, label: &'a str, text: 
 }
 
 /// The lines describing an entry. `full` adds everything a detail screen shows.
-pub fn entry_lines<'a>(
-    app: &'a App,
-    key: EntryKey,
-    theme: &Theme,
-    full: bool,
-    open_now: &dyn Fn(&'a [crate::catalogue::OpeningTimes]) -> Option<String>,
-) -> Vec<Line<'a>> {
+pub fn entry_lines<'a>(app: &'a App, key: EntryKey, theme: &Theme, full: bool) -> Vec<Line<'a>> {
     let Some(entry) = app.catalogue.entry(key) else {
         return Vec::new();
     };
@@ -118,8 +124,8 @@ pub fn entry_lines<'a>(
         }
         Entry::Partner(p) => {
             lines.push(Line::from(p.summary.as_str()));
-            if let Some(open) = open_now(&p.hours) {
-                lines.push(Line::from(Span::styled(open, theme.heading)));
+            if let Some(open) = open_now(app, p) {
+                lines.push(Line::from(Span::styled(open.to_string(), theme.heading)));
             }
             labelled(
                 &mut lines,
@@ -175,6 +181,29 @@ pub fn entry_lines<'a>(
                 }
                 if let Some(note) = &p.hours_note {
                     lines.push(Line::from(note.as_str()));
+                }
+                let today = app.now.date_naive();
+                let closed: Vec<String> = p
+                    .closed
+                    .iter()
+                    .filter(|d| d.0 >= today)
+                    .take(3)
+                    .map(|d| d.0.format("%a %-d %b %Y").to_string())
+                    .collect();
+                if !closed.is_empty() {
+                    lines.push(Line::from(vec![
+                        Span::styled(labels.closed_on, theme.heading),
+                        Span::raw(closed.join(", ")),
+                    ]));
+                }
+                labelled(
+                    &mut lines,
+                    theme,
+                    labels.accessibility,
+                    p.accessibility.as_deref().unwrap_or(""),
+                );
+                if p.referral_needs_consent {
+                    lines.push(Line::from(labels.referral_needs_consent));
                 }
             }
         }
