@@ -59,6 +59,16 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         Some(value) => parse_word("--feedback", value)?,
         None => Feedback::None,
     };
+    let demand = args
+        .demand
+        .as_deref()
+        .map(|value| parse_word("--demand", value))
+        .transpose()?;
+    let assisted = args
+        .assisted
+        .as_deref()
+        .map(|value| parse_word("--assisted", value))
+        .transpose()?;
     let desk = match &args.desk {
         Some(desk) => config::desk_from_flag("--desk", desk)?,
         None => settings.desk.clone(),
@@ -88,6 +98,8 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         online,
         reasons,
         feedback,
+        demand,
+        assisted,
         note: args.note.clone(),
         ..VisitDraft::new(now, desk, staff, catalogue.version())
     };
