@@ -303,6 +303,21 @@ mod tests {
     }
 
     #[test]
+    fn the_selected_row_is_marked_by_more_than_colour_in_every_look() {
+        for name in LOOKS {
+            for no_color in [false, true] {
+                let selected = Theme::new(name, no_color).selected;
+                assert!(
+                    selected
+                        .add_modifier
+                        .intersects(Modifier::BOLD | Modifier::REVERSED),
+                    "{name:?} {selected:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn the_check_would_catch_a_poor_colour() {
         let mut theme = Theme::new(ThemeName::Default, false);
         theme.urgent = Style::new().fg(Color::Red);
