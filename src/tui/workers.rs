@@ -177,7 +177,8 @@ impl StoreJobs {
                 self.clear_draft();
                 None
             }
-            Effect::Search { .. } => None,
+            // The event loop hands these to their own workers.
+            Effect::Search { .. } | Effect::FileSlip(_) => None,
         }
     }
 }
