@@ -117,6 +117,22 @@ fn results_say_whether_a_partner_is_open_now() {
         DateTime::parse_from_rfc3339("2026-12-27T11:00:00+00:00").unwrap(),
     ));
     assert!(desk.screen().contains("(closed, opens Tue 10am)"));
+
+    // Citizens Advice opens on weekdays, but not on the bank holidays in its closed list.
+    let mut desk = self::desk(100, 30);
+    desk.type_text("citizens advice");
+    desk.act(Action::Tick(
+        DateTime::parse_from_rfc3339("2026-12-23T11:00:00+00:00").unwrap(),
+    ));
+    assert!(desk.screen().contains("(open, closes 4:30pm)"));
+    desk.act(Action::Tick(
+        DateTime::parse_from_rfc3339("2026-12-25T11:00:00+00:00").unwrap(),
+    ));
+    let screen = desk.screen();
+    assert!(
+        screen.contains("(closed, opens Tue 9:30am)"),
+        "Christmas Day and the Monday bank holiday are skipped:\n{screen}"
+    );
 }
 
 #[test]
@@ -192,6 +208,11 @@ fn at_a_scripts_end_f6_previews_the_slip_of_its_partners_and_services() {
     desk.press(KeyCode::F(5));
     desk.press(KeyCode::Char('4'));
     desk.press(KeyCode::Char('2'));
+    assert!(
+        desk.screen()
+            .contains("A slip is worth printing for the resident: press F6."),
+        "the end offers the slip with its key"
+    );
     desk.press(KeyCode::F(6));
     assert_eq!(desk.app.mode(), Mode::Slip);
     desk.press(KeyCode::Char('p'));
