@@ -506,7 +506,7 @@ impl Default for Keymap {
             bind(
                 &[Key::char(' ')],
                 Toggle,
-                "Tick the choice; on a service, step its outcome",
+                "Tick; step a service's outcome, a partner to referral",
                 Some("tick"),
             ),
             bind(
