@@ -257,3 +257,24 @@ pub fn consent_question(lang: Language, partner: &str, agreed: bool, key: &str) 
         }
     }
 }
+
+/// Why a print failed: the first line the print command wrote ("lp: no default destination").
+pub fn print_command_said(lang: Language, program: &str, line: &str) -> String {
+    match lang {
+        Language::English => format!("{program}: {line}"),
+    }
+}
+
+/// Why a print failed: the command stopped without saying why.
+pub fn print_command_stopped(lang: Language, program: &str, status: &str) -> String {
+    match lang {
+        Language::English => format!("{program} stopped with {status}"),
+    }
+}
+
+/// Why a print failed: the command could not be started.
+pub fn print_command_not_run(lang: Language, program: &str, error: &str) -> String {
+    match lang {
+        Language::English => format!("cannot run {program}: {error}"),
+    }
+}

@@ -11,6 +11,10 @@ use super::message::Message;
 use crate::desk::{Action, SlipFiled, SlipJob};
 use crate::printable::printable;
 use crate::store::owner_only;
+use crate::text::{self, Language};
+
+/// The language of the reasons a print failed (the desk's, when there is more than one).
+const LANG: Language = Language::English;
 
 /// Where slips go, and how to print one.
 #[derive(Debug, Clone)]
@@ -101,11 +105,13 @@ pub fn file_slip(folder: &Path, command: Option<&[String]>, job: &SlipJob) -> Sl
         Ok(output) => {
             let said = String::from_utf8_lossy(&output.stderr);
             match said.lines().map(str::trim).find(|l| !l.is_empty()) {
-                Some(line) => format!("{program}: {}", printable(line)),
-                None => format!("{program} stopped with {}", output.status),
+                Some(line) => text::status::print_command_said(LANG, program, &printable(line)),
+                None => {
+                    text::status::print_command_stopped(LANG, program, &output.status.to_string())
+                }
             }
         }
-        Err(e) => format!("cannot run {program}: {e}"),
+        Err(e) => text::status::print_command_not_run(LANG, program, &e.to_string()),
     };
     SlipFiled::PrintFailed {
         problem,
