@@ -105,13 +105,6 @@ pub enum ServiceKind {
     Other,
 }
 
-impl ServiceKind {
-    /// True for a real service (kept out of written TOML, as it is the default).
-    pub fn is_service(&self) -> bool {
-        *self == ServiceKind::Service
-    }
-}
-
 /// A service a resident may ask about at the desk.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -153,7 +146,8 @@ pub struct Service {
     #[serde(default)]
     pub signpost: Vec<String>,
     /// `kind = "other"` makes this a "not in the catalogue" topic; leave it out for a service.
-    #[serde(default, skip_serializing_if = "ServiceKind::is_service")]
+    /// (Always written when serialised: the compiled catalogue's format has no optional fields.)
+    #[serde(default)]
     pub kind: ServiceKind,
     #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
@@ -206,7 +200,12 @@ pub(super) fn review_date<'de, D: serde::Deserializer<'de>>(
         }
     }
 
-    deserializer.deserialize_any(DateVisitor)
+    // A compact binary form (the compiled catalogue) names no types, so it says it is a string.
+    if deserializer.is_human_readable() {
+        deserializer.deserialize_any(DateVisitor)
+    } else {
+        deserializer.deserialize_str(DateVisitor)
+    }
 }
 
 /// How a resident can do this online.
