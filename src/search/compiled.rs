@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::Index;
 use super::index::IndexData;
@@ -31,9 +31,10 @@ use crate::user_file::read_bounded;
 
 /// The first bytes of a compiled catalogue; the last two digits are the format's version,
 /// raised whenever what is written changes shape.
-const MAGIC: &[u8; 8] = b"FDcomp01";
-/// Magic, key (16 bytes), body length (8), body checksum (16).
-const HEADER_BYTES: usize = 8 + 16 + 8 + 16;
+const MAGIC: &[u8; 8] = b"FDcomp02";
+/// Magic, key (16 bytes), the catalogue part's length (8), the index part's (8), and the
+/// checksum of both (16); then the two parts.
+const HEADER_BYTES: usize = 8 + 16 + 8 + 8 + 16;
 /// The largest compiled file read (a 50,000-entry catalogue compiles to about 40 MB).
 const MAX_BYTES: u64 = 1024 * 1024 * 1024;
 
@@ -73,11 +74,13 @@ pub fn prepare(
         });
     };
     let file = compiled_dir.join(file_name(dir));
-    // The files are hashed as they stream past (a large folder is not kept in memory twice).
-    if let Some(mut key) = Key::of_program(dir)
-        && scan_dir(dir, |name, bytes| key.add(name, bytes))
-        && let Some((catalogue, index)) = read(&file, key.digest(), dir)
-    {
+    // The files are hashed as they stream past (a large folder is not kept in memory twice),
+    // on a thread of their own while the compiled file is read.
+    let hash_folder = || {
+        let mut key = Key::of_program(dir)?;
+        scan_dir(dir, |name, bytes| key.add(name, bytes)).then(|| key.digest())
+    };
+    if let Some((catalogue, index)) = read(&file, dir, hash_folder) {
         return Ok(Prepared {
             catalogue,
             index: Some(index),
@@ -104,7 +107,8 @@ pub fn prepare(
 impl Pending {
     /// Writes the compiled file: to a temporary file beside it, then renamed over any older one.
     pub fn store(&self, catalogue: &Catalogue, index: &Index) -> io::Result<()> {
-        let body = postcard::to_stdvec(&Writing {
+        // Two parts, so they can be read back side by side.
+        let content = postcard::to_stdvec(&Writing {
             council: &catalogue.council,
             bodies: &catalogue.bodies,
             services: &catalogue.services,
@@ -112,9 +116,9 @@ impl Pending {
             faqs: &catalogue.faqs,
             synonyms: &catalogue.synonyms,
             scripts: &catalogue.scripts,
-            index: &index.data,
         })
         .map_err(io::Error::other)?;
+        let index = postcard::to_stdvec(&*index.data).map_err(io::Error::other)?;
         let folder = self.file.parent().unwrap_or(Path::new("."));
         create_private_dir(folder)?;
         let name = self
@@ -127,9 +131,11 @@ impl Pending {
             let mut out = private_file(&temporary)?;
             out.write_all(MAGIC)?;
             out.write_all(&self.key.to_le_bytes())?;
-            out.write_all(&(body.len() as u64).to_le_bytes())?;
-            out.write_all(&xxh3_128(&body).to_le_bytes())?;
-            out.write_all(&body)?;
+            out.write_all(&(content.len() as u64).to_le_bytes())?;
+            out.write_all(&(index.len() as u64).to_le_bytes())?;
+            out.write_all(&checksum(&content, &index).to_le_bytes())?;
+            out.write_all(&content)?;
+            out.write_all(&index)?;
             out.sync_all()?;
             fs::rename(&temporary, &self.file)
         })();
@@ -191,11 +197,23 @@ impl Key {
 }
 
 /// The catalogue and index of a compiled file, when it is there, whole, and made from exactly
-/// what `key` was made from; anything else is `None`.
-fn read(file: &Path, key: u128, dir: &Path) -> Option<(Catalogue, Index)> {
-    let bytes = read_bounded(file, MAX_BYTES).ok()?;
-    let body = check_header(&bytes, key)?;
-    let read: Reading = postcard::from_bytes(body).ok()?;
+/// what `hash_folder` (run on its own thread meanwhile) says the folder holds now; anything
+/// else is `None`. The two parts are decoded side by side; nothing read is used unless the
+/// keys match.
+fn read(
+    file: &Path,
+    dir: &Path,
+    hash_folder: impl FnOnce() -> Option<u128> + Send,
+) -> Option<(Catalogue, Index)> {
+    let (key, decoded) = std::thread::scope(|scope| {
+        let hashing = scope.spawn(hash_folder);
+        let decoded = read_unkeyed(file);
+        (hashing.join().ok().flatten(), decoded)
+    });
+    let (stored, read, index) = decoded?;
+    if key? != stored {
+        return None;
+    }
     let catalogue = Catalogue::from_parts(
         Origin::Dir(dir.to_path_buf()),
         vec![CatalogueFile {
@@ -209,28 +227,46 @@ fn read(file: &Path, key: u128, dir: &Path) -> Option<(Catalogue, Index)> {
         }],
     );
     // The index points into the catalogue by position: they must be the same size.
-    if read.index.docs.len() != catalogue.searchable().count() {
+    if index.docs.len() != catalogue.searchable().count() {
         return None;
     }
-    Some((catalogue, Index::from_data(read.index)))
+    Some((catalogue, Index::from_data(index)))
 }
 
-/// The body of a compiled file whose header names `key` and whose body matches its checksum.
-fn check_header(bytes: &[u8], key: u128) -> Option<&[u8]> {
+/// A compiled file's key and its two parts decoded (the index on a thread of its own), when
+/// the file is whole: its magic, lengths and checksum right.
+fn read_unkeyed(file: &Path) -> Option<(u128, Reading, IndexData)> {
+    let bytes = read_bounded(file, MAX_BYTES).ok()?;
     let (header, body) = bytes.split_at_checked(HEADER_BYTES)?;
-    let (magic, rest) = header.split_at(8);
-    let (stored_key, rest) = rest.split_at(16);
-    let (length, checksum) = rest.split_at(8);
-    let number = |b: &[u8]| -> Option<u128> {
+    let number = |at: usize, length: usize| -> Option<u128> {
         let mut buffer = [0u8; 16];
-        buffer.get_mut(..b.len())?.copy_from_slice(b);
+        buffer
+            .get_mut(..length)?
+            .copy_from_slice(header.get(at..at + length)?);
         Some(u128::from_le_bytes(buffer))
     };
-    let whole = magic == MAGIC
-        && number(stored_key)? == key
-        && number(length)? == body.len() as u128
-        && number(checksum)? == xxh3_128(body);
-    whole.then_some(body)
+    let content_length = usize::try_from(number(24, 8)?).ok()?;
+    let (content, index) = body.split_at_checked(content_length)?;
+    let whole = header.get(..8)? == MAGIC
+        && number(32, 8)? == index.len() as u128
+        && number(40, 16)? == checksum(content, index);
+    if !whole {
+        return None;
+    }
+    let (content, index) = std::thread::scope(|scope| {
+        let decoding = scope.spawn(|| postcard::from_bytes::<IndexData>(index).ok());
+        let content: Option<Reading> = postcard::from_bytes(content).ok();
+        (content, decoding.join().ok().flatten())
+    });
+    Some((number(8, 16)?, content?, index?))
+}
+
+/// The checksum of a compiled file's two parts.
+fn checksum(content: &[u8], index: &[u8]) -> u128 {
+    let mut hasher = Xxh3::new();
+    hasher.update(content);
+    hasher.update(index);
+    hasher.digest128()
 }
 
 fn create_private_dir(folder: &Path) -> io::Result<()> {
@@ -266,7 +302,6 @@ struct Writing<'a> {
     faqs: &'a [Faq],
     synonyms: &'a [SynonymGroup],
     scripts: &'a [Script],
-    index: &'a IndexData,
 }
 
 /// ... and as read back (owned), field for field.
@@ -279,5 +314,4 @@ struct Reading {
     faqs: Vec<Faq>,
     synonyms: Vec<SynonymGroup>,
     scripts: Vec<Script>,
-    index: IndexData,
 }
