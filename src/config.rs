@@ -26,6 +26,9 @@ use crate::catalogue::{Catalogue, CatalogueRefused, problem_line_column, quoted}
 use crate::printable::{first_unsafe, printable};
 use crate::user_file::{ReadError, read_bounded};
 
+mod server_url;
+pub use server_url::{ServerUrl, redact};
+
 /// The default number of days visits are kept.
 pub const DEFAULT_RETENTION_DAYS: u32 = 730;
 /// The longest retention accepted: a hundred years.
@@ -109,6 +112,11 @@ pub struct Settings {
     pub keys: BTreeMap<String, Vec<String>>,
     /// The config file's line of each `[keys]` binding, for messages about it.
     pub key_lines: BTreeMap<String, usize>,
+    /// The central server this desk syncs to (`server`, `FRONTDESK_SERVER`); none: no sync.
+    pub server: Option<ServerUrl>,
+    /// The central server as the read-only report role (`report_server`,
+    /// `FRONTDESK_REPORT_SERVER`).
+    pub report_server: Option<ServerUrl>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -240,6 +248,22 @@ fn mouse(name: &str, given: Given<'_>) -> Result<bool, String> {
     }
 }
 
+/// `server`, `report_server`: a PostgreSQL URL (see [`ServerUrl`]).
+fn server_url(name: &str, given: Given<'_>) -> Result<ServerUrl, String> {
+    match given.text() {
+        Some(text) => ServerUrl::parse(name, text),
+        None => Err(format!(
+            "{name} must be a server URL in quotes, e.g. \"postgres://desk_main@db.example.gov.uk/frontdesk\", not {}",
+            given.shown()
+        )),
+    }
+}
+
+/// A server URL given with a flag (e.g. `sync --server`), checked as the config's `server` is.
+pub fn server_from_flag(flag: &'static str, value: &str) -> Result<ServerUrl, ConfigError> {
+    server_url(flag, Given::Text(value)).map_err(ConfigError::Value)
+}
+
 fn folder(name: &str, given: Given<'_>) -> Result<PathBuf, String> {
     match given.text() {
         Some(text) if !text.trim().is_empty() => Ok(PathBuf::from(text)),
@@ -275,6 +299,10 @@ struct RawFile {
     mouse: Option<Spanned<toml::Value>>,
     /// Key bindings: an action name and the keys for it, e.g. `log_visit = ["F2", "ctrl-l"]`.
     keys: Option<Spanned<toml::Value>>,
+    /// The central server's URL, for sync.
+    server: Option<Spanned<toml::Value>>,
+    /// The central server's URL for the read-only report role.
+    report_server: Option<Spanned<toml::Value>>,
 }
 
 /// The config file's settings, validated, each with its line.
@@ -289,6 +317,8 @@ struct FileSettings {
     mouse: Option<bool>,
     keys: BTreeMap<String, Vec<String>>,
     key_lines: BTreeMap<String, usize>,
+    server: Option<ServerUrl>,
+    report_server: Option<ServerUrl>,
 }
 
 impl Settings {
@@ -368,6 +398,18 @@ impl Settings {
             Some((name, value)) => staff(name, Given::Text(&value)).map_err(ConfigError::Value)?,
             None => file.staff.unwrap_or_default(),
         };
+        let server = match env_value("FRONTDESK_SERVER") {
+            Some((name, value)) => {
+                Some(server_url(name, Given::Text(&value)).map_err(ConfigError::Value)?)
+            }
+            None => file.server,
+        };
+        let report_server = match env_value("FRONTDESK_REPORT_SERVER") {
+            Some((name, value)) => {
+                Some(server_url(name, Given::Text(&value)).map_err(ConfigError::Value)?)
+            }
+            None => file.report_server,
+        };
         Ok(Settings {
             config_file,
             config_file_found: found,
@@ -382,6 +424,8 @@ impl Settings {
             mouse: file.mouse.unwrap_or(true),
             keys: file.keys,
             key_lines: file.key_lines,
+            server,
+            report_server,
         })
     }
 
@@ -395,15 +439,24 @@ impl Settings {
         self.data_dir.join("frontdesk.log")
     }
 
+    /// The folder the catalogue fetched from the central server is kept in.
+    pub fn central_catalogue_dir(&self) -> PathBuf {
+        self.data_dir.join("central-catalogue")
+    }
+
     /// Where a half-filled visit form is kept so it survives a crash.
     pub fn draft_file(&self) -> PathBuf {
         self.data_dir.join("draft.json")
     }
 
-    /// The catalogue these settings name (or the built-in one), refused when it has errors.
+    /// The catalogue these settings name, else the one last fetched from the central server,
+    /// else the built-in one; refused when it has errors.
     pub fn load_catalogue(&self) -> Result<Catalogue, CatalogueRefused> {
         let today = chrono::Local::now().date_naive();
-        Catalogue::load_for_desk(self.catalogue_dir.as_deref(), today)
+        let dir = self.catalogue_dir.clone().or_else(|| {
+            crate::catalogue::fetched::current(&self.central_catalogue_dir()).map(|(dir, _)| dir)
+        });
+        Catalogue::load_for_desk(dir.as_deref(), today)
     }
 
     /// The retention to purge with: `--older-than` when given (checked as `retention_days` is),
@@ -471,6 +524,17 @@ impl Settings {
             },
             if self.mouse { "on" } else { "off" },
         );
+        // A server's password is never shown: the URL is printed with *** in its place.
+        let none = "(none)".to_string();
+        out.push_str(&format!(
+            "server = {}\nreport_server = {}\n",
+            self.server
+                .as_ref()
+                .map_or(none.clone(), ToString::to_string),
+            self.report_server
+                .as_ref()
+                .map_or(none, ToString::to_string),
+        ));
         for (action, keys) in &self.keys {
             out.push_str(&format!("keys.{action} = {}\n", keys.join(", ")));
         }
@@ -548,6 +612,8 @@ fn read_config_file(
             .zip(raw.retention_days.as_ref().map(|v| at(v.span().start))),
         theme: check(&raw.theme, "theme", theme, &fail)?,
         mouse: check(&raw.mouse, "mouse", mouse, &fail)?,
+        server: check(&raw.server, "server", server_url, &fail)?,
+        report_server: check(&raw.report_server, "report_server", server_url, &fail)?,
         ..FileSettings::default()
     };
     if let Some(keys) = &raw.keys {

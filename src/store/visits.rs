@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use uuid::Uuid;
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, outbox};
 use crate::visit::{
     ExclusionReason, Feedback, OnlineAnswer, Outcome, ScriptRecord, ServiceOutcome, Visit,
 };
@@ -33,6 +33,7 @@ impl Store {
                     other => other?,
                 }
                 insert_children(tx, visit)?;
+                queue_visit(tx, visit)?;
             }
             Ok(Ok(()))
         })
@@ -54,6 +55,7 @@ impl Store {
             }
             delete_children(tx, visit.id)?;
             insert_children(tx, visit)?;
+            queue_visit(tx, visit)?;
             Ok(Ok(()))
         })
     }
@@ -61,6 +63,7 @@ impl Store {
     /// Deletes a visit (undo). False when it was not in the log.
     pub fn delete(&mut self, id: Uuid) -> Result<bool, StoreError> {
         self.write("delete a visit from", |tx| {
+            outbox::queue_undone(tx, &id.to_string())?;
             delete_children(tx, id)?;
             let deleted = tx
                 .prepare_cached("DELETE FROM visits WHERE id = ?1")?
@@ -326,6 +329,16 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     ))?
     .execute(rusqlite::params_from_iter(visit_params(visit)))?;
     Ok(())
+}
+
+/// Queues a saved or edited visit for the server, in the transaction that wrote it.
+fn queue_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
+    outbox::queue_saved(
+        tx,
+        &visit.id.to_string(),
+        &visit.desk,
+        visit.started_at.timestamp_millis(),
+    )
 }
 
 fn insert_children(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
