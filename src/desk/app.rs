@@ -20,6 +20,7 @@ use crate::text::{self, Language};
 use crate::visit::{Invalid, Visit, VisitDraft};
 pub use today::{COUNT_EVERY, Question};
 
+mod central;
 mod script;
 mod today;
 
@@ -85,6 +86,10 @@ pub struct App {
     pub status: Option<Status>,
     pub saving: bool,
     pub quit: bool,
+    /// The sync to the central server, when one is set and the worker has reported.
+    pub sync: Option<super::action::SyncState>,
+    /// A catalogue from the central server, waiting for the visit in hand to end.
+    pub next_catalogue: Option<Arc<Catalogue>>,
 }
 
 impl App {
@@ -119,6 +124,8 @@ impl App {
             status: None,
             saving: false,
             quit: false,
+            sync: None,
+            next_catalogue: None,
         };
         app.search.results = app.browse_list();
         app
@@ -187,7 +194,7 @@ impl App {
     }
 
     /// The whole catalogue, for browsing with an empty search box.
-    fn browse_list(&self) -> Vec<EntryKey> {
+    pub(super) fn browse_list(&self) -> Vec<EntryKey> {
         self.catalogue.entries().map(|(key, _)| key).collect()
     }
 
@@ -210,6 +217,12 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = self.react(action);
+        effects.extend(self.switch_catalogue_between_visits());
+        effects
+    }
+
+    fn react(&mut self, action: Action) -> Vec<Effect> {
         let lang = self.lang;
         match action {
             Action::Tick(now) => {
@@ -325,6 +338,14 @@ impl App {
                 if let Some(scroll) = self.text_scroll() {
                     scroll.shown(view);
                 }
+                Vec::new()
+            }
+            Action::SyncStatus(state) => {
+                self.sync = Some(state);
+                Vec::new()
+            }
+            Action::CatalogueFetched(fetched) => {
+                self.next_catalogue = Some(fetched.0);
                 Vec::new()
             }
         }

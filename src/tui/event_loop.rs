@@ -12,6 +12,7 @@ use super::input::action_for_event;
 use super::keymap::Keymap;
 use super::message::Message;
 use super::screens;
+use super::sync_worker::SyncWorker;
 use super::terminal::{TerminalGuard, Tty};
 use super::theme::Theme;
 use super::workers::{SearchWorker, StoreWorker, sentence};
@@ -55,8 +56,9 @@ pub async fn run(
     spawn_input_reader(sender.clone());
     spawn_signal_listener(sender.clone());
     spawn_clock(sender.clone());
-    let search = SearchWorker::start(catalogue, sender.clone());
+    let mut search = SearchWorker::start(catalogue, sender.clone());
     let store = StoreWorker::start(settings, drafts, sender.clone());
+    let sync = SyncWorker::start(settings, sender.clone());
     if let Some(problem) = log_problem {
         app.update(Action::DraftNotKept(problem));
     }
@@ -70,10 +72,11 @@ pub async fn run(
         &theme,
         &mut terminal,
         &mut messages,
-        &search,
+        &mut search,
         &store,
     )
     .await;
+    drop(sync);
     drop(search);
     store.finish();
     drop(guard);
@@ -86,7 +89,7 @@ async fn event_loop(
     theme: &Theme,
     terminal: &mut Tty,
     messages: &mut UnboundedReceiver<Message>,
-    search: &SearchWorker,
+    search: &mut SearchWorker,
     store: &StoreWorker,
 ) -> anyhow::Result<()> {
     while let Some(first) = messages.recv().await {
@@ -101,6 +104,10 @@ async fn event_loop(
             for effect in effects {
                 match effect {
                     Effect::Search { seq, query } => search.search(seq, query),
+                    // A new catalogue (between visits): a new index, built off this thread.
+                    Effect::CatalogueChanged => {
+                        search.restart(app.catalogue.clone());
+                    }
                     other => store.send(other),
                 }
             }

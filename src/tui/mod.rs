@@ -16,6 +16,7 @@ pub mod keymap;
 mod logging;
 pub mod message;
 pub mod screens;
+mod sync_worker;
 mod terminal;
 pub mod theme;
 pub mod workers;

@@ -25,22 +25,29 @@ use crate::visit::Visit;
 /// Sends queries to the search worker.
 pub struct SearchWorker {
     queries: Sender<(u64, String)>,
+    answers: UnboundedSender<Message>,
 }
 
 impl SearchWorker {
     /// Starts the worker; it builds the index itself so the first frame is not kept waiting.
     pub fn start(catalogue: Arc<Catalogue>, answers: UnboundedSender<Message>) -> SearchWorker {
         let (queries, incoming) = mpsc::channel::<(u64, String)>();
+        let worker_answers = answers.clone();
         thread::Builder::new()
             .name("search".into())
             .spawn(move || {
                 let index = Index::new(&catalogue);
                 drop(catalogue);
-                search_loop(&index, &incoming, &answers);
+                search_loop(&index, &incoming, &worker_answers);
             })
             .map(|_| ())
             .unwrap_or_else(|e| tracing::error!("cannot start the search worker: {e}"));
-        SearchWorker { queries }
+        SearchWorker { queries, answers }
+    }
+
+    /// A new worker for a new catalogue (the old one stops when its queries end).
+    pub fn restart(&mut self, catalogue: Arc<Catalogue>) {
+        *self = SearchWorker::start(catalogue, self.answers.clone());
     }
 
     pub fn search(&self, seq: u64, query: String) {
@@ -177,7 +184,7 @@ impl StoreJobs {
                 self.clear_draft();
                 None
             }
-            Effect::Search { .. } => None,
+            Effect::Search { .. } | Effect::CatalogueChanged => None,
         }
     }
 }
