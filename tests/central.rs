@@ -369,6 +369,25 @@ fn a_server_restarted_mid_sync_gets_every_visit_once_on_the_next_sync() {
 }
 
 #[test]
+fn a_slow_server_gets_every_visit_and_a_refusing_one_keeps_them_queued() {
+    let Some(db) = TestDb::create() else { return };
+    let role = db.role("desk");
+    init(&db, &[("Main reception", &role)], None);
+    let (mut desk, _) = Desk::with_visits("Main reception", 1_200);
+    let proxy = Proxy::start(&db);
+    proxy.faults.refuse.store(true, Ordering::SeqCst);
+    let refused = desk.sync(&db.url_via(&role, &proxy)).unwrap_err();
+    assert!(refused.is_transient(), "{refused}");
+    assert_eq!(desk.log.sync_waiting().unwrap(), 1_200);
+    proxy.heal();
+    // Every packet held up 15 ms each way: slower, still whole.
+    proxy.faults.delay_ms.store(15, Ordering::SeqCst);
+    let pushed = desk.sync(&db.url_via(&role, &proxy)).unwrap();
+    assert_eq!((pushed.sent, pushed.waiting), (1_200, 0));
+    assert_server_equals(&db.owner(), &mut [&mut desk]);
+}
+
+#[test]
 fn two_desks_syncing_the_same_visits_at_once_leave_one_copy_of_each() {
     let Some(db) = TestDb::create() else { return };
     let role = db.role("desk");

@@ -16,7 +16,7 @@ use crate::store::VisitLog;
 use crate::store::outbox::{Cell, OutboxBatch, SYNCED_CHILDREN, SYNCED_VISITS};
 
 /// How many visits go in one batch.
-pub const BATCH_SIZE: usize = 5_000;
+pub const BATCH_SIZE: usize = 10_000;
 
 /// What one sync did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -85,7 +85,8 @@ async fn merge(
     tx.batch_execute(&format!(
         "CREATE TEMP TABLE stage_visits ON COMMIT DROP AS \
          SELECT version, undone, {visit_columns} FROM frontdesk.visits WITH NO DATA; \
-         CREATE TEMP TABLE stage_applied (id uuid PRIMARY KEY, desk text NOT NULL) ON COMMIT DROP;"
+         CREATE TEMP TABLE stage_applied (id uuid PRIMARY KEY, desk text NOT NULL, \
+         fresh boolean NOT NULL) ON COMMIT DROP;"
     ))
     .await?;
     copy_in(
@@ -116,15 +117,18 @@ async fn merge(
         .map(|c| format!("{c} = excluded.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
-    // Only a newer version is written; the ids written have their parts replaced.
+    // Only a newer version is written; the ids written have their parts replaced (a visit new
+    // to the server, `xmax = 0`, has none to delete: the statistics say so, so the delete
+    // looks up the few changed ids rather than reading every part on the server).
     let mut sql = format!(
         "WITH written AS ( \
              INSERT INTO frontdesk.visits AS v (version, undone, {visit_columns}) \
              SELECT version, undone, {visit_columns} FROM stage_visits \
              ON CONFLICT (id) DO UPDATE SET version = excluded.version, undone = excluded.undone, \
              {updates}, synced_at = now() WHERE v.version < excluded.version \
-             RETURNING v.id, v.desk) \
-         INSERT INTO stage_applied SELECT id, desk FROM written;"
+             RETURNING v.id, v.desk, v.xmax = 0 AS fresh) \
+         INSERT INTO stage_applied SELECT id, desk, fresh FROM written; \
+         ANALYZE stage_applied;"
     );
     for table in SYNCED_CHILDREN {
         let columns = table.columns.join(", ");
@@ -135,7 +139,8 @@ async fn merge(
             .collect::<Vec<_>>()
             .join(", ");
         sql.push_str(&format!(
-            "DELETE FROM frontdesk.{name} c USING stage_applied a WHERE c.visit_id = a.id; \
+            "DELETE FROM frontdesk.{name} c USING stage_applied a \
+             WHERE c.visit_id = a.id AND NOT a.fresh; \
              INSERT INTO frontdesk.{name} (desk, {columns}) \
              SELECT a.desk, {staged} FROM stage_{name} s JOIN stage_applied a ON a.id = s.visit_id;",
             name = table.name
