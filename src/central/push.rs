@@ -7,13 +7,14 @@
 //! only after the server has committed; a batch cut off half way is sent again whole.
 
 use std::io::Cursor;
+use std::sync::mpsc;
 
 use futures_util::SinkExt;
 use tokio_postgres::Client;
 
 use super::{Central, CentralError};
-use crate::store::VisitLog;
 use crate::store::outbox::{Cell, OutboxBatch, SYNCED_CHILDREN, SYNCED_VISITS};
+use crate::store::{StoreError, VisitLog};
 
 /// How many visits go in one batch.
 pub const BATCH_SIZE: usize = 10_000;
@@ -27,36 +28,56 @@ pub struct Pushed {
     pub waiting: u64,
 }
 
-/// Sends every waiting visit of `log`, batch by batch. Stops at the first failure: what was
-/// confirmed stays marked, the rest stays queued.
+/// Sends every waiting visit of `log`, batch by batch, oldest id first. The next batch is
+/// read (on a thread of its own, with its own connection to the log) while one is on its way.
+/// Stops at the first failure: what was confirmed stays marked, the rest stays queued. A
+/// visit edited during the sync waits for the next one.
 pub fn push_all(
     central: &mut Central,
     log: &mut VisitLog,
     batch_size: usize,
 ) -> Result<Pushed, CentralError> {
+    let batch_size = batch_size.max(1);
+    let path = log.path().to_path_buf();
     let mut sent = 0;
-    let mut last_first: Option<(String, i64)> = None;
-    loop {
-        let batch = log.sync_batch(batch_size.max(1))?;
-        let Some(first) = batch.visits.first() else {
-            break;
-        };
-        // The same first visit at the same version twice means the marks did not take: stop
-        // rather than send the same batch for ever.
-        let first = (first.visit_id.clone(), first.version);
-        if last_first.as_ref() == Some(&first) {
-            break;
+    std::thread::scope(|scope| {
+        let (batches, incoming) = mpsc::sync_channel::<Result<OutboxBatch, StoreError>>(1);
+        scope.spawn(move || {
+            let mut reader = VisitLog::new(path);
+            let mut after = String::new();
+            loop {
+                let batch = reader.sync_batch_after(&after, batch_size);
+                let more = match &batch {
+                    Ok(batch) => match batch.visits.last() {
+                        Some(last) => {
+                            after.clone_from(&last.visit_id);
+                            true
+                        }
+                        None => false,
+                    },
+                    Err(_) => false,
+                };
+                if batches.send(batch).is_err() || !more {
+                    return;
+                }
+            }
+        });
+        for batch in incoming {
+            let batch = batch?;
+            if batch.is_empty() {
+                break;
+            }
+            push_batch(central, &batch)?;
+            let confirmed: Vec<(String, i64)> = batch
+                .visits
+                .iter()
+                .map(|v| (v.visit_id.clone(), v.version))
+                .collect();
+            log.mark_synced(&confirmed)?;
+            sent += confirmed.len() as u64;
         }
-        last_first = Some(first);
-        push_batch(central, &batch)?;
-        let confirmed: Vec<(String, i64)> = batch
-            .visits
-            .iter()
-            .map(|v| (v.visit_id.clone(), v.version))
-            .collect();
-        log.mark_synced(&confirmed)?;
-        sent += confirmed.len() as u64;
-    }
+        Ok::<(), CentralError>(())
+    })?;
     let waiting = log.sync_waiting()?;
     Ok(Pushed { sent, waiting })
 }

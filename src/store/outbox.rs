@@ -133,12 +133,22 @@ impl Store {
     /// Up to `limit` waiting visits (oldest id first) with their rows, read in one
     /// transaction so the visits and their children agree.
     pub fn sync_batch(&mut self, limit: usize) -> Result<OutboxBatch, StoreError> {
+        self.sync_batch_after("", limit)
+    }
+
+    /// Like [`Store::sync_batch`], for visits whose id sorts after `after`: the next batch can
+    /// be read while the one before it is still on its way.
+    pub fn sync_batch_after(
+        &mut self,
+        after: &str,
+        limit: usize,
+    ) -> Result<OutboxBatch, StoreError> {
         let path = self.path.clone();
         let result = (|| {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Deferred)?;
-            let batch = read_batch(&tx, limit)?;
+            let batch = read_batch(&tx, after, limit)?;
             tx.commit()?;
             Ok(batch)
         })();
@@ -162,9 +172,9 @@ impl Store {
 
 /// The waiting visits' ids, as a subquery both reads below share.
 const WAITING: &str = "SELECT visit_id FROM sync_outbox WHERE version > sent_version \
-                       ORDER BY visit_id LIMIT ?1";
+                       AND visit_id > ?2 ORDER BY visit_id LIMIT ?1";
 
-fn read_batch(tx: &Transaction<'_>, limit: usize) -> rusqlite::Result<OutboxBatch> {
+fn read_batch(tx: &Transaction<'_>, after: &str, limit: usize) -> rusqlite::Result<OutboxBatch> {
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let columns = SYNCED_VISITS
         .columns
@@ -179,7 +189,7 @@ fn read_batch(tx: &Transaction<'_>, limit: usize) -> rusqlite::Result<OutboxBatc
          WHERE o.visit_id IN ({WAITING}) ORDER BY o.visit_id"
     ))?;
     let visits = stmt
-        .query_map([limit], |r| {
+        .query_map(params![limit, after], |r| {
             let undone = r.get::<_, i64>(3)? != 0;
             let present: bool = r.get(5)?;
             let row = if present && !undone {
@@ -215,7 +225,7 @@ fn read_batch(tx: &Transaction<'_>, limit: usize) -> rusqlite::Result<OutboxBatc
             table.name
         ))?;
         let rows = stmt
-            .query_map([limit], |r| {
+            .query_map(params![limit, after], |r| {
                 (0..width)
                     .map(|i| cell(r.get_ref(i)?))
                     .collect::<rusqlite::Result<Vec<_>>>()

@@ -127,6 +127,15 @@ impl VisitLog {
         self.write(|store| store.sync_batch(limit))
     }
 
+    /// Up to `limit` waiting visits whose id sorts after `after`, with their rows.
+    pub fn sync_batch_after(
+        &mut self,
+        after: &str,
+        limit: usize,
+    ) -> Result<OutboxBatch, StoreError> {
+        self.write(|store| store.sync_batch_after(after, limit))
+    }
+
     /// Marks visits as confirmed by the server at the versions sent.
     pub fn mark_synced(&mut self, sent: &[(String, i64)]) -> Result<(), StoreError> {
         self.write(|store| store.mark_synced(sent))
