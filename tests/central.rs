@@ -268,12 +268,27 @@ fn a_desk_cannot_read_or_change_another_desks_rows_and_a_report_role_only_reads(
         Ok(0),
         "a live visit cannot be deleted"
     );
+    desk_a.log.delete(visits_a[4].id).unwrap();
+    desk_a.sync(&db.url_as(&a)).unwrap();
+    assert_eq!(
+        as_b.try_exec("DELETE FROM frontdesk.visits WHERE undone"),
+        Ok(0),
+        "not another desk's tombstone"
+    );
+    let as_a = Pg::connect(&db.url_as(&a));
+    assert_eq!(
+        as_a.try_exec("DELETE FROM frontdesk.visits WHERE undone"),
+        Ok(1),
+        "its own tombstone"
+    );
+    assert_eq!(as_a.try_exec("DELETE FROM frontdesk.visits"), Ok(0));
+    assert_eq!(as_a.count("SELECT count(*) FROM frontdesk.visits"), 4);
 
     let reader = Pg::connect(&db.url_as(&report));
-    assert_eq!(reader.count("SELECT count(*) FROM frontdesk.visits"), 8);
+    assert_eq!(reader.count("SELECT count(*) FROM frontdesk.visits"), 7);
     assert_eq!(
         reader.count("SELECT count(*) FROM frontdesk.visit_services"),
-        (2 + 1 + 2 + 1 + 2) + (2 + 1 + 2)
+        (2 + 1 + 2 + 1) + (2 + 1 + 2)
     );
     assert!(
         reader
