@@ -18,7 +18,10 @@ macro_rules! outln {
 mod catalogue;
 mod check;
 mod config;
+mod demo;
+mod export;
 mod import;
+mod report;
 mod script;
 mod search;
 mod table;
@@ -26,7 +29,7 @@ mod visits;
 
 use std::process::ExitCode;
 
-use crate::cli::{CatalogueCommand, Cli, Command, ImportCommand, ScriptCommand};
+use crate::cli::{CatalogueCommand, Cli, Command, ExportCommand, ImportCommand, ScriptCommand};
 use crate::config::{Overrides, Settings};
 
 /// Runs the command the user asked for; no command opens the reception screen.
@@ -54,6 +57,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Purge(args)) => visits::purge(&settings, &args),
         Some(Command::Backup(args)) => visits::backup(&settings, &args),
         Some(Command::Config(args)) => config::run(&settings, &args),
+        Some(Command::Report(args)) => report::run(&settings, &args),
+        Some(Command::Export(ExportCommand::Visits(args))) => export::visits(&settings, &args),
+        Some(Command::DemoData(args)) => demo::run(&settings, &args),
     }
 }
 

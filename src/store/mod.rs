@@ -7,6 +7,8 @@
 //! - [`owner_only`]: files and folders only their owner may read.
 //! - [`visit_log`]: [`VisitLog`], the reopening visit log the app and the commands use.
 //! - [`visits`]: saving, editing, undoing and listing visits.
+//! - [`summary`]: the report's counts, kept in the same transaction as each change to a visit.
+//! - [`report`]: the report's query over those counts.
 //! - [`retention`]: deleting visits older than the retention period.
 //! - [`backup`]: a checked, consistent copy while the app runs.
 //! - [`draft`]: the half-filled form, kept in a JSON file so it survives a crash.
@@ -25,10 +27,12 @@ mod backup;
 pub mod draft;
 pub mod draft_slot;
 mod error;
+mod export;
 mod identify;
 pub mod migrations;
 mod open;
 pub mod owner_only;
+mod report;
 mod retention;
 mod summary;
 mod visit_log;
@@ -43,9 +47,11 @@ use rusqlite::Connection;
 pub use draft::{clear_draft, load_draft, save_draft};
 pub use draft_slot::DraftSlot;
 pub use error::StoreError;
+pub use export::ExportRow;
 pub use identify::APPLICATION_ID;
 pub use migrations::SCHEMA_VERSION;
 pub use open::Durability;
+pub use report::{Count, Desks};
 pub use retention::retention_cutoff;
 pub use visit_log::VisitLog;
 
