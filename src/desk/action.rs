@@ -46,6 +46,11 @@ pub enum Action {
     },
     /// The demand and way of helping online last given for each service, by service id.
     DefaultsLoaded(std::collections::BTreeMap<String, crate::visit::ServiceDefault>),
+    /// The log's report counts for the report screen's period number `seq`.
+    ReportCounted {
+        seq: u64,
+        counts: Vec<crate::store::Count>,
+    },
     /// A half-filled visit kept from last time (boxed: a draft is the largest payload).
     DraftRestored(Box<VisitDraft>),
     /// The draft could not be kept on disk (it stays on screen).
@@ -76,4 +81,11 @@ pub enum Effect {
     ClearDraft,
     /// Read each service's remembered demand and way of helping online.
     LoadDefaults,
+    /// Count this desk's visits from one local date to another (both included) for the
+    /// report screen; only the latest `seq` matters.
+    LoadReport {
+        seq: u64,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
 }

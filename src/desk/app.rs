@@ -21,6 +21,7 @@ use crate::text::{self, Language};
 use crate::visit::{Invalid, ServiceDefault, Visit, VisitDraft};
 pub use today::{COUNT_EVERY, Question};
 
+mod report;
 mod script;
 mod today;
 
@@ -90,6 +91,10 @@ pub struct App {
     pub service_defaults: BTreeMap<String, ServiceDefault>,
     /// The defaults were asked of the log (once, with the first count).
     defaults_asked: bool,
+    /// The report screen's figures, for the period it last asked for.
+    pub report: Option<crate::report::Report>,
+    /// The number of the report screen's latest question to the log.
+    report_seq: u64,
 }
 
 impl App {
@@ -125,6 +130,8 @@ impl App {
             saving: false,
             service_defaults: BTreeMap::new(),
             defaults_asked: false,
+            report: None,
+            report_seq: 0,
             quit: false,
         };
         app.search.results = app.browse_list();
@@ -155,6 +162,7 @@ impl App {
             Screen::VisitForm => Mode::VisitForm,
             Screen::Today => Mode::Today,
             Screen::Script(_) => Mode::Script,
+            Screen::Report(_) => Mode::Report,
         }
     }
 
@@ -281,7 +289,9 @@ impl App {
                 if let Some(old) = self.today.iter_mut().find(|v| v.id == visit.id) {
                     *old = visit;
                 }
-                self.close_form(text::status::visit_updated(lang))
+                let mut effects = self.close_form(text::status::visit_updated(lang));
+                effects.extend(self.refresh_report());
+                effects
             }
             Action::VisitDeleted(id) => self.visit_deleted(id),
             Action::SaveFailed(message) => {
@@ -299,6 +309,10 @@ impl App {
             }
             Action::TodayLoaded(visits) => {
                 self.today_loaded(visits);
+                Vec::new()
+            }
+            Action::ReportCounted { seq, counts } => {
+                self.report_counted(seq, &counts);
                 Vec::new()
             }
             Action::DefaultsLoaded(defaults) => {
@@ -374,6 +388,7 @@ impl App {
                 }
                 vec![self.refresh_today()]
             }
+            Command::Report => self.open_report(),
             Command::NewResident => {
                 if self.draft.is_some() {
                     self.finish_visit_first();
@@ -397,6 +412,7 @@ impl App {
                 Screen::VisitForm => self.form_command(command),
                 Screen::Today => self.today_command(command, question),
                 Screen::Script(view) => self.script_command(view, command),
+                Screen::Report(view) => self.report_command(view, command),
             },
         }
     }
@@ -687,6 +703,7 @@ impl App {
         self.today_selected = self.today.len() - 1;
         let mut effects = self.finish_visit(message);
         effects.insert(0, self.refresh_today());
+        effects.extend(self.refresh_report());
         effects
     }
 
@@ -719,9 +736,11 @@ impl App {
         self.draft = None;
         self.form = VisitForm::default();
         self.screens
-            .retain(|s| matches!(s, Screen::Search | Screen::Today));
-        if self.screens.last() == Some(&Screen::Today) && self.screens.len() > 1 {
-            // An edit from today's list goes back to the list.
+            .retain(|s| matches!(s, Screen::Search | Screen::Today | Screen::Report(_)));
+        if matches!(self.screens.last(), Some(Screen::Today | Screen::Report(_)))
+            && self.screens.len() > 1
+        {
+            // An edit from today's list goes back to the list (and a report under it stays).
         } else {
             self.screens.truncate(1);
         }

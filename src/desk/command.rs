@@ -16,12 +16,14 @@ pub enum Mode {
     Today,
     /// A guided script: number keys choose, Backspace steps back.
     Script,
+    /// The report screen: today, this week, this month or a chosen range.
+    Report,
     Help,
 }
 
 impl Mode {
     /// Every mode, in the order help and the keymap list them.
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Search,
         Mode::Detail,
         Mode::ShowResident,
@@ -29,6 +31,7 @@ impl Mode {
         Mode::FormText,
         Mode::Today,
         Mode::Script,
+        Mode::Report,
         Mode::Help,
     ];
 
@@ -47,6 +50,7 @@ impl Mode {
             Mode::VisitForm | Mode::FormText => names.visit_form,
             Mode::Today => names.today,
             Mode::Script => names.script,
+            Mode::Report => names.report,
             Mode::Help => names.help,
         }
     }
@@ -102,6 +106,18 @@ pub enum Command {
     OpenScript,
     /// Edit the focused text field (the search box, the note).
     Text(TextEdit),
+    /// Open the report screen.
+    Report,
+    /// On the report: today.
+    ReportToday,
+    /// On the report: this week, Monday to today.
+    ReportWeek,
+    /// On the report: this month, the 1st to today.
+    ReportMonth,
+    /// On the report: start the range a day earlier.
+    ReportLonger,
+    /// On the report: start the range a day later.
+    ReportShorter,
 }
 
 impl Command {
@@ -142,6 +158,12 @@ impl Command {
             Command::Acknowledge => "acknowledge".into(),
             Command::OpenScript => "open_script".into(),
             Command::Text(edit) => edit.name().into(),
+            Command::Report => "report".into(),
+            Command::ReportToday => "report_today".into(),
+            Command::ReportWeek => "report_week".into(),
+            Command::ReportMonth => "report_month".into(),
+            Command::ReportLonger => "report_longer".into(),
+            Command::ReportShorter => "report_shorter".into(),
         }
     }
 }

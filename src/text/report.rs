@@ -155,6 +155,99 @@ pub fn minutes(lang: Language, minutes: f64) -> String {
     }
 }
 
+/// The report screen's words.
+pub struct ScreenLabels {
+    pub today: &'static str,
+    pub this_week: &'static str,
+    pub this_month: &'static str,
+    pub chosen: &'static str,
+    pub top_services: &'static str,
+    pub demand: &'static str,
+    pub busiest: &'static str,
+    pub no_visits: &'static str,
+    pub loading: &'static str,
+    pub weekdays_short: [&'static str; 7],
+    pub value: &'static str,
+    pub failure_kinds: [&'static str; 5],
+}
+
+pub fn screen_labels(lang: Language) -> &'static ScreenLabels {
+    match lang {
+        Language::English => &ScreenLabels {
+            today: "Today",
+            this_week: "This week",
+            this_month: "This month",
+            chosen: "Chosen range",
+            top_services: "Top services",
+            demand: "Value and failure demand",
+            busiest: "Busiest hours (visits; darker is busier)",
+            no_visits: "No visits at this desk in this period.",
+            loading: "Counting...",
+            weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+            value: "Value",
+            failure_kinds: [
+                "Chasing",
+                "Clarifying",
+                "Repeat",
+                "Wrong place",
+                "Elsewhere",
+            ],
+        },
+    }
+}
+
+/// The report screen's title: "Report · This week · 2026-11-23 to 2026-11-30 · Main desk".
+pub fn screen_title(lang: Language, span: &str, from: &str, to: &str, desk: &str) -> String {
+    match lang {
+        Language::English => format!(" Report · {span} · {} · {desk} ", period(lang, from, to)),
+    }
+}
+
+/// The report screen's own keys, in its bottom border.
+pub fn screen_keys(
+    lang: Language,
+    today: &str,
+    week: &str,
+    month: &str,
+    longer: &str,
+    shorter: &str,
+) -> String {
+    match lang {
+        Language::English => format!(
+            " {today} today · {week} this week · {month} this month · {longer} {shorter} start earlier/later "
+        ),
+    }
+}
+
+/// The headline figures in one line.
+pub fn screen_headline(
+    lang: Language,
+    visits: u64,
+    first_contact: Option<f64>,
+    assisted: Option<f64>,
+    failure: Option<f64>,
+    median: Option<f64>,
+) -> String {
+    let pct = |p: Option<f64>| p.map_or("-".to_string(), |p| format!("{p}%"));
+    match lang {
+        Language::English => format!(
+            "Visits {visits} · First contact {} · Helped online {} · Failure demand {} · Median {}",
+            pct(first_contact),
+            pct(assisted),
+            pct(failure),
+            median.map_or("-".to_string(), |m| minutes(lang, m)),
+        ),
+    }
+}
+
+/// The busiest hour, under the heat map.
+pub fn screen_busiest(lang: Language, weekday: &str, hour: u8, visits: u64) -> String {
+    match lang {
+        Language::English if visits == 1 => format!("Busiest: {weekday} {hour:02}:00 (1 visit)"),
+        Language::English => format!("Busiest: {weekday} {hour:02}:00 ({visits} visits)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

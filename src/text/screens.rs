@@ -11,6 +11,7 @@ pub struct ScreenNames {
     pub visit_form: &'static str,
     pub today: &'static str,
     pub script: &'static str,
+    pub report: &'static str,
     pub help: &'static str,
 }
 
@@ -23,6 +24,7 @@ pub fn names(lang: Language) -> &'static ScreenNames {
             visit_form: "Log the visit",
             today: "Today's visits",
             script: "Script",
+            report: "Report",
             help: "Help",
         },
     }

@@ -185,6 +185,15 @@ impl StoreJobs {
                     None
                 }
             },
+            Effect::LoadReport { seq, from, to } => {
+                let desks = crate::store::Desks::Only(self.place.desk.clone());
+                Some(
+                    match self.with_store(|store| store.report_counts(from, to, &desks)) {
+                        Ok(counts) => Action::ReportCounted { seq, counts },
+                        Err(message) => Action::StoreFailed(message),
+                    },
+                )
+            }
             Effect::Search { .. } => None,
         }
     }
