@@ -10,7 +10,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{NOT_RECORDED, Report};
 use crate::text::Language;
-use crate::text::report::{labels, minutes, money, period};
+use crate::text::report::{
+    cost_of_visits, labels, minutes, money, period, unit_costs_line, value_word,
+};
 
 /// The widest chart, in pixels.
 const WIDTH: u32 = 720;
@@ -72,7 +74,11 @@ fn bars(rows: &[(String, u64)]) -> String {
         for (i, (label, n)) in rows.iter().enumerate() {
             let top = (i as i32) * row_height as i32 + 5;
             let middle = top + row_height as i32 / 2;
-            let shown: String = label.chars().take(38).collect();
+            let shown: String = if label.chars().count() > 38 {
+                label.chars().take(37).chain(['…']).collect()
+            } else {
+                label.clone()
+            };
             root.draw(&Text::new(
                 shown,
                 (label_width as i32 - 8, middle),
@@ -337,7 +343,7 @@ pub fn render(report: &Report, lang: Language) -> String {
     section(&mut out, l.demand);
     let d = &report.demand;
     let mut rows = vec![
-        ("value".to_string(), d.value.to_string()),
+        (value_word(lang).to_string(), d.value.to_string()),
         (
             l.failure.to_string(),
             rate(d.failure, d.failure_rate_percent),
@@ -415,32 +421,33 @@ pub fn render(report: &Report, lang: Language) -> String {
         }
         Some(costs) => {
             let unit = |p: Option<u64>| p.map_or("-".to_string(), |p| money(lang, p));
+            let units = &costs.unit_costs_pence;
             table(
                 &mut out,
                 &[
                     (
                         l.unit_costs.to_string(),
-                        format!(
-                            "face to face {}, phone {}, web {}",
-                            unit(costs.unit_costs_pence.face_to_face),
-                            unit(costs.unit_costs_pence.phone),
-                            unit(costs.unit_costs_pence.web)
+                        unit_costs_line(
+                            lang,
+                            &unit(units.face_to_face),
+                            &unit(units.phone),
+                            &unit(units.web),
                         ),
                     ),
                     (
                         l.avoidable_cost.to_string(),
-                        format!(
-                            "{} ({} visits)",
-                            unit(costs.avoidable_cost_pence),
-                            costs.avoidable_visits
+                        cost_of_visits(
+                            lang,
+                            &unit(costs.avoidable_cost_pence),
+                            costs.avoidable_visits,
                         ),
                     ),
                     (
                         l.channel_shift_saving.to_string(),
-                        format!(
-                            "{} ({} visits)",
-                            unit(costs.channel_shift_saving_pence),
-                            costs.could_be_online_visits
+                        cost_of_visits(
+                            lang,
+                            &unit(costs.channel_shift_saving_pence),
+                            costs.could_be_online_visits,
                         ),
                     ),
                 ],

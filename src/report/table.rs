@@ -9,7 +9,9 @@ use unicode_width::UnicodeWidthStr;
 use super::{NOT_RECORDED, Report};
 use crate::printable::{cut, printable};
 use crate::text::Language;
-use crate::text::report::{labels, minutes, money, period};
+use crate::text::report::{
+    cost_of_visits, labels, minutes, money, outcome_columns, period, unit_costs_line, value_word,
+};
 
 /// The widest name column.
 const NAME: usize = 34;
@@ -81,17 +83,18 @@ pub fn render(report: &Report, lang: Language) -> String {
     );
 
     let _ = writeln!(out, "\n{}", l.services);
+    let columns = outcome_columns(lang);
     let _ = writeln!(
         out,
         "  {}  {:>6}  {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}  {:>6}",
         name(l.service, NAME),
         l.visits,
-        "res",
-        "sign",
-        "ref",
-        "appt",
-        "onl",
-        "not",
+        columns[0],
+        columns[1],
+        columns[2],
+        columns[3],
+        columns[4],
+        columns[5],
         l.minutes
     );
     for s in &report.services {
@@ -124,13 +127,14 @@ pub fn render(report: &Report, lang: Language) -> String {
         };
     counts(&mut out, l.outcomes, &report.outcomes);
     counts(&mut out, l.could_be_online, &report.could_be_online);
-    for s in &report.channel_shift {
+    // The ten biggest; the JSON and CSV have them all.
+    for s in report.channel_shift.iter().take(10) {
         line(&mut out, &format!("  {}", s.title), s.visits.to_string());
     }
     counts(&mut out, l.reasons, &report.exclusion_reasons);
     let _ = writeln!(out, "\n{}", l.demand);
     let d = &report.demand;
-    line(&mut out, "value", d.value.to_string());
+    line(&mut out, value_word(lang), d.value.to_string());
     line(&mut out, l.failure, rate(d.failure, d.failure_rate_percent));
     for (kind, n) in &d.failure_by_kind {
         line(&mut out, &format!("  {kind}"), n.to_string());
@@ -183,32 +187,33 @@ pub fn render(report: &Report, lang: Language) -> String {
         }
         Some(costs) => {
             let unit = |p: Option<u64>| p.map_or("-".to_string(), |p| money(lang, p));
+            let units = &costs.unit_costs_pence;
             line(
                 &mut out,
                 l.unit_costs,
-                format!(
-                    "face to face {}, phone {}, web {}",
-                    unit(costs.unit_costs_pence.face_to_face),
-                    unit(costs.unit_costs_pence.phone),
-                    unit(costs.unit_costs_pence.web)
+                unit_costs_line(
+                    lang,
+                    &unit(units.face_to_face),
+                    &unit(units.phone),
+                    &unit(units.web),
                 ),
             );
             line(
                 &mut out,
                 l.avoidable_cost,
-                format!(
-                    "{} ({} visits)",
-                    unit(costs.avoidable_cost_pence),
-                    costs.avoidable_visits
+                cost_of_visits(
+                    lang,
+                    &unit(costs.avoidable_cost_pence),
+                    costs.avoidable_visits,
                 ),
             );
             line(
                 &mut out,
                 l.channel_shift_saving,
-                format!(
-                    "{} ({} visits)",
-                    unit(costs.channel_shift_saving_pence),
-                    costs.could_be_online_visits
+                cost_of_visits(
+                    lang,
+                    &unit(costs.channel_shift_saving_pence),
+                    costs.could_be_online_visits,
                 ),
             );
         }

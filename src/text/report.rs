@@ -148,6 +148,35 @@ pub fn money(lang: Language, pence: u64) -> String {
     }
 }
 
+/// The table's short headings for the six outcomes, in `Outcome::ALL` order.
+pub fn outcome_columns(lang: Language) -> [&'static str; 6] {
+    match lang {
+        Language::English => ["res", "sign", "ref", "appt", "onl", "not"],
+    }
+}
+
+/// The word for value demand.
+pub fn value_word(lang: Language) -> &'static str {
+    match lang {
+        Language::English => "value",
+    }
+}
+
+/// The unit costs set, each as money or "-".
+pub fn unit_costs_line(lang: Language, face_to_face: &str, phone: &str, web: &str) -> String {
+    match lang {
+        Language::English => format!("face to face {face_to_face}, phone {phone}, web {web}"),
+    }
+}
+
+/// An amount and the visits it is for: "£25.86 (3 visits)".
+pub fn cost_of_visits(lang: Language, money: &str, visits: u64) -> String {
+    match lang {
+        Language::English if visits == 1 => format!("{money} (1 visit)"),
+        Language::English => format!("{money} ({visits} visits)"),
+    }
+}
+
 /// A visit length in minutes.
 pub fn minutes(lang: Language, minutes: f64) -> String {
     match lang {
