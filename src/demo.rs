@@ -216,12 +216,13 @@ pub fn visits<'c>(
                 (Feedback::Complaint, 3),
                 (Feedback::Suggestion, 2),
             ]);
-            let mut id = [0u8; 16];
-            for chunk in id.chunks_mut(8) {
-                chunk.copy_from_slice(&dice.0.next_u64().to_le_bytes());
-            }
+            // Time-ordered ids, as a desk's own visits have (UUID version 7).
+            let mut random = [0u8; 10];
+            random[..8].copy_from_slice(&dice.0.next_u64().to_le_bytes());
+            random[8..].copy_from_slice(&dice.0.next_u64().to_le_bytes()[..2]);
+            let millis = u64::try_from(started_at.timestamp_millis()).unwrap_or(0);
             Visit {
-                id: uuid::Builder::from_random_bytes(id).into_uuid(),
+                id: uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid(),
                 started_at,
                 ended_at,
                 desk: desk.clone(),

@@ -432,13 +432,25 @@ fn edits_undos_and_purges_keep_the_counts_right() {
     let r = report(&path, day(23), day(24), None, UnitCosts::default());
     assert_eq!(r.visits, 2);
     assert_eq!(r.busiest.by_weekday_hour[0].iter().sum::<u64>(), 0);
-    let counted: i64 = Connection::open(&path)
-        .unwrap()
-        .query_row("SELECT count(*) FROM report_counts WHERE n <= 0", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    assert_eq!(counted, 0, "no empty or negative counts are left behind");
+    let conn = Connection::open(&path).unwrap();
+    for table in ["report_counts", "report_month_counts"] {
+        let counted: i64 = conn
+            .query_row(
+                &format!("SELECT count(*) FROM {table} WHERE n <= 0"),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            counted, 0,
+            "no empty or negative counts are left in {table}"
+        );
+    }
+    // The whole month, read from the monthly counts, agrees.
+    let november = report(&path, day(1), day(30), None, UnitCosts::default());
+    assert_eq!(november.visits, 2);
+    assert_eq!(november.first_contact_resolution.visits, 2);
+    assert_eq!(november.busiest.by_weekday_hour[1][14], 2);
 }
 
 /// A figure computed with plain SQL from the visits themselves, by key.
@@ -491,7 +503,8 @@ fn on_a_larger_made_up_log_the_report_agrees_with_plain_sql() {
     }
     drop(store);
 
-    let (from, to) = (day(10), day(30));
+    // The last days of October, read day by day, and the whole of November, read as a month.
+    let (from, to) = (NaiveDate::from_ymd_opt(2026, 10, 5).unwrap(), day(30));
     let r = report(&path, from, to, Some(DEMO_DESK), UnitCosts::default());
     let json = serde_json::to_value(&r).unwrap();
 

@@ -78,6 +78,13 @@ fn days_and_hours_follow_uk_time_across_both_clock_changes() {
         across.visits, 4,
         "a period across the change counts each visit once"
     );
+    // The whole of March, read from the monthly counts, has the same days and hours.
+    let march = report(&mut log, date(2026, 3, 1), date(2026, 3, 31));
+    assert_eq!(march.visits, 4);
+    assert_eq!(march.busiest.by_weekday_hour[0][0], 1);
+    assert_eq!(march.busiest.by_weekday_hour[6][0], 1);
+    let october = report(&mut log, date(2026, 10, 1), date(2026, 10, 31));
+    assert_eq!(october.busiest.by_weekday_hour[6][1], 2);
 
     let autumn = report(&mut log, date(2026, 10, 25), date(2026, 10, 25));
     assert_eq!(autumn.visits, 3);

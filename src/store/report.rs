@@ -3,7 +3,7 @@
 //! One query over the days of the period, whatever the report shows: a year of a busy desk is a
 //! few hundred thousand rows of counts, never the million visits behind them.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::params;
 
 use super::{Store, StoreError, day_number};
@@ -27,8 +27,40 @@ pub struct Count {
     pub n: u64,
 }
 
-/// The weekday of a day number (days since Thursday 1970-01-01), 0 for Monday.
-const WEEKDAY_SQL: &str = "CAST((((day % 7) + 7 + 3) % 7) AS TEXT)";
+/// The days of a period read day by day, and the whole calendar months between read month by
+/// month: `(days, days, months)`, each an inclusive range of day numbers, empty as `(1, 0)`.
+fn split(from: NaiveDate, to: NaiveDate) -> ((i64, i64), (i64, i64), (i64, i64)) {
+    const NONE: (i64, i64) = (1, 0);
+    let month_start = |d: NaiveDate| d.with_day(1).unwrap_or(d);
+    let next_month = |d: NaiveDate| {
+        month_start(d)
+            .checked_add_months(Months::new(1))
+            .unwrap_or(NaiveDate::MAX)
+    };
+    let first_full = if from.day() == 1 {
+        from
+    } else {
+        next_month(from)
+    };
+    let last_full = if next_month(to).pred_opt() == Some(to) {
+        to
+    } else {
+        month_start(to).pred_opt().unwrap_or(NaiveDate::MIN)
+    };
+    if first_full > last_full {
+        return ((day_number(from), day_number(to)), NONE, NONE);
+    }
+    let before = match first_full.pred_opt() {
+        Some(end) if from <= end => (day_number(from), day_number(end)),
+        _ => NONE,
+    };
+    let after = match last_full.succ_opt() {
+        Some(start) if start <= to => (day_number(start), day_number(to)),
+        _ => NONE,
+    };
+    let months = (day_number(first_full), day_number(month_start(last_full)));
+    (before, after, months)
+}
 
 impl Store {
     /// Every count of the local days `from` to `to` (both included) at `desks`.
@@ -42,28 +74,65 @@ impl Store {
             Desks::Only(desk) => (desk.as_str(), 1),
             Desks::AllBut(desk) => (desk.as_str(), 0),
         };
-        let sql = format!(
-            "SELECT figure, \
-                 CASE WHEN figure = 'hour' THEN {WEEKDAY_SQL} ELSE key END, \
-                 CASE WHEN figure = 'hour' THEN key ELSE sub END, \
-                 sum(n) \
-             FROM report_counts \
-             WHERE day >= ?1 AND day <= ?2 AND ((?4 = 1 AND desk = ?3) OR (?4 = 0 AND desk <> ?3)) \
-             GROUP BY 1, 2, 3"
-        );
+        let ((a1, a2), (b1, b2), (m1, m2)) = split(from, to);
+        const SQL: &str = "SELECT figure, key, sub, sum(n) FROM ( \
+             SELECT figure, key, sub, n FROM report_counts WHERE day >= ?1 AND day <= ?2 \
+                 AND ((?8 = 1 AND desk = ?7) OR (?8 = 0 AND desk <> ?7)) \
+             UNION ALL SELECT figure, key, sub, n FROM report_counts WHERE day >= ?3 AND day <= ?4 \
+                 AND ((?8 = 1 AND desk = ?7) OR (?8 = 0 AND desk <> ?7)) \
+             UNION ALL SELECT figure, key, sub, n FROM report_month_counts WHERE month >= ?5 AND month <= ?6 \
+                 AND ((?8 = 1 AND desk = ?7) OR (?8 = 0 AND desk <> ?7))) \
+             GROUP BY 1, 2, 3";
         let read = || -> rusqlite::Result<Vec<Count>> {
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows =
-                stmt.query_map(params![day_number(from), day_number(to), desk, only], |r| {
-                    Ok(Count {
-                        figure: r.get(0)?,
-                        key: r.get(1)?,
-                        sub: r.get(2)?,
-                        n: r.get::<_, i64>(3)?.max(0) as u64,
-                    })
-                })?;
+            let mut stmt = self.conn.prepare_cached(SQL)?;
+            let rows = stmt.query_map(params![a1, a2, b1, b2, m1, m2, desk, only], |r| {
+                Ok(Count {
+                    figure: r.get(0)?,
+                    key: r.get(1)?,
+                    sub: r.get(2)?,
+                    n: r.get::<_, i64>(3)?.max(0) as u64,
+                })
+            })?;
             rows.collect()
         };
         read().map_err(|e| self.error("read", e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_period_is_whole_months_and_the_days_either_side() {
+        let n = |date| day_number(date);
+        // Within one month: days only.
+        assert_eq!(
+            split(d(2026, 11, 3), d(2026, 11, 20)),
+            ((n(d(2026, 11, 3)), n(d(2026, 11, 20))), (1, 0), (1, 0))
+        );
+        // A whole month: the month only.
+        assert_eq!(
+            split(d(2026, 2, 1), d(2026, 2, 28)),
+            ((1, 0), (1, 0), (n(d(2026, 2, 1)), n(d(2026, 2, 1))))
+        );
+        // Mid-December 2025 to mid-November 2026.
+        assert_eq!(
+            split(d(2025, 12, 15), d(2026, 11, 14)),
+            (
+                (n(d(2025, 12, 15)), n(d(2025, 12, 31))),
+                (n(d(2026, 11, 1)), n(d(2026, 11, 14))),
+                (n(d(2026, 1, 1)), n(d(2026, 10, 1)))
+            )
+        );
+        // Across two partial months with no whole month between.
+        assert_eq!(
+            split(d(2026, 3, 20), d(2026, 4, 10)),
+            ((n(d(2026, 3, 20)), n(d(2026, 4, 10))), (1, 0), (1, 0))
+        );
     }
 }
