@@ -404,7 +404,8 @@ fn on_a_long_form_the_note_its_cursor_and_its_warning_are_on_screen() {
             );
         }
     }
-    session.wait_for("NHS 111");
+    // The fourth service's partners are on the form (the last of them is below the fold).
+    session.wait_for("Example Wellbeing Hub");
     session.send(b"\x1b[Z\x1b[Z"); // Shift-Tab twice: the note
     session.send(b"\r");
     let screen = session.wait_for("! Looks like a phone number");
