@@ -138,6 +138,35 @@ fn report(c: &mut Criterion) {
     });
 }
 
+/// The report screen's refresh: F6 then this month, for the desk of a million visits, through
+/// the real keymap, store effect, figures and drawing at 80x24.
+fn screen(_: &mut Criterion) {
+    let path = big_log();
+    let dir = tempfile::Builder::new()
+        .prefix("frontdesk-report-bench-screen")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .expect("a folder");
+    std::fs::hard_link(&path, dir.path().join("visits.sqlite3"))
+        .or_else(|_| std::fs::copy(&path, dir.path().join("visits.sqlite3")).map(|_| ()))
+        .expect("the log in the data folder");
+    let catalogue = Catalogue::embedded().expect("the built-in catalogue");
+    let now = Local::now().fixed_offset();
+    let mut desk = frontdesk::tui::headless::Headless::new(catalogue, now, 80, 24);
+    desk.app.desk = DEMO_DESK.to_string();
+    let mut desk = desk.with_visit_log(dir.path());
+    desk.press(crossterm::event::KeyCode::F(6));
+    let samples = (0..20)
+        .map(|n| {
+            let key = if n % 2 == 0 { 'm' } else { 'w' };
+            let started = Instant::now();
+            desk.press(crossterm::event::KeyCode::Char(key));
+            std::hint::black_box(desk.screen());
+            started.elapsed()
+        })
+        .collect();
+    print("report screen refresh (this month / week)", samples);
+}
+
 fn export(_: &mut Criterion) {
     let path = big_log();
     let dir = tempfile::Builder::new()
@@ -214,6 +243,6 @@ fn save(_: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10).measurement_time(Duration::from_secs(5));
-    targets = report, export, save
+    targets = report, screen, export, save
 }
 criterion_main!(benches);
