@@ -8,6 +8,7 @@
 //! It never imports the desk or a terminal type.
 
 pub mod form;
+pub mod report;
 pub mod screens;
 pub mod script;
 pub mod slip;
