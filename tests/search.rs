@@ -546,6 +546,7 @@ fn service(id: &str, title: &str, summary: &str, keywords: &[&str]) -> Service {
         signpost: Vec::new(),
         kind: ServiceKind::Service,
         review_by: review_by(),
+        cy: None,
     }
 }
 
@@ -571,6 +572,7 @@ fn partner(id: &str, name: &str, summary: &str) -> Partner {
         urgent: false,
         national: false,
         review_by: review_by(),
+        cy: None,
     }
 }
 
@@ -582,6 +584,7 @@ fn faq(id: &str, question: &str, answer: &str) -> Faq {
         keywords: Vec::new(),
         related: Vec::new(),
         review_by: review_by(),
+        cy: None,
     }
 }
 
