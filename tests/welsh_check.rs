@@ -77,7 +77,10 @@ fn with_welsh_on_each_entry_missing_welsh_is_a_warning_naming_its_fields() {
         .filter(|p| p.severity == Severity::Warning)
         .map(|p| p.to_string())
         .collect();
-    assert!(problems.iter().all(|p| p.severity == Severity::Warning), "{problems:?}");
+    assert!(
+        problems.iter().all(|p| p.severity == Severity::Warning),
+        "{problems:?}"
+    );
     assert_eq!(warnings.len(), 2, "{warnings:#?}");
     assert!(
         warnings[0].starts_with("services.toml:15:")

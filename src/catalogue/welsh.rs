@@ -173,7 +173,12 @@ pub fn missing_service(service: &Service) -> Vec<&'static str> {
             ),
         ),
     ];
-    missing.extend(checks.iter().filter(|(_, lacking)| *lacking).map(|(f, _)| *f));
+    missing.extend(
+        checks
+            .iter()
+            .filter(|(_, lacking)| *lacking)
+            .map(|(f, _)| *f),
+    );
     if lacks_lines(&service.bring, &cy.bring) {
         missing.push("bring");
     }
@@ -284,7 +289,10 @@ pub fn missing_node(node: &ScriptNode) -> Vec<&'static str> {
     if lacks_lines(&labels, &cy.options) {
         missing.push("options");
     }
-    let checklist = node.end.as_ref().map_or(&[][..], |e| e.checklist.as_slice());
+    let checklist = node
+        .end
+        .as_ref()
+        .map_or(&[][..], |e| e.checklist.as_slice());
     if lacks_lines(checklist, &cy.checklist) {
         missing.push("checklist");
     }

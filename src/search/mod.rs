@@ -18,6 +18,7 @@ mod query;
 mod rank;
 mod thesaurus;
 mod vocabulary;
+pub mod welsh;
 
 use std::sync::Arc;
 

@@ -27,7 +27,10 @@ fn note(checker: &mut Checker<'_>, site: Site, what: String, table: &str, fields
         fields.join(", "),
         if fields.len() == 1 { "it" } else { "them" },
     );
-    checker.ledger.missing_welsh.push(MissingWelsh { site, message });
+    checker
+        .ledger
+        .missing_welsh
+        .push(MissingWelsh { site, message });
 }
 
 fn entry_site(raw: &Raw<'_, '_>) -> Site {
