@@ -213,6 +213,12 @@ pub struct LogArgs {
     /// A short note, with no personal data (names, addresses, phone numbers, dates of birth).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// The resident's language, spoken and written: en (English, the default) or cy (Welsh).
+    #[arg(long, value_name = "en|cy")]
+    pub language: Option<String>,
+    /// The language the resident reads, when it differs from the one spoken: en or cy.
+    #[arg(long, value_name = "en|cy")]
+    pub written: Option<String>,
     /// The desk name (default: from the config file).
     #[arg(long, value_name = "NAME")]
     pub desk: Option<String>,

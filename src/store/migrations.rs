@@ -78,6 +78,13 @@ const STEPS: &[&str] = &[
     ALTER TABLE visit_partners ADD COLUMN how TEXT NOT NULL DEFAULT 'signpost';
     ALTER TABLE visit_partners ADD COLUMN consent INTEGER;
     "#,
+    // Version 8 (the resident's language; placed here until steps 6 and 7 are merged before
+    // it): the language the resident chose to speak and to read, 'en' or 'cy'. NULL on every
+    // visit logged before, which were all in English, and is read as English.
+    r#"
+    ALTER TABLE visits ADD COLUMN spoken_language TEXT;
+    ALTER TABLE visits ADD COLUMN written_language TEXT;
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

@@ -9,12 +9,12 @@ use uuid::Uuid;
 
 use super::{Store, StoreError};
 use crate::visit::{
-    ExclusionReason, Feedback, OnlineAnswer, Outcome, PartnerHow, PartnerOnVisit, ScriptRecord,
-    ServiceOutcome, Visit,
+    ExclusionReason, Feedback, LanguageChoice, OnlineAnswer, Outcome, PartnerHow, PartnerOnVisit,
+    ResidentLanguage, ScriptRecord, ServiceOutcome, Visit,
 };
 
 const VISIT_COLUMNS: &str = "id, started_at, ended_at, desk, staff, outcome, online, feedback, note, catalogue_version, \
-     script_id, script_version, script_path";
+     script_id, script_version, script_path, spoken_language, written_language";
 
 impl Store {
     /// Saves a new visit. When this returns, the visit is on disk (it survives a power cut).
@@ -47,7 +47,8 @@ impl Store {
                 .prepare_cached(
                     "UPDATE visits SET started_at = ?2, ended_at = ?3, desk = ?4, staff = ?5, outcome = ?6, \
                      online = ?7, feedback = ?8, note = ?9, catalogue_version = ?10, script_id = ?11, \
-                     script_version = ?12, script_path = ?13 WHERE id = ?1",
+                     script_version = ?12, script_path = ?13, spoken_language = ?14, \
+                     written_language = ?15 WHERE id = ?1",
                 )?
                 .execute(rusqlite::params_from_iter(visit_params(visit)))?;
             if changed == 0 {
@@ -180,6 +181,11 @@ impl Store {
             DateTime::from_timestamp_millis(ms).ok_or_else(|| unreadable(field, &ms.to_string()))
         };
         let word = |field, text: &str| unreadable(field, text);
+        // Visits from before languages were recorded were all in English.
+        let language = |field, text: Option<&str>| match text {
+            None => Ok(ResidentLanguage::English),
+            Some(text) => ResidentLanguage::from_str(text).map_err(|_| word(field, text)),
+        };
         let outcome =
             Outcome::from_str(&row.outcome).map_err(|_| word("the outcome", &row.outcome))?;
         let online = match &row.online {
@@ -254,6 +260,10 @@ impl Store {
             note: row.note,
             catalogue_version: row.catalogue_version,
             script,
+            language: LanguageChoice {
+                spoken: language("the spoken language", row.spoken_language.as_deref())?,
+                written: language("the written language", row.written_language.as_deref())?,
+            },
         })
     }
 }
@@ -273,6 +283,8 @@ struct StoredRow {
     script_id: Option<String>,
     script_version: Option<String>,
     script_path: Option<String>,
+    spoken_language: Option<String>,
+    written_language: Option<String>,
 }
 
 impl StoredRow {
@@ -291,6 +303,8 @@ impl StoredRow {
             script_id: row.get(10)?,
             script_version: row.get(11)?,
             script_path: row.get(12)?,
+            spoken_language: row.get(13)?,
+            written_language: row.get(14)?,
         })
     }
 }
@@ -342,12 +356,14 @@ fn visit_params(visit: &Visit) -> Vec<Box<dyn rusqlite::ToSql>> {
         Box::new(visit.script.as_ref().map(|s| s.id.clone())),
         Box::new(visit.script.as_ref().map(|s| s.version.clone())),
         Box::new(visit.script.as_ref().map(|s| s.path_text())),
+        Box::new(visit.language.spoken.as_str()),
+        Box::new(visit.language.written.as_str()),
     ]
 }
 
 fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     tx.prepare_cached(&format!(
-        "INSERT INTO visits ({VISIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+        "INSERT INTO visits ({VISIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
     ))?
     .execute(rusqlite::params_from_iter(visit_params(visit)))?;
     Ok(())
