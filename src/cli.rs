@@ -74,6 +74,19 @@ pub enum Command {
     Slip(SlipArgs),
     /// Show the resolved configuration.
     Config(ConfigArgs),
+    /// The screens' words in other languages.
+    #[command(subcommand)]
+    Text(TextCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TextCommand {
+    /// List the screens' words that have no translation yet and are shown in English.
+    Untranslated {
+        /// The language: cy (Welsh).
+        #[arg(long, default_value = "cy", value_name = "cy")]
+        language: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -23,11 +23,12 @@ mod script;
 mod search;
 mod slip;
 mod table;
+mod text;
 mod visits;
 
 use std::process::ExitCode;
 
-use crate::cli::{CatalogueCommand, Cli, Command, ImportCommand, ScriptCommand};
+use crate::cli::{CatalogueCommand, Cli, Command, ImportCommand, ScriptCommand, TextCommand};
 use crate::config::{Overrides, Settings};
 
 /// Runs the command the user asked for; no command opens the reception screen.
@@ -61,6 +62,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Backup(args)) => visits::backup(&settings, &args),
         Some(Command::Slip(args)) => slip::run(&settings, &args),
         Some(Command::Config(args)) => config::run(&settings, &args),
+        Some(Command::Text(TextCommand::Untranslated { language })) => {
+            text::untranslated(&language)
+        }
     }
 }
 

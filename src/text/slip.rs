@@ -19,7 +19,7 @@ pub struct SlipWords {
 
 pub fn words(lang: Language) -> &'static SlipWords {
     match lang {
-        Language::English => &SlipWords {
+        Language::English | Language::Welsh => &SlipWords {
             title: "Where to get help",
             services_heading: "Council services",
             council_heading: "Contact the council",
@@ -38,27 +38,27 @@ pub fn words(lang: Language) -> &'static SlipWords {
 /// The line under the title: who gave the slip, and when.
 pub fn given_by(lang: Language, council: &str, date: &str) -> String {
     match lang {
-        Language::English => format!("From {council}, {date}"),
+        Language::English | Language::Welsh => format!("From {council}, {date}"),
     }
 }
 
 /// The date as written on a slip: "30 November 2026".
 pub fn date(lang: Language, date: chrono::NaiveDate) -> String {
     match lang {
-        Language::English => date.format("%-d %B %Y").to_string(),
+        Language::English | Language::Welsh => date.format("%-d %B %Y").to_string(),
     }
 }
 
 /// A closed date on a slip: "Friday 25 December".
 pub fn closed_date(lang: Language, date: chrono::NaiveDate) -> String {
     match lang {
-        Language::English => date.format("%A %-d %B").to_string(),
+        Language::English | Language::Welsh => date.format("%A %-d %B").to_string(),
     }
 }
 
 /// The QR code's description for screen readers: "QR code for https://...".
 pub fn qr_label(lang: Language, url: &str) -> String {
     match lang {
-        Language::English => format!("QR code for {url}"),
+        Language::English | Language::Welsh => format!("QR code for {url}"),
     }
 }

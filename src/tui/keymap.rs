@@ -303,6 +303,12 @@ impl Default for Keymap {
             "New resident: start the visit timer",
             None,
         );
+        let language = bind(
+            &[F(6)],
+            ResidentLanguage,
+            "Switch the resident's language: English or Welsh",
+            None,
+        );
         let up = bind(&[UP, Key::ctrl('p')], Up, "Move up", None);
         let down = bind(&[DOWN, Key::ctrl('n')], Down, "Move down", None);
         let page_up = bind(
@@ -365,6 +371,7 @@ impl Default for Keymap {
                 log(&[]),
                 today.clone(),
                 new_resident.clone(),
+                language.clone(),
                 // `?` is typed into the search, so help here is F1 only.
                 help(&[]),
                 quit.clone(),
@@ -420,6 +427,7 @@ impl Default for Keymap {
         detail.extend([
             today.clone(),
             new_resident.clone(),
+            language.clone(),
             help(&[Key::char('?')]),
             quit.clone(),
         ]);
@@ -434,7 +442,14 @@ impl Default for Keymap {
             log(&[Key::char('l')]),
         ];
         show_resident.extend(scroll_keys.iter().cloned());
-        show_resident.extend([help(&[Key::char('?')]), quit.clone()]);
+        show_resident.extend([
+            Binding {
+                hint: Some("language"),
+                ..language.clone()
+            },
+            help(&[Key::char('?')]),
+            quit.clone(),
+        ]);
         modes.insert(Mode::ShowResident, show_resident);
         let save = bind(
             &[ENTER, Key::ctrl('s')],
@@ -505,6 +520,7 @@ impl Default for Keymap {
             ),
             discard.clone(),
             redact.clone(),
+            language.clone(),
             help(&[]),
             quit.clone(),
         ]);
@@ -519,6 +535,7 @@ impl Default for Keymap {
             form_up,
             discard,
             redact,
+            language.clone(),
             help(&[]),
             quit.clone(),
         ];
@@ -576,6 +593,7 @@ impl Default for Keymap {
         script.extend([
             today.clone(),
             new_resident.clone(),
+            language,
             help(&[Key::char('?')]),
             quit.clone(),
         ]);
