@@ -223,6 +223,13 @@ pub struct LogArgs {
     /// none, compliment, complaint or suggestion.
     #[arg(long, value_name = "FEEDBACK")]
     pub feedback: Option<String>,
+    /// Value or failure demand: value, or the kind of failure: chasing-progress, clarification,
+    /// repeat-contact, wrong-place, available-elsewhere.
+    #[arg(long, value_name = "DEMAND")]
+    pub demand: Option<String>,
+    /// How the resident was helped online: done-with-them, done-for-them or shown-and-referred.
+    #[arg(long, value_name = "HOW")]
+    pub assisted: Option<String>,
     /// A short note, with no personal data (names, addresses, phone numbers, dates of birth).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,

@@ -78,6 +78,8 @@ pub enum ThemeName {
     #[default]
     Default,
     HighContrast,
+    /// For terminals with a light background: dark text and colours from the 256-colour table.
+    Light,
 }
 
 impl ThemeName {
@@ -85,6 +87,7 @@ impl ThemeName {
         match value {
             "default" => Some(ThemeName::Default),
             "high-contrast" => Some(ThemeName::HighContrast),
+            "light" => Some(ThemeName::Light),
             _ => None,
         }
     }
@@ -226,7 +229,7 @@ fn theme(name: &str, given: Given<'_>) -> Result<ThemeName, String> {
         .and_then(|text| ThemeName::parse(text.trim()))
         .ok_or_else(|| {
             format!(
-                "{name} must be \"default\" or \"high-contrast\", not {}",
+                "{name} must be \"default\", \"high-contrast\" or \"light\", not {}",
                 given.shown()
             )
         })
@@ -487,6 +490,7 @@ impl Settings {
             match self.theme {
                 ThemeName::Default => "default",
                 ThemeName::HighContrast => "high-contrast",
+                ThemeName::Light => "light",
             },
             if self.no_color {
                 "off (NO_COLOR)"

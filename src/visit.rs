@@ -118,6 +118,35 @@ word_enum! {
 }
 
 word_enum! {
+    /// Why the resident came: value demand (something they need from us) or failure demand
+    /// (caused by a failure to do something, or to do it right, before), with its kind.
+    Demand, "a kind of demand" {
+        Value = "value", "Value",
+        ChasingProgress = "chasing-progress", "Chasing progress",
+        Clarification = "clarification", "Clarifying something we sent",
+        RepeatContact = "repeat-contact", "Repeat contact",
+        WrongPlace = "wrong-place", "Wrong place",
+        AvailableElsewhere = "available-elsewhere", "Information available elsewhere",
+    }
+}
+
+impl Demand {
+    /// Failure demand: avoidable, had something gone right before.
+    pub fn is_failure(self) -> bool {
+        self != Demand::Value
+    }
+}
+
+word_enum! {
+    /// How a resident was helped online (assisted digital).
+    AssistedHow, "a way of helping online" {
+        DoneWithThem = "done-with-them", "Done with them",
+        DoneForThem = "done-for-them", "Done for them",
+        ShownAndReferred = "shown-and-referred", "Shown how, referred to skills support",
+    }
+}
+
+word_enum! {
     /// Feedback the resident gave about the council.
     #[derive(Default)]
     Feedback, "a kind of feedback" {
@@ -159,6 +188,32 @@ impl PartnerOnVisit {
             partner: partner.into(),
             how: PartnerHow::Signpost,
             consent: None,
+        }
+    }
+}
+
+/// What a new visit about a service starts with: the demand and the way of helping online last
+/// given for it (remembered in the visit log).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceDefault {
+    pub demand: Option<Demand>,
+    pub assisted: Option<AssistedHow>,
+}
+
+impl VisitDraft {
+    /// Fills an unanswered demand and way of helping online from the first of the draft's
+    /// services that has a default. What the receptionist chose is never changed.
+    pub fn fill_defaults(&mut self, defaults: &BTreeMap<String, ServiceDefault>) {
+        for service in &self.services {
+            if let Some(default) = defaults.get(service.trim()) {
+                if self.demand.is_none() {
+                    self.demand = default.demand;
+                }
+                if self.assisted.is_none() {
+                    self.assisted = default.assisted;
+                }
+                return;
+            }
         }
     }
 }
@@ -290,6 +345,12 @@ pub struct Visit {
     pub online: Option<OnlineAnswer>,
     pub reasons: Vec<ExclusionReason>,
     pub feedback: Feedback,
+    /// Value or failure demand, when the receptionist said.
+    #[serde(default)]
+    pub demand: Option<Demand>,
+    /// How the resident was helped online, when they were.
+    #[serde(default)]
+    pub assisted: Option<AssistedHow>,
     pub note: Option<String>,
     /// The catalogue version the ids refer to.
     pub catalogue_version: String,
@@ -367,6 +428,10 @@ pub struct VisitDraft {
     pub online: Option<OnlineAnswer>,
     pub reasons: Vec<ExclusionReason>,
     pub feedback: Feedback,
+    /// Value or failure demand (optional; a service's last one is offered as its default).
+    pub demand: Option<Demand>,
+    /// How the resident was helped online (optional).
+    pub assisted: Option<AssistedHow>,
     pub note: Option<String>,
     pub catalogue_version: String,
     /// The guided script this visit was filled in from, if any.
@@ -432,6 +497,8 @@ impl VisitDraft {
             online: visit.online,
             reasons: visit.reasons.clone(),
             feedback: visit.feedback,
+            demand: visit.demand,
+            assisted: visit.assisted,
             note: visit.note.clone(),
             catalogue_version: visit.catalogue_version.clone(),
             script: visit.script.clone(),
@@ -603,6 +670,8 @@ impl VisitDraft {
             online: self.online,
             reasons,
             feedback: self.feedback,
+            demand: self.demand,
+            assisted: self.assisted,
             note,
             catalogue_version: self.catalogue_version,
             script: self.script,

@@ -60,18 +60,17 @@ fn fill_as_version(conn: &Connection, version: u32) {
         0 => {}
         // Version 2 only stamped the file as a frontdesk visit log: its rows are version 1's.
         1 | 2 => conn.execute_batch(V1_ROWS).unwrap(),
-        // Version 3 gave each service row its own outcome, written as the visit's; version 4
-        // added the script columns, empty on these visits; version 5 how each partner was
-        // passed on, a signpost by default.
-        3..=5 => {
+        // Version 3 gave each service row its own outcome, written as the visit's. Later
+        // versions added columns these rows leave at their defaults.
+        3..=7 => {
             let rows = V1_ROWS
-                .replace(
-                    "INSERT INTO visit_partners VALUES",
-                    "INSERT INTO visit_partners (visit_id, position, partner_id) VALUES",
-                )
                 .replace(
                     "INSERT INTO visit_services VALUES",
                     "INSERT INTO visit_services (visit_id, position, service_id) VALUES",
+                )
+                .replace(
+                    "INSERT INTO visit_partners VALUES",
+                    "INSERT INTO visit_partners (visit_id, position, partner_id) VALUES",
                 )
                 .replace(
                     "INSERT INTO visits VALUES",

@@ -404,7 +404,7 @@ fn on_a_long_form_the_note_its_cursor_and_its_warning_are_on_screen() {
             );
         }
     }
-    session.wait_for("NHS 111");
+    session.wait_for("│               Someone in a mental health crisis");
     session.send(b"\x1b[Z\x1b[Z"); // Shift-Tab twice: the note
     session.send(b"\r");
     let screen = session.wait_for("! Looks like a phone number");

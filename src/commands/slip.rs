@@ -56,7 +56,7 @@ fn unknown_id(catalogue: &Catalogue, unknown: UnknownId) -> anyhow::Error {
         Some(crate::catalogue::Kind::Service) => "; it is a service: give it with --service",
         Some(crate::catalogue::Kind::Faq) => "; it is an FAQ, which has no place on a slip",
         Some(crate::catalogue::Kind::Script) => {
-            "; it is a guided script, which has no place on a slip"
+            "; it is a guided script: walk it with `frontdesk script walk`"
         }
         None => "",
     };

@@ -68,6 +68,16 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         Some(value) => parse_word("--written", value)?,
         None => spoken,
     };
+    let demand = args
+        .demand
+        .as_deref()
+        .map(|value| parse_word("--demand", value))
+        .transpose()?;
+    let assisted = args
+        .assisted
+        .as_deref()
+        .map(|value| parse_word("--assisted", value))
+        .transpose()?;
     let desk = match &args.desk {
         Some(desk) => config::desk_from_flag("--desk", desk)?,
         None => settings.desk.clone(),
@@ -97,6 +107,8 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         online,
         reasons,
         feedback,
+        demand,
+        assisted,
         note: args.note.clone(),
         language: LanguageChoice { spoken, written },
         ..VisitDraft::new(now, desk, staff, catalogue.version())

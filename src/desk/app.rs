@@ -2,6 +2,7 @@
 //! No terminal, no SQL, no clock here: the time arrives as `Action::Tick`, key names arrive once
 //! as [`KeyNames`], and every sentence comes from [`crate::text`] in the app's language.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
@@ -17,7 +18,7 @@ use super::text_field::{self, Change};
 use crate::catalogue::{Catalogue, Entry, EntryKey, Kind};
 use crate::printable::is_unsafe;
 use crate::text::{self, Language};
-use crate::visit::{Invalid, LanguageChoice, Visit, VisitDraft};
+use crate::visit::{Invalid, LanguageChoice, ServiceDefault, Visit, VisitDraft};
 pub use today::{COUNT_EVERY, Question};
 
 mod script;
@@ -88,6 +89,10 @@ pub struct App {
     pub status: Option<Status>,
     pub saving: bool,
     pub quit: bool,
+    /// Each service's remembered demand and way of helping online, offered on a new visit.
+    pub service_defaults: BTreeMap<String, ServiceDefault>,
+    /// The defaults were asked of the log (once, with the first count).
+    defaults_asked: bool,
 }
 
 impl App {
@@ -122,6 +127,8 @@ impl App {
             just_saved: None,
             status: None,
             saving: false,
+            service_defaults: BTreeMap::new(),
+            defaults_asked: false,
             quit: false,
         };
         app.search.results = app.browse_list();
@@ -306,6 +313,10 @@ impl App {
             }
             Action::TodayLoaded(visits) => {
                 self.today_loaded(visits);
+                Vec::new()
+            }
+            Action::DefaultsLoaded(defaults) => {
+                self.service_defaults = defaults;
                 Vec::new()
             }
             Action::TodayCounted { day, count } => {
@@ -575,6 +586,9 @@ impl App {
         for key in entries {
             add_entry(&self.catalogue, draft, key);
         }
+        if draft.id.is_nil() {
+            draft.fill_defaults(&self.service_defaults);
+        }
         if let Some((end, record)) = end {
             super::draft::fill_from_end(draft, &end);
             draft.script = Some(Box::new(record));
@@ -702,6 +716,7 @@ impl App {
 
     fn visit_saved(&mut self, visit: Visit) -> Vec<Effect> {
         self.saving = false;
+        self.remember_defaults(&visit);
         let services = self.service_titles(&visit);
         // The log's count and this visit; the log is asked again for the others' saves.
         self.today_total += 1;
@@ -712,6 +727,19 @@ impl App {
         let mut effects = self.finish_visit(message);
         effects.insert(0, self.refresh_today());
         effects
+    }
+
+    /// What the log remembered with the visit (see `store::visits`): its demand and way of
+    /// helping online, as each of its services' defaults.
+    fn remember_defaults(&mut self, visit: &Visit) {
+        for service in &visit.services {
+            let default = self
+                .service_defaults
+                .entry(service.service.clone())
+                .or_default();
+            default.demand = visit.demand.or(default.demand);
+            default.assisted = visit.assisted.or(default.assisted);
+        }
     }
 
     /// The one way a visit ends, saved or discarded: the form, the draft, the search and the

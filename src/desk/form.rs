@@ -12,8 +12,8 @@ use crate::catalogue::Catalogue;
 use crate::privacy::PersonalData;
 use crate::text::{self, Language};
 use crate::visit::{
-    DraftIncomplete, ExclusionReason, Feedback, Invalid, NOTE_MAX_CHARS, OnlineAnswer, Outcome,
-    VisitDraft,
+    AssistedHow, Demand, DraftIncomplete, ExclusionReason, Feedback, Invalid, NOTE_MAX_CHARS,
+    OnlineAnswer, Outcome, VisitDraft,
 };
 
 /// A field of the form, in the order Tab visits them.
@@ -22,6 +22,8 @@ pub enum Field {
     Services,
     #[default]
     Outcome,
+    Demand,
+    Assisted,
     Partners,
     Online,
     Reasons,
@@ -117,7 +119,7 @@ fn read_note(draft: &VisitDraft) -> Option<&str> {
 }
 
 /// The form's fields, in the order Tab visits them.
-pub const FIELDS: [FieldSpec; 7] = [
+pub const FIELDS: [FieldSpec; 9] = [
     FieldSpec {
         field: Field::Services,
         label: |lang| text::form::labels(lang).services,
@@ -177,6 +179,46 @@ pub const FIELDS: [FieldSpec; 7] = [
         },
         empty: no_text,
         owns: |problem| matches!(problem, Invalid::Incomplete(DraftIncomplete::NoOutcome)),
+    },
+    FieldSpec {
+        field: Field::Demand,
+        label: |lang| text::form::labels(lang).demand,
+        kind: FieldKind::One {
+            set: |draft, index| draft.demand = index.and_then(|i| Demand::ALL.get(i).copied()),
+            clearable: true,
+        },
+        one_per_line: false,
+        required: false,
+        choices: |c| {
+            choices_of(
+                &Demand::ALL,
+                |_, d| text::form::demand(c.lang, d).to_string(),
+                |d| c.draft.demand == Some(d),
+            )
+        },
+        empty: no_text,
+        owns: |_| false,
+    },
+    FieldSpec {
+        field: Field::Assisted,
+        label: |lang| text::form::labels(lang).assisted,
+        kind: FieldKind::One {
+            set: |draft, index| {
+                draft.assisted = index.and_then(|i| AssistedHow::ALL.get(i).copied())
+            },
+            clearable: true,
+        },
+        one_per_line: false,
+        required: false,
+        choices: |c| {
+            choices_of(
+                &AssistedHow::ALL,
+                |_, a| text::form::assisted(c.lang, a).to_string(),
+                |a| c.draft.assisted == Some(a),
+            )
+        },
+        empty: no_text,
+        owns: |_| false,
     },
     FieldSpec {
         field: Field::Partners,
@@ -564,6 +606,8 @@ mod tests {
             [
                 Field::Services,
                 Field::Outcome,
+                Field::Demand,
+                Field::Assisted,
                 Field::Partners,
                 Field::Online,
                 Field::Reasons,

@@ -2,12 +2,16 @@
 
 use super::Language;
 use crate::privacy::{self, PersonalData};
-use crate::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome, PartnerHow};
+use crate::visit::{
+    AssistedHow, Demand, ExclusionReason, Feedback, OnlineAnswer, Outcome, PartnerHow,
+};
 
 /// The label of each field, short enough for the form's label column.
 pub struct FieldLabels {
     pub services: &'static str,
     pub outcome: &'static str,
+    pub demand: &'static str,
+    pub assisted: &'static str,
     pub partners: &'static str,
     pub online: &'static str,
     pub reasons: &'static str,
@@ -20,6 +24,8 @@ pub fn labels(lang: Language) -> &'static FieldLabels {
         Language::English | Language::Welsh => &FieldLabels {
             services: "Services",
             outcome: "Outcome",
+            demand: "Demand",
+            assisted: "Helped online",
             partners: "Partners",
             online: "Doable online?",
             reasons: "Why not online",
@@ -188,5 +194,30 @@ pub fn reason(lang: Language, reason: ExclusionReason) -> &'static str {
 pub fn feedback(lang: Language, feedback: Feedback) -> &'static str {
     match lang {
         Language::English | Language::Welsh => feedback.label(),
+    }
+}
+
+/// Value or failure demand, short enough for the form's row.
+pub fn demand(lang: Language, demand: Demand) -> &'static str {
+    match lang {
+        Language::English | Language::Welsh => match demand {
+            Demand::Value => "Value",
+            Demand::ChasingProgress => "Chasing",
+            Demand::Clarification => "Clarifying",
+            Demand::RepeatContact => "Repeat",
+            Demand::WrongPlace => "Wrong place",
+            Demand::AvailableElsewhere => "Info elsewhere",
+        },
+    }
+}
+
+/// How the resident was helped online, short enough for the form's row.
+pub fn assisted(lang: Language, how: AssistedHow) -> &'static str {
+    match lang {
+        Language::English | Language::Welsh => match how {
+            AssistedHow::DoneWithThem => "With them",
+            AssistedHow::DoneForThem => "For them",
+            AssistedHow::ShownAndReferred => "Shown + referred to skills",
+        },
     }
 }

@@ -434,6 +434,7 @@ fn add(feed: &mut Feed, mut record: Record, at: &str, name: &str) -> Result<(), 
         Some(RecordKind::Organisation) => {
             required(&record, at, name, "organisation")?;
             let services = record.services.take().unwrap_or_default();
+            let has_services = !services.is_empty();
             let mut parent = record.clone();
             parent.locations = None;
             for (index, mut service) in services.into_iter().enumerate() {
@@ -447,10 +448,6 @@ fn add(feed: &mut Feed, mut record: Record, at: &str, name: &str) -> Result<(), 
                     at_location: None,
                 });
             }
-            let has_services = feed
-                .services
-                .iter()
-                .any(|s| s.at.starts_with(&join(at, "services[")));
             feed.organisations.push(FoundOrganisation {
                 at: at.to_string(),
                 organisation: record,
@@ -635,6 +632,19 @@ mod tests {
         let deep = format!("{{\"x\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
         let said = refused(&deep);
         assert!(said.contains("nested more than 64 deep"), "{said}");
+        // As deep as allowed, in records inside records, is read without running out of stack.
+        let nested = format!(
+            "{}{{\"id\": \"a\", \"name\": \"A\"}}{}",
+            "{\"id\": \"a\", \"name\": \"A\", \"service\": ".repeat(MAX_DEPTH - 1),
+            "}".repeat(MAX_DEPTH - 1)
+        );
+        let read = std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || parse(nested.as_bytes(), "feed.json").map(|_| ()))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(read.is_ok(), "{read:?}");
         // Brackets inside text do not count.
         let text = format!("{{\"id\": \"a\", \"name\": \"{}\"}}", "[".repeat(500));
         assert!(parse(text.as_bytes(), "feed.json").is_ok());

@@ -96,3 +96,23 @@ fn a_missing_input_is_named() {
         "/nonexistent/feed.json does not exist; check the path of the ORUK JSON file or folder"
     );
 }
+
+#[test]
+fn pages_missing_from_a_list_are_named() {
+    let pages = |list: &[(&str, u64, u64)]| {
+        missing_pages(
+            &list
+                .iter()
+                .map(|(f, p, t)| (f.to_string(), *p, *t))
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        pages(&[("page-1.json", 1, 3), ("page-2.json", 2, 3)]),
+        [
+            "page-1.json is page 1 of 3, and only 2 pages were given",
+            "page-2.json is page 2 of 3, and only 2 pages were given"
+        ]
+    );
+    assert!(pages(&[("a.json", 1, 2), ("b.json", 2, 2), ("one.json", 1, 1)]).is_empty());
+}

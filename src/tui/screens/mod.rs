@@ -14,7 +14,7 @@ mod visit_form;
 use ratatui::backend::Backend;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::{Frame, Terminal};
 
 use super::keymap::Keymap;
@@ -44,6 +44,9 @@ pub fn draw<B: Backend>(
 /// on top (help, details, show the resident) fitted, for the face to tell the desk with
 /// [`Action::TextShown`](crate::desk::Action::TextShown).
 pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) -> Option<TextView> {
+    // The whole screen in the base colours first: a look that sets its own background (high
+    // contrast) has it everywhere, not only where a widget paints it.
+    frame.render_widget(Block::new().style(theme.base), frame.area());
     let status_rows = status_rows(app, frame.area().width);
     let [title, body, status, keys] = chrome(frame.area(), status_rows);
     frame.render_widget(
