@@ -63,7 +63,7 @@ pub enum Command {
     #[command(subcommand)]
     Import(ImportCommand),
     /// Log a face-to-face visit and print its id.
-    Log(LogArgs),
+    Log(Box<LogArgs>),
     /// List logged visits.
     Visits(VisitsArgs),
     /// Delete visits older than the retention period.
