@@ -169,3 +169,66 @@ fn every_earlier_schema_gains_the_language_columns_and_its_visits_read_as_englis
         );
     }
 }
+
+#[test]
+fn the_report_counts_visits_by_language_and_an_undo_takes_one_away() {
+    let desk = Desk::new();
+    let args = [
+        "log",
+        "--service",
+        "council-tax-pay",
+        "--outcome",
+        "resolved",
+    ];
+    for _ in 0..2 {
+        desk.cmd()
+            .args(args)
+            .args(["--language", "cy"])
+            .assert()
+            .success();
+    }
+    desk.cmd()
+        .args(args)
+        .args(["--language", "cy", "--written", "en"])
+        .assert()
+        .success();
+    desk.cmd().args(args).assert().success();
+
+    let mut store = Store::open(&desk.visits_file()).unwrap();
+    let all_days = (i64::MIN / 2, i64::MAX / 2);
+    let counts = store
+        .visits_by_language(all_days.0, all_days.1, None)
+        .unwrap();
+    assert_eq!(
+        counts,
+        vec![
+            ("cy".to_string(), "cy".to_string(), 2),
+            ("cy".to_string(), "en".to_string(), 1),
+            ("en".to_string(), "en".to_string(), 1),
+        ]
+    );
+    // Undo one Welsh visit: the count follows in the same transaction.
+    let welsh = store
+        .visits_between(
+            chrono::DateTime::<chrono::Utc>::MIN_UTC,
+            chrono::DateTime::<chrono::Utc>::MAX_UTC,
+            None,
+        )
+        .unwrap()
+        .into_iter()
+        .find(|v| v.language == LanguageChoice::both(ResidentLanguage::Welsh))
+        .unwrap();
+    assert!(store.delete(welsh.id).unwrap());
+    let counts = store
+        .visits_by_language(all_days.0, all_days.1, Some("Nowhere"))
+        .unwrap();
+    assert!(counts.is_empty(), "{counts:?}");
+    let counts = store
+        .visits_by_language(all_days.0, all_days.1, None)
+        .unwrap();
+    assert_eq!(
+        counts[0],
+        ("cy".to_string(), "cy".to_string(), 1),
+        "{counts:?}"
+    );
+}
