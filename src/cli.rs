@@ -110,6 +110,9 @@ pub struct SlipArgs {
     /// The date printed on the slip, YYYY-MM-DD (default: today).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// en (English), cy (Welsh) or both (bilingual, Welsh first; text only).
+    #[arg(long, default_value = "en", value_parser = ["en", "cy", "both"])]
+    pub language: String,
 }
 
 #[derive(Debug, Args)]

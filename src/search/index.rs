@@ -104,10 +104,16 @@ impl IndexData {
         let mut joined = Vec::new();
         // This entry's terms and fields, before they are added to the postings.
         let mut fields_of: HashMap<TermId, u8> = HashMap::new();
+        // This entry's terms from its English text, and how many entries use each term in
+        // English: popularity is counted over the English, so adding Welsh to some entries
+        // leaves English rankings as they were.
+        let mut english_of: std::collections::HashSet<TermId> = std::collections::HashSet::new();
+        let mut english_docs: HashMap<TermId, u32> = HashMap::new();
 
         for (key, entry) in catalogue.searchable() {
             let doc = docs.len() as u32;
             fields_of.clear();
+            english_of.clear();
             let mut add_in =
                 |text: &str, field: u8, in_welsh: bool, vocabulary: &mut VocabularyBuilder| {
                     words.clear();
@@ -119,6 +125,13 @@ impl IndexData {
                             continue;
                         }
                         let term = vocabulary.intern(w);
+                        if !in_welsh {
+                            english_of.insert(term);
+                        } else if english_of.contains(&term) {
+                            // An English word in the Welsh (a web address, "PIP") counts
+                            // once, as the English: Welsh never changes an English ranking.
+                            continue;
+                        }
                         *fields_of.entry(term).or_default() |= field;
                         if in_welsh {
                             welsh_terms.push(term);
@@ -204,6 +217,9 @@ impl IndexData {
                 *fields_of.entry(term).or_default() |= field::INITIALS;
             }
 
+            for &term in &english_of {
+                *english_docs.entry(term).or_default() += 1;
+            }
             for (&term, &fields) in &fields_of {
                 postings
                     .entry(term)
@@ -234,10 +250,22 @@ impl IndexData {
                 *flag = true;
             }
         }
-        let most = by_term.iter().map(Vec::len).max().unwrap_or(0) as f32;
+        let uses = |term: usize, list: &Vec<Posting>| -> f32 {
+            match english_docs.get(&(term as TermId)) {
+                Some(&n) => n as f32,
+                None => list.len() as f32,
+            }
+        };
+        let most = english_docs.values().copied().max().map_or_else(
+            || by_term.iter().map(Vec::len).max().unwrap_or(0) as f32,
+            |n| n as f32,
+        );
         let popularity = by_term
             .iter()
-            .map(|list| (1.0 + list.len() as f32).ln() / (1.0 + most).ln().max(f32::MIN_POSITIVE))
+            .enumerate()
+            .map(|(t, list)| {
+                (1.0 + uses(t, list).min(most)).ln() / (1.0 + most).ln().max(f32::MIN_POSITIVE)
+            })
             .collect();
         IndexData {
             vocabulary: vocabulary.finish(),
