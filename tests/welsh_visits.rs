@@ -232,3 +232,49 @@ fn the_report_counts_visits_by_language_and_an_undo_takes_one_away() {
         "{counts:?}"
     );
 }
+
+#[test]
+fn text_untranslated_lists_what_is_shown_in_english() {
+    let desk = Desk::new();
+    let out = desk
+        .cmd()
+        .args(["text", "untranslated"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let last = text.lines().last().unwrap_or_default();
+    assert!(last.ends_with("shown in English."), "{text}");
+    // The main screen's hints are translated; a script's "Choose option 4" is not yet.
+    assert!(
+        !text.contains(": open\n") && !text.contains(": log visit\n"),
+        "{text}"
+    );
+    assert!(text.contains("key (choose_4): Choose option 4"), "{text}");
+    assert!(!text.contains("labels.search_title"), "{text}");
+}
+
+#[test]
+fn a_screen_language_that_is_not_en_or_cy_is_refused_naming_the_line() {
+    let desk = Desk::new();
+    std::fs::write(
+        desk.dir.path().join("config.toml"),
+        "desk = \"Library\"\nlanguage = \"fr\"\n",
+    )
+    .unwrap();
+    let out = desk
+        .cmd()
+        .args(["config", "--print"])
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(
+        err.contains("config.toml:2") && err.contains("\"cy\""),
+        "{err}"
+    );
+}
