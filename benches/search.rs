@@ -22,6 +22,8 @@ const QUERIES: &[(&str, &str)] = &[
     ("long", "my bin was not collected on monday again"),
     ("misspelt", "enviromental helth"),
     ("no-match", "xyzzy qwerty"),
+    ("welsh", "help gyda fy nhreth gyngor"),
+    ("mutated", "dreth"),
 ];
 
 const LARGE: usize = 50_000;

@@ -63,7 +63,7 @@ pub enum Command {
     #[command(subcommand)]
     Import(ImportCommand),
     /// Log a face-to-face visit and print its id.
-    Log(LogArgs),
+    Log(Box<LogArgs>),
     /// List logged visits.
     Visits(VisitsArgs),
     /// Delete visits older than the retention period.
@@ -87,6 +87,9 @@ pub enum Command {
     Export(ExportCommand),
     /// Replace the desk DEMO's visits with made-up ones, for training, demos and benchmarks.
     DemoData(DemoDataArgs),
+    /// The screens' words in other languages.
+    #[command(subcommand)]
+    Text(TextCommand),
 }
 
 #[derive(Debug, Args)]
@@ -117,6 +120,16 @@ pub enum ServerCommand {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum TextCommand {
+    /// List the screens' words that have no translation yet and are shown in English.
+    Untranslated {
+        /// The language: cy (Welsh).
+        #[arg(long, default_value = "cy", value_name = "cy")]
+        language: String,
+    },
+}
+
 #[derive(Debug, Args)]
 pub struct SlipArgs {
     /// A partner to put on the slip; repeat for several (three fit on one A4 page).
@@ -138,6 +151,9 @@ pub struct SlipArgs {
     /// The date printed on the slip, YYYY-MM-DD (default: today).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// en (English), cy (Welsh) or both (bilingual, Welsh first; text only).
+    #[arg(long, default_value = "en", value_parser = ["en", "cy", "both"])]
+    pub language: String,
 }
 
 /// How a report is written.
@@ -353,6 +369,12 @@ pub struct LogArgs {
     /// A short note, with no personal data (names, addresses, phone numbers, dates of birth).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// The resident's language, spoken and written: en (English, the default) or cy (Welsh).
+    #[arg(long, value_name = "en|cy")]
+    pub language: Option<String>,
+    /// The language the resident reads, when it differs from the one spoken: en or cy.
+    #[arg(long, value_name = "en|cy")]
+    pub written: Option<String>,
     /// The desk name (default: from the config file).
     #[arg(long, value_name = "NAME")]
     pub desk: Option<String>,

@@ -110,6 +110,8 @@ pub struct Settings {
     /// Where `retention_days` came from, for messages such as purge's.
     pub retention_source: Source,
     pub theme: ThemeName,
+    /// The language of the screens' labels, hints and messages: `language = "cy"` for Welsh.
+    pub language: crate::text::Language,
     /// True when `NO_COLOR` is set to anything non-empty.
     pub no_color: bool,
     pub mouse: bool,
@@ -289,6 +291,18 @@ fn theme(name: &str, given: Given<'_>) -> Result<ThemeName, String> {
         })
 }
 
+fn language(name: &str, given: Given<'_>) -> Result<crate::text::Language, String> {
+    given
+        .text()
+        .and_then(crate::text::Language::from_code)
+        .ok_or_else(|| {
+            format!(
+                "{name} must be \"en\" (English) or \"cy\" (Welsh), not {}",
+                given.shown()
+            )
+        })
+}
+
 fn mouse(name: &str, given: Given<'_>) -> Result<bool, String> {
     match given {
         Given::Toml(toml::Value::Boolean(on)) => Ok(*on),
@@ -385,6 +399,8 @@ struct RawFile {
     catalogue: Option<Spanned<toml::Value>>,
     retention_days: Option<Spanned<toml::Value>>,
     theme: Option<Spanned<toml::Value>>,
+    /// The language of the screens: "en" or "cy".
+    language: Option<Spanned<toml::Value>>,
     /// Scroll and click in lists with the mouse (default on). Turn it off to select text with
     /// the mouse in terminals where capture gets in the way.
     mouse: Option<Spanned<toml::Value>>,
@@ -409,6 +425,7 @@ struct FileSettings {
     catalogue: Option<PathBuf>,
     retention_days: Option<(u32, usize)>,
     theme: Option<ThemeName>,
+    language: Option<crate::text::Language>,
     mouse: Option<bool>,
     keys: BTreeMap<String, Vec<String>>,
     unit_costs: UnitCosts,
@@ -488,6 +505,12 @@ impl Settings {
             Some((name, value)) => theme(name, Given::Text(&value)).map_err(ConfigError::Value)?,
             None => file.theme.unwrap_or_default(),
         };
+        let language = match env_value("FRONTDESK_LANGUAGE") {
+            Some((name, value)) => {
+                language(name, Given::Text(&value)).map_err(ConfigError::Value)?
+            }
+            None => file.language.unwrap_or_default(),
+        };
         let desk = match env_value("FRONTDESK_DESK") {
             Some((name, value)) => desk(name, Given::Text(&value)).map_err(ConfigError::Value)?,
             None => file.desk.unwrap_or_else(|| "Front desk".to_string()),
@@ -518,6 +541,7 @@ impl Settings {
             retention_days,
             retention_source,
             theme,
+            language,
             no_color: env("NO_COLOR").is_some(),
             mouse: file.mouse.unwrap_or(true),
             keys: file.keys,
@@ -743,6 +767,7 @@ fn read_config_file(
         retention_days: check(&raw.retention_days, "retention_days", retention_days, &fail)?
             .zip(raw.retention_days.as_ref().map(|v| at(v.span().start))),
         theme: check(&raw.theme, "theme", theme, &fail)?,
+        language: check(&raw.language, "language", language, &fail)?,
         mouse: check(&raw.mouse, "mouse", mouse, &fail)?,
         print_command: check(&raw.print_command, "print_command", print_command, &fail)?,
         server: check(&raw.server, "server", server_url, &fail)?,

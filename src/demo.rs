@@ -12,8 +12,8 @@ use rand_core::{Rng, SeedableRng};
 use crate::catalogue::{Catalogue, ServiceKind};
 use crate::script::ScriptWalk;
 use crate::visit::{
-    AssistedHow, Demand, ExclusionReason, Feedback, OnlineAnswer, Outcome, PartnerHow,
-    PartnerOnVisit, ScriptRecord, ServiceOutcome, Visit,
+    AssistedHow, Demand, ExclusionReason, Feedback, LanguageChoice, OnlineAnswer, Outcome,
+    PartnerHow, PartnerOnVisit, ResidentLanguage, ScriptRecord, ServiceOutcome, Visit,
 };
 
 /// What to make.
@@ -235,6 +235,12 @@ pub fn visits<'c>(
                 (Feedback::Complaint, 3),
                 (Feedback::Suggestion, 2),
             ]);
+            // Now and then a resident who chose Welsh.
+            let language = LanguageChoice::both(if dice.chance(4) {
+                ResidentLanguage::Welsh
+            } else {
+                ResidentLanguage::English
+            });
             // Time-ordered ids, as a desk's own visits have (UUID version 7).
             let mut random = [0u8; 10];
             random[..8].copy_from_slice(&dice.0.next_u64().to_le_bytes());
@@ -257,6 +263,7 @@ pub fn visits<'c>(
                 note: None,
                 catalogue_version: version.clone(),
                 script,
+                language,
             }
         })
 }

@@ -273,6 +273,49 @@ impl<'de> Deserialize<'de> for PartnerOnVisit {
     }
 }
 
+word_enum! {
+    /// A language a resident chose at the desk: the Welsh Language Standards ask that the choice
+    /// is recorded and used.
+    #[derive(Default)]
+    ResidentLanguage, "a language" {
+        #[default]
+        English = "en", "English",
+        Welsh = "cy", "Welsh",
+    }
+}
+
+/// The languages a resident chose for a visit: to speak in, and to read (the slip, the
+/// resident screen).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LanguageChoice {
+    pub spoken: ResidentLanguage,
+    pub written: ResidentLanguage,
+}
+
+impl LanguageChoice {
+    /// The resident speaks and reads this language.
+    pub fn both(language: ResidentLanguage) -> LanguageChoice {
+        LanguageChoice {
+            spoken: language,
+            written: language,
+        }
+    }
+
+    /// English to Welsh and back, spoken and written together.
+    pub fn switched(self) -> LanguageChoice {
+        LanguageChoice::both(match self.spoken {
+            ResidentLanguage::English => ResidentLanguage::Welsh,
+            ResidentLanguage::Welsh => ResidentLanguage::English,
+        })
+    }
+
+    /// True when the resident reads Welsh: the resident screen and the slip show Welsh.
+    pub fn reads_welsh(self) -> bool {
+        self.written == ResidentLanguage::Welsh
+    }
+}
+
 /// One service a visit was about, and how it ended for the resident: one thing may be resolved
 /// while the resident is signposted for another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -315,6 +358,9 @@ pub struct Visit {
     /// (Boxed: a visit travels in the desk's actions, which stay small.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub script: Option<Box<ScriptRecord>>,
+    /// The languages the resident chose: English unless the receptionist switched.
+    #[serde(default)]
+    pub language: LanguageChoice,
 }
 
 /// A guided script walked to its end for a visit: which script, which version of it, and the
@@ -390,6 +436,8 @@ pub struct VisitDraft {
     pub catalogue_version: String,
     /// The guided script this visit was filled in from, if any.
     pub script: Option<Box<ScriptRecord>>,
+    /// The languages the resident chose.
+    pub language: LanguageChoice,
 }
 
 /// Why a draft cannot be saved yet: one thing for the receptionist to do.
@@ -454,6 +502,7 @@ impl VisitDraft {
             note: visit.note.clone(),
             catalogue_version: visit.catalogue_version.clone(),
             script: visit.script.clone(),
+            language: visit.language,
         }
     }
 
@@ -626,6 +675,7 @@ impl VisitDraft {
             note,
             catalogue_version: self.catalogue_version,
             script: self.script,
+            language: self.language,
         })
     }
 }

@@ -13,12 +13,15 @@ pub mod model;
 mod problem;
 pub mod sample;
 pub mod script;
+pub mod welsh;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use links::{Link, Relation};
-pub use load::{LoadError, MAX_FILE_BYTES, MAX_TOTAL_BYTES, SourceFile, parse_file, scan_dir};
+pub use load::{
+    LoadError, MAX_FILE_BYTES, MAX_TOTAL_BYTES, SourceFile, embedded_files, parse_file, scan_dir,
+};
 pub use model::*;
 pub use problem::{Problem, Severity, line_column as problem_line_column, quoted};
 pub use script::{Script, ScriptEnd, ScriptNode, ScriptOption, ScriptService, Urgent, UrgentCall};

@@ -7,6 +7,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::welsh::{CouncilWelsh, FaqWelsh, PartnerWelsh, ServiceWelsh};
+
 /// One TOML file of a catalogue directory. Unknown keys are errors, so a typo in a field name is
 /// caught by `frontdesk check` instead of silently dropping content.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -33,6 +35,10 @@ pub struct CatalogueFile {
 #[serde(deny_unknown_fields)]
 pub struct Council {
     pub name: String,
+    /// Welsh is on: `check` warns about each entry missing its Welsh, and the desk offers the
+    /// resident Welsh.
+    #[serde(default)]
+    pub welsh: bool,
     /// A version label for the content, recorded with every visit (e.g. "2026.11").
     #[serde(default)]
     pub version: String,
@@ -47,6 +53,9 @@ pub struct Council {
     /// Days the council's offices are shut whatever `hours` say: bank holidays, Christmas.
     #[serde(default)]
     pub closed: Vec<ClosedDate>,
+    /// The Welsh of these words ([`super::welsh`]).
+    #[serde(default)]
+    pub cy: Option<CouncilWelsh>,
 }
 
 /// Another public body that provides some services residents ask us about: the county council,
@@ -154,6 +163,9 @@ pub struct Service {
     pub kind: ServiceKind,
     #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
+    /// The Welsh of these words ([`super::welsh`]).
+    #[serde(default)]
+    pub cy: Option<ServiceWelsh>,
 }
 
 impl Service {
@@ -273,6 +285,9 @@ pub struct Partner {
     pub national: bool,
     #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
+    /// The Welsh of these words ([`super::welsh`]).
+    #[serde(default)]
+    pub cy: Option<PartnerWelsh>,
 }
 
 /// A calendar date on which a place is closed, written as a TOML date (`2026-12-25`) or as a
@@ -343,6 +358,9 @@ pub struct Faq {
     pub related: Vec<String>,
     #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
+    /// The Welsh of these words ([`super::welsh`]).
+    #[serde(default)]
+    pub cy: Option<FaqWelsh>,
 }
 
 /// Words and phrases that mean the same thing at the desk: what residents say, the abbreviations

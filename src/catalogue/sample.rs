@@ -132,6 +132,7 @@ pub fn generate(n: usize) -> Catalogue {
                 keywords,
                 related: Vec::new(),
                 review_by,
+                cy: None,
             }),
             1..=3 => file.partner.push(Partner {
                 id: format!("partner-{i}"),
@@ -154,6 +155,7 @@ pub fn generate(n: usize) -> Catalogue {
                 urgent,
                 national: false,
                 review_by,
+                cy: None,
             }),
             _ => file.service.push(Service {
                 id: format!("service-{i}"),
@@ -173,6 +175,7 @@ pub fn generate(n: usize) -> Catalogue {
                 signpost: Vec::new(),
                 kind: ServiceKind::Service,
                 review_by,
+                cy: None,
             }),
         }
     }

@@ -34,6 +34,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::welsh::{NodeWelsh, ScriptWelsh};
+
 /// The most options a node may have: one number key each.
 pub const MAX_OPTIONS: usize = 9;
 
@@ -67,6 +69,9 @@ pub struct Script {
     pub review_by: NaiveDate,
     #[serde(default, rename = "node")]
     pub nodes: Vec<ScriptNode>,
+    /// The Welsh of these words ([`super::welsh`]).
+    #[serde(default)]
+    pub cy: Option<ScriptWelsh>,
 }
 
 impl Script {
@@ -97,6 +102,9 @@ pub struct ScriptNode {
     /// Set on a node where the walk ends.
     #[serde(default)]
     pub end: Option<ScriptEnd>,
+    /// The Welsh of these words ([`super::welsh`]).
+    #[serde(default)]
+    pub cy: Option<NodeWelsh>,
 }
 
 impl ScriptNode {

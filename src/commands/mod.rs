@@ -27,12 +27,14 @@ mod search;
 mod slip;
 mod sync;
 mod table;
+mod text;
 mod visits;
 
 use std::process::ExitCode;
 
 use crate::cli::{
     CatalogueCommand, Cli, Command, ExportCommand, ImportCommand, ScriptCommand, ServerCommand,
+    TextCommand,
 };
 use crate::config::{Overrides, Settings};
 
@@ -85,6 +87,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Report(args)) => report::run(&settings, &args),
         Some(Command::Export(ExportCommand::Visits(args))) => export::visits(&settings, &args),
         Some(Command::DemoData(args)) => demo::run(&settings, &args),
+        Some(Command::Text(TextCommand::Untranslated { language })) => {
+            text::untranslated(&language)
+        }
     }
 }
 

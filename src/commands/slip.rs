@@ -10,6 +10,7 @@ use crate::catalogue::Catalogue;
 use crate::cli::SlipArgs;
 use crate::config::Settings;
 use crate::slip::{self, Slip, UnknownId};
+use crate::text::Language;
 
 pub fn run(settings: &Settings, args: &SlipArgs) -> anyhow::Result<ExitCode> {
     let date = match &args.date {
@@ -24,12 +25,27 @@ pub fn run(settings: &Settings, args: &SlipArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let catalogue = settings.load_catalogue()?;
-    let slip = Slip::new(&catalogue, &args.partners, &args.services, date)
-        .map_err(|unknown| unknown_id(&catalogue, unknown))?;
-    let text = match args.format.as_str() {
-        "html" => slip::html::render(&slip),
-        _ => slip::plain::render(&slip),
+    if args.language == "both" && args.format == "html" {
+        bail!(
+            "--language both is for --format text; for HTML, write one slip with --language cy and one with --language en"
+        );
+    }
+    let languages: &[Language] = match args.language.as_str() {
+        "cy" => &[Language::Welsh],
+        // On a bilingual slip Welsh comes first.
+        "both" => &[Language::Welsh, Language::English],
+        _ => &[Language::English],
     };
+    let mut parts = Vec::new();
+    for lang in languages {
+        let slip = Slip::new_in(*lang, &catalogue, &args.partners, &args.services, date)
+            .map_err(|unknown| unknown_id(&catalogue, unknown))?;
+        parts.push(match args.format.as_str() {
+            "html" => slip::html::render(&slip),
+            _ => slip::plain::render(&slip),
+        });
+    }
+    let text = parts.join(&format!("\n{}\n\n", crate::text::slip::BILINGUAL_DIVIDER));
     match &args.output {
         Some(path) => {
             slip::save(path, &text).map_err(|e| {

@@ -14,7 +14,8 @@ use crate::config::{self, Settings, Source};
 use crate::privacy;
 use crate::store::{VisitLog, local_day_bounds, retention_cutoff};
 use crate::visit::{
-    DraftIncomplete, Feedback, Invalid, NOTE_MAX_CHARS, Outcome, PartnerHow, Visit, VisitDraft,
+    DraftIncomplete, Feedback, Invalid, LanguageChoice, NOTE_MAX_CHARS, Outcome, PartnerHow,
+    ResidentLanguage, Visit, VisitDraft,
 };
 
 /// With at most this many valid ids, a bad id's message lists them all.
@@ -59,6 +60,14 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         Some(value) => parse_word("--feedback", value)?,
         None => Feedback::None,
     };
+    let spoken = match &args.language {
+        Some(value) => parse_word("--language", value)?,
+        None => ResidentLanguage::English,
+    };
+    let written = match &args.written {
+        Some(value) => parse_word("--written", value)?,
+        None => spoken,
+    };
     let demand = args
         .demand
         .as_deref()
@@ -101,6 +110,7 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         demand,
         assisted,
         note: args.note.clone(),
+        language: LanguageChoice { spoken, written },
         ..VisitDraft::new(now, desk, staff, catalogue.version())
     };
     let visit = draft

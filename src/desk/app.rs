@@ -18,7 +18,7 @@ use super::text_field::{self, Change};
 use crate::catalogue::{Catalogue, Entry, EntryKey, Kind};
 use crate::printable::is_unsafe;
 use crate::text::{self, Language};
-use crate::visit::{Invalid, ServiceDefault, Visit, VisitDraft};
+use crate::visit::{Invalid, LanguageChoice, ServiceDefault, Visit, VisitDraft};
 pub use today::{COUNT_EVERY, Question};
 
 mod central;
@@ -69,6 +69,9 @@ pub struct App {
     pub form: VisitForm,
     /// When the current resident's visit started (new resident, or the first search after a save).
     pub visit_started: Option<DateTime<Utc>>,
+    /// The current resident's language (spoken and written), English until switched; kept on
+    /// the visit when it is logged, and reset for the next resident.
+    pub resident_language: LanguageChoice,
     /// Today's visits at this desk, oldest first (loaded when today's list is opened, and
     /// again every few seconds while it is on screen).
     pub today: Vec<Visit>,
@@ -125,6 +128,7 @@ impl App {
             draft: None,
             form: VisitForm::default(),
             visit_started: None,
+            resident_language: LanguageChoice::default(),
             today: Vec::new(),
             today_selected: 0,
             today_total: 0,
@@ -354,6 +358,7 @@ impl App {
             Action::DraftRestored(draft) => {
                 if self.draft.is_none() {
                     self.visit_started = Some(draft.started_at);
+                    self.resident_language = draft.language;
                     let editing = !draft.id.is_nil();
                     self.draft = Some(*draft);
                     let key = self.log_key();
@@ -420,6 +425,18 @@ impl App {
             Command::LogVisit => self.open_form(),
             Command::OpenScript => self.open_script(),
             Command::Slip => self.open_slip(),
+            Command::ResidentLanguage => {
+                self.resident_language = self.resident_language.switched();
+                if let Some(draft) = &mut self.draft {
+                    draft.language = self.resident_language;
+                }
+                let welsh = self.resident_language.reads_welsh();
+                self.say(
+                    Level::Info,
+                    text::status::resident_language(self.lang, welsh),
+                );
+                Vec::new()
+            }
             Command::Today => {
                 if *self.screen() != Screen::Today {
                     self.screens.push(Screen::Today);
@@ -434,6 +451,7 @@ impl App {
                     return Vec::new();
                 }
                 self.visit_started = Some(self.utc_now());
+                self.resident_language = LanguageChoice::default();
                 self.clear_query();
                 self.screens.truncate(1);
                 self.say(Level::Info, text::status::new_resident(self.lang));
@@ -605,9 +623,12 @@ impl App {
         };
         let started = self.visit_started.unwrap_or(self.utc_now());
         let (desk, staff, version) = (&self.desk, &self.staff, self.catalogue.version());
-        let draft = self
-            .draft
-            .get_or_insert_with(|| VisitDraft::new(started, desk, staff, version));
+        let language = self.resident_language;
+        let draft = self.draft.get_or_insert_with(|| VisitDraft {
+            language,
+            ..VisitDraft::new(started, desk, staff, version)
+        });
+        self.resident_language = draft.language;
         for key in entries {
             add_entry(&self.catalogue, draft, key);
         }
@@ -800,6 +821,7 @@ impl App {
     /// today's list, after an edit from there).
     fn finish_visit(&mut self, message: String) -> Vec<Effect> {
         self.visit_started = None;
+        self.resident_language = LanguageChoice::default();
         self.clear_query();
         self.close_form(message)
     }

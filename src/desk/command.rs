@@ -87,6 +87,8 @@ pub enum Command {
     LogVisit,
     Today,
     NewResident,
+    /// The resident's language, English or Welsh, spoken and written.
+    ResidentLanguage,
     NextField,
     PreviousField,
     Left,
@@ -151,6 +153,7 @@ impl Command {
             Command::LogVisit => "log_visit".into(),
             Command::Today => "today".into(),
             Command::NewResident => "new_resident".into(),
+            Command::ResidentLanguage => "resident_language".into(),
             Command::NextField => "next_field".into(),
             Command::PreviousField => "previous_field".into(),
             Command::Left => "left".into(),

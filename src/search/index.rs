@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::normalise::{is_stopword, is_weak, split_words};
 use super::thesaurus::Thesaurus;
 use super::vocabulary::{TermId, Vocabulary, VocabularyBuilder};
+use super::welsh;
 use crate::catalogue::{Catalogue, Entry, EntryKey};
 
 /// Where in an entry a term was found, as bit flags: a posting may carry several.
@@ -81,6 +82,11 @@ pub struct IndexData {
     /// `title_terms[title_starts[d]..title_starts[d + 1]]`.
     pub title_terms: Vec<TermId>,
     pub title_starts: Vec<u32>,
+    /// The meaningful words of each entry's Welsh title (none when it has no Welsh), each as
+    /// the word and the radical forms it may be a mutation of.
+    pub welsh_titles: Vec<Vec<Vec<TermId>>>,
+    /// A term met in some entry's Welsh, by term id: what a mutated typed word may reach.
+    pub welsh: Vec<bool>,
     /// Each entry's title, normalised (lower case, plain letters), for whole-title matching.
     pub titles: Vec<Box<str>>,
 }
@@ -93,26 +99,57 @@ impl IndexData {
         let mut title_terms = Vec::new();
         let mut title_starts = Vec::with_capacity(catalogue.len() + 1);
         let mut titles = Vec::with_capacity(catalogue.len());
+        let mut welsh_titles = Vec::with_capacity(catalogue.len());
+        // Terms met in some entry's Welsh.
+        let mut welsh_terms: Vec<TermId> = Vec::new();
         let mut words = Vec::new();
         let mut joined = Vec::new();
         // This entry's terms and fields, before they are added to the postings.
         let mut fields_of: HashMap<TermId, u8> = HashMap::new();
+        // This entry's terms from its English text, and how many entries use each term in
+        // English: popularity is counted over the English, so adding Welsh to some entries
+        // leaves English rankings as they were.
+        let mut english_of: std::collections::HashSet<TermId> = std::collections::HashSet::new();
+        let mut english_docs: HashMap<TermId, u32> = HashMap::new();
 
         for (key, entry) in catalogue.searchable() {
             let doc = docs.len() as u32;
             fields_of.clear();
-            let mut add = |text: &str, field: u8, vocabulary: &mut VocabularyBuilder| {
-                words.clear();
-                joined.clear();
-                split_words(text, &mut words, Some(&mut joined));
-                for w in words.iter().chain(joined.iter()) {
-                    // Single letters ("Part B") are not worth finding.
-                    if is_stopword(w) || (w.len() == 1 && !w.as_bytes()[0].is_ascii_digit()) {
-                        continue;
+            english_of.clear();
+            let mut add_in =
+                |text: &str, field: u8, in_welsh: bool, vocabulary: &mut VocabularyBuilder| {
+                    words.clear();
+                    joined.clear();
+                    split_words(text, &mut words, Some(&mut joined));
+                    for w in words.iter().chain(joined.iter()) {
+                        // Single letters ("Part B") are not worth finding.
+                        if is_stopword(w) || (w.len() == 1 && !w.as_bytes()[0].is_ascii_digit()) {
+                            continue;
+                        }
+                        let term = vocabulary.intern(w);
+                        if !in_welsh {
+                            english_of.insert(term);
+                        } else if english_of.contains(&term) {
+                            // An English word in the Welsh (a web address, "PIP") counts
+                            // once, as the English: Welsh never changes an English ranking.
+                            continue;
+                        }
+                        *fields_of.entry(term).or_default() |= field;
+                        if in_welsh {
+                            welsh_terms.push(term);
+                        }
+                        // A Welsh word is also found by the radical forms it may be a mutation of.
+                        if in_welsh {
+                            for radical in welsh::radicals(w) {
+                                let term = vocabulary.intern_exact_only(&radical);
+                                *fields_of.entry(term).or_default() |= field;
+                                welsh_terms.push(term);
+                            }
+                        }
                     }
-                    let term = vocabulary.intern(w);
-                    *fields_of.entry(term).or_default() |= field;
-                }
+                };
+            let mut add = |text: &str, field: u8, vocabulary: &mut VocabularyBuilder| {
+                add_in(text, field, false, vocabulary)
             };
             add(entry.title(), field::TITLE, &mut vocabulary);
             for keyword in entry.keywords() {
@@ -130,6 +167,16 @@ impl IndexData {
             if let Some(category) = category(&entry) {
                 add(category, field::CATEGORY, &mut vocabulary);
             }
+            let cy = WelshTexts::of(&entry);
+            if let Some(title) = cy.title {
+                add_in(title, field::TITLE, true, &mut vocabulary);
+            }
+            for keyword in cy.keywords {
+                add_in(keyword, field::KEYWORD, true, &mut vocabulary);
+            }
+            for text in &cy.body {
+                add_in(text, field::BODY, true, &mut vocabulary);
+            }
 
             // The title's meaningful words, and its initials when it is long enough to have some.
             let title_words: Vec<String> = super::normalise::words(entry.title())
@@ -146,6 +193,22 @@ impl IndexData {
                 }
             }
             title_terms.extend_from_slice(&seen);
+            let mut welsh_title: Vec<Vec<TermId>> = Vec::new();
+            if let Some(title) = cy.title {
+                for w in super::normalise::words(title)
+                    .iter()
+                    .filter(|w| !is_stopword(w) && !is_weak(w))
+                {
+                    let mut forms = vec![vocabulary.intern(w)];
+                    for radical in welsh::radicals(w) {
+                        forms.push(vocabulary.intern_exact_only(&radical));
+                    }
+                    if !welsh_title.contains(&forms) {
+                        welsh_title.push(forms);
+                    }
+                }
+            }
+            welsh_titles.push(welsh_title);
             let letters: Vec<&String> = title_words
                 .iter()
                 .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
@@ -156,6 +219,9 @@ impl IndexData {
                 *fields_of.entry(term).or_default() |= field::INITIALS;
             }
 
+            for &term in &english_of {
+                *english_docs.entry(term).or_default() += 1;
+            }
             for (&term, &fields) in &fields_of {
                 postings
                     .entry(term)
@@ -180,10 +246,28 @@ impl IndexData {
         let useful = (0..vocabulary.len())
             .map(|t| !by_term[t].is_empty() || thesaurus.contains(t as TermId))
             .collect();
-        let most = by_term.iter().map(Vec::len).max().unwrap_or(0) as f32;
+        let mut welsh = vec![false; vocabulary.len()];
+        for term in welsh_terms {
+            if let Some(flag) = welsh.get_mut(term as usize) {
+                *flag = true;
+            }
+        }
+        let uses = |term: usize, list: &Vec<Posting>| -> f32 {
+            match english_docs.get(&(term as TermId)) {
+                Some(&n) => n as f32,
+                None => list.len() as f32,
+            }
+        };
+        let most = english_docs.values().copied().max().map_or_else(
+            || by_term.iter().map(Vec::len).max().unwrap_or(0) as f32,
+            |n| n as f32,
+        );
         let popularity = by_term
             .iter()
-            .map(|list| (1.0 + list.len() as f32).ln() / (1.0 + most).ln().max(f32::MIN_POSITIVE))
+            .enumerate()
+            .map(|(t, list)| {
+                (1.0 + uses(t, list).min(most)).ln() / (1.0 + most).ln().max(f32::MIN_POSITIVE)
+            })
             .collect();
         IndexData {
             vocabulary: vocabulary.finish(),
@@ -194,6 +278,8 @@ impl IndexData {
             docs,
             title_terms,
             title_starts,
+            welsh_titles,
+            welsh,
             titles,
         }
     }
@@ -213,6 +299,10 @@ impl IndexData {
         self.useful.get(term as usize).copied().unwrap_or(false)
     }
 
+    pub fn is_welsh(&self, term: TermId) -> bool {
+        self.welsh.get(term as usize).copied().unwrap_or(false)
+    }
+
     pub fn popularity(&self, term: TermId) -> f32 {
         self.popularity.get(term as usize).copied().unwrap_or(0.0)
     }
@@ -223,6 +313,13 @@ impl IndexData {
             (Some(&a), Some(&b)) => &self.title_terms[a as usize..b as usize],
             _ => &[],
         }
+    }
+
+    pub fn welsh_title(&self, doc: u32) -> &[Vec<TermId>] {
+        self.welsh_titles
+            .get(doc as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 }
 
@@ -254,5 +351,58 @@ fn category<'a>(entry: &Entry<'a>) -> Option<&'a str> {
         Entry::Service(s) => s.category.as_deref(),
         Entry::Partner(p) => p.category.as_deref(),
         Entry::Faq(_) | Entry::Script(_) => None,
+    }
+}
+
+/// The Welsh an entry carries, for the index: its title, keywords and body text.
+#[derive(Default)]
+struct WelshTexts<'a> {
+    title: Option<&'a str>,
+    keywords: &'a [String],
+    body: Vec<&'a str>,
+}
+
+impl<'a> WelshTexts<'a> {
+    fn of(entry: &Entry<'a>) -> WelshTexts<'a> {
+        match entry {
+            Entry::Service(s) => {
+                s.cy.as_ref()
+                    .map_or_else(WelshTexts::default, |cy| WelshTexts {
+                        title: cy.title.as_deref(),
+                        keywords: &cy.keywords,
+                        body: [&cy.summary, &cy.say, &cy.eligibility]
+                            .into_iter()
+                            .filter_map(|t| t.as_deref())
+                            .collect(),
+                    })
+            }
+            Entry::Partner(p) => {
+                p.cy.as_ref()
+                    .map_or_else(WelshTexts::default, |cy| WelshTexts {
+                        title: cy.name.as_deref(),
+                        keywords: &cy.keywords,
+                        body: [&cy.summary, &cy.eligibility]
+                            .into_iter()
+                            .filter_map(|t| t.as_deref())
+                            .collect(),
+                    })
+            }
+            Entry::Faq(f) => {
+                f.cy.as_ref()
+                    .map_or_else(WelshTexts::default, |cy| WelshTexts {
+                        title: cy.question.as_deref(),
+                        keywords: &cy.keywords,
+                        body: cy.answer.as_deref().into_iter().collect(),
+                    })
+            }
+            Entry::Script(s) => {
+                s.cy.as_ref()
+                    .map_or_else(WelshTexts::default, |cy| WelshTexts {
+                        title: cy.title.as_deref(),
+                        keywords: &cy.keywords,
+                        body: cy.summary.as_deref().into_iter().collect(),
+                    })
+            }
+        }
     }
 }

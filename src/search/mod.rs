@@ -19,6 +19,7 @@ mod query;
 mod rank;
 mod thesaurus;
 mod vocabulary;
+pub mod welsh;
 
 use std::sync::Arc;
 

@@ -102,6 +102,10 @@ fn normalise_word(word: String) -> String {
 /// Words that carry no meaning for search on their own ("my", "the", "was"). They are not
 /// indexed, but they still take part in thesaurus phrases such as "the social".
 pub fn is_stopword(word: &str) -> bool {
+    super::welsh::is_stopword(word) || english_stopword(word)
+}
+
+fn english_stopword(word: &str) -> bool {
     matches!(
         word,
         "a" | "an"
@@ -258,6 +262,10 @@ pub fn is_stopword(word: &str) -> bool {
 /// Words that say what the resident wants to do or how they feel about it, rather than what
 /// it is about ("new", "help", "report", "council"): they count for less than the topic.
 pub fn is_weak(word: &str) -> bool {
+    super::welsh::is_weak(word) || english_weak(word)
+}
+
+fn english_weak(word: &str) -> bool {
     matches!(
         word,
         "new"

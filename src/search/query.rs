@@ -5,6 +5,7 @@ use super::index::IndexData;
 use super::normalise::{capitals, is_stopword, is_weak, words};
 use super::thesaurus::PhraseRef;
 use super::vocabulary::{Candidate, Reach, TermId};
+use super::welsh;
 
 /// One word of the query.
 #[derive(Debug)]
@@ -96,6 +97,41 @@ enum SpanKind {
     Joined(TermId),
 }
 
+/// A Welsh word typed in a mutated form ("dreth", "nghyngor") also reaches the radical forms
+/// it may come from ("treth", "cyngor"), a little below the word as typed.
+fn welsh_radicals(index: &IndexData, word: &str, last: bool, out: &mut Vec<Candidate>) {
+    let mut more = Vec::new();
+    let mut found = Vec::new();
+    for radical in welsh::radicals(word) {
+        // Only to words of the catalogue's Welsh, whole or (while typed) begun: an English
+        // word read as a mutation ("bins" as "pins") reaches nothing English.
+        index.vocabulary.candidates(
+            &radical,
+            last,
+            &|t| index.is_welsh(t),
+            &|t| index.popularity(t),
+            &mut found,
+        );
+        more.extend(
+            found
+                .iter()
+                .filter(|c| index.is_welsh(c.term))
+                .filter(|c| c.how == Reach::Exact || (last && c.how == Reach::Prefix))
+                .map(|c| Candidate {
+                    sim: c.sim * welsh::RADICAL_SIM,
+                    ..*c
+                }),
+        );
+    }
+    for candidate in more {
+        match out.iter_mut().find(|c| c.term == candidate.term) {
+            Some(found) => found.sim = found.sim.max(candidate.sim),
+            None => out.push(candidate),
+        }
+    }
+    out.sort_by(|a, b| b.sim.total_cmp(&a.sim));
+}
+
 /// The concepts of a query; empty when nothing in it is searchable.
 pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
     let mut all_words = words(query);
@@ -131,6 +167,7 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
                     &|t| index.popularity(t),
                     &mut candidates,
                 );
+                welsh_radicals(index, &word, last, &mut candidates);
             }
             Token {
                 word,

@@ -299,16 +299,24 @@ fn query_term_sims(concepts: &[Concept]) -> HashMap<TermId, f32> {
 
 /// How much of an entry's title the query accounts for, 0 to 1: "Bulky waste collection" is a
 /// closer answer to "bulky waste" than "Bulky waste and fly-tipping enforcement policy".
+/// An entry with a Welsh title is as close as the closer of its two titles.
 fn title_cover(index: &IndexData, doc: u32, query_terms: &HashMap<TermId, f32>) -> f32 {
-    let terms = index.title_terms(doc);
-    if terms.is_empty() {
-        return 0.0;
+    let found = |t: &TermId| query_terms.get(t).copied().unwrap_or(0.0);
+    let english = index.title_terms(doc);
+    let english = if english.is_empty() {
+        0.0
+    } else {
+        english.iter().map(found).sum::<f32>() / english.len() as f32
+    };
+    let welsh = index.welsh_title(doc);
+    if welsh.is_empty() {
+        return english;
     }
-    let found: f32 = terms
+    let welsh_found: f32 = welsh
         .iter()
-        .map(|t| query_terms.get(t).copied().unwrap_or(0.0))
+        .map(|forms| forms.iter().map(found).fold(0.0, f32::max))
         .sum();
-    found / terms.len() as f32
+    english.max(welsh_found / welsh.len() as f32)
 }
 
 /// When the words find nothing, a fuzzy pass over whole titles (small catalogues only):

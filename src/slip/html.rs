@@ -32,9 +32,11 @@ pub fn render(slip: &Slip) -> String {
     let words = text::slip::words(slip.lang);
     let mut page = String::new();
     page.push_str("<!DOCTYPE html>\n");
-    page.push_str(
-        "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\" xml:lang=\"en-GB\">\n<head>\n",
-    );
+    page.push_str(if slip.lang == crate::text::Language::Welsh {
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"cy-GB\" xml:lang=\"cy-GB\">\n<head>\n"
+    } else {
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\" xml:lang=\"en-GB\">\n<head>\n"
+    });
     page.push_str("<meta charset=\"utf-8\" />\n");
     page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
     page.push_str(&format!("<title>{}</title>\n", escape(words.title)));

@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 
+use crate::catalogue::welsh::pick;
 use crate::catalogue::{Catalogue, ClosedDate, hours};
 use crate::text::{self, Language};
 
@@ -71,7 +72,19 @@ impl Slip {
         services: &[S],
         date: NaiveDate,
     ) -> Result<Slip, UnknownId> {
-        let lang = Language::default();
+        Slip::new_in(Language::English, catalogue, partners, services, date)
+    }
+
+    /// The slip in `lang`: in Welsh, each name, summary and title is the catalogue's Welsh
+    /// where it has some, else its English.
+    pub fn new_in<P: AsRef<str>, S: AsRef<str>>(
+        lang: Language,
+        catalogue: &Catalogue,
+        partners: &[P],
+        services: &[S],
+        date: NaiveDate,
+    ) -> Result<Slip, UnknownId> {
+        let welsh = lang == Language::Welsh;
         let mut places = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
         for id in partners.iter().map(|p| p.as_ref().trim()) {
@@ -82,14 +95,19 @@ impl Slip {
             let partner = catalogue
                 .partner(id)
                 .ok_or_else(|| UnknownId::Partner(id.to_string()))?;
+            let cy = partner.cy.as_ref();
             places.push(Place {
-                name: partner.name.clone(),
-                help_with: Some(partner.summary.clone()),
+                name: pick(welsh, &partner.name, cy.and_then(|c| c.name.as_ref())).to_string(),
+                help_with: Some(
+                    pick(welsh, &partner.summary, cy.and_then(|c| c.summary.as_ref())).to_string(),
+                ),
                 phone: partner.phone.clone(),
                 address: partner.address.clone(),
                 website: partner.website.clone(),
                 hours: hours::describe(&partner.hours),
-                hours_note: partner.hours_note.clone(),
+                hours_note: partner.hours_note.as_ref().map(|note| {
+                    pick(welsh, note, cy.and_then(|c| c.hours_note.as_ref())).to_string()
+                }),
                 closed: closed_dates(lang, &partner.closed, date),
             });
         }
@@ -104,8 +122,9 @@ impl Slip {
                 .service(id)
                 .ok_or_else(|| UnknownId::Service(id.to_string()))?;
             let provider = catalogue.provider_of(service);
+            let cy = service.cy.as_ref();
             routes.push(ServiceRoute {
-                title: service.title.clone(),
+                title: pick(welsh, &service.title, cy.and_then(|c| c.title.as_ref())).to_string(),
                 provider: (!provider.is_us()).then(|| provider.name.to_string()),
                 online: service
                     .online
@@ -116,14 +135,22 @@ impl Slip {
             });
         }
         let council = &catalogue.council;
+        let council_cy = council.cy.as_ref();
         Ok(Slip {
             lang,
             date: text::slip::date(lang, date),
             council: Place {
-                name: council.name.clone(),
+                name: pick(
+                    welsh,
+                    &council.name,
+                    council_cy.and_then(|c| c.name.as_ref()),
+                )
+                .to_string(),
                 help_with: None,
                 phone: council.phone.clone(),
-                address: council.address.clone(),
+                address: council.address.as_ref().map(|address| {
+                    pick(welsh, address, council_cy.and_then(|c| c.address.as_ref())).to_string()
+                }),
                 website: council.website.clone(),
                 hours: hours::describe(&council.hours),
                 hours_note: None,
@@ -135,7 +162,8 @@ impl Slip {
     }
 
     /// The slip for what a visit names: its partners and its services (topics such as "Other:
-    /// government" are not services a resident can contact, so they are left off).
+    /// government" are not services a resident can contact, so they are left off), in the
+    /// language the resident reads.
     pub fn for_visit(
         catalogue: &Catalogue,
         visit: &crate::visit::VisitDraft,
@@ -147,7 +175,13 @@ impl Slip {
             .map(String::as_str)
             .filter(|id| catalogue.service(id).is_some_and(|s| !s.is_topic()))
             .collect();
-        Slip::new(catalogue, &visit.partners, &services, date)
+        // In the language the resident reads.
+        let lang = if visit.language.reads_welsh() {
+            Language::Welsh
+        } else {
+            Language::English
+        };
+        Slip::new_in(lang, catalogue, &visit.partners, &services, date)
     }
 
     /// True when there is nothing on it but the council's details.

@@ -9,7 +9,7 @@ use std::path::Path;
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
-use super::summary::{count_facts, count_month_facts};
+use super::summary::{count_facts, count_month_facts, language_facts};
 
 /// Each step takes the file from version `index` to `index + 1`.
 const STEPS: &[&str] = &[
@@ -148,6 +148,18 @@ const STEPS: &[&str] = &[
     INSERT INTO sync_outbox (visit_id, desk, started_at, version)
         SELECT id, desk, started_at, 1 FROM visits;
     "#,
+    // Version 8: the resident's language: the
+    // language the resident chose to speak and to read, 'en' or 'cy'. NULL on every visit
+    // logged before, which were all in English, and is read as English. The report counts
+    // each visit's language from now on; the visits already counted are counted as English.
+    concat!(
+        r#"
+    ALTER TABLE visits ADD COLUMN spoken_language TEXT;
+    ALTER TABLE visits ADD COLUMN written_language TEXT;
+    "#,
+        language_facts!("v.local_day IS NOT NULL", "1"),
+        ";"
+    ),
 ];
 
 /// The schema version this frontdesk writes.

@@ -33,6 +33,10 @@ use rusqlite::{Transaction, params};
 /// - `hour` (local weekday 0 Monday to 6 Sunday, local hour 0-23): when the visit started.
 /// - `length` (service id, whole minutes): the visit's length to the nearest minute, at most
 ///   240, per service; `length-visit` ('', minutes): the same per visit.
+///
+/// The resident's language (`language`: spoken, written) is counted by [`language_facts!`], its
+/// own query: step 6 of the schema runs this one on files that do not have the language
+/// columns yet.
 macro_rules! facts {
     ($filter:literal) => {
         concat!(
@@ -103,12 +107,32 @@ macro_rules! count_month_facts {
     };
 }
 pub(crate) use count_month_facts;
+/// Adds `$sign` times the `language` fact (spoken language, written language; 'en' for visits
+/// from before languages were recorded) of the visits matching `$filter` to `report_counts`.
+macro_rules! language_facts {
+    ($filter:literal, $sign:literal) => {
+        concat!(
+            "INSERT INTO report_counts (day, desk, figure, key, sub, n) \
+             SELECT v.local_day, v.desk, 'language', coalesce(v.spoken_language, 'en'), \
+             coalesce(v.written_language, 'en'), ",
+            $sign,
+            " * count(*) FROM visits v WHERE ",
+            $filter,
+            " GROUP BY v.local_day, v.desk, coalesce(v.spoken_language, 'en'), \
+             coalesce(v.written_language, 'en') \
+             ON CONFLICT (day, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
+        )
+    };
+}
+pub(crate) use language_facts;
 
 /// Adds (`sign` 1) or takes away (`sign` -1) one visit's facts.
 pub(crate) fn count_visit(tx: &Transaction<'_>, id: &str, sign: i64) -> rusqlite::Result<()> {
     tx.prepare_cached(count_facts!("v.id = ?1", "?2"))?
         .execute(params![id, sign])?;
     tx.prepare_cached(count_month_facts!("v.id = ?1", "?2"))?
+        .execute(params![id, sign])?;
+    tx.prepare_cached(language_facts!("v.id = ?1", "?2"))?
         .execute(params![id, sign])?;
     if sign < 0 {
         tx.prepare_cached("DELETE FROM report_counts WHERE n = 0 AND day IN (SELECT local_day FROM visits WHERE id = ?1)")?
@@ -129,6 +153,8 @@ pub(crate) fn uncount_before(tx: &Transaction<'_>, cutoff: i64) -> rusqlite::Res
     tx.prepare_cached(count_facts!("v.started_at < ?1", "-1"))?
         .execute([cutoff])?;
     tx.prepare_cached(count_month_facts!("v.started_at < ?1", "-1"))?
+        .execute([cutoff])?;
+    tx.prepare_cached(language_facts!("v.started_at < ?1", "-1"))?
         .execute([cutoff])?;
     tx.prepare_cached("DELETE FROM report_counts WHERE n = 0")?
         .execute([])?;
@@ -152,5 +178,31 @@ pub(crate) fn count_desk(tx: &Transaction<'_>, desk: &str) -> rusqlite::Result<(
         .execute([desk])?;
     tx.prepare_cached(count_month_facts!("v.desk = ?1", "1"))?
         .execute([desk])?;
+    tx.prepare_cached(language_facts!("v.desk = ?1", "1"))?
+        .execute([desk])?;
     Ok(())
+}
+
+impl super::Store {
+    /// How many visits started on local days `from_day..=to_day` (days since 1970-01-01), at
+    /// one desk or all, in each language: (spoken, written, visits), most visits first.
+    pub fn visits_by_language(
+        &self,
+        from_day: i64,
+        to_day: i64,
+        desk: Option<&str>,
+    ) -> Result<Vec<(String, String, u64)>, super::StoreError> {
+        let sql = "SELECT key, sub, sum(n) FROM report_counts WHERE figure = 'language' \
+                   AND day >= ?1 AND day <= ?2 AND (?3 IS NULL OR desk = ?3) \
+                   GROUP BY key, sub HAVING sum(n) > 0 ORDER BY sum(n) DESC, key, sub";
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut stmt| {
+                stmt.query_map(params![from_day, to_day, desk], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?.max(0) as u64))
+                })?
+                .collect()
+            })
+            .map_err(|e| self.error("read", e))
+    }
 }

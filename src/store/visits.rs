@@ -11,12 +11,14 @@ use uuid::Uuid;
 use super::summary::{count_desk, count_visit, uncount_desk};
 use super::{Store, StoreError, local_day_and_hour, outbox};
 use crate::visit::{
-    AssistedHow, Demand, ExclusionReason, Feedback, OnlineAnswer, Outcome, PartnerHow,
-    PartnerOnVisit, ScriptRecord, ServiceDefault, ServiceOutcome, Visit,
+    AssistedHow, Demand, ExclusionReason, Feedback, LanguageChoice, OnlineAnswer, Outcome,
+    PartnerHow, PartnerOnVisit, ResidentLanguage, ScriptRecord, ServiceDefault, ServiceOutcome,
+    Visit,
 };
 
 const VISIT_COLUMNS: &str = "id, started_at, ended_at, desk, staff, outcome, online, feedback, note, catalogue_version, \
-     script_id, script_version, script_path, demand, assisted_how, local_day, local_hour";
+     script_id, script_version, script_path, demand, assisted_how, local_day, local_hour, \
+     spoken_language, written_language";
 
 impl Store {
     /// Saves a new visit. When this returns, the visit is on disk (it survives a power cut).
@@ -94,7 +96,8 @@ impl Store {
                     "UPDATE visits SET started_at = ?2, ended_at = ?3, desk = ?4, staff = ?5, outcome = ?6, \
                      online = ?7, feedback = ?8, note = ?9, catalogue_version = ?10, script_id = ?11, \
                      script_version = ?12, script_path = ?13, demand = ?14, assisted_how = ?15, \
-                     local_day = ?16, local_hour = ?17 WHERE id = ?1",
+                     local_day = ?16, local_hour = ?17, spoken_language = ?18, \
+                     written_language = ?19 WHERE id = ?1",
                 )?
                 .execute(rusqlite::params_from_iter(visit_params(visit)))?;
             if changed == 0 {
@@ -255,6 +258,11 @@ impl Store {
             DateTime::from_timestamp_millis(ms).ok_or_else(|| unreadable(field, &ms.to_string()))
         };
         let word = |field, text: &str| unreadable(field, text);
+        // Visits from before languages were recorded were all in English.
+        let language = |field, text: Option<&str>| match text {
+            None => Ok(ResidentLanguage::English),
+            Some(text) => ResidentLanguage::from_str(text).map_err(|_| word(field, text)),
+        };
         let outcome =
             Outcome::from_str(&row.outcome).map_err(|_| word("the outcome", &row.outcome))?;
         let online = match &row.online {
@@ -342,6 +350,10 @@ impl Store {
             note: row.note,
             catalogue_version: row.catalogue_version,
             script,
+            language: LanguageChoice {
+                spoken: language("the spoken language", row.spoken_language.as_deref())?,
+                written: language("the written language", row.written_language.as_deref())?,
+            },
         })
     }
 }
@@ -363,6 +375,8 @@ struct StoredRow {
     script_path: Option<String>,
     demand: Option<String>,
     assisted_how: Option<String>,
+    spoken_language: Option<String>,
+    written_language: Option<String>,
 }
 
 impl StoredRow {
@@ -383,6 +397,8 @@ impl StoredRow {
             script_path: row.get(12)?,
             demand: row.get(13)?,
             assisted_how: row.get(14)?,
+            spoken_language: row.get(17)?,
+            written_language: row.get(18)?,
         })
     }
 }
@@ -439,12 +455,14 @@ fn visit_params(visit: &Visit) -> Vec<Box<dyn rusqlite::ToSql>> {
         Box::new(visit.assisted.map(|a| a.as_str())),
         Box::new(day),
         Box::new(hour),
+        Box::new(visit.language.spoken.as_str()),
+        Box::new(visit.language.written.as_str()),
     ]
 }
 
 fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     tx.prepare_cached(&format!(
-        "INSERT INTO visits ({VISIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+        "INSERT INTO visits ({VISIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
     ))?
     .execute(rusqlite::params_from_iter(visit_params(visit)))?;
     Ok(())

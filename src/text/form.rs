@@ -21,7 +21,7 @@ pub struct FieldLabels {
 
 pub fn labels(lang: Language) -> &'static FieldLabels {
     match lang {
-        Language::English => &FieldLabels {
+        Language::English | Language::Welsh => &FieldLabels {
             services: "Services",
             outcome: "Outcome",
             demand: "Demand",
@@ -38,8 +38,8 @@ pub fn labels(lang: Language) -> &'static FieldLabels {
 /// The form's title: logging a new visit or editing one.
 pub fn title(lang: Language, editing: bool) -> &'static str {
     match lang {
-        Language::English if editing => " Edit the visit ",
-        Language::English => " Log the visit ",
+        Language::English | Language::Welsh if editing => " Edit the visit ",
+        Language::English | Language::Welsh => " Log the visit ",
     }
 }
 
@@ -47,20 +47,22 @@ pub fn title(lang: Language, editing: bool) -> &'static str {
 /// "From script: Homeless or about to lose your home, path 2,1,1".
 pub fn from_script(lang: Language, title: &str, path: &str) -> String {
     match lang {
-        Language::English => format!("From script: {title}, path {path}"),
+        Language::English | Language::Welsh => format!("From script: {title}, path {path}"),
     }
 }
 
 pub fn no_visit(lang: Language) -> &'static str {
     match lang {
-        Language::English => "No visit is being logged.",
+        Language::English | Language::Welsh => "No visit is being logged.",
     }
 }
 
 /// The services field before any service is on the visit.
 pub fn no_services(lang: Language, log_key: &str) -> String {
     match lang {
-        Language::English => format!("none yet: press Esc, find the service, press {log_key}"),
+        Language::English | Language::Welsh => {
+            format!("none yet: press Esc, find the service, press {log_key}")
+        }
     }
 }
 
@@ -68,14 +70,18 @@ pub fn no_services(lang: Language, log_key: &str) -> String {
 /// outcome (a number key, or `toggle_key` to step through them).
 pub fn service_outcome_hint(lang: Language, first: &str, last: &str, toggle_key: &str) -> String {
     match lang {
-        Language::English => format!("({first}-{last} or {toggle_key}: this one's outcome)"),
+        Language::English | Language::Welsh => {
+            format!("({first}-{last} or {toggle_key}: this one's outcome)")
+        }
     }
 }
 
 /// The partners field when the services suggest none.
 pub fn no_partners(lang: Language, log_key: &str) -> String {
     match lang {
-        Language::English => format!("none suggested ({log_key} on a partner adds it)"),
+        Language::English | Language::Welsh => {
+            format!("none suggested ({log_key} on a partner adds it)")
+        }
     }
 }
 
@@ -89,7 +95,7 @@ pub fn partner_choice(
     consent: Option<bool>,
 ) -> String {
     match lang {
-        Language::English => match (how, needs_consent, consent) {
+        Language::English | Language::Welsh => match (how, needs_consent, consent) {
             (None, _, _) | (Some(PartnerHow::Signpost), _, _) => name.to_string(),
             (Some(PartnerHow::Referral), true, _)
             | (Some(PartnerHow::Referral), false, Some(_)) => {
@@ -108,35 +114,35 @@ pub fn partner_choice(
 /// An empty note, when it does not have focus.
 pub fn empty_note(lang: Language) -> String {
     match lang {
-        Language::English => "optional, no personal data".into(),
+        Language::English | Language::Welsh => "optional, no personal data".into(),
     }
 }
 
 /// How much of the note is used: " (12/500)".
 pub fn note_length(lang: Language, chars: usize, max: usize) -> String {
     match lang {
-        Language::English => format!(" ({chars}/{max})"),
+        Language::English | Language::Welsh => format!(" ({chars}/{max})"),
     }
 }
 
 /// On the form's top border when it is scrolled: more fields are above.
 pub fn more_above(lang: Language) -> &'static str {
     match lang {
-        Language::English => " ↑ more above ",
+        Language::English | Language::Welsh => " ↑ more above ",
     }
 }
 
 /// On the form's bottom border when more of it is below.
 pub fn more_below(lang: Language) -> &'static str {
     match lang {
-        Language::English => " ↓ more below ",
+        Language::English | Language::Welsh => " ↓ more below ",
     }
 }
 
 /// Under the note when the last save found personal data in it.
 pub fn personal_data_warning(lang: Language, kinds: &[PersonalData]) -> String {
     match lang {
-        Language::English => format!(
+        Language::English | Language::Welsh => format!(
             "! Looks like {}: no personal data, please.",
             privacy::describe(kinds)
         ),
@@ -155,7 +161,7 @@ pub struct FormKeys<'a> {
 
 pub fn keys_line(lang: Language, keys: &FormKeys<'_>) -> String {
     match lang {
-        Language::English => format!(
+        Language::English | Language::Welsh => format!(
             "{}-{} outcome · {} next field · {} tick · {} save · {} discard",
             keys.first_outcome,
             keys.last_outcome,
@@ -169,32 +175,32 @@ pub fn keys_line(lang: Language, keys: &FormKeys<'_>) -> String {
 
 pub fn outcome(lang: Language, outcome: Outcome) -> &'static str {
     match lang {
-        Language::English => outcome.label(),
+        Language::English | Language::Welsh => outcome.label(),
     }
 }
 
 pub fn online(lang: Language, answer: OnlineAnswer) -> &'static str {
     match lang {
-        Language::English => answer.label(),
+        Language::English | Language::Welsh => answer.label(),
     }
 }
 
 pub fn reason(lang: Language, reason: ExclusionReason) -> &'static str {
     match lang {
-        Language::English => reason.label(),
+        Language::English | Language::Welsh => reason.label(),
     }
 }
 
 pub fn feedback(lang: Language, feedback: Feedback) -> &'static str {
     match lang {
-        Language::English => feedback.label(),
+        Language::English | Language::Welsh => feedback.label(),
     }
 }
 
 /// Value or failure demand, short enough for the form's row.
 pub fn demand(lang: Language, demand: Demand) -> &'static str {
     match lang {
-        Language::English => match demand {
+        Language::English | Language::Welsh => match demand {
             Demand::Value => "Value",
             Demand::ChasingProgress => "Chasing",
             Demand::Clarification => "Clarifying",
@@ -208,7 +214,7 @@ pub fn demand(lang: Language, demand: Demand) -> &'static str {
 /// How the resident was helped online, short enough for the form's row.
 pub fn assisted(lang: Language, how: AssistedHow) -> &'static str {
     match lang {
-        Language::English => match how {
+        Language::English | Language::Welsh => match how {
             AssistedHow::DoneWithThem => "With them",
             AssistedHow::DoneForThem => "For them",
             AssistedHow::ShownAndReferred => "Shown + referred to skills",

@@ -8,6 +8,7 @@
 //! It never imports the desk or a terminal type.
 
 pub mod form;
+pub mod keys;
 pub mod report;
 pub mod screens;
 pub mod script;
@@ -15,8 +16,31 @@ pub mod slip;
 pub mod status;
 
 /// The language the desk speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
     English,
+    /// Cymraeg. What has no Welsh yet falls back to English; `frontdesk text untranslated`
+    /// lists it.
+    Welsh,
+}
+
+impl Language {
+    /// The language named in the config file: "en" or "cy".
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" | "english" => Some(Language::English),
+            "cy" | "welsh" | "cymraeg" => Some(Language::Welsh),
+            _ => None,
+        }
+    }
+
+    /// "en" or "cy".
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Welsh => "cy",
+        }
+    }
 }

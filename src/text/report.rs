@@ -18,7 +18,7 @@ pub struct Definitions {
 
 pub fn definitions(lang: Language) -> Definitions {
     match lang {
-        Language::English => Definitions {
+        Language::English | Language::Welsh => Definitions {
             first_contact_resolution: "A visit is resolved at first contact when every service on it ended resolved, \
                  helped online (assisted digital) or signposted. The rate is those visits over all visits.",
             assisted_digital: "A visit where a service ended helped online (assisted digital), or where the way the \
@@ -77,7 +77,7 @@ pub struct Labels {
 
 pub fn labels(lang: Language) -> &'static Labels {
     match lang {
-        Language::English => &Labels {
+        Language::English | Language::Welsh => &Labels {
             title: "Customer insight",
             period: "Period",
             desks: "Desks",
@@ -127,14 +127,14 @@ pub fn labels(lang: Language) -> &'static Labels {
 pub fn period(lang: Language, from: &str, to: &str) -> String {
     match lang {
         Language::English if from == to => from.to_string(),
-        Language::English => format!("{from} to {to}"),
+        Language::English | Language::Welsh => format!("{from} to {to}"),
     }
 }
 
 /// An amount of money in pence, as pounds: "£1,234.50".
 pub fn money(lang: Language, pence: u64) -> String {
     match lang {
-        Language::English => {
+        Language::English | Language::Welsh => {
             let pounds = (pence / 100).to_string();
             let mut grouped = String::new();
             for (i, c) in pounds.chars().enumerate() {
@@ -151,21 +151,23 @@ pub fn money(lang: Language, pence: u64) -> String {
 /// The table's short headings for the six outcomes, in `Outcome::ALL` order.
 pub fn outcome_columns(lang: Language) -> [&'static str; 6] {
     match lang {
-        Language::English => ["res", "sign", "ref", "appt", "onl", "not"],
+        Language::English | Language::Welsh => ["res", "sign", "ref", "appt", "onl", "not"],
     }
 }
 
 /// The word for value demand.
 pub fn value_word(lang: Language) -> &'static str {
     match lang {
-        Language::English => "value",
+        Language::English | Language::Welsh => "value",
     }
 }
 
 /// The unit costs set, each as money or "-".
 pub fn unit_costs_line(lang: Language, face_to_face: &str, phone: &str, web: &str) -> String {
     match lang {
-        Language::English => format!("face to face {face_to_face}, phone {phone}, web {web}"),
+        Language::English | Language::Welsh => {
+            format!("face to face {face_to_face}, phone {phone}, web {web}")
+        }
     }
 }
 
@@ -173,14 +175,14 @@ pub fn unit_costs_line(lang: Language, face_to_face: &str, phone: &str, web: &st
 pub fn cost_of_visits(lang: Language, money: &str, visits: u64) -> String {
     match lang {
         Language::English if visits == 1 => format!("{money} (1 visit)"),
-        Language::English => format!("{money} ({visits} visits)"),
+        Language::English | Language::Welsh => format!("{money} ({visits} visits)"),
     }
 }
 
 /// A visit length in minutes.
 pub fn minutes(lang: Language, minutes: f64) -> String {
     match lang {
-        Language::English => format!("{minutes} min"),
+        Language::English | Language::Welsh => format!("{minutes} min"),
     }
 }
 
@@ -202,7 +204,7 @@ pub struct ScreenLabels {
 
 pub fn screen_labels(lang: Language) -> &'static ScreenLabels {
     match lang {
-        Language::English => &ScreenLabels {
+        Language::English | Language::Welsh => &ScreenLabels {
             today: "Today",
             this_week: "This week",
             this_month: "This month",
@@ -228,7 +230,9 @@ pub fn screen_labels(lang: Language) -> &'static ScreenLabels {
 /// The report screen's title: "Report · This week · 2026-11-23 to 2026-11-30 · Main desk".
 pub fn screen_title(lang: Language, span: &str, from: &str, to: &str, desk: &str) -> String {
     match lang {
-        Language::English => format!(" Report · {span} · {} · {desk} ", period(lang, from, to)),
+        Language::English | Language::Welsh => {
+            format!(" Report · {span} · {} · {desk} ", period(lang, from, to))
+        }
     }
 }
 
@@ -242,7 +246,7 @@ pub fn screen_keys(
     shorter: &str,
 ) -> String {
     match lang {
-        Language::English => format!(
+        Language::English | Language::Welsh => format!(
             " {today} today · {week} this week · {month} this month · {longer} {shorter} start earlier/later "
         ),
     }
@@ -259,7 +263,7 @@ pub fn screen_headline(
 ) -> String {
     let pct = |p: Option<f64>| p.map_or("-".to_string(), |p| format!("{p}%"));
     match lang {
-        Language::English => format!(
+        Language::English | Language::Welsh => format!(
             "Visits {visits} · First contact {} · Helped online {} · Failure demand {} · Median {}",
             pct(first_contact),
             pct(assisted),
@@ -273,7 +277,9 @@ pub fn screen_headline(
 pub fn screen_busiest(lang: Language, weekday: &str, hour: u8, visits: u64) -> String {
     match lang {
         Language::English if visits == 1 => format!("Busiest: {weekday} {hour:02}:00 (1 visit)"),
-        Language::English => format!("Busiest: {weekday} {hour:02}:00 ({visits} visits)"),
+        Language::English | Language::Welsh => {
+            format!("Busiest: {weekday} {hour:02}:00 ({visits} visits)")
+        }
     }
 }
 

@@ -4,6 +4,7 @@ use super::Language;
 use crate::catalogue::{Kind, Relation, Tier};
 
 /// The name of each screen, for the title bar and help.
+#[derive(Debug, serde::Serialize)]
 pub struct ScreenNames {
     pub search: &'static str,
     pub detail: &'static str,
@@ -16,23 +17,39 @@ pub struct ScreenNames {
     pub help: &'static str,
 }
 
+const ENGLISH_NAMES: ScreenNames = ScreenNames {
+    search: "Search",
+    detail: "Details",
+    show_resident: "Show the resident",
+    visit_form: "Log the visit",
+    today: "Today's visits",
+    script: "Script",
+    slip: "Slip for the resident",
+    report: "Report",
+    help: "Help",
+};
+
+const WELSH_NAMES: ScreenNames = ScreenNames {
+    search: "Chwilio",
+    detail: "Manylion",
+    show_resident: "Dangos i'r preswylydd",
+    visit_form: "Cofnodi'r ymweliad",
+    today: "Ymweliadau heddiw",
+    script: "Sgript",
+    slip: "Slip i'r preswylydd",
+    report: "Adroddiad",
+    help: "Help",
+};
+
 pub fn names(lang: Language) -> &'static ScreenNames {
     match lang {
-        Language::English => &ScreenNames {
-            search: "Search",
-            detail: "Details",
-            show_resident: "Show the resident",
-            visit_form: "Log the visit",
-            today: "Today's visits",
-            script: "Script",
-            slip: "Slip for the resident",
-            report: "Report",
-            help: "Help",
-        },
+        Language::English => &ENGLISH_NAMES,
+        Language::Welsh => &WELSH_NAMES,
     }
 }
 
 /// Words and titles that take no values.
+#[derive(Debug, serde::Serialize)]
 pub struct Labels {
     pub app_name: &'static str,
     pub draft_flag: &'static str,
@@ -75,51 +92,97 @@ pub struct Labels {
     pub accessibility: &'static str,
     pub closed_on: &'static str,
     pub referral_needs_consent: &'static str,
+    /// In the title bar while the resident's language is Welsh.
+    pub resident_in_welsh: &'static str,
 }
+
+const ENGLISH_LABELS: Labels = Labels {
+    app_name: "frontdesk",
+    draft_flag: "Draft",
+    note_word: "Note: ",
+    problem_word: "Problem: ",
+    search_title: " Search ",
+    search_hint: "Type what the resident needs, in their words",
+    no_matches: " No matches: try other words, or fewer ",
+    preview_title: " Preview ",
+    nothing_selected: "Nothing selected.",
+    links_title: " Links: press the number, or Tab and Enter ",
+    urgent: "! URGENT ",
+    help_title: " Help: Esc closes ",
+    help_rebind: "Keys can be changed in the config file's [keys] table: see `frontdesk config --print`.",
+    show_resident_title: " Show the resident ",
+    online_intro: "Do it yourself online:",
+    no_web_address: "There is no web address for this.",
+    or_phone: "Or phone:",
+    window_too_small_for_qr: "Make the window larger to show the QR code.",
+    today_empty: "No visits logged at this desk today yet.",
+    today_headings: ["Time", "Length", "Outcome", "Services"],
+    us: "Us: ",
+    national_partner: "Partner · National organisation",
+    local_partner: "Partner · Local partner",
+    say: "Say: ",
+    online_self_serve: "Online (they can do it themselves): ",
+    online: "Online: ",
+    phone: "Phone: ",
+    bring: "Bring:",
+    who_can_get_it: "Who can get it: ",
+    web: "Web: ",
+    email: "Email: ",
+    address: "Address: ",
+    how: "How: ",
+    languages: "Languages: ",
+    who_can_get_help: "Who can get help: ",
+    opening_hours: "Opening hours:",
+    accessibility: "Access: ",
+    closed_on: "Closed on: ",
+    referral_needs_consent: "Takes a referral only when the resident agrees to it.",
+    resident_in_welsh: "Resident: Cymraeg",
+};
+
+/// The Welsh; what is not here yet is English (`frontdesk text untranslated` lists it).
+const WELSH_LABELS: Labels = Labels {
+    draft_flag: "Drafft",
+    note_word: "Nodyn: ",
+    problem_word: "Problem: ",
+    search_title: " Chwilio ",
+    search_hint: "Teipiwch beth sydd ei angen ar y preswylydd, yn ei eiriau ei hun",
+    no_matches: " Dim canlyniadau: rhowch gynnig ar eiriau eraill, neu lai ",
+    preview_title: " Rhagolwg ",
+    nothing_selected: "Dim wedi'i ddewis.",
+    links_title: " Dolenni: pwyswch y rhif, neu Tab ac Enter ",
+    urgent: "! BRYS ",
+    help_title: " Help: mae Esc yn cau ",
+    show_resident_title: " Dangos i'r preswylydd ",
+    online_intro: "Gwnewch hyn eich hun ar-lein:",
+    no_web_address: "Does dim cyfeiriad gwe ar gyfer hyn.",
+    or_phone: "Neu ffoniwch:",
+    window_too_small_for_qr: "Gwnewch y ffenestr yn fwy i ddangos y cod QR.",
+    today_empty: "Does dim ymweliadau wedi'u cofnodi wrth y ddesg hon heddiw eto.",
+    today_headings: ["Amser", "Hyd", "Canlyniad", "Gwasanaethau"],
+    us: "Ni: ",
+    say: "Dweud: ",
+    online_self_serve: "Ar-lein (gallan nhw ei wneud eu hunain): ",
+    online: "Ar-lein: ",
+    phone: "Ffôn: ",
+    bring: "Dewch â:",
+    who_can_get_it: "Pwy all ei gael: ",
+    web: "Gwe: ",
+    email: "E-bost: ",
+    address: "Cyfeiriad: ",
+    how: "Sut: ",
+    languages: "Ieithoedd: ",
+    who_can_get_help: "Pwy all gael help: ",
+    opening_hours: "Oriau agor:",
+    accessibility: "Mynediad: ",
+    closed_on: "Ar gau ar: ",
+    resident_in_welsh: "Preswylydd: Cymraeg",
+    ..ENGLISH_LABELS
+};
 
 pub fn labels(lang: Language) -> &'static Labels {
     match lang {
-        Language::English => &Labels {
-            app_name: "frontdesk",
-            draft_flag: "Draft",
-            note_word: "Note: ",
-            problem_word: "Problem: ",
-            search_title: " Search ",
-            search_hint: "Type what the resident needs, in their words",
-            no_matches: " No matches: try other words, or fewer ",
-            preview_title: " Preview ",
-            nothing_selected: "Nothing selected.",
-            links_title: " Links: press the number, or Tab and Enter ",
-            urgent: "! URGENT ",
-            help_title: " Help: Esc closes ",
-            help_rebind: "Keys can be changed in the config file's [keys] table: see `frontdesk config --print`.",
-            show_resident_title: " Show the resident ",
-            online_intro: "Do it yourself online:",
-            no_web_address: "There is no web address for this.",
-            or_phone: "Or phone:",
-            window_too_small_for_qr: "Make the window larger to show the QR code.",
-            today_empty: "No visits logged at this desk today yet.",
-            today_headings: ["Time", "Length", "Outcome", "Services"],
-            us: "Us: ",
-            national_partner: "Partner · National organisation",
-            local_partner: "Partner · Local partner",
-            say: "Say: ",
-            online_self_serve: "Online (they can do it themselves): ",
-            online: "Online: ",
-            phone: "Phone: ",
-            bring: "Bring:",
-            who_can_get_it: "Who can get it: ",
-            web: "Web: ",
-            email: "Email: ",
-            address: "Address: ",
-            how: "How: ",
-            languages: "Languages: ",
-            who_can_get_help: "Who can get help: ",
-            opening_hours: "Opening hours:",
-            accessibility: "Access: ",
-            closed_on: "Closed on: ",
-            referral_needs_consent: "Takes a referral only when the resident agrees to it.",
-        },
+        Language::English => &ENGLISH_LABELS,
+        Language::Welsh => &WELSH_LABELS,
     }
 }
 
@@ -127,6 +190,7 @@ pub fn labels(lang: Language) -> &'static Labels {
 pub fn desk_name(lang: Language, desk: &str) -> String {
     match lang {
         Language::English => format!("Desk: {desk}"),
+        Language::Welsh => format!("Desg: {desk}"),
     }
 }
 
@@ -134,6 +198,7 @@ pub fn desk_name(lang: Language, desk: &str) -> String {
 pub fn today_count(lang: Language, today: usize) -> String {
     match lang {
         Language::English => format!("Today: {today}"),
+        Language::Welsh => format!("Heddiw: {today}"),
     }
 }
 
@@ -142,8 +207,10 @@ pub fn today_count(lang: Language, today: usize) -> String {
 pub fn sync_waiting(lang: Language, waiting: u64, reachable: bool) -> Option<String> {
     match (lang, reachable) {
         (_, true) if waiting == 0 => None,
-        (Language::English, true) => Some(format!("To sync: {waiting}")),
-        (Language::English, false) => Some(format!("To sync: {waiting} (offline)")),
+        (Language::English | Language::Welsh, true) => Some(format!("To sync: {waiting}")),
+        (Language::English | Language::Welsh, false) => {
+            Some(format!("To sync: {waiting} (offline)"))
+        }
     }
 }
 
@@ -151,20 +218,21 @@ pub fn sync_waiting(lang: Language, waiting: u64, reachable: bool) -> Option<Str
 pub fn visit_timer(lang: Language, seconds: i64) -> String {
     match lang {
         Language::English => format!("Visit {}:{:02}", seconds / 60, seconds % 60),
+        Language::Welsh => format!("Ymweliad {}:{:02}", seconds / 60, seconds % 60),
     }
 }
 
 /// In a scrolling text's top border when lines are hidden above: "↑ more (PgUp)".
 pub fn more_above(lang: Language, key: &str) -> String {
     match lang {
-        Language::English => format!(" ↑ more ({key}) "),
+        Language::English | Language::Welsh => format!(" ↑ more ({key}) "),
     }
 }
 
 /// In a scrolling text's bottom border when lines are hidden below: "↓ more (PgDn)".
 pub fn more_below(lang: Language, key: &str) -> String {
     match lang {
-        Language::English => format!(" ↓ more ({key}) "),
+        Language::English | Language::Welsh => format!(" ↓ more ({key}) "),
     }
 }
 
@@ -172,15 +240,19 @@ pub fn more_below(lang: Language, key: &str) -> String {
 pub fn results_title(lang: Language, browsing: bool, count: usize, searching: bool) -> String {
     match lang {
         Language::English if browsing => format!(" Everything ({count}) "),
-        Language::English if count == 0 && !searching => labels(lang).no_matches.to_string(),
+        Language::Welsh if browsing => format!(" Popeth ({count}) "),
+        Language::English | Language::Welsh if count == 0 && !searching => {
+            labels(lang).no_matches.to_string()
+        }
         Language::English => format!(" Results ({count}) "),
+        Language::Welsh => format!(" Canlyniadau ({count}) "),
     }
 }
 
 /// A result's kind, padded to one width so titles line up.
 pub fn kind_tag(lang: Language, kind: Kind) -> &'static str {
     match lang {
-        Language::English => match kind {
+        Language::English | Language::Welsh => match kind {
             Kind::Service => "Service",
             Kind::Partner => "Partner",
             Kind::Faq => "FAQ    ",
@@ -192,7 +264,7 @@ pub fn kind_tag(lang: Language, kind: Kind) -> &'static str {
 /// A detail screen's title.
 pub fn kind_title(lang: Language, kind: Kind) -> &'static str {
     match lang {
-        Language::English => match kind {
+        Language::English | Language::Welsh => match kind {
             Kind::Service => " Service ",
             Kind::Partner => " Partner ",
             Kind::Faq => " Question ",
@@ -204,7 +276,7 @@ pub fn kind_title(lang: Language, kind: Kind) -> &'static str {
 /// Why a detail screen links to an entry.
 pub fn relation(lang: Language, relation: Relation) -> &'static str {
     match lang {
-        Language::English => match relation {
+        Language::English | Language::Welsh => match relation {
             Relation::Related => "Related",
             Relation::SignpostTo => "Signpost to",
             Relation::ProvidedBy => "Provided by",
@@ -215,7 +287,7 @@ pub fn relation(lang: Language, relation: Relation) -> &'static str {
 /// Whose job a service is when it is not this council's: "Not us: county council".
 pub fn not_us(lang: Language, tier: Tier) -> &'static str {
     match lang {
-        Language::English => match tier {
+        Language::English | Language::Welsh => match tier {
             Tier::County => "Not us: county council",
             Tier::Government => "Not us: government",
             Tier::Partner => "Not us: partner",
@@ -227,7 +299,7 @@ pub fn not_us(lang: Language, tier: Tier) -> &'static str {
 /// A short tag for lists: "[county]"; nothing for this council.
 pub fn provider_tag(lang: Language, tier: Tier) -> Option<&'static str> {
     match lang {
-        Language::English => match tier {
+        Language::English | Language::Welsh => match tier {
             Tier::Council => None,
             Tier::County => Some("[county]"),
             Tier::Government => Some("[government]"),
@@ -240,14 +312,16 @@ pub fn provider_tag(lang: Language, tier: Tier) -> Option<&'static str> {
 /// The heading of help: "Keys on the search screen".
 pub fn help_heading(lang: Language, screen: &str) -> String {
     match lang {
-        Language::English => format!("Keys on the {} screen", screen.to_lowercase()),
+        Language::English | Language::Welsh => {
+            format!("Keys on the {} screen", screen.to_lowercase())
+        }
     }
 }
 
 /// Today's title: " Today at Front desk: 2 visits ".
 pub fn today_title(lang: Language, desk: &str, count: usize) -> String {
     match lang {
-        Language::English => format!(
+        Language::English | Language::Welsh => format!(
             " Today at {desk}: {count} visit{} ",
             if count == 1 { "" } else { "s" }
         ),
@@ -257,7 +331,7 @@ pub fn today_title(lang: Language, desk: &str, count: usize) -> String {
 /// Under an empty today list.
 pub fn today_empty_help(lang: Language, log_key: &str) -> String {
     match lang {
-        Language::English => format!(
+        Language::English | Language::Welsh => format!(
             "Press Esc to go back, find what the resident needs, and press {log_key} to log it."
         ),
     }
@@ -266,14 +340,14 @@ pub fn today_empty_help(lang: Language, log_key: &str) -> String {
 /// A visit's length in today's list: "4 min".
 pub fn minutes(lang: Language, minutes: i64) -> String {
     match lang {
-        Language::English => format!("{minutes} min"),
+        Language::English | Language::Welsh => format!("{minutes} min"),
     }
 }
 
 /// Today's footer while the selected visit can still be changed.
 pub fn today_changeable(lang: Language, undo_key: &str, edit_key: &str, minutes: i64) -> String {
     match lang {
-        Language::English => format!(
+        Language::English | Language::Welsh => format!(
             "This visit can be undone ({undo_key}, asks first) or edited ({edit_key}) for {minutes} minutes."
         ),
     }
@@ -282,7 +356,7 @@ pub fn today_changeable(lang: Language, undo_key: &str, edit_key: &str, minutes:
 /// Today's footer once the selected visit cannot be changed.
 pub fn today_unchangeable(lang: Language, minutes: i64) -> String {
     match lang {
-        Language::English => {
+        Language::English | Language::Welsh => {
             format!("Saved over {minutes} minutes ago: this visit can no longer be changed.")
         }
     }
@@ -291,7 +365,7 @@ pub fn today_unchangeable(lang: Language, minutes: i64) -> String {
 /// The slip preview's border: " Slip preview: p print, f save to a file ".
 pub fn slip_title(lang: Language, print_key: &str, save_key: &str) -> String {
     match lang {
-        Language::English => {
+        Language::English | Language::Welsh => {
             format!(" Slip preview: {print_key} print, {save_key} save to a file ")
         }
     }
@@ -300,6 +374,6 @@ pub fn slip_title(lang: Language, print_key: &str, save_key: &str) -> String {
 /// In a detail screen's bottom border: " F6 slip for the resident ".
 pub fn slip_offer(lang: Language, key: &str) -> String {
     match lang {
-        Language::English => format!(" {key} slip for the resident "),
+        Language::English | Language::Welsh => format!(" {key} slip for the resident "),
     }
 }

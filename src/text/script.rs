@@ -23,7 +23,7 @@ pub struct ScriptLabels {
 
 pub fn labels(lang: Language) -> &'static ScriptLabels {
     match lang {
-        Language::English => &ScriptLabels {
+        Language::English | Language::Welsh => &ScriptLabels {
             for_you: "For you: ",
             say_to_resident: "Say to the resident: ",
             question: "Ask: ",
@@ -43,7 +43,7 @@ pub fn labels(lang: Language) -> &'static ScriptLabels {
 /// The line that waits for an urgent node to be acknowledged: "Press Enter when you have done this."
 pub fn acknowledge(lang: Language, key: &str) -> String {
     match lang {
-        Language::English => {
+        Language::English | Language::Welsh => {
             format!("Press {key} when you have done this; the options wait until then.")
         }
     }
@@ -52,21 +52,25 @@ pub fn acknowledge(lang: Language, key: &str) -> String {
 /// The line under an end: "Press F2 to log the visit with these filled in."
 pub fn log_from_end(lang: Language, key: &str) -> String {
     match lang {
-        Language::English => format!("Press {key} to log the visit with these filled in."),
+        Language::English | Language::Welsh => {
+            format!("Press {key} to log the visit with these filled in.")
+        }
     }
 }
 
 /// The status when a number has no option: "There is no option 7 here; choose 1 to 3."
 pub fn no_such_option(lang: Language, key: u8, count: usize) -> String {
     match lang {
-        Language::English => format!("There is no option {key} here; choose 1 to {count}."),
+        Language::English | Language::Welsh => {
+            format!("There is no option {key} here; choose 1 to {count}.")
+        }
     }
 }
 
 /// The status when an option is chosen before the urgent node is acknowledged.
 pub fn acknowledge_first(lang: Language, key: &str) -> String {
     match lang {
-        Language::English => {
+        Language::English | Language::Welsh => {
             format!("This is urgent: do what it says, then press {key} before choosing.")
         }
     }
@@ -75,21 +79,21 @@ pub fn acknowledge_first(lang: Language, key: &str) -> String {
 /// On a service's border: a script ends with this service.
 pub fn script_found(lang: Language, title: &str, key: &str) -> String {
     match lang {
-        Language::English => format!("Script: {title} (press {key} to walk it)"),
+        Language::English | Language::Welsh => format!("Script: {title} (press {key} to walk it)"),
     }
 }
 
 /// Under a script in the search preview: "Starts with: Do you have somewhere safe ...".
 pub fn starts_with(lang: Language) -> &'static str {
     match lang {
-        Language::English => "Starts with: ",
+        Language::English | Language::Welsh => "Starts with: ",
     }
 }
 
 /// Under a script in the search preview: how to walk it.
 pub fn walk_it(lang: Language, key: &str) -> String {
     match lang {
-        Language::English => {
+        Language::English | Language::Welsh => {
             format!("A guided script: press {key} to walk it, one question at a time.")
         }
     }
@@ -98,7 +102,7 @@ pub fn walk_it(lang: Language, key: &str) -> String {
 /// The status when the log key is pressed mid-script.
 pub fn walk_to_end(lang: Language) -> String {
     match lang {
-        Language::English => {
+        Language::English | Language::Welsh => {
             "Walk the script to its end first: the visit is filled in from there.".to_string()
         }
     }
@@ -107,6 +111,8 @@ pub fn walk_to_end(lang: Language) -> String {
 /// At a script's end that suggests a slip: what to do, with the key that previews it.
 pub fn slip_worth_printing(lang: Language, key: &str) -> String {
     match lang {
-        Language::English => format!("A slip is worth printing for the resident: press {key}."),
+        Language::English | Language::Welsh => {
+            format!("A slip is worth printing for the resident: press {key}.")
+        }
     }
 }

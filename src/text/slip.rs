@@ -1,6 +1,40 @@
-//! The words on a resident's slip: plain English, for the resident to read at home.
+//! The words on a resident's slip, in English or Welsh, for the resident to read at home.
+
+use chrono::Datelike;
 
 use super::Language;
+
+const WELSH_MONTHS: [&str; 12] = [
+    "Ionawr",
+    "Chwefror",
+    "Mawrth",
+    "Ebrill",
+    "Mai",
+    "Mehefin",
+    "Gorffennaf",
+    "Awst",
+    "Medi",
+    "Hydref",
+    "Tachwedd",
+    "Rhagfyr",
+];
+
+const WELSH_DAYS: [&str; 7] = [
+    "Dydd Llun",
+    "Dydd Mawrth",
+    "Dydd Mercher",
+    "Dydd Iau",
+    "Dydd Gwener",
+    "Dydd Sadwrn",
+    "Dydd Sul",
+];
+
+fn month0(date: chrono::NaiveDate) -> usize {
+    (date.month0() as usize).min(11)
+}
+
+/// Between the Welsh and the English halves of a bilingual slip.
+pub const BILINGUAL_DIVIDER: &str = "— — — — — — — — — — — — — — — — — — — —";
 
 /// The fixed words of a slip.
 pub struct SlipWords {
@@ -19,6 +53,19 @@ pub struct SlipWords {
 
 pub fn words(lang: Language) -> &'static SlipWords {
     match lang {
+        Language::Welsh => &SlipWords {
+            title: "Ble i gael help",
+            services_heading: "Gwasanaethau'r cyngor",
+            council_heading: "Cysylltu â'r cyngor",
+            help_with: "Maen nhw'n helpu gyda: ",
+            phone: "Ffôn: ",
+            address: "Cyfeiriad: ",
+            website: "Gwefan: ",
+            open: "Ar agor: ",
+            online: "Ar-lein: ",
+            scan: "Sganiwch â chamera eich ffôn i agor y wefan",
+            closed_on: "Ar gau ar: ",
+        },
         Language::English => &SlipWords {
             title: "Where to get help",
             services_heading: "Council services",
@@ -39,6 +86,8 @@ pub fn words(lang: Language) -> &'static SlipWords {
 pub fn given_by(lang: Language, council: &str, date: &str) -> String {
     match lang {
         Language::English => format!("From {council}, {date}"),
+        // No preposition: "gan" would mutate the council's name ("Gan Gyngor ...").
+        Language::Welsh => format!("{council}, {date}"),
     }
 }
 
@@ -46,6 +95,12 @@ pub fn given_by(lang: Language, council: &str, date: &str) -> String {
 pub fn date(lang: Language, date: chrono::NaiveDate) -> String {
     match lang {
         Language::English => date.format("%-d %B %Y").to_string(),
+        Language::Welsh => format!(
+            "{} {} {}",
+            date.day(),
+            WELSH_MONTHS[month0(date)],
+            date.year()
+        ),
     }
 }
 
@@ -53,6 +108,12 @@ pub fn date(lang: Language, date: chrono::NaiveDate) -> String {
 pub fn closed_date(lang: Language, date: chrono::NaiveDate) -> String {
     match lang {
         Language::English => date.format("%A %-d %B").to_string(),
+        Language::Welsh => format!(
+            "{} {} {}",
+            WELSH_DAYS[date.weekday().num_days_from_monday() as usize],
+            date.day(),
+            WELSH_MONTHS[month0(date)]
+        ),
     }
 }
 
@@ -60,5 +121,6 @@ pub fn closed_date(lang: Language, date: chrono::NaiveDate) -> String {
 pub fn qr_label(lang: Language, url: &str) -> String {
     match lang {
         Language::English => format!("QR code for {url}"),
+        Language::Welsh => format!("Cod QR ar gyfer {url}"),
     }
 }

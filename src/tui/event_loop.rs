@@ -35,6 +35,7 @@ pub async fn run(
         &settings.staff,
         Local::now().fixed_offset(),
     );
+    app.lang = settings.language;
     // The first frame comes before any file is touched. Then this window's own draft file,
     // locked while it runs: a visit left half-filled by a window of this desk that is no longer
     // running comes back before anything can be typed over it, as no key is read until the

@@ -317,6 +317,12 @@ impl Default for Keymap {
                 hint,
             )
         };
+        let language = bind(
+            &[F(8)],
+            ResidentLanguage,
+            "Switch the resident's language: English or Welsh",
+            None,
+        );
         let up = bind(&[UP, Key::ctrl('p')], Up, "Move up", None);
         let down = bind(&[DOWN, Key::ctrl('n')], Down, "Move down", None);
         let page_up = bind(
@@ -380,6 +386,7 @@ impl Default for Keymap {
                 today.clone(),
                 report.clone(),
                 new_resident.clone(),
+                language.clone(),
                 // `?` is typed into the search, so help here is F1 only.
                 help(&[]),
                 quit.clone(),
@@ -438,6 +445,7 @@ impl Default for Keymap {
             today.clone(),
             report.clone(),
             new_resident.clone(),
+            language.clone(),
             help(&[Key::char('?')]),
             quit.clone(),
         ]);
@@ -453,7 +461,14 @@ impl Default for Keymap {
             slip(None),
         ];
         show_resident.extend(scroll_keys.iter().cloned());
-        show_resident.extend([help(&[Key::char('?')]), quit.clone()]);
+        show_resident.extend([
+            Binding {
+                hint: Some("language"),
+                ..language.clone()
+            },
+            help(&[Key::char('?')]),
+            quit.clone(),
+        ]);
         modes.insert(Mode::ShowResident, show_resident);
         let save = bind(
             &[ENTER, Key::ctrl('s')],
@@ -525,6 +540,7 @@ impl Default for Keymap {
             discard.clone(),
             redact.clone(),
             slip(None),
+            language.clone(),
             help(&[]),
             quit.clone(),
         ]);
@@ -540,6 +556,7 @@ impl Default for Keymap {
             discard,
             redact,
             slip(None),
+            language.clone(),
             help(&[]),
             quit.clone(),
         ];
@@ -647,6 +664,7 @@ impl Default for Keymap {
             today.clone(),
             report,
             new_resident.clone(),
+            language,
             help(&[Key::char('?')]),
             quit.clone(),
         ]);

@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::formats::closest;
 use super::raw::Raw;
 use super::references::{Declared, Section};
-use super::{Checker, Site, fields, scripts, text};
+use super::{Checker, Site, fields, scripts, text, welsh};
 use crate::catalogue::model::{Body, Council, Faq, Partner, Service, SynonymGroup};
 use crate::catalogue::script::Script;
 use crate::catalogue::{SourceFile, quoted};
@@ -129,7 +129,10 @@ fn council(checker: &mut Checker<'_>, index: usize, key_site: &Site, value: &Spa
     checker.ledger.councils.push(key_site.clone());
     let raw = Raw::new(index, table, value.span());
     match Council::deserialize(ValueDeserializer::from(value.clone())) {
-        Ok(council) => fields::council(checker, &raw, &council),
+        Ok(council) => {
+            fields::council(checker, &raw, &council);
+            welsh::council(checker, &raw, &council);
+        }
         Err(error) => shape_error(checker, &raw, Section::Council, &error),
     }
 }

@@ -55,6 +55,7 @@ pub(super) fn body(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, body: &Body) {
 }
 
 pub(super) fn service(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, service: &Service) {
+    super::welsh::service(checker, raw, service);
     title(
         checker,
         raw,
@@ -96,6 +97,7 @@ pub(super) fn service(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, service: &Se
 }
 
 pub(super) fn partner(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, partner: &Partner) {
+    super::welsh::partner(checker, raw, partner);
     title(
         checker,
         raw,
@@ -138,6 +140,7 @@ pub(super) fn partner(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, partner: &Pa
 }
 
 pub(super) fn faq(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, faq: &Faq) {
+    super::welsh::faq(checker, raw, faq);
     title(
         checker,
         raw,

@@ -14,6 +14,7 @@ mod references;
 mod scripts;
 mod text;
 mod topics;
+mod welsh;
 
 use std::ops::Range;
 use std::path::Path;
@@ -277,6 +278,7 @@ impl<'f> Checker<'f> {
             document::check_file(&mut checker, index, file);
         }
         references::check(&mut checker);
+        welsh::report(&mut checker);
         checker.finish(safeguard)
     }
 

@@ -106,6 +106,10 @@ pub(super) struct Ledger {
     pub councils: Vec<Site>,
     /// Script ids, which have their own namespace, and where each is.
     pub scripts: Vec<(String, Site)>,
+    /// Some `[council]` has `welsh = true`.
+    pub welsh_on: bool,
+    /// Entries missing some Welsh, reported only when `welsh_on`.
+    pub missing_welsh: Vec<super::welsh::MissingWelsh>,
 }
 
 pub(super) fn check(checker: &mut Checker<'_>) {

@@ -12,6 +12,7 @@ use crate::catalogue::quoted;
 use crate::catalogue::script::{MAX_OPTIONS, OUTCOME_WORDS, Script, ScriptEnd, ScriptNode};
 
 pub(super) fn script(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, script: &Script) {
+    super::welsh::script(checker, raw, script);
     fields::title(
         checker,
         raw,

@@ -36,10 +36,16 @@ pub fn render(
         let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
         let mut spans = vec![Span::styled(format!("{:<22}", keys.join(", ")), theme.key)];
         if names {
-            spans.push(Span::raw(format!("{:<58}", binding.description)));
+            spans.push(Span::raw(format!(
+                "{:<58}",
+                text::keys::description(app.lang, binding.description)
+            )));
             spans.push(Span::styled(binding.command.name(), theme.muted));
         } else {
-            spans.push(Span::raw(binding.description));
+            spans.push(Span::raw(text::keys::description(
+                app.lang,
+                binding.description,
+            )));
         }
         lines.push(Line::from(spans));
     }

@@ -149,6 +149,7 @@ fn key_hints<'a>(app: &'a App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
             None => first,
         };
         spans.push(Span::styled(keys, theme.key));
+        let label = text::keys::hint(app.lang, label);
         spans.push(Span::styled(format!(" {label}  "), theme.muted));
     }
     Line::from(spans)

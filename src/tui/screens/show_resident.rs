@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::fit::scroll_signs;
+use crate::catalogue::welsh::pick;
 use crate::catalogue::{Entry, EntryKey};
 use crate::desk::{App, ResidentView, TextView};
 use crate::text;
@@ -24,6 +25,7 @@ struct Handout<'a> {
 
 fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
     let local = app.now.naive_local();
+    let welsh = app.resident_language.reads_welsh();
     match app.catalogue.entry(key)? {
         Entry::Service(s) => {
             let provider = app.catalogue.provider_of(s);
@@ -41,7 +43,11 @@ fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
                 );
             }
             Some(Handout {
-                title: &s.title,
+                title: pick(
+                    welsh,
+                    &s.title,
+                    s.cy.as_ref().and_then(|cy| cy.title.as_ref()),
+                ),
                 url: s
                     .online
                     .as_ref()
@@ -61,14 +67,22 @@ fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
                 );
             }
             Some(Handout {
-                title: &p.name,
+                title: pick(
+                    welsh,
+                    &p.name,
+                    p.cy.as_ref().and_then(|cy| cy.name.as_ref()),
+                ),
                 url: p.website.as_deref(),
                 phone: p.phone.as_deref(),
                 hours: lines,
             })
         }
         Entry::Faq(f) => Some(Handout {
-            title: &f.question,
+            title: pick(
+                welsh,
+                &f.question,
+                f.cy.as_ref().and_then(|cy| cy.question.as_ref()),
+            ),
             url: None,
             phone: None,
             hours: Vec::new(),
@@ -122,7 +136,12 @@ pub fn render(
     shown: &ResidentView,
 ) -> Option<TextView> {
     let handout = handout(app, shown.key)?;
-    let labels = text::screens::labels(app.lang);
+    // The resident reads this screen: its words are in the resident's language.
+    let labels = text::screens::labels(if app.resident_language.reads_welsh() {
+        text::Language::Welsh
+    } else {
+        text::Language::English
+    });
     let block = Block::bordered()
         .title(labels.show_resident_title)
         .border_style(theme.border);

@@ -73,6 +73,15 @@ pub fn title_line(app: &App, theme: &Theme, room: u16) -> Line<'static> {
         let timer = text::screens::visit_timer(lang, seconds);
         pieces.push(piece(Part::Timer, timer, theme.heading));
     }
+    if app.resident_language.reads_welsh() {
+        // Shown only for Welsh, so the receptionist sees at a glance who is being served in
+        // Welsh; its place is the timer's, which is dropped last but one.
+        pieces.push(piece(
+            Part::Timer,
+            labels.resident_in_welsh.to_string(),
+            theme.heading,
+        ));
+    }
     if app.draft.is_some() && !matches!(app.screen(), Screen::VisitForm) {
         pieces.push(piece(
             Part::Draft,
