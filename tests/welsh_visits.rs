@@ -278,3 +278,44 @@ fn a_screen_language_that_is_not_en_or_cy_is_refused_naming_the_line() {
         "{err}"
     );
 }
+
+/// The report a manager reads counts the visits logged in Welsh, in every format it is given.
+#[test]
+fn the_report_counts_visits_by_the_residents_language() {
+    let desk = Desk::new();
+    let log = |extra: &[&str]| {
+        desk.cmd()
+            .args([
+                "log",
+                "--service",
+                "council-tax-pay",
+                "--outcome",
+                "resolved",
+            ])
+            .args(extra)
+            .assert()
+            .success();
+    };
+    log(&["--language", "cy"]);
+    log(&["--language", "cy", "--written", "en"]);
+    log(&[]);
+    let output = desk
+        .cmd()
+        .args(["report", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["visits"], 3);
+    assert_eq!(
+        report["languages"]["spoken"]["cy"], 2,
+        "{}",
+        report["languages"]
+    );
+    assert_eq!(report["languages"]["spoken"]["en"], 1);
+    assert_eq!(report["languages"]["written"]["cy"], 1);
+    assert_eq!(report["languages"]["written"]["en"], 2);
+    let table = desk.cmd().args(["report"]).output().unwrap();
+    let table = String::from_utf8_lossy(&table.stdout).into_owned();
+    assert!(table.contains("Language spoken"), "{table}");
+}

@@ -410,6 +410,15 @@ pub fn render(report: &Report, lang: Language) -> String {
     table(&mut out, &counted(&report.feedback, l.not_recorded));
     out.push_str("</section>\n");
 
+    for (title, counts) in [
+        (l.spoken_language, &report.languages.spoken),
+        (l.written_language, &report.languages.written),
+    ] {
+        section(&mut out, title);
+        table(&mut out, &counted(counts, l.not_recorded));
+        out.push_str("</section>\n");
+    }
+
     section(&mut out, l.busiest);
     out.push_str(&heat_map(&report.busiest.by_weekday_hour, &l.weekdays));
     out.push_str("</section>\n");

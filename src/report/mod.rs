@@ -182,11 +182,20 @@ pub struct Report {
     pub partners: Vec<PartnerFigures>,
     pub scripts: Vec<ScriptFigures>,
     pub feedback: BTreeMap<String, u64>,
+    /// Visits by the language the resident chose: spoken and written, each `en` or `cy`.
+    pub languages: Languages,
     pub busiest: Busiest,
     /// The median visit length in minutes; `null` with no visits.
     pub median_minutes: Option<f64>,
     /// `null` when the council has set no unit costs.
     pub costs: Option<Costs>,
+}
+
+/// Visits by the resident's language, spoken and written (`en`, `cy`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Languages {
+    pub spoken: BTreeMap<String, u64>,
+    pub written: BTreeMap<String, u64>,
 }
 
 /// A service and a count of its visits.
@@ -458,6 +467,16 @@ impl Report {
             *feedback.entry(kind.to_string()).or_default() += n;
         }
 
+        let mut languages = Languages::default();
+        for language in ["en", "cy"] {
+            languages.spoken.insert(language.to_string(), 0);
+            languages.written.insert(language.to_string(), 0);
+        }
+        for (spoken, written, n) in tally.of("language") {
+            *languages.spoken.entry(spoken.to_string()).or_default() += n;
+            *languages.written.entry(written.to_string()).or_default() += n;
+        }
+
         let mut grid = [[0u64; 24]; 7];
         for (weekday, hour, n) in tally.of("hour") {
             if let (Ok(day), Ok(hour)) = (weekday.parse::<usize>(), hour.parse::<usize>())
@@ -526,6 +545,7 @@ impl Report {
             partners,
             scripts,
             feedback,
+            languages,
             busiest: Busiest {
                 by_weekday_hour: grid,
                 top,

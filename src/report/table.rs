@@ -167,6 +167,8 @@ pub fn render(report: &Report, lang: Language) -> String {
         }
     }
     counts(&mut out, l.feedback, &report.feedback);
+    counts(&mut out, l.spoken_language, &report.languages.spoken);
+    counts(&mut out, l.written_language, &report.languages.written);
     let _ = writeln!(out, "\n{}", l.busiest);
     for slot in &report.busiest.top {
         let day = l

@@ -9,7 +9,7 @@ use std::path::Path;
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
-use super::summary::{count_facts, count_month_facts, language_facts};
+use super::summary::{count_facts, count_month_facts, language_facts, language_month_facts};
 
 /// Each step takes the file from version `index` to `index + 1`.
 const STEPS: &[&str] = &[
@@ -158,6 +158,8 @@ const STEPS: &[&str] = &[
     ALTER TABLE visits ADD COLUMN written_language TEXT;
     "#,
         language_facts!("v.local_day IS NOT NULL", "1"),
+        ";",
+        language_month_facts!("v.local_day IS NOT NULL", "1"),
         ";"
     ),
 ];

@@ -126,6 +126,24 @@ macro_rules! language_facts {
 }
 pub(crate) use language_facts;
 
+/// The same for `report_month_counts`, so a period of whole months counts languages too.
+macro_rules! language_month_facts {
+    ($filter:literal, $sign:literal) => {
+        concat!(
+            "INSERT INTO report_month_counts (month, desk, figure, key, sub, n) \
+             SELECT CAST(julianday(date(v.local_day * 86400, 'unixepoch', 'start of month')) - 2440587.5 AS INTEGER), \
+             v.desk, 'language', coalesce(v.spoken_language, 'en'), \
+             coalesce(v.written_language, 'en'), ",
+            $sign,
+            " * count(*) FROM visits v WHERE (",
+            $filter,
+            ") AND v.local_day IS NOT NULL GROUP BY 1, 2, 3, 4, 5 \
+             ON CONFLICT (month, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
+        )
+    };
+}
+pub(crate) use language_month_facts;
+
 /// Adds (`sign` 1) or takes away (`sign` -1) one visit's facts.
 pub(crate) fn count_visit(tx: &Transaction<'_>, id: &str, sign: i64) -> rusqlite::Result<()> {
     tx.prepare_cached(count_facts!("v.id = ?1", "?2"))?
@@ -133,6 +151,8 @@ pub(crate) fn count_visit(tx: &Transaction<'_>, id: &str, sign: i64) -> rusqlite
     tx.prepare_cached(count_month_facts!("v.id = ?1", "?2"))?
         .execute(params![id, sign])?;
     tx.prepare_cached(language_facts!("v.id = ?1", "?2"))?
+        .execute(params![id, sign])?;
+    tx.prepare_cached(language_month_facts!("v.id = ?1", "?2"))?
         .execute(params![id, sign])?;
     if sign < 0 {
         tx.prepare_cached("DELETE FROM report_counts WHERE n = 0 AND day IN (SELECT local_day FROM visits WHERE id = ?1)")?
@@ -155,6 +175,8 @@ pub(crate) fn uncount_before(tx: &Transaction<'_>, cutoff: i64) -> rusqlite::Res
     tx.prepare_cached(count_month_facts!("v.started_at < ?1", "-1"))?
         .execute([cutoff])?;
     tx.prepare_cached(language_facts!("v.started_at < ?1", "-1"))?
+        .execute([cutoff])?;
+    tx.prepare_cached(language_month_facts!("v.started_at < ?1", "-1"))?
         .execute([cutoff])?;
     tx.prepare_cached("DELETE FROM report_counts WHERE n = 0")?
         .execute([])?;
@@ -179,6 +201,8 @@ pub(crate) fn count_desk(tx: &Transaction<'_>, desk: &str) -> rusqlite::Result<(
     tx.prepare_cached(count_month_facts!("v.desk = ?1", "1"))?
         .execute([desk])?;
     tx.prepare_cached(language_facts!("v.desk = ?1", "1"))?
+        .execute([desk])?;
+    tx.prepare_cached(language_month_facts!("v.desk = ?1", "1"))?
         .execute([desk])?;
     Ok(())
 }
