@@ -71,9 +71,12 @@ fn the_desk_and_its_sentences_never_name_a_terminal_library() {
 #[test]
 fn lower_rooms_never_import_the_rooms_above_them() {
     // Each room, and the rooms it must not import (they sit above it).
-    let above: [(&str, &[&str]); 11] = [
+    let above: [(&str, &[&str]); 12] = [
         // The command layer is on top: nothing below it imports it or the clap definitions.
-        ("tui", &["commands", "cli"]),
+        ("tui", &["commands", "cli", "accessible"]),
+        // The accessible face sits beside the terminal face (see the test below for the one
+        // thing of the terminal face it uses).
+        ("accessible", &["commands", "cli"]),
         ("config.rs", &["commands", "cli", "tui", "desk"]),
         ("store", &["commands", "cli", "tui", "desk", "text"]),
         (
@@ -122,6 +125,33 @@ fn lower_rooms_never_import_the_rooms_above_them() {
                     file.display()
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn the_accessible_face_names_no_terminal_library_and_takes_only_the_store_jobs_from_the_tui() {
+    let files = code_files(&src().join("accessible"));
+    assert!(!files.is_empty(), "src/accessible has files");
+    for (path, code) in files {
+        for library in ["crossterm", "ratatui"] {
+            assert!(
+                !code.contains(library),
+                "{} uses {library}: the accessible face prints plain lines",
+                path.display()
+            );
+        }
+        for (at, _) in code.match_indices("crate::tui::") {
+            let used: String = code[at + "crate::tui::".len()..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            assert_eq!(
+                used,
+                "workers",
+                "{} uses crate::tui::{used}: of the terminal face, only the store jobs are shared",
+                path.display()
+            );
         }
     }
 }
@@ -200,7 +230,7 @@ fn find_loop(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> 
 
 #[test]
 fn the_files_of_the_desk_and_the_terminal_face_import_each_other_without_loops() {
-    for room in ["desk", "tui", "text"] {
+    for room in ["desk", "tui", "text", "accessible"] {
         let graph = sibling_imports(room);
         assert!(
             find_loop(&graph).is_none(),
