@@ -438,3 +438,17 @@ fn today(app: &App) -> Vec<String> {
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_web_address_is_spelled_out_word_by_word() {
+        assert_eq!(
+            spelled_out(Language::English, "https://www.example.org/bulky-waste?a=1"),
+            "https colon slash slash www dot example dot org slash bulky dash waste question mark a equals 1"
+        );
+        assert_eq!(spelled_out(Language::English, "gov.uk"), "gov dot uk");
+    }
+}

@@ -622,3 +622,43 @@ pub fn read_line(input: &mut impl BufRead) -> io::Result<Option<String>> {
     let text = String::from_utf8_lossy(&line);
     Ok(Some(text.trim_end_matches('\r').to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8]) -> Vec<String> {
+        let mut reader = input;
+        let mut read = Vec::new();
+        while let Some(line) = read_line(&mut reader).unwrap() {
+            read.push(line);
+        }
+        read
+    }
+
+    #[test]
+    fn lines_are_read_whole_with_any_line_end_and_a_last_line_without_one() {
+        assert_eq!(lines(b"bins\r\nlog\n\n1"), ["bins", "log", "", "1"]);
+        assert!(lines(b"").is_empty(), "no input, no line");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_and_bytes_that_are_not_text_are_replaced() {
+        let mut long = vec![b'a'; LINE_MAX_BYTES * 3];
+        long.extend_from_slice(b"\nnext\n");
+        let read = lines(&long);
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[0].len(), LINE_MAX_BYTES);
+        assert_eq!(read[1], "next");
+        assert_eq!(lines(b"caf\xe9\n"), ["caf\u{fffd}"]);
+    }
+
+    #[test]
+    fn only_plain_digits_are_numbers() {
+        assert_eq!(number("3"), Some(3));
+        assert_eq!(number("12"), Some(12));
+        for word in ["", "-1", "+1", "3a", "three", "１"] {
+            assert_eq!(number(word), None, "{word}");
+        }
+    }
+}
