@@ -75,8 +75,33 @@ pub enum Command {
     Purge(PurgeArgs),
     /// Write a consistent copy of the visit log, safe while the app is running.
     Backup(BackupArgs),
+    /// Write a slip for the resident: partners and services, how to reach them, in large print.
+    Slip(SlipArgs),
     /// Show the resolved configuration.
     Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SlipArgs {
+    /// A partner to put on the slip; repeat for several (three fit on one A4 page).
+    #[arg(
+        long = "partner",
+        value_name = "ID",
+        required_unless_present = "services"
+    )]
+    pub partners: Vec<String>,
+    /// A council service whose online route and phone go on the slip; repeat for several.
+    #[arg(long = "service", value_name = "ID")]
+    pub services: Vec<String>,
+    /// text (plain, for a printer or the screen) or html (one A4 page from any browser).
+    #[arg(long, default_value = "text", value_parser = ["text", "html"])]
+    pub format: String,
+    /// Write the slip to this file instead of the screen (nothing is written if an id is wrong).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The date printed on the slip, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -148,6 +173,19 @@ pub enum ImportCommand {
         #[arg(long, value_name = "CSV")]
         tiers: Option<PathBuf>,
     },
+    /// Turn an Open Referral UK (ORUK 3.0) directory feed into a catalogue directory of partners.
+    Oruk {
+        /// An ORUK JSON file (a page of services, a service, an organisation, a service at a
+        /// location) or a folder of them.
+        #[arg(value_name = "FILE_OR_DIR")]
+        input: PathBuf,
+        /// The directory to write the catalogue into (created if missing; must be empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Replace an earlier import in --out (a folder holding only .toml files).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +201,10 @@ pub struct LogArgs {
     /// A partner the resident was signposted to; repeat for several.
     #[arg(long = "partner", value_name = "ID")]
     pub partners: Vec<String>,
+    /// A partner the council refers the resident to; repeat for several. ID=yes or ID=no says
+    /// whether the resident agreed, needed for a partner that takes referrals only with consent.
+    #[arg(long = "refer", value_name = "ID[=yes|no]")]
+    pub referrals: Vec<String>,
     /// Could this have been done online? yes, no or dont-know.
     #[arg(long, value_name = "ANSWER")]
     pub online: Option<String>,
@@ -173,6 +215,13 @@ pub struct LogArgs {
     /// none, compliment, complaint or suggestion.
     #[arg(long, value_name = "FEEDBACK")]
     pub feedback: Option<String>,
+    /// Value or failure demand: value, or the kind of failure: chasing-progress, clarification,
+    /// repeat-contact, wrong-place, available-elsewhere.
+    #[arg(long, value_name = "DEMAND")]
+    pub demand: Option<String>,
+    /// How the resident was helped online: done-with-them, done-for-them or shown-and-referred.
+    #[arg(long, value_name = "HOW")]
+    pub assisted: Option<String>,
     /// A short note, with no personal data (names, addresses, phone numbers, dates of birth).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,

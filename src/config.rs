@@ -80,6 +80,8 @@ pub enum ThemeName {
     #[default]
     Default,
     HighContrast,
+    /// For terminals with a light background: dark text and colours from the 256-colour table.
+    Light,
 }
 
 impl ThemeName {
@@ -87,6 +89,7 @@ impl ThemeName {
         match value {
             "default" => Some(ThemeName::Default),
             "high-contrast" => Some(ThemeName::HighContrast),
+            "light" => Some(ThemeName::Light),
             _ => None,
         }
     }
@@ -231,7 +234,7 @@ fn theme(name: &str, given: Given<'_>) -> Result<ThemeName, String> {
         .and_then(|text| ThemeName::parse(text.trim()))
         .ok_or_else(|| {
             format!(
-                "{name} must be \"default\" or \"high-contrast\", not {}",
+                "{name} must be \"default\", \"high-contrast\" or \"light\", not {}",
                 given.shown()
             )
         })
@@ -506,6 +509,7 @@ impl Settings {
             match self.theme {
                 ThemeName::Default => "default",
                 ThemeName::HighContrast => "high-contrast",
+                ThemeName::Light => "light",
             },
             if self.no_color {
                 "off (NO_COLOR)"

@@ -14,6 +14,7 @@ pub mod printable;
 pub mod privacy;
 pub mod script;
 pub mod search;
+pub mod slip;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -118,6 +118,35 @@ word_enum! {
 }
 
 word_enum! {
+    /// Why the resident came: value demand (something they need from us) or failure demand
+    /// (caused by a failure to do something, or to do it right, before), with its kind.
+    Demand, "a kind of demand" {
+        Value = "value", "Value",
+        ChasingProgress = "chasing-progress", "Chasing progress",
+        Clarification = "clarification", "Clarifying something we sent",
+        RepeatContact = "repeat-contact", "Repeat contact",
+        WrongPlace = "wrong-place", "Wrong place",
+        AvailableElsewhere = "available-elsewhere", "Information available elsewhere",
+    }
+}
+
+impl Demand {
+    /// Failure demand: avoidable, had something gone right before.
+    pub fn is_failure(self) -> bool {
+        self != Demand::Value
+    }
+}
+
+word_enum! {
+    /// How a resident was helped online (assisted digital).
+    AssistedHow, "a way of helping online" {
+        DoneWithThem = "done-with-them", "Done with them",
+        DoneForThem = "done-for-them", "Done for them",
+        ShownAndReferred = "shown-and-referred", "Shown how, referred to skills support",
+    }
+}
+
+word_enum! {
     /// Feedback the resident gave about the council.
     #[derive(Default)]
     Feedback, "a kind of feedback" {
@@ -126,6 +155,121 @@ word_enum! {
         Compliment = "compliment", "Compliment",
         Complaint = "complaint", "Complaint",
         Suggestion = "suggestion", "Suggestion",
+    }
+}
+
+word_enum! {
+    /// How a resident was passed on to a partner: told how to contact them (a signpost), or the
+    /// council contacted the partner for them (a referral).
+    #[derive(Default)]
+    PartnerHow, "a way of passing a resident on" {
+        #[default]
+        Signpost = "signpost", "Signpost",
+        Referral = "referral", "Referral",
+    }
+}
+
+/// A partner the resident was passed on to, how, and, for a partner that takes referrals only
+/// with consent, whether the resident agreed (never who the resident is).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartnerOnVisit {
+    /// A catalogue partner id.
+    pub partner: String,
+    pub how: PartnerHow,
+    /// "Has the resident agreed?": `None` when it was not asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consent: Option<bool>,
+}
+
+impl PartnerOnVisit {
+    /// A signpost to `partner`.
+    pub fn signpost(partner: impl Into<String>) -> PartnerOnVisit {
+        PartnerOnVisit {
+            partner: partner.into(),
+            how: PartnerHow::Signpost,
+            consent: None,
+        }
+    }
+}
+
+/// What a new visit about a service starts with: the demand and the way of helping online last
+/// given for it (remembered in the visit log).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceDefault {
+    pub demand: Option<Demand>,
+    pub assisted: Option<AssistedHow>,
+}
+
+impl VisitDraft {
+    /// Fills an unanswered demand and way of helping online from the first of the draft's
+    /// services that has a default. What the receptionist chose is never changed.
+    pub fn fill_defaults(&mut self, defaults: &BTreeMap<String, ServiceDefault>) {
+        for service in &self.services {
+            if let Some(default) = defaults.get(service.trim()) {
+                if self.demand.is_none() {
+                    self.demand = default.demand;
+                }
+                if self.assisted.is_none() {
+                    self.assisted = default.assisted;
+                }
+                return;
+            }
+        }
+    }
+}
+
+impl From<&str> for PartnerOnVisit {
+    fn from(partner: &str) -> Self {
+        PartnerOnVisit::signpost(partner)
+    }
+}
+
+impl From<String> for PartnerOnVisit {
+    fn from(partner: String) -> Self {
+        PartnerOnVisit::signpost(partner)
+    }
+}
+
+impl PartialEq<String> for PartnerOnVisit {
+    fn eq(&self, partner: &String) -> bool {
+        self.partner == *partner
+    }
+}
+
+impl PartialEq<&str> for PartnerOnVisit {
+    fn eq(&self, partner: &&str) -> bool {
+        self.partner == *partner
+    }
+}
+
+/// Reads a partner as written by this version (`{"partner": ..., "how": ...}`) or by earlier
+/// ones (the bare id, which was always a signpost).
+impl<'de> Deserialize<'de> for PartnerOnVisit {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Id(String),
+            Full {
+                partner: String,
+                #[serde(default)]
+                how: PartnerHow,
+                #[serde(default)]
+                consent: Option<bool>,
+            },
+        }
+        Ok(match Written::deserialize(deserializer)? {
+            Written::Id(partner) => PartnerOnVisit::signpost(partner),
+            Written::Full {
+                partner,
+                how,
+                consent,
+            } => PartnerOnVisit {
+                partner,
+                how,
+                consent,
+            },
+        })
     }
 }
 
@@ -153,11 +297,17 @@ pub struct Visit {
     /// The outcome chosen for the visit as a whole: every service has it unless it was given
     /// its own. When only per-service outcomes were given, it is the first service's.
     pub outcome: Outcome,
-    /// Catalogue partner ids the resident was signposted to.
-    pub partners: Vec<String>,
+    /// The partners the resident was signposted or referred to, in the order they were added.
+    pub partners: Vec<PartnerOnVisit>,
     pub online: Option<OnlineAnswer>,
     pub reasons: Vec<ExclusionReason>,
     pub feedback: Feedback,
+    /// Value or failure demand, when the receptionist said.
+    #[serde(default)]
+    pub demand: Option<Demand>,
+    /// How the resident was helped online, when they were.
+    #[serde(default)]
+    pub assisted: Option<AssistedHow>,
     pub note: Option<String>,
     /// The catalogue version the ids refer to.
     pub catalogue_version: String,
@@ -224,10 +374,18 @@ pub struct VisitDraft {
     pub outcome: Option<Outcome>,
     /// Services given an outcome of their own, by id. A service not here has the visit's.
     pub service_outcomes: BTreeMap<String, Outcome>,
+    /// The partners chosen, by id: each is a signpost unless it is in `referrals`.
     pub partners: Vec<String>,
+    /// Partners the council refers the resident to, by id, with the answer to "Has the
+    /// resident agreed?" (`None` until asked). A draft from before referrals has none.
+    pub referrals: BTreeMap<String, Option<bool>>,
     pub online: Option<OnlineAnswer>,
     pub reasons: Vec<ExclusionReason>,
     pub feedback: Feedback,
+    /// Value or failure demand (optional; a service's last one is offered as its default).
+    pub demand: Option<Demand>,
+    /// How the resident was helped online (optional).
+    pub assisted: Option<AssistedHow>,
     pub note: Option<String>,
     pub catalogue_version: String,
     /// The guided script this visit was filled in from, if any.
@@ -281,10 +439,18 @@ impl VisitDraft {
                 .filter(|s| s.outcome != visit.outcome)
                 .map(|s| (s.service.clone(), s.outcome))
                 .collect(),
-            partners: visit.partners.clone(),
+            partners: visit.partners.iter().map(|p| p.partner.clone()).collect(),
+            referrals: visit
+                .partners
+                .iter()
+                .filter(|p| p.how == PartnerHow::Referral)
+                .map(|p| (p.partner.clone(), p.consent))
+                .collect(),
             online: visit.online,
             reasons: visit.reasons.clone(),
             feedback: visit.feedback,
+            demand: visit.demand,
+            assisted: visit.assisted,
             note: visit.note.clone(),
             catalogue_version: visit.catalogue_version.clone(),
             script: visit.script.clone(),
@@ -330,6 +496,40 @@ impl VisitDraft {
             self.service_outcomes.remove(&id);
         } else {
             self.service_outcomes.insert(id, outcome);
+        }
+    }
+
+    /// How `partner` is passed on, and the resident's answer when it is a referral.
+    pub fn partner_how(&self, partner: &str) -> (PartnerHow, Option<bool>) {
+        match self.referrals.get(partner.trim()) {
+            Some(consent) => (PartnerHow::Referral, *consent),
+            None => (PartnerHow::Signpost, None),
+        }
+    }
+
+    /// Adds `partner` as a signpost, or steps a partner already on the visit on: a signpost
+    /// becomes a referral; a referral that needs the resident's agreement is asked "Has the
+    /// resident agreed?", no and then yes; the last step takes the partner off the visit.
+    pub fn step_partner(&mut self, partner: &str, needs_consent: bool) {
+        let id = partner.trim().to_string();
+        if !self.partners.iter().any(|p| p.trim() == id) {
+            self.partners.push(id);
+            return;
+        }
+        match (self.referrals.get(&id).copied(), needs_consent) {
+            (None, false) => {
+                self.referrals.insert(id, None);
+            }
+            (None, true) => {
+                self.referrals.insert(id, Some(false));
+            }
+            (Some(Some(false)), true) | (Some(None), true) => {
+                self.referrals.insert(id, Some(true));
+            }
+            (Some(_), _) => {
+                self.referrals.remove(&id);
+                self.partners.retain(|p| p.trim() != id);
+            }
         }
     }
 
@@ -407,10 +607,22 @@ impl VisitDraft {
             staff: self.staff.trim().to_string(),
             services,
             outcome,
-            partners: clean_ids(self.partners),
+            partners: clean_ids(self.partners)
+                .into_iter()
+                .map(|partner| match self.referrals.get(&partner) {
+                    Some(consent) => PartnerOnVisit {
+                        partner,
+                        how: PartnerHow::Referral,
+                        consent: *consent,
+                    },
+                    None => PartnerOnVisit::signpost(partner),
+                })
+                .collect(),
             online: self.online,
             reasons,
             feedback: self.feedback,
+            demand: self.demand,
+            assisted: self.assisted,
             note,
             catalogue_version: self.catalogue_version,
             script: self.script,

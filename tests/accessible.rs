@@ -28,6 +28,7 @@ fn session(data: &Path, lines: &[&str]) -> String {
     let mut input = lines.join("\n");
     input.push('\n');
     let output = frontdesk(data)
+        .current_dir(data)
         .arg("--accessible")
         .write_stdin(input)
         .output()
@@ -103,9 +104,13 @@ fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
             // Show the resident: the web address written out, no QR code.
             "show",
             "back",
-            // Log it: a question per field; Enter keeps; numbers choose and tick.
+            // The resident's slip for the service, read out.
+            "slip",
+            // Log it: a question per field; Enter keeps; numbers choose and step partners.
             "log",
             "1",
+            "",
+            "",
             "1",
             "",
             "",
@@ -113,9 +118,11 @@ fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
             // A note with personal data is refused, as on the full screen; a plain one saves.
             "Mrs Jones at 12 High Street",
             "sofa and fridge",
-            // Walk a script: an urgent step waits for 'done'; back steps back.
+            // The slip of the visit just saved, to a file to print.
+            "slip slip.html",
+            // Walk a script (a search result): an urgent step waits for 'done'; back steps back.
             "evicted",
-            "script",
+            "3",
             "1",
             "2",
             "done",
@@ -124,6 +131,7 @@ fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
             "1",
             "1",
             "1",
+            "slip",
             "log",
             "save",
             // Today's list: edit the first visit, then undo the second after being asked.
@@ -155,6 +163,25 @@ fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
     assert!(out.contains("Outcome. Choices: 1: Resolved."));
     assert!(out.contains("Note: The note looks like it holds"), "{out}");
     assert!(out.contains("Visit saved: Bulky waste collection. 1 today at this desk."));
+    // The slips: read out for the service, saved for the visit (with its partner), read out
+    // at the script's end (with its partners).
+    assert!(
+        out.contains("The resident's slip follows.\nWHERE TO GET HELP"),
+        "{out}"
+    );
+    assert!(out.contains("The slip is saved in slip.html."), "{out}");
+    let page = std::fs::read_to_string(data.path().join("slip.html")).unwrap();
+    assert!(page.contains("Exampleton Furniture Project") && page.contains("<svg"));
+    let script_slip = &out[out.find("End of the script.").unwrap()..];
+    assert!(
+        script_slip.contains("Shelter emergency helpline"),
+        "{script_slip}"
+    );
+    assert!(
+        line_with(&out, "5 results.")
+            .contains("3: Homeless or about to lose your home, guided script"),
+        "the script is the third result for 'evicted'"
+    );
     // The script: the urgent step first, nothing else until 'done'.
     let urgent = out.find("URGENT - do this now").expect("the urgent step");
     let waited = out[urgent..]

@@ -57,15 +57,53 @@ fn search_json_gives_ranked_hits_with_their_details() {
     let hits = json(&output);
     let hits = hits.as_array().expect("an array");
     assert!(!hits.is_empty());
-    let first = &hits[0];
+    // The missed-bin script may come first; the service is beside it.
+    let first = hits
+        .iter()
+        .take(2)
+        .find(|h| h["kind"] == "service")
+        .expect("a service in the first two");
     assert_eq!(first["id"], "bin-missed");
-    assert_eq!(first["kind"], "service");
     assert!(first["title"].as_str().is_some_and(|t| !t.is_empty()));
     assert!(first["summary"].as_str().is_some_and(|t| !t.is_empty()));
     assert!(first["score"].as_f64().is_some_and(|s| s > 0.0));
     assert_eq!(first["urgent"], false);
     let scores: Vec<f64> = hits.iter().filter_map(|h| h["score"].as_f64()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+}
+
+#[test]
+fn search_shows_a_guided_script_as_its_own_kind() {
+    let output = frontdesk()
+        .args(["search", "--json", "can't", "get", "online"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let hits = json(&output);
+    let first = &hits.as_array().expect("an array")[0];
+    assert_eq!(first["kind"], "script");
+    assert_eq!(first["id"], "digital-inclusion");
+    assert_eq!(first["title"], "Can't get online");
+
+    let table = frontdesk()
+        .args(["search", "bailifs"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    let row = table
+        .lines()
+        .find(|line| line.contains("Behind on council tax"))
+        .unwrap_or_else(|| panic!("the arrears script is listed:\n{table}"));
+    assert!(row.contains("script"), "{row}");
+    assert!(
+        row.contains("frontdesk script show council-tax-arrears"),
+        "{row}"
+    );
 }
 
 #[test]

@@ -309,7 +309,7 @@ fn visit() -> impl Strategy<Value = Visit> {
                     outcome: visit.outcome,
                 })
                 .collect();
-            visit.partners = partners;
+            visit.partners = partners.into_iter().map(Into::into).collect();
             visit
         })
 }

@@ -228,7 +228,10 @@ fn log_takes_every_field_and_prints_json_on_request() {
         ])
     );
     assert_eq!(printed["outcome"], "assisted-digital");
-    assert_eq!(printed["partners"], serde_json::json!(["citizens-advice"]));
+    assert_eq!(
+        printed["partners"],
+        serde_json::json!([{"partner": "citizens-advice", "how": "signpost"}])
+    );
     assert_eq!(printed["online"], "dont-know");
     assert_eq!(
         printed["reasons"],

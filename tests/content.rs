@@ -213,6 +213,7 @@ fn texts(entry: &Entry<'_>) -> Vec<(&'static str, String)> {
             ("question", f.question.clone()),
             ("answer", f.answer.clone()),
         ],
+        Entry::Script(s) => vec![("summary", s.summary.clone())],
     }
 }
 
@@ -353,7 +354,7 @@ fn every_phone_number_is_fictional_or_a_listed_national_number() {
         let phone = match entry {
             Entry::Service(s) => s.phone.as_deref(),
             Entry::Partner(p) => p.phone.as_deref(),
-            Entry::Faq(_) => None,
+            Entry::Faq(_) | Entry::Script(_) => None,
         };
         if let Some(phone) = phone {
             check(entry.id(), "phone", phone);
@@ -418,7 +419,7 @@ fn every_web_and_email_address_is_reserved_or_official() {
                 }
                 continue;
             }
-            Entry::Partner(_) | Entry::Faq(_) => &local,
+            Entry::Partner(_) | Entry::Faq(_) | Entry::Script(_) => &local,
         };
         match entry {
             Entry::Service(s) => {
@@ -435,7 +436,7 @@ fn every_web_and_email_address_is_reserved_or_official() {
                     check(entry.id(), "email", domain, allowed);
                 }
             }
-            Entry::Faq(_) => {}
+            Entry::Faq(_) | Entry::Script(_) => {}
         }
         for (field, text) in texts(&entry) {
             for found in in_text.find_iter(&text) {
@@ -596,10 +597,25 @@ fn every_entry_gives_the_receptionist_enough_to_act_on() {
                     offenders.push(format!("{id}: no opening hours"));
                 }
             }
-            Entry::Faq(_) => {}
+            Entry::Faq(_) | Entry::Script(_) => {}
         }
     }
     assert_none("entries missing what the desk needs", offenders);
+}
+
+#[test]
+fn every_script_has_a_title_keywords_and_a_summary_to_be_found_by() {
+    let catalogue = catalogue();
+    let mut offenders = Vec::new();
+    for script in &catalogue.scripts {
+        if script.summary.trim().is_empty() {
+            offenders.push(format!("{}: no summary", script.id));
+        }
+        if script.keywords.is_empty() {
+            offenders.push(format!("{}: no keywords", script.id));
+        }
+    }
+    assert_none("scripts the search cannot find well", offenders);
 }
 
 #[test]

@@ -332,6 +332,8 @@ fn the_form_records_partners_online_reasons_feedback_and_a_note() {
     desk.type_text("homeless");
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('2')); // signposted
+    desk.press(KeyCode::Tab); // demand
+    desk.press(KeyCode::Tab); // helped online
     desk.press(KeyCode::Tab); // partners
     desk.press(KeyCode::Char(' ')); // tick Citizens Advice
     desk.press(KeyCode::Tab); // online?
@@ -938,8 +940,8 @@ fn save_with_note(desk: &mut Headless, query: &str, note: &str) -> Option<frontd
     desk.type_text(query);
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('1'));
-    for _ in 0..5 {
-        desk.press(KeyCode::Tab); // partners, online, reasons, feedback, note
+    for _ in 0..7 {
+        desk.press(KeyCode::Tab); // demand, helped online, partners, online, reasons, feedback, note
     }
     desk.type_text(note);
     desk.press(KeyCode::Enter);

@@ -1,11 +1,11 @@
-//! The script screen, driven without a terminal: a script is found by the words residents use,
-//! walked one number key a step, an urgent node waits to be acknowledged, Backspace steps back,
+//! The script screen, driven without a terminal: a script is a search result for the words
+//! residents use, shown as a script and opened with Enter, walked one number key a step, an urgent node waits to be acknowledged, Backspace steps back,
 //! and the end fills the visit form. Snapshots live in tests/snapshots/.
 
 use chrono::{DateTime, FixedOffset};
 use crossterm::event::KeyCode;
-use frontdesk::catalogue::Catalogue;
-use frontdesk::desk::{Effect, Mode, Screen};
+use frontdesk::catalogue::{Catalogue, Kind};
+use frontdesk::desk::{Command, Effect, Mode, Screen};
 use frontdesk::script::every_path;
 use frontdesk::tui::headless::Headless;
 use frontdesk::visit::{Outcome, Visit};
@@ -35,6 +35,32 @@ fn script_id(desk: &Headless) -> Option<String> {
     }
 }
 
+/// Where the script `id` is in the results on screen, if it is there.
+fn script_row(desk: &Headless, id: &str) -> Option<usize> {
+    let catalogue = &desk.app.catalogue;
+    desk.app.search.results.iter().position(|key| {
+        key.kind == Kind::Script && catalogue.entry(*key).is_some_and(|e| e.id() == id)
+    })
+}
+
+/// Types `query`, moves down to the script `id` among the results and opens it with Enter, as
+/// a receptionist would. Returns the keys pressed after typing (the moves and the Enter).
+fn open_script(desk: &mut Headless, query: &str, id: &str) -> usize {
+    desk.type_text(query);
+    let row = script_row(desk, id).unwrap_or_else(|| {
+        panic!(
+            "{query:?} does not find the script {id}:\n{}",
+            desk.screen()
+        )
+    });
+    for _ in 0..row {
+        desk.press(KeyCode::Down);
+    }
+    desk.press(KeyCode::Enter);
+    assert_eq!(script_id(desk).as_deref(), Some(id), "{query:?}");
+    row + 1
+}
+
 fn saved_visit(desk: &Headless) -> Option<Visit> {
     desk.effects.iter().rev().find_map(|e| match e {
         Effect::SaveVisit(visit) => Some(visit.clone()),
@@ -43,9 +69,10 @@ fn saved_visit(desk: &Headless) -> Option<Visit> {
 }
 
 #[test]
-fn the_words_residents_use_find_the_script_and_f5_opens_it() {
+fn the_words_residents_use_find_the_script_as_a_result_and_enter_walks_it() {
     for (query, id) in [
         ("evicted", "homelessness"),
+        ("evictd", "homelessness"),
         ("bailiffs", "council-tax-arrears"),
         ("can't get online", "digital-inclusion"),
         ("I have been evicted", "homelessness"),
@@ -55,34 +82,54 @@ fn the_words_residents_use_find_the_script_and_f5_opens_it() {
         desk.type_text(query);
         let title = desk.app.catalogue.script(id).unwrap().title.clone();
         let screen = desk.screen();
+        let row = screen
+            .lines()
+            .find(|line| line.contains(&title))
+            .unwrap_or_else(|| panic!("{query:?}: the {id} script is not in sight:\n{screen}"));
+        let words: Vec<&str> = row.split_whitespace().collect();
         assert!(
-            screen.contains(&format!("Script: {title}")),
-            "{query:?} offers the {id} script under the search box:\n{screen}"
+            words.join(" ").contains(&format!("Script {title}")),
+            "{query:?}: the row says it is a script, in words:\n{screen}"
         );
-        desk.press(KeyCode::F(5));
-        assert_eq!(script_id(&desk).as_deref(), Some(id), "{query:?}");
+        let mut desk = self::desk(80, 24);
+        open_script(&mut desk, query, id);
         assert_eq!(desk.app.mode(), Mode::Script);
     }
 }
 
 #[test]
-fn no_script_is_offered_for_words_no_script_has() {
+fn a_selected_script_is_previewed_with_its_first_question_and_how_to_walk_it() {
     let mut desk = desk(80, 24);
-    desk.type_text("parking permit");
-    assert!(!desk.screen().contains("Script:"));
-    desk.press(KeyCode::F(5));
-    assert_eq!(
-        desk.app.mode(),
-        Mode::Search,
-        "F5 with no script does nothing"
+    desk.type_text("Homeless or about to lose your home");
+    assert_eq!(script_row(&desk, "homelessness"), Some(0));
+    let screen = desk.screen();
+    assert!(
+        screen.contains("Starts with: Do you have somewhere safe"),
+        "{screen}"
     );
+    assert!(screen.contains("press Enter to walk it"), "{screen}");
+}
+
+#[test]
+fn words_no_script_has_find_no_script() {
+    let mut desk = desk(80, 24);
+    desk.type_text("planning permission");
+    assert!(
+        desk.app
+            .search
+            .results
+            .iter()
+            .all(|k| k.kind != Kind::Script)
+    );
+    assert!(!desk.screen().contains("Script "));
+    desk.press(KeyCode::F(5));
+    assert_eq!(desk.app.mode(), Mode::Search, "F5 does nothing here");
 }
 
 #[test]
 fn an_urgent_node_cannot_be_skipped_until_acknowledged() {
     let mut desk = desk(80, 24);
-    desk.type_text("evicted");
-    desk.press(KeyCode::F(5));
+    open_script(&mut desk, "evicted", "homelessness");
     desk.press(digit(1)); // No, nowhere safe tonight: urgent.
     let screen = desk.screen();
     assert!(screen.contains("URGENT - do this now"), "{screen}");
@@ -120,8 +167,7 @@ fn an_urgent_node_cannot_be_skipped_until_acknowledged() {
 #[test]
 fn backspace_steps_back_and_the_breadcrumb_follows() {
     let mut desk = desk(80, 24);
-    desk.type_text("evicted");
-    desk.press(KeyCode::F(5));
+    open_script(&mut desk, "evicted", "homelessness");
     let start = desk.screen();
     desk.press(digit(2));
     let screen = desk.screen();
@@ -143,8 +189,7 @@ fn backspace_steps_back_and_the_breadcrumb_follows() {
 #[test]
 fn a_number_with_no_option_says_which_there_are() {
     let mut desk = desk(80, 24);
-    desk.type_text("evicted");
-    desk.press(KeyCode::F(5));
+    open_script(&mut desk, "evicted", "homelessness");
     desk.press(digit(9));
     assert!(
         desk.screen()
@@ -152,7 +197,7 @@ fn a_number_with_no_option_says_which_there_are() {
     );
 }
 
-/// Every path of every shipped script: open it, walk it, acknowledge each urgent node on the
+/// Every path of every shipped script: find it by its title, open it, walk it, acknowledge each urgent node on the
 /// way, F2 at the end and Enter saves. The keys pressed (typing the search aside) are at most
 /// the path's depth + 3, plus one Enter per urgent node acknowledged.
 #[test]
@@ -162,12 +207,8 @@ fn every_path_of_every_shipped_script_ends_in_a_logged_visit_within_depth_plus_t
     for script in &catalogue.scripts {
         for path in every_path(script, 1000).expect("a script that check accepts") {
             let mut desk = desk(80, 24);
-            desk.type_text(&script.title);
-            let mut keys = 0;
+            let mut keys = open_script(&mut desk, &script.title, &script.id);
             let mut acks = 0;
-            desk.press(KeyCode::F(5));
-            keys += 1;
-            assert_eq!(script_id(&desk).as_deref(), Some(script.id.as_str()));
             let ack = |desk: &mut Headless, acks: &mut usize| {
                 let Screen::Script(view) = desk.app.screen().clone() else {
                     panic!("left the script");
@@ -247,8 +288,7 @@ fn each_service_keeps_its_own_outcome_from_the_end() {
         return;
     };
     let mut desk = desk(80, 24);
-    desk.type_text(&script.title);
-    desk.press(KeyCode::F(5));
+    open_script(&mut desk, &script.title, &script.id);
     for key in &path.keys {
         desk.press(KeyCode::Enter);
         desk.press(digit(*key));
@@ -265,8 +305,7 @@ mod snapshots {
     fn check(name: &str, keys: &[KeyCode]) {
         for (width, height) in [(80, 24), (120, 40)] {
             let mut desk = desk(width, height);
-            desk.type_text("evicted");
-            desk.press(KeyCode::F(5));
+            open_script(&mut desk, "evicted", "homelessness");
             for key in keys {
                 desk.press(*key);
             }
@@ -312,5 +351,130 @@ fn a_service_that_a_script_ends_with_offers_the_script_on_its_detail_screen() {
     assert!(
         matches!(desk.app.screen(), Screen::Detail(_)),
         "Esc goes back to the service"
+    );
+}
+
+/// The bottom line of the screen: the key hints.
+fn hints(desk: &mut Headless) -> String {
+    desk.screen().lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_bottom_bar_shows_the_keys_that_work_at_this_node() {
+    let mut desk = desk(80, 24);
+    open_script(&mut desk, "evicted", "homelessness");
+    let bar = hints(&mut desk);
+    assert!(
+        bar.contains("1-3 choose"),
+        "three options at the start: {bar}"
+    );
+    for absent in ["step back", "I have done this", "log visit"] {
+        assert!(!bar.contains(absent), "not at the start: {absent} in {bar}");
+    }
+    desk.press(digit(1)); // Nowhere safe tonight: urgent.
+    let bar = hints(&mut desk);
+    assert!(bar.contains("Enter I have done this"), "{bar}");
+    assert!(bar.contains("Backspace step back"), "{bar}");
+    assert!(!bar.contains("choose"), "the options wait: {bar}");
+    desk.press(KeyCode::Enter);
+    let bar = hints(&mut desk);
+    assert!(bar.contains("1-2 choose"), "{bar}");
+    assert!(!bar.contains("I have done this"), "acknowledged: {bar}");
+    desk.press(KeyCode::Backspace);
+    for key in [2, 1, 1, 1] {
+        desk.press(digit(key));
+    }
+    let bar = hints(&mut desk);
+    assert!(desk.screen().contains("End of the script"));
+    assert!(bar.contains("F2 log visit"), "at an end: {bar}");
+    assert!(
+        !bar.contains("choose"),
+        "nothing to choose at an end: {bar}"
+    );
+}
+
+/// At every node of every path of every shipped script, a number is in the bottom bar exactly
+/// when it chooses something, Enter exactly when an urgent node waits, and the log key exactly
+/// at an end: the bar and the keys cannot disagree.
+#[test]
+fn at_every_node_the_hints_and_the_keys_agree() {
+    let catalogue = Catalogue::embedded().unwrap();
+    let mut nodes = 0;
+    for script in &catalogue.scripts {
+        for path in every_path(script, 1000).expect("a script that check accepts") {
+            let mut desk = desk(80, 24);
+            open_script(&mut desk, &script.title, &script.id);
+            for step in 0..=path.keys.len() {
+                let Screen::Script(view) = desk.app.screen().clone() else {
+                    panic!("left the script");
+                };
+                let walk = view.walk(&desk.app.catalogue).unwrap();
+                let waiting = walk.needs_acknowledgement();
+                for key in 1..=9 {
+                    let mut tried = view.clone();
+                    assert_eq!(
+                        desk.app.offers(Command::Choose(key)),
+                        tried.choose(&desk.app.catalogue, key),
+                        "{} {:?}, option {key}",
+                        script.id,
+                        &path.keys[..step]
+                    );
+                }
+                assert_eq!(desk.app.offers(Command::Acknowledge), waiting);
+                assert_eq!(
+                    desk.app.offers(Command::LogVisit),
+                    walk.is_end() && !waiting
+                );
+                assert_eq!(desk.app.offers(Command::StepBack), step > 0);
+                nodes += 1;
+                if waiting {
+                    desk.press(KeyCode::Enter);
+                }
+                if let Some(key) = path.keys.get(step) {
+                    desk.press(digit(*key));
+                }
+            }
+        }
+    }
+    assert!(nodes > 100, "{nodes} nodes checked");
+}
+
+#[test]
+fn the_form_says_the_visit_came_from_a_script_and_keeps_it_when_its_services_change() {
+    let mut desk = desk(80, 24);
+    open_script(&mut desk, "evicted", "homelessness");
+    for key in [2, 1, 1, 1] {
+        desk.press(digit(key));
+    }
+    desk.press(KeyCode::F(2));
+    let screen = desk.screen();
+    assert!(
+        screen.contains("From script: Homeless or about to lose your home, path 2,1,1,1"),
+        "{screen}"
+    );
+    let from_end = desk.app.draft.clone().unwrap().services;
+    assert!(!from_end.is_empty());
+    // Remove the first service, then add another from a search: the script stays.
+    desk.press(KeyCode::BackTab);
+    desk.press(KeyCode::Delete);
+    for _ in 0..2 {
+        desk.press(KeyCode::Esc);
+    }
+    desk.type_text("council tax reduction");
+    desk.press(KeyCode::F(2));
+    let draft = desk.app.draft.clone().unwrap();
+    assert!(
+        !draft.services.contains(&from_end[0]),
+        "{:?}",
+        draft.services
+    );
+    assert!(draft.services.iter().any(|s| s == "council-tax-reduction"));
+    assert!(desk.screen().contains("From script: Homeless"));
+    desk.press(KeyCode::Enter);
+    let visit = saved_visit(&desk).expect("saved");
+    let record = visit.script.expect("the script is kept with the visit");
+    assert_eq!(
+        (record.id.as_str(), record.path.as_slice()),
+        ("homelessness", &[2, 1, 1, 1][..])
     );
 }

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use frontdesk::catalogue::{
-    Catalogue, CatalogueFile, Faq, Origin, Partner, Service, ServiceKind, SynonymGroup, import_lgsl,
+    Catalogue, CatalogueFile, Faq, Kind, Origin, Partner, Service, ServiceKind, SynonymGroup,
+    import_lgsl,
 };
 use frontdesk::search::{Hit, Index};
 
@@ -324,19 +325,19 @@ fn measure(
             );
         }
         let hits = index.query(query);
-        let ids: Vec<&str> = hits
-            .iter()
-            .take(top)
-            .filter_map(|h| catalogue.entry(h.key).map(|e| e.id()))
-            .collect();
+        // A script takes a place in the list like any entry, but its id is of its own
+        // namespace: it is never the answer to a query about an entry.
+        let entry_id = |h: &Hit| {
+            catalogue
+                .entry(h.key)
+                .filter(|_| h.key.kind != Kind::Script)
+                .map(|e| e.id())
+        };
+        let ids: Vec<&str> = hits.iter().take(top).filter_map(entry_id).collect();
         if !ids.iter().any(|id| expected.iter().any(|e| e == id)) {
             let rank = hits
                 .iter()
-                .position(|h| {
-                    catalogue
-                        .entry(h.key)
-                        .is_some_and(|e| expected.iter().any(|x| x == e.id()))
-                })
+                .position(|h| entry_id(h).is_some_and(|id| expected.iter().any(|x| x == id)))
                 .map(|r| format!("found at {}", r + 1))
                 .unwrap_or_else(|| "not found".into());
             misses.push(format!(
@@ -373,6 +374,80 @@ fn everyday_queries_find_the_default_catalogue_answer_in_the_top_three() {
     assert!(
         share >= 0.95,
         "top-3 success {:.1}% is under 95%:\n{}",
+        share * 100.0,
+        misses.join("\n")
+    );
+}
+
+/// What brings a resident to a guided script, and the script a receptionist would walk. Typos
+/// and sentences too. The script must be among the first five results (all in sight under the
+/// search box at 80x24), shown as a script; how many are in the first three is printed.
+const SCRIPT_QUERIES: &[(&str, &str)] = &[
+    ("evicted", "homelessness"),
+    ("evicetd", "homelessness"),
+    ("i have been evicted", "homelessness"),
+    ("my landlord wants me out", "homelessness"),
+    ("nowhere to sleep tonight", "homelessness"),
+    ("homeless", "homelessness"),
+    ("sofa surfing", "homelessness"),
+    ("section 21 notice", "homelessness"),
+    ("bailiffs", "council-tax-arrears"),
+    ("bailifs", "council-tax-arrears"),
+    ("behind on my council tax", "council-tax-arrears"),
+    ("council tax summons", "council-tax-arrears"),
+    ("liability order", "council-tax-arrears"),
+    ("enforcement agents at my door", "council-tax-arrears"),
+    ("can't get online", "digital-inclusion"),
+    ("cant get onlin", "digital-inclusion"),
+    ("i don't have a computer", "digital-inclusion"),
+    ("no internet at home", "digital-inclusion"),
+    ("not good with computers", "digital-inclusion"),
+    ("which benefits can i claim", "benefits"),
+    ("help with my rent", "benefits"),
+    ("universal credit or housing benefit", "benefits"),
+    ("bin not emptied", "missed-bin"),
+    ("my bin wasnt colected", "missed-bin"),
+    ("blue badge", "blue-badge"),
+    ("disabled parking badge", "blue-badge"),
+    ("renew my blue badge", "blue-badge"),
+    ("cost of living", "cost-of-living"),
+    ("can't afford food", "cost-of-living"),
+    ("struggling with bills", "cost-of-living"),
+    ("skint", "cost-of-living"),
+    ("noisy neighbours", "noise-complaint"),
+    ("loud music every night", "noise-complaint"),
+    ("barking dog next door", "noise-complaint"),
+];
+
+#[test]
+fn the_words_that_bring_residents_find_their_script_in_the_top_five() {
+    let catalogue = Catalogue::embedded().expect("the default catalogue loads");
+    let index = Index::new(&catalogue);
+    let mut misses = Vec::new();
+    let mut top_three = 0;
+    for (query, id) in SCRIPT_QUERIES {
+        assert!(catalogue.script(id).is_some(), "no script {id}");
+        let hits = index.query(query);
+        let rank = hits.iter().position(|h| {
+            h.key.kind == Kind::Script && catalogue.entry(h.key).is_some_and(|e| e.id() == *id)
+        });
+        top_three += usize::from(rank.is_some_and(|r| r < 3));
+        if rank.is_none_or(|r| r >= 5) {
+            let got = top_ids(&catalogue, &hits, 5);
+            misses.push(format!(
+                "\"{query}\": script {id} at {rank:?}; top 5 {got:?}"
+            ));
+        }
+    }
+    let share = 1.0 - misses.len() as f64 / SCRIPT_QUERIES.len() as f64;
+    report("scripts, top 5", share, SCRIPT_QUERIES.len(), &misses);
+    eprintln!(
+        "scripts, top 3: {top_three} of {} queries",
+        SCRIPT_QUERIES.len()
+    );
+    assert!(
+        share >= 0.95,
+        "top-5 success {:.1}% is under 95%:\n{}",
         share * 100.0,
         misses.join("\n")
     );
@@ -487,9 +562,12 @@ fn partner(id: &str, name: &str, summary: &str) -> Partner {
         address: None,
         hours: Vec::new(),
         hours_note: None,
+        closed: Vec::new(),
         access: Vec::new(),
         eligibility: None,
         languages: Vec::new(),
+        accessibility: None,
+        referral_needs_consent: false,
         urgent: false,
         national: false,
         review_by: review_by(),
@@ -963,8 +1041,17 @@ mod never_panics {
             index.query(&first_400),
             "the rest of a pasted page changes nothing"
         );
-        let first = hits.first().and_then(|hit| catalogue.entry(hit.key));
-        assert_eq!(first.map(|entry| entry.id()), Some("bin-missed"));
+        let first = hits
+            .first()
+            .and_then(|hit| catalogue.entry(hit.key))
+            .map(|entry| (entry.kind(), entry.id()));
+        assert!(
+            matches!(
+                first,
+                Some((Kind::Service, "bin-missed") | (Kind::Script, "missed-bin"))
+            ),
+            "the missed bin service or its script comes first, not {first:?}"
+        );
         let emoji = "🗑️ ".repeat(5000);
         assert_eq!(index.query(&emoji), Vec::new(), "no words, no hits");
     }

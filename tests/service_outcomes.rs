@@ -60,12 +60,23 @@ fn fill_as_version(conn: &Connection, version: u32) {
         0 => {}
         // Version 2 only stamped the file as a frontdesk visit log: its rows are version 1's.
         1 | 2 => conn.execute_batch(V1_ROWS).unwrap(),
-        // Version 3 gave each service row its own outcome, written as the visit's.
-        3 => {
-            let rows = V1_ROWS.replace(
-                "INSERT INTO visit_services VALUES",
-                "INSERT INTO visit_services (visit_id, position, service_id) VALUES",
-            );
+        // Version 3 gave each service row its own outcome, written as the visit's. Versions 4
+        // and 5 added columns these rows leave at their defaults.
+        3..=5 => {
+            let rows = V1_ROWS
+                .replace(
+                    "INSERT INTO visit_services VALUES",
+                    "INSERT INTO visit_services (visit_id, position, service_id) VALUES",
+                )
+                .replace(
+                    "INSERT INTO visit_partners VALUES",
+                    "INSERT INTO visit_partners (visit_id, position, partner_id) VALUES",
+                )
+                .replace(
+                    "INSERT INTO visits VALUES",
+                    "INSERT INTO visits (id, started_at, ended_at, desk, staff, outcome, online, \
+                     feedback, note, catalogue_version) VALUES",
+                );
             conn.execute_batch(&rows).unwrap();
             conn.execute_batch(
                 "UPDATE visit_services SET outcome = \

@@ -404,7 +404,7 @@ fn on_a_long_form_the_note_its_cursor_and_its_warning_are_on_screen() {
             );
         }
     }
-    session.wait_for("NHS 111");
+    session.wait_for("│               Someone in a mental health crisis");
     session.send(b"\x1b[Z\x1b[Z"); // Shift-Tab twice: the note
     session.send(b"\r");
     let screen = session.wait_for("! Looks like a phone number");
@@ -520,9 +520,10 @@ fn a_receptionist_walks_the_homelessness_script_and_its_path_is_in_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut session = Session::start(dir.path(), "");
     session.wait_for("Type what the resident needs");
-    session.send(b"evicted");
-    session.wait_for("Script: Homeless or about to lose your home");
-    session.send(b"\x1b[15~"); // F5: walk the script
+    session.send(b"homeless lose home");
+    // The script is the first result, in words: Enter walks it.
+    session.wait_for("> Script  Homeless or about to lose your home");
+    session.send(b"\r");
     session.wait_for("Do you have somewhere safe to stay tonight?");
     // Nowhere safe tonight: urgent, and the options wait until Enter.
     session.send(b"1");

@@ -422,8 +422,9 @@ fn right_on_an_outcome_with_nothing_chosen_chooses_the_first() {
         desk.app.draft.as_ref().unwrap().outcome,
         Some(Outcome::Signposted)
     );
-    desk.press(KeyCode::Tab);
-    desk.press(KeyCode::Tab);
+    for _ in 0..4 {
+        desk.press(KeyCode::Tab); // demand, helped online, partners, online
+    }
     assert_eq!(desk.app.form.field, Field::Online);
     desk.press(KeyCode::Right);
     assert_eq!(
@@ -452,15 +453,18 @@ fn the_partners_are_drawn_one_per_line_and_up_down_move_through_them() {
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('2'));
     desk.press(KeyCode::Down);
+    assert_eq!(desk.app.form.field, Field::Demand, "Down from the outcome");
+    desk.press(KeyCode::Down);
+    desk.press(KeyCode::Down);
     assert_eq!(
         desk.app.form.field,
         Field::Partners,
-        "Down from the outcome"
+        "Down from how they were helped online"
     );
     let screen = desk.screen();
     let (row, line) = row_with(&screen, "Citizens Advice Exampleton");
     assert!(
-        line.contains("Signposted to  [ ] Citizens Advice"),
+        line.contains("Partners       [ ] Citizens Advice"),
         "{line}"
     );
     let (next, line) = row_with(&screen, "Exampleton Food Bank");
@@ -492,7 +496,7 @@ fn the_partners_are_drawn_one_per_line_and_up_down_move_through_them() {
     desk.press(KeyCode::Up);
     assert_eq!(
         desk.app.form.field,
-        Field::Outcome,
+        Field::Assisted,
         "past the first, the field above"
     );
 }
@@ -635,7 +639,9 @@ fn moving_through_a_long_form_keeps_the_focused_field_on_screen() {
         let label = match desk.app.form.field {
             Field::Services => "Services",
             Field::Outcome => "Outcome",
-            Field::Partners => "Signposted to",
+            Field::Demand => "Demand",
+            Field::Assisted => "Helped online",
+            Field::Partners => "Partners",
             Field::Online => "Doable online?",
             Field::Reasons => "Why not online",
             Field::Feedback => "Feedback",

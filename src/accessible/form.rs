@@ -85,6 +85,9 @@ pub fn question(app: &App, at: usize) -> Vec<String> {
                 })
                 .collect();
             let hint = match spec.kind {
+                FieldKind::Ticks { .. } if spec.field == Field::Partners => {
+                    text::accessible::partners_hint(lang).to_string()
+                }
                 FieldKind::Ticks { .. } => text::accessible::ticks_hint(lang).to_string(),
                 _ => {
                     let kept = choices

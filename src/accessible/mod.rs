@@ -16,6 +16,7 @@
 mod form;
 mod screen;
 pub mod session;
+mod slip;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -59,7 +60,7 @@ pub fn key_names(lang: Language) -> KeyNames {
         (Command::NewResident, quoted(words.new)),
         (Command::Help, quoted(words.help)),
         (Command::Quit, quoted(words.quit)),
-        (Command::Toggle, quoted("1")),
+        (Command::Toggle, "its number".to_string()),
         (Command::StepBack, quoted(words.back)),
     ];
     names.extend((1..=9u8).map(|n| (Command::Outcome(n), n.to_string())));

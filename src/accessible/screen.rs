@@ -34,6 +34,7 @@ fn result_item(app: &App, key: EntryKey) -> Option<String> {
         Entry::Service(service) => app.catalogue.provider_of(service).name.to_string(),
         Entry::Partner(_) => text::accessible::partner_kind(lang).to_string(),
         Entry::Faq(_) => text::accessible::faq_kind(lang).to_string(),
+        Entry::Script(_) => text::accessible::script_kind(lang).to_string(),
     };
     Some(text::accessible::result_item(
         lang,
@@ -70,9 +71,6 @@ fn search(app: &App, from: usize) -> Vec<String> {
             &shown,
             more,
         ));
-    }
-    if let Some(script) = app.found_script() {
-        lines.push(text::accessible::script_offered(lang, &script.title));
     }
     lines
 }
@@ -188,12 +186,35 @@ fn entry(app: &App, key: EntryKey) -> Vec<String> {
                 labels.who_can_get_help,
                 p.eligibility.as_deref().unwrap_or(""),
             );
-            lines.extend(hours_line(app, &p.hours));
+            if !p.hours.is_empty() {
+                let open = hours::open_now_except(&p.hours, &p.closed, app.now.naive_local());
+                let mut parts = vec![open.to_string()];
+                parts.extend(hours::describe(&p.hours));
+                lines.push(format!("{}{}", own.hours, sentences(&parts)));
+            }
             if let Some(note) = &p.hours_note {
                 lines.push(note.clone());
             }
+            let today = app.now.date_naive();
+            let closed: Vec<String> = p
+                .closed
+                .iter()
+                .filter(|d| d.0 >= today)
+                .take(3)
+                .map(|d| d.0.format("%A %-d %B %Y").to_string())
+                .collect();
+            labelled(&mut lines, labels.closed_on, &closed.join(", "));
+            labelled(
+                &mut lines,
+                labels.accessibility,
+                p.accessibility.as_deref().unwrap_or(""),
+            );
+            if p.referral_needs_consent {
+                lines.push(labels.referral_needs_consent.to_string());
+            }
         }
         Entry::Faq(f) => labelled(&mut lines, own.answer, &f.answer),
+        Entry::Script(s) => labelled(&mut lines, own.summary, &s.summary),
     }
     let links = app.catalogue.links(key);
     let items: Vec<String> = links
@@ -264,7 +285,7 @@ fn resident(app: &App, key: EntryKey) -> Vec<String> {
             )
         }
         Entry::Partner(p) => (p.website.as_deref(), p.phone.as_deref(), &p.hours),
-        Entry::Faq(_) => (None, None, &[]),
+        Entry::Faq(_) | Entry::Script(_) => (None, None, &[]),
     };
     let mut lines = vec![format!(
         "{}: {}",

@@ -154,6 +154,14 @@ impl<W: Write> Session<W> {
             self.command(Command::Quit);
             return Ok(After::default());
         }
+        // The slip, from every screen: read out, or saved to the file named after the word.
+        // In the note, "slip" with more words is note text.
+        if first == words.slip && (alone || self.app.mode() != Mode::FormText) {
+            let file = typed
+                .split_once(char::is_whitespace)
+                .map(|(_, path)| path.trim());
+            return self.slip(file);
+        }
         match self.app.mode() {
             Mode::VisitForm | Mode::FormText => self.form_line(typed, first, &rest),
             Mode::Search => self.search_line(typed, first, &rest),
@@ -166,6 +174,33 @@ impl<W: Write> Session<W> {
                 Ok(After::default())
             }
         }
+    }
+
+    /// Reads out the slip for what is on screen, or saves it to `file`.
+    fn slip(&mut self, file: Option<&str>) -> io::Result<After> {
+        let lang = self.app.lang;
+        let Some(slip) = super::slip::for_screen(&self.app) else {
+            self.say(text::accessible::no_slip(lang))?;
+            return Ok(After::default());
+        };
+        match file {
+            None => {
+                self.say(text::accessible::slip_heading(lang))?;
+                for line in super::slip::lines(&slip) {
+                    self.say(&line)?;
+                }
+                self.say(text::accessible::slip_end(lang))?;
+            }
+            Some(file) => {
+                let path = std::path::Path::new(file);
+                let sentence = match super::slip::save(&slip, path) {
+                    Ok(()) => text::accessible::slip_saved(lang, file),
+                    Err(e) => text::accessible::slip_not_saved(lang, file, &e.to_string()),
+                };
+                self.say(&sentence)?;
+            }
+        }
+        Ok(After::default())
     }
 
     /// Commands every screen but the form shares: log, today, new, back.

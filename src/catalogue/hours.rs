@@ -387,13 +387,26 @@ impl Moment {
         }
     }
 
-    /// "today", "tomorrow", "Monday", "next Monday".
+    /// "today", "tomorrow", "Monday", "next Monday", "Monday, in 10 days" (after a closure).
     fn day_words(&self) -> String {
         match self.days_ahead {
             0 => "today".to_string(),
             1 => "tomorrow".to_string(),
             2..=6 => day_name(self.weekday).to_string(),
-            _ => format!("next {}", day_name(self.weekday)),
+            7 => format!("next {}", day_name(self.weekday)),
+            n => format!("{}, in {n} days", day_name(self.weekday)),
+        }
+    }
+
+    /// Short words for a list: "today", "tomorrow", the day's first three letters ("Mon"), or
+    /// with the number of days after a long closure ("Mon, in 10 days").
+    fn short_day_words(&self) -> String {
+        let short = &day_name(self.weekday)[..3];
+        match self.days_ahead {
+            0 => "today".to_string(),
+            1 => "tomorrow".to_string(),
+            2..=7 => short.to_string(),
+            n => format!("{short}, in {n} days"),
         }
     }
 }
@@ -435,6 +448,78 @@ impl fmt::Display for OpenNow {
             OpenNow::Unknown => f.write_str("Opening hours not known"),
         }
     }
+}
+
+impl OpenNow {
+    /// The short form for a list of results: "open, closes 5pm", "closed, opens Mon 9am",
+    /// "open 24 hours", "hours not known".
+    pub fn short(&self) -> String {
+        match self {
+            OpenNow::Open { until: None } => "open 24 hours".to_string(),
+            OpenNow::Open { until: Some(end) } => match (end.days_ahead, end.time) {
+                (0, _) | (1, ClockTime::END_OF_DAY) => {
+                    format!("open, closes {}", end.time)
+                }
+                _ => format!("open, closes {} {}", end.short_day_words(), end.time),
+            },
+            OpenNow::Closed {
+                next_opening: Some(start),
+            } => format!("closed, opens {} {}", start.short_day_words(), start.time),
+            OpenNow::Closed { next_opening: None } => "closed".to_string(),
+            OpenNow::Unknown => "hours not known".to_string(),
+        }
+    }
+
+    /// True when open now.
+    pub fn is_open(&self) -> bool {
+        matches!(self, OpenNow::Open { .. })
+    }
+}
+
+/// Like [`open_now`], for a place that is also shut on `closed` dates (bank holidays): on such a
+/// day it is closed, and the next opening skips them.
+pub fn open_now_except(
+    hours: &[OpeningTimes],
+    closed: &[crate::catalogue::ClosedDate],
+    at: NaiveDateTime,
+) -> OpenNow {
+    let shut = |day: chrono::NaiveDate| closed.iter().any(|c| c.0 == day);
+    let today = at.date();
+    if !shut(today) {
+        match open_now(hours, at) {
+            OpenNow::Closed {
+                next_opening: Some(next),
+            } if shut(today + chrono::Days::new(u64::from(next.days_ahead))) => {}
+            other => return other,
+        }
+    }
+    // Closed today, or the next opening falls on a closed day: the first day after today that
+    // is not closed and opens.
+    for ahead in 1..=(closed.len() as u32 + 8) {
+        let Some(day) = today.checked_add_days(chrono::Days::new(u64::from(ahead))) else {
+            break;
+        };
+        if shut(day) {
+            continue;
+        }
+        let midnight = day.and_time(chrono::NaiveTime::MIN);
+        let time = match open_now(hours, midnight) {
+            OpenNow::Open { .. } => ClockTime::MIDNIGHT,
+            OpenNow::Closed {
+                next_opening: Some(next),
+            } if next.days_ahead == 0 => next.time,
+            OpenNow::Closed { .. } => continue,
+            OpenNow::Unknown => return OpenNow::Unknown,
+        };
+        return OpenNow::Closed {
+            next_opening: Some(Moment {
+                weekday: day.weekday(),
+                time,
+                days_ahead: ahead,
+            }),
+        };
+    }
+    OpenNow::Closed { next_opening: None }
 }
 
 /// The week's open periods as minutes since Monday 00:00, merged where they touch or overlap.
@@ -933,5 +1018,113 @@ mod tests {
         );
         assert_eq!(days(&[Sun, Mon]).describe(), "Sunday and Monday");
         assert_eq!(Days::EVERY_DAY.describe(), "every day");
+    }
+
+    fn closed_on(dates: &[(i32, u32, u32)]) -> Vec<crate::catalogue::ClosedDate> {
+        dates
+            .iter()
+            .map(|&(y, m, d)| {
+                crate::catalogue::ClosedDate(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_short_form_for_results_against_a_fixed_clock() {
+        let hours = office();
+        let short = |at| open_now(&hours, at).short();
+        assert_eq!(
+            short(at(Mon, 8, 30)),
+            "closed, opens today 9am",
+            "before opening"
+        );
+        assert_eq!(short(at(Mon, 9, 0)), "open, closes 5pm", "at opening");
+        assert_eq!(short(at(Wed, 16, 59)), "open, closes 5pm", "during");
+        assert_eq!(
+            short(at(Wed, 17, 0)),
+            "closed, opens tomorrow 9am",
+            "after closing"
+        );
+        assert_eq!(
+            short(at(Fri, 17, 30)),
+            "closed, opens tomorrow 10am",
+            "Friday evening"
+        );
+        assert_eq!(
+            short(at(Sat, 11, 0)),
+            "open, closes 1pm",
+            "Saturday morning"
+        );
+        assert_eq!(short(at(Sat, 14, 0)), "closed, opens Mon 9am", "weekend");
+        assert_eq!(
+            short(at(Sun, 12, 0)),
+            "closed, opens tomorrow 9am",
+            "Sunday"
+        );
+        let night = vec![
+            times("Friday", "20:00", "24:00"),
+            times("Saturday", "00:00", "03:00"),
+        ];
+        assert_eq!(
+            open_now(&night, at(Fri, 23, 0)).short(),
+            "open, closes tomorrow 3am",
+            "overnight"
+        );
+        assert_eq!(open_now(&night, at(Sat, 2, 0)).short(), "open, closes 3am");
+        assert_eq!(
+            open_now(&night, at(Sat, 3, 0)).short(),
+            "closed, opens Fri 8pm"
+        );
+        let late = vec![times("Friday", "18:00", "24:00")];
+        assert_eq!(
+            open_now(&late, at(Fri, 19, 0)).short(),
+            "open, closes midnight"
+        );
+        let always = vec![times("every day", "00:00", "24:00")];
+        assert_eq!(open_now(&always, at(Sun, 3, 0)).short(), "open 24 hours");
+        assert_eq!(open_now(&[], at(Sun, 3, 0)).short(), "hours not known");
+    }
+
+    #[test]
+    fn closed_dates_close_the_day_and_are_skipped_for_the_next_opening() {
+        // 2026-12-25 is a Friday, 2026-12-28 the Monday bank holiday.
+        let hours = vec![times("Monday to Friday", "09:00", "17:00")];
+        let christmas = closed_on(&[(2026, 12, 25), (2026, 12, 28)]);
+        let on = |m, d, h| {
+            NaiveDate::from_ymd_opt(2026, m, d)
+                .and_then(|d| d.and_hms_opt(h, 0, 0))
+                .unwrap()
+        };
+        // A normal day is unaffected.
+        assert_eq!(
+            open_now_except(&hours, &christmas, on(12, 23, 10)).to_string(),
+            "Open now until 5pm"
+        );
+        // Christmas Eve evening: Friday is closed, so is Monday: it opens on Tuesday.
+        assert_eq!(
+            open_now_except(&hours, &christmas, on(12, 24, 18)).to_string(),
+            "Closed now; opens Tuesday at 9am"
+        );
+        // On the bank holiday itself, in what would be opening hours.
+        let closed = open_now_except(&hours, &christmas, on(12, 25, 11));
+        assert!(!closed.is_open());
+        assert_eq!(closed.short(), "closed, opens Tue 9am");
+        // The day after the last closed date opens as normal.
+        assert_eq!(
+            open_now_except(&hours, &christmas, on(12, 29, 9)).short(),
+            "open, closes 5pm"
+        );
+        // A closure of more than a week counts the days.
+        let long: Vec<_> = (21..=31).map(|d| (2026, 12, d)).collect();
+        let long = closed_on(&long);
+        assert_eq!(
+            open_now_except(&hours, &long, on(12, 20, 12)).to_string(),
+            "Closed now; opens Friday, in 12 days at 9am"
+        );
+        // Closed dates without hours still know nothing.
+        assert_eq!(
+            open_now_except(&[], &christmas, on(12, 25, 9)),
+            OpenNow::Unknown
+        );
     }
 }

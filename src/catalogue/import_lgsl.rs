@@ -11,9 +11,7 @@
 //! failed import leaves nothing half-written.
 
 use std::collections::HashMap;
-use std::fmt;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -21,21 +19,8 @@ use serde::Serialize;
 use crate::printable::printable;
 use crate::user_file::{ReadError, read_bounded};
 
-/// Why an import failed: one sentence naming the file (and line) and what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError(pub String);
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ImportError {}
-
-fn fail<T>(message: String) -> Result<T, ImportError> {
-    Err(ImportError(message))
-}
+use super::import_files::fail;
+pub use super::import_files::{ImportError, write_dir};
 
 /// What an import produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -381,7 +366,7 @@ pub fn catalogue_files(
 }
 
 /// The default thesaurus file, as written (comments included).
-fn default_thesaurus_text() -> String {
+pub(crate) fn default_thesaurus_text() -> String {
     let embedded = super::load::embedded_files();
     if let Some(file) = embedded.iter().find(|f| f.name.ends_with("/synonyms.toml")) {
         return file.text.clone();
@@ -409,7 +394,7 @@ pub fn import(
         None => HashMap::new(),
     };
     let files = catalogue_files(&services, &tiers, today)?;
-    write_dir(out, &files)?;
+    write_dir(out, &files, false)?;
     let tiered = services
         .iter()
         .filter(|s| tiers.contains_key(&s.id))
@@ -424,76 +409,6 @@ pub fn import(
         county,
         tiered,
     })
-}
-
-/// Removes a half-written directory unless the import finished.
-struct Staging {
-    path: PathBuf,
-    done: bool,
-}
-
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = fs::remove_dir_all(&self.path);
-        }
-    }
-}
-
-/// Writes `files` into a fresh directory beside `out`, then renames it to `out`. An existing
-/// `out` must be an empty directory: an import never overwrites a catalogue.
-pub fn write_dir(out: &Path, files: &[(String, String)]) -> Result<(), ImportError> {
-    let name = out.display();
-    if out.exists() {
-        let empty = fs::read_dir(out)
-            .map(|mut entries| entries.next().is_none())
-            .unwrap_or(false);
-        if !out.is_dir() || !empty {
-            return fail(format!(
-                "{name} already exists and is not an empty folder; choose a new folder for the catalogue or remove it first"
-            ));
-        }
-    }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| {
-        ImportError(format!(
-            "cannot create the folder {}: {e}",
-            parent.display()
-        ))
-    })?;
-    let leaf = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "catalogue".into());
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let mut staging = Staging {
-        path: parent.join(format!(".{leaf}.importing-{}-{stamp}", std::process::id())),
-        done: false,
-    };
-    fs::create_dir(&staging.path).map_err(|e| {
-        ImportError(format!(
-            "cannot create a folder in {}: {e}; check you can write there",
-            parent.display()
-        ))
-    })?;
-    for (file, text) in files {
-        let path = staging.path.join(file);
-        fs::write(&path, text)
-            .map_err(|e| ImportError(format!("cannot write {}: {e}", path.display())))?;
-    }
-    if out.exists() {
-        fs::remove_dir(out).map_err(|e| ImportError(format!("cannot replace {name}: {e}")))?;
-    }
-    fs::rename(&staging.path, out)
-        .map_err(|e| ImportError(format!("cannot move the catalogue into {name}: {e}")))?;
-    staging.done = true;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 pub mod check;
 mod contacts;
 pub mod hours;
+pub mod import_files;
 pub mod import_lgsl;
+pub mod import_oruk;
 mod links;
 mod load;
 pub mod model;
@@ -93,6 +95,9 @@ pub enum Entry<'a> {
     Service(&'a Service),
     Partner(&'a Partner),
     Faq(&'a Faq),
+    /// A guided script, as the search finds it ([`Catalogue::searchable`]). Scripts have their
+    /// own namespace of ids, so [`Catalogue::entries`] and [`Catalogue::find`] leave them out.
+    Script(&'a Script),
 }
 
 impl<'a> Entry<'a> {
@@ -101,6 +106,7 @@ impl<'a> Entry<'a> {
             Entry::Service(_) => Kind::Service,
             Entry::Partner(_) => Kind::Partner,
             Entry::Faq(_) => Kind::Faq,
+            Entry::Script(_) => Kind::Script,
         }
     }
     pub fn id(&self) -> &'a str {
@@ -108,6 +114,7 @@ impl<'a> Entry<'a> {
             Entry::Service(s) => &s.id,
             Entry::Partner(p) => &p.id,
             Entry::Faq(f) => &f.id,
+            Entry::Script(s) => &s.id,
         }
     }
     /// The title of a service, the name of a partner, the question of an FAQ.
@@ -116,14 +123,16 @@ impl<'a> Entry<'a> {
             Entry::Service(s) => &s.title,
             Entry::Partner(p) => &p.name,
             Entry::Faq(f) => &f.question,
+            Entry::Script(s) => &s.title,
         }
     }
-    /// The summary of a service or partner, the answer of an FAQ.
+    /// The summary of a service, partner or script, the answer of an FAQ.
     pub fn summary(&self) -> &'a str {
         match self {
             Entry::Service(s) => &s.summary,
             Entry::Partner(p) => &p.summary,
             Entry::Faq(f) => &f.answer,
+            Entry::Script(s) => &s.summary,
         }
     }
     pub fn keywords(&self) -> &'a [String] {
@@ -131,6 +140,7 @@ impl<'a> Entry<'a> {
             Entry::Service(s) => &s.keywords,
             Entry::Partner(p) => &p.keywords,
             Entry::Faq(f) => &f.keywords,
+            Entry::Script(s) => &s.keywords,
         }
     }
     /// True for a "not in the catalogue" topic: search ranks it below real entries.
@@ -141,7 +151,8 @@ impl<'a> Entry<'a> {
         match self {
             Entry::Service(s) => s.urgent,
             Entry::Partner(p) => p.urgent,
-            Entry::Faq(_) => false,
+            // A script's urgent nodes are shown when the walk reaches them.
+            Entry::Faq(_) | Entry::Script(_) => false,
         }
     }
     pub fn review_by(&self) -> chrono::NaiveDate {
@@ -149,6 +160,7 @@ impl<'a> Entry<'a> {
             Entry::Service(s) => s.review_by,
             Entry::Partner(p) => p.review_by,
             Entry::Faq(f) => f.review_by,
+            Entry::Script(s) => s.review_by,
         }
     }
 }
@@ -314,6 +326,20 @@ impl Catalogue {
         self.services.len() + self.partners.len() + self.faqs.len()
     }
 
+    /// What the search finds: every entry, then the guided scripts.
+    pub fn searchable(&self) -> impl Iterator<Item = (EntryKey, Entry<'_>)> + '_ {
+        let scripts = self.scripts.iter().enumerate().map(|(index, s)| {
+            (
+                EntryKey {
+                    kind: Kind::Script,
+                    index,
+                },
+                Entry::Script(s),
+            )
+        });
+        self.entries().chain(scripts)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -323,6 +349,7 @@ impl Catalogue {
             Kind::Service => self.services.get(key.index).map(Entry::Service),
             Kind::Partner => self.partners.get(key.index).map(Entry::Partner),
             Kind::Faq => self.faqs.get(key.index).map(Entry::Faq),
+            Kind::Script => self.scripts.get(key.index).map(Entry::Script),
         }
     }
 

@@ -44,6 +44,9 @@ pub struct Council {
     pub address: Option<String>,
     #[serde(default)]
     pub hours: Vec<OpeningTimes>,
+    /// Days the council's offices are shut whatever `hours` say: bank holidays, Christmas.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closed: Vec<ClosedDate>,
 }
 
 /// Another public body that provides some services residents ask us about: the county council,
@@ -246,6 +249,10 @@ pub struct Partner {
     /// Free text about hours: "Closed on bank holidays".
     #[serde(default)]
     pub hours_note: Option<String>,
+    /// Days closed whatever `hours` say (bank holidays, Christmas): `closed = [2026-12-25]`.
+    /// "Open now" and the next opening skip them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closed: Vec<ClosedDate>,
     /// How to get help: walk in, phone, online, referral.
     #[serde(default)]
     pub access: Vec<Access>,
@@ -253,6 +260,13 @@ pub struct Partner {
     pub eligibility: Option<String>,
     #[serde(default)]
     pub languages: Vec<String>,
+    /// Access for disabled people: step-free entrance, hearing loop, BSL, large print.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility: Option<String>,
+    /// The partner takes a referral from the council only when the resident has agreed to it:
+    /// the visit form asks "Has the resident agreed?" and the visit records the answer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub referral_needs_consent: bool,
     #[serde(default)]
     pub urgent: bool,
     /// A national organisation (real public numbers) rather than a local one.
@@ -260,6 +274,18 @@ pub struct Partner {
     pub national: bool,
     #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
+}
+
+/// A calendar date on which a place is closed, written as a TOML date (`2026-12-25`) or as a
+/// string (`"2026-12-25"`).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(transparent)]
+pub struct ClosedDate(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for ClosedDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        review_date(deserializer).map(ClosedDate)
+    }
 }
 
 /// How a resident gets help from a partner.
@@ -340,6 +366,8 @@ pub enum Kind {
     Service,
     Partner,
     Faq,
+    /// A guided script: found by the search like the others, walked rather than read.
+    Script,
 }
 
 impl Kind {
@@ -348,6 +376,7 @@ impl Kind {
             Kind::Service => "service",
             Kind::Partner => "partner",
             Kind::Faq => "faq",
+            Kind::Script => "script",
         }
     }
 }

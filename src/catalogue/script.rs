@@ -4,6 +4,7 @@
 //! [[script]]
 //! id = "homelessness"
 //! title = "Homeless or about to be"
+//! summary = "Someone who has lost their home or may lose it soon."
 //! keywords = ["evicted", "nowhere to stay"]
 //! version = "1"
 //! start = "tonight"
@@ -52,6 +53,9 @@ pub const OUTCOME_WORDS: [&str; 6] = [
 pub struct Script {
     pub id: String,
     pub title: String,
+    /// One plain sentence: who the script is for. Shown in search results and searched.
+    #[serde(default)]
+    pub summary: String,
     /// The words that bring residents to it ("evicted", "bailiffs", "can't get online").
     #[serde(default)]
     pub keywords: Vec<String>,

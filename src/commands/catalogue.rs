@@ -52,6 +52,12 @@ pub(crate) fn entry_note(catalogue: &Catalogue, entry: Entry<'_>) -> String {
     if entry.urgent() {
         notes.push("URGENT".to_string());
     }
+    if let Entry::Script(script) = entry {
+        notes.push(format!(
+            "guided script: frontdesk script show {}",
+            script.id
+        ));
+    }
     if let Entry::Service(service) = entry {
         let info = catalogue.provider_of(service);
         if !info.is_us() {
@@ -85,6 +91,8 @@ pub fn list(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
             Kind::Service => "Services",
             Kind::Partner => "Partners",
             Kind::Faq => "Questions",
+            // Scripts are listed by `frontdesk script list`.
+            Kind::Script => continue,
         };
         out.push_str(&format!("{heading} ({})\n", entries.len()));
         let mut list = Table::list(

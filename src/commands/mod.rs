@@ -21,6 +21,7 @@ mod config;
 mod import;
 mod script;
 mod search;
+mod slip;
 mod table;
 mod visits;
 
@@ -56,10 +57,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import(ImportCommand::Lgsl { csv, out, tiers })) => {
             import::lgsl(&csv, &out, tiers.as_deref())
         }
+        Some(Command::Import(ImportCommand::Oruk {
+            input,
+            out,
+            replace,
+        })) => import::oruk(&input, &out, replace),
         Some(Command::Log(args)) => visits::log(&settings, &args),
         Some(Command::Visits(args)) => visits::list(&settings, &args),
         Some(Command::Purge(args)) => visits::purge(&settings, &args),
         Some(Command::Backup(args)) => visits::backup(&settings, &args),
+        Some(Command::Slip(args)) => slip::run(&settings, &args),
         Some(Command::Config(args)) => config::run(&settings, &args),
     }
 }

@@ -14,7 +14,7 @@ use crate::config::{self, Settings, Source};
 use crate::privacy;
 use crate::store::{VisitLog, local_day_bounds, retention_cutoff};
 use crate::visit::{
-    DraftIncomplete, Feedback, Invalid, NOTE_MAX_CHARS, Outcome, Visit, VisitDraft,
+    DraftIncomplete, Feedback, Invalid, NOTE_MAX_CHARS, Outcome, PartnerHow, Visit, VisitDraft,
 };
 
 /// With at most this many valid ids, a bad id's message lists them all.
@@ -59,6 +59,16 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         Some(value) => parse_word("--feedback", value)?,
         None => Feedback::None,
     };
+    let demand = args
+        .demand
+        .as_deref()
+        .map(|value| parse_word("--demand", value))
+        .transpose()?;
+    let assisted = args
+        .assisted
+        .as_deref()
+        .map(|value| parse_word("--assisted", value))
+        .transpose()?;
     let desk = match &args.desk {
         Some(desk) => config::desk_from_flag("--desk", desk)?,
         None => settings.desk.clone(),
@@ -67,6 +77,15 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         Some(staff) => config::staff_from_flag("--staff", staff)?,
         None => settings.staff.clone(),
     };
+    let mut partners = args.partners.clone();
+    let mut referrals = BTreeMap::new();
+    for value in &args.referrals {
+        let (id, consent) = parse_referral(value)?;
+        if !partners.contains(&id) {
+            partners.push(id.clone());
+        }
+        referrals.insert(id, consent);
+    }
     let catalogue = settings.load_catalogue()?;
 
     let now = Utc::now();
@@ -74,10 +93,13 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         services,
         outcome,
         service_outcomes,
-        partners: args.partners.clone(),
+        partners,
+        referrals,
         online,
         reasons,
         feedback,
+        demand,
+        assisted,
         note: args.note.clone(),
         ..VisitDraft::new(now, desk, staff, catalogue.version())
     };
@@ -219,6 +241,22 @@ fn parse_service(value: &str) -> anyhow::Result<(String, Option<Outcome>)> {
     }
 }
 
+/// `--refer ID` or `--refer ID=yes|no`: the partner and whether the resident agreed.
+fn parse_referral(value: &str) -> anyhow::Result<(String, Option<bool>)> {
+    let (id, answer) = match value.split_once('=') {
+        None => return Ok((value.trim().to_string(), None)),
+        Some((id, answer)) => (id.trim(), answer.trim()),
+    };
+    let consent = match answer.to_ascii_lowercase().as_str() {
+        "yes" | "y" => true,
+        "no" | "n" => false,
+        _ => bail!(
+            "--refer {value}: '{answer}' is not an answer to 'Has the resident agreed?'; write --refer {id}=yes or --refer {id}=no"
+        ),
+    };
+    Ok((id.to_string(), Some(consent)))
+}
+
 fn parse_date(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .map_err(|_| anyhow!("{flag}: '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-03-31"))
@@ -233,6 +271,14 @@ fn refusal(catalogue: &Catalogue, invalid: Invalid) -> anyhow::Error {
         ),
         Invalid::UnknownService { id } => unknown_id(catalogue, "--service", &id, Kind::Service),
         Invalid::UnknownPartner { id } => unknown_id(catalogue, "--partner", &id, Kind::Partner),
+        Invalid::ConsentNotAsked { id } => {
+            let name = catalogue
+                .partner(&id)
+                .map_or(id.as_str(), |p| p.name.as_str());
+            anyhow!(
+                "--refer {id}: {name} takes a referral only when the resident agrees to it; ask them, then give --refer {id}=yes or --refer {id}=no"
+            )
+        }
         Invalid::Incomplete(DraftIncomplete::NoDesk) => {
             anyhow!("the desk name is empty; give one with --desk or `desk` in the config file")
         }
@@ -249,6 +295,7 @@ fn unknown_id(catalogue: &Catalogue, flag: &str, id: &str, wanted: Kind) -> anyh
             Kind::Service => "give it with --service",
             Kind::Partner => "give it with --partner",
             Kind::Faq => "an FAQ is not logged; give the service it is about",
+            Kind::Script => "a script is not logged; give the services it ends with",
         };
         return anyhow!(
             "{flag}: '{id}' is {}, not {}; {right_flag}",
@@ -294,6 +341,7 @@ fn with_article(kind: Kind) -> &'static str {
         Kind::Service => "a service",
         Kind::Partner => "a partner",
         Kind::Faq => "an FAQ",
+        Kind::Script => "a script",
     }
 }
 
@@ -330,16 +378,31 @@ fn table(visits: &[Visit], catalogue: Option<&Catalogue>) -> String {
             v.staff.clone(),
             v.outcome.label().to_string(),
             services_cell(v, service),
-            v.partners
-                .iter()
-                .map(|id| partner(id))
-                .collect::<Vec<_>>()
-                .join(", "),
+            partners_cell(v, partner),
             v.id.to_string(),
             v.note.clone().unwrap_or_default(),
         ]);
     }
     table.render()
+}
+
+/// The partners of a visit, a referral marked with whether the resident agreed:
+/// "Citizens Advice, Food bank (referral, agreed)".
+fn partners_cell(visit: &Visit, name: impl Fn(&str) -> String) -> String {
+    let cells: Vec<String> = visit
+        .partners
+        .iter()
+        .map(|p| {
+            let name = name(&p.partner);
+            match (p.how, p.consent) {
+                (PartnerHow::Signpost, _) => name,
+                (PartnerHow::Referral, None) => format!("{name} (referral)"),
+                (PartnerHow::Referral, Some(true)) => format!("{name} (referral, agreed)"),
+                (PartnerHow::Referral, Some(false)) => format!("{name} (referral, not agreed)"),
+            }
+        })
+        .collect();
+    cells.join(", ")
 }
 
 /// The services of a visit, each followed by its outcome when that differs from the visit's:

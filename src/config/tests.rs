@@ -147,7 +147,7 @@ fn a_wrong_type_says_which_setting_and_what_is_allowed() {
         (
             "theme = \"neon\"\n",
             1,
-            "theme must be \"default\" or \"high-contrast\", not \"neon\"",
+            "theme must be \"default\", \"high-contrast\" or \"light\", not \"neon\"",
         ),
         (
             "\n[keys]\nlog_visit = \"F2\"\n",
@@ -211,7 +211,18 @@ fn the_file_and_the_environment_share_one_rule_for_each_setting() {
 
     assert_eq!(
         error(&named(&none), only("FRONTDESK_THEME", "neon")),
-        "FRONTDESK_THEME must be \"default\" or \"high-contrast\", not \"neon\""
+        "FRONTDESK_THEME must be \"default\", \"high-contrast\" or \"light\", not \"neon\""
+    );
+    let settings = Settings::resolve_with(&named(&none), only("FRONTDESK_THEME", "light")).unwrap();
+    assert_eq!(settings.theme, ThemeName::Light);
+    let file = dir.path().join("light.toml");
+    fs::write(&file, "theme = \"light\"\n").unwrap();
+    let settings = Settings::resolve_with(&named(&file), |_| None).unwrap();
+    assert_eq!(settings.theme, ThemeName::Light);
+    assert!(
+        settings.describe().contains("theme = light"),
+        "{}",
+        settings.describe()
     );
 }
 

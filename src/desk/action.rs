@@ -44,6 +44,8 @@ pub enum Action {
         day: chrono::NaiveDate,
         count: usize,
     },
+    /// The demand and way of helping online last given for each service, by service id.
+    DefaultsLoaded(std::collections::BTreeMap<String, crate::visit::ServiceDefault>),
     /// A half-filled visit kept from last time (boxed: a draft is the largest payload).
     DraftRestored(Box<VisitDraft>),
     /// The draft could not be kept on disk (it stays on screen).
@@ -72,4 +74,6 @@ pub enum Effect {
     CountToday(chrono::NaiveDate),
     SaveDraft(VisitDraft),
     ClearDraft,
+    /// Read each service's remembered demand and way of helping online.
+    LoadDefaults,
 }

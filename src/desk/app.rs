@@ -2,6 +2,7 @@
 //! No terminal, no SQL, no clock here: the time arrives as `Action::Tick`, key names arrive once
 //! as [`KeyNames`], and every sentence comes from [`crate::text`] in the app's language.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
@@ -14,10 +15,10 @@ use super::key_names::KeyNames;
 use super::navigation::{Detail, PAGE, ResidentView, Screen, Scroll};
 use super::status::{Level, Status};
 use super::text_field::{self, Change};
-use crate::catalogue::{Catalogue, Entry, EntryKey};
+use crate::catalogue::{Catalogue, Entry, EntryKey, Kind};
 use crate::printable::is_unsafe;
 use crate::text::{self, Language};
-use crate::visit::{Invalid, Visit, VisitDraft};
+use crate::visit::{Invalid, ServiceDefault, Visit, VisitDraft};
 pub use today::{COUNT_EVERY, Question};
 
 mod script;
@@ -85,6 +86,10 @@ pub struct App {
     pub status: Option<Status>,
     pub saving: bool,
     pub quit: bool,
+    /// Each service's remembered demand and way of helping online, offered on a new visit.
+    pub service_defaults: BTreeMap<String, ServiceDefault>,
+    /// The defaults were asked of the log (once, with the first count).
+    defaults_asked: bool,
 }
 
 impl App {
@@ -118,6 +123,8 @@ impl App {
             just_saved: None,
             status: None,
             saving: false,
+            service_defaults: BTreeMap::new(),
+            defaults_asked: false,
             quit: false,
         };
         app.search.results = app.browse_list();
@@ -183,6 +190,16 @@ impl App {
             Screen::ShowResident(view) => Some(&mut view.scroll),
             Screen::Script(view) => Some(&mut view.scroll),
             _ => None,
+        }
+    }
+
+    /// True when `command` does something on the screen on top now; the bottom bar shows only
+    /// these. On a script, that depends on the node ([`App::script_offers`]); elsewhere every
+    /// command of the screen's keymap does.
+    pub fn offers(&self, command: Command) -> bool {
+        match self.screen() {
+            Screen::Script(view) if !self.help => self.script_offers(view, command),
+            _ => true,
         }
     }
 
@@ -292,6 +309,10 @@ impl App {
             }
             Action::TodayLoaded(visits) => {
                 self.today_loaded(visits);
+                Vec::new()
+            }
+            Action::DefaultsLoaded(defaults) => {
+                self.service_defaults = defaults;
                 Vec::new()
             }
             Action::TodayCounted { day, count } => {
@@ -435,11 +456,15 @@ impl App {
             Command::Down => *selected = (*selected + 1).min(last),
             Command::PageUp => *selected = selected.saturating_sub(PAGE),
             Command::PageDown => *selected = (*selected + PAGE).min(last),
-            Command::Open => {
-                if let Some(key) = self.selected_entry() {
-                    self.screens.push(Screen::Detail(Detail::new(key)));
+            Command::Open => match self.selected_entry() {
+                Some(key) if key.kind == Kind::Script => {
+                    if let Some(id) = self.catalogue.scripts.get(key.index).map(|s| s.id.clone()) {
+                        self.walk_script(&id);
+                    }
                 }
-            }
+                Some(key) => self.screens.push(Screen::Detail(Detail::new(key))),
+                None => {}
+            },
             _ => {}
         }
         Vec::new()
@@ -539,6 +564,9 @@ impl App {
             .get_or_insert_with(|| VisitDraft::new(started, desk, staff, version));
         for key in entries {
             add_entry(&self.catalogue, draft, key);
+        }
+        if draft.id.is_nil() {
+            draft.fill_defaults(&self.service_defaults);
         }
         if let Some((end, record)) = end {
             super::draft::fill_from_end(draft, &end);
@@ -642,6 +670,10 @@ impl App {
             Invalid::UnknownPartner { id } => {
                 text::status::unknown_partner(lang, id, &keys.key(Command::Toggle))
             }
+            Invalid::ConsentNotAsked { id } => {
+                let name = self.catalogue.partner(id).map_or(id.as_str(), |p| &p.name);
+                text::status::consent_not_asked(lang, name, &keys.key(Command::Toggle))
+            }
             Invalid::Incomplete(crate::visit::DraftIncomplete::NoOutcome) => {
                 let first = keys.key(Command::Outcome(1));
                 let last = keys.key(Command::Outcome(6));
@@ -664,6 +696,7 @@ impl App {
 
     fn visit_saved(&mut self, visit: Visit) -> Vec<Effect> {
         self.saving = false;
+        self.remember_defaults(&visit);
         let services = self.service_titles(&visit);
         // The log's count and this visit; the log is asked again for the others' saves.
         self.today_total += 1;
@@ -674,6 +707,19 @@ impl App {
         let mut effects = self.finish_visit(message);
         effects.insert(0, self.refresh_today());
         effects
+    }
+
+    /// What the log remembered with the visit (see `store::visits`): its demand and way of
+    /// helping online, as each of its services' defaults.
+    fn remember_defaults(&mut self, visit: &Visit) {
+        for service in &visit.services {
+            let default = self
+                .service_defaults
+                .entry(service.service.clone())
+                .or_default();
+            default.demand = visit.demand.or(default.demand);
+            default.assisted = visit.assisted.or(default.assisted);
+        }
     }
 
     /// The one way a visit ends, saved or discarded: the form, the draft, the search and the

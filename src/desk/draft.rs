@@ -21,7 +21,8 @@ pub fn add_entry(catalogue: &Catalogue, draft: &mut VisitDraft, key: EntryKey) {
                 push(&mut draft.services, id);
             }
         }
-        None => {}
+        // A script is walked, and its end fills the visit.
+        Some(Entry::Script(_)) | None => {}
     }
 }
 

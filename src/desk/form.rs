@@ -12,8 +12,8 @@ use crate::catalogue::Catalogue;
 use crate::privacy::PersonalData;
 use crate::text::{self, Language};
 use crate::visit::{
-    DraftIncomplete, ExclusionReason, Feedback, Invalid, NOTE_MAX_CHARS, OnlineAnswer, Outcome,
-    VisitDraft,
+    AssistedHow, Demand, DraftIncomplete, ExclusionReason, Feedback, Invalid, NOTE_MAX_CHARS,
+    OnlineAnswer, Outcome, VisitDraft,
 };
 
 /// A field of the form, in the order Tab visits them.
@@ -22,6 +22,8 @@ pub enum Field {
     Services,
     #[default]
     Outcome,
+    Demand,
+    Assisted,
     Partners,
     Online,
     Reasons,
@@ -117,7 +119,7 @@ fn read_note(draft: &VisitDraft) -> Option<&str> {
 }
 
 /// The form's fields, in the order Tab visits them.
-pub const FIELDS: [FieldSpec; 7] = [
+pub const FIELDS: [FieldSpec; 9] = [
     FieldSpec {
         field: Field::Services,
         label: |lang| text::form::labels(lang).services,
@@ -179,12 +181,55 @@ pub const FIELDS: [FieldSpec; 7] = [
         owns: |problem| matches!(problem, Invalid::Incomplete(DraftIncomplete::NoOutcome)),
     },
     FieldSpec {
+        field: Field::Demand,
+        label: |lang| text::form::labels(lang).demand,
+        kind: FieldKind::One {
+            set: |draft, index| draft.demand = index.and_then(|i| Demand::ALL.get(i).copied()),
+            clearable: true,
+        },
+        one_per_line: false,
+        required: false,
+        choices: |c| {
+            choices_of(
+                &Demand::ALL,
+                |_, d| text::form::demand(c.lang, d).to_string(),
+                |d| c.draft.demand == Some(d),
+            )
+        },
+        empty: no_text,
+        owns: |_| false,
+    },
+    FieldSpec {
+        field: Field::Assisted,
+        label: |lang| text::form::labels(lang).assisted,
+        kind: FieldKind::One {
+            set: |draft, index| {
+                draft.assisted = index.and_then(|i| AssistedHow::ALL.get(i).copied())
+            },
+            clearable: true,
+        },
+        one_per_line: false,
+        required: false,
+        choices: |c| {
+            choices_of(
+                &AssistedHow::ALL,
+                |_, a| text::form::assisted(c.lang, a).to_string(),
+                |a| c.draft.assisted == Some(a),
+            )
+        },
+        empty: no_text,
+        owns: |_| false,
+    },
+    FieldSpec {
         field: Field::Partners,
         label: |lang| text::form::labels(lang).partners,
+        // Space steps a partner: ticked (a signpost), a referral (asking "Has the resident
+        // agreed?" where the partner needs it), then unticked.
         kind: FieldKind::Ticks {
             toggle: |draft, form, index| {
                 if let Some(id) = form.partner_options.get(index) {
-                    toggle(&mut draft.partners, id.clone());
+                    let needs_consent = form.consent_partners.contains(id);
+                    draft.step_partner(id, needs_consent);
                 }
             },
         },
@@ -193,18 +238,32 @@ pub const FIELDS: [FieldSpec; 7] = [
         choices: |c| {
             let options = c.form.partner_options.iter();
             options
-                .map(|id| Choice {
-                    label: c
-                        .catalogue
-                        .partner(id)
-                        .map_or(id.as_str(), |p| p.name.as_str())
-                        .to_string(),
-                    chosen: c.draft.partners.contains(id),
+                .map(|id| {
+                    let partner = c.catalogue.partner(id);
+                    let name = partner.map_or(id.as_str(), |p| p.name.as_str());
+                    let chosen = c.draft.partners.contains(id);
+                    let (how, consent) = c.draft.partner_how(id);
+                    let needs_consent = partner.is_some_and(|p| p.referral_needs_consent);
+                    Choice {
+                        label: text::form::partner_choice(
+                            c.lang,
+                            name,
+                            chosen.then_some(how),
+                            needs_consent,
+                            consent,
+                        ),
+                        chosen,
+                    }
                 })
                 .collect()
         },
         empty: |lang, keys| text::form::no_partners(lang, &keys.key(Command::LogVisit)),
-        owns: |problem| matches!(problem, Invalid::UnknownPartner { .. }),
+        owns: |problem| {
+            matches!(
+                problem,
+                Invalid::UnknownPartner { .. } | Invalid::ConsentNotAsked { .. }
+            )
+        },
     },
     FieldSpec {
         field: Field::Online,
@@ -314,6 +373,8 @@ pub struct VisitForm {
     pub cursor: usize,
     /// Partner ids offered as ticks: the services' signposts and any already chosen.
     pub partner_options: Vec<String>,
+    /// Those of them that take referrals only with the resident's agreement.
+    pub consent_partners: Vec<String>,
     /// The personal data found in the note at the last save, for the warning under the form.
     pub privacy: Vec<PersonalData>,
 }
@@ -338,6 +399,15 @@ impl VisitForm {
                 options.push(id.clone());
             }
         }
+        self.consent_partners = options
+            .iter()
+            .filter(|id| {
+                catalogue
+                    .partner(id)
+                    .is_some_and(|p| p.referral_needs_consent)
+            })
+            .cloned()
+            .collect();
         self.partner_options = options;
     }
 
@@ -536,6 +606,8 @@ mod tests {
             [
                 Field::Services,
                 Field::Outcome,
+                Field::Demand,
+                Field::Assisted,
                 Field::Partners,
                 Field::Online,
                 Field::Reasons,

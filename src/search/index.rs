@@ -96,7 +96,7 @@ impl IndexData {
         // This entry's terms and fields, before they are added to the postings.
         let mut fields_of: HashMap<TermId, u8> = HashMap::new();
 
-        for (key, entry) in catalogue.entries() {
+        for (key, entry) in catalogue.searchable() {
             let doc = docs.len() as u32;
             fields_of.clear();
             let mut add = |text: &str, field: u8, vocabulary: &mut VocabularyBuilder| {
@@ -243,6 +243,7 @@ fn body_texts<'a>(entry: &Entry<'a>) -> Vec<&'a str> {
             texts
         }
         Entry::Faq(f) => vec![f.answer.as_str()],
+        Entry::Script(s) => vec![s.summary.as_str()],
     }
 }
 
@@ -250,6 +251,6 @@ fn category<'a>(entry: &Entry<'a>) -> Option<&'a str> {
     match entry {
         Entry::Service(s) => s.category.as_deref(),
         Entry::Partner(p) => p.category.as_deref(),
-        Entry::Faq(_) => None,
+        Entry::Faq(_) | Entry::Script(_) => None,
     }
 }

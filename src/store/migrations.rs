@@ -9,6 +9,7 @@ use std::path::Path;
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
+use super::summary::count_facts;
 
 /// Each step takes the file from version `index` to `index + 1`.
 const STEPS: &[&str] = &[
@@ -70,6 +71,54 @@ const STEPS: &[&str] = &[
     ALTER TABLE visits ADD COLUMN script_version TEXT;
     ALTER TABLE visits ADD COLUMN script_path TEXT;
     "#,
+    // Version 5: how each partner on a visit was passed on, 'signpost' (the resident contacts
+    // them) or 'referral' (the council does), and for a partner that takes referrals only with
+    // consent, whether the resident agreed: 1 yes, 0 no, NULL not asked. Every partner logged
+    // before was a signpost. Nothing about the resident is stored.
+    r#"
+    ALTER TABLE visit_partners ADD COLUMN how TEXT NOT NULL DEFAULT 'signpost';
+    ALTER TABLE visit_partners ADD COLUMN consent INTEGER;
+    "#,
+    // Version 6: customer insight.
+    concat!(
+        // Value or failure demand and how a resident was helped online: words, NULL when not
+        // given. The local calendar day (days since 1970-01-01) and hour the visit started,
+        // fixed when it is saved, so reports group by the desk's own dates and hours on both
+        // sides of a clock change.
+        r#"
+    ALTER TABLE visits ADD COLUMN demand TEXT;
+    ALTER TABLE visits ADD COLUMN assisted_how TEXT;
+    ALTER TABLE visits ADD COLUMN local_day INTEGER;
+    ALTER TABLE visits ADD COLUMN local_hour INTEGER;
+    UPDATE visits SET
+        local_day = CAST(strftime('%s', date(started_at / 1000, 'unixepoch', 'localtime')) AS INTEGER) / 86400,
+        local_hour = CAST(strftime('%H', started_at / 1000, 'unixepoch', 'localtime') AS INTEGER);
+    "#,
+        // The last demand and way of helping online given for each service, offered as the
+        // default the next time that service is logged.
+        r#"
+    CREATE TABLE service_defaults (
+        service_id TEXT PRIMARY KEY NOT NULL,
+        demand TEXT,
+        assisted_how TEXT
+    ) WITHOUT ROWID;
+    "#,
+        // The report's counts per local day and desk, kept in the same transaction as every
+        // save, edit, undo and purge (see `summary`), so a report reads days, not visits.
+        r#"
+    CREATE TABLE report_counts (
+        day INTEGER NOT NULL,
+        desk TEXT NOT NULL,
+        figure TEXT NOT NULL,
+        key TEXT NOT NULL,
+        sub TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (day, desk, figure, key, sub)
+    ) WITHOUT ROWID;
+    "#,
+        count_facts!("1", "1"),
+        ";"
+    ),
 ];
 
 /// The schema version this frontdesk writes.

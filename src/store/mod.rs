@@ -30,13 +30,14 @@ pub mod migrations;
 mod open;
 pub mod owner_only;
 mod retention;
+mod summary;
 mod visit_log;
 mod visits;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
 use rusqlite::Connection;
 
 pub use draft::{clear_draft, load_draft, save_draft};
@@ -63,6 +64,18 @@ impl Store {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// The local calendar day (days since 1970-01-01) and hour an instant falls in, as the visit log
+/// keeps them for reports.
+pub fn local_day_and_hour(at: DateTime<Utc>) -> (i64, i64) {
+    let local = at.with_timezone(&Local);
+    (day_number(local.date_naive()), i64::from(local.hour()))
+}
+
+/// A calendar day as days since 1970-01-01.
+pub fn day_number(day: NaiveDate) -> i64 {
+    day.signed_duration_since(NaiveDate::default()).num_days()
 }
 
 /// A local calendar day as the UTC instants it starts and ends at (the end is the next day's

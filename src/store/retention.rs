@@ -41,6 +41,7 @@ impl Store {
         }
         let cutoff = keeping_today(cutoff);
         self.write("delete old visits from", |tx| {
+            super::summary::uncount_before(tx, cutoff)?;
             // The child rows go with their visit (ON DELETE CASCADE); deleting them here as well
             // keeps a file opened without foreign keys tidy too.
             for table in ["visit_services", "visit_partners", "visit_reasons"] {

@@ -6,13 +6,14 @@
 //! failure it lets the connection go and opens the file afresh on the next request, so a
 //! problem fixed while the app runs (a full disk, a read-only file) needs no restart.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::{Store, StoreError};
-use crate::visit::Visit;
+use crate::visit::{ServiceDefault, Visit};
 
 /// The visit log at one path, opened when needed and reopened after a failure.
 #[derive(Debug)]
@@ -57,6 +58,11 @@ impl VisitLog {
         self.write(|store| store.save_all(visits))
     }
 
+    /// Replaces every visit at `desk` with `visits`, in one transaction (demo data).
+    pub fn replace_desk(&mut self, desk: &str, visits: &[Visit]) -> Result<(), StoreError> {
+        self.write(|store| store.replace_desk(desk, visits))
+    }
+
     /// Replaces a logged visit (same id) with an edited one.
     pub fn update(&mut self, visit: &Visit) -> Result<(), StoreError> {
         self.write(|store| store.update(visit))
@@ -80,6 +86,11 @@ impl VisitLog {
         desk: Option<&str>,
     ) -> Result<Vec<Visit>, StoreError> {
         self.read(|store| store.visits_between(from, to, desk))
+    }
+
+    /// Each service's remembered demand and way of helping online, by service id.
+    pub fn service_defaults(&mut self) -> Result<BTreeMap<String, ServiceDefault>, StoreError> {
+        self.read(|store| store.service_defaults())
     }
 
     /// How many visits started in `[from, to)`, at one desk or all.

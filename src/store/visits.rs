@@ -1,19 +1,22 @@
 //! Saving, editing, undoing and listing visits. Every write is one `BEGIN IMMEDIATE`
 //! transaction, so a visit is either wholly in the file or not at all.
 
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use uuid::Uuid;
 
-use super::{Store, StoreError};
+use super::summary::{count_desk, count_visit, uncount_desk};
+use super::{Store, StoreError, local_day_and_hour};
 use crate::visit::{
-    ExclusionReason, Feedback, OnlineAnswer, Outcome, ScriptRecord, ServiceOutcome, Visit,
+    AssistedHow, Demand, ExclusionReason, Feedback, OnlineAnswer, Outcome, PartnerHow,
+    PartnerOnVisit, ScriptRecord, ServiceDefault, ServiceOutcome, Visit,
 };
 
 const VISIT_COLUMNS: &str = "id, started_at, ended_at, desk, staff, outcome, online, feedback, note, catalogue_version, \
-     script_id, script_version, script_path";
+     script_id, script_version, script_path, demand, assisted_how, local_day, local_hour";
 
 impl Store {
     /// Saves a new visit. When this returns, the visit is on disk (it survives a power cut).
@@ -33,7 +36,42 @@ impl Store {
                     other => other?,
                 }
                 insert_children(tx, visit)?;
+                count_visit(tx, &visit.id.to_string(), 1)?;
+                remember_defaults(tx, visit)?;
             }
+            Ok(Ok(()))
+        })
+    }
+
+    /// Replaces every visit at `desk` with `visits`, in one transaction: all or none. For a
+    /// desk of made-up visits (`frontdesk demo-data`): the report's counts of the desk are
+    /// rebuilt in one pass, and no service's defaults are changed.
+    pub fn replace_desk(&mut self, desk: &str, visits: &[Visit]) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        self.write("save to", |tx| {
+            uncount_desk(tx, desk)?;
+            for table in ["visit_services", "visit_partners", "visit_reasons"] {
+                tx.execute(
+                    &format!(
+                        "DELETE FROM {table} WHERE visit_id IN (SELECT id FROM visits WHERE desk = ?1)"
+                    ),
+                    [desk],
+                )?;
+            }
+            tx.execute("DELETE FROM visits WHERE desk = ?1", [desk])?;
+            for visit in visits {
+                match insert_visit(tx, visit) {
+                    Err(e) if is_duplicate(&e) => {
+                        return Ok(Err(StoreError::AlreadySaved { path, id: visit.id }));
+                    }
+                    other => other?,
+                }
+                insert_children(tx, visit)?;
+                if visit.desk != desk {
+                    count_visit(tx, &visit.id.to_string(), 1)?;
+                }
+            }
+            count_desk(tx, desk)?;
             Ok(Ok(()))
         })
     }
@@ -42,11 +80,14 @@ impl Store {
     pub fn update(&mut self, visit: &Visit) -> Result<(), StoreError> {
         let path = self.path.clone();
         self.write("save to", |tx| {
+            let id = visit.id.to_string();
+            count_visit(tx, &id, -1)?;
             let changed = tx
                 .prepare_cached(
                     "UPDATE visits SET started_at = ?2, ended_at = ?3, desk = ?4, staff = ?5, outcome = ?6, \
                      online = ?7, feedback = ?8, note = ?9, catalogue_version = ?10, script_id = ?11, \
-                     script_version = ?12, script_path = ?13 WHERE id = ?1",
+                     script_version = ?12, script_path = ?13, demand = ?14, assisted_how = ?15, \
+                     local_day = ?16, local_hour = ?17 WHERE id = ?1",
                 )?
                 .execute(rusqlite::params_from_iter(visit_params(visit)))?;
             if changed == 0 {
@@ -54,6 +95,8 @@ impl Store {
             }
             delete_children(tx, visit.id)?;
             insert_children(tx, visit)?;
+            count_visit(tx, &id, 1)?;
+            remember_defaults(tx, visit)?;
             Ok(Ok(()))
         })
     }
@@ -61,6 +104,7 @@ impl Store {
     /// Deletes a visit (undo). False when it was not in the log.
     pub fn delete(&mut self, id: Uuid) -> Result<bool, StoreError> {
         self.write("delete a visit from", |tx| {
+            count_visit(tx, &id.to_string(), -1)?;
             delete_children(tx, id)?;
             let deleted = tx
                 .prepare_cached("DELETE FROM visits WHERE id = ?1")?
@@ -116,6 +160,29 @@ impl Store {
         }
         .map_err(|e| self.error("read", e))?;
         Ok(count.max(0) as u64)
+    }
+
+    /// Each service's remembered demand and way of helping online, by service id. A word this
+    /// frontdesk does not know is left out (a default is only a help).
+    pub fn service_defaults(&self) -> Result<BTreeMap<String, ServiceDefault>, StoreError> {
+        let read = || -> rusqlite::Result<BTreeMap<String, ServiceDefault>> {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT service_id, demand, assisted_how FROM service_defaults")?;
+            let rows = stmt.query_map([], |r| {
+                let demand: Option<String> = r.get(1)?;
+                let assisted: Option<String> = r.get(2)?;
+                Ok((
+                    r.get::<_, String>(0)?,
+                    ServiceDefault {
+                        demand: demand.and_then(|d| Demand::from_str(&d).ok()),
+                        assisted: assisted.and_then(|a| AssistedHow::from_str(&a).ok()),
+                    },
+                ))
+            })?;
+            rows.collect()
+        };
+        read().map_err(|e| self.error("read", e))
     }
 
     /// Runs `work` in one immediate transaction and commits it, unless `work` fails or refuses
@@ -202,11 +269,41 @@ impl Store {
                 Ok(ServiceOutcome { service, outcome })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
+        let partners = children
+            .partners
+            .into_iter()
+            .map(|(partner, how, consent)| {
+                let how = PartnerHow::from_str(&how)
+                    .map_err(|_| word("how a partner was passed on", &how))?;
+                let consent = match consent {
+                    None => None,
+                    Some(0) => Some(false),
+                    Some(1) => Some(true),
+                    Some(other) => return Err(word("the resident's consent", &other.to_string())),
+                };
+                Ok(PartnerOnVisit {
+                    partner,
+                    how,
+                    consent,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
         let reasons = children
             .reasons
             .iter()
             .map(|r| ExclusionReason::from_str(r).map_err(|_| word("the reason", r)))
             .collect::<Result<Vec<_>, _>>()?;
+        let demand = match &row.demand {
+            Some(text) => Some(Demand::from_str(text).map_err(|_| word("the demand", text))?),
+            None => None,
+        };
+        let assisted = match &row.assisted_how {
+            Some(text) => Some(
+                AssistedHow::from_str(text)
+                    .map_err(|_| word("how the resident was helped online", text))?,
+            ),
+            None => None,
+        };
         let script = match row.script_id {
             Some(id) => {
                 let path = row.script_path.unwrap_or_default();
@@ -227,10 +324,12 @@ impl Store {
             staff: row.staff,
             services,
             outcome,
-            partners: children.partners,
+            partners,
             online,
             reasons,
             feedback,
+            demand,
+            assisted,
             note: row.note,
             catalogue_version: row.catalogue_version,
             script,
@@ -253,6 +352,8 @@ struct StoredRow {
     script_id: Option<String>,
     script_version: Option<String>,
     script_path: Option<String>,
+    demand: Option<String>,
+    assisted_how: Option<String>,
 }
 
 impl StoredRow {
@@ -271,6 +372,8 @@ impl StoredRow {
             script_id: row.get(10)?,
             script_version: row.get(11)?,
             script_path: row.get(12)?,
+            demand: row.get(13)?,
+            assisted_how: row.get(14)?,
         })
     }
 }
@@ -278,7 +381,8 @@ impl StoredRow {
 struct Children {
     /// Each service id with its own outcome as stored.
     services: Vec<(String, Option<String>)>,
-    partners: Vec<String>,
+    /// Each partner id, how it was passed on and the consent as stored.
+    partners: Vec<(String, String, Option<i64>)>,
     reasons: Vec<String>,
 }
 
@@ -293,16 +397,21 @@ fn read_children(conn: &Connection, id: &str) -> rusqlite::Result<Children> {
     let services = services
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let mut partners = conn.prepare_cached(
+        "SELECT partner_id, how, consent FROM visit_partners WHERE visit_id = ?1 ORDER BY position",
+    )?;
+    let partners = partners
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(Children {
         services,
-        partners: list(
-            "SELECT partner_id FROM visit_partners WHERE visit_id = ?1 ORDER BY position",
-        )?,
+        partners,
         reasons: list("SELECT reason FROM visit_reasons WHERE visit_id = ?1 ORDER BY position")?,
     })
 }
 
 fn visit_params(visit: &Visit) -> Vec<Box<dyn rusqlite::ToSql>> {
+    let (day, hour) = local_day_and_hour(visit.started_at);
     vec![
         Box::new(visit.id.to_string()),
         Box::new(visit.started_at.timestamp_millis()),
@@ -317,12 +426,16 @@ fn visit_params(visit: &Visit) -> Vec<Box<dyn rusqlite::ToSql>> {
         Box::new(visit.script.as_ref().map(|s| s.id.clone())),
         Box::new(visit.script.as_ref().map(|s| s.version.clone())),
         Box::new(visit.script.as_ref().map(|s| s.path_text())),
+        Box::new(visit.demand.map(|d| d.as_str())),
+        Box::new(visit.assisted.map(|a| a.as_str())),
+        Box::new(day),
+        Box::new(hour),
     ]
 }
 
 fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     tx.prepare_cached(&format!(
-        "INSERT INTO visits ({VISIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+        "INSERT INTO visits ({VISIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
     ))?
     .execute(rusqlite::params_from_iter(visit_params(visit)))?;
     Ok(())
@@ -342,16 +455,43 @@ fn insert_children(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> 
         ])?;
     }
     let mut partners = tx.prepare_cached(
-        "INSERT INTO visit_partners (visit_id, position, partner_id) VALUES (?1, ?2, ?3)",
+        "INSERT INTO visit_partners (visit_id, position, partner_id, how, consent) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (position, partner) in visit.partners.iter().enumerate() {
-        partners.execute(params![id, position as i64, partner])?;
+        partners.execute(params![
+            id,
+            position as i64,
+            partner.partner,
+            partner.how.as_str(),
+            partner.consent
+        ])?;
     }
     let mut reasons = tx.prepare_cached(
         "INSERT INTO visit_reasons (visit_id, position, reason) VALUES (?1, ?2, ?3)",
     )?;
     for (position, reason) in visit.reasons.iter().enumerate() {
         reasons.execute(params![id, position as i64, reason.as_str()])?;
+    }
+    Ok(())
+}
+
+/// Keeps the visit's demand and way of helping online as its services' defaults for the next
+/// visit (only what was given: a visit without them leaves the defaults as they were).
+fn remember_defaults(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
+    if visit.demand.is_none() && visit.assisted.is_none() {
+        return Ok(());
+    }
+    let mut remember = tx.prepare_cached(
+        "INSERT INTO service_defaults (service_id, demand, assisted_how) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (service_id) DO UPDATE SET demand = coalesce(excluded.demand, demand), \
+         assisted_how = coalesce(excluded.assisted_how, assisted_how)",
+    )?;
+    for service in &visit.services {
+        remember.execute(params![
+            service.service,
+            visit.demand.map(|d| d.as_str()),
+            visit.assisted.map(|a| a.as_str())
+        ])?;
     }
     Ok(())
 }

@@ -25,6 +25,7 @@ pub struct Words {
     pub undo: &'static str,
     pub edit: &'static str,
     pub yes: &'static str,
+    pub slip: &'static str,
 }
 
 pub fn words(lang: Language) -> &'static Words {
@@ -50,6 +51,7 @@ pub fn words(lang: Language) -> &'static Words {
             undo: "undo",
             edit: "edit",
             yes: "yes",
+            slip: "slip",
         },
     }
 }
@@ -76,19 +78,19 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
     match lang {
         Language::English => match prompt {
             Prompt::Search => {
-                "Type words to search, a number to open a result, 'more' for more results, 'script' to walk the script found, 'log' to log this visit, 'today', 'new' for a new resident, 'again' to hear this again, 'help', 'quit'. To search for a command word, type 'find' first: find help with rent."
+                "Type words to search, a number to open a result (a guided script opens at its first question), 'more' for more results, 'log' to log this visit, 'slip' for the resident's slip of the visit just saved, 'today', 'new' for a new resident, 'again' to hear this again, 'help', 'quit'. To search for a command word, type 'find' first: find help with rent."
             }
             Prompt::Detail => {
-                "Type a number to open a link, 'show' to show the resident, 'script' to walk the script offered, 'log' to log this visit, 'back', 'today', 'again', 'help', 'quit'."
+                "Type a number to open a link, 'show' to show the resident, 'slip' for the resident's slip, 'script' to walk the script offered, 'log' to log this visit, 'back', 'today', 'again', 'help', 'quit'."
             }
             Prompt::ShowResident => {
                 "Type 'log' to log this visit, 'back', 'again', 'help', 'quit'."
             }
             Prompt::Script => {
-                "Type an option's number, 'done' when an urgent step is done, 'back' for the question before (at the start it leaves the script), 'log' at the end to log the visit, 'again', 'help', 'quit'."
+                "Type an option's number, 'done' when an urgent step is done, 'back' for the question before (at the start it leaves the script), 'log' at the end to log the visit, 'slip' at the end for the resident's slip, 'again', 'help', 'quit'."
             }
             Prompt::Form => {
-                "Type a choice's number, or several numbers to tick or untick them; press Enter to keep what is there; 'save' saves the visit now, 'back' goes to the field before, 'discard' drops the visit, 'again', 'help'."
+                "Type a choice's number, or several numbers to tick or untick them; press Enter to keep what is there; 'save' saves the visit now, 'back' goes to the field before, 'discard' drops the visit, 'slip' for the resident's slip of this visit, 'again', 'help'."
             }
             Prompt::Note => {
                 "Type the note (no names, addresses, phone numbers or dates of birth); press Enter to keep it; 'clear' empties it; 'redact' removes personal data and saves; 'save', 'back', 'discard', 'help'."
@@ -175,6 +177,12 @@ pub fn result_item(lang: Language, title: &str, whose: &str, urgent: bool) -> St
 pub fn partner_kind(lang: Language) -> &'static str {
     match lang {
         Language::English => "partner organisation",
+    }
+}
+
+pub fn script_kind(lang: Language) -> &'static str {
+    match lang {
+        Language::English => "guided script: open it to walk it",
     }
 }
 
@@ -302,6 +310,54 @@ pub fn one_hint(lang: Language, kept: Option<&str>) -> String {
             Some(kept) => format!("Type a number; Enter keeps {kept}."),
             None => "Type a number; Enter leaves it unanswered.".to_string(),
         },
+    }
+}
+
+/// How to answer the partners: each number steps that partner on.
+pub fn partners_hint(lang: Language) -> &'static str {
+    match lang {
+        Language::English => {
+            "Type a partner's number to signpost to it; the same number again makes it a referral (asking whether the resident agreed, where the partner needs that), and again takes it off. Enter keeps them as they are."
+        }
+    }
+}
+
+/// The slip: before its lines, after them, and when there is nothing for one.
+pub fn slip_heading(lang: Language) -> &'static str {
+    match lang {
+        Language::English => "The resident's slip follows.",
+    }
+}
+
+pub fn slip_end(lang: Language) -> &'static str {
+    match lang {
+        Language::English => {
+            "End of the slip. To print it, type 'slip' and a file name, e.g. slip slip.html (a page with QR codes) or slip slip.txt (large print), and print that file."
+        }
+    }
+}
+
+pub fn slip_saved(lang: Language, path: &str) -> String {
+    match lang {
+        Language::English => {
+            format!("The slip is saved in {path}. Print that file for the resident.")
+        }
+    }
+}
+
+pub fn slip_not_saved(lang: Language, path: &str, problem: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "Could not save the slip to {path}: {problem}. Give a file in a folder you can write to."
+        ),
+    }
+}
+
+pub fn no_slip(lang: Language) -> &'static str {
+    match lang {
+        Language::English => {
+            "There is nothing for a slip here: open a partner or a service, reach the end of a script, or log a visit first."
+        }
     }
 }
 

@@ -2,12 +2,16 @@
 
 use super::Language;
 use crate::privacy::{self, PersonalData};
-use crate::visit::{ExclusionReason, Feedback, OnlineAnswer, Outcome};
+use crate::visit::{
+    AssistedHow, Demand, ExclusionReason, Feedback, OnlineAnswer, Outcome, PartnerHow,
+};
 
 /// The label of each field, short enough for the form's label column.
 pub struct FieldLabels {
     pub services: &'static str,
     pub outcome: &'static str,
+    pub demand: &'static str,
+    pub assisted: &'static str,
     pub partners: &'static str,
     pub online: &'static str,
     pub reasons: &'static str,
@@ -20,7 +24,9 @@ pub fn labels(lang: Language) -> &'static FieldLabels {
         Language::English => &FieldLabels {
             services: "Services",
             outcome: "Outcome",
-            partners: "Signposted to",
+            demand: "Demand",
+            assisted: "Helped online",
+            partners: "Partners",
             online: "Doable online?",
             reasons: "Why not online",
             feedback: "Feedback",
@@ -34,6 +40,14 @@ pub fn title(lang: Language, editing: bool) -> &'static str {
     match lang {
         Language::English if editing => " Edit the visit ",
         Language::English => " Log the visit ",
+    }
+}
+
+/// At the top of the visit form filled in from a script's end:
+/// "From script: Homeless or about to lose your home, path 2,1,1".
+pub fn from_script(lang: Language, title: &str, path: &str) -> String {
+    match lang {
+        Language::English => format!("From script: {title}, path {path}"),
     }
 }
 
@@ -62,6 +76,32 @@ pub fn service_outcome_hint(lang: Language, first: &str, last: &str, toggle_key:
 pub fn no_partners(lang: Language, log_key: &str) -> String {
     match lang {
         Language::English => format!("none suggested ({log_key} on a partner adds it)"),
+    }
+}
+
+/// One partner on the form: its name and, once ticked, how it is passed on: "Food bank",
+/// "Food bank: referral. Has the resident agreed? No".
+pub fn partner_choice(
+    lang: Language,
+    name: &str,
+    how: Option<PartnerHow>,
+    needs_consent: bool,
+    consent: Option<bool>,
+) -> String {
+    match lang {
+        Language::English => match (how, needs_consent, consent) {
+            (None, _, _) | (Some(PartnerHow::Signpost), _, _) => name.to_string(),
+            (Some(PartnerHow::Referral), true, _)
+            | (Some(PartnerHow::Referral), false, Some(_)) => {
+                let answer = match consent {
+                    Some(true) => "Yes",
+                    Some(false) => "No",
+                    None => "not asked",
+                };
+                format!("{name}: referral. Has the resident agreed? {answer}")
+            }
+            (Some(PartnerHow::Referral), false, None) => format!("{name}: referral"),
+        },
     }
 }
 
@@ -148,5 +188,30 @@ pub fn reason(lang: Language, reason: ExclusionReason) -> &'static str {
 pub fn feedback(lang: Language, feedback: Feedback) -> &'static str {
     match lang {
         Language::English => feedback.label(),
+    }
+}
+
+/// Value or failure demand, short enough for the form's row.
+pub fn demand(lang: Language, demand: Demand) -> &'static str {
+    match lang {
+        Language::English => match demand {
+            Demand::Value => "Value",
+            Demand::ChasingProgress => "Chasing",
+            Demand::Clarification => "Clarifying",
+            Demand::RepeatContact => "Repeat",
+            Demand::WrongPlace => "Wrong place",
+            Demand::AvailableElsewhere => "Info elsewhere",
+        },
+    }
+}
+
+/// How the resident was helped online, short enough for the form's row.
+pub fn assisted(lang: Language, how: AssistedHow) -> &'static str {
+    match lang {
+        Language::English => match how {
+            AssistedHow::DoneWithThem => "With them",
+            AssistedHow::DoneForThem => "For them",
+            AssistedHow::ShownAndReferred => "Shown + referred to skills",
+        },
     }
 }

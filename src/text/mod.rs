@@ -11,6 +11,7 @@ pub mod accessible;
 pub mod form;
 pub mod screens;
 pub mod script;
+pub mod slip;
 pub mod status;
 
 /// The language the desk speaks.

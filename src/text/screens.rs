@@ -68,6 +68,9 @@ pub struct Labels {
     pub languages: &'static str,
     pub who_can_get_help: &'static str,
     pub opening_hours: &'static str,
+    pub accessibility: &'static str,
+    pub closed_on: &'static str,
+    pub referral_needs_consent: &'static str,
 }
 
 pub fn labels(lang: Language) -> &'static Labels {
@@ -109,6 +112,9 @@ pub fn labels(lang: Language) -> &'static Labels {
             languages: "Languages: ",
             who_can_get_help: "Who can get help: ",
             opening_hours: "Opening hours:",
+            accessibility: "Access: ",
+            closed_on: "Closed on: ",
+            referral_needs_consent: "Takes a referral only when the resident agrees to it.",
         },
     }
 }
@@ -164,6 +170,7 @@ pub fn kind_tag(lang: Language, kind: Kind) -> &'static str {
             Kind::Service => "Service",
             Kind::Partner => "Partner",
             Kind::Faq => "FAQ    ",
+            Kind::Script => "Script ",
         },
     }
 }
@@ -175,6 +182,7 @@ pub fn kind_title(lang: Language, kind: Kind) -> &'static str {
             Kind::Service => " Service ",
             Kind::Partner => " Partner ",
             Kind::Faq => " Question ",
+            Kind::Script => " Script ",
         },
     }
 }

@@ -74,10 +74,26 @@ pub fn acknowledge_first(lang: Language, key: &str) -> String {
     }
 }
 
-/// A line on the search screen: a script matches what was typed.
+/// On a service's border: a script ends with this service.
 pub fn script_found(lang: Language, title: &str, key: &str) -> String {
     match lang {
         Language::English => format!("Script: {title} (press {key} to walk it)"),
+    }
+}
+
+/// Under a script in the search preview: "Starts with: Do you have somewhere safe ...".
+pub fn starts_with(lang: Language) -> &'static str {
+    match lang {
+        Language::English => "Starts with: ",
+    }
+}
+
+/// Under a script in the search preview: how to walk it.
+pub fn walk_it(lang: Language, key: &str) -> String {
+    match lang {
+        Language::English => {
+            format!("A guided script: press {key} to walk it, one question at a time.")
+        }
     }
 }
 

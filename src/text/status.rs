@@ -148,7 +148,16 @@ pub fn unknown_service(lang: Language, id: &str, remove_key: &str) -> String {
 pub fn unknown_partner(lang: Language, id: &str, toggle_key: &str) -> String {
     match lang {
         Language::English => format!(
-            "'{id}' is not a partner in the catalogue: select it under Signposted to and press {toggle_key} to untick it."
+            "'{id}' is not a partner in the catalogue: select it under Partners and press {toggle_key} to untick it."
+        ),
+    }
+}
+
+/// A referral that needs the resident's agreement, not yet asked.
+pub fn consent_not_asked(lang: Language, partner: &str, toggle_key: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "Has the resident agreed to the referral to {partner}? Select it under Partners and press {toggle_key} to record the answer."
         ),
     }
 }

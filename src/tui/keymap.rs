@@ -351,19 +351,18 @@ impl Default for Keymap {
         modes.insert(
             Mode::Search,
             vec![
-                bind(&[ENTER], Open, "Open the selected entry", Some("open")),
+                bind(
+                    &[ENTER],
+                    Open,
+                    "Open the selected entry, or walk the selected script",
+                    Some("open"),
+                ),
                 bind(&[ESC], Back, "Clear the search", Some("clear")),
                 up.clone(),
                 down.clone(),
                 page_up,
                 page_down,
                 log(&[]),
-                bind(
-                    &[F(5)],
-                    OpenScript,
-                    "Walk the guided script the search found",
-                    None,
-                ),
                 today.clone(),
                 new_resident.clone(),
                 // `?` is typed into the search, so help here is F1 only.
@@ -559,16 +558,17 @@ impl Default for Keymap {
                 &[ENTER],
                 Acknowledge,
                 "Urgent: I have done this",
-                Some("done"),
+                Some("I have done this"),
             ),
         ];
+        // The bottom bar shows the options a question has, together: "1-3 choose".
         for n in 1..=9u8 {
             let c = char::from(b'0' + n);
             script.push(bind(
                 &[Key::char(c)],
                 Choose(n),
                 CHOOSE_DESCRIPTIONS[usize::from(n - 1)],
-                None,
+                Some("choose"),
             ));
         }
         script.push(log(&[Key::char('l')]));
@@ -715,11 +715,12 @@ impl Keymap {
         self.modes.get(&mode).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// The few keys that matter now, for the bottom bar: ("Enter", "open"), ...
-    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+    /// The keys that matter on a screen, for the bottom bar: (Open, "Enter", "open"), ... The
+    /// face keeps those the desk says do something now ([`App::offers`](crate::desk::App::offers)).
+    pub fn hints(&self, mode: Mode) -> Vec<(Command, String, &'static str)> {
         self.bindings(mode)
             .iter()
-            .filter_map(|b| Some((b.keys.first()?.to_string(), b.hint?)))
+            .filter_map(|b| Some((b.command, b.keys.first()?.to_string(), b.hint?)))
             .collect()
     }
 

@@ -8,6 +8,7 @@
 //!                                            ▼  │
 //!                           search worker thread · store worker thread
 
+pub mod contrast;
 mod draft_writes;
 mod event_loop;
 pub mod headless;

@@ -177,6 +177,14 @@ impl StoreJobs {
                 self.clear_draft();
                 None
             }
+            // Defaults are a help, not a need: a log that cannot be read now offers none.
+            Effect::LoadDefaults => match self.with_store(|store| store.service_defaults()) {
+                Ok(defaults) => Some(Action::DefaultsLoaded(defaults)),
+                Err(message) => {
+                    tracing::warn!("cannot read the services' defaults: {message}");
+                    None
+                }
+            },
             Effect::Search { .. } => None,
         }
     }

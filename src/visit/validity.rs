@@ -2,7 +2,7 @@
 //! visit only when its note holds no personal data, every service and partner it names is in the
 //! catalogue, and nothing it needs is missing.
 
-use super::{DraftIncomplete, Visit, VisitDraft};
+use super::{DraftIncomplete, PartnerHow, Visit, VisitDraft};
 use crate::catalogue::{Catalogue, Kind};
 use crate::privacy::{self, Finding, PersonalData};
 
@@ -18,6 +18,10 @@ pub enum Invalid {
     /// A partner id the catalogue does not have as a partner.
     #[error("'{id}' is not a partner in the catalogue")]
     UnknownPartner { id: String },
+    /// A referral to a partner that takes referrals only with the resident's agreement, and
+    /// the resident has not been asked.
+    #[error("the resident has not been asked whether they agree to the referral to '{id}'")]
+    ConsentNotAsked { id: String },
     #[error(transparent)]
     Incomplete(#[from] DraftIncomplete),
 }
@@ -46,7 +50,20 @@ impl VisitDraft {
         if let Some(id) = named(&self.partners, Kind::Partner) {
             return Err(Invalid::UnknownPartner { id });
         }
-        Ok(self.into_visit()?)
+        let visit = self.into_visit()?;
+        let unasked = visit.partners.iter().find(|p| {
+            p.how == PartnerHow::Referral
+                && p.consent.is_none()
+                && catalogue
+                    .partner(&p.partner)
+                    .is_some_and(|partner| partner.referral_needs_consent)
+        });
+        if let Some(p) = unasked {
+            return Err(Invalid::ConsentNotAsked {
+                id: p.partner.clone(),
+            });
+        }
+        Ok(visit)
     }
 }
 

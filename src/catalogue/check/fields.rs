@@ -6,7 +6,9 @@ use super::formats::{self, WebAddress};
 use super::raw::Raw;
 use super::references::{Reference, Role};
 use super::{Checker, ID_MAX_CHARS, Site, TITLE_MAX_CHARS};
-use crate::catalogue::model::{Body, Council, Faq, OpeningTimes, Partner, Service, SynonymGroup};
+use crate::catalogue::model::{
+    Body, ClosedDate, Council, Faq, OpeningTimes, Partner, Service, SynonymGroup,
+};
 use crate::catalogue::{hours, quoted};
 
 pub(super) fn id(checker: &mut Checker<'_>, site: &Site, id: &str) {
@@ -42,6 +44,7 @@ pub(super) fn council(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, council: &Co
     phone(checker, raw, council.phone.as_deref());
     web_address(checker, raw, "website", council.website.as_deref());
     opening_hours(checker, raw, &council.hours);
+    closed_dates(checker, raw, &council.closed);
 }
 
 pub(super) fn body(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, body: &Body) {
@@ -121,6 +124,16 @@ pub(super) fn partner(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, partner: &Pa
     }
     web_address(checker, raw, "website", partner.website.as_deref());
     opening_hours(checker, raw, &partner.hours);
+    closed_dates(checker, raw, &partner.closed);
+    if let Some(accessibility) = &partner.accessibility {
+        not_blank(
+            checker,
+            raw,
+            "accessibility",
+            accessibility,
+            "how disabled people can get in and get help (step-free entrance, hearing loop, BSL), or remove it",
+        );
+    }
     review_by(checker, raw, partner.review_by);
 }
 
@@ -229,6 +242,19 @@ fn opening_hours(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, times: &[OpeningT
             for error in errors {
                 checker.error(&entry_raw.field(error.field.key()), error.message);
             }
+        }
+    }
+}
+
+/// Closed dates: each once. A closed date long past is harmless, so it is not reported.
+fn closed_dates(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, dates: &[ClosedDate]) {
+    let mut seen = std::collections::BTreeSet::new();
+    for (date, site) in dates.iter().zip(raw.items("closed")) {
+        if !seen.insert(*date) {
+            checker.warning(
+                &site,
+                format!("closed date {} is listed twice; remove one", date.0),
+            );
         }
     }
 }

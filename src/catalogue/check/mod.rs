@@ -24,6 +24,10 @@ use super::load::{self, LoadError, SourceFile};
 use super::problem::{Problem, Severity};
 use references::Ledger;
 
+/// The forms of web addresses, phone numbers and email addresses, for imports that must write
+/// only values `check` accepts.
+pub(crate) use formats::{is_email, is_uk_phone, web_address};
+
 /// The longest id, in characters: ids are typed in scripts and shown in listings.
 pub const ID_MAX_CHARS: usize = 64;
 /// The longest title (a service's title, a partner's or body's name, an FAQ's question), in

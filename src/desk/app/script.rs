@@ -1,5 +1,6 @@
-//! The script screen: opening a script found by the search, walking it one number key a step,
-//! acknowledging an urgent node, stepping back, and filling the visit form from its end.
+//! The script screen: opening a script (a search result, or the one a service's detail screen
+//! offers), walking it one number key a step, acknowledging an urgent node, stepping back, and
+//! filling the visit form from its end.
 
 use super::App;
 use crate::catalogue::{Entry, Script, ScriptEnd};
@@ -7,45 +8,14 @@ use crate::desk::action::Effect;
 use crate::desk::command::Command;
 use crate::desk::navigation::{Screen, ScriptView};
 use crate::desk::status::Level;
-use crate::search::words;
 use crate::text;
 use crate::visit::ScriptRecord;
 
 impl App {
-    /// The script the search box points to: first one whose title or a keyword has a word
-    /// starting with what is typed ("evict" finds "evicted"), else one whose title or a keyword
-    /// is among the words typed ("I have been evicted"), in the catalogue's order.
-    pub fn found_script(&self) -> Option<&Script> {
-        let query = words(&self.search.query).join(" ");
-        if query.chars().count() < 3 {
-            return None;
-        }
-        let padded = |text: &str| format!(" {} ", words(text).join(" "));
-        let phrases = |script: &'_ Script| -> Vec<String> {
-            std::iter::once(&script.title)
-                .chain(&script.keywords)
-                .map(|text| padded(text))
-                .filter(|text| !text.trim().is_empty())
-                .collect()
-        };
-        let scripts = &self.catalogue.scripts;
-        let starts = format!(" {query}");
-        let whole = format!(" {query} ");
-        scripts
-            .iter()
-            .find(|script| phrases(script).iter().any(|p| p.contains(&starts)))
-            .or_else(|| {
-                scripts
-                    .iter()
-                    .find(|script| phrases(script).iter().any(|p| whole.contains(p.as_str())))
-            })
-    }
-
-    /// The script offered on the screen on top: the one the search found, or on a service's
-    /// detail screen the first script with an end that logs that service.
+    /// The script offered on a service's detail screen: the first script with an end that
+    /// logs that service. (On the search screen, scripts are results like any other entry.)
     pub fn offered_script(&self) -> Option<&Script> {
         match self.screen() {
-            Screen::Search => self.found_script(),
             Screen::Detail(detail) => {
                 let Some(Entry::Service(service)) = self.catalogue.entry(detail.key) else {
                     return None;
@@ -65,12 +35,18 @@ impl App {
     /// Opens the script offered on screen, at its start.
     pub(super) fn open_script(&mut self) -> Vec<Effect> {
         if let Some(id) = self.offered_script().map(|s| s.id.clone()) {
-            if self.visit_started.is_none() {
-                self.visit_started = Some(self.utc_now());
-            }
-            self.screens.push(Screen::Script(ScriptView::new(&id)));
+            self.walk_script(&id);
         }
         Vec::new()
+    }
+
+    /// Opens the script with this id at its start; the resident's visit starts now if it
+    /// has not yet.
+    pub(super) fn walk_script(&mut self, id: &str) {
+        if self.visit_started.is_none() {
+            self.visit_started = Some(self.utc_now());
+        }
+        self.screens.push(Screen::Script(ScriptView::new(id)));
     }
 
     pub(super) fn script_command(&mut self, mut view: ScriptView, command: Command) -> Vec<Effect> {
@@ -98,6 +74,28 @@ impl App {
             *top = Screen::Script(view);
         }
         Vec::new()
+    }
+
+    /// True when `command` does something at the node the script on top is at: an option's
+    /// number on a question, Enter on an urgent node not yet acknowledged, the log key at an
+    /// end, Backspace when there is a step to go back to. Other commands are not the node's.
+    pub(super) fn script_offers(&self, view: &ScriptView, command: Command) -> bool {
+        let Some(walk) = view.walk(&self.catalogue) else {
+            return !matches!(
+                command,
+                Command::Choose(_) | Command::Acknowledge | Command::StepBack | Command::LogVisit
+            );
+        };
+        let waiting = walk.needs_acknowledgement();
+        match command {
+            Command::Choose(key) => {
+                !waiting && !walk.is_end() && walk.current().option(key).is_some()
+            }
+            Command::Acknowledge => waiting,
+            Command::StepBack => !walk.path().is_empty(),
+            Command::LogVisit => !waiting && walk.is_end(),
+            _ => true,
+        }
     }
 
     /// Says why a number chose nothing: an urgent node waits, or there is no such option.

@@ -80,7 +80,12 @@ impl App {
             now - at >= COUNT_EVERY || at.date_naive() != now.date_naive() || now < at
         });
         if due {
-            vec![self.refresh_today()]
+            let mut effects = vec![self.refresh_today()];
+            if !self.defaults_asked {
+                self.defaults_asked = true;
+                effects.push(Effect::LoadDefaults);
+            }
+            effects
         } else {
             Vec::new()
         }

@@ -21,11 +21,7 @@ pub fn render(
     detail: &Detail,
 ) -> TextView {
     let catalogue = &app.catalogue;
-    let local = app.now.naive_local();
-    let open_now = |hours: &[crate::catalogue::OpeningTimes]| {
-        (!hours.is_empty()).then(|| crate::catalogue::hours::open_now(hours, local).to_string())
-    };
-    let lines = entry_lines(app, detail.key, theme, true, &open_now);
+    let lines = entry_lines(app, detail.key, theme, true);
     let links = catalogue.links(detail.key);
 
     // Links stay in view in their own panel at the bottom; the text above scrolls.

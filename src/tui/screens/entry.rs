@@ -2,8 +2,9 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::catalogue::hours::OpenNow;
 use crate::catalogue::{Entry, EntryKey};
-use crate::desk::App;
+use crate::desk::{App, Command};
 use crate::text::{self, screens::Labels};
 use crate::tui::theme::Theme;
 
@@ -42,7 +43,7 @@ pub fn provider_line<'a>(app: &'a App, entry: Entry<'a>, theme: &Theme) -> Optio
             };
             Some(Line::from(Span::styled(reach, theme.not_us)))
         }
-        Entry::Faq(_) => None,
+        Entry::Faq(_) | Entry::Script(_) => None,
     }
 }
 
@@ -54,6 +55,17 @@ pub fn provider_tag(app: &App, entry: Entry<'_>) -> Option<&'static str> {
         }
         _ => None,
     }
+}
+
+/// Whether a partner is open at the app's clock, with its closed dates; `None` without hours.
+pub fn open_now(app: &App, partner: &crate::catalogue::Partner) -> Option<OpenNow> {
+    (!partner.hours.is_empty()).then(|| {
+        crate::catalogue::hours::open_now_except(
+            &partner.hours,
+            &partner.closed,
+            app.now.naive_local(),
+        )
+    })
 }
 
 /// "Label: text" on one line, skipped when the text is empty.
@@ -68,13 +80,7 @@ fn labelled<'a>(lines: &mut Vec<Line<'a>>, theme: &Theme, label: &'a str, text: 
 }
 
 /// The lines describing an entry. `full` adds everything a detail screen shows.
-pub fn entry_lines<'a>(
-    app: &'a App,
-    key: EntryKey,
-    theme: &Theme,
-    full: bool,
-    open_now: &dyn Fn(&'a [crate::catalogue::OpeningTimes]) -> Option<String>,
-) -> Vec<Line<'a>> {
+pub fn entry_lines<'a>(app: &'a App, key: EntryKey, theme: &Theme, full: bool) -> Vec<Line<'a>> {
     let Some(entry) = app.catalogue.entry(key) else {
         return Vec::new();
     };
@@ -118,8 +124,8 @@ pub fn entry_lines<'a>(
         }
         Entry::Partner(p) => {
             lines.push(Line::from(p.summary.as_str()));
-            if let Some(open) = open_now(&p.hours) {
-                lines.push(Line::from(Span::styled(open, theme.heading)));
+            if let Some(open) = open_now(app, p) {
+                lines.push(Line::from(Span::styled(open.to_string(), theme.heading)));
             }
             labelled(
                 &mut lines,
@@ -176,10 +182,42 @@ pub fn entry_lines<'a>(
                 if let Some(note) = &p.hours_note {
                     lines.push(Line::from(note.as_str()));
                 }
+                let today = app.now.date_naive();
+                let closed: Vec<String> = p
+                    .closed
+                    .iter()
+                    .filter(|d| d.0 >= today)
+                    .take(3)
+                    .map(|d| d.0.format("%a %-d %b %Y").to_string())
+                    .collect();
+                if !closed.is_empty() {
+                    lines.push(Line::from(vec![
+                        Span::styled(labels.closed_on, theme.heading),
+                        Span::raw(closed.join(", ")),
+                    ]));
+                }
+                labelled(
+                    &mut lines,
+                    theme,
+                    labels.accessibility,
+                    p.accessibility.as_deref().unwrap_or(""),
+                );
+                if p.referral_needs_consent {
+                    lines.push(Line::from(labels.referral_needs_consent));
+                }
             }
         }
         Entry::Faq(f) => {
             lines.push(Line::from(f.answer.as_str()));
+        }
+        Entry::Script(s) => {
+            lines.push(Line::from(s.summary.as_str()));
+            let lang = app.lang;
+            if let Some(question) = s.node(&s.start).and_then(|n| n.question.as_deref()) {
+                labelled(&mut lines, theme, text::script::starts_with(lang), question);
+            }
+            let walk = text::script::walk_it(lang, &app.keys.key(Command::Open));
+            lines.push(Line::from(Span::styled(walk, theme.heading)));
         }
     }
     lines

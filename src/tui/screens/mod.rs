@@ -14,7 +14,7 @@ mod visit_form;
 use ratatui::backend::Backend;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::{Frame, Terminal};
 
 use super::keymap::Keymap;
@@ -44,6 +44,9 @@ pub fn draw<B: Backend>(
 /// on top (help, details, show the resident) fitted, for the face to tell the desk with
 /// [`Action::TextShown`](crate::desk::Action::TextShown).
 pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) -> Option<TextView> {
+    // The whole screen in the base colours first: a look that sets its own background (high
+    // contrast) has it everywhere, not only where a widget paints it.
+    frame.render_widget(Block::new().style(theme.base), frame.area());
     let status_rows = status_rows(app, frame.area().width);
     let [title, body, status, keys] = chrome(frame.area(), status_rows);
     frame.render_widget(
@@ -118,10 +121,27 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     }
 }
 
+/// The bottom bar: the keymap's hints for this screen that do something now, so a hint and
+/// its key never disagree. Neighbours with one label share it: "1-3 choose".
 fn key_hints<'a>(app: &'a App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
+    let mut hints: Vec<(String, Option<String>, &str)> = Vec::new();
+    for (_, key, label) in keymap
+        .hints(app.mode())
+        .into_iter()
+        .filter(|(command, _, _)| app.offers(*command))
+    {
+        match hints.last_mut() {
+            Some((_, last, same)) if *same == label => *last = Some(key),
+            _ => hints.push((key, None, label)),
+        }
+    }
     let mut spans = vec![Span::raw(" ")];
-    for (key, label) in keymap.hints(app.mode()) {
-        spans.push(Span::styled(key, theme.key));
+    for (first, last, label) in hints {
+        let keys = match last {
+            Some(last) => format!("{first}-{last}"),
+            None => first,
+        };
+        spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {label}  "), theme.muted));
     }
     Line::from(spans)

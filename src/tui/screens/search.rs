@@ -65,16 +65,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         ""
     };
     let query_line = Line::from(vec![Span::raw(query), Span::styled(hint, theme.muted)]);
-    let mut query_block = Block::bordered()
+    let query_block = Block::bordered()
         .title(labels.search_title)
         .border_style(theme.focus_border);
-    // A guided script for what was typed is offered under the box, with its key.
-    if let Some(script) = app.offered_script() {
-        let key = app.keys.key(crate::desk::Command::OpenScript);
-        let offer = text::script::script_found(app.lang, &script.title, &key);
-        let offer = cut(&offer, usize::from(query_area.width.saturating_sub(4)));
-        query_block = query_block.title_bottom(Line::from(Span::styled(offer, theme.heading)));
-    }
     let query_inner = query_block.inner(query_area);
     // A query longer than the box scrolls sideways so the cursor stays in sight.
     let scroll = text_field::scroll(query, cursor, usize::from(query_inner.width));
@@ -111,12 +104,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         .highlight_symbol(HIGHLIGHT);
     frame.render_stateful_widget(list, list_area, &mut state);
 
-    let local = app.now.naive_local();
-    let open_now = |hours: &[crate::catalogue::OpeningTimes]| {
-        (!hours.is_empty()).then(|| crate::catalogue::hours::open_now(hours, local).to_string())
-    };
     let preview = match app.selected_entry() {
-        Some(key) => entry_lines(app, key, theme, false, &open_now),
+        Some(key) => entry_lines(app, key, theme, false),
         None => vec![Line::from(labels.nothing_selected)],
     };
     let preview_block = Block::bordered()
@@ -154,7 +143,16 @@ fn result_line<'a>(
     let provider = provider_tag(app, entry).map(|tag| format!(" {tag}"));
     let tags = urgent.map_or(0, width) + provider.as_deref().map_or(0, width);
     let title = entry.title();
-    let show_kind = room >= width(&kind_word) + tags + width(title).min(SHORTEST_TITLE);
+    // A partner with hours says whether it is open ("open, closes 5pm") where there is room.
+    let open = match entry {
+        Entry::Partner(p) => super::entry::open_now(app, p).map(|o| format!(" ({})", o.short())),
+        _ => None,
+    }
+    .filter(|o| room >= tags + width(o) + width(title).min(SHORTEST_TITLE));
+    let tags = tags + open.as_deref().map_or(0, width);
+    // A script is walked, not read: its kind word always stays, so Enter's meaning is on screen.
+    let show_kind =
+        kind == Kind::Script || room >= width(&kind_word) + tags + width(title).min(SHORTEST_TITLE);
     let fixed = tags + if show_kind { width(&kind_word) } else { 0 };
     let title_room = room.saturating_sub(fixed);
 
@@ -168,6 +166,9 @@ fn result_line<'a>(
     spans.push(Span::raw(cut(title, title_room)));
     if let Some(provider) = provider {
         spans.push(Span::styled(provider, theme.not_us));
+    }
+    if let Some(open) = open {
+        spans.push(Span::styled(open, theme.heading));
     }
     let summary_room = title_room.saturating_sub(width(title));
     if summary_room >= SHORTEST_SUMMARY {

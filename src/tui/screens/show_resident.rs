@@ -34,9 +34,10 @@ fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
             };
             let mut lines = crate::catalogue::hours::describe(hours);
             if !hours.is_empty() {
+                let closed = &app.catalogue.council.closed;
                 lines.insert(
                     0,
-                    crate::catalogue::hours::open_now(hours, local).to_string(),
+                    crate::catalogue::hours::open_now_except(hours, closed, local).to_string(),
                 );
             }
             Some(Handout {
@@ -55,7 +56,8 @@ fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
             if !p.hours.is_empty() {
                 lines.insert(
                     0,
-                    crate::catalogue::hours::open_now(&p.hours, local).to_string(),
+                    crate::catalogue::hours::open_now_except(&p.hours, &p.closed, local)
+                        .to_string(),
                 );
             }
             Some(Handout {
@@ -71,6 +73,8 @@ fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
             phone: None,
             hours: Vec::new(),
         }),
+        // A script is walked on its own screen, never shown to the resident as a handout.
+        Entry::Script(_) => None,
     }
 }
 

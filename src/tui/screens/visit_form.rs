@@ -50,6 +50,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
     let mut focused_lines = 0..0;
+    // A visit filled in from a guided script says so, with the way it came.
+    if let Some(record) = &draft.script {
+        let title = app
+            .catalogue
+            .script(&record.id)
+            .map_or(record.id.as_str(), |s| s.title.as_str());
+        let from = text::form::from_script(lang, title, &record.path_text());
+        lines.push(Line::from(Span::styled(from, theme.heading)));
+    }
     for spec in &FIELDS {
         let first = lines.len();
         let focused = app.form.field == spec.field;

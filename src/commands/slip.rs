@@ -1,0 +1,66 @@
+//! `frontdesk slip`: the resident's slip for some partners and services, as text or HTML, on
+//! the screen or in a file.
+
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail};
+use chrono::{Local, NaiveDate};
+
+use crate::catalogue::Catalogue;
+use crate::cli::SlipArgs;
+use crate::config::Settings;
+use crate::slip::{self, Slip, UnknownId};
+
+pub fn run(settings: &Settings, args: &SlipArgs) -> anyhow::Result<ExitCode> {
+    let date = match &args.date {
+        Some(value) => NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+            anyhow!("--date: '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-03-31")
+        })?,
+        None => Local::now().date_naive(),
+    };
+    if args.partners.is_empty() && args.services.is_empty() {
+        bail!(
+            "give at least one --partner ID or --service ID; `frontdesk catalogue list` lists them"
+        );
+    }
+    let catalogue = settings.load_catalogue()?;
+    let slip = Slip::new(&catalogue, &args.partners, &args.services, date)
+        .map_err(|unknown| unknown_id(&catalogue, unknown))?;
+    let text = match args.format.as_str() {
+        "html" => slip::html::render(&slip),
+        _ => slip::plain::render(&slip),
+    };
+    match &args.output {
+        Some(path) => {
+            slip::save(path, &text).map_err(|e| {
+                anyhow!(
+                    "could not write the slip to {}: {e}; choose a folder you can write to",
+                    path.display()
+                )
+            })?;
+            outln!("{}", path.display());
+        }
+        None => out!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One sentence naming the id, what it is if it is something else, and how to list ids.
+fn unknown_id(catalogue: &Catalogue, unknown: UnknownId) -> anyhow::Error {
+    let (flag, id, wanted) = match &unknown {
+        UnknownId::Partner(id) => ("--partner", id, "a partner"),
+        UnknownId::Service(id) => ("--service", id, "a service"),
+    };
+    let is = match catalogue.find(id).map(|key| key.kind) {
+        Some(crate::catalogue::Kind::Partner) => "; it is a partner: give it with --partner",
+        Some(crate::catalogue::Kind::Service) => "; it is a service: give it with --service",
+        Some(crate::catalogue::Kind::Faq) => "; it is an FAQ, which has no place on a slip",
+        Some(crate::catalogue::Kind::Script) => {
+            "; it is a guided script: walk it with `frontdesk script walk`"
+        }
+        None => "",
+    };
+    anyhow!(
+        "{flag} {id}: '{id}' is not {wanted} in the catalogue{is}; `frontdesk catalogue list` lists every id"
+    )
+}

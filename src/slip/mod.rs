@@ -1,0 +1,190 @@
+//! What goes on a resident's slip, the paper they take home: each partner's name, what they help
+//! with, phone, address, opening hours and website; for council services the online route and
+//! phone; the council's own contact details; the date.
+//!
+//! A slip is built from catalogue ids and a date only, so it can carry nothing about the
+//! resident or the visit: no note, no desk, no staff, no times. [`plain`] (text) and [`html`]
+//! render it.
+
+use chrono::NaiveDate;
+
+use crate::catalogue::{Catalogue, ClosedDate, hours};
+use crate::text::{self, Language};
+
+pub mod html;
+pub mod plain;
+
+/// A partner, or the council: how to reach them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub name: String,
+    /// What they help with: the partner's summary.
+    pub help_with: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub website: Option<String>,
+    /// Opening hours in plain words, one line per set of days.
+    pub hours: Vec<String>,
+    /// Free words about the hours ("Closed on bank holidays").
+    pub hours_note: Option<String>,
+    /// The next few dates it is closed, from the slip's date on.
+    pub closed: Vec<String>,
+}
+
+/// A council (or county, or government) service: how to do it online, or by phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceRoute {
+    pub title: String,
+    /// Who provides it, when it is not this council.
+    pub provider: Option<String>,
+    pub online: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// Everything printed on one slip.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slip {
+    pub lang: Language,
+    /// The date printed on it, as words ("30 November 2026").
+    pub date: String,
+    pub council: Place,
+    pub partners: Vec<Place>,
+    pub services: Vec<ServiceRoute>,
+}
+
+/// An id the catalogue does not have as a partner or a service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnknownId {
+    Partner(String),
+    Service(String),
+}
+
+/// How many closed dates a slip lists.
+const CLOSED_DATES_SHOWN: usize = 3;
+
+impl Slip {
+    /// The slip for these partners and services on `date`. Ids are trimmed and repeats
+    /// dropped; the first id the catalogue does not know is refused.
+    pub fn new<P: AsRef<str>, S: AsRef<str>>(
+        catalogue: &Catalogue,
+        partners: &[P],
+        services: &[S],
+        date: NaiveDate,
+    ) -> Result<Slip, UnknownId> {
+        let lang = Language::default();
+        let mut places = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for id in partners.iter().map(|p| p.as_ref().trim()) {
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            let partner = catalogue
+                .partner(id)
+                .ok_or_else(|| UnknownId::Partner(id.to_string()))?;
+            places.push(Place {
+                name: partner.name.clone(),
+                help_with: Some(partner.summary.clone()),
+                phone: partner.phone.clone(),
+                address: partner.address.clone(),
+                website: partner.website.clone(),
+                hours: hours::describe(&partner.hours),
+                hours_note: partner.hours_note.clone(),
+                closed: closed_dates(lang, &partner.closed, date),
+            });
+        }
+        let mut routes = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for id in services.iter().map(|s| s.as_ref().trim()) {
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            let service = catalogue
+                .service(id)
+                .ok_or_else(|| UnknownId::Service(id.to_string()))?;
+            let provider = catalogue.provider_of(service);
+            routes.push(ServiceRoute {
+                title: service.title.clone(),
+                provider: (!provider.is_us()).then(|| provider.name.to_string()),
+                online: service
+                    .online
+                    .as_ref()
+                    .map(|o| o.url.clone())
+                    .or(provider.website.map(str::to_string)),
+                phone: service.phone.clone().or(provider.phone.map(str::to_string)),
+            });
+        }
+        let council = &catalogue.council;
+        Ok(Slip {
+            lang,
+            date: text::slip::date(lang, date),
+            council: Place {
+                name: council.name.clone(),
+                help_with: None,
+                phone: council.phone.clone(),
+                address: council.address.clone(),
+                website: council.website.clone(),
+                hours: hours::describe(&council.hours),
+                hours_note: None,
+                closed: closed_dates(lang, &council.closed, date),
+            },
+            partners: places,
+            services: routes,
+        })
+    }
+
+    /// The slip for what a visit names: its partners and its services (topics such as "Other:
+    /// government" are not services a resident can contact, so they are left off).
+    pub fn for_visit(
+        catalogue: &Catalogue,
+        visit: &crate::visit::VisitDraft,
+        date: NaiveDate,
+    ) -> Result<Slip, UnknownId> {
+        let services: Vec<&str> = visit
+            .services
+            .iter()
+            .map(String::as_str)
+            .filter(|id| catalogue.service(id).is_some_and(|s| !s.is_topic()))
+            .collect();
+        Slip::new(catalogue, &visit.partners, &services, date)
+    }
+
+    /// True when there is nothing on it but the council's details.
+    pub fn is_empty(&self) -> bool {
+        self.partners.is_empty() && self.services.is_empty()
+    }
+}
+
+/// The next closed dates on or after `from`, as words.
+fn closed_dates(lang: Language, closed: &[ClosedDate], from: NaiveDate) -> Vec<String> {
+    let mut dates: Vec<NaiveDate> = closed.iter().map(|c| c.0).filter(|d| *d >= from).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    dates
+        .into_iter()
+        .take(CLOSED_DATES_SHOWN)
+        .map(|d| text::slip::closed_date(lang, d))
+        .collect()
+}
+
+/// Writes a slip to `path` whole or not at all: into a hidden file beside it, then renamed.
+pub fn save(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "slip".to_string());
+    let partial = path.with_file_name(format!(".{name}.{}.part", std::process::id()));
+    let written = std::fs::File::create(&partial).and_then(|mut file| {
+        file.write_all(contents.as_bytes())?;
+        file.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&partial, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(e)
+        }
+    }
+}

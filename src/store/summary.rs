@@ -1,0 +1,121 @@
+//! The report's counts, kept with the visits.
+//!
+//! Every visit gives a handful of facts (see [`facts!`]): "a visit on day D at desk K", "service
+//! S ended referred", "partner P was a signpost", "it started in hour H"... `report_counts` holds
+//! how many of each fact there are per local day and desk. A save adds its visit's facts, an edit
+//! takes the old ones away and adds the new, an undo or a purge takes them away, each in the
+//! same transaction as the change to the visit, so the counts can never disagree with the
+//! visits. A report then sums a few rows per day instead of reading every visit.
+//!
+//! The facts are one SQL query, used for every change and for building the counts of a file
+//! that had visits before the counts existed (schema version 6), so there is one definition of
+//! what is counted. Changing it needs a new migration step that rebuilds `report_counts`.
+
+use rusqlite::{Transaction, params};
+
+/// The facts of the visits `v` matching `$filter` (SQL over `visits v`), one row each:
+/// `day, desk, figure, key, sub`.
+///
+/// - `visits`: one per visit.
+/// - `service` (service id, its outcome): one per service on a visit.
+/// - `first-contact` ('', `yes`/`no`): yes when every service ended resolved, helped online
+///   (assisted digital) or signposted.
+/// - `assisted` (how, or '' when not said): a visit helped online (any service ended
+///   assisted digital, or a way of helping was given).
+/// - `online` (service id, answer or ''): "could it have been done online", per service.
+/// - `online-visit` (answer or ''): the same per visit.
+/// - `reason` (reason): each reason a resident could not go online.
+/// - `demand` (service id, demand or ''): value or failure demand, per service.
+/// - `demand-visit` (demand or ''): the same per visit.
+/// - `partner` (partner id, `signpost`/`referral`): each partner given.
+/// - `script` (script id, keys chosen): each visit filled in from a script, by its end.
+/// - `feedback` (kind): each visit's feedback.
+/// - `hour` (local hour 0-23): the hour the visit started (the weekday comes from the day).
+/// - `length` (service id, whole minutes): the visit's length to the nearest minute, at most
+///   240, per service; `length-visit` ('', minutes): the same per visit.
+macro_rules! facts {
+    ($filter:literal) => {
+        concat!(
+            "SELECT v.local_day AS day, v.desk AS desk, 'visits' AS figure, '' AS key, '' AS sub FROM visits v WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'service', s.service_id, coalesce(s.outcome, v.outcome) \
+              FROM visits v JOIN visit_services s ON s.visit_id = v.id WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'first-contact', '', CASE WHEN EXISTS (SELECT 1 FROM visit_services s \
+              WHERE s.visit_id = v.id AND coalesce(s.outcome, v.outcome) NOT IN ('resolved', 'assisted-digital', 'signposted')) \
+              THEN 'no' ELSE 'yes' END FROM visits v WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'assisted', coalesce(v.assisted_how, ''), '' FROM visits v WHERE (", $filter,
+            ") AND (v.assisted_how IS NOT NULL OR EXISTS (SELECT 1 FROM visit_services s WHERE s.visit_id = v.id \
+              AND coalesce(s.outcome, v.outcome) = 'assisted-digital'))",
+            " UNION ALL SELECT v.local_day, v.desk, 'online', s.service_id, coalesce(v.online, '') \
+              FROM visits v JOIN visit_services s ON s.visit_id = v.id WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'online-visit', coalesce(v.online, ''), '' FROM visits v WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'reason', r.reason, '' \
+              FROM visits v JOIN visit_reasons r ON r.visit_id = v.id WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'demand', s.service_id, coalesce(v.demand, '') \
+              FROM visits v JOIN visit_services s ON s.visit_id = v.id WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'demand-visit', coalesce(v.demand, ''), '' FROM visits v WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'partner', p.partner_id, coalesce(p.how, 'signpost') \
+              FROM visits v JOIN visit_partners p ON p.visit_id = v.id WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'script', v.script_id, coalesce(v.script_path, '') FROM visits v WHERE (", $filter,
+            ") AND v.script_id IS NOT NULL",
+            " UNION ALL SELECT v.local_day, v.desk, 'feedback', v.feedback, '' FROM visits v WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'hour', CAST(v.local_hour AS TEXT), '' FROM visits v WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'length', s.service_id, \
+              CAST(min(240, max(0, (v.ended_at - v.started_at + 30000) / 60000)) AS TEXT) \
+              FROM visits v JOIN visit_services s ON s.visit_id = v.id WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'length-visit', '', \
+              CAST(min(240, max(0, (v.ended_at - v.started_at + 30000) / 60000)) AS TEXT) FROM visits v WHERE ", $filter
+        )
+    };
+}
+pub(crate) use facts;
+
+/// Adds `$sign` (SQL: 1, -1 or a parameter) times the facts of the visits matching `$filter`
+/// to `report_counts`.
+macro_rules! count_facts {
+    ($filter:literal, $sign:literal) => {
+        concat!(
+            "INSERT INTO report_counts (day, desk, figure, key, sub, n) SELECT day, desk, figure, key, sub, ",
+            $sign,
+            " * count(*) FROM (",
+            $crate::store::summary::facts!($filter),
+            ") WHERE true GROUP BY day, desk, figure, key, sub \
+             ON CONFLICT (day, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
+        )
+    };
+}
+pub(crate) use count_facts;
+
+/// Adds (`sign` 1) or takes away (`sign` -1) one visit's facts.
+pub(crate) fn count_visit(tx: &Transaction<'_>, id: &str, sign: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached(count_facts!("v.id = ?1", "?2"))?
+        .execute(params![id, sign])?;
+    if sign < 0 {
+        tx.prepare_cached("DELETE FROM report_counts WHERE n = 0 AND day IN (SELECT local_day FROM visits WHERE id = ?1)")?
+            .execute([id])?;
+    }
+    Ok(())
+}
+
+/// Takes away the facts of every visit that started before `cutoff` (milliseconds), before
+/// they are deleted.
+pub(crate) fn uncount_before(tx: &Transaction<'_>, cutoff: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached(count_facts!("v.started_at < ?1", "-1"))?
+        .execute([cutoff])?;
+    tx.prepare_cached("DELETE FROM report_counts WHERE n = 0")?
+        .execute([])?;
+    Ok(())
+}
+
+/// Takes away the facts of every visit at `desk`, before they are deleted.
+pub(crate) fn uncount_desk(tx: &Transaction<'_>, desk: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached("DELETE FROM report_counts WHERE desk = ?1")?
+        .execute([desk])?;
+    Ok(())
+}
+
+/// Adds the facts of every visit at `desk` (after a bulk load of visits at a desk of their own).
+pub(crate) fn count_desk(tx: &Transaction<'_>, desk: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached(count_facts!("v.desk = ?1", "1"))?
+        .execute([desk])?;
+    Ok(())
+}
