@@ -89,9 +89,7 @@ impl<W: Write> Session<W> {
                 self.act(Action::Stop);
                 return Ok(());
             };
-            self.act(Action::Tick((self.clock)()));
-            let after = self.line(&line)?;
-            self.announce(after)?;
+            self.answer(&line)?;
         }
         let lang = self.app.lang;
         if self.app.draft.is_some() {
@@ -100,6 +98,13 @@ impl<W: Write> Session<W> {
             self.say(text::accessible::goodbye(lang))?;
         }
         Ok(())
+    }
+
+    /// Takes one typed line and prints what changed, as [`Session::run`] does for each line.
+    pub fn answer(&mut self, line: &str) -> io::Result<()> {
+        self.act(Action::Tick((self.clock)()));
+        let after = self.line(line)?;
+        self.announce(after)
     }
 
     /// Prints one line, made safe for any terminal.
