@@ -119,6 +119,23 @@ pub struct Settings {
     pub keys: BTreeMap<String, Vec<String>>,
     /// The config file's line of each `[keys]` binding, for messages about it.
     pub key_lines: BTreeMap<String, usize>,
+    /// The program and arguments that print a resident's slip (the slip's file is added at
+    /// the end, or where `{text}` or `{html}` is written); `None` saves slips to a file only.
+    pub print_command: Option<Vec<String>>,
+}
+
+/// The print command when the config file names none: `lp` in large type, where `lp` exists.
+pub const DEFAULT_PRINT_COMMAND: [&str; 5] = ["lp", "-o", "cpi=8", "-o", "lpi=5"];
+
+/// True when `program` is a file in one of the `PATH` folders.
+fn on_path(program: &str, path: Option<&str>) -> bool {
+    let Some(path) = path else {
+        return false;
+    };
+    std::env::split_paths(path).any(|dir| {
+        let file = dir.join(program);
+        file.is_file() || file.with_extension("exe").is_file()
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -274,6 +291,46 @@ fn accessible_mode(name: &str, given: Given<'_>) -> Result<bool, String> {
     })
 }
 
+/// `print_command`: a command line as text ("lp -d desk-printer"), split at spaces, or a list
+/// of words (["lp", "-d", "Desk printer"]); empty text turns printing off.
+fn print_command(name: &str, given: Given<'_>) -> Result<Option<Vec<String>>, String> {
+    let bad = || {
+        format!(
+            "{name} must be a command in quotes, e.g. \"lp -d desk-printer\", or a list such as [\"lp\", \"-d\", \"Desk printer\"], not {}",
+            given.shown()
+        )
+    };
+    let words: Vec<String> = match given {
+        Given::Toml(toml::Value::Array(items)) => items
+            .iter()
+            .map(|item| item.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(bad)?,
+        _ => given
+            .text()
+            .ok_or_else(bad)?
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
+    };
+    if let Some((at, c)) = words.iter().find_map(|w| first_unsafe(w)) {
+        return Err(format!(
+            "{name} has a control character ({}) at character {}; use plain text",
+            c.escape_unicode(),
+            at + 1
+        ));
+    }
+    if words.iter().map(|w| w.chars().count()).sum::<usize>() > PRINT_COMMAND_MAX_CHARS {
+        return Err(format!(
+            "{name} is longer than {PRINT_COMMAND_MAX_CHARS} characters; a print command is one short line"
+        ));
+    }
+    Ok((!words.is_empty() && !words[0].is_empty()).then_some(words))
+}
+
+/// The longest print command.
+const PRINT_COMMAND_MAX_CHARS: usize = 500;
+
 fn folder(name: &str, given: Given<'_>) -> Result<PathBuf, String> {
     match given.text() {
         Some(text) if !text.trim().is_empty() => Ok(PathBuf::from(text)),
@@ -311,6 +368,8 @@ struct RawFile {
     accessible: Option<Spanned<toml::Value>>,
     /// Key bindings: an action name and the keys for it, e.g. `log_visit = ["F2", "ctrl-l"]`.
     keys: Option<Spanned<toml::Value>>,
+    /// The command that prints a resident's slip.
+    print_command: Option<Spanned<toml::Value>>,
 }
 
 /// The config file's settings, validated, each with its line.
@@ -326,6 +385,8 @@ struct FileSettings {
     accessible: Option<bool>,
     keys: BTreeMap<String, Vec<String>>,
     key_lines: BTreeMap<String, usize>,
+    /// `Some(None)`: printing turned off.
+    print_command: Option<Option<Vec<String>>>,
 }
 
 impl Settings {
@@ -428,6 +489,11 @@ impl Settings {
             dumb_terminal: env("TERM").is_some_and(|term| term.trim() == "dumb"),
             keys: file.keys,
             key_lines: file.key_lines,
+            print_command: match file.print_command {
+                Some(command) => command,
+                None => on_path(DEFAULT_PRINT_COMMAND[0], env("PATH").as_deref())
+                    .then(|| DEFAULT_PRINT_COMMAND.map(str::to_string).to_vec()),
+            },
         })
     }
 
@@ -519,6 +585,10 @@ impl Settings {
             if self.mouse { "on" } else { "off" },
             if self.accessible { "on" } else { "off" },
         );
+        match &self.print_command {
+            Some(command) => out.push_str(&format!("print_command = {}\n", command.join(" "))),
+            None => out.push_str("print_command = (none: slips are saved to a file)\n"),
+        }
         for (action, keys) in &self.keys {
             out.push_str(&format!("keys.{action} = {}\n", keys.join(", ")));
         }
@@ -597,6 +667,7 @@ fn read_config_file(
         theme: check(&raw.theme, "theme", theme, &fail)?,
         mouse: check(&raw.mouse, "mouse", mouse, &fail)?,
         accessible: check(&raw.accessible, "accessible", accessible_mode, &fail)?,
+        print_command: check(&raw.print_command, "print_command", print_command, &fail)?,
         ..FileSettings::default()
     };
     if let Some(keys) = &raw.keys {

@@ -25,9 +25,15 @@ fn frontdesk(data: &Path) -> Command {
 
 /// Runs the accessible mode with `lines` typed, one per line, and returns what it printed.
 fn session(data: &Path, lines: &[&str]) -> String {
+    session_with(data, Path::new(&fixture("empty-config.toml")), lines)
+}
+
+/// The same, with the config file `config`.
+fn session_with(data: &Path, config: &Path, lines: &[&str]) -> String {
     let mut input = lines.join("\n");
     input.push('\n');
     let output = frontdesk(data)
+        .env("FRONTDESK_CONFIG", config)
         .current_dir(data)
         .arg("--accessible")
         .write_stdin(input)
@@ -94,8 +100,16 @@ fn line_with<'a>(out: &'a str, marker: &str) -> &'a str {
 #[test]
 fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
     let data = TempDir::new().unwrap();
-    let out = session(
+    // A printer that copies the slip's text beside the visit log.
+    let config = data.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "print_command = [\"sh\", \"-c\", \"cp \\\"$0\\\" printed.txt\"]\n",
+    )
+    .unwrap();
+    let out = session_with(
         data.path(),
+        &config,
         &[
             // Search, in the resident's words: one line announces the results.
             "bulky waste",
@@ -104,8 +118,10 @@ fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
             // Show the resident: the web address written out, no QR code.
             "show",
             "back",
-            // The resident's slip for the service, read out.
+            // The resident's slip for the service, read out, then printed.
             "slip",
+            "print",
+            "back",
             // Log it: a question per field; Enter keeps; numbers choose and step partners.
             "log",
             "1",
@@ -118,8 +134,6 @@ fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
             // A note with personal data is refused, as on the full screen; a plain one saves.
             "Mrs Jones at 12 High Street",
             "sofa and fridge",
-            // The slip of the visit just saved, to a file to print.
-            "slip slip.html",
             // Walk a script (a search result): an urgent step waits for 'done'; back steps back.
             "evicted",
             "3",
@@ -132,6 +146,8 @@ fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
             "1",
             "1",
             "slip",
+            "save",
+            "back",
             "log",
             "save",
             // Today's list: edit the first visit, then undo the second after being asked.
@@ -146,7 +162,7 @@ fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
     );
     // Help is listed on the first use of each prompt.
     assert!(out.contains("Type words to search, a number to open a result"));
-    assert!(out.contains("Type 'undo' and a number"));
+    assert!(out.contains("Type 'undo' and a number"), "{out}");
     let results = line_with(&out, "results.");
     assert!(
         results.contains("1: Bulky waste collection, Example District Council."),
@@ -163,20 +179,31 @@ fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
     assert!(out.contains("Outcome. Choices: 1: Resolved."));
     assert!(out.contains("Note: The note looks like it holds"), "{out}");
     assert!(out.contains("Visit saved: Bulky waste collection. 1 today at this desk."));
-    // The slips: read out for the service, saved for the visit (with its partner), read out
+    // The slips: read out and printed for the service (with its partner), read out and saved
     // at the script's end (with its partners).
     assert!(
-        out.contains("The resident's slip follows.\nWHERE TO GET HELP"),
+        out.contains("The resident's slip, to print or save:\nWHERE TO GET HELP"),
         "{out}"
     );
-    assert!(out.contains("The slip is saved in slip.html."), "{out}");
-    let page = std::fs::read_to_string(data.path().join("slip.html")).unwrap();
-    assert!(page.contains("Exampleton Furniture Project") && page.contains("<svg"));
+    assert!(out.contains("Slip sent to the printer"), "{out}");
+    let printed = std::fs::read_to_string(data.path().join("printed.txt")).unwrap();
+    assert!(
+        printed.contains("Bulky waste collection"),
+        "the print command had the slip"
+    );
+    assert!(printed.contains("Exampleton Furniture Project"));
     let script_slip = &out[out.find("End of the script.").unwrap()..];
     assert!(
-        script_slip.contains("Shelter emergency helpline"),
+        script_slip.contains("1. Shelter emergency helpline"),
         "{script_slip}"
     );
+    assert!(script_slip.contains("Slip saved: "), "{script_slip}");
+    let saved = std::fs::read_dir(data.path().join("slips"))
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .count();
+    assert!(saved > 0, "the slips are kept in the data folder");
     assert!(
         line_with(&out, "5 results.")
             .contains("3: Homeless or about to lose your home, guided script"),

@@ -284,3 +284,48 @@ fn the_slip_command_refuses_an_unknown_id_and_writes_no_file() {
         .failure()
         .stderr(predicate::str::contains("could not write the slip to"));
 }
+
+/// Prints three partners' slip to PDF with headless Chromium and counts the pages: one A4.
+/// Needs `chromium` and `pdfinfo` (poppler-utils), so it runs only when asked:
+/// `cargo test --test slip -- --ignored`.
+#[test]
+#[ignore = "needs chromium and pdfinfo; run with --ignored"]
+fn three_partners_print_on_one_a4_page_in_chromium() {
+    let dir = TempDir::new().unwrap();
+    for (n, partners) in [
+        ["citizens-advice", "food-bank", "debt-advice"],
+        ["mental-health", "domestic-abuse", "national-databank"],
+        ["age-uk", "carers-support", "home-improvement-agency"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        let slip = Slip::new(&catalogue(), partners, &["council-tax-arrears"], date()).unwrap();
+        let html = dir.path().join(format!("slip{n}.html"));
+        let pdf = dir.path().join(format!("slip{n}.pdf"));
+        fs::write(&html, slip::html::render(&slip)).unwrap();
+        let printed = std::process::Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", html.display()))
+            .output()
+            .expect("chromium runs");
+        assert!(pdf.exists(), "{}", String::from_utf8_lossy(&printed.stderr));
+        let info = std::process::Command::new("pdfinfo")
+            .arg(&pdf)
+            .output()
+            .expect("pdfinfo runs");
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(info.contains("(A4)"), "{info}");
+        let pages = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .map(str::trim);
+        assert_eq!(pages, Some("1"), "{partners:?}: {info}");
+    }
+}

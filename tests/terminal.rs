@@ -551,3 +551,55 @@ fn a_receptionist_walks_the_homelessness_script_and_its_path_is_in_the_file() {
         .unwrap();
     assert_eq!((id.as_str(), path.as_str()), ("homelessness", "2,1,1,1"));
 }
+
+#[test]
+fn a_slip_previewed_with_f6_is_printed_with_the_print_command_and_kept_in_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let printed = dir.path().join("printed.txt");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "print_command = [\"cp\", \"{{text}}\", \"{}\"]\n",
+            printed.display()
+        ),
+    )
+    .unwrap();
+    let mut session = Session::start(dir.path(), "");
+    session.wait_for("Type what the resident needs");
+    session.send(b"food bank voucher parcel");
+    session.wait_for("Exampleton Food Bank");
+    // Select the food bank itself, wherever the search ranked it, and open it.
+    for _ in 0..10 {
+        let contents = session.contents();
+        if contents
+            .lines()
+            .any(|l| l.contains("> ") && l.contains("Partner Exampleton Food Bank"))
+        {
+            break;
+        }
+        session.send(b"\x1b[B");
+    }
+    session.send(b"\r");
+    session.wait_for("F6 slip for the resident");
+    session.send(b"\x1b[17~"); // F6
+    session.wait_for("Slip preview");
+    session.send(b"p");
+    let shown = session.wait_for("Slip sent to the printer");
+    session.send(b"\x03");
+    session.wait_for_exit();
+
+    let paper = read(&printed);
+    assert!(paper.starts_with("WHERE TO GET HELP\n"), "{paper}");
+    assert!(paper.contains("1. Exampleton Food Bank"), "{paper}");
+    let slips: Vec<String> = std::fs::read_dir(dir.path().join("data/slips"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(slips.len(), 2, "{slips:?}");
+    let html = slips.iter().find(|n| n.ends_with(".html")).unwrap();
+    assert!(
+        shown.replace('\n', "").contains(&html.replace(".html", "")),
+        "the status line names the saved file:\n{shown}"
+    );
+    assert_eq!(read(&dir.path().join("status")).trim(), "0");
+}

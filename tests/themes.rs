@@ -33,8 +33,8 @@ const SCREENS: [(&str, &str, &[KeyCode]); 4] = [
     ("not_us", "blue badge", &[KeyCode::Enter]),
     (
         "script_urgent",
-        "evicted",
-        &[KeyCode::F(5), KeyCode::Char('1')],
+        "homeless lose home",
+        &[KeyCode::Enter, KeyCode::Char('1')],
     ),
     ("form_note", "bulky", &[KeyCode::F(2), KeyCode::Enter]),
 ];

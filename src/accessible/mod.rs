@@ -10,13 +10,12 @@
 //! ```
 //!
 //! It sits beside `crate::tui` and names no terminal library; of the terminal face it uses only
-//! the store's jobs (`tui::workers::StoreJobs`), so a visit is saved exactly as the full
-//! screen saves it.
+//! its workers' jobs, run in turn (`tui::workers::StoreJobs`, `tui::slip_printer::file_slip`), so a
+//! visit is saved and a slip printed exactly as the full screen does it.
 
 mod form;
 mod screen;
 pub mod session;
-mod slip;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -30,7 +29,7 @@ use crate::search::Index;
 use crate::store::DraftSlot;
 use crate::text::{self, Language};
 use crate::tui::workers::{StoreJobs, StorePlace};
-pub use session::Session;
+pub use session::{Session, SlipPlace};
 
 /// Why the accessible mode was started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +61,9 @@ pub fn key_names(lang: Language) -> KeyNames {
         (Command::Quit, quoted(words.quit)),
         (Command::Toggle, "its number".to_string()),
         (Command::StepBack, quoted(words.back)),
+        (Command::Slip, quoted(words.slip)),
+        (Command::PrintSlip, quoted(words.print)),
+        (Command::SaveSlip, quoted(words.save)),
     ];
     names.extend((1..=9u8).map(|n| (Command::Outcome(n), n.to_string())));
     names.extend((1..=9u8).map(|n| (Command::Choose(n), n.to_string())));
@@ -103,7 +105,11 @@ pub fn run(settings: &Settings, started: Started) -> anyhow::Result<ExitCode> {
         Some(jobs),
         stdout.lock(),
         Box::new(|| Local::now().fixed_offset()),
-    );
+    )
+    .with_slips(SlipPlace {
+        folder: settings.data_dir.join("slips"),
+        print_command: settings.print_command.clone(),
+    });
     if let Some(draft) = left {
         session.act(Action::DraftRestored(Box::new(draft)));
     }

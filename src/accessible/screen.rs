@@ -5,7 +5,7 @@
 use std::str::FromStr;
 
 use crate::catalogue::{Entry, EntryKey, OpeningTimes, ScriptEnd, hours};
-use crate::desk::{App, Screen, ScriptView};
+use crate::desk::{App, Screen, ScriptView, SlipView};
 use crate::script::ScriptWalk;
 use crate::text::{self, Language};
 use crate::visit::Outcome;
@@ -23,6 +23,7 @@ pub fn lines(app: &App, results_from: usize) -> Vec<String> {
         Screen::Script(view) => script(app, view),
         Screen::Today => today(app),
         Screen::VisitForm => Vec::new(),
+        Screen::Slip(view) => slip(app, view),
     }
 }
 
@@ -415,9 +416,29 @@ fn end_lines(app: &App, end: &ScriptEnd, lines: &mut Vec<String>) {
     labelled(lines, labels.say_to_resident, &end.tell);
     labelled(lines, labels.checklist, &end.checklist.join("; "));
     if end.slip {
-        lines.push(labels.slip.to_string());
+        let key = app.keys.key(crate::desk::Command::Slip);
+        lines.push(text::script::slip_worth_printing(lang, &key));
     }
     lines.push(text::accessible::log_from_end(lang).to_string());
+}
+
+/// The slip previewed: its lines as the large-print text has them (blank lines left out: a
+/// screen reader says nothing for them), then how to print or save it.
+fn slip(app: &App, view: &SlipView) -> Vec<String> {
+    let lang = app.lang;
+    let Some(slip) = app.slip(view) else {
+        return vec![text::status::nothing_for_a_slip(lang)];
+    };
+    let mut lines = vec![text::accessible::slip_heading(lang).to_string()];
+    lines.extend(
+        crate::slip::plain::render(&slip)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string),
+    );
+    lines.push(text::accessible::slip_end(lang).to_string());
+    lines
 }
 
 /// Today's visits at this desk, one line each, numbered.

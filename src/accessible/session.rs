@@ -8,10 +8,13 @@ use chrono::{DateTime, FixedOffset};
 
 use super::form;
 use super::screen::{self, RESULTS_AT_ONCE};
-use crate::desk::{Action, App, Command, Effect, Level, Mode, Question, Screen, TextEdit};
+use crate::desk::{
+    Action, App, Command, Effect, Level, Mode, Question, Screen, SlipFiled, TextEdit,
+};
 use crate::printable::printable;
 use crate::search::Index;
 use crate::text::{self, accessible::Prompt};
+use crate::tui::slip_printer::file_slip;
 use crate::tui::workers::StoreJobs;
 
 /// The longest line read; the rest of a longer one is dropped (a note holds far less).
@@ -40,6 +43,15 @@ pub struct Session<W: Write> {
     asking: Option<usize>,
     /// The visit form was on top after the last line.
     on_form: bool,
+    /// Where slips go; without one, a slip cannot be saved.
+    slips: Option<SlipPlace>,
+}
+
+/// Where slips are saved, and the command that prints them (the config's `print_command`).
+#[derive(Debug, Clone)]
+pub struct SlipPlace {
+    pub folder: std::path::PathBuf,
+    pub print_command: Option<Vec<String>>,
 }
 
 /// What a line asks the session to do after the desk has it.
@@ -70,7 +82,14 @@ impl<W: Write> Session<W> {
             results_seq: 0,
             asking: None,
             on_form: false,
+            slips: None,
         }
+    }
+
+    /// Saves and prints slips as `place` says.
+    pub fn with_slips(mut self, place: SlipPlace) -> Session<W> {
+        self.slips = Some(place);
+        self
     }
 
     /// Reads lines until 'quit' or the end of the input; every change is announced as it
@@ -124,6 +143,15 @@ impl<W: Write> Session<W> {
                         seq,
                         hits: self.index.query(&query),
                     }),
+                    // Saved and printed here and now: the next line waits for the printer.
+                    Effect::FileSlip(job) => pending.push(Action::SlipFiled(match &self.slips {
+                        Some(place) => {
+                            file_slip(&place.folder, place.print_command.as_deref(), &job)
+                        }
+                        None => SlipFiled::NotSaved {
+                            problem: "there is no data folder for slips".to_string(),
+                        },
+                    })),
                     other => {
                         if let Some(answer) = self.log.as_mut().and_then(|log| log.apply(other)) {
                             pending.push(answer);
@@ -159,14 +187,6 @@ impl<W: Write> Session<W> {
             self.command(Command::Quit);
             return Ok(After::default());
         }
-        // The slip, from every screen: read out, or saved to the file named after the word.
-        // In the note, "slip" with more words is note text.
-        if first == words.slip && (alone || self.app.mode() != Mode::FormText) {
-            let file = typed
-                .split_once(char::is_whitespace)
-                .map(|(_, path)| path.trim());
-            return self.slip(file);
-        }
         match self.app.mode() {
             Mode::VisitForm | Mode::FormText => self.form_line(typed, first, &rest),
             Mode::Search => self.search_line(typed, first, &rest),
@@ -174,38 +194,12 @@ impl<W: Write> Session<W> {
             Mode::ShowResident => self.simple_line(typed, first, alone),
             Mode::Script => self.script_line(typed, first, alone),
             Mode::Today => self.today_line(typed, first, &rest),
+            Mode::Slip => self.slip_line(typed, first, alone),
             Mode::Help => {
                 self.command(Command::Back);
                 Ok(After::default())
             }
         }
-    }
-
-    /// Reads out the slip for what is on screen, or saves it to `file`.
-    fn slip(&mut self, file: Option<&str>) -> io::Result<After> {
-        let lang = self.app.lang;
-        let Some(slip) = super::slip::for_screen(&self.app) else {
-            self.say(text::accessible::no_slip(lang))?;
-            return Ok(After::default());
-        };
-        match file {
-            None => {
-                self.say(text::accessible::slip_heading(lang))?;
-                for line in super::slip::lines(&slip) {
-                    self.say(&line)?;
-                }
-                self.say(text::accessible::slip_end(lang))?;
-            }
-            Some(file) => {
-                let path = std::path::Path::new(file);
-                let sentence = match super::slip::save(&slip, path) {
-                    Ok(()) => text::accessible::slip_saved(lang, file),
-                    Err(e) => text::accessible::slip_not_saved(lang, file, &e.to_string()),
-                };
-                self.say(&sentence)?;
-            }
-        }
-        Ok(After::default())
     }
 
     /// Commands every screen but the form shares: log, today, new, back.
@@ -216,6 +210,7 @@ impl<W: Write> Session<W> {
             w if w == words.today => Command::Today,
             w if w == words.new => Command::NewResident,
             w if w == words.back => Command::Back,
+            w if w == words.slip => Command::Slip,
             _ => return false,
         };
         self.command(command);
@@ -297,6 +292,20 @@ impl<W: Write> Session<W> {
         match first {
             w if alone && w == words.show => self.command(Command::ShowResident),
             w if alone && w == words.script => self.command(Command::OpenScript),
+            w if alone && self.shared(w) => {}
+            _ => return self.not_understood(typed),
+        }
+        Ok(After::default())
+    }
+
+    fn slip_line(&mut self, typed: &str, first: &str, alone: bool) -> io::Result<After> {
+        let words = text::accessible::words(self.app.lang);
+        if typed.is_empty() {
+            return Ok(After { repeat: true });
+        }
+        match first {
+            w if alone && w == words.print => self.command(Command::PrintSlip),
+            w if alone && w == words.save => self.command(Command::SaveSlip),
             w if alone && self.shared(w) => {}
             _ => return self.not_understood(typed),
         }
@@ -409,6 +418,7 @@ impl<W: Write> Session<W> {
             w if alone && w == words.save => Some(Command::Save),
             w if alone && w == words.discard => Some(Command::Discard),
             w if alone && w == words.redact => Some(Command::RedactAndSave),
+            w if alone && w == words.slip => Some(Command::Slip),
             _ => None,
         };
         if let Some(command) = command {
@@ -556,6 +566,7 @@ impl<W: Write> Session<W> {
             Mode::VisitForm => Prompt::Form,
             Mode::FormText => Prompt::Note,
             Mode::Today => Prompt::Today,
+            Mode::Slip => Prompt::Slip,
         }
     }
 

@@ -489,7 +489,9 @@ pub fn open_now_except(
         match open_now(hours, at) {
             OpenNow::Closed {
                 next_opening: Some(next),
-            } if shut(today + chrono::Days::new(u64::from(next.days_ahead))) => {}
+            } if today
+                .checked_add_days(chrono::Days::new(u64::from(next.days_ahead)))
+                .is_some_and(shut) => {}
             other => return other,
         }
     }
@@ -1126,5 +1128,36 @@ mod tests {
             open_now_except(&[], &christmas, on(12, 25, 9)),
             OpenNow::Unknown
         );
+    }
+
+    proptest::proptest! {
+        /// Whatever the moment and the closed dates, a place is never open on a closed day,
+        /// and the next opening it names is on a day that is not closed.
+        #[test]
+        fn never_open_on_a_closed_day(
+            day in 0u64..4000,
+            minute in 0u32..1440,
+            closures in proptest::collection::vec(0u64..30, 0..12),
+        ) {
+            let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+            let date = start.checked_add_days(chrono::Days::new(day)).unwrap();
+            let at = date.and_hms_opt(minute / 60, minute % 60, 0).unwrap();
+            let closed: Vec<crate::catalogue::ClosedDate> = closures
+                .iter()
+                .map(|ahead| crate::catalogue::ClosedDate(date.checked_add_days(chrono::Days::new(*ahead)).unwrap()))
+                .collect();
+            let shut = |d: NaiveDate| closed.iter().any(|c| c.0 == d);
+            for hours in [office(), vec![times("every day", "00:00", "24:00")]] {
+                match open_now_except(&hours, &closed, at) {
+                    OpenNow::Open { .. } => proptest::prop_assert!(!shut(date)),
+                    OpenNow::Closed { next_opening: Some(next) } => {
+                        let day = date.checked_add_days(chrono::Days::new(u64::from(next.days_ahead))).unwrap();
+                        proptest::prop_assert!(!shut(day));
+                        proptest::prop_assert_eq!(day.weekday(), next.weekday);
+                    }
+                    OpenNow::Closed { next_opening: None } | OpenNow::Unknown => {}
+                }
+            }
+        }
     }
 }

@@ -397,3 +397,64 @@ fn a_bad_accessible_value_is_named_where_it_was_given() {
         )
     );
 }
+
+#[test]
+fn the_print_command_is_lp_where_it_exists_and_can_be_set_or_turned_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    fs::write(&file, "").unwrap();
+    // A PATH with an `lp` in it, and one without.
+    let bin = dir.path().join("bin");
+    fs::create_dir(&bin).unwrap();
+    fs::write(bin.join("lp"), "").unwrap();
+    let path = bin.display().to_string();
+    let with_lp = move |n: &str| (n == "PATH").then(|| path.clone());
+    let settings = Settings::resolve_with(&named(&file), with_lp.clone()).unwrap();
+    assert_eq!(
+        settings.print_command,
+        Some(DEFAULT_PRINT_COMMAND.map(str::to_string).to_vec())
+    );
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    let empty = empty.display().to_string();
+    let no_lp = move |n: &str| (n == "PATH").then(|| empty.clone());
+    let settings = Settings::resolve_with(&named(&file), no_lp).unwrap();
+    assert_eq!(settings.print_command, None);
+    assert!(settings.describe().contains("print_command = (none"));
+
+    fs::write(&file, "print_command = \"lpr -P desk\"\n").unwrap();
+    let settings = Settings::resolve_with(&named(&file), with_lp.clone()).unwrap();
+    assert_eq!(
+        settings.print_command,
+        Some(vec!["lpr".into(), "-P".into(), "desk".into()])
+    );
+    fs::write(
+        &file,
+        "print_command = [\"lp\", \"-d\", \"Desk printer\"]\n",
+    )
+    .unwrap();
+    let settings = Settings::resolve_with(&named(&file), with_lp.clone()).unwrap();
+    assert_eq!(
+        settings.print_command,
+        Some(vec!["lp".into(), "-d".into(), "Desk printer".into()])
+    );
+    fs::write(&file, "print_command = \"\"\n").unwrap();
+    let settings = Settings::resolve_with(&named(&file), with_lp.clone()).unwrap();
+    assert_eq!(settings.print_command, None, "empty turns printing off");
+}
+
+#[test]
+fn a_bad_print_command_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    fs::write(&file, "desk = \"A\"\nprint_command = 7\n").unwrap();
+    let message = error(&named(&file), |_| None);
+    assert!(
+        message.ends_with(":2: print_command must be a command in quotes, e.g. \"lp -d desk-printer\", or a list such as [\"lp\", \"-d\", \"Desk printer\"], not 7"),
+        "{message}"
+    );
+    fs::write(&file, "print_command = [\"lp\", 3]\n").unwrap();
+    assert!(error(&named(&file), |_| None).contains(":1: print_command must be"));
+    fs::write(&file, "print_command = \"lp\\u001b[2J\"\n").unwrap();
+    assert!(error(&named(&file), |_| None).contains("control character"));
+}

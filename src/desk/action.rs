@@ -1,5 +1,7 @@
 //! What flows into [`App::update`](super::app::App::update) and what comes out of it.
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
@@ -52,6 +54,8 @@ pub enum Action {
     DraftNotKept(String),
     /// Stop: SIGTERM, SIGHUP or the terminal went away.
     Stop,
+    /// A slip was printed or saved, or could not be: what happened, for the status bar.
+    SlipFiled(SlipFiled),
     /// The face has drawn the scrolling text on top (help, details, show the resident) and
     /// says how much of it fits, so scrolling stops at its end and a page is a screenful.
     TextShown(TextView),
@@ -76,4 +80,31 @@ pub enum Effect {
     ClearDraft,
     /// Read each service's remembered demand and way of helping online.
     LoadDefaults,
+    /// Save the slip to a file and, when `print` is true, print it.
+    FileSlip(SlipJob),
+}
+
+/// A slip to save and perhaps print: its renderings and a file name for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlipJob {
+    /// The file name without its extension, from the date and time: "slip-2026-12-20-101234".
+    pub name: String,
+    pub text: String,
+    pub html: String,
+    pub print: bool,
+}
+
+/// What became of a slip.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SlipFiled {
+    /// Sent to the printer; a copy is at `path`.
+    Printed { path: PathBuf },
+    /// Saved to a file, as asked.
+    Saved { path: PathBuf },
+    /// No print command is set: saved to a file instead.
+    NoPrinter { path: PathBuf },
+    /// The print command failed (`problem` says how): saved to a file instead.
+    PrintFailed { problem: String, path: PathBuf },
+    /// It could not even be saved.
+    NotSaved { problem: String },
 }

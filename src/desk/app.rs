@@ -22,6 +22,7 @@ use crate::visit::{Invalid, ServiceDefault, Visit, VisitDraft};
 pub use today::{COUNT_EVERY, Question};
 
 mod script;
+mod slip;
 mod today;
 
 /// How long a visit can still be undone or edited after it was saved.
@@ -155,6 +156,7 @@ impl App {
             Screen::VisitForm => Mode::VisitForm,
             Screen::Today => Mode::Today,
             Screen::Script(_) => Mode::Script,
+            Screen::Slip(_) => Mode::Slip,
         }
     }
 
@@ -189,6 +191,7 @@ impl App {
             Screen::Detail(detail) => Some(&mut detail.scroll),
             Screen::ShowResident(view) => Some(&mut view.scroll),
             Screen::Script(view) => Some(&mut view.scroll),
+            Screen::Slip(view) => Some(&mut view.scroll),
             _ => None,
         }
     }
@@ -342,6 +345,10 @@ impl App {
                 self.quit = true;
                 Vec::new()
             }
+            Action::SlipFiled(filed) => {
+                self.slip_filed(filed);
+                Vec::new()
+            }
             Action::TextShown(view) => {
                 if let Some(scroll) = self.text_scroll() {
                     scroll.shown(view);
@@ -377,6 +384,7 @@ impl App {
             Command::Text(edit) => self.change_text(&[Change::Edit(edit)]),
             Command::LogVisit => self.open_form(),
             Command::OpenScript => self.open_script(),
+            Command::Slip => self.open_slip(),
             Command::Today => {
                 if *self.screen() != Screen::Today {
                     self.screens.push(Screen::Today);
@@ -407,6 +415,7 @@ impl App {
                 Screen::VisitForm => self.form_command(command),
                 Screen::Today => self.today_command(command, question),
                 Screen::Script(view) => self.script_command(view, command),
+                Screen::Slip(view) => self.slip_command(view, command),
             },
         }
     }
@@ -521,7 +530,7 @@ impl App {
 
     /// The entries a visit logged now is about: the one on screen and, for a partner reached
     /// from a service's (or a question's) links, that service too: the resident came about it.
-    fn current_entries(&self) -> Vec<EntryKey> {
+    pub(super) fn current_entries(&self) -> Vec<EntryKey> {
         let Some(top) = self.current_entry() else {
             return Vec::new();
         };
@@ -605,8 +614,35 @@ impl App {
             }
             other => self.form.command(&self.catalogue, draft, other),
         }
+        let effects = vec![Effect::SaveDraft(draft.clone())];
         self.form.privacy.clear();
-        vec![Effect::SaveDraft(draft.clone())]
+        if command == Command::Toggle && self.form.field == Field::Partners {
+            self.ask_consent();
+        }
+        effects
+    }
+
+    /// After a partner on the form was stepped to a referral that needs the resident's
+    /// agreement: asks the question on the status bar, with the key that answers it.
+    fn ask_consent(&mut self) {
+        let Some(draft) = &self.draft else {
+            return;
+        };
+        let Some(id) = self.form.partner_options.get(self.form.cursor) else {
+            return;
+        };
+        let needs = self.form.consent_partners.contains(id);
+        if let (true, (crate::visit::PartnerHow::Referral, Some(agreed))) =
+            (needs, draft.partner_how(id))
+        {
+            let name = self
+                .catalogue
+                .partner(id)
+                .map_or(id.clone(), |p| p.name.clone());
+            let key = self.keys.key(Command::Toggle);
+            let sentence = text::status::consent_question(self.lang, &name, agreed, &key);
+            self.say(Level::Info, sentence);
+        }
     }
 
     fn save(&mut self, redact: bool) -> Vec<Effect> {

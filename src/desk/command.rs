@@ -16,12 +16,14 @@ pub enum Mode {
     Today,
     /// A guided script: number keys choose, Backspace steps back.
     Script,
+    /// The resident's slip, previewed: print it or save it to a file.
+    Slip,
     Help,
 }
 
 impl Mode {
     /// Every mode, in the order help and the keymap list them.
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Search,
         Mode::Detail,
         Mode::ShowResident,
@@ -29,6 +31,7 @@ impl Mode {
         Mode::FormText,
         Mode::Today,
         Mode::Script,
+        Mode::Slip,
         Mode::Help,
     ];
 
@@ -47,6 +50,7 @@ impl Mode {
             Mode::VisitForm | Mode::FormText => names.visit_form,
             Mode::Today => names.today,
             Mode::Script => names.script,
+            Mode::Slip => names.slip,
             Mode::Help => names.help,
         }
     }
@@ -100,6 +104,13 @@ pub enum Command {
     Acknowledge,
     /// On the search screen, open the script the search found.
     OpenScript,
+    /// Preview the resident's slip for what is on screen (a partner, a service and the
+    /// partners chosen, a script's end, the visit form).
+    Slip,
+    /// On the slip's preview, print it.
+    PrintSlip,
+    /// On the slip's preview, save it to a file.
+    SaveSlip,
     /// Edit the focused text field (the search box, the note).
     Text(TextEdit),
 }
@@ -141,6 +152,9 @@ impl Command {
             Command::StepBack => "step_back".into(),
             Command::Acknowledge => "acknowledge".into(),
             Command::OpenScript => "open_script".into(),
+            Command::Slip => "slip".into(),
+            Command::PrintSlip => "print_slip".into(),
+            Command::SaveSlip => "save_slip".into(),
             Command::Text(edit) => edit.name().into(),
         }
     }

@@ -21,11 +21,11 @@ pub mod navigation;
 pub mod status;
 pub mod text_field;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, SlipFiled, SlipJob};
 pub use app::{App, COUNT_EVERY, QUERY_MAX_CHARS, Question, SearchState, UNDO_WINDOW};
 pub use command::{Command, Mode};
 pub use form::{Field, VisitForm};
 pub use key_names::KeyNames;
-pub use navigation::{Detail, ResidentView, Screen, ScriptView, Scroll, TextView};
+pub use navigation::{Detail, ResidentView, Screen, ScriptView, Scroll, SlipView, TextView};
 pub use status::{Level, Status};
 pub use text_field::{Change, TextEdit};

@@ -13,6 +13,8 @@ pub enum Screen {
     VisitForm,
     Today,
     Script(ScriptView),
+    /// The resident's slip, previewed before it is printed or saved.
+    Slip(SlipView),
 }
 
 /// A detail screen: which entry, how far its text is scrolled, which of its links is selected.
@@ -119,6 +121,16 @@ impl Detail {
         let last = links.saturating_sub(1);
         self.link = self.link.saturating_add_signed(step).min(last);
     }
+}
+
+/// A slip being previewed: the partners and services on it (catalogue ids), and how far its
+/// text is scrolled. It is built afresh from these and the date whenever it is drawn or
+/// printed, so it never holds anything else.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SlipView {
+    pub partners: Vec<String>,
+    pub services: Vec<String>,
+    pub scroll: Scroll,
 }
 
 impl ResidentView {

@@ -10,14 +10,16 @@ use crate::text;
 
 /// The page's style: A4, large print, no colour needed, nothing split across pages.
 const STYLE: &str = "
-@page { size: A4; margin: 12mm; }
+@page { size: A4; margin: 10mm 12mm; }
 html { background: #fff; color: #000; }
-body { font-family: Arial, Helvetica, sans-serif; font-size: 14pt; line-height: 1.3; margin: 0; }
-h1 { font-size: 22pt; margin: 0 0 2pt 0; }
-h2 { font-size: 16pt; margin: 0 0 3pt 0; }
-p { margin: 0 0 3pt 0; }
-.from { margin-bottom: 6pt; }
-section { border-top: 1.5pt solid #000; padding: 5pt 0 4pt 0; overflow: hidden; break-inside: avoid; page-break-inside: avoid; }
+body { font-family: Arial, Helvetica, sans-serif; font-size: 14pt; line-height: 1.25; margin: 0; }
+h1 { font-size: 22pt; margin: 0; }
+h2 { font-size: 16pt; margin: 0 0 2pt 0; }
+p { margin: 0 0 2pt 0; }
+.from { margin-bottom: 4pt; }
+section { border-top: 1.5pt solid #000; padding: 4pt 0 3pt 0; overflow: hidden; break-inside: avoid; page-break-inside: avoid; }
+.columns { display: table; width: 100%; border-spacing: 0; }
+.columns > section { display: table-cell; width: 50%; vertical-align: top; padding-right: 6pt; }
 .qr { float: right; width: 27mm; margin: 0 0 2pt 8pt; text-align: center; font-size: 9pt; line-height: 1.1; }
 .qr svg { width: 27mm; height: 27mm; display: block; }
 .label { font-weight: bold; }
@@ -51,6 +53,8 @@ pub fn render(slip: &Slip) -> String {
         place(&mut page, slip, partner);
         page.push_str("</section>\n");
     }
+    // The services and the council's own details side by side, to keep to one page.
+    page.push_str("<div class=\"columns\">\n");
     if !slip.services.is_empty() {
         page.push_str("<section class=\"services\">\n");
         page.push_str(&format!("<h2>{}</h2>\n", escape(words.services_heading)));
@@ -84,7 +88,7 @@ pub fn render(slip: &Slip) -> String {
     page.push_str(&format!("<h2>{}</h2>\n", escape(words.council_heading)));
     page.push_str(&format!("<p>{}</p>\n", escape(&slip.council.name)));
     place(&mut page, slip, &slip.council);
-    page.push_str("</section>\n</body>\n</html>\n");
+    page.push_str("</section>\n</div>\n</body>\n</html>\n");
     page
 }
 
@@ -107,17 +111,35 @@ fn place(page: &mut String, slip: &Slip, place: &Place) {
     if let Some(address) = &place.address {
         line(page, words.address, address);
     }
-    if !place.hours.is_empty() {
-        let mut hours = place.hours.join("; ");
-        if let Some(note) = &place.hours_note {
-            hours = format!("{hours}. {note}");
-        }
-        line(page, words.open, &hours);
-    } else if let Some(note) = &place.hours_note {
-        line(page, words.open, note);
+    // Hours, what to know about them and the days closed: one paragraph.
+    let mut open = place.hours.join("; ");
+    if let Some(note) = &place.hours_note {
+        open = if open.is_empty() {
+            note.clone()
+        } else {
+            format!("{open}. {note}")
+        };
     }
-    if !place.closed.is_empty() {
-        line(page, words.closed_on, &place.closed.join(", "));
+    if !open.is_empty() || !place.closed.is_empty() {
+        page.push_str("<p>");
+        if !open.is_empty() {
+            page.push_str(&format!(
+                "<span class=\"label\">{}</span>{}",
+                escape(words.open),
+                escape(&open)
+            ));
+        }
+        if !place.closed.is_empty() {
+            if !open.is_empty() {
+                page.push(' ');
+            }
+            page.push_str(&format!(
+                "<span class=\"label\">{}</span>{}",
+                escape(words.closed_on),
+                escape(&place.closed.join(", "))
+            ));
+        }
+        page.push_str("</p>\n");
     }
     if let Some(website) = &place.website {
         page.push_str(&format!(

@@ -26,6 +26,7 @@ pub struct Words {
     pub edit: &'static str,
     pub yes: &'static str,
     pub slip: &'static str,
+    pub print: &'static str,
 }
 
 pub fn words(lang: Language) -> &'static Words {
@@ -52,6 +53,7 @@ pub fn words(lang: Language) -> &'static Words {
             edit: "edit",
             yes: "yes",
             slip: "slip",
+            print: "print",
         },
     }
 }
@@ -71,6 +73,7 @@ pub enum Prompt {
     Form,
     Note,
     Today,
+    Slip,
 }
 
 /// The commands of one prompt, as one line.
@@ -78,7 +81,7 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
     match lang {
         Language::English => match prompt {
             Prompt::Search => {
-                "Type words to search, a number to open a result (a guided script opens at its first question), 'more' for more results, 'log' to log this visit, 'slip' for the resident's slip of the visit just saved, 'today', 'new' for a new resident, 'again' to hear this again, 'help', 'quit'. To search for a command word, type 'find' first: find help with rent."
+                "Type words to search, a number to open a result (a guided script opens at its first question), 'more' for more results, 'log' to log this visit, 'today', 'new' for a new resident, 'again' to hear this again, 'help', 'quit'. To search for a command word, type 'find' first: find help with rent."
             }
             Prompt::Detail => {
                 "Type a number to open a link, 'show' to show the resident, 'slip' for the resident's slip, 'script' to walk the script offered, 'log' to log this visit, 'back', 'today', 'again', 'help', 'quit'."
@@ -94,6 +97,9 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
             }
             Prompt::Note => {
                 "Type the note (no names, addresses, phone numbers or dates of birth); press Enter to keep it; 'clear' empties it; 'redact' removes personal data and saves; 'save', 'back', 'discard', 'help'."
+            }
+            Prompt::Slip => {
+                "Type 'print' to print the slip (a copy is kept in the data folder), 'save' to save it to a file only, 'back', 'again', 'help', 'quit'."
             }
             Prompt::Today => {
                 "Type 'undo' and a number to undo that visit (it asks first), 'edit' and a number to edit it, 'back', 'again', 'help', 'quit'. Visits can be changed for 10 minutes after saving."
@@ -322,42 +328,17 @@ pub fn partners_hint(lang: Language) -> &'static str {
     }
 }
 
-/// The slip: before its lines, after them, and when there is nothing for one.
+/// Before the slip's lines.
 pub fn slip_heading(lang: Language) -> &'static str {
     match lang {
-        Language::English => "The resident's slip follows.",
+        Language::English => "The resident's slip, to print or save:",
     }
 }
 
+/// After them.
 pub fn slip_end(lang: Language) -> &'static str {
     match lang {
-        Language::English => {
-            "End of the slip. To print it, type 'slip' and a file name, e.g. slip slip.html (a page with QR codes) or slip slip.txt (large print), and print that file."
-        }
-    }
-}
-
-pub fn slip_saved(lang: Language, path: &str) -> String {
-    match lang {
-        Language::English => {
-            format!("The slip is saved in {path}. Print that file for the resident.")
-        }
-    }
-}
-
-pub fn slip_not_saved(lang: Language, path: &str, problem: &str) -> String {
-    match lang {
-        Language::English => format!(
-            "Could not save the slip to {path}: {problem}. Give a file in a folder you can write to."
-        ),
-    }
-}
-
-pub fn no_slip(lang: Language) -> &'static str {
-    match lang {
-        Language::English => {
-            "There is nothing for a slip here: open a partner or a service, reach the end of a script, or log a visit first."
-        }
+        Language::English => "End of the slip. Type 'print' to print it or 'save' to save it.",
     }
 }
 

@@ -80,7 +80,7 @@ pub fn no_partners(lang: Language, log_key: &str) -> String {
 }
 
 /// One partner on the form: its name and, once ticked, how it is passed on: "Food bank",
-/// "Food bank: referral. Has the resident agreed? No".
+/// "Food bank: referral", "Food bank: referral, agreed? No".
 pub fn partner_choice(
     lang: Language,
     name: &str,
@@ -98,7 +98,7 @@ pub fn partner_choice(
                     Some(false) => "No",
                     None => "not asked",
                 };
-                format!("{name}: referral. Has the resident agreed? {answer}")
+                format!("{name}: referral, agreed? {answer}")
             }
             (Some(PartnerHow::Referral), false, None) => format!("{name}: referral"),
         },

@@ -11,6 +11,7 @@ pub struct ScreenNames {
     pub visit_form: &'static str,
     pub today: &'static str,
     pub script: &'static str,
+    pub slip: &'static str,
     pub help: &'static str,
 }
 
@@ -23,6 +24,7 @@ pub fn names(lang: Language) -> &'static ScreenNames {
             visit_form: "Log the visit",
             today: "Today's visits",
             script: "Script",
+            slip: "Slip for the resident",
             help: "Help",
         },
     }
@@ -271,5 +273,21 @@ pub fn today_unchangeable(lang: Language, minutes: i64) -> String {
         Language::English => {
             format!("Saved over {minutes} minutes ago: this visit can no longer be changed.")
         }
+    }
+}
+
+/// The slip preview's border: " Slip preview: p print, f save to a file ".
+pub fn slip_title(lang: Language, print_key: &str, save_key: &str) -> String {
+    match lang {
+        Language::English => {
+            format!(" Slip preview: {print_key} print, {save_key} save to a file ")
+        }
+    }
+}
+
+/// In a detail screen's bottom border: " F6 slip for the resident ".
+pub fn slip_offer(lang: Language, key: &str) -> String {
+    match lang {
+        Language::English => format!(" {key} slip for the resident "),
     }
 }

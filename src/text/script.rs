@@ -18,7 +18,6 @@ pub struct ScriptLabels {
     pub services: &'static str,
     pub partners: &'static str,
     pub checklist: &'static str,
-    pub slip: &'static str,
     pub missing: &'static str,
 }
 
@@ -36,7 +35,6 @@ pub fn labels(lang: Language) -> &'static ScriptLabels {
             services: "Services: ",
             partners: "Partners: ",
             checklist: "Checklist:",
-            slip: "A slip is worth printing for the resident.",
             missing: "This script is not in the catalogue; press Esc to go back.",
         },
     }
@@ -103,5 +101,12 @@ pub fn walk_to_end(lang: Language) -> String {
         Language::English => {
             "Walk the script to its end first: the visit is filled in from there.".to_string()
         }
+    }
+}
+
+/// At a script's end that suggests a slip: what to do, with the key that previews it.
+pub fn slip_worth_printing(lang: Language, key: &str) -> String {
+    match lang {
+        Language::English => format!("A slip is worth printing for the resident: press {key}."),
     }
 }

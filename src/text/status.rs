@@ -189,3 +189,92 @@ pub fn too_old_to_change(lang: Language, time: &str, minutes: i64) -> String {
         ),
     }
 }
+
+/// The slip key where there is nothing to put on a slip.
+pub fn nothing_for_a_slip(lang: Language) -> String {
+    match lang {
+        Language::English => {
+            "Open a partner or a service, or walk a script to its end, to make a slip.".to_string()
+        }
+    }
+}
+
+/// While a slip is being printed or saved.
+pub fn slip_on_its_way(lang: Language, printing: bool) -> String {
+    match lang {
+        Language::English if printing => "Printing the slip...".to_string(),
+        Language::English => "Saving the slip...".to_string(),
+    }
+}
+
+pub fn slip_printed(lang: Language, path: &str) -> String {
+    match lang {
+        Language::English => format!("Slip sent to the printer; a copy is in {path}"),
+    }
+}
+
+pub fn slip_saved(lang: Language, path: &str) -> String {
+    match lang {
+        Language::English => format!("Slip saved: {path}"),
+    }
+}
+
+pub fn slip_no_printer(lang: Language, path: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "No print command is set (print_command in the config file), so the slip is saved: {path}"
+        ),
+    }
+}
+
+pub fn slip_not_printed(lang: Language, problem: &str, path: &str) -> String {
+    match lang {
+        Language::English => {
+            format!("The slip did not print ({problem}); it is saved instead: {path}")
+        }
+    }
+}
+
+pub fn slip_not_saved(lang: Language, problem: &str) -> String {
+    match lang {
+        Language::English => format!("The slip could not be saved: {problem}."),
+    }
+}
+
+/// On the form, a referral to a partner that needs the resident's agreement: the question,
+/// the answer recorded so far, and the key that changes it.
+pub fn consent_question(lang: Language, partner: &str, agreed: bool, key: &str) -> String {
+    match lang {
+        Language::English => {
+            let (answer, next) = if agreed {
+                ("Yes", "to take the partner off the visit")
+            } else {
+                ("No", "for Yes")
+            };
+            format!(
+                "Has the resident agreed to the referral to {partner}? Recorded: {answer}. Press {key} {next}."
+            )
+        }
+    }
+}
+
+/// Why a print failed: the first line the print command wrote ("lp: no default destination").
+pub fn print_command_said(lang: Language, program: &str, line: &str) -> String {
+    match lang {
+        Language::English => format!("{program}: {line}"),
+    }
+}
+
+/// Why a print failed: the command stopped without saying why.
+pub fn print_command_stopped(lang: Language, program: &str, status: &str) -> String {
+    match lang {
+        Language::English => format!("{program} stopped with {status}"),
+    }
+}
+
+/// Why a print failed: the command could not be started.
+pub fn print_command_not_run(lang: Language, program: &str, error: &str) -> String {
+    match lang {
+        Language::English => format!("cannot run {program}: {error}"),
+    }
+}

@@ -12,6 +12,7 @@ use super::input::action_for_event;
 use super::keymap::Keymap;
 use super::message::Message;
 use super::screens;
+use super::slip_printer::SlipPrinter;
 use super::terminal::{TerminalGuard, Tty};
 use super::theme::Theme;
 use super::workers::{SearchWorker, StoreWorker, sentence};
@@ -57,6 +58,11 @@ pub async fn run(
     spawn_clock(sender.clone());
     let search = SearchWorker::start(catalogue, sender.clone());
     let store = StoreWorker::start(settings, drafts, sender.clone());
+    let printer = SlipPrinter::new(
+        &settings.data_dir,
+        settings.print_command.clone(),
+        sender.clone(),
+    );
     if let Some(problem) = log_problem {
         app.update(Action::DraftNotKept(problem));
     }
@@ -70,8 +76,11 @@ pub async fn run(
         &theme,
         &mut terminal,
         &mut messages,
-        &search,
-        &store,
+        &Workers {
+            search: &search,
+            store: &store,
+            printer: &printer,
+        },
     )
     .await;
     drop(search);
@@ -80,14 +89,20 @@ pub async fn run(
     result
 }
 
+/// The threads that carry out the desk's effects.
+struct Workers<'a> {
+    search: &'a SearchWorker,
+    store: &'a StoreWorker,
+    printer: &'a SlipPrinter,
+}
+
 async fn event_loop(
     app: &mut App,
     keymap: &Keymap,
     theme: &Theme,
     terminal: &mut Tty,
     messages: &mut UnboundedReceiver<Message>,
-    search: &SearchWorker,
-    store: &StoreWorker,
+    workers: &Workers<'_>,
 ) -> anyhow::Result<()> {
     while let Some(first) = messages.recv().await {
         let mut next = Some(first);
@@ -100,8 +115,9 @@ async fn event_loop(
             );
             for effect in effects {
                 match effect {
-                    Effect::Search { seq, query } => search.search(seq, query),
-                    other => store.send(other),
+                    Effect::Search { seq, query } => workers.search.search(seq, query),
+                    Effect::FileSlip(job) => workers.printer.file(job),
+                    other => workers.store.send(other),
                 }
             }
             next = messages.try_recv().ok();

@@ -303,6 +303,14 @@ impl Default for Keymap {
             "New resident: start the visit timer",
             None,
         );
+        let slip = |hint: Option<&'static str>| {
+            bind(
+                &[F(6)],
+                Slip,
+                "Preview a slip for the resident to take away, then print or save it",
+                hint,
+            )
+        };
         let up = bind(&[UP, Key::ctrl('p')], Up, "Move up", None);
         let down = bind(&[DOWN, Key::ctrl('n')], Down, "Move down", None);
         let page_up = bind(
@@ -387,6 +395,8 @@ impl Default for Keymap {
                 Some("show resident"),
             ),
             log(&[Key::char('l')]),
+            // Offered in the detail screen's bottom border, where the bar has no room.
+            slip(None),
             bind(
                 &[F(5)],
                 OpenScript,
@@ -432,6 +442,7 @@ impl Default for Keymap {
                 Some("back"),
             ),
             log(&[Key::char('l')]),
+            slip(None),
         ];
         show_resident.extend(scroll_keys.iter().cloned());
         show_resident.extend([help(&[Key::char('?')]), quit.clone()]);
@@ -494,7 +505,7 @@ impl Default for Keymap {
             bind(
                 &[Key::char(' ')],
                 Toggle,
-                "Tick the choice; on a service, step its outcome",
+                "Tick; step a service's outcome, a partner to referral",
                 Some("tick"),
             ),
             bind(
@@ -505,6 +516,7 @@ impl Default for Keymap {
             ),
             discard.clone(),
             redact.clone(),
+            slip(None),
             help(&[]),
             quit.clone(),
         ]);
@@ -519,6 +531,7 @@ impl Default for Keymap {
             form_up,
             discard,
             redact,
+            slip(None),
             help(&[]),
             quit.clone(),
         ];
@@ -572,6 +585,7 @@ impl Default for Keymap {
             ));
         }
         script.push(log(&[Key::char('l')]));
+        script.push(slip(None));
         script.extend(scroll_keys.iter().cloned());
         script.extend([
             today.clone(),
@@ -580,6 +594,29 @@ impl Default for Keymap {
             quit.clone(),
         ]);
         modes.insert(Mode::Script, script);
+        let mut slip_keys = vec![
+            bind(
+                &[Key::char('p'), ENTER],
+                PrintSlip,
+                "Print the slip (a copy is saved too)",
+                Some("print"),
+            ),
+            bind(
+                &[Key::char('f'), Key::ctrl('s')],
+                SaveSlip,
+                "Save the slip to a file, to print from a browser",
+                Some("save to file"),
+            ),
+            bind(
+                &[ESC, Key::plain(KeyCode::Backspace)],
+                Back,
+                "Back",
+                Some("back"),
+            ),
+        ];
+        slip_keys.extend(scroll_keys.iter().cloned());
+        slip_keys.extend([help(&[Key::char('?')]), quit.clone()]);
+        modes.insert(Mode::Slip, slip_keys);
         let mut help_keys = vec![bind(
             &[ESC, F(1), Key::char('?'), Key::char('q')],
             Back,

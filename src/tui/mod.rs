@@ -17,6 +17,7 @@ pub mod keymap;
 mod logging;
 pub mod message;
 pub mod screens;
+pub mod slip_printer;
 mod terminal;
 pub mod theme;
 pub mod workers;

@@ -185,7 +185,8 @@ impl StoreJobs {
                     None
                 }
             },
-            Effect::Search { .. } => None,
+            // The event loop hands these to their own workers.
+            Effect::Search { .. } | Effect::FileSlip(_) => None,
         }
     }
 }

@@ -369,3 +369,50 @@ fn summary_counts_errors_and_warnings() {
     };
     assert_eq!(report.summary(), "2 errors, 1 warning in 1 file");
 }
+
+#[test]
+fn partner_accessibility_consent_and_closed_dates_are_checked() {
+    let partner = r#"[[partner]]
+id = "food-bank"
+name = "Food bank"
+summary = "Food parcels."
+accessibility = "  "
+referral_needs_consent = true
+closed = [2026-12-25, "2026-12-28", 2026-12-25]
+review_by = 2027-06-30
+"#;
+    let found = lines(&[("p.toml", partner)]);
+    assert!(
+        found.iter().any(|l| l.starts_with("p.toml:5:")
+            && l.contains("accessibility is empty; write how disabled people can get in")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|l| l.starts_with("p.toml:7:")
+            && l.contains("warning")
+            && l.contains("closed date 2026-12-25 is listed twice")),
+        "{found:?}"
+    );
+    let bad_date = partner
+        .replace("accessibility = \"  \"", "accessibility = \"Step-free.\"")
+        .replace(
+            "closed = [2026-12-25, \"2026-12-28\", 2026-12-25]",
+            "closed = [\"Christmas\"]",
+        );
+    let found = lines(&[("p.toml", &bad_date)]);
+    assert!(
+        found
+            .iter()
+            .any(|l| l.contains("`Christmas` is not a date")),
+        "{found:?}"
+    );
+    let wrong_type = bad_date.replace("closed = [\"Christmas\"]\n", "").replace(
+        "referral_needs_consent = true",
+        "referral_needs_consent = \"yes\"",
+    );
+    let found = lines(&[("p.toml", &wrong_type)]);
+    assert!(
+        found.iter().any(|l| l.starts_with("p.toml:6:")),
+        "{found:?}"
+    );
+}

@@ -51,6 +51,14 @@ pub fn render(
             theme.heading,
         )));
     }
+    // A partner or a service with partners can be put on a slip: its key, in the bottom border.
+    if matches!(
+        app.catalogue.entry(detail.key),
+        Some(crate::catalogue::Entry::Partner(_) | crate::catalogue::Entry::Service(_))
+    ) {
+        let offer = text::screens::slip_offer(app.lang, &app.keys.key(Command::Slip));
+        block = block.title_bottom(Line::from(Span::styled(offer, theme.heading)).left_aligned());
+    }
     let inner = block.inner(text_area);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let view = TextView {

@@ -7,6 +7,7 @@ mod help;
 mod script;
 mod search;
 mod show_resident;
+mod slip;
 mod title_bar;
 mod today;
 mod visit_form;
@@ -69,6 +70,7 @@ pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) -> O
             None
         }
         Screen::Script(view) => Some(script::render(app, theme, frame, body, view)),
+        Screen::Slip(view) => Some(slip::render(app, theme, frame, body, view)),
     };
     let status_text = Paragraph::new(status_line(app, theme)).wrap(Wrap { trim: true });
     frame.render_widget(status_text.style(theme.base), status);

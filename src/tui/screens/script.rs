@@ -238,7 +238,10 @@ fn end_lines<'a>(
         }
     }
     if end.slip {
-        lines.push(Line::from(labels.slip));
+        let key = app.keys.key(Command::Slip);
+        lines.push(Line::from(text::script::slip_worth_printing(
+            app.lang, &key,
+        )));
     }
     lines.push(Line::from(Span::styled(
         text::script::log_from_end(app.lang, &app.log_key()),

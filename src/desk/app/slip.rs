@@ -1,0 +1,140 @@
+//! The resident's slip at the desk: one key previews it for what is on screen, then it is
+//! printed or saved to a file (the face does the printing and answers with
+//! [`Action::SlipFiled`](crate::desk::Action::SlipFiled)).
+
+use super::App;
+use crate::catalogue::Entry;
+use crate::desk::action::{Effect, SlipFiled, SlipJob};
+use crate::desk::command::Command;
+use crate::desk::navigation::{Screen, SlipView};
+use crate::desk::status::Level;
+use crate::slip::{self, Slip};
+use crate::text;
+
+impl App {
+    /// What a slip opened now would carry: the partner on screen (and the service it was
+    /// reached from), a service with the partners chosen for the visit (or else its own
+    /// signposts), a script's end, or the visit on the form.
+    pub(super) fn slip_for_screen(&self) -> Option<SlipView> {
+        let catalogue = &self.catalogue;
+        let chosen = self
+            .draft
+            .as_ref()
+            .map(|d| d.partners.clone())
+            .unwrap_or_default();
+        let mut view = SlipView::default();
+        match self.screen() {
+            Screen::VisitForm => {
+                let draft = self.draft.as_ref()?;
+                view.partners = draft.partners.clone();
+                view.services = draft.services.clone();
+            }
+            Screen::Script(_) => {
+                let (end, _) = self.script_end_on_top()?;
+                view.partners = end.partners.clone();
+                view.services = end.services.iter().map(|s| s.id.clone()).collect();
+            }
+            Screen::Detail(_) | Screen::ShowResident(_) => {
+                for key in self.current_entries() {
+                    match catalogue.entry(key)? {
+                        Entry::Partner(p) => view.partners.push(p.id.clone()),
+                        Entry::Service(s) => {
+                            view.services.push(s.id.clone());
+                            if view.partners.is_empty() {
+                                view.partners = if chosen.is_empty() {
+                                    s.signpost.clone()
+                                } else {
+                                    chosen.clone()
+                                };
+                            }
+                        }
+                        Entry::Faq(_) | Entry::Script(_) => {}
+                    }
+                }
+            }
+            _ => return None,
+        }
+        // A topic ("Other: government") is not something a resident can contact.
+        view.services
+            .retain(|id| catalogue.service(id).is_some_and(|s| !s.is_topic()));
+        view.partners.retain(|id| catalogue.partner(id).is_some());
+        (!view.partners.is_empty() || !view.services.is_empty()).then_some(view)
+    }
+
+    /// The slip a preview shows, as of the app's clock.
+    pub fn slip(&self, view: &SlipView) -> Option<Slip> {
+        Slip::new(
+            &self.catalogue,
+            &view.partners,
+            &view.services,
+            self.now.date_naive(),
+        )
+        .ok()
+    }
+
+    pub(super) fn open_slip(&mut self) -> Vec<Effect> {
+        if matches!(self.screen(), Screen::Slip(_)) {
+            return Vec::new();
+        }
+        match self.slip_for_screen() {
+            Some(view) => self.screens.push(Screen::Slip(view)),
+            None => {
+                let sentence = text::status::nothing_for_a_slip(self.lang);
+                self.say(Level::Warning, sentence);
+            }
+        }
+        Vec::new()
+    }
+
+    pub(super) fn slip_command(&mut self, mut view: SlipView, command: Command) -> Vec<Effect> {
+        match command {
+            Command::PrintSlip | Command::SaveSlip => {
+                let Some(slip) = self.slip(&view) else {
+                    return Vec::new();
+                };
+                let print = command == Command::PrintSlip;
+                self.say(Level::Info, text::status::slip_on_its_way(self.lang, print));
+                let name = format!("slip-{}", self.now.format("%Y-%m-%d-%H%M%S"));
+                vec![Effect::FileSlip(SlipJob {
+                    name,
+                    text: slip::plain::render(&slip),
+                    html: slip::html::render(&slip),
+                    print,
+                })]
+            }
+            other => {
+                super::scroll_text(&mut view.scroll, other);
+                if let Some(top) = self.screens.last_mut() {
+                    *top = Screen::Slip(view);
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn slip_filed(&mut self, filed: SlipFiled) {
+        let lang = self.lang;
+        let (level, sentence) = match &filed {
+            SlipFiled::Printed { path } => (
+                Level::Info,
+                text::status::slip_printed(lang, &path.display().to_string()),
+            ),
+            SlipFiled::Saved { path } => (
+                Level::Info,
+                text::status::slip_saved(lang, &path.display().to_string()),
+            ),
+            SlipFiled::NoPrinter { path } => (
+                Level::Warning,
+                text::status::slip_no_printer(lang, &path.display().to_string()),
+            ),
+            SlipFiled::PrintFailed { problem, path } => (
+                Level::Warning,
+                text::status::slip_not_printed(lang, problem, &path.display().to_string()),
+            ),
+            SlipFiled::NotSaved { problem } => {
+                (Level::Error, text::status::slip_not_saved(lang, problem))
+            }
+        };
+        self.say(level, sentence);
+    }
+}
