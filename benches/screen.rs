@@ -1,9 +1,11 @@
 //! The reception screen's speed: process start to the first painted frame (in a real
-//! pseudo-terminal), and one keystroke handled and drawn on a 50,000-entry catalogue.
+//! pseudo-terminal), on the default catalogue and on a 50,000-entry catalogue folder (its
+//! compiled form made by an earlier start: the first results listed, then the answer to the
+//! first words typed), and one keystroke handled and drawn on a 50,000-entry catalogue.
 //!
 //! Criterion reports medians; each group also prints the median and p99 of its own timed runs.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -22,6 +24,27 @@ fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
 
 /// Starts the app in an 80x24 pseudo-terminal and returns the time until the first frame shows.
 fn time_to_first_frame(data_dir: &std::path::Path) -> Duration {
+    time_to_screen(data_dir, None, "Type what the resident needs", None)
+}
+
+/// Starts the app in an 80x24 pseudo-terminal (on `catalogue` when given) and returns the time
+/// until the screen shows `shown`; with `typed`, then types it and returns also the time from
+/// the start until the screen shows `answer` as well.
+fn time_to_screen(
+    data_dir: &std::path::Path,
+    catalogue: Option<&std::path::Path>,
+    shown: &str,
+    typed: Option<(&str, &str)>,
+) -> Duration {
+    time_to_screens(data_dir, catalogue, shown, typed).0
+}
+
+fn time_to_screens(
+    data_dir: &std::path::Path,
+    catalogue: Option<&std::path::Path>,
+    shown: &str,
+    typed: Option<(&str, &str)>,
+) -> (Duration, Option<Duration>) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -40,35 +63,49 @@ fn time_to_first_frame(data_dir: &std::path::Path) -> Duration {
             "/tests/fixtures/empty-config.toml"
         ),
     ]);
+    if let Some(folder) = catalogue {
+        command.args(["--catalogue", &folder.display().to_string()]);
+    }
     command.env("TERM", "xterm-256color");
     let start = Instant::now();
     let mut child = pty.slave.spawn_command(command).expect("frontdesk starts");
     let mut reader = pty.master.try_clone_reader().expect("a reader");
-    let (done, shown) = mpsc::channel();
+    let mut writer = pty.master.take_writer().expect("a writer");
+    let (done, seen) = mpsc::channel();
+    let wanted: Vec<String> = std::iter::once(shown.to_string())
+        .chain(typed.map(|(_, answer)| answer.to_string()))
+        .collect();
     std::thread::spawn(move || {
         let mut parser = vt100::Parser::new(24, 80, 0);
         let mut buffer = [0u8; 8192];
+        let mut next = 0;
         while let Ok(n) = reader.read(&mut buffer) {
             if n == 0 {
                 break;
             }
             parser.process(&buffer[..n]);
-            if parser
-                .screen()
-                .contents()
-                .contains("Type what the resident needs")
-            {
+            while next < wanted.len() && parser.screen().contents().contains(&wanted[next]) {
                 let _ = done.send(Instant::now());
+                next += 1;
+            }
+            if next == wanted.len() {
                 break;
             }
         }
     });
-    let painted = shown
-        .recv_timeout(Duration::from_secs(10))
+    let painted = seen
+        .recv_timeout(Duration::from_secs(20))
         .expect("the first frame appears");
+    let answered = typed.map(|(text, _)| {
+        writer.write_all(text.as_bytes()).expect("typed");
+        let _ = writer.flush();
+        seen.recv_timeout(Duration::from_secs(20))
+            .expect("the answer appears")
+            - start
+    });
     let _ = child.kill();
     let _ = child.wait();
-    painted - start
+    (painted - start, answered)
 }
 
 fn first_frame(c: &mut Criterion) {
@@ -84,6 +121,49 @@ fn first_frame(c: &mut Criterion) {
         b.iter_custom(|iterations| {
             (0..iterations)
                 .map(|_| time_to_first_frame(dir.path()))
+                .sum()
+        })
+    });
+
+    // A 50,000-entry folder whose compiled form an earlier run made (`frontdesk search` keeps
+    // it, as the screen's first start does).
+    let folder = dir.path().join("catalogue-50k");
+    sample::write_dir(50_000, &folder).expect("the sample catalogue is written");
+    let primed = std::process::Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .args(["--data-dir", &dir.path().display().to_string()])
+        .args([
+            "--catalogue",
+            &folder.display().to_string(),
+            "search",
+            "bin",
+        ])
+        .env(
+            "FRONTDESK_CONFIG",
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/empty-config.toml"
+            ),
+        )
+        .output()
+        .expect("frontdesk search runs");
+    assert!(primed.status.success(), "{primed:?}");
+    let everything = "Everything (50000)";
+    let typed = ("missed bin", "Results (");
+    let runs: Vec<(Duration, Option<Duration>)> = (0..20)
+        .map(|_| time_to_screens(dir.path(), Some(&folder), everything, Some(typed)))
+        .collect();
+    let (median, p99) = percentiles(runs.iter().map(|r| r.0).collect());
+    println!(
+        "first frame with results, 50,000-entry folder (compiled), 80x24: median {median:?}, p99 {p99:?} (20 starts)"
+    );
+    let (median, p99) = percentiles(runs.iter().filter_map(|r| r.1).collect());
+    println!(
+        "start to the answer for \"missed bin\" typed at once, same: median {median:?}, p99 {p99:?} (20 starts)"
+    );
+    group.bench_function("process start to results, 50,000 entries (compiled)", |b| {
+        b.iter_custom(|iterations| {
+            (0..iterations)
+                .map(|_| time_to_screen(dir.path(), Some(&folder), everything, None))
                 .sum()
         })
     });

@@ -24,6 +24,7 @@ use toml::Spanned;
 
 use crate::catalogue::{Catalogue, CatalogueRefused, problem_line_column, quoted};
 use crate::printable::{first_unsafe, printable};
+use crate::search::compiled::{self, Prepared};
 use crate::user_file::{ReadError, read_bounded};
 
 /// The default number of days visits are kept.
@@ -514,8 +515,20 @@ impl Settings {
 
     /// The catalogue these settings name (or the built-in one), refused when it has errors.
     pub fn load_catalogue(&self) -> Result<Catalogue, CatalogueRefused> {
+        self.prepare_catalogue().map(|prepared| prepared.catalogue)
+    }
+
+    /// The catalogue, with its index when a compiled catalogue folder in the data folder had
+    /// it ([`crate::search::compiled`]), and where to keep the compiled form otherwise.
+    pub fn prepare_catalogue(&self) -> Result<Prepared, CatalogueRefused> {
         let today = chrono::Local::now().date_naive();
-        Catalogue::load_for_desk(self.catalogue_dir.as_deref(), today)
+        let compiled = self.compiled_dir();
+        compiled::prepare(self.catalogue_dir.as_deref(), Some(&compiled), today)
+    }
+
+    /// Where compiled catalogue folders are kept: `compiled` in the data folder.
+    pub fn compiled_dir(&self) -> PathBuf {
+        self.data_dir.join("compiled")
     }
 
     /// The retention to purge with: `--older-than` when given (checked as `retention_days` is),

@@ -84,6 +84,18 @@ pub fn kind_of(file_type: FileType) -> &'static str {
 
 /// The whole of a regular file (after following links) of at most `max_bytes` bytes.
 pub fn read_bounded(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    read_bounded_into(path, max_bytes, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Like [`read_bounded`], into `bytes` (cleared first), so one buffer serves many files.
+pub fn read_bounded_into(
+    path: &Path,
+    max_bytes: u64,
+    bytes: &mut Vec<u8>,
+) -> Result<(), ReadError> {
+    bytes.clear();
     let io_error = |e: io::Error| match e.kind() {
         io::ErrorKind::NotFound => ReadError::NotFound,
         _ => ReadError::Io(e),
@@ -104,9 +116,9 @@ pub fn read_bounded(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
             size: Some(metadata.len()),
         });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    bytes.reserve(usize::try_from(metadata.len()).unwrap_or(0));
     file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(io_error)?;
     if bytes.len() as u64 > max_bytes {
         return Err(ReadError::TooLarge {
@@ -114,7 +126,7 @@ pub fn read_bounded(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
             size: None,
         });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -17,6 +17,11 @@ fn frontdesk() -> Command {
             "/tests/fixtures/empty-config.toml"
         ),
     );
+    // And the user's data folder: a folder catalogue's compiled form is kept there.
+    cmd.env(
+        "FRONTDESK_DATA_DIR",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-catalogue-data"),
+    );
     cmd
 }
 

@@ -123,6 +123,18 @@ fn every_example_file_imports_into_a_catalogue_that_checks_and_searches() {
         );
         // The example's one schedule ended in 2005, so it gives no hours.
         assert!(partner.hours.is_empty());
+        // Where a file gives the location's accessibility, the partner says how to get in.
+        let gives_access = fs::read_to_string(&path)
+            .unwrap()
+            .contains("induction loops");
+        assert_eq!(
+            partner.accessibility.as_deref().is_some_and(|a| a
+                .contains("induction loops for hearing aids")
+                && a.contains("T-coil")),
+            gives_access,
+            "{file}: {:?}",
+            partner.accessibility
+        );
     }
     assert_eq!(seen, 6, "all six example files are tried");
 }

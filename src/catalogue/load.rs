@@ -87,6 +87,64 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
 /// read (a named pipe or a device called `*.toml` is a problem, never opened), each at most
 /// [`MAX_FILE_BYTES`] and all together at most [`MAX_TOTAL_BYTES`].
 pub fn read_dir_lenient(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Problem>), LoadError> {
+    let (paths, mut problems) = toml_files(dir)?;
+    let mut files = Vec::new();
+    let mut total: u64 = 0;
+    for path in paths {
+        let name = path.display().to_string();
+        if total > MAX_TOTAL_BYTES {
+            problems.push(too_much(&path));
+            continue;
+        }
+        match read_text(&path) {
+            Ok(text) => {
+                total += text.len() as u64;
+                files.push(SourceFile { name, text });
+            }
+            Err(message) => problems.push(problem_at(&path, message)),
+        }
+    }
+    Ok((files, problems))
+}
+
+/// Feeds every file [`read_dir_lenient`] would read to `each` (its name and bytes, in the same
+/// order, through one buffer), without keeping them. False when any file or folder could not
+/// be read, or the files come to more than [`MAX_TOTAL_BYTES`]: then only reading the folder
+/// says what is wrong.
+pub fn scan_dir(dir: &Path, mut each: impl FnMut(&str, &[u8])) -> bool {
+    let Ok((paths, problems)) = toml_files(dir) else {
+        return false;
+    };
+    if !problems.is_empty() {
+        return false;
+    }
+    let mut buffer = Vec::new();
+    let mut total: u64 = 0;
+    for path in paths {
+        if total > MAX_TOTAL_BYTES
+            || crate::user_file::read_bounded_into(&path, MAX_FILE_BYTES, &mut buffer).is_err()
+        {
+            return false;
+        }
+        total += buffer.len() as u64;
+        each(&path.display().to_string(), &buffer);
+    }
+    true
+}
+
+fn too_much(path: &Path) -> Problem {
+    problem_at(
+        path,
+        format!(
+            "not read: the catalogue's files come to more than {} in all; a catalogue is a few megabytes at most",
+            size_in_words(MAX_TOTAL_BYTES)
+        ),
+    )
+}
+
+/// The `*.toml` files under `dir`, sorted by path, and the files and folders found that
+/// cannot be read.
+fn toml_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Problem>), LoadError> {
     let dir_error = |reason: String| LoadError::Dir {
         dir: printable(&dir.display().to_string()).into_owned(),
         reason,
@@ -154,29 +212,7 @@ pub fn read_dir_lenient(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Problem>), L
     if paths.is_empty() && problems.is_empty() {
         return Err(dir_error("it has no .toml files; run `frontdesk import lgsl` or copy assets/catalogue to start one".into()));
     }
-    let mut files = Vec::new();
-    let mut total: u64 = 0;
-    for path in paths {
-        let name = path.display().to_string();
-        if total > MAX_TOTAL_BYTES {
-            problems.push(problem_at(
-                &path,
-                format!(
-                    "not read: the catalogue's files come to more than {} in all; a catalogue is a few megabytes at most",
-                    size_in_words(MAX_TOTAL_BYTES)
-                ),
-            ));
-            continue;
-        }
-        match read_text(&path) {
-            Ok(text) => {
-                total += text.len() as u64;
-                files.push(SourceFile { name, text });
-            }
-            Err(message) => problems.push(problem_at(&path, message)),
-        }
-    }
-    Ok((files, problems))
+    Ok((paths, problems))
 }
 
 /// A problem with a whole file or folder, named as it was found.

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use links::{Link, Relation};
-pub use load::{LoadError, MAX_FILE_BYTES, MAX_TOTAL_BYTES, SourceFile, parse_file};
+pub use load::{LoadError, MAX_FILE_BYTES, MAX_TOTAL_BYTES, SourceFile, parse_file, scan_dir};
 pub use model::*;
 pub use problem::{Problem, Severity, line_column as problem_line_column, quoted};
 pub use script::{Script, ScriptEnd, ScriptNode, ScriptOption, ScriptService, Urgent, UrgentCall};
@@ -82,8 +82,20 @@ fn refused_message(origin: &Origin, first: &[Problem], errors: usize) -> String 
     message
 }
 
+/// A catalogue folder's files as read ([`Catalogue::read_folder`]), before they are checked.
+#[derive(Debug)]
+pub struct FolderFiles {
+    pub dir: PathBuf,
+    /// Every `*.toml` file, sorted by path.
+    pub files: Vec<SourceFile>,
+    /// Files that could not be read (too large, not UTF-8, ...): the catalogue is refused.
+    pub unreadable: Vec<Problem>,
+}
+
 /// Points at one entry of a catalogue: cheap to copy, used by search hits and links.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct EntryKey {
     pub kind: Kind,
     pub index: usize,
@@ -230,9 +242,32 @@ impl Catalogue {
             // would only cost the screen its first frame.
             return Catalogue::embedded().map_err(CatalogueRefused::Unreadable);
         };
-        let (files, mut errors) =
+        Catalogue::from_folder(Catalogue::read_folder(dir)?, today)
+    }
+
+    /// Reads every `*.toml` file of a catalogue folder, without checking or parsing them yet.
+    pub fn read_folder(dir: &Path) -> Result<FolderFiles, CatalogueRefused> {
+        let (files, unreadable) =
             load::read_dir_lenient(dir).map_err(CatalogueRefused::Unreadable)?;
-        let origin = Origin::Dir(dir.to_path_buf());
+        Ok(FolderFiles {
+            dir: dir.to_path_buf(),
+            files,
+            unreadable,
+        })
+    }
+
+    /// The catalogue of a folder's files, as [`load_for_desk`](Self::load_for_desk) gives it:
+    /// refused when `check` finds any error in them.
+    pub fn from_folder(
+        folder: FolderFiles,
+        today: chrono::NaiveDate,
+    ) -> Result<Catalogue, CatalogueRefused> {
+        let FolderFiles {
+            dir,
+            files,
+            unreadable: mut errors,
+        } = folder;
+        let origin = Origin::Dir(dir);
         let report = check::CheckReport::before_loading(&files, today);
         errors.extend(
             report

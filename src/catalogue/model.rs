@@ -45,7 +45,7 @@ pub struct Council {
     #[serde(default)]
     pub hours: Vec<OpeningTimes>,
     /// Days the council's offices are shut whatever `hours` say: bank holidays, Christmas.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub closed: Vec<ClosedDate>,
 }
 
@@ -108,13 +108,6 @@ pub enum ServiceKind {
     Other,
 }
 
-impl ServiceKind {
-    /// True for a real service (kept out of written TOML, as it is the default).
-    pub fn is_service(&self) -> bool {
-        *self == ServiceKind::Service
-    }
-}
-
 /// A service a resident may ask about at the desk.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -156,7 +149,8 @@ pub struct Service {
     #[serde(default)]
     pub signpost: Vec<String>,
     /// `kind = "other"` makes this a "not in the catalogue" topic; leave it out for a service.
-    #[serde(default, skip_serializing_if = "ServiceKind::is_service")]
+    /// (Always written when serialised: the compiled catalogue's format has no optional fields.)
+    #[serde(default)]
     pub kind: ServiceKind,
     #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
@@ -209,7 +203,12 @@ pub(super) fn review_date<'de, D: serde::Deserializer<'de>>(
         }
     }
 
-    deserializer.deserialize_any(DateVisitor)
+    // A compact binary form (the compiled catalogue) names no types, so it says it is a string.
+    if deserializer.is_human_readable() {
+        deserializer.deserialize_any(DateVisitor)
+    } else {
+        deserializer.deserialize_str(DateVisitor)
+    }
 }
 
 /// How a resident can do this online.
@@ -251,7 +250,7 @@ pub struct Partner {
     pub hours_note: Option<String>,
     /// Days closed whatever `hours` say (bank holidays, Christmas): `closed = [2026-12-25]`.
     /// "Open now" and the next opening skip them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub closed: Vec<ClosedDate>,
     /// How to get help: walk in, phone, online, referral.
     #[serde(default)]
@@ -261,11 +260,11 @@ pub struct Partner {
     #[serde(default)]
     pub languages: Vec<String>,
     /// Access for disabled people: step-free entrance, hearing loop, BSL, large print.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub accessibility: Option<String>,
     /// The partner takes a referral from the council only when the resident has agreed to it:
     /// the visit form asks "Has the resident agreed?" and the visit records the answer.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub referral_needs_consent: bool,
     #[serde(default)]
     pub urgent: bool,

@@ -179,6 +179,50 @@ pub fn generate(n: usize) -> Catalogue {
     Catalogue::from_parts(Origin::Embedded, vec![file])
 }
 
+/// How many entries each file of a written sample holds.
+const ENTRIES_PER_FILE: usize = 1_000;
+
+/// Writes the catalogue of `n` entries ([`generate`]) into `dir` as TOML files, as a folder
+/// catalogue (`--catalogue DIR`) would hold it: the thesaurus, then services, partners and FAQs
+/// a thousand to a file. For measuring a large directory as the desk reads it.
+pub fn write_dir(n: usize, dir: &std::path::Path) -> std::io::Result<()> {
+    let catalogue = generate(n);
+    std::fs::create_dir_all(dir)?;
+    let write = |name: String, file: &CatalogueFile| -> std::io::Result<()> {
+        let text = toml::to_string(file).map_err(std::io::Error::other)?;
+        std::fs::write(dir.join(name), text)
+    };
+    write(
+        "synonyms.toml".to_string(),
+        &CatalogueFile {
+            synonyms: catalogue.synonyms.clone(),
+            ..CatalogueFile::default()
+        },
+    )?;
+    for (i, chunk) in catalogue.services.chunks(ENTRIES_PER_FILE).enumerate() {
+        let file = CatalogueFile {
+            service: chunk.to_vec(),
+            ..CatalogueFile::default()
+        };
+        write(format!("services-{i:03}.toml"), &file)?;
+    }
+    for (i, chunk) in catalogue.partners.chunks(ENTRIES_PER_FILE).enumerate() {
+        let file = CatalogueFile {
+            partner: chunk.to_vec(),
+            ..CatalogueFile::default()
+        };
+        write(format!("partners-{i:03}.toml"), &file)?;
+    }
+    for (i, chunk) in catalogue.faqs.chunks(ENTRIES_PER_FILE).enumerate() {
+        let file = CatalogueFile {
+            faq: chunk.to_vec(),
+            ..CatalogueFile::default()
+        };
+        write(format!("faqs-{i:03}.toml"), &file)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,10 +6,11 @@ use serde::Serialize;
 
 use super::catalogue::{EntryJson, entry_note};
 use super::table::{Column, Table, cell};
+use crate::catalogue::Catalogue;
 use crate::catalogue::check::ID_MAX_CHARS;
 use crate::cli::SearchArgs;
 use crate::config::Settings;
-use crate::search::Index;
+use crate::search::{Hit, Index};
 
 /// How much of a query "Nothing matches" repeats.
 const QUERY_SHOWN: usize = 80;
@@ -28,19 +29,37 @@ pub fn run(settings: &Settings, args: &SearchArgs) -> anyhow::Result<ExitCode> {
             "the search is empty; give what the resident asked for, e.g. `frontdesk search missed bin`"
         );
     }
-    let catalogue = settings.load_catalogue()?;
-    let index = Index::new(&catalogue);
+    let prepared = settings.prepare_catalogue()?;
+    let catalogue = prepared.catalogue;
+    let index = prepared.index.unwrap_or_else(|| Index::new(&catalogue));
     let hits = index.query_limit(&query, usize::from(args.limit));
+    let result = print(&catalogue, &hits, &query, args.json);
+    // The answer first; then the compiled form of a folder just checked, for the next search.
+    if let Some(pending) = prepared.pending
+        && let Err(e) = pending.store(&catalogue, &index)
+    {
+        tracing::warn!(
+            "cannot keep the compiled catalogue in {}: {e}",
+            pending.file().display()
+        );
+    }
+    // The process ends next: freeing a large catalogue entry by entry would only delay it.
+    std::mem::forget(index);
+    std::mem::forget(catalogue);
+    result
+}
+
+fn print(catalogue: &Catalogue, hits: &[Hit], query: &str, json: bool) -> anyhow::Result<ExitCode> {
     let found: Vec<_> = hits
         .iter()
         .filter_map(|hit| catalogue.entry(hit.key).map(|entry| (hit.score, entry)))
         .collect();
 
-    if args.json {
+    if json {
         let rows: Vec<HitJson<'_>> = found
             .iter()
             .map(|&(score, entry)| HitJson {
-                entry: EntryJson::new(&catalogue, entry),
+                entry: EntryJson::new(catalogue, entry),
                 score: (score * 1000.0).round() / 1000.0,
             })
             .collect();
@@ -70,7 +89,7 @@ pub fn run(settings: &Settings, args: &SearchArgs) -> anyhow::Result<ExitCode> {
             entry.title().to_string(),
             entry.id().to_string(),
             format!("{score:.2}"),
-            entry_note(&catalogue, *entry),
+            entry_note(catalogue, *entry),
         ]);
     }
     out!("{}", table.render());

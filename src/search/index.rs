@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::normalise::{is_stopword, is_weak, split_words};
 use super::thesaurus::Thesaurus;
 use super::vocabulary::{TermId, Vocabulary, VocabularyBuilder};
@@ -48,14 +50,14 @@ pub mod field {
 }
 
 /// One entry that uses a term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Posting {
     pub doc: u32,
     pub fields: u8,
 }
 
 /// What the ranking needs to know about an entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Doc {
     pub key: EntryKey,
     pub urgent: bool,
@@ -64,7 +66,7 @@ pub struct Doc {
 }
 
 /// Everything the search needs, built once from a catalogue and owning its data.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IndexData {
     pub vocabulary: Vocabulary,
     pub thesaurus: Thesaurus,

@@ -12,6 +12,7 @@
 //! resulting terms are scored ([`rank`]). No entry is compared with the query one by one, so a
 //! query costs about the same at 100 entries as at 50,000.
 
+pub mod compiled;
 mod index;
 mod normalise;
 mod query;
@@ -44,8 +45,12 @@ pub const MAX_HITS: usize = 200;
 
 impl Index {
     pub fn new(catalogue: &Catalogue) -> Index {
+        Index::from_data(index::IndexData::build(catalogue))
+    }
+
+    fn from_data(data: index::IndexData) -> Index {
         Index {
-            data: Arc::new(index::IndexData::build(catalogue)),
+            data: Arc::new(data),
         }
     }
 

@@ -3,12 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde::{Deserialize, Serialize};
+
 use super::normalise::{is_stopword, words};
 use super::vocabulary::{TermId, VocabularyBuilder};
 use crate::catalogue::SynonymGroup;
 
 /// One way of saying something: "council tax reduction", "ctr", "the social".
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Phrase {
     /// Every word, stopwords included.
     pub terms: Vec<TermId>,
@@ -22,19 +24,19 @@ pub struct Phrase {
 }
 
 /// Phrases that mean the same thing at the desk.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Group {
     pub phrases: Vec<Phrase>,
 }
 
 /// Where a phrase lives: its group and its place in the group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhraseRef {
     pub group: u32,
     pub phrase: u32,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Thesaurus {
     groups: Vec<Group>,
     /// Phrases by their first meaningful term.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::{Deserialize, Serialize};
 
 use super::normalise::{is_stopword, letter_mask, stem};
 
@@ -12,7 +13,7 @@ use super::normalise::{is_stopword, letter_mask, stem};
 pub type TermId = u32;
 
 /// One spelling of a word as it appears in the catalogue or the thesaurus ("collections").
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Surface {
     text: Box<str>,
     term: TermId,
@@ -106,7 +107,7 @@ impl VocabularyBuilder {
 }
 
 /// Every known word, searchable by stem, by prefix and by near spelling.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Vocabulary {
     stems: Vec<Box<str>>,
     stem_ids: HashMap<Box<str>, TermId>,

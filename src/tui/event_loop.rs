@@ -1,7 +1,6 @@
 //! The event loop: drain every ready message, then draw once. Keys never wait on the disk or on
 //! a search: those run on worker threads and answer with actions.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Local;
@@ -15,22 +14,21 @@ use super::screens;
 use super::slip_printer::SlipPrinter;
 use super::terminal::{TerminalGuard, Tty};
 use super::theme::Theme;
-use super::workers::{SearchWorker, StoreWorker, sentence};
-use crate::catalogue::Catalogue;
+use super::workers::{SearchStart, SearchWorker, StoreWorker, sentence};
 use crate::config::Settings;
 use crate::desk::{Action, App, Effect};
 use crate::store::DraftSlot;
 
 pub async fn run(
     settings: &Settings,
-    catalogue: Arc<Catalogue>,
+    search: SearchStart,
     keymap: Keymap,
     theme: Theme,
     log_problem: Option<String>,
 ) -> anyhow::Result<()> {
     let (guard, mut terminal) = TerminalGuard::enter(settings.mouse)?;
     let mut app = App::new(
-        catalogue.clone(),
+        search.catalogue.clone(),
         keymap.key_names(),
         &settings.desk,
         &settings.staff,
@@ -56,7 +54,7 @@ pub async fn run(
     spawn_input_reader(sender.clone());
     spawn_signal_listener(sender.clone());
     spawn_clock(sender.clone());
-    let search = SearchWorker::start(catalogue, sender.clone());
+    let search = SearchWorker::start(search, sender.clone());
     let store = StoreWorker::start(settings, drafts, sender.clone());
     let printer = SlipPrinter::new(
         &settings.data_dir,

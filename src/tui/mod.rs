@@ -33,7 +33,8 @@ pub use terminal::install_panic_hook;
 pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
     let keymap = keymap::Keymap::with_overrides(&settings.keys)
         .map_err(|message| settings.key_binding_error(&message))?;
-    let catalogue = Arc::new(settings.load_catalogue()?);
+    let prepared = settings.prepare_catalogue()?;
+    let catalogue = Arc::new(prepared.catalogue);
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the reception screen needs a terminal; for plain lines in and out use `frontdesk --accessible`, from a script `frontdesk search`, `frontdesk log` or `frontdesk --help`"
@@ -47,9 +48,14 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
+    let search = workers::SearchStart {
+        catalogue,
+        index: prepared.index,
+        pending: prepared.pending,
+    };
     runtime.block_on(event_loop::run(
         settings,
-        catalogue,
+        search,
         keymap,
         theme,
         log_problem,

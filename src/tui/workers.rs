@@ -19,6 +19,7 @@ use crate::catalogue::Catalogue;
 use crate::config::Settings;
 use crate::desk::{Action, Effect};
 use crate::search::Index;
+use crate::search::compiled::Pending;
 use crate::store::{DraftSlot, StoreError, VisitLog, local_day_bounds};
 use crate::visit::Visit;
 
@@ -27,14 +28,41 @@ pub struct SearchWorker {
     queries: Sender<(u64, String)>,
 }
 
+/// What the search worker starts from: the catalogue, and its index when the compiled
+/// catalogue had it; else the worker builds it and keeps the compiled form where `pending` says.
+pub struct SearchStart {
+    pub catalogue: Arc<Catalogue>,
+    pub index: Option<Index>,
+    pub pending: Option<Pending>,
+}
+
 impl SearchWorker {
     /// Starts the worker; it builds the index itself so the first frame is not kept waiting.
-    pub fn start(catalogue: Arc<Catalogue>, answers: UnboundedSender<Message>) -> SearchWorker {
+    pub fn start(start: SearchStart, answers: UnboundedSender<Message>) -> SearchWorker {
         let (queries, incoming) = mpsc::channel::<(u64, String)>();
         thread::Builder::new()
             .name("search".into())
             .spawn(move || {
-                let index = Index::new(&catalogue);
+                let SearchStart {
+                    catalogue,
+                    index,
+                    pending,
+                } = start;
+                let index = index.unwrap_or_else(|| Index::new(&catalogue));
+                // Keeping the compiled form waits for no one: queries already sent queue up,
+                // and the latest is answered next.
+                if let Some(pending) = pending {
+                    match pending.store(&catalogue, &index) {
+                        Ok(()) => tracing::info!(
+                            "kept the compiled catalogue in {}",
+                            pending.file().display()
+                        ),
+                        Err(e) => tracing::warn!(
+                            "cannot keep the compiled catalogue in {}: {e}",
+                            pending.file().display()
+                        ),
+                    }
+                }
                 drop(catalogue);
                 search_loop(&index, &incoming, &answers);
             })

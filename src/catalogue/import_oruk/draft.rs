@@ -46,6 +46,8 @@ pub struct ServiceDraft {
     pub phones: Vec<Found>,
     pub schedules: Vec<Schedule>,
     pub addresses: Vec<String>,
+    /// How disabled people get in and are helped, from the locations, one sentence each.
+    pub access: Vec<String>,
     pub languages: Vec<String>,
     pub eligibility_description: Option<String>,
     pub minimum_age: Option<f64>,
@@ -171,6 +173,27 @@ fn address_of(location: &Location) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
+/// A location's accessibility, one cleaned line per entry: its description, else its older
+/// `accessibility` words, then its details ("Switch hearing aid to T-coil ...").
+fn access_of(location: &Location) -> Vec<String> {
+    location
+        .accessibility
+        .iter()
+        .flatten()
+        .filter_map(|a| {
+            let main = a.description.as_deref().or(a.accessibility.as_deref());
+            let text = [main, a.details.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(|t| line(t, NOTE_CHARS))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            some_line(Some(&text), NOTE_CHARS)
+        })
+        .collect()
+}
+
 fn languages_of(record_languages: &Option<Vec<super::feed::Language>>) -> Vec<String> {
     record_languages
         .iter()
@@ -271,6 +294,7 @@ impl Book {
         let mut websites = Vec::new();
         let mut schedules = Vec::new();
         let mut addresses = Vec::new();
+        let mut access = Vec::new();
         let mut languages = languages_of(&record.languages);
         websites.extend(found(record.url.as_deref(), in_file("url")));
         emails.extend(found(record.email.as_deref(), in_file("email")));
@@ -305,6 +329,7 @@ impl Book {
                 schedules.extend(clean_schedules(location.schedules.clone()));
                 languages.extend(languages_of(&location.languages));
                 addresses.extend(address_of(&location));
+                access.extend(access_of(&location));
             }
         }
         phones.extend(contacts_phones(&record.contacts, &in_file("")));
@@ -340,6 +365,7 @@ impl Book {
             phones,
             schedules,
             addresses,
+            access,
             languages,
             eligibility_description: some_line(
                 record.eligibility_description.as_deref(),
@@ -367,6 +393,7 @@ impl Book {
             dedupe(&mut draft.areas);
             dedupe(&mut draft.keywords);
             dedupe(&mut draft.addresses);
+            dedupe(&mut draft.access);
             self.services.push(draft);
             return;
         };
@@ -384,6 +411,7 @@ impl Book {
         extend_found(&mut into.phones, draft.phones);
         extend_new(&mut into.schedules, draft.schedules);
         extend_new(&mut into.addresses, draft.addresses);
+        extend_new(&mut into.access, draft.access);
         extend_new(&mut into.languages, draft.languages);
         into.eligibility_description = into
             .eligibility_description

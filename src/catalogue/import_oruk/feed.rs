@@ -141,6 +141,17 @@ pub struct Location {
     pub phones: Option<Vec<Phone>>,
     pub schedules: Option<Vec<Schedule>>,
     pub languages: Option<Vec<Language>>,
+    pub accessibility: Option<Vec<Accessibility>>,
+}
+
+/// How disabled people can get in and be helped at a location: the words of its description
+/// (ORUK 3.0) or of its older `accessibility` field.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Accessibility {
+    pub description: Option<String>,
+    pub details: Option<String>,
+    pub accessibility: Option<String>,
 }
 
 /// A postal or physical address. `attention` (a person's name) and `country` are not read.

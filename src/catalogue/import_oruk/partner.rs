@@ -43,6 +43,8 @@ pub struct ImportedPartner {
     pub hours_note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eligibility: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessibility: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
     pub review_by: String,
@@ -233,6 +235,7 @@ fn from_service(
         hours,
         hours_note: joined(&hours_words),
         eligibility: joined(&service.eligibility()),
+        accessibility: joined(&service.access),
         languages: distinct(service.languages.clone()),
         review_by: review_by.to_string(),
     }
@@ -284,6 +287,7 @@ fn from_organisation(
         hours: Vec::new(),
         hours_note: None,
         eligibility: None,
+        accessibility: None,
         languages: Vec::new(),
         review_by: review_by.to_string(),
         name,

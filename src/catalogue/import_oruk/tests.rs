@@ -44,6 +44,7 @@ fn a_big_feed_is_split_into_partners_files_under_the_catalogue_limit() {
         hours: Vec::new(),
         hours_note: None,
         eligibility: None,
+        accessibility: None,
         languages: Vec::new(),
         review_by: "2027-05-30".to_string(),
     };

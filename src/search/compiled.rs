@@ -1,0 +1,317 @@
+//! The compiled catalogue: a catalogue folder checked, parsed and indexed once, kept in the data
+//! folder, so that the next start reads one file instead of checking and parsing every TOML
+//! file and building the index again. A county-wide directory of 50,000 entries costs about a
+//! second to check, parse and index; its compiled file is read in a small part of that.
+//!
+//! Never stale: the file is keyed by a hash of everything it was built from (the folder's path,
+//! every file's name and text, and this program: its version, size and time), so any change is
+//! a different key and the folder is checked and compiled again. The body carries its own
+//! checksum: a damaged, truncated or foreign file is ignored and built again, never trusted.
+//! It is written to a temporary file beside it and renamed, so no reader sees half a file.
+//! Nothing here is personal data: only the council's own content.
+//!
+//! The built-in catalogue is not compiled: it is small, checked by the test suite, and loads
+//! faster than a compiled file could be read.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use super::Index;
+use super::index::IndexData;
+use crate::catalogue::{
+    Body, Catalogue, CatalogueFile, CatalogueRefused, Council, Faq, Origin, Partner, Script,
+    Service, SynonymGroup, scan_dir,
+};
+use crate::user_file::read_bounded;
+
+/// The first bytes of a compiled catalogue; the last two digits are the format's version,
+/// raised whenever what is written changes shape.
+const MAGIC: &[u8; 8] = b"FDcomp02";
+/// Magic, key (16 bytes), the catalogue part's length (8), the index part's (8), and the
+/// checksum of both (16); then the two parts.
+const HEADER_BYTES: usize = 8 + 16 + 8 + 8 + 16;
+/// The largest compiled file read (a 50,000-entry catalogue compiles to about 40 MB).
+const MAX_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// A catalogue ready for the desk, and its index when the compiled file had it.
+#[derive(Debug)]
+pub struct Prepared {
+    pub catalogue: Catalogue,
+    /// The index, when it came from the compiled file; otherwise build it with [`Index::new`]
+    /// and hand it to [`Pending::store`].
+    pub index: Option<Index>,
+    /// Where the compiled file goes once the index is built, when it is to be written.
+    pub pending: Option<Pending>,
+}
+
+/// A compiled file to write, once the index of a freshly checked folder is built.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    file: PathBuf,
+    key: u128,
+}
+
+/// The catalogue a desk works from, as [`Catalogue::load_for_desk`] gives it: the built-in one,
+/// or `dir` refused when `check` finds an error in it. For a folder, a compiled file in
+/// `compiled_dir` made from the very same files is used instead of checking and parsing them;
+/// when there is none (or it is damaged, or from other files), the folder is checked and loaded
+/// as usual and [`Prepared::pending`] says where to keep its compiled form.
+pub fn prepare(
+    dir: Option<&Path>,
+    compiled_dir: Option<&Path>,
+    today: NaiveDate,
+) -> Result<Prepared, CatalogueRefused> {
+    let (Some(dir), Some(compiled_dir)) = (dir, compiled_dir) else {
+        return Ok(Prepared {
+            catalogue: Catalogue::load_for_desk(dir, today)?,
+            index: None,
+            pending: None,
+        });
+    };
+    let file = compiled_dir.join(file_name(dir));
+    // The files are hashed as they stream past (a large folder is not kept in memory twice),
+    // on a thread of their own while the compiled file is read.
+    let hash_folder = || {
+        let mut key = Key::of_program(dir)?;
+        scan_dir(dir, |name, bytes| key.add(name, bytes)).then(|| key.digest())
+    };
+    if let Some((catalogue, index)) = read(&file, dir, hash_folder) {
+        return Ok(Prepared {
+            catalogue,
+            index: Some(index),
+            pending: None,
+        });
+    }
+    let folder = Catalogue::read_folder(dir)?;
+    // Keyed by the files as read and checked now, should they have changed since the scan.
+    let key = Key::of_program(dir)
+        .filter(|_| folder.unreadable.is_empty())
+        .map(|mut key| {
+            for file in &folder.files {
+                key.add(&file.name, file.text.as_bytes());
+            }
+            key.digest()
+        });
+    Ok(Prepared {
+        catalogue: Catalogue::from_folder(folder, today)?,
+        index: None,
+        pending: key.map(|key| Pending { file, key }),
+    })
+}
+
+impl Pending {
+    /// Writes the compiled file: to a temporary file beside it, then renamed over any older one.
+    pub fn store(&self, catalogue: &Catalogue, index: &Index) -> io::Result<()> {
+        // Two parts, so they can be read back side by side.
+        let content = postcard::to_stdvec(&Writing {
+            council: &catalogue.council,
+            bodies: &catalogue.bodies,
+            services: &catalogue.services,
+            partners: &catalogue.partners,
+            faqs: &catalogue.faqs,
+            synonyms: &catalogue.synonyms,
+            scripts: &catalogue.scripts,
+        })
+        .map_err(io::Error::other)?;
+        let index = postcard::to_stdvec(&*index.data).map_err(io::Error::other)?;
+        let folder = self.file.parent().unwrap_or(Path::new("."));
+        create_private_dir(folder)?;
+        let name = self
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+        let written = (|| {
+            let mut out = private_file(&temporary)?;
+            out.write_all(MAGIC)?;
+            out.write_all(&self.key.to_le_bytes())?;
+            out.write_all(&(content.len() as u64).to_le_bytes())?;
+            out.write_all(&(index.len() as u64).to_le_bytes())?;
+            out.write_all(&checksum(&content, &index).to_le_bytes())?;
+            out.write_all(&content)?;
+            out.write_all(&index)?;
+            out.sync_all()?;
+            fs::rename(&temporary, &self.file)
+        })();
+        if written.is_err() {
+            let _ = fs::remove_file(&temporary);
+        }
+        written
+    }
+
+    /// Where the compiled file is written.
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+}
+
+/// The compiled file's name for a folder: one per folder, so a changed folder replaces its own.
+fn file_name(dir: &Path) -> String {
+    let path = dir.as_os_str().as_encoded_bytes();
+    format!("catalogue-{:016x}.compiled", xxh3_64(path))
+}
+
+/// The hash of everything a compiled file is made from: this program, the folder's path, and
+/// each file's name and bytes in the order they are read.
+struct Key(Xxh3);
+
+impl Key {
+    /// Starts with this program and the folder; `None` when the program cannot say which build
+    /// it is (then nothing is compiled: a file from another build must never be read).
+    fn of_program(dir: &Path) -> Option<Key> {
+        let program = std::env::current_exe().and_then(fs::metadata).ok()?;
+        let built = program
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        let mut key = Key(Xxh3::new());
+        key.part(MAGIC);
+        key.part(env!("CARGO_PKG_VERSION").as_bytes());
+        key.part(&program.len().to_le_bytes());
+        key.part(&built.as_nanos().to_le_bytes());
+        key.part(dir.as_os_str().as_encoded_bytes());
+        Some(key)
+    }
+
+    fn add(&mut self, name: &str, bytes: &[u8]) {
+        self.part(name.as_bytes());
+        self.part(bytes);
+    }
+
+    /// Each part with its length first, so no two different lists of parts run together alike.
+    fn part(&mut self, bytes: &[u8]) {
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+    }
+
+    fn digest(&self) -> u128 {
+        self.0.digest128()
+    }
+}
+
+/// The catalogue and index of a compiled file, when it is there, whole, and made from exactly
+/// what `hash_folder` (run on its own thread meanwhile) says the folder holds now; anything
+/// else is `None`. The two parts are decoded side by side; nothing read is used unless the
+/// keys match.
+fn read(
+    file: &Path,
+    dir: &Path,
+    hash_folder: impl FnOnce() -> Option<u128> + Send,
+) -> Option<(Catalogue, Index)> {
+    let (key, decoded) = std::thread::scope(|scope| {
+        let hashing = scope.spawn(hash_folder);
+        let decoded = read_unkeyed(file);
+        (hashing.join().ok().flatten(), decoded)
+    });
+    let (stored, read, index) = decoded?;
+    if key? != stored {
+        return None;
+    }
+    let catalogue = Catalogue::from_parts(
+        Origin::Dir(dir.to_path_buf()),
+        vec![CatalogueFile {
+            council: Some(read.council),
+            body: read.bodies,
+            service: read.services,
+            partner: read.partners,
+            faq: read.faqs,
+            synonyms: read.synonyms,
+            script: read.scripts,
+        }],
+    );
+    // The index points into the catalogue by position: they must be the same size.
+    if index.docs.len() != catalogue.searchable().count() {
+        return None;
+    }
+    Some((catalogue, Index::from_data(index)))
+}
+
+/// A compiled file's key and its two parts decoded (the index on a thread of its own), when
+/// the file is whole: its magic, lengths and checksum right.
+fn read_unkeyed(file: &Path) -> Option<(u128, Reading, IndexData)> {
+    let bytes = read_bounded(file, MAX_BYTES).ok()?;
+    let (header, body) = bytes.split_at_checked(HEADER_BYTES)?;
+    let number = |at: usize, length: usize| -> Option<u128> {
+        let mut buffer = [0u8; 16];
+        buffer
+            .get_mut(..length)?
+            .copy_from_slice(header.get(at..at + length)?);
+        Some(u128::from_le_bytes(buffer))
+    };
+    let content_length = usize::try_from(number(24, 8)?).ok()?;
+    let (content, index) = body.split_at_checked(content_length)?;
+    let whole = header.get(..8)? == MAGIC
+        && number(32, 8)? == index.len() as u128
+        && number(40, 16)? == checksum(content, index);
+    if !whole {
+        return None;
+    }
+    let (content, index) = std::thread::scope(|scope| {
+        let decoding = scope.spawn(|| postcard::from_bytes::<IndexData>(index).ok());
+        let content: Option<Reading> = postcard::from_bytes(content).ok();
+        (content, decoding.join().ok().flatten())
+    });
+    Some((number(8, 16)?, content?, index?))
+}
+
+/// The checksum of a compiled file's two parts.
+fn checksum(content: &[u8], index: &[u8]) -> u128 {
+    let mut hasher = Xxh3::new();
+    hasher.update(content);
+    hasher.update(index);
+    hasher.digest128()
+}
+
+fn create_private_dir(folder: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(folder)
+}
+
+fn private_file(path: &Path) -> io::Result<fs::File> {
+    #[allow(unused_mut)]
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+/// What a compiled file holds, as written (borrowed) ...
+#[derive(Serialize)]
+struct Writing<'a> {
+    council: &'a Council,
+    bodies: &'a [Body],
+    services: &'a [Service],
+    partners: &'a [Partner],
+    faqs: &'a [Faq],
+    synonyms: &'a [SynonymGroup],
+    scripts: &'a [Script],
+}
+
+/// ... and as read back (owned), field for field.
+#[derive(Deserialize)]
+struct Reading {
+    council: Council,
+    bodies: Vec<Body>,
+    services: Vec<Service>,
+    partners: Vec<Partner>,
+    faqs: Vec<Faq>,
+    synonyms: Vec<SynonymGroup>,
+    scripts: Vec<Script>,
+}
