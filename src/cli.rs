@@ -79,6 +79,39 @@ pub enum Command {
     Slip(SlipArgs),
     /// Show the resolved configuration.
     Config(ConfigArgs),
+    /// Send waiting visits to the central server and fetch its newest catalogue.
+    Sync(SyncArgs),
+    /// Set up the central server.
+    #[command(subcommand)]
+    Server(ServerCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The server's URL (default: server from the config, or FRONTDESK_SERVER).
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ServerCommand {
+    /// Create or update the central schema, and the roles for desks and reports. Run it with
+    /// the database owner's URL. Roles are made without a password: set one with psql's
+    /// \password.
+    Init {
+        /// The owner's URL (default: server from the config, or FRONTDESK_SERVER).
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+        /// A desk to make a role for (its name as in the desk's config).
+        #[arg(long, value_name = "NAME", requires = "desk_role")]
+        desk: Option<String>,
+        /// The role that desk signs in as: lower-case letters, digits and _.
+        #[arg(long, value_name = "ROLE", requires = "desk")]
+        desk_role: Option<String>,
+        /// A read-only role for reports: lower-case letters, digits and _.
+        #[arg(long, value_name = "ROLE")]
+        report_role: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -124,6 +157,16 @@ pub enum CatalogueCommand {
         /// Print JSON objects with id, kind, title, summary and keywords.
         #[arg(long)]
         json: bool,
+    },
+    /// Check a catalogue folder and, when it passes, store it on the central server as the
+    /// newest version for every desk.
+    Publish {
+        /// The catalogue folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// The owner's URL (default: server from the config, or FRONTDESK_SERVER).
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
     },
 }
 
@@ -259,6 +302,13 @@ pub struct PurgeArgs {
     /// Say how many would be deleted, and delete nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Delete old visits on the central server instead (every desk's), by the same rules.
+    /// Use the owner's URL: a desk's role may delete only its own undone visits.
+    #[arg(long)]
+    pub central: bool,
+    /// The server's URL for --central (default: server from the config, or FRONTDESK_SERVER).
+    #[arg(long, value_name = "URL", requires = "central")]
+    pub server: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -27,6 +27,9 @@ use crate::printable::{first_unsafe, printable};
 use crate::search::compiled::{self, Prepared};
 use crate::user_file::{ReadError, read_bounded};
 
+mod server_url;
+pub use server_url::{ServerUrl, redact};
+
 /// The default number of days visits are kept.
 pub const DEFAULT_RETENTION_DAYS: u32 = 730;
 /// The longest retention accepted: a hundred years.
@@ -123,6 +126,11 @@ pub struct Settings {
     /// The program and arguments that print a resident's slip (the slip's file is added at
     /// the end, or where `{text}` or `{html}` is written); `None` saves slips to a file only.
     pub print_command: Option<Vec<String>>,
+    /// The central server this desk syncs to (`server`, `FRONTDESK_SERVER`); none: no sync.
+    pub server: Option<ServerUrl>,
+    /// The central server as the read-only report role (`report_server`,
+    /// `FRONTDESK_REPORT_SERVER`).
+    pub report_server: Option<ServerUrl>,
 }
 
 /// The print command when the config file names none: `lp` in large type, where `lp` exists.
@@ -332,6 +340,22 @@ fn print_command(name: &str, given: Given<'_>) -> Result<Option<Vec<String>>, St
 /// The longest print command.
 const PRINT_COMMAND_MAX_CHARS: usize = 500;
 
+/// `server`, `report_server`: a PostgreSQL URL (see [`ServerUrl`]).
+fn server_url(name: &str, given: Given<'_>) -> Result<ServerUrl, String> {
+    match given.text() {
+        Some(text) => ServerUrl::parse(name, text),
+        None => Err(format!(
+            "{name} must be a server URL in quotes, e.g. \"postgres://desk_main@db.example.gov.uk/frontdesk\", not {}",
+            given.shown()
+        )),
+    }
+}
+
+/// A server URL given with a flag (e.g. `sync --server`), checked as the config's `server` is.
+pub fn server_from_flag(flag: &'static str, value: &str) -> Result<ServerUrl, ConfigError> {
+    server_url(flag, Given::Text(value)).map_err(ConfigError::Value)
+}
+
 fn folder(name: &str, given: Given<'_>) -> Result<PathBuf, String> {
     match given.text() {
         Some(text) if !text.trim().is_empty() => Ok(PathBuf::from(text)),
@@ -371,6 +395,10 @@ struct RawFile {
     keys: Option<Spanned<toml::Value>>,
     /// The command that prints a resident's slip.
     print_command: Option<Spanned<toml::Value>>,
+    /// The central server's URL, for sync.
+    server: Option<Spanned<toml::Value>>,
+    /// The central server's URL for the read-only report role.
+    report_server: Option<Spanned<toml::Value>>,
 }
 
 /// The config file's settings, validated, each with its line.
@@ -388,6 +416,8 @@ struct FileSettings {
     key_lines: BTreeMap<String, usize>,
     /// `Some(None)`: printing turned off.
     print_command: Option<Option<Vec<String>>>,
+    server: Option<ServerUrl>,
+    report_server: Option<ServerUrl>,
 }
 
 impl Settings {
@@ -474,6 +504,18 @@ impl Settings {
             Some((name, value)) => staff(name, Given::Text(&value)).map_err(ConfigError::Value)?,
             None => file.staff.unwrap_or_default(),
         };
+        let server = match env_value("FRONTDESK_SERVER") {
+            Some((name, value)) => {
+                Some(server_url(name, Given::Text(&value)).map_err(ConfigError::Value)?)
+            }
+            None => file.server,
+        };
+        let report_server = match env_value("FRONTDESK_REPORT_SERVER") {
+            Some((name, value)) => {
+                Some(server_url(name, Given::Text(&value)).map_err(ConfigError::Value)?)
+            }
+            None => file.report_server,
+        };
         Ok(Settings {
             config_file,
             config_file_found: found,
@@ -495,6 +537,8 @@ impl Settings {
                 None => on_path(DEFAULT_PRINT_COMMAND[0], env("PATH").as_deref())
                     .then(|| DEFAULT_PRINT_COMMAND.map(str::to_string).to_vec()),
             },
+            server,
+            report_server,
         })
     }
 
@@ -508,12 +552,18 @@ impl Settings {
         self.data_dir.join("frontdesk.log")
     }
 
+    /// The folder the catalogue fetched from the central server is kept in.
+    pub fn central_catalogue_dir(&self) -> PathBuf {
+        self.data_dir.join("central-catalogue")
+    }
+
     /// Where a half-filled visit form is kept so it survives a crash.
     pub fn draft_file(&self) -> PathBuf {
         self.data_dir.join("draft.json")
     }
 
-    /// The catalogue these settings name (or the built-in one), refused when it has errors.
+    /// The catalogue these settings name, else the one last fetched from the central server,
+    /// else the built-in one; refused when it has errors.
     pub fn load_catalogue(&self) -> Result<Catalogue, CatalogueRefused> {
         self.prepare_catalogue().map(|prepared| prepared.catalogue)
     }
@@ -522,8 +572,11 @@ impl Settings {
     /// it ([`crate::search::compiled`]), and where to keep the compiled form otherwise.
     pub fn prepare_catalogue(&self) -> Result<Prepared, CatalogueRefused> {
         let today = chrono::Local::now().date_naive();
+        let dir = self.catalogue_dir.clone().or_else(|| {
+            crate::catalogue::fetched::current(&self.central_catalogue_dir()).map(|(dir, _)| dir)
+        });
         let compiled = self.compiled_dir();
-        compiled::prepare(self.catalogue_dir.as_deref(), Some(&compiled), today)
+        compiled::prepare(dir.as_deref(), Some(&compiled), today)
     }
 
     /// Where compiled catalogue folders are kept: `compiled` in the data folder.
@@ -602,6 +655,17 @@ impl Settings {
             Some(command) => out.push_str(&format!("print_command = {}\n", command.join(" "))),
             None => out.push_str("print_command = (none: slips are saved to a file)\n"),
         }
+        // A server's password is never shown: the URL is printed with *** in its place.
+        let none = "(none)".to_string();
+        out.push_str(&format!(
+            "server = {}\nreport_server = {}\n",
+            self.server
+                .as_ref()
+                .map_or(none.clone(), ToString::to_string),
+            self.report_server
+                .as_ref()
+                .map_or(none, ToString::to_string),
+        ));
         for (action, keys) in &self.keys {
             out.push_str(&format!("keys.{action} = {}\n", keys.join(", ")));
         }
@@ -681,6 +745,8 @@ fn read_config_file(
         mouse: check(&raw.mouse, "mouse", mouse, &fail)?,
         accessible: check(&raw.accessible, "accessible", accessible_mode, &fail)?,
         print_command: check(&raw.print_command, "print_command", print_command, &fail)?,
+        server: check(&raw.server, "server", server_url, &fail)?,
+        report_server: check(&raw.report_server, "report_server", server_url, &fail)?,
         ..FileSettings::default()
     };
     if let Some(keys) = &raw.keys {

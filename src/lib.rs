@@ -6,6 +6,7 @@
 
 pub mod accessible;
 pub mod catalogue;
+pub mod central;
 pub mod cli;
 pub mod commands;
 pub mod config;

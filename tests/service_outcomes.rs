@@ -61,8 +61,8 @@ fn fill_as_version(conn: &Connection, version: u32) {
         // Version 2 only stamped the file as a frontdesk visit log: its rows are version 1's.
         1 | 2 => conn.execute_batch(V1_ROWS).unwrap(),
         // Version 3 gave each service row its own outcome, written as the visit's. Versions 4
-        // and 5 added columns these rows leave at their defaults.
-        3..=5 => {
+        // to 6 added columns these rows leave at their defaults (and tables they leave empty).
+        3..=6 => {
             let rows = V1_ROWS
                 .replace(
                     "INSERT INTO visit_services VALUES",

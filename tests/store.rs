@@ -385,7 +385,8 @@ fn a_file_from_a_newer_frontdesk_is_refused_untouched() {
     let conn = Connection::open(&path).unwrap();
     // A newer frontdesk stamps its files as every version from 2 on does.
     conn.execute_batch(&format!(
-        "CREATE TABLE future (x); PRAGMA user_version = 7; PRAGMA application_id = {};",
+        "CREATE TABLE future (x); PRAGMA user_version = {}; PRAGMA application_id = {};",
+        SCHEMA_VERSION + 1,
         frontdesk::store::APPLICATION_ID
     ))
     .unwrap();
@@ -395,8 +396,9 @@ fn a_file_from_a_newer_frontdesk_is_refused_untouched() {
     assert_eq!(
         error.to_string(),
         format!(
-            "{} was made by a newer frontdesk (schema 7, this one knows {SCHEMA_VERSION}); update frontdesk to use it",
-            path.display()
+            "{} was made by a newer frontdesk (schema {}, this one knows {SCHEMA_VERSION}); update frontdesk to use it",
+            path.display(),
+            SCHEMA_VERSION + 1
         )
     );
     assert_eq!(fs::read(&path).unwrap(), before, "the file is untouched");

@@ -2,6 +2,7 @@
 
 pub mod check;
 mod contacts;
+pub mod fetched;
 pub mod hours;
 pub mod import_files;
 pub mod import_lgsl;

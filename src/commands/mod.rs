@@ -22,12 +22,13 @@ mod import;
 mod script;
 mod search;
 mod slip;
+mod sync;
 mod table;
 mod visits;
 
 use std::process::ExitCode;
 
-use crate::cli::{CatalogueCommand, Cli, Command, ImportCommand, ScriptCommand};
+use crate::cli::{CatalogueCommand, Cli, Command, ImportCommand, ScriptCommand, ServerCommand};
 use crate::config::{Overrides, Settings};
 
 /// Runs the command the user asked for; no command opens the reception screen.
@@ -68,6 +69,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Backup(args)) => visits::backup(&settings, &args),
         Some(Command::Slip(args)) => slip::run(&settings, &args),
         Some(Command::Config(args)) => config::run(&settings, &args),
+        Some(Command::Sync(args)) => sync::sync(&settings, args.server.as_deref()),
+        Some(Command::Server(ServerCommand::Init {
+            server,
+            desk,
+            desk_role,
+            report_role,
+        })) => sync::server_init(
+            &settings,
+            server.as_deref(),
+            desk.as_deref().zip(desk_role.as_deref()),
+            report_role.as_deref(),
+        ),
+        Some(Command::Catalogue(CatalogueCommand::Publish { dir, server })) => {
+            sync::publish(&settings, &dir, server.as_deref())
+        }
     }
 }
 

@@ -176,6 +176,15 @@ fn nothing_logged(since: Option<NaiveDate>, until: Option<NaiveDate>) -> String 
 pub fn purge(settings: &Settings, args: &PurgeArgs) -> anyhow::Result<ExitCode> {
     let (days, source) =
         settings.retention_with_flag("--older-than", args.older_than.as_deref())?;
+    if args.central {
+        return super::sync::purge_central(
+            settings,
+            args.server.as_deref(),
+            days,
+            &source,
+            args.dry_run,
+        );
+    }
     let setting = match source {
         Source::Default => "the default retention".to_string(),
         Source::File { .. } => format!("retention_days at {source}"),

@@ -458,3 +458,51 @@ fn a_bad_print_command_names_its_line() {
     fs::write(&file, "print_command = \"lp\\u001b[2J\"\n").unwrap();
     assert!(error(&named(&file), |_| None).contains("control character"));
 }
+
+#[test]
+fn server_urls_are_checked_where_they_are_given_and_never_show_a_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    fs::write(&file, "desk = \"Main\"\nserver = 5432\n").unwrap();
+    let message = error(&named(&file), |_| None);
+    assert!(
+        message.starts_with(&format!(
+            "{}:2: server must be a server URL in quotes",
+            file.display()
+        )),
+        "{message}"
+    );
+    fs::write(&file, "report_server = \"mysql://r:pw1@h/db\"\n").unwrap();
+    let message = error(&named(&file), |_| None);
+    assert!(
+        message.contains(":1: report_server must be a URL that starts with postgres://"),
+        "{message}"
+    );
+    assert!(!message.contains("pw1"), "{message}");
+
+    fs::write(
+        &file,
+        "server = \"postgres://desk:pw2@db.example.gov.uk/fd\"\n",
+    )
+    .unwrap();
+    let settings = Settings::resolve_with(&named(&file), |_| None).unwrap();
+    assert_eq!(
+        settings.server.as_ref().map(ToString::to_string).as_deref(),
+        Some("postgres://desk:***@db.example.gov.uk/fd")
+    );
+    assert!(!settings.describe().contains("pw2"));
+    assert!(!format!("{settings:?}").contains("pw2"));
+    // The environment wins over the file, and is checked by the same rule.
+    let from_env = Settings::resolve_with(&named(&file), |name| {
+        (name == "FRONTDESK_SERVER").then(|| "postgres://other@127.0.0.1/fd".to_string())
+    })
+    .unwrap();
+    assert_eq!(
+        from_env.server.unwrap().to_string(),
+        "postgres://other@127.0.0.1/fd"
+    );
+    let bad = error(&named(&file), |name| {
+        (name == "FRONTDESK_SERVER").then(|| "nonsense".to_string())
+    });
+    assert!(bad.starts_with("FRONTDESK_SERVER must be a URL"), "{bad}");
+}

@@ -1,12 +1,14 @@
 //! What flows into [`App::update`](super::app::App::update) and what comes out of it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
 use super::command::Command;
 use super::navigation::TextView;
+use crate::catalogue::Catalogue;
 use crate::search::Hit;
 use crate::visit::{Visit, VisitDraft};
 
@@ -56,6 +58,11 @@ pub enum Action {
     Stop,
     /// A slip was printed or saved, or could not be: what happened, for the status bar.
     SlipFiled(SlipFiled),
+    /// How the sync to the central server stands (only when a server is set).
+    SyncStatus(SyncState),
+    /// A newer catalogue arrived from the central server; the desk switches to it between
+    /// visits, never during one.
+    CatalogueFetched(FetchedCatalogue),
     /// The face has drawn the scrolling text on top (help, details, show the resident) and
     /// says how much of it fits, so scrolling stops at its end and a page is a screenful.
     TextShown(TextView),
@@ -82,6 +89,8 @@ pub enum Effect {
     LoadDefaults,
     /// Save the slip to a file and, when `print` is true, print it.
     FileSlip(SlipJob),
+    /// The desk switched to a new catalogue ([`App::catalogue`](super::App)): search with it.
+    CatalogueChanged,
 }
 
 /// A slip to save and perhaps print: its renderings and a file name for it.
@@ -107,4 +116,23 @@ pub enum SlipFiled {
     PrintFailed { problem: String, path: PathBuf },
     /// It could not even be saved.
     NotSaved { problem: String },
+}
+
+/// The sync's state for the title bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncState {
+    /// Visits saved, edited or undone here that the server has not confirmed yet.
+    pub waiting: u64,
+    /// False while the last try to reach the server failed (it is tried again, less often).
+    pub reachable: bool,
+}
+
+/// A catalogue fetched from the central server, ready to use.
+#[derive(Debug, Clone)]
+pub struct FetchedCatalogue(pub Arc<Catalogue>);
+
+impl PartialEq for FetchedCatalogue {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }

@@ -21,6 +21,7 @@ use crate::text::{self, Language};
 use crate::visit::{Invalid, ServiceDefault, Visit, VisitDraft};
 pub use today::{COUNT_EVERY, Question};
 
+mod central;
 mod script;
 mod slip;
 mod today;
@@ -91,6 +92,10 @@ pub struct App {
     pub service_defaults: BTreeMap<String, ServiceDefault>,
     /// The defaults were asked of the log (once, with the first count).
     defaults_asked: bool,
+    /// The sync to the central server, when one is set and the worker has reported.
+    pub sync: Option<super::action::SyncState>,
+    /// A catalogue from the central server, waiting for the visit in hand to end.
+    pub next_catalogue: Option<Arc<Catalogue>>,
 }
 
 impl App {
@@ -127,6 +132,8 @@ impl App {
             service_defaults: BTreeMap::new(),
             defaults_asked: false,
             quit: false,
+            sync: None,
+            next_catalogue: None,
         };
         app.search.results = app.browse_list();
         app
@@ -207,7 +214,7 @@ impl App {
     }
 
     /// The whole catalogue, for browsing with an empty search box.
-    fn browse_list(&self) -> Vec<EntryKey> {
+    pub(super) fn browse_list(&self) -> Vec<EntryKey> {
         self.catalogue.entries().map(|(key, _)| key).collect()
     }
 
@@ -230,6 +237,12 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = self.react(action);
+        effects.extend(self.switch_catalogue_between_visits());
+        effects
+    }
+
+    fn react(&mut self, action: Action) -> Vec<Effect> {
         let lang = self.lang;
         match action {
             Action::Tick(now) => {
@@ -353,6 +366,14 @@ impl App {
                 if let Some(scroll) = self.text_scroll() {
                     scroll.shown(view);
                 }
+                Vec::new()
+            }
+            Action::SyncStatus(state) => {
+                self.sync = Some(state);
+                Vec::new()
+            }
+            Action::CatalogueFetched(fetched) => {
+                self.next_catalogue = Some(fetched.0);
                 Vec::new()
             }
         }

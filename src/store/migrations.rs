@@ -119,6 +119,24 @@ const STEPS: &[&str] = &[
         count_facts!("1", "1"),
         ";"
     ),
+    // Version 7: the sync outbox. One row per visit: the version the desk holds (1 when
+    // saved, one more at each edit and at undo), the version the server has confirmed, and
+    // whether the visit was undone (a tombstone). The desk and start time are kept so a
+    // tombstone can still be placed and purged once its visit is gone. A visit is waiting
+    // while `version > sent_version`. Every visit already in the log is queued once.
+    r#"
+    CREATE TABLE sync_outbox (
+        visit_id TEXT PRIMARY KEY NOT NULL,
+        desk TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        sent_version INTEGER NOT NULL DEFAULT 0,
+        undone INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    CREATE INDEX sync_outbox_waiting ON sync_outbox (visit_id) WHERE version > sent_version;
+    INSERT INTO sync_outbox (visit_id, desk, started_at, version)
+        SELECT id, desk, started_at, 1 FROM visits;
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

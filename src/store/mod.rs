@@ -7,6 +7,7 @@
 //! - [`owner_only`]: files and folders only their owner may read.
 //! - [`visit_log`]: [`VisitLog`], the reopening visit log the app and the commands use.
 //! - [`visits`]: saving, editing, undoing and listing visits.
+//! - [`outbox`]: what is waiting to be sent to the central server, queued with each write.
 //! - [`retention`]: deleting visits older than the retention period.
 //! - [`backup`]: a checked, consistent copy while the app runs.
 //! - [`draft`]: the half-filled form, kept in a JSON file so it survives a crash.
@@ -28,6 +29,7 @@ mod error;
 mod identify;
 pub mod migrations;
 mod open;
+pub mod outbox;
 pub mod owner_only;
 mod retention;
 mod summary;
@@ -46,7 +48,7 @@ pub use error::StoreError;
 pub use identify::APPLICATION_ID;
 pub use migrations::SCHEMA_VERSION;
 pub use open::Durability;
-pub use retention::retention_cutoff;
+pub use retention::{retention_cutoff, retention_cutoff_keeping_today};
 pub use visit_log::VisitLog;
 
 /// How long a write waits for another desk or window that is writing to the same file.

@@ -21,6 +21,12 @@ fn start_of_local_day(now: DateTime<Utc>) -> DateTime<Utc> {
     local_day_bounds(now.with_timezone(&Local).date_naive()).0
 }
 
+/// `cutoff` in milliseconds since 1970, moved back to the start of today (by the system clock)
+/// if it is later: the one rule for the local log and the central server.
+pub fn retention_cutoff_keeping_today(cutoff: DateTime<Utc>) -> i64 {
+    keeping_today(cutoff)
+}
+
 /// `cutoff`, moved back to the start of today (by the system clock) if it is later.
 fn keeping_today(cutoff: DateTime<Utc>) -> i64 {
     cutoff
@@ -53,6 +59,12 @@ impl Store {
                 )?;
             }
             let deleted = tx.execute("DELETE FROM visits WHERE started_at < ?1", params![cutoff])?;
+            // Their places in the sync outbox go too, tombstones included: the server applies
+            // the same retention itself (`frontdesk purge --central`).
+            tx.execute(
+                "DELETE FROM sync_outbox WHERE started_at < ?1",
+                params![cutoff],
+            )?;
             Ok(Ok(deleted as u64))
         })
     }

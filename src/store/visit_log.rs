@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::outbox::OutboxBatch;
 use super::{Store, StoreError};
 use crate::visit::{ServiceDefault, Visit};
 
@@ -124,6 +125,31 @@ impl VisitLog {
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
         self.write(|store| store.purge_expired(retention_days, now))
+    }
+
+    /// How many visits are waiting to be sent to the central server.
+    pub fn sync_waiting(&mut self) -> Result<u64, StoreError> {
+        // Opened for writing: a log from before the outbox gets it (and its visits queued).
+        self.write(|store| store.sync_waiting())
+    }
+
+    /// Up to `limit` visits waiting for the server, with their rows.
+    pub fn sync_batch(&mut self, limit: usize) -> Result<OutboxBatch, StoreError> {
+        self.write(|store| store.sync_batch(limit))
+    }
+
+    /// Up to `limit` waiting visits whose id sorts after `after`, with their rows.
+    pub fn sync_batch_after(
+        &mut self,
+        after: &str,
+        limit: usize,
+    ) -> Result<OutboxBatch, StoreError> {
+        self.write(|store| store.sync_batch_after(after, limit))
+    }
+
+    /// Marks visits as confirmed by the server at the versions sent.
+    pub fn mark_synced(&mut self, sent: &[(String, i64)]) -> Result<(), StoreError> {
+        self.write(|store| store.mark_synced(sent))
     }
 
     /// A checked copy of the whole log at `dest` (a file, or a folder to put a dated file in);

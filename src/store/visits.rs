@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehav
 use uuid::Uuid;
 
 use super::summary::{count_desk, count_visit, uncount_desk};
-use super::{Store, StoreError, local_day_and_hour};
+use super::{Store, StoreError, local_day_and_hour, outbox};
 use crate::visit::{
     AssistedHow, Demand, ExclusionReason, Feedback, OnlineAnswer, Outcome, PartnerHow,
     PartnerOnVisit, ScriptRecord, ServiceDefault, ServiceOutcome, Visit,
@@ -38,6 +38,7 @@ impl Store {
                 insert_children(tx, visit)?;
                 count_visit(tx, &visit.id.to_string(), 1)?;
                 remember_defaults(tx, visit)?;
+                queue_visit(tx, visit)?;
             }
             Ok(Ok(()))
         })
@@ -97,6 +98,7 @@ impl Store {
             insert_children(tx, visit)?;
             count_visit(tx, &id, 1)?;
             remember_defaults(tx, visit)?;
+            queue_visit(tx, visit)?;
             Ok(Ok(()))
         })
     }
@@ -105,6 +107,7 @@ impl Store {
     pub fn delete(&mut self, id: Uuid) -> Result<bool, StoreError> {
         self.write("delete a visit from", |tx| {
             count_visit(tx, &id.to_string(), -1)?;
+            outbox::queue_undone(tx, &id.to_string())?;
             delete_children(tx, id)?;
             let deleted = tx
                 .prepare_cached("DELETE FROM visits WHERE id = ?1")?
@@ -439,6 +442,16 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     ))?
     .execute(rusqlite::params_from_iter(visit_params(visit)))?;
     Ok(())
+}
+
+/// Queues a saved or edited visit for the server, in the transaction that wrote it.
+fn queue_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
+    outbox::queue_saved(
+        tx,
+        &visit.id.to_string(),
+        &visit.desk,
+        visit.started_at.timestamp_millis(),
+    )
 }
 
 fn insert_children(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {

@@ -135,6 +135,16 @@ pub fn today_count(lang: Language, today: usize) -> String {
     }
 }
 
+/// The title bar's word on the sync to the central server: how many visits wait to be sent
+/// ("To sync: 3"), and "offline" while the server cannot be reached. Nothing when all is sent.
+pub fn sync_waiting(lang: Language, waiting: u64, reachable: bool) -> Option<String> {
+    match (lang, reachable) {
+        (_, true) if waiting == 0 => None,
+        (Language::English, true) => Some(format!("To sync: {waiting}")),
+        (Language::English, false) => Some(format!("To sync: {waiting} (offline)")),
+    }
+}
+
 /// The visit timer in the title bar: "Visit 1:35".
 pub fn visit_timer(lang: Language, seconds: i64) -> String {
     match lang {

@@ -12,6 +12,7 @@ use super::keymap::Keymap;
 use super::message::Message;
 use super::screens;
 use super::slip_printer::SlipPrinter;
+use super::sync_worker::SyncWorker;
 use super::terminal::{TerminalGuard, Tty};
 use super::theme::Theme;
 use super::workers::{SearchStart, SearchWorker, StoreWorker, sentence};
@@ -54,13 +55,14 @@ pub async fn run(
     spawn_input_reader(sender.clone());
     spawn_signal_listener(sender.clone());
     spawn_clock(sender.clone());
-    let search = SearchWorker::start(search, sender.clone());
+    let mut search = SearchWorker::start(search, sender.clone());
     let store = StoreWorker::start(settings, drafts, sender.clone());
     let printer = SlipPrinter::new(
         &settings.data_dir,
         settings.print_command.clone(),
         sender.clone(),
     );
+    let sync = SyncWorker::start(settings, sender.clone());
     if let Some(problem) = log_problem {
         app.update(Action::DraftNotKept(problem));
     }
@@ -74,13 +76,14 @@ pub async fn run(
         &theme,
         &mut terminal,
         &mut messages,
-        &Workers {
-            search: &search,
+        &mut Workers {
+            search: &mut search,
             store: &store,
             printer: &printer,
         },
     )
     .await;
+    drop(sync);
     drop(search);
     store.finish();
     drop(guard);
@@ -89,7 +92,7 @@ pub async fn run(
 
 /// The threads that carry out the desk's effects.
 struct Workers<'a> {
-    search: &'a SearchWorker,
+    search: &'a mut SearchWorker,
     store: &'a StoreWorker,
     printer: &'a SlipPrinter,
 }
@@ -100,7 +103,7 @@ async fn event_loop(
     theme: &Theme,
     terminal: &mut Tty,
     messages: &mut UnboundedReceiver<Message>,
-    workers: &Workers<'_>,
+    workers: &mut Workers<'_>,
 ) -> anyhow::Result<()> {
     while let Some(first) = messages.recv().await {
         let mut next = Some(first);
@@ -115,6 +118,10 @@ async fn event_loop(
                 match effect {
                     Effect::Search { seq, query } => workers.search.search(seq, query),
                     Effect::FileSlip(job) => workers.printer.file(job),
+                    // A new catalogue (between visits): a new index, built off this thread.
+                    Effect::CatalogueChanged => {
+                        workers.search.restart(app.catalogue.clone());
+                    }
                     other => workers.store.send(other),
                 }
             }

@@ -113,6 +113,11 @@ impl Headless {
                             hits: self.index.query(&query),
                         });
                     }
+                    Effect::CatalogueChanged => {
+                        // As the app does: a new index for the new catalogue.
+                        self.index = Index::new(&self.app.catalogue);
+                        self.effects.push(Effect::CatalogueChanged);
+                    }
                     other => {
                         self.effects.push(other.clone());
                         if let Some(answer) = self.log.as_mut().and_then(|log| log.apply(other)) {

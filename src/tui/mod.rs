@@ -18,6 +18,7 @@ mod logging;
 pub mod message;
 pub mod screens;
 pub mod slip_printer;
+mod sync_worker;
 mod terminal;
 pub mod theme;
 pub mod workers;

@@ -26,6 +26,7 @@ use crate::visit::Visit;
 /// Sends queries to the search worker.
 pub struct SearchWorker {
     queries: Sender<(u64, String)>,
+    answers: UnboundedSender<Message>,
 }
 
 /// What the search worker starts from: the catalogue, and its index when the compiled
@@ -40,6 +41,7 @@ impl SearchWorker {
     /// Starts the worker; it builds the index itself so the first frame is not kept waiting.
     pub fn start(start: SearchStart, answers: UnboundedSender<Message>) -> SearchWorker {
         let (queries, incoming) = mpsc::channel::<(u64, String)>();
+        let worker_answers = answers.clone();
         thread::Builder::new()
             .name("search".into())
             .spawn(move || {
@@ -64,11 +66,21 @@ impl SearchWorker {
                     }
                 }
                 drop(catalogue);
-                search_loop(&index, &incoming, &answers);
+                search_loop(&index, &incoming, &worker_answers);
             })
             .map(|_| ())
             .unwrap_or_else(|e| tracing::error!("cannot start the search worker: {e}"));
-        SearchWorker { queries }
+        SearchWorker { queries, answers }
+    }
+
+    /// A new worker for a new catalogue (the old one stops when its queries end).
+    pub fn restart(&mut self, catalogue: Arc<Catalogue>) {
+        let start = SearchStart {
+            catalogue,
+            index: None,
+            pending: None,
+        };
+        *self = SearchWorker::start(start, self.answers.clone());
     }
 
     pub fn search(&self, seq: u64, query: String) {
@@ -214,7 +226,7 @@ impl StoreJobs {
                 }
             },
             // The event loop hands these to their own workers.
-            Effect::Search { .. } | Effect::FileSlip(_) => None,
+            Effect::Search { .. } | Effect::FileSlip(_) | Effect::CatalogueChanged => None,
         }
     }
 }

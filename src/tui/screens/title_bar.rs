@@ -21,6 +21,7 @@ enum Part {
     Timer,
     Draft,
     Today,
+    Sync,
     Desk,
 }
 
@@ -81,6 +82,16 @@ pub fn title_line(app: &App, theme: &Theme, room: u16) -> Line<'static> {
     }
     let today = text::screens::today_count(lang, app.today_count());
     pieces.push(piece(Part::Today, today, theme.base));
+    if let Some(sync) = app.sync
+        && let Some(words) = text::screens::sync_waiting(lang, sync.waiting, sync.reachable)
+    {
+        let style = if sync.reachable {
+            theme.muted
+        } else {
+            theme.warning
+        };
+        pieces.push(piece(Part::Sync, words, style));
+    }
     let desk = text::screens::desk_name(lang, &app.desk);
     let desk_label = width(&text::screens::desk_name(lang, ""));
     pieces.push(piece(Part::Desk, desk, theme.muted));

@@ -1,0 +1,261 @@
+//! Sending the desk's outbox to the server.
+//!
+//! Each batch is one server transaction: the rows are bulk-loaded (`COPY`) into temporary
+//! tables, then merged: a visit is written only when the server's copy is older (by version),
+//! and its services, partners and reasons are replaced with it. Sending a batch twice, or two
+//! desks sending the same visit, changes nothing the second time. Outbox rows are marked sent
+//! only after the server has committed; a batch cut off half way is sent again whole.
+
+use std::io::Cursor;
+use std::sync::mpsc;
+
+use futures_util::SinkExt;
+use tokio_postgres::Client;
+
+use super::{Central, CentralError};
+use crate::store::outbox::{Cell, OutboxBatch, SYNCED_CHILDREN, SYNCED_VISITS};
+use crate::store::{StoreError, VisitLog};
+
+/// How many visits go in one batch.
+pub const BATCH_SIZE: usize = 10_000;
+
+/// What one sync did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pushed {
+    /// Visits (and tombstones) the server confirmed.
+    pub sent: u64,
+    /// Still waiting (an edit made while sending).
+    pub waiting: u64,
+}
+
+/// Sends every waiting visit of `log`, batch by batch, oldest id first. The next batch is
+/// read (on a thread of its own, with its own connection to the log) while one is on its way.
+/// Stops at the first failure: what was confirmed stays marked, the rest stays queued. A
+/// visit edited during the sync waits for the next one.
+pub fn push_all(
+    central: &mut Central,
+    log: &mut VisitLog,
+    batch_size: usize,
+) -> Result<Pushed, CentralError> {
+    let batch_size = batch_size.max(1);
+    let path = log.path().to_path_buf();
+    let mut sent = 0;
+    std::thread::scope(|scope| {
+        let (batches, incoming) = mpsc::sync_channel::<Result<OutboxBatch, StoreError>>(1);
+        scope.spawn(move || {
+            let mut reader = VisitLog::new(path);
+            let mut after = String::new();
+            loop {
+                let batch = reader.sync_batch_after(&after, batch_size);
+                let more = match &batch {
+                    Ok(batch) => match batch.visits.last() {
+                        Some(last) => {
+                            after.clone_from(&last.visit_id);
+                            true
+                        }
+                        None => false,
+                    },
+                    Err(_) => false,
+                };
+                if batches.send(batch).is_err() || !more {
+                    return;
+                }
+            }
+        });
+        for batch in incoming {
+            let batch = batch?;
+            if batch.is_empty() {
+                break;
+            }
+            push_batch(central, &batch)?;
+            let confirmed: Vec<(String, i64)> = batch
+                .visits
+                .iter()
+                .map(|v| (v.visit_id.clone(), v.version))
+                .collect();
+            log.mark_synced(&confirmed)?;
+            sent += confirmed.len() as u64;
+        }
+        Ok::<(), CentralError>(())
+    })?;
+    let waiting = log.sync_waiting()?;
+    Ok(Pushed { sent, waiting })
+}
+
+/// Sends one batch in one server transaction.
+pub fn push_batch(central: &mut Central, batch: &OutboxBatch) -> Result<(), CentralError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let visits = visits_copy(batch);
+    let children: Vec<Vec<u8>> = batch
+        .children
+        .iter()
+        .map(|rows| copy_text(rows.iter().map(|r| r.iter().map(Option::as_deref))))
+        .collect();
+    central.run(|client| async move { merge(client, visits, children).await })
+}
+
+async fn merge(
+    client: &mut Client,
+    visits: Vec<u8>,
+    children: Vec<Vec<u8>>,
+) -> Result<(), tokio_postgres::Error> {
+    let tx = client.transaction().await?;
+    let visit_columns = SYNCED_VISITS.columns.join(", ");
+    tx.batch_execute(&format!(
+        "CREATE TEMP TABLE stage_visits ON COMMIT DROP AS \
+         SELECT version, undone, {visit_columns} FROM frontdesk.visits WITH NO DATA; \
+         CREATE TEMP TABLE stage_applied (id uuid PRIMARY KEY, desk text NOT NULL, \
+         fresh boolean NOT NULL) ON COMMIT DROP;"
+    ))
+    .await?;
+    copy_in(
+        &tx,
+        &format!("COPY stage_visits (version, undone, {visit_columns}) FROM STDIN"),
+        visits,
+    )
+    .await?;
+    for (table, rows) in SYNCED_CHILDREN.iter().zip(children) {
+        let columns = table.columns.join(", ");
+        tx.batch_execute(&format!(
+            "CREATE TEMP TABLE stage_{name} ON COMMIT DROP AS \
+             SELECT {columns} FROM frontdesk.{name} WITH NO DATA",
+            name = table.name
+        ))
+        .await?;
+        copy_in(
+            &tx,
+            &format!("COPY stage_{} ({columns}) FROM STDIN", table.name),
+            rows,
+        )
+        .await?;
+    }
+    let updates = SYNCED_VISITS
+        .columns
+        .iter()
+        .filter(|c| **c != "id")
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    // Only a newer version is written; the ids written have their parts replaced (a visit new
+    // to the server, `xmax = 0`, has none to delete: the statistics say so, so the delete
+    // looks up the few changed ids rather than reading every part on the server).
+    let mut sql = format!(
+        "WITH written AS ( \
+             INSERT INTO frontdesk.visits AS v (version, undone, {visit_columns}) \
+             SELECT version, undone, {visit_columns} FROM stage_visits \
+             ON CONFLICT (id) DO UPDATE SET version = excluded.version, undone = excluded.undone, \
+             {updates}, synced_at = now() WHERE v.version < excluded.version \
+             RETURNING v.id, v.desk, v.xmax = 0 AS fresh) \
+         INSERT INTO stage_applied SELECT id, desk, fresh FROM written; \
+         ANALYZE stage_applied;"
+    );
+    for table in SYNCED_CHILDREN {
+        let columns = table.columns.join(", ");
+        let staged = table
+            .columns
+            .iter()
+            .map(|c| format!("s.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        sql.push_str(&format!(
+            "DELETE FROM frontdesk.{name} c USING stage_applied a \
+             WHERE c.visit_id = a.id AND NOT a.fresh; \
+             INSERT INTO frontdesk.{name} (desk, {columns}) \
+             SELECT a.desk, {staged} FROM stage_{name} s JOIN stage_applied a ON a.id = s.visit_id;",
+            name = table.name
+        ));
+    }
+    tx.batch_execute(&sql).await?;
+    tx.commit().await
+}
+
+async fn copy_in(
+    tx: &tokio_postgres::Transaction<'_>,
+    statement: &str,
+    data: Vec<u8>,
+) -> Result<(), tokio_postgres::Error> {
+    let sink = tx.copy_in::<_, Cursor<Vec<u8>>>(statement).await?;
+    futures_util::pin_mut!(sink);
+    sink.send(Cursor::new(data)).await?;
+    sink.finish().await?;
+    Ok(())
+}
+
+/// The visits' rows as `COPY` text: version, tombstone, then the synced columns. A
+/// tombstone carries only its id, desk and start time; a visit retention has since deleted
+/// from the log sends nothing.
+fn visits_copy(batch: &OutboxBatch) -> Vec<u8> {
+    let columns = SYNCED_VISITS.columns;
+    let rows = batch.visits.iter().filter_map(|queued| {
+        let version = Some(queued.version.to_string());
+        let undone = Some(if queued.undone { "t" } else { "f" }.to_string());
+        let cells: Vec<Cell> = match (&queued.row, queued.undone) {
+            (Some(row), false) => row.clone(),
+            (_, true) => columns
+                .iter()
+                .map(|c| match *c {
+                    "id" => Some(queued.visit_id.clone()),
+                    "desk" => Some(queued.desk.clone()),
+                    "started_at" => Some(queued.started_at.to_string()),
+                    _ => None,
+                })
+                .collect(),
+            (None, false) => return None,
+        };
+        Some(
+            [version, undone]
+                .into_iter()
+                .chain(cells)
+                .collect::<Vec<Cell>>(),
+        )
+    });
+    let rows: Vec<Vec<Cell>> = rows.collect();
+    copy_text(rows.iter().map(|r| r.iter().map(Option::as_deref)))
+}
+
+/// Rows in PostgreSQL's `COPY` text format: tab between values, `\N` for NULL, and a
+/// backslash before any tab, newline, carriage return or backslash inside a value.
+pub fn copy_text<'a, R, C>(rows: R) -> Vec<u8>
+where
+    R: Iterator<Item = C>,
+    C: Iterator<Item = Option<&'a str>>,
+{
+    let mut out = Vec::new();
+    for row in rows {
+        for (i, value) in row.enumerate() {
+            if i > 0 {
+                out.push(b'\t');
+            }
+            match value {
+                None => out.extend_from_slice(b"\\N"),
+                Some(text) => {
+                    for byte in text.bytes() {
+                        match byte {
+                            b'\\' => out.extend_from_slice(b"\\\\"),
+                            b'\t' => out.extend_from_slice(b"\\t"),
+                            b'\n' => out.extend_from_slice(b"\\n"),
+                            b'\r' => out.extend_from_slice(b"\\r"),
+                            other => out.push(other),
+                        }
+                    }
+                }
+            }
+        }
+        out.push(b'\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copy_text_escapes_what_would_break_a_row() {
+        let rows = [vec![Some("a\tb\\c\nd\re"), None, Some("")]];
+        let text = copy_text(rows.iter().map(|r| r.iter().copied()));
+        assert_eq!(text, b"a\\tb\\\\c\\nd\\re\t\\N\t\n".to_vec());
+    }
+}

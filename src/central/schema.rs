@@ -1,0 +1,338 @@
+//! The central schema, in its own schema `frontdesk`, one step per version (recorded in
+//! `frontdesk.schema_version`), and the roles `server init` makes.
+//!
+//! The tables have the local log's columns (see `store::outbox::SYNCED_TABLES`): visits keep
+//! times as milliseconds since 1970 (UTC) as the desk does, so a figure is computed the same
+//! way in both places. Visits also carry the version the desk last sent and whether the desk
+//! undid the visit (a tombstone: its other columns are empty and reports count it nowhere);
+//! child rows carry their desk, so row-level security can check every row on its own.
+//!
+//! Row-level security: a desk's role is listed in `frontdesk.desks` with its desk, and may
+//! read, add and change only that desk's rows, and delete only that desk's tombstones. A
+//! report role is listed in `frontdesk.readers` and may read everything, change nothing.
+//! The owner (who ran `server init`) is not limited: `catalogue publish` and
+//! `purge --central` use the owner's URL.
+
+use tokio_postgres::{Client, GenericClient};
+
+use super::{Central, CentralError};
+
+/// Each step takes the schema from version `index` to `index + 1`. Steps are only added.
+const STEPS: &[&str] = &[
+    // Version 1: visits and their parts, the desks' and readers' roles, catalogues, policies.
+    r#"
+    CREATE TABLE frontdesk.visits (
+        id uuid PRIMARY KEY,
+        version bigint NOT NULL,
+        undone boolean NOT NULL DEFAULT false,
+        started_at bigint NOT NULL,
+        ended_at bigint,
+        desk text NOT NULL,
+        staff text,
+        outcome text,
+        online text,
+        feedback text,
+        note text,
+        catalogue_version text,
+        script_id text,
+        script_version text,
+        script_path text,
+        synced_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE INDEX visits_by_start ON frontdesk.visits (started_at);
+    CREATE INDEX visits_by_desk_and_start ON frontdesk.visits (desk, started_at);
+    CREATE TABLE frontdesk.visit_services (
+        visit_id uuid NOT NULL REFERENCES frontdesk.visits (id) ON DELETE CASCADE,
+        desk text NOT NULL,
+        position integer NOT NULL,
+        service_id text NOT NULL,
+        outcome text,
+        PRIMARY KEY (visit_id, position)
+    );
+    CREATE TABLE frontdesk.visit_partners (
+        visit_id uuid NOT NULL REFERENCES frontdesk.visits (id) ON DELETE CASCADE,
+        desk text NOT NULL,
+        position integer NOT NULL,
+        partner_id text NOT NULL,
+        PRIMARY KEY (visit_id, position)
+    );
+    CREATE TABLE frontdesk.visit_reasons (
+        visit_id uuid NOT NULL REFERENCES frontdesk.visits (id) ON DELETE CASCADE,
+        desk text NOT NULL,
+        position integer NOT NULL,
+        reason text NOT NULL,
+        PRIMARY KEY (visit_id, position)
+    );
+    CREATE TABLE frontdesk.desks (
+        role name PRIMARY KEY,
+        desk text NOT NULL
+    );
+    CREATE TABLE frontdesk.readers (
+        role name PRIMARY KEY
+    );
+    CREATE TABLE frontdesk.catalogues (
+        seq bigserial UNIQUE,
+        version text PRIMARY KEY,
+        published_at timestamptz NOT NULL DEFAULT now(),
+        files jsonb NOT NULL
+    );
+
+    ALTER TABLE frontdesk.desks ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY own_entry ON frontdesk.desks FOR SELECT USING (role = current_user);
+    ALTER TABLE frontdesk.readers ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY own_entry ON frontdesk.readers FOR SELECT USING (role = current_user);
+
+    ALTER TABLE frontdesk.visits ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY desk_reads ON frontdesk.visits FOR SELECT
+        USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
+    CREATE POLICY reader_reads ON frontdesk.visits FOR SELECT
+        USING (EXISTS (SELECT 1 FROM frontdesk.readers r WHERE r.role = current_user));
+    CREATE POLICY desk_adds ON frontdesk.visits FOR INSERT
+        WITH CHECK (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
+    CREATE POLICY desk_changes ON frontdesk.visits FOR UPDATE
+        USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user))
+        WITH CHECK (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
+    CREATE POLICY desk_deletes_tombstones ON frontdesk.visits FOR DELETE
+        USING (undone AND desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
+    "#,
+    // Version 2: what the desks' logs gained in their steps 5 and 6: how each partner was
+    // passed on (signpost or referral) and the resident's consent to a referral; value or
+    // failure demand, how a resident was helped online, and the desk's local day and hour.
+    r#"
+    ALTER TABLE frontdesk.visit_partners ADD COLUMN how text NOT NULL DEFAULT 'signpost';
+    ALTER TABLE frontdesk.visit_partners ADD COLUMN consent integer;
+    ALTER TABLE frontdesk.visits ADD COLUMN demand text;
+    ALTER TABLE frontdesk.visits ADD COLUMN assisted_how text;
+    ALTER TABLE frontdesk.visits ADD COLUMN local_day integer;
+    ALTER TABLE frontdesk.visits ADD COLUMN local_hour integer;
+    "#,
+];
+
+/// The visits' child tables: a desk reads, adds and replaces only its own rows.
+const CHILD_TABLES: &[&str] = &["visit_services", "visit_partners", "visit_reasons"];
+
+/// The central schema version this frontdesk writes.
+pub const CENTRAL_SCHEMA_VERSION: i32 = STEPS.len() as i32;
+
+/// The child tables' policies, the same for each table.
+fn child_policies() -> String {
+    CHILD_TABLES
+        .iter()
+        .map(|table| {
+            format!(
+                "ALTER TABLE frontdesk.{table} ENABLE ROW LEVEL SECURITY;
+                 CREATE POLICY desk_reads ON frontdesk.{table} FOR SELECT
+                     USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
+                 CREATE POLICY reader_reads ON frontdesk.{table} FOR SELECT
+                     USING (EXISTS (SELECT 1 FROM frontdesk.readers r WHERE r.role = current_user));
+                 CREATE POLICY desk_adds ON frontdesk.{table} FOR INSERT
+                     WITH CHECK (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
+                 CREATE POLICY desk_deletes ON frontdesk.{table} FOR DELETE
+                     USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));"
+            )
+        })
+        .collect()
+}
+
+/// The schema version on the server; 0 when it has none.
+async fn version_on(client: &impl GenericClient) -> Result<i32, tokio_postgres::Error> {
+    let row = client
+        .query_one(
+            "SELECT to_regclass('frontdesk.schema_version') IS NOT NULL",
+            &[],
+        )
+        .await?;
+    if !row.get::<_, bool>(0) {
+        return Ok(0);
+    }
+    let row = client
+        .query_one(
+            "SELECT coalesce(max(version), 0) FROM frontdesk.schema_version",
+            &[],
+        )
+        .await?;
+    Ok(row.get(0))
+}
+
+/// Brings the server's schema up to [`CENTRAL_SCHEMA_VERSION`], in one transaction, held
+/// under an advisory lock so two desks starting together do not both migrate.
+pub fn migrate(central: &mut Central) -> Result<i32, CentralError> {
+    let server = central.server().to_string();
+    let found = central.run(|client| async move {
+        let tx = client.transaction().await?;
+        tx.batch_execute(
+            "SELECT pg_advisory_xact_lock(7264001); \
+             CREATE SCHEMA IF NOT EXISTS frontdesk; \
+             CREATE TABLE IF NOT EXISTS frontdesk.schema_version (version integer PRIMARY KEY, \
+             applied_at timestamptz NOT NULL DEFAULT now());",
+        )
+        .await?;
+        let found = version_on(&tx).await?;
+        if found <= CENTRAL_SCHEMA_VERSION {
+            for (index, step) in STEPS.iter().enumerate().skip(found.max(0) as usize) {
+                tx.batch_execute(step).await?;
+                if index == 0 {
+                    tx.batch_execute(&child_policies()).await?;
+                }
+                tx.execute(
+                    "INSERT INTO frontdesk.schema_version (version) VALUES ($1)",
+                    &[&(index as i32 + 1)],
+                )
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(found)
+    })?;
+    if found > CENTRAL_SCHEMA_VERSION {
+        return Err(CentralError::NewerSchema {
+            server,
+            found,
+            known: CENTRAL_SCHEMA_VERSION,
+        });
+    }
+    Ok(CENTRAL_SCHEMA_VERSION)
+}
+
+/// Checks that the server's schema is the one this frontdesk writes (a desk does not migrate
+/// the server: its role may not).
+pub fn check(central: &mut Central) -> Result<(), CentralError> {
+    let server = central.server().to_string();
+    let found = central.run(|client| async move { version_on(client).await })?;
+    match found {
+        found if found > CENTRAL_SCHEMA_VERSION => Err(CentralError::NewerSchema {
+            server,
+            found,
+            known: CENTRAL_SCHEMA_VERSION,
+        }),
+        found if found < CENTRAL_SCHEMA_VERSION => Err(CentralError::NotInitialised { server }),
+        _ => Ok(()),
+    }
+}
+
+/// A role name as SQL writes it, in double quotes.
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Checks a role name: letters, digits and `_`, at most 63 bytes, not starting with `pg_`.
+pub fn check_role_name(flag: &str, name: &str) -> Result<(), CentralError> {
+    let fine = !name.is_empty()
+        && name.len() <= 63
+        && !name.starts_with("pg_")
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    if fine {
+        Ok(())
+    } else {
+        Err(CentralError::Other(format!(
+            "{flag} must be a role name of lower-case letters, digits and _ (at most 63, not starting with a digit or pg_), e.g. frontdesk_desk_main, not \"{}\"",
+            crate::printable::printable(name)
+        )))
+    }
+}
+
+/// Creates `role` (able to log in, no password: set one with `ALTER ROLE ... PASSWORD`) if
+/// it is not there yet.
+async fn ensure_role(client: &Client, role: &str) -> Result<(), tokio_postgres::Error> {
+    let exists = client
+        .query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&role])
+        .await?
+        .is_some();
+    if !exists {
+        client
+            .batch_execute(&format!("CREATE ROLE {} LOGIN", quote_ident(role)))
+            .await?;
+    }
+    Ok(())
+}
+
+/// What the database grants a role before row-level security narrows it.
+async fn grant_connect(client: &Client, role: &str) -> Result<(), tokio_postgres::Error> {
+    let database: String = client
+        .query_one("SELECT current_database()", &[])
+        .await?
+        .get(0);
+    client
+        .batch_execute(&format!(
+            "GRANT CONNECT, TEMPORARY ON DATABASE {} TO {role}; GRANT USAGE ON SCHEMA frontdesk TO {role};",
+            quote_ident(&database),
+            role = quote_ident(role)
+        ))
+        .await
+}
+
+/// `server init --desk DESK --desk-role ROLE`: a role that syncs one desk's visits.
+pub fn add_desk_role(central: &mut Central, desk: &str, role: &str) -> Result<(), CentralError> {
+    check_role_name("--desk-role", role)?;
+    let (desk, role) = (desk.to_string(), role.to_string());
+    central.run(|client| async move {
+        ensure_role(client, &role).await?;
+        grant_connect(client, &role).await?;
+        let quoted = quote_ident(&role);
+        let mut grants = format!(
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON frontdesk.visits TO {quoted};
+             GRANT SELECT ON frontdesk.desks, frontdesk.readers, frontdesk.catalogues, frontdesk.schema_version TO {quoted};"
+        );
+        for table in CHILD_TABLES {
+            grants.push_str(&format!(
+                "GRANT SELECT, INSERT, DELETE ON frontdesk.{table} TO {quoted};"
+            ));
+        }
+        client.batch_execute(&grants).await?;
+        client
+            .execute(
+                "INSERT INTO frontdesk.desks (role, desk) VALUES ($1, $2) \
+                 ON CONFLICT (role) DO UPDATE SET desk = excluded.desk",
+                &[&role, &desk],
+            )
+            .await?;
+        Ok(())
+    })
+}
+
+/// `server init --report-role ROLE`: a role that can read every table and change nothing.
+pub fn add_report_role(central: &mut Central, role: &str) -> Result<(), CentralError> {
+    check_role_name("--report-role", role)?;
+    let role = role.to_string();
+    central.run(|client| async move {
+        ensure_role(client, &role).await?;
+        grant_connect(client, &role).await?;
+        client
+            .batch_execute(&format!(
+                "GRANT SELECT ON ALL TABLES IN SCHEMA frontdesk TO {};",
+                quote_ident(&role)
+            ))
+            .await?;
+        client
+            .execute(
+                "INSERT INTO frontdesk.readers (role) VALUES ($1) ON CONFLICT DO NOTHING",
+                &[&role],
+            )
+            .await?;
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_names_are_plain() {
+        assert!(check_role_name("--desk-role", "frontdesk_desk_main").is_ok());
+        for bad in [
+            "",
+            "Main",
+            "pg_x",
+            "1desk",
+            "a;drop",
+            "a\"b",
+            &"x".repeat(64),
+        ] {
+            assert!(check_role_name("--desk-role", bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! `frontdesk sync`, `frontdesk server init`, `frontdesk catalogue publish` and
+//! `frontdesk purge --central`: the commands that talk to the central server.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use chrono::{Local, Utc};
+
+use crate::catalogue::fetched;
+use crate::central::catalogue::{Published, PublishedCatalogue};
+use crate::central::{self, Central};
+use crate::config::{ServerUrl, Settings, Source, server_from_flag};
+use crate::store::{VisitLog, retention_cutoff};
+
+/// The server named by `--server`, else by the settings.
+fn server_url(settings: &Settings, flag: Option<&str>) -> anyhow::Result<ServerUrl> {
+    match (flag, &settings.server) {
+        (Some(text), _) => Ok(server_from_flag("--server", text)?),
+        (None, Some(url)) => Ok(url.clone()),
+        (None, None) => bail!(
+            "no central server is set; add server = \"postgres://ROLE@HOST/DATABASE\" to {} or set FRONTDESK_SERVER",
+            settings.config_file.display()
+        ),
+    }
+}
+
+/// `frontdesk sync`: sends every waiting visit, then fetches the newest catalogue.
+pub fn sync(settings: &Settings, flag: Option<&str>) -> anyhow::Result<ExitCode> {
+    let url = server_url(settings, flag)?;
+    let mut log = VisitLog::new(settings.visits_file());
+    let mut central = Central::connect(&url)?;
+    central::schema::check(&mut central)?;
+    let pushed = central::push::push_all(&mut central, &mut log, central::push::BATCH_SIZE)?;
+    let visits = |n: u64| if n == 1 { "visit" } else { "visits" };
+    outln!(
+        "Sent {} {} to {}; {} waiting.",
+        pushed.sent,
+        visits(pushed.sent),
+        central.server(),
+        pushed.waiting
+    );
+    if let Some(version) = fetch_catalogue(settings, &mut central)? {
+        outln!("Fetched catalogue version {version}; the desk uses it from the next visit.");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Fetches the server's newest catalogue when this desk does not have it; returns its
+/// version when one was fetched. A desk with `catalogue` set keeps its own folder.
+pub fn fetch_catalogue(
+    settings: &Settings,
+    central: &mut Central,
+) -> anyhow::Result<Option<String>> {
+    if settings.catalogue_dir.is_some() {
+        return Ok(None);
+    }
+    let root = settings.central_catalogue_dir();
+    let Some(newest) = central::catalogue::newest_version(central)? else {
+        return Ok(None);
+    };
+    if fetched::current(&root).is_some_and(|(_, version)| version == newest) {
+        return Ok(None);
+    }
+    let Some(published) = central::catalogue::newest(central)? else {
+        return Ok(None);
+    };
+    let today = Local::now().date_naive();
+    fetched::keep(&root, &published.version, &published.files, today)
+        .map_err(anyhow::Error::msg)?;
+    Ok(Some(
+        crate::printable::printable(&published.version).into_owned(),
+    ))
+}
+
+/// `frontdesk server init`: the schema, and the roles asked for.
+pub fn server_init(
+    settings: &Settings,
+    flag: Option<&str>,
+    desk: Option<(&str, &str)>,
+    report_role: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let url = server_url(settings, flag)?;
+    let desk = match desk {
+        Some((name, role)) => Some((crate::config::desk_from_flag("--desk", name)?, role)),
+        None => None,
+    };
+    if let Some((_, role)) = &desk {
+        central::schema::check_role_name("--desk-role", role)?;
+    }
+    if let Some(role) = report_role {
+        central::schema::check_role_name("--report-role", role)?;
+    }
+    let mut central = Central::connect(&url)?;
+    let version = central::schema::migrate(&mut central)?;
+    outln!(
+        "The central schema on {} is at version {version}.",
+        central.server()
+    );
+    if let Some((name, role)) = desk {
+        central::schema::add_desk_role(&mut central, &name, role)?;
+        outln!(
+            "Role {role} may sync the visits of desk \"{name}\" (and no other desk's). Set its password with psql's \\password {role}."
+        );
+    }
+    if let Some(role) = report_role {
+        central::schema::add_report_role(&mut central, role)?;
+        outln!(
+            "Role {role} may read every desk's visits and change nothing. Set its password with psql's \\password {role}."
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `frontdesk catalogue publish DIR`: checks the folder as a desk would, then stores it.
+pub fn publish(settings: &Settings, dir: &Path, flag: Option<&str>) -> anyhow::Result<ExitCode> {
+    let url = server_url(settings, flag)?;
+    let today = Local::now().date_naive();
+    let catalogue = crate::catalogue::Catalogue::load_for_desk(Some(dir), today)
+        .map_err(|refused| anyhow::anyhow!("{refused}\nNothing was published; fix these and run `frontdesk check --catalogue {}`.", dir.display()))?;
+    let files = fetched::files_of(dir)?;
+    let published = PublishedCatalogue {
+        version: catalogue.version().to_string(),
+        files,
+    };
+    let mut central = Central::connect(&url)?;
+    central::schema::check(&mut central)?;
+    let version = crate::printable::printable(&published.version).into_owned();
+    match central::catalogue::publish(&mut central, &published)? {
+        Published::Stored => outln!(
+            "Published catalogue version {version} ({} files) to {}; desks fetch it on their next sync.",
+            published.files.len(),
+            central.server()
+        ),
+        Published::AlreadyThere => outln!(
+            "Catalogue version {version} is already published with these files; nothing changed."
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `frontdesk purge --central`: the local purge's rules, applied to every desk's visits on the
+/// server.
+pub fn purge_central(
+    settings: &Settings,
+    flag: Option<&str>,
+    days: u32,
+    source: &Source,
+    dry_run: bool,
+) -> anyhow::Result<ExitCode> {
+    let url = server_url(settings, flag)?;
+    let cutoff = retention_cutoff(Utc::now(), days);
+    let mut central = Central::connect(&url)?;
+    central::schema::check(&mut central)?;
+    let count = central::purge::purge_older_than(&mut central, cutoff, dry_run)?;
+    let setting = match source {
+        Source::Default => "the default retention".to_string(),
+        Source::File { .. } => format!("retention_days at {source}"),
+        Source::Env(_) | Source::Flag(_) => format!("from {source}"),
+    };
+    let days = match days {
+        1 => "1 day".to_string(),
+        days => format!("{days} days"),
+    };
+    let before = cutoff.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+    let visits = if count == 1 { "visit" } else { "visits" };
+    let server = central.server();
+    if dry_run {
+        outln!(
+            "Would remove {count} {visits} older than {days} from {server} ({setting}; started before {before}); nothing was removed."
+        );
+    } else {
+        outln!(
+            "Removed {count} {visits} older than {days} from {server} ({setting}; started before {before})."
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

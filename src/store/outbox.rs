@@ -1,0 +1,251 @@
+//! The sync outbox: what this desk still has to send to the central server.
+//!
+//! Every save, edit and undo queues its visit in the same transaction that changes it (see
+//! `visits.rs`): a new visit is version 1, each edit and the undo add one, and the undo marks
+//! the visit as a tombstone. A visit waits while the version it holds is newer than the one
+//! the server has confirmed. A batch is read in one read transaction, sent, and only then
+//! marked sent, with the version that was sent: an edit made meanwhile stays waiting.
+//!
+//! [`SYNCED_TABLES`] names every table and column the server receives. The central tables
+//! have the same columns (plus the desk on child rows, and the version and tombstone on
+//! visits), so a column added to the log is synced by adding its name here and a step to the
+//! central schema.
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Transaction, TransactionBehavior, params};
+
+use super::{Store, StoreError};
+
+/// A table sent to the server, with the columns sent (the same names there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncedTable {
+    pub name: &'static str,
+    pub columns: &'static [&'static str],
+}
+
+/// The visits table: its first column is the id, and it has `desk` and `started_at`.
+pub const SYNCED_VISITS: SyncedTable = SyncedTable {
+    name: "visits",
+    columns: &[
+        "id",
+        "started_at",
+        "ended_at",
+        "desk",
+        "staff",
+        "outcome",
+        "online",
+        "feedback",
+        "note",
+        "catalogue_version",
+        "script_id",
+        "script_version",
+        "script_path",
+        "demand",
+        "assisted_how",
+        "local_day",
+        "local_hour",
+    ],
+};
+
+/// The visits' child tables: each row's first column is its visit's id.
+pub const SYNCED_CHILDREN: &[SyncedTable] = &[
+    SyncedTable {
+        name: "visit_services",
+        columns: &["visit_id", "position", "service_id", "outcome"],
+    },
+    SyncedTable {
+        name: "visit_partners",
+        columns: &["visit_id", "position", "partner_id", "how", "consent"],
+    },
+    SyncedTable {
+        name: "visit_reasons",
+        columns: &["visit_id", "position", "reason"],
+    },
+];
+
+/// One value as text, as the server's bulk load reads it (`None` is SQL NULL).
+pub type Cell = Option<String>;
+
+/// A visit waiting to be sent, at the version the desk holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuedVisit {
+    pub visit_id: String,
+    pub version: i64,
+    pub desk: String,
+    /// Undone at the desk: the server keeps a tombstone and counts it nowhere.
+    pub undone: bool,
+    /// The visit's row in [`SYNCED_VISITS`]'s columns; `None` for a tombstone, or for a visit
+    /// that retention has since deleted from the log (nothing is sent for it).
+    pub row: Option<Vec<Cell>>,
+    /// Milliseconds since 1970 (UTC), kept for tombstones.
+    pub started_at: i64,
+}
+
+/// Waiting visits and their child rows, read at one moment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutboxBatch {
+    pub visits: Vec<QueuedVisit>,
+    /// The rows of each of [`SYNCED_CHILDREN`], in that order, for the visits in this batch.
+    pub children: Vec<Vec<Vec<Cell>>>,
+}
+
+impl OutboxBatch {
+    pub fn is_empty(&self) -> bool {
+        self.visits.is_empty()
+    }
+}
+
+/// Queues a visit just saved or edited (its row is already written): version 1 when new, one
+/// more when edited.
+pub(super) fn queue_saved(
+    tx: &Transaction<'_>,
+    id: &str,
+    desk: &str,
+    started_at: i64,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO sync_outbox (visit_id, desk, started_at, version) VALUES (?1, ?2, ?3, 1) \
+         ON CONFLICT (visit_id) DO UPDATE SET version = version + 1, desk = excluded.desk, \
+         started_at = excluded.started_at, undone = 0",
+    )?
+    .execute(params![id, desk, started_at])?;
+    Ok(())
+}
+
+/// Queues the tombstone of a visit about to be deleted (undo); call before the row goes.
+pub(super) fn queue_undone(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO sync_outbox (visit_id, desk, started_at, version, undone) \
+         SELECT id, desk, started_at, 1, 1 FROM visits WHERE id = ?1 \
+         ON CONFLICT (visit_id) DO UPDATE SET version = version + 1, undone = 1",
+    )?
+    .execute([id])?;
+    Ok(())
+}
+
+impl Store {
+    /// How many visits are waiting to be sent to the server.
+    pub fn sync_waiting(&self) -> Result<u64, StoreError> {
+        let count: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM sync_outbox WHERE version > sent_version")
+            .and_then(|mut s| s.query_row([], |r| r.get(0)))
+            .map_err(|e| self.error("read", e))?;
+        Ok(count.max(0) as u64)
+    }
+
+    /// Up to `limit` waiting visits (oldest id first) with their rows, read in one
+    /// transaction so the visits and their children agree.
+    pub fn sync_batch(&mut self, limit: usize) -> Result<OutboxBatch, StoreError> {
+        self.sync_batch_after("", limit)
+    }
+
+    /// Like [`Store::sync_batch`], for visits whose id sorts after `after`: the next batch can
+    /// be read while the one before it is still on its way.
+    pub fn sync_batch_after(
+        &mut self,
+        after: &str,
+        limit: usize,
+    ) -> Result<OutboxBatch, StoreError> {
+        let path = self.path.clone();
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Deferred)?;
+            let batch = read_batch(&tx, after, limit)?;
+            tx.commit()?;
+            Ok(batch)
+        })();
+        result.map_err(|e| StoreError::from_sqlite(&path, "read", e))
+    }
+
+    /// Marks visits as confirmed by the server at the versions sent. A visit edited since
+    /// keeps waiting for its newer version.
+    pub fn mark_synced(&mut self, sent: &[(String, i64)]) -> Result<(), StoreError> {
+        self.write("save to", |tx| {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE sync_outbox SET sent_version = max(sent_version, ?2) WHERE visit_id = ?1",
+            )?;
+            for (id, version) in sent {
+                stmt.execute(params![id, version])?;
+            }
+            Ok(Ok(()))
+        })
+    }
+}
+
+/// The waiting visits' ids, as a subquery both reads below share.
+const WAITING: &str = "SELECT visit_id FROM sync_outbox WHERE version > sent_version \
+                       AND visit_id > ?2 ORDER BY visit_id LIMIT ?1";
+
+fn read_batch(tx: &Transaction<'_>, after: &str, limit: usize) -> rusqlite::Result<OutboxBatch> {
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let columns = SYNCED_VISITS
+        .columns
+        .iter()
+        .map(|c| format!("v.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let width = SYNCED_VISITS.columns.len();
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT o.visit_id, o.version, o.desk, o.undone, o.started_at, v.id IS NOT NULL, {columns} \
+         FROM sync_outbox o LEFT JOIN visits v ON v.id = o.visit_id \
+         WHERE o.visit_id IN ({WAITING}) ORDER BY o.visit_id"
+    ))?;
+    let visits = stmt
+        .query_map(params![limit, after], |r| {
+            let undone = r.get::<_, i64>(3)? != 0;
+            let present: bool = r.get(5)?;
+            let row = if present && !undone {
+                Some(
+                    (0..width)
+                        .map(|i| cell(r.get_ref(6 + i)?))
+                        .collect::<rusqlite::Result<_>>()?,
+                )
+            } else {
+                None
+            };
+            Ok(QueuedVisit {
+                visit_id: r.get(0)?,
+                version: r.get(1)?,
+                desk: r.get(2)?,
+                undone,
+                row,
+                started_at: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut children = Vec::with_capacity(SYNCED_CHILDREN.len());
+    for table in SYNCED_CHILDREN {
+        let columns = table
+            .columns
+            .iter()
+            .map(|c| format!("c.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let width = table.columns.len();
+        let mut stmt = tx.prepare_cached(&format!(
+            "SELECT {columns} FROM {} c WHERE c.visit_id IN ({WAITING}) ORDER BY c.visit_id, c.position",
+            table.name
+        ))?;
+        let rows = stmt
+            .query_map(params![limit, after], |r| {
+                (0..width)
+                    .map(|i| cell(r.get_ref(i)?))
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        children.push(rows);
+    }
+    Ok(OutboxBatch { visits, children })
+}
+
+fn cell(value: ValueRef<'_>) -> rusqlite::Result<Cell> {
+    Ok(match value {
+        ValueRef::Null => None,
+        ValueRef::Integer(i) => Some(i.to_string()),
+        ValueRef::Real(f) => Some(f.to_string()),
+        ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Some(String::from_utf8_lossy(b).into_owned()),
+    })
+}

@@ -1,0 +1,223 @@
+//! The central sync as the desk sees it, without a server: the outbox kept with every save,
+//! edit, undo and purge; the title bar's count; a fetched catalogue taken up only between
+//! visits.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use crossterm::event::KeyCode;
+use frontdesk::catalogue::Catalogue;
+use frontdesk::desk::{Action, Effect, FetchedCatalogue, SyncState};
+use frontdesk::store::{Store, migrations};
+use frontdesk::tui::headless::Headless;
+use frontdesk::visit::{Outcome, Visit, VisitDraft};
+use rusqlite::Connection;
+
+fn monday_morning() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-23T10:15:00+00:00").unwrap()
+}
+
+fn fixture() -> Catalogue {
+    Catalogue::from_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue"),
+    )
+    .unwrap()
+}
+
+fn visit(start: DateTime<Utc>) -> Visit {
+    let mut draft = VisitDraft::new(start, "Main desk", "AB", "2026.11");
+    draft.ended_at = start + chrono::Duration::seconds(60);
+    draft.services = vec!["council-tax-pay".into()];
+    draft.outcome = Some(Outcome::Resolved);
+    draft.into_visit().unwrap()
+}
+
+/// The outbox row of a visit: (version, sent_version, undone).
+fn outbox(path: &std::path::Path, id: uuid::Uuid) -> Option<(i64, i64, bool)> {
+    let conn = Connection::open(path).unwrap();
+    conn.query_row(
+        "SELECT version, sent_version, undone FROM sync_outbox WHERE visit_id = ?1",
+        [id.to_string()],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .ok()
+}
+
+#[test]
+fn every_save_edit_and_undo_is_queued_with_a_new_version_and_a_sent_mark_waits_for_the_latest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("visits.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let first = visit(Utc::now());
+    store.save(&first).unwrap();
+    assert_eq!(outbox(&path, first.id), Some((1, 0, false)));
+    assert_eq!(store.sync_waiting().unwrap(), 1);
+
+    let batch = store.sync_batch(10).unwrap();
+    assert_eq!(batch.visits.len(), 1);
+    assert_eq!(batch.children[0].len(), 1, "its one service goes with it");
+    // An edit lands while the batch is on its way: the mark for version 1 leaves it waiting.
+    let mut edited = first.clone();
+    edited.outcome = Outcome::Referred;
+    store.update(&edited).unwrap();
+    store.mark_synced(&[(first.id.to_string(), 1)]).unwrap();
+    assert_eq!(outbox(&path, first.id), Some((2, 1, false)));
+    assert_eq!(store.sync_waiting().unwrap(), 1);
+    store.mark_synced(&[(first.id.to_string(), 2)]).unwrap();
+    assert_eq!(store.sync_waiting().unwrap(), 0);
+
+    assert!(store.delete(first.id).unwrap());
+    assert_eq!(
+        outbox(&path, first.id),
+        Some((3, 2, true)),
+        "the undo is a tombstone"
+    );
+    let batch = store.sync_batch(10).unwrap();
+    assert!(batch.visits[0].undone && batch.visits[0].row.is_none());
+
+    // A save that fails (the same id again) queues nothing.
+    let second = visit(Utc::now());
+    store.save(&second).unwrap();
+    assert!(store.save(&second).is_err());
+    assert_eq!(outbox(&path, second.id), Some((1, 0, false)));
+}
+
+#[test]
+fn a_log_from_before_the_outbox_queues_every_visit_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("visits.sqlite3");
+    let before = migrations::SCHEMA_VERSION - 1;
+    let visits: Vec<Visit> = (0..3)
+        .map(|n| visit(Utc::now() - chrono::Duration::hours(n)))
+        .collect();
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations::migrate_to(&mut conn, &path, before).unwrap();
+        for v in &visits {
+            conn.execute(
+                "INSERT INTO visits (id, started_at, ended_at, desk, outcome) VALUES (?1, ?2, ?3, ?4, 'resolved')",
+                rusqlite::params![v.id.to_string(), v.started_at.timestamp_millis(), v.ended_at.timestamp_millis(), v.desk],
+            )
+            .unwrap();
+        }
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.sync_waiting().unwrap(), 3);
+}
+
+#[test]
+fn purging_old_visits_takes_their_places_in_the_outbox_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("visits.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let old = visit(Utc::now() - chrono::Duration::days(900));
+    let today = visit(Utc::now());
+    store.save_all(&[old.clone(), today.clone()]).unwrap();
+    assert_eq!(store.purge_expired(730, Utc::now()).unwrap(), 1);
+    assert_eq!(outbox(&path, old.id), None);
+    assert_eq!(outbox(&path, today.id), Some((1, 0, false)));
+}
+
+#[test]
+fn the_title_bar_says_how_many_visits_wait_to_sync_and_when_the_server_is_offline() {
+    let mut desk = Headless::new(fixture(), monday_morning(), 80, 24);
+    assert!(
+        !desk.screen().contains("To sync"),
+        "nothing without a server"
+    );
+    desk.act(Action::SyncStatus(SyncState {
+        waiting: 3,
+        reachable: true,
+    }));
+    assert!(desk.screen().lines().next().unwrap().contains("To sync: 3"));
+    desk.act(Action::SyncStatus(SyncState {
+        waiting: 12,
+        reachable: false,
+    }));
+    assert!(
+        desk.screen()
+            .lines()
+            .next()
+            .unwrap()
+            .contains("To sync: 12 (offline)")
+    );
+    desk.act(Action::SyncStatus(SyncState {
+        waiting: 0,
+        reachable: true,
+    }));
+    assert!(!desk.screen().contains("To sync"));
+}
+
+/// The fixture catalogue under a new version.
+fn newer(version: &str) -> Arc<Catalogue> {
+    let mut catalogue = fixture();
+    catalogue.council.version = version.to_string();
+    Arc::new(catalogue)
+}
+
+#[test]
+fn a_catalogue_published_mid_visit_is_taken_up_only_once_the_visit_is_logged() {
+    let data = tempfile::tempdir().unwrap();
+    let mut desk = Headless::new(fixture(), monday_morning(), 80, 24).with_visit_log(data.path());
+    let old_version = desk.app.catalogue.version().to_string();
+    desk.type_text("council tax");
+    desk.act(Action::CatalogueFetched(FetchedCatalogue(newer("2099.1"))));
+    assert_eq!(
+        desk.app.catalogue.version(),
+        old_version,
+        "not during the visit"
+    );
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Enter);
+    let saved = desk
+        .effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveVisit(v) => Some(v.clone()),
+            _ => None,
+        })
+        .expect("the visit was saved");
+    assert_eq!(
+        saved.catalogue_version, old_version,
+        "logged with the catalogue it was found in"
+    );
+    // Once the visit is logged and the screen is back at an empty search, the desk switches.
+    desk.press(KeyCode::Esc);
+    desk.press(KeyCode::Esc);
+    assert_eq!(
+        desk.app.catalogue.version(),
+        "2099.1",
+        "{:?}",
+        desk.app.in_a_visit()
+    );
+    assert!(desk.effects.contains(&Effect::CatalogueChanged));
+    // The next visit is logged with the new catalogue.
+    desk.type_text("council tax");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Enter);
+    let next = desk
+        .effects
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Effect::SaveVisit(v) => Some(v.clone()),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(next.catalogue_version, "2099.1");
+}
+
+#[test]
+fn a_catalogue_fetched_between_visits_is_taken_up_at_once() {
+    let mut desk = Headless::new(fixture(), monday_morning(), 80, 24);
+    desk.act(Action::CatalogueFetched(FetchedCatalogue(newer("2099.2"))));
+    assert_eq!(desk.app.catalogue.version(), "2099.2");
+    assert!(desk.effects.contains(&Effect::CatalogueChanged));
+    desk.type_text("council tax");
+    assert!(
+        desk.app.selected_entry().is_some(),
+        "searches use the new index"
+    );
+}
