@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::Overrides;
 
@@ -84,6 +84,14 @@ pub enum Command {
     /// Set up the central server.
     #[command(subcommand)]
     Server(ServerCommand),
+    /// Customer insight for a period: visits by service and outcome, first-contact resolution,
+    /// assisted digital, channel shift, failure demand, partners, scripts, busiest times, costs.
+    Report(ReportArgs),
+    /// Write visits out for the council's own tools.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Replace the desk DEMO's visits with made-up ones, for training, demos and benchmarks.
+    DemoData(DemoDataArgs),
 }
 
 #[derive(Debug, Args)]
@@ -135,6 +143,88 @@ pub struct SlipArgs {
     /// The date printed on the slip, YYYY-MM-DD (default: today).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+}
+
+/// How a report is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned text for the terminal.
+    Table,
+    /// JSON with stable keys (see the README).
+    Json,
+    /// One row per figure: section, item, measure, value.
+    Csv,
+    /// One self-contained page with charts, to open, print or email.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The first day (YYYY-MM-DD, local time); default: six days before --to.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last day, included (YYYY-MM-DD, local time); default: today.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// One desk only (default: every desk except DEMO, the made-up visits).
+    #[arg(long, value_name = "NAME")]
+    pub desk: Option<String>,
+    /// table, json, csv or html.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Write to this file instead of the screen.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// One row per visit and service, with ids and titles; notes only with --include-notes.
+    Visits(ExportVisitsArgs),
+}
+
+/// How visits are exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated, with a heading row.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportVisitsArgs {
+    /// csv or jsonl.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// The first day (YYYY-MM-DD, local time); default: the first visit.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last day, included (YYYY-MM-DD, local time); default: the last visit.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// One desk only (default: every desk except DEMO, the made-up visits).
+    #[arg(long, value_name = "NAME")]
+    pub desk: Option<String>,
+    /// Write to this file instead of the screen (an existing file is replaced).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Include each visit's note (left out unless asked for).
+    #[arg(long)]
+    pub include_notes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoDataArgs {
+    /// How many visits to make (1 to 10,000,000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub visits: u64,
+    /// Spread over this many days, ending today (1 to 3660).
+    #[arg(long, value_name = "D", default_value_t = 90, value_parser = clap::value_parser!(u32).range(1..=3660))]
+    pub days: u32,
+    /// The same seed makes the same visits.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]

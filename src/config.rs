@@ -131,6 +131,9 @@ pub struct Settings {
     /// The central server as the read-only report role (`report_server`,
     /// `FRONTDESK_REPORT_SERVER`).
     pub report_server: Option<ServerUrl>,
+    /// The council's own cost of one contact by each channel, when it has set them
+    /// (`[unit_costs]`); there are no defaults.
+    pub unit_costs: UnitCosts,
 }
 
 /// The print command when the config file names none: `lp` in large type, where `lp` exists.
@@ -145,6 +148,33 @@ fn on_path(program: &str, path: Option<&str>) -> bool {
         let file = dir.join(program);
         file.is_file() || file.with_extension("exe").is_file()
     })
+}
+
+/// What one contact costs the council by each channel, in pence, as set in `[unit_costs]`
+/// (in pounds). Unset means unknown: reports leave out the figures that need it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct UnitCosts {
+    pub face_to_face: Option<u64>,
+    pub phone: Option<u64>,
+    pub web: Option<u64>,
+}
+
+/// The most a unit cost may be, in pounds: a typo guard.
+const UNIT_COST_MAX_POUNDS: f64 = 10_000.0;
+
+/// A cost in pounds (a number such as 8.62), to pence.
+fn unit_cost(name: &str, value: &toml::Value) -> Result<u64, String> {
+    let pounds = match value {
+        toml::Value::Integer(n) => *n as f64,
+        toml::Value::Float(f) => *f,
+        _ => f64::NAN,
+    };
+    if !(0.0..=UNIT_COST_MAX_POUNDS).contains(&pounds) {
+        return Err(format!(
+            "{name} must be a cost in pounds from 0 to 10000, such as 8.62 (without the £)"
+        ));
+    }
+    Ok((pounds * 100.0).round() as u64)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -399,6 +429,8 @@ struct RawFile {
     server: Option<Spanned<toml::Value>>,
     /// The central server's URL for the read-only report role.
     report_server: Option<Spanned<toml::Value>>,
+    /// The council's cost of one contact by channel, in pounds: `face_to_face`, `phone`, `web`.
+    unit_costs: Option<Spanned<toml::Value>>,
 }
 
 /// The config file's settings, validated, each with its line.
@@ -413,6 +445,7 @@ struct FileSettings {
     mouse: Option<bool>,
     accessible: Option<bool>,
     keys: BTreeMap<String, Vec<String>>,
+    unit_costs: UnitCosts,
     key_lines: BTreeMap<String, usize>,
     /// `Some(None)`: printing turned off.
     print_command: Option<Option<Vec<String>>>,
@@ -539,6 +572,7 @@ impl Settings {
             },
             server,
             report_server,
+            unit_costs: file.unit_costs,
         })
     }
 
@@ -669,6 +703,17 @@ impl Settings {
         for (action, keys) in &self.keys {
             out.push_str(&format!("keys.{action} = {}\n", keys.join(", ")));
         }
+        let costs = &self.unit_costs;
+        for (channel, pence) in [
+            ("face_to_face", costs.face_to_face),
+            ("phone", costs.phone),
+            ("web", costs.web),
+        ] {
+            let shown = pence.map_or("(not set)".to_string(), |p| {
+                format!("{}.{:02}", p / 100, p % 100)
+            });
+            out.push_str(&format!("unit_costs.{channel} = {shown}\n"));
+        }
         // Paths and key names are shown as written, but never as terminal control sequences.
         out.lines()
             .map(|line| format!("{}\n", printable(line)))
@@ -777,6 +822,35 @@ fn read_config_file(
             };
             settings.keys.insert(action.clone(), list);
             settings.key_lines.insert(action.clone(), line);
+        }
+    }
+    if let Some(costs) = &raw.unit_costs {
+        let toml::Value::Table(table) = costs.get_ref() else {
+            return Err(fail(
+                costs,
+                "unit_costs must be a [unit_costs] table, e.g. face_to_face = 8.62".into(),
+            ));
+        };
+        for (channel, value) in table {
+            let line = line_of_key(&text, costs.span().start, channel);
+            let at_line = |message: String| ConfigError::File {
+                file: name.clone(),
+                line,
+                message,
+            };
+            let key = format!("unit_costs.{}", printable(channel));
+            let pence = unit_cost(&key, value).map_err(at_line)?;
+            let slot = match channel.as_str() {
+                "face_to_face" => &mut settings.unit_costs.face_to_face,
+                "phone" => &mut settings.unit_costs.phone,
+                "web" => &mut settings.unit_costs.web,
+                _ => {
+                    return Err(at_line(format!(
+                        "{key} is not a channel; use face_to_face, phone or web"
+                    )));
+                }
+            };
+            *slot = Some(pence);
         }
     }
     Ok((settings, true))

@@ -98,7 +98,7 @@ fn line_with<'a>(out: &'a str, marker: &str) -> &'a str {
 }
 
 #[test]
-fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
+fn every_task_over_a_pipe_search_open_show_slip_script_log_today_undo_edit_report() {
     let data = TempDir::new().unwrap();
     // A printer that copies the slip's text beside the visit log.
     let config = data.path().join("config.toml");
@@ -157,6 +157,10 @@ fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
             "save",
             "undo 2",
             "yes",
+            // The report: this desk's figures read out, and saved whole.
+            "back",
+            "report",
+            "save report.html",
             "quit",
         ],
     );
@@ -225,6 +229,17 @@ fn every_task_over_a_pipe_search_open_show_script_log_today_undo_edit() {
     assert!(out.contains("Visit updated"), "{out}");
     assert!(out.contains("Undo the visit at"), "{out}");
     assert!(out.contains("Visit undone"), "{out}");
+    assert!(
+        out.contains("Visits: 1. Resolved at first contact: 0"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Bulky waste collection: 1 visit; Referred 1."),
+        "{out}"
+    );
+    assert!(out.contains("The report is saved in report.html."), "{out}");
+    let page = std::fs::read_to_string(data.path().join("report.html")).unwrap();
+    assert!(page.contains("Bulky waste collection"));
     assert!(out.trim_end().ends_with("Goodbye."));
 
     // On disk: the first visit, edited to "referred", with its partner and note; the script's

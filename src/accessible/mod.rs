@@ -14,6 +14,7 @@
 //! visit is saved and a slip printed exactly as the full screen does it.
 
 mod form;
+mod report;
 mod screen;
 pub mod session;
 
@@ -62,6 +63,7 @@ pub fn key_names(lang: Language) -> KeyNames {
         (Command::Toggle, "its number".to_string()),
         (Command::StepBack, quoted(words.back)),
         (Command::Slip, quoted(words.slip)),
+        (Command::Report, quoted(words.report)),
         (Command::PrintSlip, quoted(words.print)),
         (Command::SaveSlip, quoted(words.save)),
     ];

@@ -195,6 +195,7 @@ impl<W: Write> Session<W> {
             Mode::Script => self.script_line(typed, first, alone),
             Mode::Today => self.today_line(typed, first, &rest),
             Mode::Slip => self.slip_line(typed, first, alone),
+            Mode::Report => self.report_line(typed, first, alone),
             Mode::Help => {
                 self.command(Command::Back);
                 Ok(After::default())
@@ -211,6 +212,7 @@ impl<W: Write> Session<W> {
             w if w == words.new => Command::NewResident,
             w if w == words.back => Command::Back,
             w if w == words.slip => Command::Slip,
+            w if w == words.report => Command::Report,
             _ => return false,
         };
         self.command(command);
@@ -309,6 +311,45 @@ impl<W: Write> Session<W> {
             w if alone && self.shared(w) => {}
             _ => return self.not_understood(typed),
         }
+        Ok(After::default())
+    }
+
+    fn report_line(&mut self, typed: &str, first: &str, alone: bool) -> io::Result<After> {
+        let words = text::accessible::words(self.app.lang);
+        let lang = self.app.lang;
+        if typed.is_empty() {
+            return Ok(After { repeat: true });
+        }
+        if first == words.save {
+            let file = typed.split_once(char::is_whitespace).map(|(_, f)| f.trim());
+            let sentence = match (file, &self.app.report) {
+                (Some(file), Some(report)) if !file.is_empty() => {
+                    match super::report::save(report, lang, std::path::Path::new(file)) {
+                        Ok(()) => text::accessible::report_saved(lang, file),
+                        Err(problem) => text::accessible::report_not_saved(lang, file, &problem),
+                    }
+                }
+                (_, None) => text::accessible::report_waiting(lang).to_string(),
+                _ => text::accessible::report_needs_file(lang).to_string(),
+            };
+            self.say(&sentence)?;
+            return Ok(After::default());
+        }
+        let command = match first {
+            w if w == words.today => Command::ReportToday,
+            w if w == words.week => Command::ReportWeek,
+            w if w == words.month => Command::ReportMonth,
+            w if w == words.earlier => Command::Left,
+            w if w == words.later => Command::Right,
+            w if w == words.longer => Command::ReportLonger,
+            w if w == words.shorter => Command::ReportShorter,
+            w if w == words.back => Command::Back,
+            _ => return self.not_understood(typed),
+        };
+        if !alone {
+            return self.not_understood(typed);
+        }
+        self.command(command);
         Ok(After::default())
     }
 
@@ -567,6 +608,7 @@ impl<W: Write> Session<W> {
             Mode::FormText => Prompt::Note,
             Mode::Today => Prompt::Today,
             Mode::Slip => Prompt::Slip,
+            Mode::Report => Prompt::Report,
         }
     }
 

@@ -18,7 +18,10 @@ macro_rules! outln {
 mod catalogue;
 mod check;
 mod config;
+mod demo;
+mod export;
 mod import;
+mod report;
 mod script;
 mod search;
 mod slip;
@@ -28,7 +31,9 @@ mod visits;
 
 use std::process::ExitCode;
 
-use crate::cli::{CatalogueCommand, Cli, Command, ImportCommand, ScriptCommand, ServerCommand};
+use crate::cli::{
+    CatalogueCommand, Cli, Command, ExportCommand, ImportCommand, ScriptCommand, ServerCommand,
+};
 use crate::config::{Overrides, Settings};
 
 /// Runs the command the user asked for; no command opens the reception screen.
@@ -84,6 +89,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Catalogue(CatalogueCommand::Publish { dir, server })) => {
             sync::publish(&settings, &dir, server.as_deref())
         }
+        Some(Command::Report(args)) => report::run(&settings, &args),
+        Some(Command::Export(ExportCommand::Visits(args))) => export::visits(&settings, &args),
+        Some(Command::DemoData(args)) => demo::run(&settings, &args),
     }
 }
 

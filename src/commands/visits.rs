@@ -266,7 +266,7 @@ fn parse_referral(value: &str) -> anyhow::Result<(String, Option<bool>)> {
     Ok((id.to_string(), Some(consent)))
 }
 
-fn parse_date(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
+pub(super) fn parse_date(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .map_err(|_| anyhow!("{flag}: '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-03-31"))
 }

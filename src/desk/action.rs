@@ -50,6 +50,11 @@ pub enum Action {
     },
     /// The demand and way of helping online last given for each service, by service id.
     DefaultsLoaded(std::collections::BTreeMap<String, crate::visit::ServiceDefault>),
+    /// The log's report counts for the report screen's period number `seq`.
+    ReportCounted {
+        seq: u64,
+        counts: Vec<crate::store::Count>,
+    },
     /// A half-filled visit kept from last time (boxed: a draft is the largest payload).
     DraftRestored(Box<VisitDraft>),
     /// The draft could not be kept on disk (it stays on screen).
@@ -91,6 +96,13 @@ pub enum Effect {
     FileSlip(SlipJob),
     /// The desk switched to a new catalogue ([`App::catalogue`](super::App)): search with it.
     CatalogueChanged,
+    /// Count this desk's visits from one local date to another (both included) for the
+    /// report screen; only the latest `seq` matters.
+    LoadReport {
+        seq: u64,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
 }
 
 /// A slip to save and perhaps print: its renderings and a file name for it.

@@ -22,6 +22,7 @@ use crate::visit::{Invalid, ServiceDefault, Visit, VisitDraft};
 pub use today::{COUNT_EVERY, Question};
 
 mod central;
+mod report;
 mod script;
 mod slip;
 mod today;
@@ -96,6 +97,10 @@ pub struct App {
     pub sync: Option<super::action::SyncState>,
     /// A catalogue from the central server, waiting for the visit in hand to end.
     pub next_catalogue: Option<Arc<Catalogue>>,
+    /// The report screen's figures, for the period it last asked for.
+    pub report: Option<crate::report::Report>,
+    /// The number of the report screen's latest question to the log.
+    report_seq: u64,
 }
 
 impl App {
@@ -131,6 +136,8 @@ impl App {
             saving: false,
             service_defaults: BTreeMap::new(),
             defaults_asked: false,
+            report: None,
+            report_seq: 0,
             quit: false,
             sync: None,
             next_catalogue: None,
@@ -164,6 +171,7 @@ impl App {
             Screen::Today => Mode::Today,
             Screen::Script(_) => Mode::Script,
             Screen::Slip(_) => Mode::Slip,
+            Screen::Report(_) => Mode::Report,
         }
     }
 
@@ -307,7 +315,9 @@ impl App {
                 if let Some(old) = self.today.iter_mut().find(|v| v.id == visit.id) {
                     *old = visit;
                 }
-                self.close_form(text::status::visit_updated(lang))
+                let mut effects = self.close_form(text::status::visit_updated(lang));
+                effects.extend(self.refresh_report());
+                effects
             }
             Action::VisitDeleted(id) => self.visit_deleted(id),
             Action::SaveFailed(message) => {
@@ -325,6 +335,10 @@ impl App {
             }
             Action::TodayLoaded(visits) => {
                 self.today_loaded(visits);
+                Vec::new()
+            }
+            Action::ReportCounted { seq, counts } => {
+                self.report_counted(seq, &counts);
                 Vec::new()
             }
             Action::DefaultsLoaded(defaults) => {
@@ -413,6 +427,7 @@ impl App {
                 }
                 vec![self.refresh_today()]
             }
+            Command::Report => self.open_report(),
             Command::NewResident => {
                 if self.draft.is_some() {
                     self.finish_visit_first();
@@ -437,6 +452,7 @@ impl App {
                 Screen::Today => self.today_command(command, question),
                 Screen::Script(view) => self.script_command(view, command),
                 Screen::Slip(view) => self.slip_command(view, command),
+                Screen::Report(view) => self.report_command(view, command),
             },
         }
     }
@@ -763,6 +779,7 @@ impl App {
         self.today_selected = self.today.len() - 1;
         let mut effects = self.finish_visit(message);
         effects.insert(0, self.refresh_today());
+        effects.extend(self.refresh_report());
         effects
     }
 
@@ -795,9 +812,11 @@ impl App {
         self.draft = None;
         self.form = VisitForm::default();
         self.screens
-            .retain(|s| matches!(s, Screen::Search | Screen::Today));
-        if self.screens.last() == Some(&Screen::Today) && self.screens.len() > 1 {
-            // An edit from today's list goes back to the list.
+            .retain(|s| matches!(s, Screen::Search | Screen::Today | Screen::Report(_)));
+        if matches!(self.screens.last(), Some(Screen::Today | Screen::Report(_)))
+            && self.screens.len() > 1
+        {
+            // An edit from today's list goes back to the list (and a report under it stays).
         } else {
             self.screens.truncate(1);
         }

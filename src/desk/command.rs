@@ -18,12 +18,14 @@ pub enum Mode {
     Script,
     /// The resident's slip, previewed: print it or save it to a file.
     Slip,
+    /// The report screen: today, this week, this month or a chosen range.
+    Report,
     Help,
 }
 
 impl Mode {
     /// Every mode, in the order help and the keymap list them.
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Search,
         Mode::Detail,
         Mode::ShowResident,
@@ -32,6 +34,7 @@ impl Mode {
         Mode::Today,
         Mode::Script,
         Mode::Slip,
+        Mode::Report,
         Mode::Help,
     ];
 
@@ -51,6 +54,7 @@ impl Mode {
             Mode::Today => names.today,
             Mode::Script => names.script,
             Mode::Slip => names.slip,
+            Mode::Report => names.report,
             Mode::Help => names.help,
         }
     }
@@ -113,6 +117,18 @@ pub enum Command {
     SaveSlip,
     /// Edit the focused text field (the search box, the note).
     Text(TextEdit),
+    /// Open the report screen.
+    Report,
+    /// On the report: today.
+    ReportToday,
+    /// On the report: this week, Monday to today.
+    ReportWeek,
+    /// On the report: this month, the 1st to today.
+    ReportMonth,
+    /// On the report: start the range a day earlier.
+    ReportLonger,
+    /// On the report: start the range a day later.
+    ReportShorter,
 }
 
 impl Command {
@@ -156,6 +172,12 @@ impl Command {
             Command::PrintSlip => "print_slip".into(),
             Command::SaveSlip => "save_slip".into(),
             Command::Text(edit) => edit.name().into(),
+            Command::Report => "report".into(),
+            Command::ReportToday => "report_today".into(),
+            Command::ReportWeek => "report_week".into(),
+            Command::ReportMonth => "report_month".into(),
+            Command::ReportLonger => "report_longer".into(),
+            Command::ReportShorter => "report_shorter".into(),
         }
     }
 }

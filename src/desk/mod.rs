@@ -26,6 +26,8 @@ pub use app::{App, COUNT_EVERY, QUERY_MAX_CHARS, Question, SearchState, UNDO_WIN
 pub use command::{Command, Mode};
 pub use form::{Field, VisitForm};
 pub use key_names::KeyNames;
-pub use navigation::{Detail, ResidentView, Screen, ScriptView, Scroll, SlipView, TextView};
+pub use navigation::{
+    Detail, ReportSpan, ReportView, ResidentView, Screen, ScriptView, Scroll, SlipView, TextView,
+};
 pub use status::{Level, Status};
 pub use text_field::{Change, TextEdit};

@@ -15,6 +15,25 @@ pub enum Screen {
     Script(ScriptView),
     /// The resident's slip, previewed before it is printed or saved.
     Slip(SlipView),
+    Report(ReportView),
+}
+
+/// Which period the report screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportSpan {
+    Today,
+    ThisWeek,
+    ThisMonth,
+    /// A range the receptionist moved or stretched.
+    Chosen,
+}
+
+/// The report screen: the period it shows, local dates, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportView {
+    pub span: ReportSpan,
+    pub from: chrono::NaiveDate,
+    pub to: chrono::NaiveDate,
 }
 
 /// A detail screen: which entry, how far its text is scrolled, which of its links is selected.

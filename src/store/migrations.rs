@@ -9,7 +9,7 @@ use std::path::Path;
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
-use super::summary::count_facts;
+use super::summary::{count_facts, count_month_facts};
 
 /// Each step takes the file from version `index` to `index + 1`.
 const STEPS: &[&str] = &[
@@ -103,7 +103,7 @@ const STEPS: &[&str] = &[
         assisted_how TEXT
     ) WITHOUT ROWID;
     "#,
-        // The report's counts per local day and desk, kept in the same transaction as every
+        // The report's counts per local day and desk, and per calendar month, kept in the same transaction as every
         // save, edit, undo and purge (see `summary`), so a report reads days, not visits.
         r#"
     CREATE TABLE report_counts (
@@ -115,8 +115,19 @@ const STEPS: &[&str] = &[
         n INTEGER NOT NULL,
         PRIMARY KEY (day, desk, figure, key, sub)
     ) WITHOUT ROWID;
+    CREATE TABLE report_month_counts (
+        month INTEGER NOT NULL,
+        desk TEXT NOT NULL,
+        figure TEXT NOT NULL,
+        key TEXT NOT NULL,
+        sub TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (month, desk, figure, key, sub)
+    ) WITHOUT ROWID;
     "#,
         count_facts!("1", "1"),
+        ";",
+        count_month_facts!("1", "1"),
         ";"
     ),
     // Version 7: the sync outbox. One row per visit: the version the desk holds (1 when

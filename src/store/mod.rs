@@ -8,6 +8,8 @@
 //! - [`visit_log`]: [`VisitLog`], the reopening visit log the app and the commands use.
 //! - [`visits`]: saving, editing, undoing and listing visits.
 //! - [`outbox`]: what is waiting to be sent to the central server, queued with each write.
+//! - [`summary`]: the report's counts, kept in the same transaction as each change to a visit.
+//! - [`report`]: the report's query over those counts.
 //! - [`retention`]: deleting visits older than the retention period.
 //! - [`backup`]: a checked, consistent copy while the app runs.
 //! - [`draft`]: the half-filled form, kept in a JSON file so it survives a crash.
@@ -26,11 +28,13 @@ mod backup;
 pub mod draft;
 pub mod draft_slot;
 mod error;
+mod export;
 mod identify;
 pub mod migrations;
 mod open;
 pub mod outbox;
 pub mod owner_only;
+mod report;
 mod retention;
 mod summary;
 mod visit_log;
@@ -45,9 +49,11 @@ use rusqlite::Connection;
 pub use draft::{clear_draft, load_draft, save_draft};
 pub use draft_slot::DraftSlot;
 pub use error::StoreError;
+pub use export::ExportRow;
 pub use identify::APPLICATION_ID;
 pub use migrations::SCHEMA_VERSION;
 pub use open::Durability;
+pub use report::{Count, Desks};
 pub use retention::{retention_cutoff, retention_cutoff_keeping_today};
 pub use visit_log::VisitLog;
 

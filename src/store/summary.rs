@@ -30,7 +30,7 @@ use rusqlite::{Transaction, params};
 /// - `partner` (partner id, `signpost`/`referral`): each partner given.
 /// - `script` (script id, keys chosen): each visit filled in from a script, by its end.
 /// - `feedback` (kind): each visit's feedback.
-/// - `hour` (local hour 0-23): the hour the visit started (the weekday comes from the day).
+/// - `hour` (local weekday 0 Monday to 6 Sunday, local hour 0-23): when the visit started.
 /// - `length` (service id, whole minutes): the visit's length to the nearest minute, at most
 ///   240, per service; `length-visit` ('', minutes): the same per visit.
 macro_rules! facts {
@@ -58,7 +58,8 @@ macro_rules! facts {
             " UNION ALL SELECT v.local_day, v.desk, 'script', v.script_id, coalesce(v.script_path, '') FROM visits v WHERE (", $filter,
             ") AND v.script_id IS NOT NULL",
             " UNION ALL SELECT v.local_day, v.desk, 'feedback', v.feedback, '' FROM visits v WHERE ", $filter,
-            " UNION ALL SELECT v.local_day, v.desk, 'hour', CAST(v.local_hour AS TEXT), '' FROM visits v WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'hour', CAST((((v.local_day % 7) + 7 + 3) % 7) AS TEXT), \
+              CAST(v.local_hour AS TEXT) FROM visits v WHERE ", $filter,
             " UNION ALL SELECT v.local_day, v.desk, 'length', s.service_id, \
               CAST(min(240, max(0, (v.ended_at - v.started_at + 30000) / 60000)) AS TEXT) \
               FROM visits v JOIN visit_services s ON s.visit_id = v.id WHERE ", $filter,
@@ -70,7 +71,7 @@ macro_rules! facts {
 pub(crate) use facts;
 
 /// Adds `$sign` (SQL: 1, -1 or a parameter) times the facts of the visits matching `$filter`
-/// to `report_counts`.
+/// to `report_counts` (per day).
 macro_rules! count_facts {
     ($filter:literal, $sign:literal) => {
         concat!(
@@ -85,13 +86,39 @@ macro_rules! count_facts {
 }
 pub(crate) use count_facts;
 
+/// The same for `report_month_counts` (per calendar month: `month` is its 1st as a day number),
+/// so a long period reads a row per month where a day would repeat it thirty times.
+macro_rules! count_month_facts {
+    ($filter:literal, $sign:literal) => {
+        concat!(
+            "INSERT INTO report_month_counts (month, desk, figure, key, sub, n) SELECT ",
+            "CAST(julianday(date(day * 86400, 'unixepoch', 'start of month')) - 2440587.5 AS INTEGER), \
+             desk, figure, key, sub, ",
+            $sign,
+            " * count(*) FROM (",
+            $crate::store::summary::facts!($filter),
+            ") WHERE true GROUP BY 1, 2, 3, 4, 5 \
+             ON CONFLICT (month, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
+        )
+    };
+}
+pub(crate) use count_month_facts;
+
 /// Adds (`sign` 1) or takes away (`sign` -1) one visit's facts.
 pub(crate) fn count_visit(tx: &Transaction<'_>, id: &str, sign: i64) -> rusqlite::Result<()> {
     tx.prepare_cached(count_facts!("v.id = ?1", "?2"))?
         .execute(params![id, sign])?;
+    tx.prepare_cached(count_month_facts!("v.id = ?1", "?2"))?
+        .execute(params![id, sign])?;
     if sign < 0 {
         tx.prepare_cached("DELETE FROM report_counts WHERE n = 0 AND day IN (SELECT local_day FROM visits WHERE id = ?1)")?
             .execute([id])?;
+        tx.prepare_cached(
+            "DELETE FROM report_month_counts WHERE n = 0 AND month IN (SELECT \
+             CAST(julianday(date(local_day * 86400, 'unixepoch', 'start of month')) - 2440587.5 AS INTEGER) \
+             FROM visits WHERE id = ?1)",
+        )?
+        .execute([id])?;
     }
     Ok(())
 }
@@ -101,7 +128,11 @@ pub(crate) fn count_visit(tx: &Transaction<'_>, id: &str, sign: i64) -> rusqlite
 pub(crate) fn uncount_before(tx: &Transaction<'_>, cutoff: i64) -> rusqlite::Result<()> {
     tx.prepare_cached(count_facts!("v.started_at < ?1", "-1"))?
         .execute([cutoff])?;
+    tx.prepare_cached(count_month_facts!("v.started_at < ?1", "-1"))?
+        .execute([cutoff])?;
     tx.prepare_cached("DELETE FROM report_counts WHERE n = 0")?
+        .execute([])?;
+    tx.prepare_cached("DELETE FROM report_month_counts WHERE n = 0")?
         .execute([])?;
     Ok(())
 }
@@ -110,12 +141,16 @@ pub(crate) fn uncount_before(tx: &Transaction<'_>, cutoff: i64) -> rusqlite::Res
 pub(crate) fn uncount_desk(tx: &Transaction<'_>, desk: &str) -> rusqlite::Result<()> {
     tx.prepare_cached("DELETE FROM report_counts WHERE desk = ?1")?
         .execute([desk])?;
+    tx.prepare_cached("DELETE FROM report_month_counts WHERE desk = ?1")?
+        .execute([desk])?;
     Ok(())
 }
 
 /// Adds the facts of every visit at `desk` (after a bulk load of visits at a desk of their own).
 pub(crate) fn count_desk(tx: &Transaction<'_>, desk: &str) -> rusqlite::Result<()> {
     tx.prepare_cached(count_facts!("v.desk = ?1", "1"))?
+        .execute([desk])?;
+    tx.prepare_cached(count_month_facts!("v.desk = ?1", "1"))?
         .execute([desk])?;
     Ok(())
 }

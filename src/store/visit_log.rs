@@ -60,7 +60,11 @@ impl VisitLog {
     }
 
     /// Replaces every visit at `desk` with `visits`, in one transaction (demo data).
-    pub fn replace_desk(&mut self, desk: &str, visits: &[Visit]) -> Result<(), StoreError> {
+    pub fn replace_desk(
+        &mut self,
+        desk: &str,
+        visits: impl IntoIterator<Item = Visit>,
+    ) -> Result<u64, StoreError> {
         self.write(|store| store.replace_desk(desk, visits))
     }
 
@@ -92,6 +96,27 @@ impl VisitLog {
     /// Each service's remembered demand and way of helping online, by service id.
     pub fn service_defaults(&mut self) -> Result<BTreeMap<String, ServiceDefault>, StoreError> {
         self.read(|store| store.service_defaults())
+    }
+
+    /// Every report count of the local days `from` to `to` (both included) at `desks`.
+    pub fn report_counts(
+        &mut self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        desks: &super::Desks,
+    ) -> Result<Vec<super::Count>, StoreError> {
+        self.read(|store| store.report_counts(from, to, desks))
+    }
+
+    /// Hands each service of each visit that started in `[from, to)` at `desks` to `each`.
+    pub fn export_rows<E>(
+        &mut self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        desks: &super::Desks,
+        each: impl FnMut(super::ExportRow) -> Result<(), E>,
+    ) -> Result<Result<(), E>, StoreError> {
+        self.read(|store| store.export_rows(from, to, desks, each))
     }
 
     /// How many visits started in `[from, to)`, at one desk or all.

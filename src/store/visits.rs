@@ -47,7 +47,11 @@ impl Store {
     /// Replaces every visit at `desk` with `visits`, in one transaction: all or none. For a
     /// desk of made-up visits (`frontdesk demo-data`): the report's counts of the desk are
     /// rebuilt in one pass, and no service's defaults are changed.
-    pub fn replace_desk(&mut self, desk: &str, visits: &[Visit]) -> Result<(), StoreError> {
+    pub fn replace_desk(
+        &mut self,
+        desk: &str,
+        visits: impl IntoIterator<Item = Visit>,
+    ) -> Result<u64, StoreError> {
         let path = self.path.clone();
         self.write("save to", |tx| {
             uncount_desk(tx, desk)?;
@@ -60,20 +64,22 @@ impl Store {
                 )?;
             }
             tx.execute("DELETE FROM visits WHERE desk = ?1", [desk])?;
+            let mut saved = 0;
             for visit in visits {
-                match insert_visit(tx, visit) {
+                match insert_visit(tx, &visit) {
                     Err(e) if is_duplicate(&e) => {
                         return Ok(Err(StoreError::AlreadySaved { path, id: visit.id }));
                     }
                     other => other?,
                 }
-                insert_children(tx, visit)?;
+                insert_children(tx, &visit)?;
                 if visit.desk != desk {
                     count_visit(tx, &visit.id.to_string(), 1)?;
                 }
+                saved += 1;
             }
             count_desk(tx, desk)?;
-            Ok(Ok(()))
+            Ok(Ok(saved))
         })
     }
 

@@ -27,6 +27,13 @@ pub struct Words {
     pub yes: &'static str,
     pub slip: &'static str,
     pub print: &'static str,
+    pub report: &'static str,
+    pub week: &'static str,
+    pub month: &'static str,
+    pub earlier: &'static str,
+    pub later: &'static str,
+    pub longer: &'static str,
+    pub shorter: &'static str,
 }
 
 pub fn words(lang: Language) -> &'static Words {
@@ -54,6 +61,13 @@ pub fn words(lang: Language) -> &'static Words {
             yes: "yes",
             slip: "slip",
             print: "print",
+            report: "report",
+            week: "week",
+            month: "month",
+            earlier: "earlier",
+            later: "later",
+            longer: "longer",
+            shorter: "shorter",
         },
     }
 }
@@ -74,6 +88,7 @@ pub enum Prompt {
     Note,
     Today,
     Slip,
+    Report,
 }
 
 /// The commands of one prompt, as one line.
@@ -81,7 +96,7 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
     match lang {
         Language::English => match prompt {
             Prompt::Search => {
-                "Type words to search, a number to open a result (a guided script opens at its first question), 'more' for more results, 'log' to log this visit, 'today', 'new' for a new resident, 'again' to hear this again, 'help', 'quit'. To search for a command word, type 'find' first: find help with rent."
+                "Type words to search, a number to open a result (a guided script opens at its first question), 'more' for more results, 'log' to log this visit, 'today', 'report' for this desk's figures, 'new' for a new resident, 'again' to hear this again, 'help', 'quit'. To search for a command word, type 'find' first: find help with rent."
             }
             Prompt::Detail => {
                 "Type a number to open a link, 'show' to show the resident, 'slip' for the resident's slip, 'script' to walk the script offered, 'log' to log this visit, 'back', 'today', 'again', 'help', 'quit'."
@@ -97,6 +112,9 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
             }
             Prompt::Note => {
                 "Type the note (no names, addresses, phone numbers or dates of birth); press Enter to keep it; 'clear' empties it; 'redact' removes personal data and saves; 'save', 'back', 'discard', 'help'."
+            }
+            Prompt::Report => {
+                "Type 'today', 'week' or 'month' for that period, 'earlier' or 'later' to move it, 'longer' or 'shorter' to change it by a day, 'save' and a file name to save the whole report (week.html has charts; .csv, .json or .txt), 'back', 'again', 'help', 'quit'."
             }
             Prompt::Slip => {
                 "Type 'print' to print the slip (a copy is kept in the data folder), 'save' to save it to a file only, 'back', 'again', 'help', 'quit'."
@@ -471,5 +489,48 @@ pub fn quit_with_draft(lang: Language) -> &'static str {
 pub fn goodbye(lang: Language) -> &'static str {
     match lang {
         Language::English => "Goodbye.",
+    }
+}
+
+/// A service's line in a report read out: "Council tax: 12 visits; Resolved 5, Signposted 7."
+pub fn report_service(lang: Language, title: &str, visits: u64, outcomes: &str) -> String {
+    match lang {
+        Language::English => {
+            let s = if visits == 1 { "" } else { "s" };
+            if outcomes.is_empty() {
+                format!("{title}: {visits} visit{s}.")
+            } else {
+                format!("{title}: {visits} visit{s}; {outcomes}.")
+            }
+        }
+    }
+}
+
+/// While the report's figures are not in yet.
+pub fn report_waiting(lang: Language) -> &'static str {
+    match lang {
+        Language::English => "Counting the visits for the report.",
+    }
+}
+
+/// After saving the report.
+pub fn report_saved(lang: Language, path: &str) -> String {
+    match lang {
+        Language::English => format!("The report is saved in {path}."),
+    }
+}
+
+pub fn report_not_saved(lang: Language, path: &str, problem: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "Could not save the report to {path}: {problem}. Give a file in a folder you can write to."
+        ),
+    }
+}
+
+/// 'save' on the report without a file name.
+pub fn report_needs_file(lang: Language) -> &'static str {
+    match lang {
+        Language::English => "Give a file name after 'save', e.g. save week.html.",
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod accessible;
 pub mod form;
+pub mod report;
 pub mod screens;
 pub mod script;
 pub mod slip;

@@ -12,6 +12,7 @@ pub struct ScreenNames {
     pub today: &'static str,
     pub script: &'static str,
     pub slip: &'static str,
+    pub report: &'static str,
     pub help: &'static str,
 }
 
@@ -25,6 +26,7 @@ pub fn names(lang: Language) -> &'static ScreenNames {
             today: "Today's visits",
             script: "Script",
             slip: "Slip for the resident",
+            report: "Report",
             help: "Help",
         },
     }

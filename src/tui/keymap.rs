@@ -297,6 +297,12 @@ impl Default for Keymap {
             "Today's visits at this desk",
             None,
         );
+        let report = bind(
+            &[F(7)],
+            Report,
+            "Report on this desk's visits: figures and charts",
+            None,
+        );
         let new_resident = bind(
             &[F(4)],
             NewResident,
@@ -372,6 +378,7 @@ impl Default for Keymap {
                 page_down,
                 log(&[]),
                 today.clone(),
+                report.clone(),
                 new_resident.clone(),
                 // `?` is typed into the search, so help here is F1 only.
                 help(&[]),
@@ -429,6 +436,7 @@ impl Default for Keymap {
         detail.extend(scroll_keys.iter().cloned());
         detail.extend([
             today.clone(),
+            report.clone(),
             new_resident.clone(),
             help(&[Key::char('?')]),
             quit.clone(),
@@ -538,6 +546,53 @@ impl Default for Keymap {
         note.extend(text_editing());
         modes.insert(Mode::FormText, note);
         modes.insert(
+            Mode::Report,
+            vec![
+                bind(&[ESC], Back, "Back", Some("back")),
+                bind(&[Key::char('t')], ReportToday, "Report on today", None),
+                bind(
+                    &[Key::char('w')],
+                    ReportWeek,
+                    "Report on this week, Monday to today",
+                    None,
+                ),
+                bind(
+                    &[Key::char('m')],
+                    ReportMonth,
+                    "Report on this month, the 1st to today",
+                    None,
+                ),
+                bind(
+                    &[Key::plain(KeyCode::Left)],
+                    Left,
+                    "The period before, as long as this one",
+                    Some("earlier"),
+                ),
+                bind(
+                    &[Key::plain(KeyCode::Right)],
+                    Right,
+                    "The period after, up to today",
+                    Some("later"),
+                ),
+                bind(
+                    &[Key::char('[')],
+                    ReportLonger,
+                    "Start the period a day earlier",
+                    None,
+                ),
+                bind(
+                    &[Key::char(']')],
+                    ReportShorter,
+                    "Start the period a day later",
+                    None,
+                ),
+                report.clone(),
+                today.clone(),
+                help(&[Key::char('?')]),
+                quit.clone(),
+            ],
+        );
+        modes.insert(
             Mode::Today,
             vec![
                 bind(&[ESC], Back, "Back", Some("back")),
@@ -555,6 +610,7 @@ impl Default for Keymap {
                     "Edit the selected visit, within 10 min",
                     Some("edit"),
                 ),
+                report.clone(),
                 help(&[Key::char('?')]),
                 quit.clone(),
             ],
@@ -589,6 +645,7 @@ impl Default for Keymap {
         script.extend(scroll_keys.iter().cloned());
         script.extend([
             today.clone(),
+            report,
             new_resident.clone(),
             help(&[Key::char('?')]),
             quit.clone(),

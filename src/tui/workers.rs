@@ -225,6 +225,15 @@ impl StoreJobs {
                     None
                 }
             },
+            Effect::LoadReport { seq, from, to } => {
+                let desks = crate::store::Desks::Only(self.place.desk.clone());
+                Some(
+                    match self.with_store(|store| store.report_counts(from, to, &desks)) {
+                        Ok(counts) => Action::ReportCounted { seq, counts },
+                        Err(message) => Action::StoreFailed(message),
+                    },
+                )
+            }
             // The event loop hands these to their own workers.
             Effect::Search { .. } | Effect::FileSlip(_) | Effect::CatalogueChanged => None,
         }

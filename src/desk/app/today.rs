@@ -85,6 +85,7 @@ impl App {
                 self.defaults_asked = true;
                 effects.push(Effect::LoadDefaults);
             }
+            effects.extend(self.refresh_report());
             effects
         } else {
             Vec::new()
@@ -145,7 +146,9 @@ impl App {
         }
         self.today_selected = self.today_selected.min(self.today.len().saturating_sub(1));
         self.say(Level::Info, text::status::visit_undone(self.lang));
-        vec![self.refresh_today()]
+        let mut effects = vec![self.refresh_today()];
+        effects.extend(self.refresh_report());
+        effects
     }
 
     /// Keys on today's list. Undo and edit act on the selected visit, within [`UNDO_WINDOW`]

@@ -4,6 +4,7 @@ mod detail;
 mod entry;
 mod fit;
 mod help;
+mod report;
 mod script;
 mod search;
 mod show_resident;
@@ -71,6 +72,10 @@ pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) -> O
         }
         Screen::Script(view) => Some(script::render(app, theme, frame, body, view)),
         Screen::Slip(view) => Some(slip::render(app, theme, frame, body, view)),
+        Screen::Report(view) => {
+            report::render(app, theme, frame, body, view);
+            None
+        }
     };
     let status_text = Paragraph::new(status_line(app, theme)).wrap(Wrap { trim: true });
     frame.render_widget(status_text.style(theme.base), status);

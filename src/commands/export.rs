@@ -1,0 +1,232 @@
+//! `frontdesk export visits`: one row per visit and service, with ids and titles, as CSV or
+//! JSON lines, for the council's own tools. Notes only with `--include-notes`. Made-up visits
+//! (desk DEMO) only with `--desk DEMO`.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::{DateTime, Local, SecondsFormat, Utc};
+use serde::Serialize;
+
+use super::report::{catalogue_for_titles, period};
+use crate::catalogue::Catalogue;
+use crate::cli::{ExportFormat, ExportVisitsArgs};
+use crate::config::{self, Settings};
+use crate::report::desks_for;
+use crate::store::{ExportRow, VisitLog, local_day_bounds};
+
+/// The columns, in order (CSV headings and JSON keys alike).
+const COLUMNS: [&str; 23] = [
+    "visit_id",
+    "started_at",
+    "ended_at",
+    "length_seconds",
+    "desk",
+    "staff",
+    "service_position",
+    "service_id",
+    "service_title",
+    "service_outcome",
+    "visit_outcome",
+    "demand",
+    "assisted_how",
+    "online",
+    "reasons",
+    "partners",
+    "partner_names",
+    "referred_to",
+    "feedback",
+    "script_id",
+    "script_version",
+    "script_path",
+    "catalogue_version",
+];
+
+/// One row, as written.
+#[derive(Serialize)]
+struct Line<'a> {
+    visit_id: &'a str,
+    started_at: String,
+    ended_at: String,
+    length_seconds: i64,
+    desk: &'a str,
+    staff: &'a str,
+    service_position: i64,
+    service_id: &'a str,
+    service_title: &'a str,
+    service_outcome: &'a str,
+    visit_outcome: &'a str,
+    demand: Option<&'a str>,
+    assisted_how: Option<&'a str>,
+    online: Option<&'a str>,
+    reasons: String,
+    partners: String,
+    partner_names: String,
+    referred_to: String,
+    feedback: &'a str,
+    script_id: Option<&'a str>,
+    script_version: Option<&'a str>,
+    script_path: Option<&'a str>,
+    catalogue_version: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+fn local_time(ms: i64) -> String {
+    DateTime::<Utc>::from_timestamp_millis(ms).map_or_else(String::new, |t| {
+        t.with_timezone(&Local)
+            .to_rfc3339_opts(SecondsFormat::Secs, false)
+    })
+}
+
+fn line<'a>(row: &'a ExportRow, catalogue: &'a Catalogue, notes: bool) -> Line<'a> {
+    let ids: Vec<&str> = row.partners.iter().map(|(id, _)| id.as_str()).collect();
+    Line {
+        visit_id: &row.visit_id,
+        started_at: local_time(row.started_at),
+        ended_at: local_time(row.ended_at),
+        length_seconds: (row.ended_at - row.started_at).max(0) / 1000,
+        desk: &row.desk,
+        staff: &row.staff,
+        service_position: row.service_position,
+        service_id: &row.service_id,
+        service_title: catalogue.service_title(&row.service_id),
+        service_outcome: &row.service_outcome,
+        visit_outcome: &row.visit_outcome,
+        demand: row.demand.as_deref(),
+        assisted_how: row.assisted_how.as_deref(),
+        online: row.online.as_deref(),
+        reasons: row.reasons.join(" "),
+        partners: ids.join(" "),
+        partner_names: ids
+            .iter()
+            .map(|id| catalogue.partner(id).map_or(*id, |p| p.name.as_str()))
+            .collect::<Vec<_>>()
+            .join("; "),
+        referred_to: row
+            .partners
+            .iter()
+            .filter(|(_, how)| how == "referral")
+            .map(|(id, _)| id.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        feedback: &row.feedback,
+        script_id: row.script_id.as_deref(),
+        script_version: row.script_version.as_deref(),
+        script_path: row.script_path.as_deref(),
+        catalogue_version: &row.catalogue_version,
+        note: if notes {
+            Some(row.note.as_deref().unwrap_or(""))
+        } else {
+            None
+        },
+    }
+}
+
+fn csv_record(line: &Line<'_>) -> Vec<String> {
+    let text = |v: Option<&str>| v.unwrap_or("").to_string();
+    let mut record = vec![
+        line.visit_id.to_string(),
+        line.started_at.clone(),
+        line.ended_at.clone(),
+        line.length_seconds.to_string(),
+        line.desk.to_string(),
+        line.staff.to_string(),
+        line.service_position.to_string(),
+        line.service_id.to_string(),
+        line.service_title.to_string(),
+        line.service_outcome.to_string(),
+        line.visit_outcome.to_string(),
+        text(line.demand),
+        text(line.assisted_how),
+        text(line.online),
+        line.reasons.clone(),
+        line.partners.clone(),
+        line.partner_names.clone(),
+        line.referred_to.clone(),
+        line.feedback.to_string(),
+        text(line.script_id),
+        text(line.script_version),
+        text(line.script_path),
+        line.catalogue_version.to_string(),
+    ];
+    if let Some(note) = line.note {
+        record.push(note.to_string());
+    }
+    record
+}
+
+/// A write that failed because the reader went away (`| head`) ends the export quietly.
+fn closed_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        || error
+            .chain()
+            .filter_map(|e| e.downcast_ref::<csv::Error>())
+            .any(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+pub fn visits(settings: &Settings, args: &ExportVisitsArgs) -> anyhow::Result<ExitCode> {
+    let (from, to) = period(args.from.as_deref(), args.to.as_deref(), None)?;
+    let desk = args
+        .desk
+        .as_deref()
+        .map(|d| config::desk_from_flag("--desk", d))
+        .transpose()?;
+    let desks = desks_for(desk.as_deref());
+    let from = from.map_or(DateTime::<Utc>::MIN_UTC, |d| local_day_bounds(d).0);
+    let to = to.map_or(DateTime::<Utc>::MAX_UTC, |d| local_day_bounds(d).1);
+    let catalogue = catalogue_for_titles(settings)?;
+    let sink: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(File::create(path).with_context(|| {
+            format!(
+                "cannot write {}; check the folder exists and you may write there",
+                path.display()
+            )
+        })?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut sink = BufWriter::with_capacity(1 << 16, sink);
+    let mut log = VisitLog::new(settings.visits_file());
+    let result = (|| -> anyhow::Result<()> {
+        match args.format {
+            ExportFormat::Csv => {
+                let mut writer = csv::Writer::from_writer(&mut sink);
+                let mut headings: Vec<&str> = COLUMNS.to_vec();
+                if args.include_notes {
+                    headings.push("note");
+                }
+                writer.write_record(&headings)?;
+                if log.exists() {
+                    log.export_rows(from, to, &desks, |row| {
+                        writer.write_record(csv_record(&line(&row, &catalogue, args.include_notes)))
+                    })??;
+                }
+                writer.flush()?;
+            }
+            ExportFormat::Jsonl => {
+                if log.exists() {
+                    log.export_rows(from, to, &desks, |row| -> anyhow::Result<()> {
+                        serde_json::to_writer(
+                            &mut sink,
+                            &line(&row, &catalogue, args.include_notes),
+                        )?;
+                        sink.write_all(b"\n")?;
+                        Ok(())
+                    })??;
+                }
+            }
+        }
+        sink.flush()?;
+        Ok(())
+    })();
+    match result {
+        Err(error) if closed_pipe(&error) => Ok(ExitCode::SUCCESS),
+        Err(error) => Err(error),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+    }
+}

@@ -1,0 +1,106 @@
+//! `frontdesk report`: the customer insight figures of a period, as a table, JSON, CSV or an
+//! HTML page.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use chrono::{Duration, Local, NaiveDate};
+
+use super::visits::parse_date;
+use crate::catalogue::Catalogue;
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::config::{self, Settings};
+use crate::report::{Period, Report, desks_for};
+use crate::store::VisitLog;
+use crate::text::Language;
+
+/// The period of a report or an export: `--from` and `--to` as local dates, checked.
+pub(super) fn period(
+    from: Option<&str>,
+    to: Option<&str>,
+    default_days: Option<i64>,
+) -> anyhow::Result<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let from = from.map(|v| parse_date("--from", v)).transpose()?;
+    let to = to.map(|v| parse_date("--to", v)).transpose()?;
+    let (from, to) = match default_days {
+        Some(days) => {
+            let to = to.unwrap_or_else(|| Local::now().date_naive());
+            let from = from.unwrap_or(to - Duration::days(days - 1));
+            (Some(from), Some(to))
+        }
+        None => (from, to),
+    };
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        bail!("--from {from} is after --to {to}; swap them");
+    }
+    Ok((from, to))
+}
+
+/// The catalogue for titles: the configured one, or else the built-in one (ids it does not know
+/// are shown as themselves).
+pub(super) fn catalogue_for_titles(settings: &Settings) -> anyhow::Result<Catalogue> {
+    match settings.load_catalogue() {
+        Ok(catalogue) => Ok(catalogue),
+        Err(e) => {
+            let first = e.to_string();
+            let first = first.lines().next().unwrap_or_default().to_string();
+            eprintln!("frontdesk: using the built-in catalogue's titles: {first}");
+            Ok(Catalogue::embedded()?)
+        }
+    }
+}
+
+/// Writes `text` to the file named, or to the screen.
+pub(super) fn write_text(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match output {
+        Some(path) => std::fs::write(path, text).with_context(|| {
+            format!(
+                "cannot write {}; check the folder exists and you may write there",
+                path.display()
+            )
+        }),
+        None => {
+            out!("{text}");
+            Ok(())
+        }
+    }
+}
+
+pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let (from, to) = period(args.from.as_deref(), args.to.as_deref(), Some(7))?;
+    let (Some(from), Some(to)) = (from, to) else {
+        bail!("give --from and --to as YYYY-MM-DD");
+    };
+    let desk = args
+        .desk
+        .as_deref()
+        .map(|d| config::desk_from_flag("--desk", d))
+        .transpose()?;
+    let desks = desks_for(desk.as_deref());
+    let mut log = VisitLog::new(settings.visits_file());
+    let counts = if log.exists() {
+        log.report_counts(from, to, &desks)?
+    } else {
+        Vec::new()
+    };
+    let catalogue = catalogue_for_titles(settings)?;
+    let lang = Language::default();
+    let report = Report::build(
+        Period { from, to, desk },
+        &counts,
+        &catalogue,
+        settings.unit_costs,
+        lang,
+    );
+    let text = match args.format {
+        ReportFormat::Table => crate::report::table::render(&report, lang),
+        ReportFormat::Json => format!("{}\n", serde_json::to_string_pretty(&report)?),
+        ReportFormat::Csv => crate::report::csv::render(&report)?,
+        ReportFormat::Html => crate::report::html::render(&report, lang),
+    };
+    write_text(args.output.as_deref(), &text)?;
+    Ok(ExitCode::SUCCESS)
+}

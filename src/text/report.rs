@@ -1,0 +1,290 @@
+//! The customer insight report's headings and definitions, in every format it is written in
+//! (the table, CSV, JSON, the HTML page and the report screen).
+
+use super::Language;
+
+/// What each figure means. Every format carries these, so a figure is never read without its
+/// definition.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Definitions {
+    pub first_contact_resolution: &'static str,
+    pub assisted_digital: &'static str,
+    pub could_be_online: &'static str,
+    pub failure_demand: &'static str,
+    pub visit_length: &'static str,
+    pub avoidable_cost: &'static str,
+    pub times: &'static str,
+}
+
+pub fn definitions(lang: Language) -> Definitions {
+    match lang {
+        Language::English => Definitions {
+            first_contact_resolution: "A visit is resolved at first contact when every service on it ended resolved, \
+                 helped online (assisted digital) or signposted. The rate is those visits over all visits.",
+            assisted_digital: "A visit where a service ended helped online (assisted digital), or where the way the \
+                 resident was helped online was recorded. The rate is those visits over all visits.",
+            could_be_online: "The receptionist's answer to 'could this have been done online?', per visit and per \
+                 service: the channel-shift opportunity. Exclusion reasons are why the resident could not.",
+            failure_demand: "Failure demand is a visit caused by a failure to do something, or do it right, before: \
+                 chasing progress, clarifying something we sent, repeat contact, the wrong place, or information \
+                 available elsewhere. The rate is failure demand over visits where the demand was recorded.",
+            visit_length: "From opening the visit to saving it, to the nearest minute (at most 240); the median is \
+                 the middle value (the mean of the two middle values when there is an even number).",
+            avoidable_cost: "Only from the unit costs the council set in the config ([unit_costs]). Avoidable cost: \
+                 failure-demand visits times the face-to-face cost. Channel-shift saving: visits that could have \
+                 been done online times the face-to-face cost less the web cost.",
+            times: "Days and hours are the desk's local time (UK time: GMT, or BST in summer) when the visit was saved.",
+        },
+    }
+}
+
+/// Headings and labels of the table, CSV, HTML page and screen.
+pub struct Labels {
+    pub title: &'static str,
+    pub period: &'static str,
+    pub desks: &'static str,
+    pub all_desks_but: &'static str,
+    pub visits: &'static str,
+    pub first_contact: &'static str,
+    pub assisted_digital: &'static str,
+    pub median_length: &'static str,
+    pub services: &'static str,
+    pub service: &'static str,
+    pub outcomes: &'static str,
+    pub could_be_online: &'static str,
+    pub reasons: &'static str,
+    pub demand: &'static str,
+    pub failure_by_service: &'static str,
+    pub partners: &'static str,
+    pub signposts: &'static str,
+    pub referrals: &'static str,
+    pub scripts: &'static str,
+    pub feedback: &'static str,
+    pub busiest: &'static str,
+    pub costs: &'static str,
+    pub no_costs: &'static str,
+    pub definitions: &'static str,
+    pub minutes: &'static str,
+    pub none: &'static str,
+    pub not_recorded: &'static str,
+    pub not_asked: &'static str,
+    pub failure: &'static str,
+    pub avoidable_cost: &'static str,
+    pub channel_shift_saving: &'static str,
+    pub unit_costs: &'static str,
+    pub weekdays: [&'static str; 7],
+}
+
+pub fn labels(lang: Language) -> &'static Labels {
+    match lang {
+        Language::English => &Labels {
+            title: "Customer insight",
+            period: "Period",
+            desks: "Desks",
+            all_desks_but: "all desks except",
+            visits: "Visits",
+            first_contact: "Resolved at first contact",
+            assisted_digital: "Helped online (assisted digital)",
+            median_length: "Median visit length",
+            services: "Visits by service",
+            service: "Service",
+            outcomes: "Outcomes",
+            could_be_online: "Could have been done online",
+            reasons: "Why not online",
+            demand: "Value and failure demand",
+            failure_by_service: "Failure demand by service",
+            partners: "Signposts and referrals by partner",
+            signposts: "signposts",
+            referrals: "referrals",
+            scripts: "Scripts by end",
+            feedback: "Feedback",
+            busiest: "Busiest times (visits by weekday and hour)",
+            costs: "Cost of avoidable visits",
+            no_costs: "No unit costs are set in the config ([unit_costs]), so no costs are shown.",
+            definitions: "Definitions",
+            minutes: "min",
+            none: "none",
+            not_recorded: "not recorded",
+            not_asked: "not asked",
+            failure: "failure",
+            avoidable_cost: "Avoidable cost (failure demand)",
+            channel_shift_saving: "Channel-shift saving (could have been done online)",
+            unit_costs: "Unit costs set by the council",
+            weekdays: [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ],
+        },
+    }
+}
+
+/// A period from one local date to another, both included.
+pub fn period(lang: Language, from: &str, to: &str) -> String {
+    match lang {
+        Language::English if from == to => from.to_string(),
+        Language::English => format!("{from} to {to}"),
+    }
+}
+
+/// An amount of money in pence, as pounds: "£1,234.50".
+pub fn money(lang: Language, pence: u64) -> String {
+    match lang {
+        Language::English => {
+            let pounds = (pence / 100).to_string();
+            let mut grouped = String::new();
+            for (i, c) in pounds.chars().enumerate() {
+                if i > 0 && (pounds.len() - i).is_multiple_of(3) {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            format!("£{grouped}.{:02}", pence % 100)
+        }
+    }
+}
+
+/// The table's short headings for the six outcomes, in `Outcome::ALL` order.
+pub fn outcome_columns(lang: Language) -> [&'static str; 6] {
+    match lang {
+        Language::English => ["res", "sign", "ref", "appt", "onl", "not"],
+    }
+}
+
+/// The word for value demand.
+pub fn value_word(lang: Language) -> &'static str {
+    match lang {
+        Language::English => "value",
+    }
+}
+
+/// The unit costs set, each as money or "-".
+pub fn unit_costs_line(lang: Language, face_to_face: &str, phone: &str, web: &str) -> String {
+    match lang {
+        Language::English => format!("face to face {face_to_face}, phone {phone}, web {web}"),
+    }
+}
+
+/// An amount and the visits it is for: "£25.86 (3 visits)".
+pub fn cost_of_visits(lang: Language, money: &str, visits: u64) -> String {
+    match lang {
+        Language::English if visits == 1 => format!("{money} (1 visit)"),
+        Language::English => format!("{money} ({visits} visits)"),
+    }
+}
+
+/// A visit length in minutes.
+pub fn minutes(lang: Language, minutes: f64) -> String {
+    match lang {
+        Language::English => format!("{minutes} min"),
+    }
+}
+
+/// The report screen's words.
+pub struct ScreenLabels {
+    pub today: &'static str,
+    pub this_week: &'static str,
+    pub this_month: &'static str,
+    pub chosen: &'static str,
+    pub top_services: &'static str,
+    pub demand: &'static str,
+    pub busiest: &'static str,
+    pub no_visits: &'static str,
+    pub loading: &'static str,
+    pub weekdays_short: [&'static str; 7],
+    pub value: &'static str,
+    pub failure_kinds: [&'static str; 5],
+}
+
+pub fn screen_labels(lang: Language) -> &'static ScreenLabels {
+    match lang {
+        Language::English => &ScreenLabels {
+            today: "Today",
+            this_week: "This week",
+            this_month: "This month",
+            chosen: "Chosen range",
+            top_services: "Top services",
+            demand: "Value and failure demand",
+            busiest: "Busiest hours (visits; darker is busier)",
+            no_visits: "No visits at this desk in this period.",
+            loading: "Counting...",
+            weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+            value: "Value",
+            failure_kinds: [
+                "Chasing",
+                "Clarifying",
+                "Repeat",
+                "Wrong place",
+                "Elsewhere",
+            ],
+        },
+    }
+}
+
+/// The report screen's title: "Report · This week · 2026-11-23 to 2026-11-30 · Main desk".
+pub fn screen_title(lang: Language, span: &str, from: &str, to: &str, desk: &str) -> String {
+    match lang {
+        Language::English => format!(" Report · {span} · {} · {desk} ", period(lang, from, to)),
+    }
+}
+
+/// The report screen's own keys, in its bottom border.
+pub fn screen_keys(
+    lang: Language,
+    today: &str,
+    week: &str,
+    month: &str,
+    longer: &str,
+    shorter: &str,
+) -> String {
+    match lang {
+        Language::English => format!(
+            " {today} today · {week} this week · {month} this month · {longer} {shorter} start earlier/later "
+        ),
+    }
+}
+
+/// The headline figures in one line.
+pub fn screen_headline(
+    lang: Language,
+    visits: u64,
+    first_contact: Option<f64>,
+    assisted: Option<f64>,
+    failure: Option<f64>,
+    median: Option<f64>,
+) -> String {
+    let pct = |p: Option<f64>| p.map_or("-".to_string(), |p| format!("{p}%"));
+    match lang {
+        Language::English => format!(
+            "Visits {visits} · First contact {} · Helped online {} · Failure demand {} · Median {}",
+            pct(first_contact),
+            pct(assisted),
+            pct(failure),
+            median.map_or("-".to_string(), |m| minutes(lang, m)),
+        ),
+    }
+}
+
+/// The busiest hour, under the heat map.
+pub fn screen_busiest(lang: Language, weekday: &str, hour: u8, visits: u64) -> String {
+    match lang {
+        Language::English if visits == 1 => format!("Busiest: {weekday} {hour:02}:00 (1 visit)"),
+        Language::English => format!("Busiest: {weekday} {hour:02}:00 ({visits} visits)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_in_pounds_with_thousands_grouped() {
+        assert_eq!(money(Language::English, 0), "£0.00");
+        assert_eq!(money(Language::English, 862), "£8.62");
+        assert_eq!(money(Language::English, 123_456_789), "£1,234,567.89");
+    }
+}

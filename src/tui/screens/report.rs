@@ -1,0 +1,198 @@
+//! The report screen: this desk's headline figures, its top services and its demand as bar
+//! charts, and the weekday x hour heat map, for today, this week, this month or a chosen range.
+//! Bars are blocks with their numbers on them and the heat map's cells are shade characters
+//! with their counts, so the screen reads without colour.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Wrap};
+
+use crate::desk::{App, Command, ReportSpan, ReportView};
+use crate::printable::{cut, printable};
+use crate::report::Report;
+use crate::text::Language;
+use crate::text::report::{
+    screen_busiest, screen_headline, screen_keys, screen_labels, screen_title,
+};
+use crate::tui::theme::Theme;
+
+/// The most services the bar chart lists.
+const TOP_SERVICES: usize = 6;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &ReportView) {
+    let lang = app.lang;
+    let labels = screen_labels(lang);
+    let span = match view.span {
+        ReportSpan::Today => labels.today,
+        ReportSpan::ThisWeek => labels.this_week,
+        ReportSpan::ThisMonth => labels.this_month,
+        ReportSpan::Chosen => labels.chosen,
+    };
+    let title = screen_title(
+        lang,
+        span,
+        &view.from.to_string(),
+        &view.to.to_string(),
+        &printable(&app.desk),
+    );
+    let keys = &app.keys;
+    let footer = screen_keys(
+        lang,
+        &keys.key(Command::ReportToday),
+        &keys.key(Command::ReportWeek),
+        &keys.key(Command::ReportMonth),
+        &keys.key(Command::ReportLonger),
+        &keys.key(Command::ReportShorter),
+    );
+    let room = usize::from(body.width.saturating_sub(2));
+    let block = Block::bordered()
+        .title(cut(&title, room))
+        .title_bottom(Line::from(cut(&footer, room)))
+        .border_style(theme.border);
+    let inner = block.inner(body);
+    frame.render_widget(block.style(theme.base), body);
+    frame.set_cursor_position(Position::new(inner.x, inner.y));
+    // Figures for another period are not shown as this one's.
+    let report = app
+        .report
+        .as_ref()
+        .filter(|r| r.period.from == view.from && r.period.to == view.to);
+    let Some(report) = report else {
+        frame.render_widget(Paragraph::new(labels.loading).style(theme.muted), inner);
+        return;
+    };
+    let [headline, charts, heat] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(7),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    let text = screen_headline(
+        lang,
+        report.visits,
+        report.first_contact_resolution.rate_percent,
+        report.assisted_digital.rate_percent,
+        report.demand.failure_rate_percent,
+        report.median_minutes,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(text, theme.heading))).wrap(Wrap { trim: true }),
+        headline,
+    );
+    if report.visits == 0 {
+        frame.render_widget(Paragraph::new(labels.no_visits).style(theme.base), charts);
+        return;
+    }
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+            .spacing(2)
+            .areas(charts);
+    let numbers = Style::new().add_modifier(Modifier::REVERSED);
+    let services: Vec<Bar> = report
+        .services
+        .iter()
+        .take(TOP_SERVICES)
+        .map(|s| {
+            Bar::default()
+                .label(Line::from(cut(&printable(&s.title), 22)))
+                .value(s.visits)
+                .text_value(s.visits.to_string())
+        })
+        .collect();
+    chart(frame, left, labels.top_services, services, theme, numbers);
+    let d = &report.demand;
+    let mut demand = vec![
+        Bar::default()
+            .label(Line::from(labels.value))
+            .value(d.value)
+            .text_value(d.value.to_string()),
+    ];
+    for (kind, label) in crate::visit::Demand::ALL
+        .iter()
+        .filter(|k| k.is_failure())
+        .zip(labels.failure_kinds)
+    {
+        let n = d.failure_by_kind.get(kind.as_str()).copied().unwrap_or(0);
+        demand.push(
+            Bar::default()
+                .label(Line::from(label))
+                .value(n)
+                .text_value(n.to_string()),
+        );
+    }
+    chart(frame, right, labels.demand, demand, theme, numbers);
+    heat_map(frame, heat, report, theme, lang);
+}
+
+fn chart(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    bars: Vec<Bar>,
+    theme: &Theme,
+    numbers: Style,
+) {
+    let [heading, bars_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(Span::styled(title, theme.heading)), heading);
+    let chart = BarChart::horizontal(bars)
+        .bar_width(1)
+        .bar_gap(0)
+        .value_style(numbers)
+        .style(theme.base);
+    frame.render_widget(chart, bars_area);
+}
+
+/// A shade for `n` of `most`: light to dark, a dot for none.
+fn shade(n: u64, most: u64) -> &'static str {
+    match (n * 4).div_ceil(most.max(1)) {
+        0 => "·",
+        1 => "░",
+        2 => "▒",
+        3 => "▓",
+        _ => "█",
+    }
+}
+
+fn heat_map(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme, lang: Language) {
+    let labels = screen_labels(lang);
+    let grid = &report.busiest.by_weekday_hour;
+    let busy: Vec<usize> = (0..24).filter(|h| grid.iter().any(|d| d[*h] > 0)).collect();
+    let (first, last) = (
+        busy.first().copied().unwrap_or(9),
+        busy.last().copied().unwrap_or(17),
+    );
+    let room = usize::from(area.width.saturating_sub(4)) / 5;
+    let last = last.min(first + room.saturating_sub(1));
+    let most = grid.iter().flatten().copied().max().unwrap_or(0);
+    let mut lines = vec![Line::from(Span::styled(labels.busiest, theme.heading))];
+    let mut hours = String::from("    ");
+    for hour in first..=last {
+        hours.push_str(&format!("{hour:>4} "));
+    }
+    lines.push(Line::from(Span::styled(hours, theme.muted)));
+    for (day, name) in labels.weekdays_short.iter().enumerate() {
+        let mut row = format!("{name} ");
+        for &n in &grid[day][first..=last] {
+            let count = if n == 0 {
+                String::new()
+            } else if n > 999 {
+                "1k+".to_string()
+            } else {
+                n.to_string()
+            };
+            row.push_str(&format!("{}{count:>3} ", shade(n, most)));
+        }
+        lines.push(Line::from(row));
+    }
+    if let Some(slot) = report.busiest.top.first() {
+        let day = labels.weekdays_short[usize::from(slot.weekday).min(6)];
+        lines.push(Line::from(Span::styled(
+            screen_busiest(lang, day, slot.hour, slot.visits),
+            theme.muted,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines).style(theme.base), area);
+}
