@@ -35,6 +35,10 @@ pub struct GlobalArgs {
     /// A catalogue directory of TOML files to use instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR")]
     pub catalogue: Option<PathBuf>,
+    /// Open the accessible mode: plain lines in and out, for screen readers and magnifiers,
+    /// instead of the full screen.
+    #[arg(long)]
+    pub accessible: bool,
 }
 
 impl From<&GlobalArgs> for Overrides {
@@ -43,6 +47,7 @@ impl From<&GlobalArgs> for Overrides {
             config: args.config.clone(),
             data_dir: args.data_dir.clone(),
             catalogue: args.catalogue.clone(),
+            accessible: args.accessible,
         }
     }
 }

@@ -47,6 +47,8 @@ pub struct Overrides {
     pub config: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     pub catalogue: Option<PathBuf>,
+    /// `--accessible`: the line-by-line face instead of the full screen.
+    pub accessible: bool,
 }
 
 /// Where a setting's value came from.
@@ -115,6 +117,11 @@ pub struct Settings {
     /// True when `NO_COLOR` is set to anything non-empty.
     pub no_color: bool,
     pub mouse: bool,
+    /// The accessible, line-by-line face instead of the full screen (`--accessible`,
+    /// `FRONTDESK_ACCESSIBLE`, `accessible = true`).
+    pub accessible: bool,
+    /// True when `TERM` is `dumb`: a terminal that cannot draw the full screen.
+    pub dumb_terminal: bool,
     pub keys: BTreeMap<String, Vec<String>>,
     /// The config file's line of each `[keys]` binding, for messages about it.
     pub key_lines: BTreeMap<String, usize>,
@@ -313,6 +320,30 @@ fn mouse(name: &str, given: Given<'_>) -> Result<bool, String> {
     }
 }
 
+/// `accessible`: true or false in the config file; in the environment also 1 or 0, yes or no
+/// (`FRONTDESK_ACCESSIBLE=1`).
+fn accessible_mode(name: &str, given: Given<'_>) -> Result<bool, String> {
+    let on = match given {
+        Given::Toml(toml::Value::Boolean(on)) => Some(*on),
+        Given::Toml(_) => None,
+        Given::Text(text) => match text.trim().to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "on" => Some(true),
+            "0" | "false" | "no" | "off" => Some(false),
+            _ => None,
+        },
+    };
+    on.ok_or_else(|| match given {
+        Given::Toml(_) => format!(
+            "{name} must be true or false (without quotes), not {}",
+            given.shown()
+        ),
+        Given::Text(_) => format!(
+            "{name} must be 1 or 0 (or true or false), not {}",
+            given.shown()
+        ),
+    })
+}
+
 /// `print_command`: a command line as text ("lp -d desk-printer"), split at spaces, or a list
 /// of words (["lp", "-d", "Desk printer"]); empty text turns printing off.
 fn print_command(name: &str, given: Given<'_>) -> Result<Option<Vec<String>>, String> {
@@ -404,6 +435,8 @@ struct RawFile {
     /// Scroll and click in lists with the mouse (default on). Turn it off to select text with
     /// the mouse in terminals where capture gets in the way.
     mouse: Option<Spanned<toml::Value>>,
+    /// The accessible, line-by-line face instead of the full screen.
+    accessible: Option<Spanned<toml::Value>>,
     /// Key bindings: an action name and the keys for it, e.g. `log_visit = ["F2", "ctrl-l"]`.
     keys: Option<Spanned<toml::Value>>,
     /// The command that prints a resident's slip.
@@ -427,6 +460,7 @@ struct FileSettings {
     theme: Option<ThemeName>,
     language: Option<crate::text::Language>,
     mouse: Option<bool>,
+    accessible: Option<bool>,
     keys: BTreeMap<String, Vec<String>>,
     unit_costs: UnitCosts,
     key_lines: BTreeMap<String, usize>,
@@ -515,6 +549,13 @@ impl Settings {
             Some((name, value)) => desk(name, Given::Text(&value)).map_err(ConfigError::Value)?,
             None => file.desk.unwrap_or_else(|| "Front desk".to_string()),
         };
+        // The flag turns it on whatever else says; a bad value elsewhere is still refused.
+        let accessible = match env_value("FRONTDESK_ACCESSIBLE") {
+            Some((name, value)) => {
+                accessible_mode(name, Given::Text(&value)).map_err(ConfigError::Value)?
+            }
+            None => file.accessible.unwrap_or(false),
+        } || overrides.accessible;
         let staff = match env_value("FRONTDESK_STAFF") {
             Some((name, value)) => staff(name, Given::Text(&value)).map_err(ConfigError::Value)?,
             None => file.staff.unwrap_or_default(),
@@ -544,6 +585,8 @@ impl Settings {
             language,
             no_color: env("NO_COLOR").is_some(),
             mouse: file.mouse.unwrap_or(true),
+            accessible,
+            dumb_terminal: env("TERM").is_some_and(|term| term.trim() == "dumb"),
             keys: file.keys,
             key_lines: file.key_lines,
             print_command: match file.print_command {
@@ -641,7 +684,7 @@ impl Settings {
             None => "built-in".to_string(),
         };
         let mut out = format!(
-            "config_file = {}{found}\ndata_dir = {}\nvisits_file = {}\nlog_file = {}\ncatalogue = {catalogue}\ndesk = {}\nstaff = {}\nretention_days = {}\ntheme = {}\ncolour = {}\nmouse = {}\n",
+            "config_file = {}{found}\ndata_dir = {}\nvisits_file = {}\nlog_file = {}\ncatalogue = {catalogue}\ndesk = {}\nstaff = {}\nretention_days = {}\ntheme = {}\ncolour = {}\nmouse = {}\naccessible = {}\n",
             self.config_file.display(),
             self.data_dir.display(),
             self.visits_file().display(),
@@ -664,6 +707,7 @@ impl Settings {
                 "on"
             },
             if self.mouse { "on" } else { "off" },
+            if self.accessible { "on" } else { "off" },
         );
         match &self.print_command {
             Some(command) => out.push_str(&format!("print_command = {}\n", command.join(" "))),
@@ -769,6 +813,7 @@ fn read_config_file(
         theme: check(&raw.theme, "theme", theme, &fail)?,
         language: check(&raw.language, "language", language, &fail)?,
         mouse: check(&raw.mouse, "mouse", mouse, &fail)?,
+        accessible: check(&raw.accessible, "accessible", accessible_mode, &fail)?,
         print_command: check(&raw.print_command, "print_command", print_command, &fail)?,
         server: check(&raw.server, "server", server_url, &fail)?,
         report_server: check(&raw.report_server, "report_server", server_url, &fail)?,

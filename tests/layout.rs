@@ -71,9 +71,12 @@ fn the_desk_and_its_sentences_never_name_a_terminal_library() {
 #[test]
 fn lower_rooms_never_import_the_rooms_above_them() {
     // Each room, and the rooms it must not import (they sit above it).
-    let above: [(&str, &[&str]); 15] = [
+    let above: [(&str, &[&str]); 16] = [
         // The command layer is on top: nothing below it imports it or the clap definitions.
-        ("tui", &["commands", "cli"]),
+        ("tui", &["commands", "cli", "accessible"]),
+        // The accessible face sits beside the terminal face (see the test below for the one
+        // thing of the terminal face it uses).
+        ("accessible", &["commands", "cli"]),
         ("config.rs", &["commands", "cli", "tui", "desk"]),
         (
             "store",
@@ -105,17 +108,20 @@ fn lower_rooms_never_import_the_rooms_above_them() {
         ),
         ("printable.rs", &["commands", "cli", "tui", "desk", "store"]),
         ("user_file.rs", &["commands", "cli", "tui", "desk", "store"]),
-        ("desk", &["tui", "commands", "cli"]),
+        ("desk", &["tui", "accessible", "commands", "cli"]),
         // A slip is built from the catalogue and a date; the desk and the commands use it.
-        ("slip", &["tui", "commands", "cli", "desk", "store"]),
+        (
+            "slip",
+            &["tui", "accessible", "commands", "cli", "desk", "store"],
+        ),
         // Report figures and their renderings sit above the store and below the faces.
-        ("report", &["desk", "tui", "commands", "cli"]),
+        ("report", &["desk", "tui", "accessible", "commands", "cli"]),
         // Made-up visits know the catalogue and the visit, nothing that saves or shows them.
         (
             "demo.rs",
             &["desk", "tui", "commands", "cli", "store", "report", "text"],
         ),
-        ("text", &["desk", "tui", "commands", "cli"]),
+        ("text", &["desk", "tui", "accessible", "commands", "cli"]),
         (
             "visit",
             &["desk", "text", "tui", "commands", "cli", "store"],
@@ -137,6 +143,32 @@ fn lower_rooms_never_import_the_rooms_above_them() {
                     file.display()
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn the_accessible_face_names_no_terminal_library_and_takes_only_the_workers_jobs_from_the_tui() {
+    let files = code_files(&src().join("accessible"));
+    assert!(!files.is_empty(), "src/accessible has files");
+    for (path, code) in files {
+        for library in ["crossterm", "ratatui"] {
+            assert!(
+                !code.contains(library),
+                "{} uses {library}: the accessible face prints plain lines",
+                path.display()
+            );
+        }
+        for (at, _) in code.match_indices("crate::tui::") {
+            let used: String = code[at + "crate::tui::".len()..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            assert!(
+                ["workers", "slip_printer"].contains(&used.as_str()),
+                "{} uses crate::tui::{used}: of the terminal face, only the store's and the slip printer's jobs are shared",
+                path.display()
+            );
         }
     }
 }
@@ -215,7 +247,7 @@ fn find_loop(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> 
 
 #[test]
 fn the_files_of_the_desk_and_the_terminal_face_import_each_other_without_loops() {
-    for room in ["desk", "tui", "text"] {
+    for room in ["desk", "tui", "text", "accessible"] {
         let graph = sibling_imports(room);
         assert!(
             find_loop(&graph).is_none(),

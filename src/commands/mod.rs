@@ -42,6 +42,13 @@ use crate::config::{Overrides, Settings};
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = Settings::resolve(&Overrides::from(&cli.global))?;
     match cli.command {
+        None if settings.accessible => {
+            crate::accessible::run(&settings, crate::accessible::Started::Asked)
+        }
+        // A dumb terminal cannot draw the full screen: the line-by-line mode works there.
+        None if settings.dumb_terminal => {
+            crate::accessible::run(&settings, crate::accessible::Started::DumbTerminal)
+        }
         None => crate::tui::run(&settings),
         Some(Command::Check) => check::run(&settings),
         Some(Command::Search(args)) => search::run(&settings, &args),

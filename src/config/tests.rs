@@ -334,6 +334,71 @@ fn a_config_path_that_is_not_a_file_is_refused_without_reading_it() {
 }
 
 #[test]
+fn the_accessible_mode_comes_from_the_flag_the_environment_or_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    fs::write(&file, "accessible = true\n").unwrap();
+    assert!(
+        Settings::resolve_with(&named(&file), |_| None)
+            .unwrap()
+            .accessible
+    );
+    let off = Settings::resolve_with(&named(&file), only("FRONTDESK_ACCESSIBLE", "0")).unwrap();
+    assert!(!off.accessible, "the environment beats the file");
+    let flag = Overrides {
+        accessible: true,
+        ..named(&file)
+    };
+    let on = Settings::resolve_with(&flag, only("FRONTDESK_ACCESSIBLE", "no")).unwrap();
+    assert!(on.accessible, "the flag beats both");
+    fs::write(&file, "").unwrap();
+    for word in ["1", "true", "YES", " on "] {
+        let on = Settings::resolve_with(&named(&file), only("FRONTDESK_ACCESSIBLE", word));
+        assert!(on.unwrap().accessible, "{word}");
+    }
+    assert!(
+        !Settings::resolve_with(&named(&file), |_| None)
+            .unwrap()
+            .accessible
+    );
+    assert!(
+        Settings::resolve_with(&named(&file), only("TERM", "dumb"))
+            .unwrap()
+            .dumb_terminal
+    );
+    assert!(
+        !Settings::resolve_with(&named(&file), only("TERM", "xterm-256color"))
+            .unwrap()
+            .dumb_terminal
+    );
+}
+
+#[test]
+fn a_bad_accessible_value_is_named_where_it_was_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    fs::write(&file, "").unwrap();
+    assert_eq!(
+        error(&named(&file), only("FRONTDESK_ACCESSIBLE", "2")),
+        "FRONTDESK_ACCESSIBLE must be 1 or 0 (or true or false), not \"2\""
+    );
+    // A bad value is refused even when the flag turns the mode on.
+    let flag = Overrides {
+        accessible: true,
+        ..named(&file)
+    };
+    assert!(Settings::resolve_with(&flag, only("FRONTDESK_ACCESSIBLE", "maybe")).is_err());
+    fs::write(&file, "desk = \"A\"\naccessible = 1\n").unwrap();
+    assert_eq!(
+        error(&named(&file), |_| None),
+        format!(
+            "{}:2: accessible must be true or false (without quotes), not 1",
+            file.display()
+        )
+    );
+}
+
+#[test]
 fn the_print_command_is_lp_where_it_exists_and_can_be_set_or_turned_off() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("config.toml");

@@ -774,7 +774,8 @@ impl App {
                 text::status::choose_outcome(lang, &first, &last)
             }
             Invalid::Incomplete(crate::visit::DraftIncomplete::NoService) => {
-                text::status::add_a_service(lang, &keys.key(Command::LogVisit))
+                let (back, log) = (keys.key(Command::Back), keys.key(Command::LogVisit));
+                text::status::add_a_service(lang, &back, &log)
             }
             Invalid::Incomplete(incomplete) => text::status::before_saving(lang, incomplete),
         };

@@ -7,6 +7,7 @@
 //! so it sits above `visit`, `catalogue` and `privacy`, and below `desk` and `tui`, which call it.
 //! It never imports the desk or a terminal type.
 
+pub mod accessible;
 pub mod form;
 pub mod keys;
 pub mod report;

@@ -149,11 +149,11 @@ pub fn choose_outcome(lang: Language, first: &str, last: &str) -> String {
     }
 }
 
-pub fn add_a_service(lang: Language, log_key: &str) -> String {
+pub fn add_a_service(lang: Language, back_key: &str, log_key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
-            format!("Add at least one service: press Esc, find it, and press {log_key} again.")
-        }
+        Language::English | Language::Welsh => format!(
+            "Add at least one service: press {back_key}, find it, and press {log_key} again."
+        ),
     }
 }
 

@@ -38,7 +38,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
     let catalogue = Arc::new(prepared.catalogue);
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
-            "the reception screen needs a terminal; from a script use `frontdesk search`, `frontdesk log` or `frontdesk --help`"
+            "the reception screen needs a terminal; for plain lines in and out use `frontdesk --accessible`, from a script `frontdesk search`, `frontdesk log` or `frontdesk --help`"
         );
     }
     let log_problem = logging::init(&settings.log_file()).err();

@@ -1,0 +1,103 @@
+//! The report screen in the accessible mode: the desk's figures for the period chosen, read out
+//! as sentences, one line a section; or saved whole to a file (HTML with charts, CSV, JSON or
+//! text) to read in a browser.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use crate::report::Report;
+use crate::text::{self, Language};
+use crate::visit::Outcome;
+
+fn outcome_word(lang: Language, word: &str) -> String {
+    Outcome::from_str(word)
+        .map(|o| text::form::outcome(lang, o).to_string())
+        .unwrap_or_else(|_| word.to_string())
+}
+
+fn rate(visits: u64, percent: Option<f64>) -> String {
+    match percent {
+        Some(p) => format!("{visits} ({p}%)"),
+        None => visits.to_string(),
+    }
+}
+
+/// The report as lines: the period, the headline figures, then a line a service and one for
+/// the partners.
+pub fn lines(report: &Report, lang: Language) -> Vec<String> {
+    let l = text::report::labels(lang);
+    let mut lines = vec![format!(
+        "{}. {}: {}.",
+        l.title,
+        l.period,
+        text::report::period(
+            lang,
+            &report.period.from.to_string(),
+            &report.period.to.to_string()
+        ),
+    )];
+    let median = report
+        .median_minutes
+        .map_or("-".to_string(), |m| text::report::minutes(lang, m));
+    lines.push(format!(
+        "{}: {}. {}: {}. {}: {}. {}: {median}.",
+        l.visits,
+        report.visits,
+        l.first_contact,
+        rate(
+            report.first_contact_resolution.visits,
+            report.first_contact_resolution.rate_percent
+        ),
+        l.assisted_digital,
+        rate(
+            report.assisted_digital.visits,
+            report.assisted_digital.rate_percent
+        ),
+        l.median_length,
+    ));
+    for s in &report.services {
+        let outcomes: Vec<String> = s
+            .outcomes
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(w, n)| format!("{} {n}", outcome_word(lang, w)))
+            .collect();
+        lines.push(text::accessible::report_service(
+            lang,
+            &s.title,
+            s.visits,
+            &outcomes.join(", "),
+        ));
+    }
+    if !report.partners.is_empty() {
+        let partners: Vec<String> = report
+            .partners
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}: {} {}, {} {}",
+                    p.name, l.signposts, p.signposts, l.referrals, p.referrals
+                )
+            })
+            .collect();
+        lines.push(format!("{}: {}.", l.partners, partners.join("; ")));
+    }
+    lines
+}
+
+/// Saves the whole report to `path`, in the format its extension names (`.html`, `.csv`,
+/// `.json`; anything else is the text table).
+pub fn save(report: &Report, lang: Language, path: &Path) -> Result<(), String> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let contents = match extension.as_str() {
+        "html" | "htm" => crate::report::html::render(report, lang),
+        "csv" => crate::report::csv::render(report).map_err(|e| e.to_string())?,
+        "json" => serde_json::to_string_pretty(report).map_err(|e| e.to_string())?,
+        _ => crate::report::table::render(report, lang),
+    };
+    std::fs::write(path, contents).map_err(|e| e.to_string())
+}

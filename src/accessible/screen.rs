@@ -1,0 +1,500 @@
+//! What each screen says, as plain lines: the results on one line, an entry as "Label: value"
+//! lines, the resident's web address written out, a script's node, today's visits. No line is
+//! ever redrawn; the session prints these when they change.
+
+use std::str::FromStr;
+
+use crate::catalogue::{Entry, EntryKey, OpeningTimes, ScriptEnd, hours};
+use crate::desk::{App, Screen, ScriptView, SlipView};
+use crate::script::ScriptWalk;
+use crate::text::{self, Language};
+use crate::visit::Outcome;
+
+/// How many results one line reads out; 'more' reads the next ones.
+pub const RESULTS_AT_ONCE: usize = 10;
+
+/// The lines of the screen on top. The visit form is asked field by field instead (see
+/// `form.rs`), so it has none here.
+pub fn lines(app: &App, results_from: usize) -> Vec<String> {
+    match app.screen() {
+        Screen::Search => search(app, results_from),
+        Screen::Detail(detail) => entry(app, detail.key),
+        Screen::ShowResident(view) => resident(app, view.key),
+        Screen::Script(view) => script(app, view),
+        Screen::Today => today(app),
+        Screen::VisitForm => Vec::new(),
+        Screen::Slip(view) => slip(app, view),
+        Screen::Report(_) => match &app.report {
+            Some(report) => super::report::lines(report, app.lang),
+            None => vec![text::accessible::report_waiting(app.lang).to_string()],
+        },
+    }
+}
+
+/// A result as one phrase: its title, then whose it is.
+fn result_item(app: &App, key: EntryKey) -> Option<String> {
+    let lang = app.lang;
+    let entry = app.catalogue.entry(key)?;
+    let whose = match entry {
+        Entry::Service(service) => app.catalogue.provider_of(service).name.to_string(),
+        Entry::Partner(_) => text::accessible::partner_kind(lang).to_string(),
+        Entry::Faq(_) => text::accessible::faq_kind(lang).to_string(),
+        Entry::Script(_) => text::accessible::script_kind(lang).to_string(),
+    };
+    Some(text::accessible::result_item(
+        lang,
+        entry.title(),
+        &whose,
+        entry.urgent(),
+    ))
+}
+
+fn search(app: &App, from: usize) -> Vec<String> {
+    let lang = app.lang;
+    let query = app.search.query.trim();
+    if query.is_empty() {
+        return vec![text::accessible::search_empty(lang).to_string()];
+    }
+    let results = &app.search.results;
+    let mut lines = Vec::new();
+    if results.is_empty() {
+        lines.push(text::accessible::no_results(lang, query));
+    } else if from >= results.len() {
+        lines.push(text::accessible::no_more_results(lang).to_string());
+    } else {
+        let shown: Vec<String> = results
+            .iter()
+            .skip(from)
+            .take(RESULTS_AT_ONCE)
+            .filter_map(|key| result_item(app, *key))
+            .collect();
+        let more = results.len().saturating_sub(from + shown.len());
+        lines.push(text::accessible::results(
+            lang,
+            results.len(),
+            from + 1,
+            &shown,
+            more,
+        ));
+    }
+    lines
+}
+
+/// "Label: value", or nothing when there is no value.
+fn labelled(lines: &mut Vec<String>, label: &str, value: &str) {
+    let value = value.trim();
+    if !value.is_empty() {
+        lines.push(format!("{}: {value}", label.trim().trim_end_matches(':')));
+    }
+}
+
+/// Opening hours on one line: "Open until 5pm. Monday to Friday 9am to 5pm."
+fn hours_line(app: &App, hours: &[OpeningTimes]) -> Option<String> {
+    if hours.is_empty() {
+        return None;
+    }
+    let mut parts = vec![hours::open_now(hours, app.now.naive_local()).to_string()];
+    parts.extend(hours::describe(hours));
+    let label = text::accessible::labels(app.lang).hours;
+    Some(format!("{label}{}", sentences(&parts)))
+}
+
+/// Phrases joined as sentences, each ending with a full stop.
+fn sentences(parts: &[String]) -> String {
+    parts
+        .iter()
+        .map(|p| {
+            let p = p.trim();
+            if p.ends_with('.') {
+                p.to_string()
+            } else {
+                format!("{p}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn kind_name(lang: Language, entry: Entry<'_>) -> &'static str {
+    text::screens::kind_title(lang, entry.kind()).trim()
+}
+
+/// An entry's detail screen: every field as "Label: value", then its numbered links.
+fn entry(app: &App, key: EntryKey) -> Vec<String> {
+    let lang = app.lang;
+    let Some(entry) = app.catalogue.entry(key) else {
+        return Vec::new();
+    };
+    let labels = text::screens::labels(lang);
+    let own = text::accessible::labels(lang);
+    let mut lines = vec![text::accessible::entry_heading(
+        lang,
+        kind_name(lang, entry),
+        entry.title(),
+        entry.urgent(),
+    )];
+    match entry {
+        Entry::Service(s) => {
+            let provider = app.catalogue.provider_of(s);
+            if provider.is_us() {
+                labelled(&mut lines, own.provided_by, provider.name);
+            } else {
+                let who = text::screens::not_us(lang, provider.tier);
+                let contact = provider.phone.or(provider.website).unwrap_or("");
+                let value = [provider.name, contact]
+                    .iter()
+                    .filter(|v| !v.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                lines.push(format!("{who}. {}{value}", own.provided_by));
+            }
+            labelled(&mut lines, own.summary, &s.summary);
+            labelled(&mut lines, labels.say, &s.say);
+            if let Some(online) = &s.online {
+                let how = if online.self_serve {
+                    labels.online_self_serve
+                } else {
+                    labels.online
+                };
+                labelled(&mut lines, how, &online.url);
+            }
+            labelled(&mut lines, labels.phone, s.phone.as_deref().unwrap_or(""));
+            labelled(&mut lines, labels.bring, &s.bring.join("; "));
+            labelled(
+                &mut lines,
+                labels.who_can_get_it,
+                s.eligibility.as_deref().unwrap_or(""),
+            );
+        }
+        Entry::Partner(p) => {
+            let reach = if p.national {
+                labels.national_partner
+            } else {
+                labels.local_partner
+            };
+            lines.push(reach.replace(" · ", ", "));
+            labelled(&mut lines, own.summary, &p.summary);
+            labelled(&mut lines, labels.phone, p.phone.as_deref().unwrap_or(""));
+            labelled(&mut lines, labels.web, p.website.as_deref().unwrap_or(""));
+            labelled(&mut lines, labels.email, p.email.as_deref().unwrap_or(""));
+            labelled(
+                &mut lines,
+                labels.address,
+                p.address.as_deref().unwrap_or(""),
+            );
+            let how: Vec<&str> = p.access.iter().map(|a| a.label()).collect();
+            labelled(&mut lines, labels.how, &how.join(", "));
+            labelled(&mut lines, labels.languages, &p.languages.join(", "));
+            labelled(
+                &mut lines,
+                labels.who_can_get_help,
+                p.eligibility.as_deref().unwrap_or(""),
+            );
+            if !p.hours.is_empty() {
+                let open = hours::open_now_except(&p.hours, &p.closed, app.now.naive_local());
+                let mut parts = vec![open.to_string()];
+                parts.extend(hours::describe(&p.hours));
+                lines.push(format!("{}{}", own.hours, sentences(&parts)));
+            }
+            if let Some(note) = &p.hours_note {
+                lines.push(note.clone());
+            }
+            let today = app.now.date_naive();
+            let closed: Vec<String> = p
+                .closed
+                .iter()
+                .filter(|d| d.0 >= today)
+                .take(3)
+                .map(|d| d.0.format("%A %-d %B %Y").to_string())
+                .collect();
+            labelled(&mut lines, labels.closed_on, &closed.join(", "));
+            labelled(
+                &mut lines,
+                labels.accessibility,
+                p.accessibility.as_deref().unwrap_or(""),
+            );
+            if p.referral_needs_consent {
+                lines.push(labels.referral_needs_consent.to_string());
+            }
+        }
+        Entry::Faq(f) => labelled(&mut lines, own.answer, &f.answer),
+        Entry::Script(s) => labelled(&mut lines, own.summary, &s.summary),
+    }
+    let links = app.catalogue.links(key);
+    let items: Vec<String> = links
+        .iter()
+        .enumerate()
+        .filter_map(|(i, link)| {
+            let title = app.catalogue.entry(link.key)?.title();
+            let why = text::screens::relation(lang, link.relation);
+            Some(format!("{}: {why}: {title}.", i + 1))
+        })
+        .collect();
+    if !items.is_empty() {
+        lines.push(format!(
+            "{} {} {}",
+            own.links,
+            items.join(" "),
+            text::accessible::link_hint(lang)
+        ));
+    }
+    if let Some(script) = app.offered_script() {
+        lines.push(text::accessible::script_offered(lang, &script.title));
+    }
+    lines
+}
+
+/// A web address read out: "example dot gov dot uk slash bins".
+pub fn spelled_out(lang: Language, address: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in address.chars() {
+        match text::accessible::punctuation(lang, c) {
+            Some(said) => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                words.push(said.to_string());
+            }
+            None => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words.join(" ")
+}
+
+/// "Show the resident": the web address written out (no QR code), the phone and the hours.
+fn resident(app: &App, key: EntryKey) -> Vec<String> {
+    let lang = app.lang;
+    let own = text::accessible::labels(lang);
+    let labels = text::screens::labels(lang);
+    let Some(entry) = app.catalogue.entry(key) else {
+        return Vec::new();
+    };
+    let (url, phone, hours): (Option<&str>, Option<&str>, &[OpeningTimes]) = match entry {
+        Entry::Service(s) => {
+            let provider = app.catalogue.provider_of(s);
+            let hours: &[OpeningTimes] = if provider.is_us() {
+                &app.catalogue.council.hours
+            } else {
+                &[]
+            };
+            let url = s.online.as_ref().map(|o| o.url.as_str());
+            (
+                url.or(provider.website),
+                s.phone.as_deref().or(provider.phone),
+                hours,
+            )
+        }
+        Entry::Partner(p) => (p.website.as_deref(), p.phone.as_deref(), &p.hours),
+        Entry::Faq(_) | Entry::Script(_) => (None, None, &[]),
+    };
+    let mut lines = vec![format!(
+        "{}: {}",
+        text::screens::labels(lang).show_resident_title.trim(),
+        entry.title()
+    )];
+    match url {
+        Some(url) => {
+            lines.push(format!("{}{url}", own.web_address));
+            lines.push(format!("{}{}", own.spelled_out, spelled_out(lang, url)));
+        }
+        None => lines.push(own.no_web_address.to_string()),
+    }
+    labelled(&mut lines, labels.phone, phone.unwrap_or(""));
+    lines.extend(hours_line(app, hours));
+    lines
+}
+
+fn outcome_word(lang: Language, word: Option<&str>) -> Option<String> {
+    word.and_then(|w| Outcome::from_str(w).ok())
+        .map(|o| text::form::outcome(lang, o).to_string())
+}
+
+/// A script's node: the answers so far, an urgent step first, the words for the receptionist
+/// and for the resident, the numbered options or the end.
+fn script(app: &App, view: &ScriptView) -> Vec<String> {
+    let lang = app.lang;
+    let labels = text::script::labels(lang);
+    let own = text::accessible::labels(lang);
+    let Some(walk) = view.walk(&app.catalogue) else {
+        return vec![labels.missing.to_string()];
+    };
+    let mut lines = vec![format!(
+        "{}: {}",
+        text::screens::names(lang).script,
+        walk.script().title
+    )];
+    let crumbs = breadcrumb(&walk);
+    if !crumbs.is_empty() {
+        lines.push(format!("{}{crumbs}.", own.path));
+    }
+    let node = walk.current();
+    if let Some(urgent) = &node.urgent {
+        lines.push(format!("{}: {}", labels.urgent, urgent.now));
+        if !urgent.call.is_empty() {
+            let calls: Vec<String> = urgent
+                .call
+                .iter()
+                .enumerate()
+                .map(|(i, call)| {
+                    let when = call
+                        .when
+                        .as_deref()
+                        .map(|w| format!(" ({w})"))
+                        .unwrap_or_default();
+                    format!("{}: {} {}{when}.", i + 1, call.name, call.phone)
+                })
+                .collect();
+            lines.push(format!("{} {}", labels.call, calls.join(" ")));
+        }
+        if walk.needs_acknowledgement() {
+            lines.push(text::accessible::urgent_wait(lang).to_string());
+            return lines;
+        }
+    }
+    labelled(&mut lines, labels.for_you, &node.say);
+    labelled(&mut lines, labels.say_to_resident, &node.tell);
+    if let Some(question) = &node.question {
+        labelled(&mut lines, labels.question, question);
+    }
+    if !node.options.is_empty() {
+        let options: Vec<String> = node
+            .keys()
+            .into_iter()
+            .zip(&node.options)
+            .map(|(key, option)| format!("{key}: {}.", option.label))
+            .collect();
+        lines.push(format!("{} {}", own.options, options.join(" ")));
+    }
+    if let Some(end) = walk.end() {
+        end_lines(app, end, &mut lines);
+    }
+    lines
+}
+
+fn breadcrumb(walk: &ScriptWalk<'_>) -> String {
+    let script = walk.script();
+    walk.path()
+        .iter()
+        .filter_map(|step| {
+            let node = script.node(&step.node)?;
+            node.option(step.key).map(|o| o.label.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", then ")
+}
+
+fn end_lines(app: &App, end: &ScriptEnd, lines: &mut Vec<String>) {
+    let lang = app.lang;
+    let labels = text::script::labels(lang);
+    lines.push(format!("{}.", labels.end));
+    if let Some(outcome) = outcome_word(lang, end.outcome.as_deref()) {
+        labelled(lines, labels.outcome, &outcome);
+    }
+    let services: Vec<String> = end
+        .services
+        .iter()
+        .map(|s| {
+            let title = app.catalogue.service_title(&s.id);
+            match outcome_word(lang, s.outcome.as_deref()) {
+                Some(own) => format!("{title} ({own})"),
+                None => title.to_string(),
+            }
+        })
+        .collect();
+    labelled(lines, labels.services, &services.join("; "));
+    let partners: Vec<&str> = end
+        .partners
+        .iter()
+        .map(|id| {
+            app.catalogue
+                .partner(id)
+                .map_or(id.as_str(), |p| p.name.as_str())
+        })
+        .collect();
+    labelled(lines, labels.partners, &partners.join("; "));
+    labelled(lines, labels.say_to_resident, &end.tell);
+    labelled(lines, labels.checklist, &end.checklist.join("; "));
+    if end.slip {
+        let key = app.keys.key(crate::desk::Command::Slip);
+        lines.push(text::script::slip_worth_printing(lang, &key));
+    }
+    lines.push(text::accessible::log_from_end(lang).to_string());
+}
+
+/// The slip previewed: its lines as the large-print text has them (blank lines left out: a
+/// screen reader says nothing for them), then how to print or save it.
+fn slip(app: &App, view: &SlipView) -> Vec<String> {
+    let lang = app.lang;
+    let Some(slip) = app.slip(view) else {
+        return vec![text::status::nothing_for_a_slip(lang)];
+    };
+    let mut lines = vec![text::accessible::slip_heading(lang).to_string()];
+    lines.extend(
+        crate::slip::plain::render(&slip)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string),
+    );
+    lines.push(text::accessible::slip_end(lang).to_string());
+    lines
+}
+
+/// Today's visits at this desk, one line each, numbered.
+fn today(app: &App) -> Vec<String> {
+    let lang = app.lang;
+    let mut lines = vec![text::accessible::today_heading(
+        lang,
+        &app.desk,
+        app.today.len(),
+    )];
+    let offset = app.now.offset();
+    for (i, visit) in app.today.iter().enumerate() {
+        let time = visit
+            .started_at
+            .with_timezone(offset)
+            .format("%H:%M")
+            .to_string();
+        let minutes = (visit.ended_at - visit.started_at).num_minutes().max(0);
+        let services: Vec<String> = visit
+            .services
+            .iter()
+            .map(|s| {
+                let title = app.catalogue.service_title(&s.service);
+                if s.outcome == visit.outcome {
+                    title.to_string()
+                } else {
+                    format!("{title} ({})", text::form::outcome(lang, s.outcome))
+                }
+            })
+            .collect();
+        lines.push(text::accessible::today_item(
+            lang,
+            i + 1,
+            &time,
+            minutes,
+            text::form::outcome(lang, visit.outcome),
+            &services.join(", "),
+        ));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_web_address_is_spelled_out_word_by_word() {
+        assert_eq!(
+            spelled_out(Language::English, "https://www.example.org/bulky-waste?a=1"),
+            "https colon slash slash www dot example dot org slash bulky dash waste question mark a equals 1"
+        );
+        assert_eq!(spelled_out(Language::English, "gov.uk"), "gov dot uk");
+    }
+}
