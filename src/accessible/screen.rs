@@ -453,33 +453,14 @@ fn today(app: &App) -> Vec<String> {
         &app.desk,
         app.today.len(),
     )];
-    let offset = app.now.offset();
-    for (i, visit) in app.today.iter().enumerate() {
-        let time = visit
-            .started_at
-            .with_timezone(offset)
-            .format("%H:%M")
-            .to_string();
-        let minutes = (visit.ended_at - visit.started_at).num_minutes().max(0);
-        let services: Vec<String> = visit
-            .services
-            .iter()
-            .map(|s| {
-                let title = app.catalogue.service_title(&s.service);
-                if s.outcome == visit.outcome {
-                    title.to_string()
-                } else {
-                    format!("{title} ({})", text::form::outcome(lang, s.outcome))
-                }
-            })
-            .collect();
+    for (i, row) in app.today_rows().into_iter().enumerate() {
         lines.push(text::accessible::today_item(
             lang,
             i + 1,
-            &time,
-            minutes,
-            text::form::outcome(lang, visit.outcome),
-            &services.join(", "),
+            &row.time,
+            row.minutes,
+            row.outcome,
+            &row.services,
         ));
     }
     lines

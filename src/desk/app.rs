@@ -19,7 +19,7 @@ use crate::catalogue::{Catalogue, Entry, EntryKey, Kind};
 use crate::printable::is_unsafe;
 use crate::text::{self, Language};
 use crate::visit::{Invalid, LanguageChoice, ServiceDefault, Visit, VisitDraft};
-pub use today::{COUNT_EVERY, Question};
+pub use today::{COUNT_EVERY, Question, TodayRow};
 
 mod central;
 mod report;

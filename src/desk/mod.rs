@@ -22,7 +22,7 @@ pub mod status;
 pub mod text_field;
 
 pub use action::{Action, Effect, FetchedCatalogue, SlipFiled, SlipJob, SyncState};
-pub use app::{App, COUNT_EVERY, QUERY_MAX_CHARS, Question, SearchState, UNDO_WINDOW};
+pub use app::{App, COUNT_EVERY, QUERY_MAX_CHARS, Question, SearchState, TodayRow, UNDO_WINDOW};
 pub use command::{Command, Mode};
 pub use form::{Field, VisitForm};
 pub use key_names::KeyNames;

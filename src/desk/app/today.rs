@@ -19,6 +19,52 @@ use crate::visit::{Visit, VisitDraft};
 /// of every window and desk on the same data folder.
 pub const COUNT_EVERY: Duration = Duration::seconds(5);
 
+/// One of today's visits as every face lists it: when it started (the desk's local time), how
+/// long it took, its outcome and its services, each with its own outcome where that differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TodayRow {
+    /// "14:05".
+    pub time: String,
+    pub minutes: i64,
+    pub outcome: &'static str,
+    /// "Report a missed bin, Council tax arrears (Signposted)".
+    pub services: String,
+}
+
+impl App {
+    /// Today's visits at this desk, in the list's order, as rows to show.
+    pub fn today_rows(&self) -> Vec<TodayRow> {
+        let offset = self.now.offset();
+        self.today
+            .iter()
+            .map(|visit| {
+                let services: Vec<String> = visit
+                    .services
+                    .iter()
+                    .map(|s| {
+                        let title = self.catalogue.service_title(&s.service);
+                        if s.outcome == visit.outcome {
+                            title.to_string()
+                        } else {
+                            format!("{title} ({})", text::form::outcome(self.lang, s.outcome))
+                        }
+                    })
+                    .collect();
+                TodayRow {
+                    time: visit
+                        .started_at
+                        .with_timezone(offset)
+                        .format("%H:%M")
+                        .to_string(),
+                    minutes: (visit.ended_at - visit.started_at).num_minutes().max(0),
+                    outcome: text::form::outcome(self.lang, visit.outcome),
+                    services: services.join(", "),
+                }
+            })
+            .collect()
+    }
+}
+
 /// A question the desk has asked; the next command answers it, and anything else drops it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Question {

@@ -24,35 +24,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         frame.render_widget(Paragraph::new(text).block(block).style(theme.base), body);
         return;
     }
-    let offset = app.now.offset();
     let rows: Vec<Row> = app
-        .today
-        .iter()
-        .map(|visit| {
-            let time = visit
-                .started_at
-                .with_timezone(offset)
-                .format("%H:%M")
-                .to_string();
-            let minutes = (visit.ended_at - visit.started_at).num_minutes().max(0);
-            // A service whose outcome differs from the visit's says its own.
-            let services: Vec<String> = visit
-                .services
-                .iter()
-                .map(|s| {
-                    let title = app.catalogue.service_title(&s.service);
-                    if s.outcome == visit.outcome {
-                        title.to_string()
-                    } else {
-                        format!("{title} ({})", s.outcome.label())
-                    }
-                })
-                .collect();
+        .today_rows()
+        .into_iter()
+        .map(|row| {
             Row::new(vec![
-                Cell::from(time),
-                Cell::from(text::screens::minutes(lang, minutes)),
-                Cell::from(text::form::outcome(lang, visit.outcome)),
-                Cell::from(services.join(", ")),
+                Cell::from(row.time),
+                Cell::from(text::screens::minutes(lang, row.minutes)),
+                Cell::from(row.outcome),
+                Cell::from(row.services),
             ])
         })
         .collect();
