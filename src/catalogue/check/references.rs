@@ -109,7 +109,14 @@ pub(super) struct Ledger {
     /// Some `[council]` has `welsh = true`.
     pub welsh_on: bool,
     /// Entries missing some Welsh, reported only when `welsh_on`.
-    pub missing_welsh: Vec<super::welsh::MissingWelsh>,
+    pub missing_welsh: Vec<MissingWelsh>,
+}
+
+/// One entry missing some Welsh, before it is known whether the council wants Welsh.
+#[derive(Debug, Clone)]
+pub(super) struct MissingWelsh {
+    pub site: Site,
+    pub message: String,
 }
 
 pub(super) fn check(checker: &mut Checker<'_>) {

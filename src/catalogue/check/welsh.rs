@@ -4,19 +4,11 @@
 //! reported once every file has been.
 
 use super::raw::Raw;
-use super::references::Section;
+use super::references::{MissingWelsh, Section};
 use super::{Checker, Site};
 use crate::catalogue::model::{Council, Faq, Partner, Service};
 use crate::catalogue::quoted;
-use crate::catalogue::script::Script;
-use crate::catalogue::welsh;
-
-/// One entry missing some Welsh, before it is known whether the council wants Welsh.
-#[derive(Debug, Clone)]
-pub(super) struct MissingWelsh {
-    site: Site,
-    message: String,
-}
+use crate::catalogue::script::{Script, ScriptNode};
 
 fn note(checker: &mut Checker<'_>, site: Site, what: String, table: &str, fields: &[&str]) {
     if fields.is_empty() {
@@ -41,7 +33,7 @@ pub(super) fn council(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, council: &Co
     if council.welsh {
         checker.ledger.welsh_on = true;
     }
-    let missing = welsh::missing_council(council);
+    let missing = missing_council(council);
     note(
         checker,
         raw.field("name"),
@@ -52,19 +44,19 @@ pub(super) fn council(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, council: &Co
 }
 
 pub(super) fn service(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, service: &Service) {
-    let missing = welsh::missing_service(service);
+    let missing = missing_service(service);
     let what = format!("{} {}", Section::Service.noun(), quoted(&service.id));
     note(checker, entry_site(raw), what, "[service.cy]", &missing);
 }
 
 pub(super) fn partner(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, partner: &Partner) {
-    let missing = welsh::missing_partner(partner);
+    let missing = missing_partner(partner);
     let what = format!("{} {}", Section::Partner.noun(), quoted(&partner.id));
     note(checker, entry_site(raw), what, "[partner.cy]", &missing);
 }
 
 pub(super) fn faq(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, faq: &Faq) {
-    let missing = welsh::missing_faq(faq);
+    let missing = missing_faq(faq);
     let what = format!("{} {}", Section::Faq.noun(), quoted(&faq.id));
     note(checker, entry_site(raw), what, "[faq.cy]", &missing);
 }
@@ -72,7 +64,7 @@ pub(super) fn faq(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, faq: &Faq) {
 /// A script's own words and each of its steps'; and Welsh not yet read by a Welsh speaker.
 pub(super) fn script(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, script: &Script) {
     let what = format!("script {}", quoted(&script.id));
-    let missing = welsh::missing_script(script);
+    let missing = missing_script(script);
     note(checker, entry_site(raw), what, "[script.cy]", &missing);
     let node_raws = raw.tables("node");
     for (i, node) in script.nodes.iter().enumerate() {
@@ -80,7 +72,7 @@ pub(super) fn script(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, script: &Scri
             .get(i)
             .map_or_else(|| raw.site(), |r| r.field("id"));
         let what = format!("step {} of script {}", quoted(&node.id), quoted(&script.id));
-        let missing = welsh::missing_node(node);
+        let missing = missing_node(node);
         note(checker, site, what, "its [script.node.cy]", &missing);
     }
     if let Some(cy) = &script.cy
@@ -106,4 +98,168 @@ pub(super) fn report(checker: &mut Checker<'_>) {
     for MissingWelsh { site, message } in missing {
         checker.warning(&site, message);
     }
+}
+
+/// Has the English but not the Welsh: an English text with no non-empty Welsh beside it.
+fn lacks(english: &str, welsh: Option<&String>) -> bool {
+    !english.trim().is_empty() && welsh.is_none_or(|w| w.trim().is_empty())
+}
+
+/// A list whose Welsh does not have one non-empty line for each English line.
+fn lacks_lines(english: &[String], welsh: &[String]) -> bool {
+    !english.is_empty()
+        && (welsh.len() != english.len() || welsh.iter().any(|w| w.trim().is_empty()))
+}
+
+/// The fields a service has in English and not in Welsh, by their names in the `cy` table.
+pub fn missing_service(service: &Service) -> Vec<&'static str> {
+    let cy = service.cy.clone().unwrap_or_default();
+    let mut missing = Vec::new();
+    let checks: [(&'static str, bool); 5] = [
+        ("title", lacks(&service.title, cy.title.as_ref())),
+        ("summary", lacks(&service.summary, cy.summary.as_ref())),
+        ("say", lacks(&service.say, cy.say.as_ref())),
+        (
+            "eligibility",
+            lacks(
+                service.eligibility.as_deref().unwrap_or(""),
+                cy.eligibility.as_ref(),
+            ),
+        ),
+        (
+            "online_label",
+            lacks(
+                service
+                    .online
+                    .as_ref()
+                    .and_then(|o| o.label.as_deref())
+                    .unwrap_or(""),
+                cy.online_label.as_ref(),
+            ),
+        ),
+    ];
+    missing.extend(
+        checks
+            .iter()
+            .filter(|(_, lacking)| *lacking)
+            .map(|(f, _)| *f),
+    );
+    if lacks_lines(&service.bring, &cy.bring) {
+        missing.push("bring");
+    }
+    missing
+}
+
+/// The fields a partner has in English and not in Welsh.
+pub fn missing_partner(partner: &Partner) -> Vec<&'static str> {
+    let cy = partner.cy.clone().unwrap_or_default();
+    let or_empty = |text: &Option<String>| text.clone().unwrap_or_default();
+    [
+        ("name", lacks(&partner.name, cy.name.as_ref())),
+        ("summary", lacks(&partner.summary, cy.summary.as_ref())),
+        (
+            "eligibility",
+            lacks(&or_empty(&partner.eligibility), cy.eligibility.as_ref()),
+        ),
+        (
+            "hours_note",
+            lacks(&or_empty(&partner.hours_note), cy.hours_note.as_ref()),
+        ),
+        (
+            "accessibility",
+            lacks(&or_empty(&partner.accessibility), cy.accessibility.as_ref()),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, lacking)| *lacking)
+    .map(|(f, _)| f)
+    .collect()
+}
+
+/// The fields an FAQ has in English and not in Welsh.
+pub fn missing_faq(faq: &Faq) -> Vec<&'static str> {
+    let cy = faq.cy.clone().unwrap_or_default();
+    [
+        ("question", lacks(&faq.question, cy.question.as_ref())),
+        ("answer", lacks(&faq.answer, cy.answer.as_ref())),
+    ]
+    .into_iter()
+    .filter(|(_, lacking)| *lacking)
+    .map(|(f, _)| f)
+    .collect()
+}
+
+/// The fields the council has in English and not in Welsh.
+pub fn missing_council(council: &Council) -> Vec<&'static str> {
+    let cy = council.cy.clone().unwrap_or_default();
+    [
+        ("name", lacks(&council.name, cy.name.as_ref())),
+        (
+            "address",
+            lacks(
+                council.address.as_deref().unwrap_or(""),
+                cy.address.as_ref(),
+            ),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, lacking)| *lacking)
+    .map(|(f, _)| f)
+    .collect()
+}
+
+/// The fields a script has in English and not in Welsh (its own, not its steps').
+pub fn missing_script(script: &Script) -> Vec<&'static str> {
+    let cy = script.cy.clone().unwrap_or_default();
+    [
+        ("title", lacks(&script.title, cy.title.as_ref())),
+        ("summary", lacks(&script.summary, cy.summary.as_ref())),
+    ]
+    .into_iter()
+    .filter(|(_, lacking)| *lacking)
+    .map(|(f, _)| f)
+    .collect()
+}
+
+/// The fields a step of a script has in English and not in Welsh.
+pub fn missing_node(node: &ScriptNode) -> Vec<&'static str> {
+    let cy = node.cy.clone().unwrap_or_default();
+    let labels: Vec<String> = node.options.iter().map(|o| o.label.clone()).collect();
+    let mut missing: Vec<&'static str> = [
+        ("say", lacks(&node.say, cy.say.as_ref())),
+        ("tell", lacks(&node.tell, cy.tell.as_ref())),
+        (
+            "question",
+            lacks(node.question.as_deref().unwrap_or(""), cy.question.as_ref()),
+        ),
+        (
+            "now",
+            lacks(
+                node.urgent.as_ref().map_or("", |u| u.now.as_str()),
+                cy.now.as_ref(),
+            ),
+        ),
+        (
+            "end_tell",
+            lacks(
+                node.end.as_ref().map_or("", |e| e.tell.as_str()),
+                cy.end_tell.as_ref(),
+            ),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, lacking)| *lacking)
+    .map(|(f, _)| f)
+    .collect();
+    if lacks_lines(&labels, &cy.options) {
+        missing.push("options");
+    }
+    let checklist = node
+        .end
+        .as_ref()
+        .map_or(&[][..], |e| e.checklist.as_slice());
+    if lacks_lines(checklist, &cy.checklist) {
+        missing.push("checklist");
+    }
+    missing
 }
