@@ -15,6 +15,7 @@ pub mod catalogue;
 pub mod connect;
 mod error;
 pub mod purge;
+pub mod report;
 pub mod push;
 pub mod schema;
 
