@@ -191,6 +191,13 @@ pub struct ReportArgs {
     /// Write to this file instead of the screen.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Every desk's figures, from the central server (as the report role: report_server in the
+    /// config, or FRONTDESK_REPORT_SERVER).
+    #[arg(long)]
+    pub central: bool,
+    /// The report role's URL for --central (default: report_server from the config).
+    #[arg(long, value_name = "URL", requires = "central")]
+    pub server: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -322,11 +322,12 @@ fn a_connection_cut_mid_batch_loses_and_doubles_nothing() {
     let (mut desk, _) = Desk::with_visits("Main reception", 2_500);
     let local_before = desk.all();
     let proxy = Proxy::start(&db);
-    // The batches are about 120 kB each: cut the third one half way.
+    // A batch of 1,000 of these visits is about 310 kB (visits 155 kB, services 90 kB,
+    // partners and reasons 60 kB): cut the second one half way.
     proxy
         .faults
         .cut_after_bytes
-        .store(300_000, Ordering::SeqCst);
+        .store(460_000, Ordering::SeqCst);
     let error = desk.sync(&db.url_via(&role, &proxy)).unwrap_err();
     assert!(error.is_transient(), "{error}");
     assert!(proxy.faults.cuts.load(Ordering::SeqCst) >= 1);

@@ -319,3 +319,36 @@ fn the_report_counts_visits_by_the_residents_language() {
     let table = String::from_utf8_lossy(&table.stdout).into_owned();
     assert!(table.contains("Language spoken"), "{table}");
 }
+
+#[test]
+fn visits_already_synced_in_welsh_are_sent_again_so_the_server_has_their_language() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("visits.sqlite3");
+    let mut conn = Connection::open(&path).unwrap();
+    migrations::migrate_to(&mut conn, &path, 8).unwrap();
+    // Three visits a version 8 desk logged and synced (to a server that did not keep the
+    // language): one spoken and read in Welsh, one read in Welsh only, one in English.
+    conn.execute_batch(
+        "INSERT INTO visits (id, started_at, ended_at, desk, outcome, spoken_language, written_language)
+             VALUES ('01959b5c-6a00-7000-8000-000000000011', 1773308000000, 1773308090000, 'Library', 'resolved', 'cy', 'cy'),
+                    ('01959b5c-6a00-7000-8000-000000000012', 1773308100000, 1773308190000, 'Library', 'resolved', 'en', 'cy'),
+                    ('01959b5c-6a00-7000-8000-000000000013', 1773308200000, 1773308290000, 'Library', 'resolved', NULL, NULL);
+         INSERT INTO sync_outbox (visit_id, desk, started_at, version, sent_version)
+             SELECT id, desk, started_at, 1, 1 FROM visits;",
+    )
+    .unwrap();
+    drop(conn);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.sync_waiting().unwrap(), 2);
+    let batch = store.sync_batch(10).unwrap();
+    let ids: Vec<&str> = batch.visits.iter().map(|v| v.visit_id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "01959b5c-6a00-7000-8000-000000000011",
+            "01959b5c-6a00-7000-8000-000000000012"
+        ]
+    );
+    assert!(batch.visits.iter().all(|v| v.version == 2));
+}

@@ -6,6 +6,8 @@
 //!   row-level security on the desk.
 //! - [`push`]: sending the desk's outbox in batches, idempotent by visit id and version.
 //! - [`catalogue`]: publishing a catalogue version and fetching the newest.
+//! - [`counts`]: the report's counts on the server, kept by each sync with the desks' own rules.
+//! - [`report`]: the report across desks, from those counts.
 //! - [`purge`]: retention on the server, with the local rules.
 //!
 //! The desk's SQLite log stays its own record; nothing here changes it except marking outbox
@@ -13,10 +15,11 @@
 
 pub mod catalogue;
 pub mod connect;
+pub mod counts;
 mod error;
 pub mod purge;
-pub mod report;
 pub mod push;
+pub mod report;
 pub mod schema;
 
 pub use connect::Central;

@@ -3,11 +3,12 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Central, CentralError};
+use super::{Central, CentralError, counts};
 use crate::store::retention_cutoff_keeping_today;
 
 /// Deletes (or, with `dry_run`, counts) the server's visits and tombstones that started
-/// before `cutoff`, never one from today. Their services, partners and reasons go with them.
+/// before `cutoff`, never one from today. Their services, partners and reasons go with them,
+/// and their facts leave the report's counts in the same transaction.
 pub fn purge_older_than(
     central: &mut Central,
     cutoff: DateTime<Utc>,
@@ -24,12 +25,17 @@ pub fn purge_older_than(
                 .await?;
             row.get::<_, i64>(0).max(0) as u64
         } else {
-            client
+            let tx = client.transaction().await?;
+            tx.execute(counts::UNCOUNT_BEFORE, &[&cutoff]).await?;
+            tx.batch_execute(counts::DROP_ZEROS).await?;
+            let removed = tx
                 .execute(
                     "DELETE FROM frontdesk.visits WHERE started_at < $1",
                     &[&cutoff],
                 )
-                .await?
+                .await?;
+            tx.commit().await?;
+            removed
         };
         Ok(count)
     })

@@ -3,7 +3,8 @@
 //! Each batch is one server transaction: the rows are bulk-loaded (`COPY`) into temporary
 //! tables, then merged: a visit is written only when the server's copy is older (by version),
 //! and its services, partners and reasons are replaced with it. Sending a batch twice, or two
-//! desks sending the same visit, changes nothing the second time. Outbox rows are marked sent
+//! desks sending the same visit, changes nothing the second time. The report's counts (see
+//! `counts`) change in the same transaction. Outbox rows are marked sent
 //! only after the server has committed; a batch cut off half way is sent again whole.
 
 use std::io::Cursor;
@@ -12,7 +13,7 @@ use std::sync::mpsc;
 use futures_util::SinkExt;
 use tokio_postgres::Client;
 
-use super::{Central, CentralError};
+use super::{Central, CentralError, counts};
 use crate::store::outbox::{Cell, OutboxBatch, SYNCED_CHILDREN, SYNCED_VISITS};
 use crate::store::{StoreError, VisitLog};
 
@@ -107,7 +108,9 @@ async fn merge(
         "CREATE TEMP TABLE stage_visits ON COMMIT DROP AS \
          SELECT version, undone, {visit_columns} FROM frontdesk.visits WITH NO DATA; \
          CREATE TEMP TABLE stage_applied (id uuid PRIMARY KEY, desk text NOT NULL, \
-         fresh boolean NOT NULL) ON COMMIT DROP;"
+         fresh boolean NOT NULL) ON COMMIT DROP; \
+         CREATE TEMP TABLE stage_replaced (id uuid PRIMARY KEY, local_day integer, \
+         desk text NOT NULL) ON COMMIT DROP;"
     ))
     .await?;
     copy_in(
@@ -130,6 +133,20 @@ async fn merge(
             rows,
         )
         .await?;
+    }
+    // The server's copies this batch replaces (locked, so a sync of the same visits at the same
+    // time waits and then finds nothing newer to write) lose their facts from the counts.
+    let replaced = tx
+        .execute(
+            "WITH locked AS (SELECT v.id, v.local_day, v.desk FROM frontdesk.visits v \
+             JOIN stage_visits s ON s.id = v.id WHERE v.version < s.version AND NOT v.undone \
+             FOR UPDATE OF v) INSERT INTO stage_replaced SELECT id, local_day, desk FROM locked",
+            &[],
+        )
+        .await?;
+    if replaced > 0 {
+        tx.batch_execute("ANALYZE stage_replaced;").await?;
+        tx.batch_execute(counts::UNCOUNT_REPLACED).await?;
     }
     let updates = SYNCED_VISITS
         .columns
@@ -168,6 +185,8 @@ async fn merge(
         ));
     }
     tx.batch_execute(&sql).await?;
+    // The versions written add their facts, read from this batch's staging tables.
+    tx.batch_execute(counts::COUNT_APPLIED).await?;
     tx.commit().await
 }
 

@@ -106,6 +106,12 @@ const STEPS: &[&str] = &[
     ALTER TABLE frontdesk.visits ADD COLUMN local_day integer;
     ALTER TABLE frontdesk.visits ADD COLUMN local_hour integer;
     "#,
+    // Version 3: the resident's spoken and written language (the desks' step 8), and the
+    // report's counts (see `counts`), made from the visits already here.
+    r#"
+    ALTER TABLE frontdesk.visits ADD COLUMN spoken_language text;
+    ALTER TABLE frontdesk.visits ADD COLUMN written_language text;
+    "#,
 ];
 
 /// The visits' child tables: a desk reads, adds and replaces only its own rows.
@@ -132,6 +138,93 @@ fn child_policies() -> String {
             )
         })
         .collect()
+}
+
+/// The count tables' policies: a desk reads, adds, changes and removes only its own desk's
+/// counts (a sync keeps them), a reader reads them all.
+fn count_policies() -> String {
+    super::counts::COUNT_TABLES
+        .iter()
+        .map(|table| {
+            format!(
+                "ALTER TABLE frontdesk.{table} ENABLE ROW LEVEL SECURITY;
+                 CREATE POLICY desk_reads ON frontdesk.{table} FOR SELECT
+                     USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
+                 CREATE POLICY reader_reads ON frontdesk.{table} FOR SELECT
+                     USING (EXISTS (SELECT 1 FROM frontdesk.readers r WHERE r.role = current_user));
+                 CREATE POLICY desk_adds ON frontdesk.{table} FOR INSERT
+                     WITH CHECK (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
+                 CREATE POLICY desk_changes ON frontdesk.{table} FOR UPDATE
+                     USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user))
+                     WITH CHECK (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
+                 CREATE POLICY desk_deletes ON frontdesk.{table} FOR DELETE
+                     USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));"
+            )
+        })
+        .collect()
+}
+
+/// What a step needs besides its own SQL: the policies of the tables it made, and the counts.
+fn after_step(index: usize) -> String {
+    match index {
+        0 => child_policies(),
+        2 => format!("{}{}", super::counts::TABLES, count_policies()),
+        _ => String::new(),
+    }
+}
+
+/// What a desk's role is granted on the tables (row-level security narrows it to its desk).
+fn desk_grants(role: &str) -> String {
+    let quoted = quote_ident(role);
+    let mut grants = format!(
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON frontdesk.visits TO {quoted};
+         GRANT SELECT ON frontdesk.desks, frontdesk.readers, frontdesk.catalogues, frontdesk.schema_version TO {quoted};"
+    );
+    for table in CHILD_TABLES {
+        grants.push_str(&format!(
+            "GRANT SELECT, INSERT, DELETE ON frontdesk.{table} TO {quoted};"
+        ));
+    }
+    for table in super::counts::COUNT_TABLES {
+        grants.push_str(&format!(
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON frontdesk.{table} TO {quoted};"
+        ));
+    }
+    grants
+}
+
+/// What a report role is granted: reading, nothing else.
+fn reader_grants(role: &str) -> String {
+    format!(
+        "GRANT SELECT ON ALL TABLES IN SCHEMA frontdesk TO {};",
+        quote_ident(role)
+    )
+}
+
+/// Grants the roles already listed what they need of the tables a migration made.
+async fn grant_listed_roles(
+    tx: &tokio_postgres::Transaction<'_>,
+) -> Result<(), tokio_postgres::Error> {
+    let rows = tx
+        .query(
+            "SELECT d.role::text, true FROM frontdesk.desks d JOIN pg_roles r ON r.rolname = d.role \
+             UNION ALL SELECT e.role::text, false FROM frontdesk.readers e JOIN pg_roles r ON r.rolname = e.role",
+            &[],
+        )
+        .await?;
+    let mut grants = String::new();
+    for row in rows {
+        let role: String = row.get(0);
+        if row.get::<_, bool>(1) {
+            grants.push_str(&desk_grants(&role));
+        } else {
+            grants.push_str(&reader_grants(&role));
+        }
+    }
+    if !grants.is_empty() {
+        tx.batch_execute(&grants).await?;
+    }
+    Ok(())
 }
 
 /// The schema version on the server; 0 when it has none.
@@ -171,14 +264,15 @@ pub fn migrate(central: &mut Central) -> Result<i32, CentralError> {
         if found <= CENTRAL_SCHEMA_VERSION {
             for (index, step) in STEPS.iter().enumerate().skip(found.max(0) as usize) {
                 tx.batch_execute(step).await?;
-                if index == 0 {
-                    tx.batch_execute(&child_policies()).await?;
-                }
+                tx.batch_execute(&after_step(index)).await?;
                 tx.execute(
                     "INSERT INTO frontdesk.schema_version (version) VALUES ($1)",
                     &[&(index as i32 + 1)],
                 )
                 .await?;
+            }
+            if found > 0 && found < CENTRAL_SCHEMA_VERSION {
+                grant_listed_roles(&tx).await?;
             }
         }
         tx.commit().await?;
@@ -271,17 +365,7 @@ pub fn add_desk_role(central: &mut Central, desk: &str, role: &str) -> Result<()
     central.run(|client| async move {
         ensure_role(client, &role).await?;
         grant_connect(client, &role).await?;
-        let quoted = quote_ident(&role);
-        let mut grants = format!(
-            "GRANT SELECT, INSERT, UPDATE, DELETE ON frontdesk.visits TO {quoted};
-             GRANT SELECT ON frontdesk.desks, frontdesk.readers, frontdesk.catalogues, frontdesk.schema_version TO {quoted};"
-        );
-        for table in CHILD_TABLES {
-            grants.push_str(&format!(
-                "GRANT SELECT, INSERT, DELETE ON frontdesk.{table} TO {quoted};"
-            ));
-        }
-        client.batch_execute(&grants).await?;
+        client.batch_execute(&desk_grants(&role)).await?;
         client
             .execute(
                 "INSERT INTO frontdesk.desks (role, desk) VALUES ($1, $2) \
@@ -300,12 +384,7 @@ pub fn add_report_role(central: &mut Central, role: &str) -> Result<(), CentralE
     central.run(|client| async move {
         ensure_role(client, &role).await?;
         grant_connect(client, &role).await?;
-        client
-            .batch_execute(&format!(
-                "GRANT SELECT ON ALL TABLES IN SCHEMA frontdesk TO {};",
-                quote_ident(&role)
-            ))
-            .await?;
+        client.batch_execute(&reader_grants(&role)).await?;
         client
             .execute(
                 "INSERT INTO frontdesk.readers (role) VALUES ($1) ON CONFLICT DO NOTHING",

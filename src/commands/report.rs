@@ -1,5 +1,5 @@
 //! `frontdesk report`: the customer insight figures of a period, as a table, JSON, CSV or an
-//! HTML page.
+//! HTML page; from this desk's log, or with `--central` every desk's, from the server.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,8 +9,9 @@ use chrono::{Duration, Local, NaiveDate};
 
 use super::visits::parse_date;
 use crate::catalogue::Catalogue;
+use crate::central::Central;
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::config::{self, Settings};
+use crate::config::{self, ServerUrl, Settings};
 use crate::report::{Period, Report, desks_for};
 use crate::store::VisitLog;
 use crate::text::Language;
@@ -69,6 +70,18 @@ pub(super) fn write_text(output: Option<&Path>, text: &str) -> anyhow::Result<()
     }
 }
 
+/// The report role's server: `--server`, else `report_server` from the settings.
+fn report_server(settings: &Settings, flag: Option<&str>) -> anyhow::Result<ServerUrl> {
+    match (flag, &settings.report_server) {
+        (Some(text), _) => Ok(config::server_from_flag("--server", text)?),
+        (None, Some(url)) => Ok(url.clone()),
+        (None, None) => bail!(
+            "no report server is set for --central; add report_server = \"postgres://ROLE@HOST/DATABASE\" (the report role made by `frontdesk server init --report-role`) to {} or set FRONTDESK_REPORT_SERVER",
+            settings.config_file.display()
+        ),
+    }
+}
+
 pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let (from, to) = period(args.from.as_deref(), args.to.as_deref(), Some(7))?;
     let (Some(from), Some(to)) = (from, to) else {
@@ -80,11 +93,18 @@ pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         .map(|d| config::desk_from_flag("--desk", d))
         .transpose()?;
     let desks = desks_for(desk.as_deref());
-    let mut log = VisitLog::new(settings.visits_file());
-    let counts = if log.exists() {
-        log.report_counts(from, to, &desks)?
+    let counts = if args.central {
+        let url = report_server(settings, args.server.as_deref())?;
+        let mut central = Central::connect(&url)?;
+        crate::central::schema::check(&mut central)?;
+        crate::central::report::report_counts(&mut central, from, to, &desks)?
     } else {
-        Vec::new()
+        let mut log = VisitLog::new(settings.visits_file());
+        if log.exists() {
+            log.report_counts(from, to, &desks)?
+        } else {
+            Vec::new()
+        }
     };
     let catalogue = catalogue_for_titles(settings)?;
     let lang = Language::default();

@@ -162,6 +162,13 @@ const STEPS: &[&str] = &[
         language_month_facts!("v.local_day IS NOT NULL", "1"),
         ";"
     ),
+    // Version 9: the central server now keeps the resident's language too. Visits already sent
+    // in Welsh (the server took them as English) are queued to be sent again.
+    r#"
+    UPDATE sync_outbox SET version = version + 1
+        WHERE sent_version = version AND undone = 0 AND visit_id IN (SELECT id FROM visits
+            WHERE coalesce(spoken_language, 'en') <> 'en' OR coalesce(written_language, 'en') <> 'en');
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

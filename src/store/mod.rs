@@ -36,7 +36,7 @@ pub mod outbox;
 pub mod owner_only;
 mod report;
 mod retention;
-mod summary;
+pub(crate) mod summary;
 mod visit_log;
 mod visits;
 
@@ -53,7 +53,7 @@ pub use export::ExportRow;
 pub use identify::APPLICATION_ID;
 pub use migrations::SCHEMA_VERSION;
 pub use open::Durability;
-pub use report::{Count, Desks};
+pub use report::{Count, Desks, split_period};
 pub use retention::{retention_cutoff, retention_cutoff_keeping_today};
 pub use visit_log::VisitLog;
 

@@ -44,6 +44,8 @@ pub const SYNCED_VISITS: SyncedTable = SyncedTable {
         "assisted_how",
         "local_day",
         "local_hour",
+        "spoken_language",
+        "written_language",
     ],
 };
 

@@ -29,7 +29,7 @@ pub struct Count {
 
 /// The days of a period read day by day, and the whole calendar months between read month by
 /// month: `(days, days, months)`, each an inclusive range of day numbers, empty as `(1, 0)`.
-fn split(from: NaiveDate, to: NaiveDate) -> ((i64, i64), (i64, i64), (i64, i64)) {
+pub fn split_period(from: NaiveDate, to: NaiveDate) -> ((i64, i64), (i64, i64), (i64, i64)) {
     const NONE: (i64, i64) = (1, 0);
     let month_start = |d: NaiveDate| d.with_day(1).unwrap_or(d);
     let next_month = |d: NaiveDate| {
@@ -74,7 +74,7 @@ impl Store {
             Desks::Only(desk) => (desk.as_str(), 1),
             Desks::AllBut(desk) => (desk.as_str(), 0),
         };
-        let ((a1, a2), (b1, b2), (m1, m2)) = split(from, to);
+        let ((a1, a2), (b1, b2), (m1, m2)) = split_period(from, to);
         const SQL: &str = "SELECT figure, key, sub, sum(n) FROM ( \
              SELECT figure, key, sub, n FROM report_counts WHERE day >= ?1 AND day <= ?2 \
                  AND ((?8 = 1 AND desk = ?7) OR (?8 = 0 AND desk <> ?7)) \
@@ -112,17 +112,17 @@ mod tests {
         let n = |date| day_number(date);
         // Within one month: days only.
         assert_eq!(
-            split(d(2026, 11, 3), d(2026, 11, 20)),
+            split_period(d(2026, 11, 3), d(2026, 11, 20)),
             ((n(d(2026, 11, 3)), n(d(2026, 11, 20))), (1, 0), (1, 0))
         );
         // A whole month: the month only.
         assert_eq!(
-            split(d(2026, 2, 1), d(2026, 2, 28)),
+            split_period(d(2026, 2, 1), d(2026, 2, 28)),
             ((1, 0), (1, 0), (n(d(2026, 2, 1)), n(d(2026, 2, 1))))
         );
         // Mid-December 2025 to mid-November 2026.
         assert_eq!(
-            split(d(2025, 12, 15), d(2026, 11, 14)),
+            split_period(d(2025, 12, 15), d(2026, 11, 14)),
             (
                 (n(d(2025, 12, 15)), n(d(2025, 12, 31))),
                 (n(d(2026, 11, 1)), n(d(2026, 11, 14))),
@@ -131,7 +131,7 @@ mod tests {
         );
         // Across two partial months with no whole month between.
         assert_eq!(
-            split(d(2026, 3, 20), d(2026, 4, 10)),
+            split_period(d(2026, 3, 20), d(2026, 4, 10)),
             ((n(d(2026, 3, 20)), n(d(2026, 4, 10))), (1, 0), (1, 0))
         );
     }

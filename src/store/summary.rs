@@ -13,8 +13,10 @@
 
 use rusqlite::{Transaction, params};
 
-/// The facts of the visits `v` matching `$filter` (SQL over `visits v`), one row each:
-/// `day, desk, figure, key, sub`.
+/// The facts of the visits `v` matching `$filter` (SQL over `visits v` and its parts, each
+/// table name after `$tables`: `""` in the desk's log, `"frontdesk."` on the central server),
+/// one row each: `day, desk, figure, key, sub`. The SQL is the same in SQLite and PostgreSQL, so
+/// the server counts exactly what a desk counts.
 ///
 /// - `visits`: one per visit.
 /// - `service` (service id, its outcome): one per service on a visit.
@@ -38,37 +40,41 @@ use rusqlite::{Transaction, params};
 /// own query: step 6 of the schema runs this one on files that do not have the language
 /// columns yet.
 macro_rules! facts {
-    ($filter:literal) => {
+    ($tables:literal, $filter:literal) => {
         concat!(
-            "SELECT v.local_day AS day, v.desk AS desk, 'visits' AS figure, '' AS key, '' AS sub FROM visits v WHERE ", $filter,
+            "SELECT v.local_day AS day, v.desk AS desk, 'visits' AS figure, '' AS key, '' AS sub FROM ", $tables, "visits v WHERE ", $filter,
             " UNION ALL SELECT v.local_day, v.desk, 'service', s.service_id, coalesce(s.outcome, v.outcome) \
-              FROM visits v JOIN visit_services s ON s.visit_id = v.id WHERE ", $filter,
-            " UNION ALL SELECT v.local_day, v.desk, 'first-contact', '', CASE WHEN EXISTS (SELECT 1 FROM visit_services s \
+              FROM ", $tables, "visits v JOIN ", $tables, "visit_services s ON s.visit_id = v.id WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'first-contact', '', CASE WHEN EXISTS (SELECT 1 FROM ", $tables, "visit_services s \
               WHERE s.visit_id = v.id AND coalesce(s.outcome, v.outcome) NOT IN ('resolved', 'assisted-digital', 'signposted')) \
-              THEN 'no' ELSE 'yes' END FROM visits v WHERE ", $filter,
-            " UNION ALL SELECT v.local_day, v.desk, 'assisted', coalesce(v.assisted_how, ''), '' FROM visits v WHERE (", $filter,
-            ") AND (v.assisted_how IS NOT NULL OR EXISTS (SELECT 1 FROM visit_services s WHERE s.visit_id = v.id \
+              THEN 'no' ELSE 'yes' END FROM ", $tables, "visits v WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'assisted', coalesce(v.assisted_how, ''), '' FROM ", $tables, "visits v WHERE (", $filter,
+            ") AND (v.assisted_how IS NOT NULL OR EXISTS (SELECT 1 FROM ", $tables, "visit_services s WHERE s.visit_id = v.id \
               AND coalesce(s.outcome, v.outcome) = 'assisted-digital'))",
             " UNION ALL SELECT v.local_day, v.desk, 'online', s.service_id, coalesce(v.online, '') \
-              FROM visits v JOIN visit_services s ON s.visit_id = v.id WHERE ", $filter,
-            " UNION ALL SELECT v.local_day, v.desk, 'online-visit', coalesce(v.online, ''), '' FROM visits v WHERE ", $filter,
+              FROM ", $tables, "visits v JOIN ", $tables, "visit_services s ON s.visit_id = v.id WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'online-visit', coalesce(v.online, ''), '' FROM ", $tables, "visits v WHERE ", $filter,
             " UNION ALL SELECT v.local_day, v.desk, 'reason', r.reason, '' \
-              FROM visits v JOIN visit_reasons r ON r.visit_id = v.id WHERE ", $filter,
+              FROM ", $tables, "visits v JOIN ", $tables, "visit_reasons r ON r.visit_id = v.id WHERE ", $filter,
             " UNION ALL SELECT v.local_day, v.desk, 'demand', s.service_id, coalesce(v.demand, '') \
-              FROM visits v JOIN visit_services s ON s.visit_id = v.id WHERE ", $filter,
-            " UNION ALL SELECT v.local_day, v.desk, 'demand-visit', coalesce(v.demand, ''), '' FROM visits v WHERE ", $filter,
+              FROM ", $tables, "visits v JOIN ", $tables, "visit_services s ON s.visit_id = v.id WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'demand-visit', coalesce(v.demand, ''), '' FROM ", $tables, "visits v WHERE ", $filter,
             " UNION ALL SELECT v.local_day, v.desk, 'partner', p.partner_id, coalesce(p.how, 'signpost') \
-              FROM visits v JOIN visit_partners p ON p.visit_id = v.id WHERE ", $filter,
-            " UNION ALL SELECT v.local_day, v.desk, 'script', v.script_id, coalesce(v.script_path, '') FROM visits v WHERE (", $filter,
+              FROM ", $tables, "visits v JOIN ", $tables, "visit_partners p ON p.visit_id = v.id WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'script', v.script_id, coalesce(v.script_path, '') FROM ", $tables, "visits v WHERE (", $filter,
             ") AND v.script_id IS NOT NULL",
-            " UNION ALL SELECT v.local_day, v.desk, 'feedback', v.feedback, '' FROM visits v WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'feedback', v.feedback, '' FROM ", $tables, "visits v WHERE ", $filter,
             " UNION ALL SELECT v.local_day, v.desk, 'hour', CAST((((v.local_day % 7) + 7 + 3) % 7) AS TEXT), \
-              CAST(v.local_hour AS TEXT) FROM visits v WHERE ", $filter,
+              CAST(v.local_hour AS TEXT) FROM ", $tables, "visits v WHERE ", $filter,
             " UNION ALL SELECT v.local_day, v.desk, 'length', s.service_id, \
-              CAST(min(240, max(0, (v.ended_at - v.started_at + 30000) / 60000)) AS TEXT) \
-              FROM visits v JOIN visit_services s ON s.visit_id = v.id WHERE ", $filter,
+              CAST(CASE WHEN v.ended_at - v.started_at + 30000 < 0 THEN 0 \
+              WHEN v.ended_at - v.started_at + 30000 >= 240 * 60000 THEN 240 \
+              ELSE (v.ended_at - v.started_at + 30000) / 60000 END AS TEXT) \
+              FROM ", $tables, "visits v JOIN ", $tables, "visit_services s ON s.visit_id = v.id WHERE ", $filter,
             " UNION ALL SELECT v.local_day, v.desk, 'length-visit', '', \
-              CAST(min(240, max(0, (v.ended_at - v.started_at + 30000) / 60000)) AS TEXT) FROM visits v WHERE ", $filter
+              CAST(CASE WHEN v.ended_at - v.started_at + 30000 < 0 THEN 0 \
+              WHEN v.ended_at - v.started_at + 30000 >= 240 * 60000 THEN 240 \
+              ELSE (v.ended_at - v.started_at + 30000) / 60000 END AS TEXT) FROM ", $tables, "visits v WHERE ", $filter
         )
     };
 }
@@ -82,7 +88,7 @@ macro_rules! count_facts {
             "INSERT INTO report_counts (day, desk, figure, key, sub, n) SELECT day, desk, figure, key, sub, ",
             $sign,
             " * count(*) FROM (",
-            $crate::store::summary::facts!($filter),
+            $crate::store::summary::facts!("", $filter),
             ") WHERE true GROUP BY day, desk, figure, key, sub \
              ON CONFLICT (day, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
         )
@@ -100,26 +106,38 @@ macro_rules! count_month_facts {
              desk, figure, key, sub, ",
             $sign,
             " * count(*) FROM (",
-            $crate::store::summary::facts!($filter),
+            $crate::store::summary::facts!("", $filter),
             ") WHERE true GROUP BY 1, 2, 3, 4, 5 \
              ON CONFLICT (month, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
         )
     };
 }
 pub(crate) use count_month_facts;
+/// The `language` fact of the visits `v` matching `$filter`, one row each, as [`facts!`] gives
+/// its facts: spoken language, written language; 'en' for visits from before languages were
+/// recorded.
+macro_rules! language_fact {
+    ($tables:literal, $filter:literal) => {
+        concat!(
+            "SELECT v.local_day AS day, v.desk AS desk, 'language' AS figure, \
+             coalesce(v.spoken_language, 'en') AS key, coalesce(v.written_language, 'en') AS sub \
+             FROM ", $tables, "visits v WHERE ",
+            $filter
+        )
+    };
+}
+pub(crate) use language_fact;
+
 /// Adds `$sign` times the `language` fact (spoken language, written language; 'en' for visits
 /// from before languages were recorded) of the visits matching `$filter` to `report_counts`.
 macro_rules! language_facts {
     ($filter:literal, $sign:literal) => {
         concat!(
-            "INSERT INTO report_counts (day, desk, figure, key, sub, n) \
-             SELECT v.local_day, v.desk, 'language', coalesce(v.spoken_language, 'en'), \
-             coalesce(v.written_language, 'en'), ",
+            "INSERT INTO report_counts (day, desk, figure, key, sub, n) SELECT day, desk, figure, key, sub, ",
             $sign,
-            " * count(*) FROM visits v WHERE ",
-            $filter,
-            " GROUP BY v.local_day, v.desk, coalesce(v.spoken_language, 'en'), \
-             coalesce(v.written_language, 'en') \
+            " * count(*) FROM (",
+            $crate::store::summary::language_fact!("", $filter),
+            ") WHERE true GROUP BY day, desk, figure, key, sub \
              ON CONFLICT (day, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
         )
     };
@@ -130,14 +148,13 @@ pub(crate) use language_facts;
 macro_rules! language_month_facts {
     ($filter:literal, $sign:literal) => {
         concat!(
-            "INSERT INTO report_month_counts (month, desk, figure, key, sub, n) \
-             SELECT CAST(julianday(date(v.local_day * 86400, 'unixepoch', 'start of month')) - 2440587.5 AS INTEGER), \
-             v.desk, 'language', coalesce(v.spoken_language, 'en'), \
-             coalesce(v.written_language, 'en'), ",
+            "INSERT INTO report_month_counts (month, desk, figure, key, sub, n) SELECT ",
+            "CAST(julianday(date(day * 86400, 'unixepoch', 'start of month')) - 2440587.5 AS INTEGER), \
+             desk, figure, key, sub, ",
             $sign,
-            " * count(*) FROM visits v WHERE (",
-            $filter,
-            ") AND v.local_day IS NOT NULL GROUP BY 1, 2, 3, 4, 5 \
+            " * count(*) FROM (",
+            $crate::store::summary::language_fact!("", $filter),
+            ") WHERE day IS NOT NULL GROUP BY 1, 2, 3, 4, 5 \
              ON CONFLICT (month, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
         )
     };
