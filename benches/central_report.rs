@@ -55,7 +55,7 @@ impl Server {
     fn exec(&self, sql: &str) {
         self.runtime
             .block_on(self.client.batch_execute(sql))
-            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+            .unwrap_or_else(|e| panic!("{e:?}"));
     }
 
     fn count(&self, sql: &str) -> Option<i64> {
@@ -141,7 +141,7 @@ fn fill_sql(catalogue: &Catalogue, today: i64) -> String {
          CREATE TEMP TABLE g AS SELECT i, lpad(to_hex(i), 32, '0')::uuid AS id,
              'Desk ' || lpad((i % {DESKS})::text, 2, '0') AS desk,
              {today} - (i % {DAYS}) AS d, 8 + (i * 7 % 10) AS h,
-             least((i * 7919 % 97), (i * 104729 % 89)) AS pick
+             least((i % 10007) * 7919 % 97, (i % 10009) * 104729 % 89) AS pick
              FROM generate_series(1, {VISITS}) i;
          INSERT INTO frontdesk.visits (id, version, undone, started_at, ended_at, desk, staff,
              outcome, online, feedback, catalogue_version, demand, assisted_how, local_day,

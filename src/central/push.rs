@@ -136,6 +136,7 @@ async fn merge(
     }
     // The server's copies this batch replaces (locked, so a sync of the same visits at the same
     // time waits and then finds nothing newer to write) lose their facts from the counts.
+    tx.batch_execute("ANALYZE stage_visits;").await?;
     let replaced = tx
         .execute(
             "WITH locked AS (SELECT v.id, v.local_day, v.desk FROM frontdesk.visits v \
