@@ -1,6 +1,7 @@
 //! The report screen in the app: F7 opens this desk's figures for today; t, w and m choose
 //! today, this week and this month; Left and Right step the period; [ and ] stretch it. The
-//! figures come from the visit log on the store worker and follow saves from any window.
+//! figures come from the visit log on the store worker and follow saves from any window. Where
+//! the central server's report role is set, `a` switches to the figures of all desks.
 
 use std::path::Path;
 
@@ -8,6 +9,7 @@ use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use crossterm::event::KeyCode;
 use frontdesk::catalogue::Catalogue;
 use frontdesk::desk::{Action, Effect, Mode, ReportSpan, Screen};
+use frontdesk::report::desks_for;
 use frontdesk::store::Store;
 use frontdesk::tui::headless::Headless;
 use frontdesk::visit::{Demand, Outcome, Visit, VisitDraft};
@@ -209,4 +211,114 @@ fn the_report_key_is_in_the_hints_and_in_help() {
         "the search screen's help names F7:\n{help}"
     );
     assert!(help.contains("Report on this desk's visits"), "{help}");
+}
+
+/// The bottom line of the screen: the keys that work now.
+fn hints(screen: &str) -> String {
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn without_a_report_server_there_is_no_all_desks_key() {
+    let dir = TempDir::new().unwrap();
+    fill(dir.path());
+    let mut desk = desk(dir.path(), 80, 24);
+    desk.press(KeyCode::F(7));
+    assert!(
+        !hints(&desk.screen()).contains("desks"),
+        "{}",
+        desk.screen()
+    );
+    desk.effects.clear();
+    desk.press(KeyCode::Char('a'));
+    assert!(
+        !desk
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadCentralReport { .. })),
+        "{:?}",
+        desk.effects
+    );
+    assert!(desk.screen().contains("· Front desk"), "{}", desk.screen());
+    desk.press(KeyCode::F(1));
+    assert!(!desk.screen().contains("all desks"), "{}", desk.screen());
+}
+
+#[test]
+fn where_the_report_server_is_set_a_shows_all_desks_and_a_failure_says_why() {
+    let dir = TempDir::new().unwrap();
+    fill(dir.path());
+    let mut desk = desk(dir.path(), 80, 24);
+    desk.app.central_report = true;
+    desk.press(KeyCode::F(7));
+    assert!(
+        hints(&desk.screen()).contains("a this/all desks"),
+        "{}",
+        desk.screen()
+    );
+    desk.press(KeyCode::F(1));
+    assert!(
+        desk.screen()
+            .contains("Switch between this desk's figures and all desks'"),
+        "{}",
+        desk.screen()
+    );
+    desk.press(KeyCode::Esc);
+
+    desk.press(KeyCode::Char('a'));
+    let Some(Effect::LoadCentralReport { seq, from, to }) = desk.effects.last().cloned() else {
+        panic!("a asks the central server: {:?}", desk.effects);
+    };
+    let screen = desk.screen();
+    assert!(
+        screen.contains("Report · Today · 2026-11-25 · all desks"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Counting..."),
+        "not this desk's figures:\n{screen}"
+    );
+    // The server's answer: here the same log's counts over every desk, as the server sums them.
+    let store = Store::open(&dir.path().join("visits.sqlite3")).unwrap();
+    let counts = store.report_counts(from, to, &desks_for(None)).unwrap();
+    desk.act(Action::ReportCounted { seq, counts });
+    let screen = desk.screen();
+    assert!(
+        screen.contains("Visits 4 ·"),
+        "this desk's three and the library's one:\n{screen}"
+    );
+    insta::assert_snapshot!("report_all_desks_80x24", screen);
+
+    // The week, from a server that cannot be reached: one sentence in place of the figures.
+    desk.press(KeyCode::Char('w'));
+    let Some(Effect::LoadCentralReport { seq, .. }) = desk.effects.last().cloned() else {
+        panic!("w asks the central server: {:?}", desk.effects);
+    };
+    desk.act(Action::AllDesksNotCounted {
+        seq,
+        reason: "cannot reach the server postgres://frontdesk_report@db.council.gov.uk/frontdesk: \
+                 connection refused; check the server setting and the network, and try again"
+            .into(),
+    });
+    let screen = desk.screen();
+    assert!(
+        screen.contains("This week · 2026-11-23 to 2026-11-25 · all desks"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Cannot read the figures of all desks: cannot reach the server"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Visits"), "{screen}");
+    insta::assert_snapshot!("report_all_desks_failed_80x24", screen);
+
+    // Back to this desk's week, from the log.
+    desk.press(KeyCode::Char('a'));
+    let screen = desk.screen();
+    assert!(
+        screen.contains("This week · 2026-11-23 to 2026-11-25 · Front desk"),
+        "{screen}"
+    );
+    assert!(screen.contains("Visits 5 ·"), "{screen}");
+    assert!(!screen.contains("Cannot read"), "{screen}");
 }

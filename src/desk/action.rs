@@ -50,11 +50,15 @@ pub enum Action {
     },
     /// The demand and way of helping online last given for each service, by service id.
     DefaultsLoaded(std::collections::BTreeMap<String, crate::visit::ServiceDefault>),
-    /// The log's report counts for the report screen's period number `seq`.
+    /// The report counts for the report screen's question number `seq`: this desk's from the
+    /// log, or every desk's from the central server.
     ReportCounted {
         seq: u64,
         counts: Vec<crate::store::Count>,
     },
+    /// The central server could not give the counts of all desks for question number `seq`;
+    /// `reason` says why, in one sentence.
+    AllDesksNotCounted { seq: u64, reason: String },
     /// A half-filled visit kept from last time (boxed: a draft is the largest payload).
     DraftRestored(Box<VisitDraft>),
     /// The draft could not be kept on disk (it stays on screen).
@@ -99,6 +103,13 @@ pub enum Effect {
     /// Count this desk's visits from one local date to another (both included) for the
     /// report screen; only the latest `seq` matters.
     LoadReport {
+        seq: u64,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
+    /// Count every desk's visits (but the demo desk's) from one local date to another on the
+    /// central server, for the report screen; only the latest `seq` matters.
+    LoadCentralReport {
         seq: u64,
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,

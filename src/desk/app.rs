@@ -19,6 +19,7 @@ use crate::catalogue::{Catalogue, Entry, EntryKey, Kind};
 use crate::printable::is_unsafe;
 use crate::text::{self, Language};
 use crate::visit::{Invalid, LanguageChoice, ServiceDefault, Visit, VisitDraft};
+pub use report::CENTRAL_REFRESH_EVERY;
 pub use today::{COUNT_EVERY, Question, TodayRow};
 
 mod central;
@@ -102,8 +103,17 @@ pub struct App {
     pub next_catalogue: Option<Arc<Catalogue>>,
     /// The report screen's figures, for the period it last asked for.
     pub report: Option<crate::report::Report>,
-    /// The number of the report screen's latest question to the log.
+    /// The number of the report screen's latest question (to the log or the central server).
     report_seq: u64,
+    /// The central server's report role is set: the report screen can show the figures of all
+    /// desks, and offers its key for them only then.
+    pub central_report: bool,
+    /// Why the figures of all desks could not be read, and for which view: shown in place of
+    /// the figures until they arrive or another view is asked for.
+    report_problem: Option<(super::navigation::ReportView, String)>,
+    /// When the central server last answered a question for the figures of all desks; `None`
+    /// while one is out. The screen's own refresh asks it again [`CENTRAL_REFRESH_EVERY`] later.
+    central_answered_at: Option<DateTime<FixedOffset>>,
 }
 
 impl App {
@@ -142,6 +152,9 @@ impl App {
             defaults_asked: false,
             report: None,
             report_seq: 0,
+            central_report: false,
+            report_problem: None,
+            central_answered_at: None,
             quit: false,
             sync: None,
             next_catalogue: None,
@@ -216,11 +229,24 @@ impl App {
     }
 
     /// True when `command` does something on the screen on top now; the bottom bar shows only
-    /// these. On a script, that depends on the node ([`App::script_offers`]); elsewhere every
-    /// command of the screen's keymap does.
+    /// these. Never a command the desk is not set up for ([`App::set_up_for`]); on a script,
+    /// it depends on the node ([`App::script_offers`]); elsewhere every command of the
+    /// screen's keymap does.
     pub fn offers(&self, command: Command) -> bool {
+        if !self.set_up_for(command) {
+            return false;
+        }
         match self.screen() {
             Screen::Script(view) if !self.help => self.script_offers(view, command),
+            _ => true,
+        }
+    }
+
+    /// False for a command this desk is not set up for (the figures of all desks without the
+    /// central server's report role): the bottom bar and help leave it out, and it does nothing.
+    pub fn set_up_for(&self, command: Command) -> bool {
+        match command {
+            Command::ReportAllDesks => self.central_report,
             _ => true,
         }
     }
@@ -343,6 +369,10 @@ impl App {
             }
             Action::ReportCounted { seq, counts } => {
                 self.report_counted(seq, &counts);
+                Vec::new()
+            }
+            Action::AllDesksNotCounted { seq, reason } => {
+                self.all_desks_not_counted(seq, &reason);
                 Vec::new()
             }
             Action::DefaultsLoaded(defaults) => {

@@ -131,6 +131,9 @@ pub enum Command {
     ReportLonger,
     /// On the report: start the range a day later.
     ReportShorter,
+    /// On the report: switch between this desk's figures and all desks' (only where the
+    /// report role of the central server is set).
+    ReportAllDesks,
 }
 
 impl Command {
@@ -181,6 +184,7 @@ impl Command {
             Command::ReportMonth => "report_month".into(),
             Command::ReportLonger => "report_longer".into(),
             Command::ReportShorter => "report_shorter".into(),
+            Command::ReportAllDesks => "report_all_desks".into(),
         }
     }
 }

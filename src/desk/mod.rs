@@ -22,12 +22,16 @@ pub mod status;
 pub mod text_field;
 
 pub use action::{Action, Effect, FetchedCatalogue, SlipFiled, SlipJob, SyncState};
-pub use app::{App, COUNT_EVERY, QUERY_MAX_CHARS, Question, SearchState, TodayRow, UNDO_WINDOW};
+pub use app::{
+    App, CENTRAL_REFRESH_EVERY, COUNT_EVERY, QUERY_MAX_CHARS, Question, SearchState, TodayRow,
+    UNDO_WINDOW,
+};
 pub use command::{Command, Mode};
 pub use form::{Field, VisitForm};
 pub use key_names::KeyNames;
 pub use navigation::{
-    Detail, ReportSpan, ReportView, ResidentView, Screen, ScriptView, Scroll, SlipView, TextView,
+    Detail, ReportDesks, ReportSpan, ReportView, ResidentView, Screen, ScriptView, Scroll,
+    SlipView, TextView,
 };
 pub use status::{Level, Status};
 pub use text_field::{Change, TextEdit};

@@ -28,12 +28,34 @@ pub enum ReportSpan {
     Chosen,
 }
 
-/// The report screen: the period it shows, local dates, both included.
+/// Whose figures the report screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReportDesks {
+    /// This desk's, from its own visit log.
+    #[default]
+    ThisDesk,
+    /// Every desk's but the demo desk's, from the central server (only where the report role
+    /// is set).
+    AllDesks,
+}
+
+impl ReportDesks {
+    /// The other choice.
+    pub fn switched(self) -> ReportDesks {
+        match self {
+            ReportDesks::ThisDesk => ReportDesks::AllDesks,
+            ReportDesks::AllDesks => ReportDesks::ThisDesk,
+        }
+    }
+}
+
+/// The report screen: the period it shows, local dates, both included, and whose figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReportView {
     pub span: ReportSpan,
     pub from: chrono::NaiveDate,
     pub to: chrono::NaiveDate,
+    pub desks: ReportDesks,
 }
 
 /// A detail screen: which entry, how far its text is scrolled, which of its links is selected.

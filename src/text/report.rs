@@ -200,6 +200,9 @@ pub struct ScreenLabels {
     pub demand: &'static str,
     pub busiest: &'static str,
     pub no_visits: &'static str,
+    pub no_visits_anywhere: &'static str,
+    /// In the title in place of the desk's name: the figures of every desk.
+    pub all_desks: &'static str,
     pub loading: &'static str,
     pub weekdays_short: [&'static str; 7],
     pub value: &'static str,
@@ -217,6 +220,8 @@ pub fn screen_labels(lang: Language) -> &'static ScreenLabels {
             demand: "Value and failure demand",
             busiest: "Busiest hours (visits; darker is busier)",
             no_visits: "No visits at this desk in this period.",
+            no_visits_anywhere: "No visits at any desk in this period.",
+            all_desks: "all desks",
             loading: "Counting...",
             weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
             value: "Value",
@@ -231,11 +236,32 @@ pub fn screen_labels(lang: Language) -> &'static ScreenLabels {
     }
 }
 
-/// The report screen's title: "Report · This week · 2026-11-23 to 2026-11-30 · Main desk".
+/// The report screen's title: "Report · This week · 2026-11-23 to 2026-11-30 · Main desk";
+/// `desk` is the desk's name, or [`ScreenLabels::all_desks`].
 pub fn screen_title(lang: Language, span: &str, from: &str, to: &str, desk: &str) -> String {
     match lang {
         Language::English | Language::Welsh => {
             format!(" Report · {span} · {} · {desk} ", period(lang, from, to))
+        }
+    }
+}
+
+/// In place of the figures of all desks, and on the status bar, when the central server could
+/// not give them: "Cannot read the figures of all desks: REASON. Press a to see this desk's."
+pub fn all_desks_not_counted(lang: Language, reason: &str, this_desk_key: &str) -> String {
+    let reason = reason.trim().trim_end_matches('.');
+    match lang {
+        Language::English | Language::Welsh => format!(
+            "Cannot read the figures of all desks: {reason}. Press {this_desk_key} to see this desk's."
+        ),
+    }
+}
+
+/// Why the figures of all desks are missing when the server was too slow.
+pub fn server_did_not_answer(lang: Language, server: &str, seconds: u64) -> String {
+    match lang {
+        Language::English | Language::Welsh => {
+            format!("the server {server} did not answer within {seconds} seconds")
         }
     }
 }

@@ -7,6 +7,7 @@ use chrono::Local;
 use crossterm::event::Event;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 
+use super::all_desks_worker::AllDesksWorker;
 use super::input::action_for_event;
 use super::keymap::Keymap;
 use super::message::Message;
@@ -64,6 +65,9 @@ pub async fn run(
         sender.clone(),
     );
     let sync = SyncWorker::start(settings, sender.clone());
+    // The report offers the figures of all desks only where there is a worker to ask for them.
+    let all_desks = AllDesksWorker::start(settings, sender.clone());
+    app.central_report = all_desks.is_some();
     if let Some(problem) = log_problem {
         app.update(Action::DraftNotKept(problem));
     }
@@ -81,9 +85,11 @@ pub async fn run(
             search: &mut search,
             store: &store,
             printer: &printer,
+            all_desks: all_desks.as_ref(),
         },
     )
     .await;
+    drop(all_desks);
     drop(sync);
     drop(search);
     store.finish();
@@ -96,6 +102,8 @@ struct Workers<'a> {
     search: &'a mut SearchWorker,
     store: &'a StoreWorker,
     printer: &'a SlipPrinter,
+    /// Only where the central server's report role is set.
+    all_desks: Option<&'a AllDesksWorker>,
 }
 
 async fn event_loop(
@@ -119,6 +127,12 @@ async fn event_loop(
                 match effect {
                     Effect::Search { seq, query } => workers.search.search(seq, query),
                     Effect::FileSlip(job) => workers.printer.file(job),
+                    Effect::LoadCentralReport { seq, from, to } => match workers.all_desks {
+                        Some(worker) => worker.ask(seq, from, to),
+                        None => {
+                            tracing::warn!("all desks' figures asked with no report server set");
+                        }
+                    },
                     // A new catalogue (between visits): a new index, built off this thread.
                     Effect::CatalogueChanged => {
                         workers.search.restart(app.catalogue.clone());

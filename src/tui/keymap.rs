@@ -603,6 +603,13 @@ impl Default for Keymap {
                     "Start the period a day later",
                     None,
                 ),
+                // Offered only where the central server's report role is set.
+                bind(
+                    &[Key::char('a')],
+                    ReportAllDesks,
+                    "Switch between this desk's figures and all desks'",
+                    Some("this/all desks"),
+                ),
                 report.clone(),
                 today.clone(),
                 help(&[Key::char('?')]),

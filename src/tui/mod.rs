@@ -6,8 +6,9 @@
 //!                                            │  ▲
 //!                       Effect (search, save) │ Action (Results, VisitSaved, StoreFailed)
 //!                                            ▼  │
-//!                           search worker thread · store worker thread
+//!          search worker thread · store worker thread · sync and all desks' figures (central)
 
+mod all_desks_worker;
 pub mod contrast;
 mod draft_writes;
 mod event_loop;

@@ -235,7 +235,10 @@ impl StoreJobs {
                 )
             }
             // The event loop hands these to their own workers.
-            Effect::Search { .. } | Effect::FileSlip(_) | Effect::CatalogueChanged => None,
+            Effect::Search { .. }
+            | Effect::FileSlip(_)
+            | Effect::CatalogueChanged
+            | Effect::LoadCentralReport { .. } => None,
         }
     }
 }

@@ -31,8 +31,13 @@ pub fn render(
     ];
     // Wide screens also show each command's name, as the config file's [keys] table uses it.
     let names = body.width >= 100;
-    // A binding left without keys here (a plain character, where text is typed) is not shown.
-    for binding in keymap.bindings(mode).iter().filter(|b| !b.keys.is_empty()) {
+    // A binding left without keys here (a plain character, where text is typed) is not shown,
+    // nor one the desk is not set up for.
+    let shown = keymap
+        .bindings(mode)
+        .iter()
+        .filter(|b| !b.keys.is_empty() && app.set_up_for(b.command));
+    for binding in shown {
         let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
         let mut spans = vec![Span::styled(format!("{:<22}", keys.join(", ")), theme.key)];
         if names {

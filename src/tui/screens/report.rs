@@ -1,7 +1,8 @@
-//! The report screen: this desk's headline figures, its top services and its demand as bar
-//! charts, and the weekday x hour heat map, for today, this week, this month or a chosen range.
-//! Bars are blocks with their numbers on them and the heat map's cells are shade characters
-//! with their counts, so the screen reads without colour.
+//! The report screen: this desk's (or all desks') headline figures, top services and demand as
+//! bar charts, and the weekday x hour heat map, for today, this week, this month or a chosen
+//! range. Bars are blocks with their numbers on them and the heat map's cells are shade
+//! characters with their counts, so the screen reads without colour. When the central server
+//! cannot give the figures of all desks, one sentence says so in their place.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -9,7 +10,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Wrap};
 
-use crate::desk::{App, Command, ReportSpan, ReportView};
+use crate::desk::{App, Command, ReportDesks, ReportSpan, ReportView};
 use crate::printable::{cut, printable};
 use crate::report::Report;
 use crate::text::Language;
@@ -30,12 +31,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
         ReportSpan::ThisMonth => labels.this_month,
         ReportSpan::Chosen => labels.chosen,
     };
+    let desk = match view.desks {
+        ReportDesks::ThisDesk => printable(&app.desk),
+        ReportDesks::AllDesks => labels.all_desks.into(),
+    };
     let title = screen_title(
         lang,
         span,
         &view.from.to_string(),
         &view.to.to_string(),
-        &printable(&app.desk),
+        &desk,
     );
     let keys = &app.keys;
     let footer = screen_keys(
@@ -54,12 +59,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
     let inner = block.inner(body);
     frame.render_widget(block.style(theme.base), body);
     frame.set_cursor_position(Position::new(inner.x, inner.y));
-    // Figures for another period are not shown as this one's.
-    let report = app
-        .report
-        .as_ref()
-        .filter(|r| r.period.from == view.from && r.period.to == view.to);
-    let Some(report) = report else {
+    if let Some(problem) = app.report_problem(view) {
+        let sentence = Paragraph::new(Span::styled(printable(problem), theme.error));
+        frame.render_widget(sentence.wrap(Wrap { trim: true }), inner);
+        return;
+    }
+    // Figures for another period, or other desks, are not shown as these.
+    let Some(report) = app.report_for(view) else {
         frame.render_widget(Paragraph::new(labels.loading).style(theme.muted), inner);
         return;
     };
@@ -82,7 +88,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
         headline,
     );
     if report.visits == 0 {
-        frame.render_widget(Paragraph::new(labels.no_visits).style(theme.base), charts);
+        let none = match view.desks {
+            ReportDesks::ThisDesk => labels.no_visits,
+            ReportDesks::AllDesks => labels.no_visits_anywhere,
+        };
+        frame.render_widget(Paragraph::new(none).style(theme.base), charts);
         return;
     }
     let [left, right] =

@@ -1,0 +1,231 @@
+//! The figures of all desks, off the screen's thread: a worker with its own thread and its own
+//! connection to the central server as the report role. It answers only the newest question
+//! (those a newer one replaced are dropped), connects again after a failure, and says why it
+//! could not count in one sentence; keys never wait on the network.
+
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use chrono::NaiveDate;
+use tokio::sync::mpsc::UnboundedSender;
+
+use super::message::Message;
+use crate::central::{self, Central, CentralError};
+use crate::config::{ServerUrl, Settings};
+use crate::desk::Action;
+use crate::store::Count;
+use crate::text::{self, Language};
+
+/// The language of the reasons the figures could not be read (as for the sync's).
+const LANG: Language = Language::English;
+
+/// One question: the counts of every desk (but the demo desk) from one local date to another,
+/// both included; `seq` is the report screen's number for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Question {
+    seq: u64,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+/// Hands questions to the worker. Dropping it stops the worker after the question in hand; it
+/// is never waited for, so a slow server does not hold up the app's exit.
+pub struct AllDesksWorker {
+    questions: Sender<Question>,
+}
+
+impl AllDesksWorker {
+    /// Starts the worker when the report role's server is set (`report_server`).
+    pub fn start(settings: &Settings, answers: UnboundedSender<Message>) -> Option<AllDesksWorker> {
+        let server = settings.report_server.clone()?;
+        let (questions, incoming) = mpsc::channel();
+        thread::Builder::new()
+            .name("all-desks".into())
+            .spawn(move || {
+                let mut central = None;
+                serve(&incoming, &answers, |question| {
+                    count(&server, &mut central, question)
+                });
+            })
+            .map_err(|e| tracing::error!("cannot start the worker for all desks' figures: {e}"))
+            .ok()?;
+        Some(AllDesksWorker { questions })
+    }
+
+    /// Asks for the counts of all desks from `from` to `to`; the answer comes back as
+    /// [`Action::ReportCounted`] or [`Action::AllDesksNotCounted`] with the same `seq`.
+    pub fn ask(&self, seq: u64, from: NaiveDate, to: NaiveDate) {
+        let _ = self.questions.send(Question { seq, from, to });
+    }
+}
+
+/// Answers the newest question waiting, then waits for the next, until the screen hangs up.
+fn serve(
+    incoming: &Receiver<Question>,
+    answers: &UnboundedSender<Message>,
+    mut count: impl FnMut(Question) -> Result<Vec<Count>, CentralError>,
+) {
+    while let Ok(mut newest) = incoming.recv() {
+        // The latest question wins: those it replaced are not asked of the server.
+        while let Ok(newer) = incoming.try_recv() {
+            newest = newer;
+        }
+        let seq = newest.seq;
+        let action = match count(newest) {
+            Ok(counts) => Action::ReportCounted { seq, counts },
+            Err(error) => {
+                tracing::warn!("all desks' figures: {error}");
+                Action::AllDesksNotCounted {
+                    seq,
+                    reason: reason(&error),
+                }
+            }
+        };
+        if answers.send(Message::Action(action)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Counts on the open connection, or on a new one (checked as the sync checks it) when there
+/// is none or it has gone; after a failure the next question connects again.
+fn count(
+    server: &ServerUrl,
+    central: &mut Option<Central>,
+    question: Question,
+) -> Result<Vec<Count>, CentralError> {
+    let connection = match central.take() {
+        Some(open) if !open.is_closed() => open,
+        _ => {
+            let mut fresh = Central::connect(server)?;
+            central::schema::check(&mut fresh)?;
+            fresh
+        }
+    };
+    let connection = central.insert(connection);
+    let desks = crate::report::desks_for(None);
+    let counts = central::report::report_counts(connection, question.from, question.to, &desks);
+    if counts.is_err() {
+        *central = None;
+    }
+    counts
+}
+
+/// Why the figures could not be read, for the report screen's sentence.
+fn reason(error: &CentralError) -> String {
+    match error {
+        // The sync's wording speaks of queued visits; here nothing waits.
+        CentralError::TimedOut { server, seconds } => {
+            text::report::server_did_not_answer(LANG, server, *seconds)
+        }
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(seq: u64) -> Question {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        Question {
+            seq,
+            from: day,
+            to: day,
+        }
+    }
+
+    /// Runs the worker's loop over `questions`, all waiting before it starts, with `count`;
+    /// returns its answers.
+    fn answers_to(
+        questions: &[Question],
+        count: impl FnMut(Question) -> Result<Vec<Count>, CentralError>,
+    ) -> Vec<Action> {
+        let (send, incoming) = mpsc::channel();
+        for q in questions {
+            send.send(*q).unwrap();
+        }
+        drop(send);
+        let (answers, mut received) = tokio::sync::mpsc::unbounded_channel();
+        serve(&incoming, &answers, count);
+        let mut actions = Vec::new();
+        while let Ok(Message::Action(action)) = received.try_recv() {
+            actions.push(action);
+        }
+        actions
+    }
+
+    #[test]
+    fn questions_that_piled_up_are_answered_once_for_the_newest() {
+        let mut asked = Vec::new();
+        let answers = answers_to(&[question(1), question(2), question(3)], |q| {
+            asked.push(q.seq);
+            Ok(Vec::new())
+        });
+        assert_eq!(asked, [3], "only the newest question reaches the server");
+        assert_eq!(
+            answers,
+            [Action::ReportCounted {
+                seq: 3,
+                counts: Vec::new()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_failure_is_answered_with_its_reason() {
+        let answers = answers_to(&[question(7)], |_| {
+            Err(CentralError::Other("not built yet".into()))
+        });
+        assert_eq!(
+            answers,
+            [Action::AllDesksNotCounted {
+                seq: 7,
+                reason: "not built yet".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_server_that_cannot_be_reached_is_a_reason_and_the_next_question_tries_again() {
+        // Nothing listens on port 1 of this machine: connecting is refused at once.
+        let server =
+            ServerUrl::parse("report_server", "postgres://report:secret@127.0.0.1:1/db").unwrap();
+        let mut central = None;
+        let mut tries = 0;
+        let answers = answers_to(&[question(1)], |q| {
+            tries += 1;
+            count(&server, &mut central, q)
+        });
+        let [Action::AllDesksNotCounted { seq: 1, reason }] = answers.as_slice() else {
+            panic!("{answers:?}");
+        };
+        assert!(reason.contains("cannot reach the server"), "{reason}");
+        assert!(!reason.contains("secret"), "{reason}");
+        assert!(central.is_none(), "no connection is kept after a failure");
+        let again = answers_to(&[question(2)], |q| {
+            tries += 1;
+            count(&server, &mut central, q)
+        });
+        assert!(
+            matches!(
+                again.as_slice(),
+                [Action::AllDesksNotCounted { seq: 2, .. }]
+            ),
+            "{again:?}"
+        );
+        assert_eq!(tries, 2);
+    }
+
+    #[test]
+    fn a_server_too_slow_to_answer_is_not_said_to_keep_visits_queued() {
+        let slow = CentralError::TimedOut {
+            server: "postgres://report@db.example.gov.uk/frontdesk".into(),
+            seconds: 120,
+        };
+        assert_eq!(
+            reason(&slow),
+            "the server postgres://report@db.example.gov.uk/frontdesk did not answer within 120 seconds"
+        );
+    }
+}
