@@ -446,3 +446,66 @@ fn report_central_prints_the_servers_figures_with_the_local_reports_keys() {
     let output = run(&["--server", &db.url_as(&report_role)], None);
     assert!(!output.status.success());
 }
+
+#[test]
+fn the_accessible_modes_all_reads_every_desks_figures_and_back() {
+    let Some(db) = TestDb::create() else { return };
+    let catalogue = Catalogue::embedded().unwrap();
+    let (main_role, library_role, report_role) =
+        (db.role("main"), db.role("library"), db.role("report"));
+    init(
+        &db,
+        &[(MAIN, &main_role), (LIBRARY, &library_role)],
+        &report_role,
+    );
+    // Today's visits: 30 at this desk (its own log, in the data folder), 20 at the library.
+    let data = tempfile::tempdir().unwrap();
+    let mut log = VisitLog::new(data.path().join("visits.sqlite3"));
+    let plan = DemoPlan {
+        visits: 30,
+        days: 1,
+        seed: 8,
+        last_day: Local::now().date_naive(),
+    };
+    let made: Vec<Visit> = demo::visits(&catalogue, MAIN, plan).collect();
+    log.save_all(&made).unwrap();
+    central::push::push_all(&mut connect(&db.url_as(&main_role)), &mut log, 1_000).unwrap();
+    let mut library = Desk::new(LIBRARY, &catalogue, 20, 1, 9);
+    library.sync(&db.url_as(&library_role));
+
+    let run = |input: &str, report_server: Option<&str>| -> String {
+        let mut cmd = frontdesk(data.path());
+        cmd.env("FRONTDESK_DESK", MAIN).arg("--accessible");
+        if let Some(url) = report_server {
+            cmd.env("FRONTDESK_REPORT_SERVER", url);
+        }
+        let output = cmd.write_stdin(input).output().unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let said = run("report\nall\nall\nquit\n", Some(&db.url_as(&report_role)));
+    let this_desk = format!("Desks: {MAIN}.\nVisits: 30.");
+    let every_desk = format!("Desks: all desks except {DEMO_DESK}.\nVisits: 50.");
+    let first = said.find(&this_desk).expect(&said);
+    let all = said.find(&every_desk).expect(&said);
+    let back = said.rfind(&this_desk).unwrap();
+    assert!(first < all && all < back, "{said}");
+
+    // A server that cannot be reached: one sentence, and 'all' goes back to this desk.
+    let said = run(
+        "report\nall\nquit\n",
+        Some(&format!(
+            "postgres://{report_role}:secret@127.0.0.1:1/{}",
+            db.name
+        )),
+    );
+    assert!(
+        said.contains("Cannot read the figures of all desks: cannot reach the server"),
+        "{said}"
+    );
+    assert!(said.contains("'all' shows this desk's."), "{said}");
+    assert!(!said.contains("secret"), "{said}");
+    // Without a report server, 'all' is not a command here.
+    let said = run("report\nall\nquit\n", None);
+    assert!(!said.contains("all desks except"), "{said}");
+}

@@ -24,6 +24,7 @@ use std::sync::Arc;
 
 use chrono::Local;
 
+use crate::central::all_desks::AllDesks;
 use crate::config::Settings;
 use crate::desk::{Action, App, Command, KeyNames};
 use crate::search::Index;
@@ -64,6 +65,7 @@ pub fn key_names(lang: Language) -> KeyNames {
         (Command::StepBack, quoted(words.back)),
         (Command::Slip, quoted(words.slip)),
         (Command::Report, quoted(words.report)),
+        (Command::ReportAllDesks, quoted(words.all)),
         (Command::PrintSlip, quoted(words.print)),
         (Command::SaveSlip, quoted(words.save)),
     ];
@@ -112,6 +114,9 @@ pub fn run(settings: &Settings, started: Started) -> anyhow::Result<ExitCode> {
         folder: settings.data_dir.join("slips"),
         print_command: settings.print_command.clone(),
     });
+    if let Some(server) = settings.report_server.clone() {
+        session = session.with_all_desks(AllDesks::new(server));
+    }
     if let Some(draft) = left {
         session.act(Action::DraftRestored(Box::new(draft)));
     }

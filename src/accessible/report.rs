@@ -26,8 +26,12 @@ fn rate(visits: u64, percent: Option<f64>) -> String {
 /// the partners.
 pub fn lines(report: &Report, lang: Language) -> Vec<String> {
     let l = text::report::labels(lang);
+    let desks = match &report.period.desk {
+        Some(desk) => desk.clone(),
+        None => format!("{} {}", l.all_desks_but, crate::report::DEMO_DESK),
+    };
     let mut lines = vec![format!(
-        "{}. {}: {}.",
+        "{}. {}: {}. {}: {desks}.",
         l.title,
         l.period,
         text::report::period(
@@ -35,6 +39,7 @@ pub fn lines(report: &Report, lang: Language) -> Vec<String> {
             &report.period.from.to_string(),
             &report.period.to.to_string()
         ),
+        l.desks,
     )];
     let median = report
         .median_minutes

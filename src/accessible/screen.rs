@@ -24,9 +24,10 @@ pub fn lines(app: &App, results_from: usize) -> Vec<String> {
         Screen::Today => today(app),
         Screen::VisitForm => Vec::new(),
         Screen::Slip(view) => slip(app, view),
-        Screen::Report(_) => match &app.report {
-            Some(report) => super::report::lines(report, app.lang),
-            None => vec![text::accessible::report_waiting(app.lang).to_string()],
+        Screen::Report(view) => match (app.report_problem(view), app.report_for(view)) {
+            (Some(problem), _) => vec![problem.to_string()],
+            (None, Some(report)) => super::report::lines(report, app.lang),
+            (None, None) => vec![text::accessible::report_waiting(app.lang).to_string()],
         },
     }
 }

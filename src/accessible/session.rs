@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::form;
 use super::screen::{self, RESULTS_AT_ONCE};
+use crate::central::all_desks::AllDesks;
 use crate::desk::{
     Action, App, Command, Effect, Level, Mode, Question, Screen, SlipFiled, TextEdit,
 };
@@ -45,6 +46,9 @@ pub struct Session<W: Write> {
     on_form: bool,
     /// Where slips go; without one, a slip cannot be saved.
     slips: Option<SlipPlace>,
+    /// The central server as the report role, where it is set: 'all' on the report reads
+    /// every desk's figures from it (the next line waits for the answer).
+    all_desks: Option<AllDesks>,
 }
 
 /// Where slips are saved, and the command that prints them (the config's `print_command`).
@@ -83,12 +87,21 @@ impl<W: Write> Session<W> {
             asking: None,
             on_form: false,
             slips: None,
+            all_desks: None,
         }
     }
 
     /// Saves and prints slips as `place` says.
     pub fn with_slips(mut self, place: SlipPlace) -> Session<W> {
         self.slips = Some(place);
+        self
+    }
+
+    /// Reads every desk's figures from the central server (the report role's): the report's
+    /// 'all' is offered.
+    pub fn with_all_desks(mut self, all_desks: AllDesks) -> Session<W> {
+        self.app.central_report = true;
+        self.all_desks = Some(all_desks);
         self
     }
 
@@ -144,6 +157,18 @@ impl<W: Write> Session<W> {
                         hits: self.index.query(&query),
                     }),
                     // Saved and printed here and now: the next line waits for the printer.
+                    Effect::LoadCentralReport { seq, from, to } => {
+                        pending.push(match self.all_desks.as_mut() {
+                            Some(all_desks) => match all_desks.counts(from, to) {
+                                Ok(counts) => Action::ReportCounted { seq, counts },
+                                Err(reason) => Action::AllDesksNotCounted { seq, reason },
+                            },
+                            None => Action::AllDesksNotCounted {
+                                seq,
+                                reason: "no report server is set".to_string(),
+                            },
+                        })
+                    }
                     Effect::FileSlip(job) => pending.push(Action::SlipFiled(match &self.slips {
                         Some(place) => {
                             file_slip(&place.folder, place.print_command.as_deref(), &job)
@@ -343,6 +368,7 @@ impl<W: Write> Session<W> {
             w if w == words.later => Command::Right,
             w if w == words.longer => Command::ReportLonger,
             w if w == words.shorter => Command::ReportShorter,
+            w if w == words.all && self.app.central_report => Command::ReportAllDesks,
             w if w == words.back => Command::Back,
             _ => return self.not_understood(typed),
         };

@@ -18,6 +18,8 @@ use crate::config::ServerUrl;
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long one request (a batch, a catalogue) may take before it is given up.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long a long job of the owner's may take (see [`Central::run_long`]).
+pub const LONG_JOB_TIMEOUT: Duration = Duration::from_secs(4 * 3600);
 
 /// A connection to the central server.
 pub struct Central {
@@ -104,14 +106,37 @@ impl Central {
     where
         F: Future<Output = Result<T, tokio_postgres::Error>> + 'a,
     {
+        self.run_within(REQUEST_TIMEOUT, work)
+    }
+
+    /// Runs one of the owner's long jobs (migrating, counting every visit afresh), given up
+    /// after [`LONG_JOB_TIMEOUT`]: on a server with millions of visits they take minutes.
+    pub fn run_long<'a, T, F>(
+        &'a mut self,
+        work: impl FnOnce(&'a mut Client) -> F,
+    ) -> Result<T, CentralError>
+    where
+        F: Future<Output = Result<T, tokio_postgres::Error>> + 'a,
+    {
+        self.run_within(LONG_JOB_TIMEOUT, work)
+    }
+
+    fn run_within<'a, T, F>(
+        &'a mut self,
+        limit: Duration,
+        work: impl FnOnce(&'a mut Client) -> F,
+    ) -> Result<T, CentralError>
+    where
+        F: Future<Output = Result<T, tokio_postgres::Error>> + 'a,
+    {
         let server = self.server.clone();
         let future = work(&mut self.client);
         self.runtime.block_on(async move {
-            match tokio::time::timeout(REQUEST_TIMEOUT, future).await {
+            match tokio::time::timeout(limit, future).await {
                 Ok(result) => result.map_err(|e| CentralError::from_postgres(&server, &e)),
                 Err(_) => Err(CentralError::TimedOut {
                     server,
-                    seconds: REQUEST_TIMEOUT.as_secs(),
+                    seconds: limit.as_secs(),
                 }),
             }
         })

@@ -100,7 +100,7 @@ pub(super) const DROP_ZEROS: &str = "DELETE FROM frontdesk.report_counts WHERE n
 /// Counts every visit on the server afresh, in one transaction (as the owner): after loading
 /// visits by other means than a sync, or to check the counts kept.
 pub fn recount(central: &mut Central) -> Result<(), CentralError> {
-    central.run(|client| async move {
+    central.run_long(|client| async move {
         let tx = client.transaction().await?;
         tx.batch_execute(concat!(
             "SET LOCAL work_mem = '256MB'; \

@@ -7,12 +7,14 @@
 //! - [`push`]: sending the desk's outbox in batches, idempotent by visit id and version.
 //! - [`catalogue`]: publishing a catalogue version and fetching the newest.
 //! - [`counts`]: the report's counts on the server, kept by each sync with the desks' own rules.
-//! - [`report`]: the report across desks, from those counts.
+//! - [`report`]: the report across desks, from those counts; [`all_desks`] asks for it on
+//!   behalf of the app's faces.
 //! - [`purge`]: retention on the server, with the local rules.
 //!
 //! The desk's SQLite log stays its own record; nothing here changes it except marking outbox
 //! rows as sent after the server has committed them.
 
+pub mod all_desks;
 pub mod catalogue;
 pub mod connect;
 pub mod counts;

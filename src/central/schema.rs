@@ -251,7 +251,7 @@ async fn version_on(client: &impl GenericClient) -> Result<i32, tokio_postgres::
 /// under an advisory lock so two desks starting together do not both migrate.
 pub fn migrate(central: &mut Central) -> Result<i32, CentralError> {
     let server = central.server().to_string();
-    let found = central.run(|client| async move {
+    let found = central.run_long(|client| async move {
         let tx = client.transaction().await?;
         tx.batch_execute(
             "SELECT pg_advisory_xact_lock(7264001); \

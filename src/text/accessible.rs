@@ -34,6 +34,7 @@ pub struct Words {
     pub later: &'static str,
     pub longer: &'static str,
     pub shorter: &'static str,
+    pub all: &'static str,
 }
 
 pub fn words(lang: Language) -> &'static Words {
@@ -68,6 +69,7 @@ pub fn words(lang: Language) -> &'static Words {
             later: "later",
             longer: "longer",
             shorter: "shorter",
+            all: "all",
         },
     }
 }
@@ -114,7 +116,7 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
                 "Type the note (no names, addresses, phone numbers or dates of birth); press Enter to keep it; 'clear' empties it; 'redact' removes personal data and saves; 'save', 'back', 'discard', 'help'."
             }
             Prompt::Report => {
-                "Type 'today', 'week' or 'month' for that period, 'earlier' or 'later' to move it, 'longer' or 'shorter' to change it by a day, 'save' and a file name to save the whole report (week.html has charts; .csv, .json or .txt), 'back', 'again', 'help', 'quit'."
+                "Type 'today', 'week' or 'month' for that period, 'earlier' or 'later' to move it, 'longer' or 'shorter' to change it by a day, 'all' for every desk's figures and back (where the report server is set), 'save' and a file name to save the whole report (week.html has charts; .csv, .json or .txt), 'back', 'again', 'help', 'quit'."
             }
             Prompt::Slip => {
                 "Type 'print' to print the slip (a copy is kept in the data folder), 'save' to save it to a file only, 'back', 'again', 'help', 'quit'."

@@ -247,22 +247,13 @@ pub fn screen_title(lang: Language, span: &str, from: &str, to: &str, desk: &str
 }
 
 /// In place of the figures of all desks, and on the status bar, when the central server could
-/// not give them: "Cannot read the figures of all desks: REASON. Press a to see this desk's."
+/// not give them: "Cannot read the figures of all desks: REASON. a shows this desk's."
 pub fn all_desks_not_counted(lang: Language, reason: &str, this_desk_key: &str) -> String {
     let reason = reason.trim().trim_end_matches('.');
     match lang {
         Language::English | Language::Welsh => format!(
-            "Cannot read the figures of all desks: {reason}. Press {this_desk_key} to see this desk's."
+            "Cannot read the figures of all desks: {reason}. {this_desk_key} shows this desk's."
         ),
-    }
-}
-
-/// Why the figures of all desks are missing when the server was too slow.
-pub fn server_did_not_answer(lang: Language, server: &str, seconds: u64) -> String {
-    match lang {
-        Language::English | Language::Welsh => {
-            format!("the server {server} did not answer within {seconds} seconds")
-        }
     }
 }
 

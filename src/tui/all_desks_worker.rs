@@ -1,7 +1,7 @@
 //! The figures of all desks, off the screen's thread: a worker with its own thread and its own
-//! connection to the central server as the report role. It answers only the newest question
-//! (those a newer one replaced are dropped), connects again after a failure, and says why it
-//! could not count in one sentence; keys never wait on the network.
+//! connection to the central server as the report role ([`AllDesks`]). It answers only the
+//! newest question (those a newer one replaced are dropped), connects again after a failure,
+//! and says why it could not count in one sentence; keys never wait on the network.
 
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
@@ -10,14 +10,10 @@ use chrono::NaiveDate;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::message::Message;
-use crate::central::{self, Central, CentralError};
-use crate::config::{ServerUrl, Settings};
+use crate::central::all_desks::AllDesks;
+use crate::config::Settings;
 use crate::desk::Action;
 use crate::store::Count;
-use crate::text::{self, Language};
-
-/// The language of the reasons the figures could not be read (as for the sync's).
-const LANG: Language = Language::English;
 
 /// One question: the counts of every desk (but the demo desk) from one local date to another,
 /// both included; `seq` is the report screen's number for it.
@@ -42,9 +38,9 @@ impl AllDesksWorker {
         thread::Builder::new()
             .name("all-desks".into())
             .spawn(move || {
-                let mut central = None;
+                let mut all_desks = AllDesks::new(server);
                 serve(&incoming, &answers, |question| {
-                    count(&server, &mut central, question)
+                    all_desks.counts(question.from, question.to)
                 });
             })
             .map_err(|e| tracing::error!("cannot start the worker for all desks' figures: {e}"))
@@ -63,7 +59,7 @@ impl AllDesksWorker {
 fn serve(
     incoming: &Receiver<Question>,
     answers: &UnboundedSender<Message>,
-    mut count: impl FnMut(Question) -> Result<Vec<Count>, CentralError>,
+    mut count: impl FnMut(Question) -> Result<Vec<Count>, String>,
 ) {
     while let Ok(mut newest) = incoming.recv() {
         // The latest question wins: those it replaced are not asked of the server.
@@ -73,52 +69,14 @@ fn serve(
         let seq = newest.seq;
         let action = match count(newest) {
             Ok(counts) => Action::ReportCounted { seq, counts },
-            Err(error) => {
-                tracing::warn!("all desks' figures: {error}");
-                Action::AllDesksNotCounted {
-                    seq,
-                    reason: reason(&error),
-                }
+            Err(reason) => {
+                tracing::warn!("all desks' figures: {reason}");
+                Action::AllDesksNotCounted { seq, reason }
             }
         };
         if answers.send(Message::Action(action)).is_err() {
             return;
         }
-    }
-}
-
-/// Counts on the open connection, or on a new one (checked as the sync checks it) when there
-/// is none or it has gone; after a failure the next question connects again.
-fn count(
-    server: &ServerUrl,
-    central: &mut Option<Central>,
-    question: Question,
-) -> Result<Vec<Count>, CentralError> {
-    let connection = match central.take() {
-        Some(open) if !open.is_closed() => open,
-        _ => {
-            let mut fresh = Central::connect(server)?;
-            central::schema::check(&mut fresh)?;
-            fresh
-        }
-    };
-    let connection = central.insert(connection);
-    let desks = crate::report::desks_for(None);
-    let counts = central::report::report_counts(connection, question.from, question.to, &desks);
-    if counts.is_err() {
-        *central = None;
-    }
-    counts
-}
-
-/// Why the figures could not be read, for the report screen's sentence.
-fn reason(error: &CentralError) -> String {
-    match error {
-        // The sync's wording speaks of queued visits; here nothing waits.
-        CentralError::TimedOut { server, seconds } => {
-            text::report::server_did_not_answer(LANG, server, *seconds)
-        }
-        other => other.to_string(),
     }
 }
 
@@ -139,7 +97,7 @@ mod tests {
     /// returns its answers.
     fn answers_to(
         questions: &[Question],
-        count: impl FnMut(Question) -> Result<Vec<Count>, CentralError>,
+        count: impl FnMut(Question) -> Result<Vec<Count>, String>,
     ) -> Vec<Action> {
         let (send, incoming) = mpsc::channel();
         for q in questions {
@@ -174,58 +132,13 @@ mod tests {
 
     #[test]
     fn a_failure_is_answered_with_its_reason() {
-        let answers = answers_to(&[question(7)], |_| {
-            Err(CentralError::Other("not built yet".into()))
-        });
+        let answers = answers_to(&[question(7)], |_| Err("not built yet".to_string()));
         assert_eq!(
             answers,
             [Action::AllDesksNotCounted {
                 seq: 7,
                 reason: "not built yet".into()
             }]
-        );
-    }
-
-    #[test]
-    fn a_server_that_cannot_be_reached_is_a_reason_and_the_next_question_tries_again() {
-        // Nothing listens on port 1 of this machine: connecting is refused at once.
-        let server =
-            ServerUrl::parse("report_server", "postgres://report:secret@127.0.0.1:1/db").unwrap();
-        let mut central = None;
-        let mut tries = 0;
-        let answers = answers_to(&[question(1)], |q| {
-            tries += 1;
-            count(&server, &mut central, q)
-        });
-        let [Action::AllDesksNotCounted { seq: 1, reason }] = answers.as_slice() else {
-            panic!("{answers:?}");
-        };
-        assert!(reason.contains("cannot reach the server"), "{reason}");
-        assert!(!reason.contains("secret"), "{reason}");
-        assert!(central.is_none(), "no connection is kept after a failure");
-        let again = answers_to(&[question(2)], |q| {
-            tries += 1;
-            count(&server, &mut central, q)
-        });
-        assert!(
-            matches!(
-                again.as_slice(),
-                [Action::AllDesksNotCounted { seq: 2, .. }]
-            ),
-            "{again:?}"
-        );
-        assert_eq!(tries, 2);
-    }
-
-    #[test]
-    fn a_server_too_slow_to_answer_is_not_said_to_keep_visits_queued() {
-        let slow = CentralError::TimedOut {
-            server: "postgres://report@db.example.gov.uk/frontdesk".into(),
-            seconds: 120,
-        };
-        assert_eq!(
-            reason(&slow),
-            "the server postgres://report@db.example.gov.uk/frontdesk did not answer within 120 seconds"
         );
     }
 }

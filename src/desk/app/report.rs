@@ -401,8 +401,7 @@ mod tests {
             seq,
             reason: "not built yet".into(),
         });
-        let sentence =
-            "Cannot read the figures of all desks: not built yet. Press a to see this desk's.";
+        let sentence = "Cannot read the figures of all desks: not built yet. a shows this desk's.";
         assert_eq!(app.report_problem(&view(&app)), Some(sentence));
         let status = app.status.clone().expect("a status");
         assert_eq!(
