@@ -18,12 +18,7 @@ use frontdesk::store::VisitLog;
 use frontdesk::visit::{ExclusionReason, Outcome, Visit, VisitDraft};
 use tempfile::TempDir;
 
-use central_support::{Pg, Proxy, TestDb};
-
-const EMPTY_CONFIG: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/empty-config.toml"
-);
+use central_support::{Pg, Proxy, TestDb, frontdesk};
 
 fn url(text: &str) -> ServerUrl {
     ServerUrl::parse("test", text).unwrap()
@@ -546,16 +541,6 @@ fn every_synced_column_has_a_column_of_the_same_name_on_the_server() {
         pg.count("SELECT max(version) FROM frontdesk.schema_version"),
         i64::from(central::schema::CENTRAL_SCHEMA_VERSION)
     );
-}
-
-fn frontdesk(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("frontdesk").unwrap();
-    cmd.env_clear()
-        .env("HOME", data)
-        .env("FRONTDESK_CONFIG", EMPTY_CONFIG)
-        .env("FRONTDESK_DATA_DIR", data)
-        .env("TZ", "Europe/London");
-    cmd
 }
 
 fn stdout(cmd: &mut Command) -> String {

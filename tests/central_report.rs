@@ -7,9 +7,7 @@
 mod central_support;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use assert_cmd::Command;
 use chrono::{Duration, Local, NaiveDate, Utc};
 use frontdesk::catalogue::Catalogue;
 use frontdesk::central::{self, Central};
@@ -21,12 +19,7 @@ use frontdesk::text::Language;
 use frontdesk::visit::{LanguageChoice, Outcome, ResidentLanguage, Visit, VisitDraft};
 use tempfile::TempDir;
 
-use central_support::{Pg, TestDb};
-
-const EMPTY_CONFIG: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/empty-config.toml"
-);
+use central_support::{Pg, TestDb, frontdesk};
 
 const MAIN: &str = "Main reception";
 const LIBRARY: &str = "Library hub";
@@ -364,16 +357,6 @@ fn a_server_upgraded_to_keep_counts_counts_the_visits_it_already_had_and_desks_k
     main.sync(&db.url_as(&main_role));
     let report_url = db.url_as(&report_role);
     assert_same_figures(&report_url, &mut [&mut main], &catalogue, 40);
-}
-
-fn frontdesk(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("frontdesk").unwrap();
-    cmd.env_clear()
-        .env("HOME", data)
-        .env("FRONTDESK_CONFIG", EMPTY_CONFIG)
-        .env("FRONTDESK_DATA_DIR", data)
-        .env("TZ", "Europe/London");
-    cmd
 }
 
 #[test]

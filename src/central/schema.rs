@@ -120,45 +120,29 @@ const CHILD_TABLES: &[&str] = &["visit_services", "visit_partners", "visit_reaso
 /// The central schema version this frontdesk writes.
 pub const CENTRAL_SCHEMA_VERSION: i32 = STEPS.len() as i32;
 
-/// The child tables' policies, the same for each table.
-fn child_policies() -> String {
-    CHILD_TABLES
+/// Row-level security on `tables`, each with a `desk` column: a desk's role reads, adds and
+/// removes only its own desk's rows (and, with `desk_changes`, changes them), a reader reads
+/// them all.
+fn desk_policies(tables: &[&str], desk_changes: bool) -> String {
+    const OWN: &str = "desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user)";
+    tables
         .iter()
         .map(|table| {
+            let changes = if desk_changes {
+                format!(
+                    "CREATE POLICY desk_changes ON frontdesk.{table} FOR UPDATE USING ({OWN}) WITH CHECK ({OWN});"
+                )
+            } else {
+                String::new()
+            };
             format!(
                 "ALTER TABLE frontdesk.{table} ENABLE ROW LEVEL SECURITY;
-                 CREATE POLICY desk_reads ON frontdesk.{table} FOR SELECT
-                     USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
+                 CREATE POLICY desk_reads ON frontdesk.{table} FOR SELECT USING ({OWN});
                  CREATE POLICY reader_reads ON frontdesk.{table} FOR SELECT
                      USING (EXISTS (SELECT 1 FROM frontdesk.readers r WHERE r.role = current_user));
-                 CREATE POLICY desk_adds ON frontdesk.{table} FOR INSERT
-                     WITH CHECK (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
-                 CREATE POLICY desk_deletes ON frontdesk.{table} FOR DELETE
-                     USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));"
-            )
-        })
-        .collect()
-}
-
-/// The count tables' policies: a desk reads, adds, changes and removes only its own desk's
-/// counts (a sync keeps them), a reader reads them all.
-fn count_policies() -> String {
-    super::counts::COUNT_TABLES
-        .iter()
-        .map(|table| {
-            format!(
-                "ALTER TABLE frontdesk.{table} ENABLE ROW LEVEL SECURITY;
-                 CREATE POLICY desk_reads ON frontdesk.{table} FOR SELECT
-                     USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
-                 CREATE POLICY reader_reads ON frontdesk.{table} FOR SELECT
-                     USING (EXISTS (SELECT 1 FROM frontdesk.readers r WHERE r.role = current_user));
-                 CREATE POLICY desk_adds ON frontdesk.{table} FOR INSERT
-                     WITH CHECK (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
-                 CREATE POLICY desk_changes ON frontdesk.{table} FOR UPDATE
-                     USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user))
-                     WITH CHECK (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));
-                 CREATE POLICY desk_deletes ON frontdesk.{table} FOR DELETE
-                     USING (desk IN (SELECT d.desk FROM frontdesk.desks d WHERE d.role = current_user));"
+                 CREATE POLICY desk_adds ON frontdesk.{table} FOR INSERT WITH CHECK ({OWN});
+                 {changes}
+                 CREATE POLICY desk_deletes ON frontdesk.{table} FOR DELETE USING ({OWN});"
             )
         })
         .collect()
@@ -167,8 +151,14 @@ fn count_policies() -> String {
 /// What a step needs besides its own SQL: the policies of the tables it made, and the counts.
 fn after_step(index: usize) -> String {
     match index {
-        0 => child_policies(),
-        2 => format!("{}{}", super::counts::TABLES, count_policies()),
+        // A visit's parts are replaced whole, never changed.
+        0 => desk_policies(CHILD_TABLES, false),
+        // A sync adds to its desk's counts.
+        2 => format!(
+            "{}{}",
+            super::counts::TABLES,
+            desk_policies(super::counts::COUNT_TABLES, true)
+        ),
         _ => String::new(),
     }
 }

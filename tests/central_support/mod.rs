@@ -21,6 +21,24 @@ use tokio_postgres::{Client, Config, NoTls, SimpleQueryMessage};
 
 static SKIP_NOTE: Once = Once::new();
 
+/// An empty config file, so a developer's own settings never reach a test.
+pub const EMPTY_CONFIG: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/empty-config.toml"
+);
+
+/// The `frontdesk` binary with nothing of this machine's environment: an empty config, the
+/// data folder given, the UK's time zone.
+pub fn frontdesk(data: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("frontdesk").unwrap();
+    cmd.env_clear()
+        .env("HOME", data)
+        .env("FRONTDESK_CONFIG", EMPTY_CONFIG)
+        .env("FRONTDESK_DATA_DIR", data)
+        .env("TZ", "Europe/London");
+    cmd
+}
+
 /// A plain SQL connection for the test's own checks.
 pub struct Pg {
     runtime: tokio::runtime::Runtime,
