@@ -37,9 +37,9 @@ macro_rules! count_central {
     };
 }
 
-/// The count tables, their row-level security (a desk keeps its own desk's counts, a reader
-/// reads them all) and the counts of the visits already on the server: part of the central
-/// schema's version 3.
+/// The count tables and the counts of the visits already on the server: part of the central
+/// schema's version 3 (which also gives them their row-level security: a desk keeps its own
+/// desk's counts, a reader reads them all).
 pub(super) const TABLES: &str = concat!(
     "CREATE TABLE frontdesk.report_counts (
         day integer NOT NULL,
