@@ -12,7 +12,6 @@
 //! and kept (`fd_bench_central_10m`); drop it to make it again. Median, p99 and max are
 //! printed; criterion measures the year report too.
 
-use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use chrono::{Duration as Span, Local, NaiveDate};
@@ -23,7 +22,10 @@ use frontdesk::config::{ServerUrl, UnitCosts};
 use frontdesk::report::{Period, Report, desks_for};
 use frontdesk::store::{Desks, day_number};
 use frontdesk::text::Language;
-use tokio_postgres::NoTls;
+
+mod support;
+
+use support::{Server, TestServer, percentiles};
 
 const VISITS: i64 = 10_000_000;
 const DESKS: i64 = 50;
@@ -31,56 +33,13 @@ const DAYS: i64 = 730;
 const DATABASE: &str = "fd_bench_central_10m";
 const RUNS: usize = 30;
 
-struct Server {
-    runtime: tokio::runtime::Runtime,
-    client: tokio_postgres::Client,
-}
-
-impl Server {
-    fn connect(url: &str) -> Server {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        let client = runtime.block_on(async {
-            let (client, connection) = tokio_postgres::connect(url, NoTls)
-                .await
-                .expect("connect to the test server");
-            tokio::spawn(connection);
-            client
-        });
-        Server { runtime, client }
-    }
-
-    fn exec(&self, sql: &str) {
-        self.runtime
-            .block_on(self.client.batch_execute(sql))
-            .unwrap_or_else(|e| panic!("{e:?}"));
-    }
-
-    fn count(&self, sql: &str) -> Option<i64> {
-        self.runtime
-            .block_on(self.client.query_one(sql, &[]))
-            .ok()
-            .map(|row| row.get(0))
-    }
-}
-
 /// The owner's and the report role's URLs of the bench's database, made and filled if need be.
 fn database(catalogue: &Catalogue, today: NaiveDate) -> (String, String) {
-    let admin_url = std::env::var("FRONTDESK_TEST_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    let config = tokio_postgres::Config::from_str(&admin_url).expect("a PostgreSQL URL");
-    let host = match config.get_hosts().first() {
-        Some(tokio_postgres::config::Host::Tcp(host)) => host.clone(),
-        _ => "127.0.0.1".into(),
-    };
-    let port = config.get_ports().first().copied().unwrap_or(5432);
-    let user = config.get_user().unwrap_or("postgres").to_string();
-    let owner_url = format!("postgres://{user}@{host}:{port}/{DATABASE}");
+    let test_server = TestServer::from_env();
+    let owner_url = test_server.url(&test_server.user, DATABASE);
     let report_role = format!("{DATABASE}_report");
-    let report_url = format!("postgres://{report_role}@{host}:{port}/{DATABASE}");
-    let admin = Server::connect(&admin_url);
+    let report_url = test_server.url(&report_role, DATABASE);
+    let admin = Server::connect(&test_server.admin_url);
     let exists = admin
         .count(&format!(
             "SELECT count(*) FROM pg_database WHERE datname = '{DATABASE}'"
@@ -186,12 +145,6 @@ fn fill_sql(catalogue: &Catalogue, today: i64) -> String {
          DROP TABLE g;
          ANALYZE;"
     )
-}
-
-fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration, Duration) {
-    samples.sort();
-    let at = |q: f64| samples[((samples.len() as f64 * q).ceil() as usize).saturating_sub(1)];
-    (at(0.5), at(0.99), samples[samples.len() - 1])
 }
 
 /// The report `report --central` prints: the counts from the server and every figure.

@@ -12,7 +12,6 @@
 
 use std::collections::HashMap;
 use std::io::Cursor;
-use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use chrono::{Duration as Span, Utc};
@@ -22,7 +21,10 @@ use frontdesk::store::outbox::{SYNCED_CHILDREN, SYNCED_VISITS};
 use frontdesk::store::{Store, VisitLog};
 use frontdesk::visit::{ExclusionReason, Outcome, Visit, VisitDraft};
 use futures_util::SinkExt;
-use tokio_postgres::NoTls;
+
+mod support;
+
+use support::{Server, TestServer, percentiles};
 
 const VISITS: usize = 100_000;
 const RUNS: usize = 5;
@@ -56,47 +58,6 @@ fn visit(n: usize) -> Visit {
     draft.into_visit().expect("a complete visit")
 }
 
-struct Server {
-    runtime: tokio::runtime::Runtime,
-    client: tokio_postgres::Client,
-}
-
-impl Server {
-    fn connect(url: &str) -> Server {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        let client = runtime.block_on(async {
-            let (client, connection) = tokio_postgres::connect(url, NoTls)
-                .await
-                .expect("connect to the test server");
-            tokio::spawn(connection);
-            client
-        });
-        Server { runtime, client }
-    }
-
-    fn exec(&self, sql: &str) {
-        self.runtime
-            .block_on(self.client.batch_execute(sql))
-            .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        self.runtime
-            .block_on(self.client.query_one(sql, &[]))
-            .expect("count")
-            .get(0)
-    }
-}
-
-fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration, Duration) {
-    samples.sort();
-    let at = |q: f64| samples[((samples.len() as f64 * q).ceil() as usize).saturating_sub(1)];
-    (at(0.5), at(0.99), samples[samples.len() - 1])
-}
-
 fn report(name: &str, samples: Vec<Duration>) -> Duration {
     let (median, p99, max) = percentiles(samples);
     println!(
@@ -109,16 +70,9 @@ fn report(name: &str, samples: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let admin_url = std::env::var("FRONTDESK_TEST_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    let config = tokio_postgres::Config::from_str(&admin_url).expect("a PostgreSQL URL");
-    let host = match config.get_hosts().first() {
-        Some(tokio_postgres::config::Host::Tcp(host)) => host.clone(),
-        _ => "127.0.0.1".into(),
-    };
-    let port = config.get_ports().first().copied().unwrap_or(5432);
-    let user = config.get_user().unwrap_or("postgres").to_string();
-    let admin = Server::connect(&admin_url);
+    let test_server = TestServer::from_env();
+    let (host, port, user) = (&test_server.host, test_server.port, &test_server.user);
+    let admin = Server::connect(&test_server.admin_url);
 
     let dir = tempfile::Builder::new()
         .prefix("frontdesk-sync-bench")
@@ -185,7 +139,7 @@ fn main() {
         let name = format!("fd_bench_{}", uuid::Uuid::new_v4().simple());
         let role = format!("{}_desk", &name[..21]);
         admin.exec(&format!("CREATE DATABASE {name}"));
-        let owner_url = format!("postgres://{user}@{host}:{port}/{name}");
+        let owner_url = test_server.url(user, &name);
         let owner = ServerUrl::parse("bench", &owner_url).expect("url");
         let mut central = Central::connect(&owner).expect("connect");
         central::schema::migrate(&mut central).expect("migrate");
@@ -195,9 +149,7 @@ fn main() {
             .backup_to(&copy_path, true)
             .expect("copy the log");
         let mut log = VisitLog::new(&copy_path);
-        let desk_url =
-            ServerUrl::parse("bench", &format!("postgres://{role}@{host}:{port}/{name}"))
-                .expect("url");
+        let desk_url = ServerUrl::parse("bench", &test_server.url(&role, &name)).expect("url");
         let started = Instant::now();
         let mut desk = Central::connect(&desk_url).expect("connect as the desk");
         let pushed =
@@ -209,15 +161,14 @@ fn main() {
         // The floor: the same rows straight into the same (empty) tables with COPY.
         let floor_db = format!("{name}_copy");
         admin.exec(&format!("CREATE DATABASE {floor_db}"));
-        let floor_url = format!("postgres://{user}@{host}:{port}/{floor_db}");
+        let floor_url = test_server.url(user, &floor_db);
         let mut floor = Central::connect(&ServerUrl::parse("bench", &floor_url).expect("url"))
             .expect("connect");
         central::schema::migrate(&mut floor).expect("migrate");
         drop(floor);
-        let server = Server::connect(&floor_url);
+        let (runtime, mut client) = Server::connect(&floor_url).into_parts();
         let started = Instant::now();
-        server.runtime.block_on(async {
-            let mut client = server.client;
+        runtime.block_on(async {
             let tx = client.transaction().await.expect("begin");
             let columns = SYNCED_VISITS.columns.join(", ");
             copy(
@@ -244,13 +195,13 @@ fn main() {
         let check = Server::connect(&floor_url);
         assert_eq!(
             check.count("SELECT count(*) FROM frontdesk.visits"),
-            VISITS as i64
+            Some(VISITS as i64)
         );
         drop(check);
         let synced = Server::connect(&owner_url);
         assert_eq!(
             synced.count("SELECT count(*) FROM frontdesk.visits"),
-            VISITS as i64
+            Some(VISITS as i64)
         );
         drop(synced);
         drop(central);

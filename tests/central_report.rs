@@ -35,7 +35,8 @@ fn connect(text: &str) -> Central {
 /// A desk's own folder and log, filled with made-up visits of every kind (services, outcomes,
 /// partners, scripts, demand, languages...) over `days` days ending today.
 struct Desk {
-    _dir: TempDir,
+    /// The desk's data folder: its log is `visits.sqlite3` there, where the binary reads it.
+    dir: TempDir,
     log: VisitLog,
     name: &'static str,
 }
@@ -52,11 +53,7 @@ impl Desk {
         };
         let made: Vec<Visit> = demo::visits(catalogue, name, plan).collect();
         log.save_all(&made).unwrap();
-        Desk {
-            _dir: dir,
-            log,
-            name,
-        }
+        Desk { dir, log, name }
     }
 
     fn sync(&mut self, server: &str) {
@@ -365,24 +362,16 @@ fn report_central_prints_the_servers_figures_with_the_local_reports_keys() {
     let catalogue = Catalogue::embedded().unwrap();
     let (main_role, report_role) = (db.role("main"), db.role("report"));
     init(&db, &[(MAIN, &main_role)], &report_role);
-    let data = tempfile::tempdir().unwrap();
     // The desk's own log, in the data folder the command reads, synced to the server.
-    let mut log = VisitLog::new(data.path().join("visits.sqlite3"));
-    let plan = DemoPlan {
-        visits: 400,
-        days: 20,
-        seed: 6,
-        last_day: Local::now().date_naive(),
-    };
-    let made: Vec<Visit> = demo::visits(&catalogue, MAIN, plan).collect();
-    log.save_all(&made).unwrap();
-    central::push::push_all(&mut connect(&db.url_as(&main_role)), &mut log, 1_000).unwrap();
+    let mut main = Desk::new(MAIN, &catalogue, 400, 20, 6);
+    main.sync(&db.url_as(&main_role));
+    let data = main.dir.path();
 
     let today = Local::now().date_naive();
     let from = (today - Duration::days(25)).to_string();
     let to = today.to_string();
     let run = |extra: &[&str], env: Option<&str>| {
-        let mut cmd = frontdesk(data.path());
+        let mut cmd = frontdesk(data);
         cmd.args(["report", "--format", "json", "--from", &from, "--to", &to])
             .args(extra);
         if let Some(url) = env {
@@ -442,22 +431,14 @@ fn the_accessible_modes_all_reads_every_desks_figures_and_back() {
         &report_role,
     );
     // Today's visits: 30 at this desk (its own log, in the data folder), 20 at the library.
-    let data = tempfile::tempdir().unwrap();
-    let mut log = VisitLog::new(data.path().join("visits.sqlite3"));
-    let plan = DemoPlan {
-        visits: 30,
-        days: 1,
-        seed: 8,
-        last_day: Local::now().date_naive(),
-    };
-    let made: Vec<Visit> = demo::visits(&catalogue, MAIN, plan).collect();
-    log.save_all(&made).unwrap();
-    central::push::push_all(&mut connect(&db.url_as(&main_role)), &mut log, 1_000).unwrap();
+    let mut main = Desk::new(MAIN, &catalogue, 30, 1, 8);
+    main.sync(&db.url_as(&main_role));
+    let data = main.dir.path();
     let mut library = Desk::new(LIBRARY, &catalogue, 20, 1, 9);
     library.sync(&db.url_as(&library_role));
 
     let run = |input: &str, report_server: Option<&str>| -> String {
-        let mut cmd = frontdesk(data.path());
+        let mut cmd = frontdesk(data);
         cmd.env("FRONTDESK_DESK", MAIN).arg("--accessible");
         if let Some(url) = report_server {
             cmd.env("FRONTDESK_REPORT_SERVER", url);

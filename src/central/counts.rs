@@ -82,12 +82,12 @@ pub(super) const UNCOUNT_REPLACED: &str = concat!(
      FROM stage_replaced) r WHERE c.n = 0 AND c.month = r.month AND c.desk = r.desk;"
 );
 
-/// Adds the facts of the visits a sync has just written, read from the batch's staging
-/// tables once the visits it did not write (the server had them already) are taken out of
-/// `stage_visits`; tombstones add nothing.
-pub(super) const COUNT_APPLIED: &str = concat!(
-    "DELETE FROM stage_visits s WHERE NOT EXISTS (SELECT 1 FROM stage_applied a WHERE a.id = s.id);",
-    count_central!("stage_", "NOT v.undone", "1")
+/// Adds the facts of the visits a sync has just written (`stage_applied`), read from the
+/// batch's staging tables; tombstones add nothing.
+pub(super) const COUNT_APPLIED: &str = count_central!(
+    "stage_",
+    "v.id IN (SELECT id FROM stage_applied) AND NOT v.undone",
+    "1"
 );
 
 /// Takes away the facts of the visits that started before `$1` (milliseconds), before a

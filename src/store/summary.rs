@@ -80,39 +80,57 @@ macro_rules! facts {
 }
 pub(crate) use facts;
 
-/// Adds `$sign` (SQL: 1, -1 or a parameter) times the facts of the visits matching `$filter`
-/// to `report_counts` (per day).
-macro_rules! count_facts {
-    ($filter:literal, $sign:literal) => {
+/// Adds `$sign` (SQL: 1, -1 or a parameter) times the rows of `$facts!` (a macro of this
+/// room giving `day, desk, figure, key, sub` rows, such as [`facts!`]) for the visits matching
+/// `$filter` to `report_counts` (per day).
+macro_rules! add_to_days {
+    ($facts:ident, $filter:literal, $sign:literal) => {
         concat!(
             "INSERT INTO report_counts (day, desk, figure, key, sub, n) SELECT day, desk, figure, key, sub, ",
             $sign,
             " * count(*) FROM (",
-            $crate::store::summary::facts!("", $filter),
+            $crate::store::summary::$facts!("", $filter),
             ") WHERE true GROUP BY day, desk, figure, key, sub \
              ON CONFLICT (day, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
         )
     };
 }
-pub(crate) use count_facts;
+pub(crate) use add_to_days;
 
 /// The same for `report_month_counts` (per calendar month: `month` is its 1st as a day number),
 /// so a long period reads a row per month where a day would repeat it thirty times.
-macro_rules! count_month_facts {
-    ($filter:literal, $sign:literal) => {
+macro_rules! add_to_months {
+    ($facts:ident, $filter:literal, $sign:literal) => {
         concat!(
             "INSERT INTO report_month_counts (month, desk, figure, key, sub, n) SELECT ",
             "CAST(julianday(date(day * 86400, 'unixepoch', 'start of month')) - 2440587.5 AS INTEGER), \
              desk, figure, key, sub, ",
             $sign,
             " * count(*) FROM (",
-            $crate::store::summary::facts!("", $filter),
-            ") WHERE true GROUP BY 1, 2, 3, 4, 5 \
+            $crate::store::summary::$facts!("", $filter),
+            ") WHERE day IS NOT NULL GROUP BY 1, 2, 3, 4, 5 \
              ON CONFLICT (month, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
         )
     };
 }
+pub(crate) use add_to_months;
+
+/// Adds `$sign` times the facts of the visits matching `$filter` to `report_counts`.
+macro_rules! count_facts {
+    ($filter:literal, $sign:literal) => {
+        $crate::store::summary::add_to_days!(facts, $filter, $sign)
+    };
+}
+pub(crate) use count_facts;
+
+/// The same for `report_month_counts`.
+macro_rules! count_month_facts {
+    ($filter:literal, $sign:literal) => {
+        $crate::store::summary::add_to_months!(facts, $filter, $sign)
+    };
+}
 pub(crate) use count_month_facts;
+
 /// The `language` fact of the visits `v` matching `$filter`, one row each, as [`facts!`] gives
 /// its facts: spoken language, written language; 'en' for visits from before languages were
 /// recorded.
@@ -128,18 +146,10 @@ macro_rules! language_fact {
 }
 pub(crate) use language_fact;
 
-/// Adds `$sign` times the `language` fact (spoken language, written language; 'en' for visits
-/// from before languages were recorded) of the visits matching `$filter` to `report_counts`.
+/// Adds `$sign` times the `language` fact of the visits matching `$filter` to `report_counts`.
 macro_rules! language_facts {
     ($filter:literal, $sign:literal) => {
-        concat!(
-            "INSERT INTO report_counts (day, desk, figure, key, sub, n) SELECT day, desk, figure, key, sub, ",
-            $sign,
-            " * count(*) FROM (",
-            $crate::store::summary::language_fact!("", $filter),
-            ") WHERE true GROUP BY day, desk, figure, key, sub \
-             ON CONFLICT (day, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
-        )
+        $crate::store::summary::add_to_days!(language_fact, $filter, $sign)
     };
 }
 pub(crate) use language_facts;
@@ -147,16 +157,7 @@ pub(crate) use language_facts;
 /// The same for `report_month_counts`, so a period of whole months counts languages too.
 macro_rules! language_month_facts {
     ($filter:literal, $sign:literal) => {
-        concat!(
-            "INSERT INTO report_month_counts (month, desk, figure, key, sub, n) SELECT ",
-            "CAST(julianday(date(day * 86400, 'unixepoch', 'start of month')) - 2440587.5 AS INTEGER), \
-             desk, figure, key, sub, ",
-            $sign,
-            " * count(*) FROM (",
-            $crate::store::summary::language_fact!("", $filter),
-            ") WHERE day IS NOT NULL GROUP BY 1, 2, 3, 4, 5 \
-             ON CONFLICT (month, desk, figure, key, sub) DO UPDATE SET n = n + excluded.n"
-        )
+        $crate::store::summary::add_to_months!(language_fact, $filter, $sign)
     };
 }
 pub(crate) use language_month_facts;
