@@ -128,7 +128,8 @@ fn main() {
         "\n{VISITS} visits with {children} service, partner and reason rows; PostgreSQL on {host}:{port}"
     );
     println!(
-        "reading them from the desk's outbox (one batch, the desk's side of a sync): {:.3} s",
+        "reading them from the desk's outbox and counting their facts (one batch, the desk's \
+         side of a sync, done while the batch before is on its way): {:.3} s",
         reading.as_secs_f64()
     );
 

@@ -2,11 +2,13 @@
 //! edit, undo and purge; the title bar's count; a fetched catalogue taken up only between
 //! visits.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use crossterm::event::KeyCode;
 use frontdesk::catalogue::Catalogue;
+use frontdesk::demo::{self, DemoPlan};
 use frontdesk::desk::{Action, Effect, FetchedCatalogue, SyncState};
 use frontdesk::store::{Store, migrations};
 use frontdesk::tui::headless::Headless;
@@ -117,6 +119,77 @@ fn purging_old_visits_takes_their_places_in_the_outbox_too() {
     assert_eq!(store.purge_expired(730, Utc::now()).unwrap(), 1);
     assert_eq!(outbox(&path, old.id), None);
     assert_eq!(outbox(&path, today.id), Some((1, 0, false)));
+}
+
+#[test]
+fn the_batches_of_a_sync_carry_the_facts_the_desks_own_counts_hold() {
+    // The server adds the facts a desk sends with each batch (see `central::push`): over every
+    // batch, they are the desk's own counts, through edits and undos.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("visits.sqlite3")).unwrap();
+    let catalogue = Catalogue::embedded().unwrap();
+    let plan = DemoPlan {
+        visits: 600,
+        days: 40,
+        seed: 7,
+        last_day: chrono::Local::now().date_naive(),
+    };
+    let made: Vec<Visit> = demo::visits(&catalogue, "Main desk", plan).collect();
+    store.save_all(&made).unwrap();
+    for (i, visit) in made.iter().enumerate().filter(|(i, _)| i % 5 == 0) {
+        if i % 2 == 0 {
+            let mut draft = VisitDraft::from_visit(visit);
+            draft.outcome = Some(Outcome::Referred);
+            draft.service_outcomes.clear();
+            if !draft.services.iter().any(|s| s == "blue-badge") {
+                draft.services.push("blue-badge".into());
+            }
+            draft.ended_at += chrono::Duration::minutes(12);
+            store.update(&draft.into_visit().unwrap()).unwrap();
+        } else {
+            assert!(store.delete(visit.id).unwrap());
+        }
+    }
+
+    let mut sent: BTreeMap<(i64, String, String, String, String), i64> = BTreeMap::new();
+    let mut after = String::new();
+    let mut visits = 0;
+    loop {
+        let batch = store.sync_batch_after(&after, 97).unwrap();
+        let Some(last) = batch.visits.last() else {
+            break;
+        };
+        after.clone_from(&last.visit_id);
+        let live = batch.visits.iter().filter(|v| v.row.is_some()).count() as i64;
+        assert_eq!(
+            batch.counted_visits(),
+            live,
+            "each visit sent is counted once"
+        );
+        visits += live;
+        for f in batch.facts {
+            *sent
+                .entry((f.day, f.desk, f.figure, f.key, f.sub))
+                .or_default() += f.n;
+        }
+    }
+    assert_eq!(visits, 600 - 60, "every visit but the undone");
+
+    let conn = Connection::open(dir.path().join("visits.sqlite3")).unwrap();
+    let kept: BTreeMap<(i64, String, String, String, String), i64> = conn
+        .prepare("SELECT day, desk, figure, key, sub, n FROM report_counts WHERE n <> 0")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
+                r.get(5)?,
+            ))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(kept.keys().any(|k| k.2 == "language") && kept.keys().any(|k| k.2 == "length"));
+    assert_eq!(sent, kept);
 }
 
 #[test]

@@ -283,6 +283,36 @@ fn the_servers_figures_are_each_desks_own_through_edits_undos_and_a_purge() {
 }
 
 #[test]
+fn visits_sent_again_with_newer_ones_are_counted_once() {
+    // The server committed a sync but the desk never heard: it sends every visit again, mixed
+    // with the edits and undos made since. The server counts only the versions it writes.
+    let Some(db) = TestDb::create() else { return };
+    let catalogue = Catalogue::embedded().unwrap();
+    let (main_role, report_role) = (db.role("main"), db.role("report"));
+    init(&db, &[(MAIN, &main_role)], &report_role);
+    let days = 40;
+    let mut main = Desk::new(MAIN, &catalogue, 900, days, 3);
+    main.sync(&db.url_as(&main_role));
+    let unheard = rusqlite::Connection::open(main.log.path())
+        .unwrap()
+        .execute("UPDATE sync_outbox SET sent_version = 0", [])
+        .unwrap();
+    assert_eq!(unheard, 900);
+    main.edit_and_undo(7, &catalogue);
+    main.sync(&db.url_as(&main_role));
+    assert_same_figures(
+        &db.url_as(&report_role),
+        &mut [&mut main],
+        &catalogue,
+        days.into(),
+    );
+    let pg = db.owner();
+    let kept = count_rows(&pg);
+    central::counts::recount(&mut connect(&db.url)).unwrap();
+    assert_eq!(count_rows(&pg), kept);
+}
+
+#[test]
 fn the_made_up_desk_is_left_out_unless_asked_for_and_a_desks_role_is_refused() {
     let Some(db) = TestDb::create() else { return };
     let catalogue = Catalogue::embedded().unwrap();

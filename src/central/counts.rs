@@ -3,27 +3,24 @@
 //! `frontdesk.report_month_counts` the same per calendar month. The facts are the desk's own
 //! SQL, run over the server's tables, so a figure means the same in both places.
 //!
-//! A sync adds the facts of each visit it writes and takes away those of the version it
-//! replaces, in the same transaction (see `push`); a central purge takes away the facts of the
+//! A sync adds the facts of each visit it writes (counted by the desk, which sends them with
+//! the batch, or here when they do not match what was written) and takes away those of the
+//! version it replaces, in the same transaction (see `push`); a central purge takes away the facts of the
 //! visits it deletes. Tombstones (visits undone at the desk) are counted nowhere. A report then
 //! sums a few rows per day and desk, never the visits behind them.
 
 use super::{Central, CentralError};
 
-/// SQL that adds `$sign` (`1` or `-1`) times the facts of the visits `v` in `$tables` (see
-/// `facts!`) matching `$filter` to both count tables, in one statement. Rows go in by day (or
-/// month) and desk, so a day's counts sit together on disk even when a whole server is
+/// SQL that adds `$sign` (`1` or `-1`) times the counted facts `$counts` (SQL giving `day,
+/// desk, figure, key, sub, n` rows) to both count tables, in one statement. Rows go in by day
+/// (or month) and desk, so a day's counts sit together on disk even when a whole server is
 /// counted at once.
-macro_rules! count_central {
-    ($tables:literal, $filter:literal, $sign:literal) => {
+macro_rules! add_counts {
+    ($counts:expr, $sign:literal) => {
         concat!(
-            "WITH facts AS (SELECT day, desk, figure, coalesce(key, '') AS key, \
-             coalesce(sub, '') AS sub, count(*) AS n FROM (",
-            $crate::store::summary::facts!($tables, $filter),
-            " UNION ALL ",
-            $crate::store::summary::language_fact!($tables, $filter),
-            ") f WHERE day IS NOT NULL GROUP BY 1, 2, 3, 4, 5), \
-             by_day AS (INSERT INTO frontdesk.report_counts AS c (day, desk, figure, key, sub, n) \
+            "WITH facts AS (",
+            $counts,
+            "), by_day AS (INSERT INTO frontdesk.report_counts AS c (day, desk, figure, key, sub, n) \
              SELECT day, desk, figure, key, sub, ",
             $sign,
             " * n FROM facts ORDER BY day, desk \
@@ -33,6 +30,24 @@ macro_rules! count_central {
             $sign,
             " * sum(n) FROM facts GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2 \
              ON CONFLICT (month, desk, figure, key, sub) DO UPDATE SET n = c.n + excluded.n"
+        )
+    };
+}
+
+/// SQL that adds `$sign` times the facts of the visits `v` in `$tables` (see `facts!`)
+/// matching `$filter` to both count tables.
+macro_rules! count_central {
+    ($tables:literal, $filter:literal, $sign:literal) => {
+        add_counts!(
+            concat!(
+                "SELECT day, desk, figure, coalesce(key, '') AS key, coalesce(sub, '') AS sub, \
+                 count(*) AS n FROM (",
+                $crate::store::summary::facts!($tables, $filter),
+                " UNION ALL ",
+                $crate::store::summary::language_fact!($tables, $filter),
+                ") f WHERE day IS NOT NULL GROUP BY 1, 2, 3, 4, 5"
+            ),
+            $sign
         )
     };
 }
@@ -82,11 +97,14 @@ pub(super) const UNCOUNT_REPLACED: &str = concat!(
      FROM stage_replaced) r WHERE c.n = 0 AND c.month = r.month AND c.desk = r.desk;"
 );
 
-/// Adds the facts of the visits a sync has just written (`stage_applied`), read from the
-/// batch's staging tables; tombstones add nothing.
-pub(super) const COUNT_APPLIED: &str = count_central!(
-    "stage_",
-    "v.id IN (SELECT id FROM stage_applied) AND NOT v.undone",
+/// Adds the facts of the visits in a sync's staging tables (by then only the versions it
+/// wrote); tombstones add nothing. For a batch whose facts the desk's counts do not cover.
+pub(super) const COUNT_APPLIED: &str = count_central!("stage_", "NOT v.undone", "1");
+
+/// Adds the counts of its batch's facts a desk sent (`stage_facts`, see `store::outbox`): the
+/// desk's own query over the rows it sent, counted while the batch before was on its way.
+pub(super) const COUNT_SENT: &str = add_counts!(
+    "SELECT day, desk, figure, key, sub, n FROM stage_facts",
     "1"
 );
 

@@ -4,8 +4,11 @@
 //! tables, then merged: a visit is written only when the server's copy is older (by version),
 //! and its services, partners and reasons are replaced with it. Sending a batch twice, or two
 //! desks sending the same visit, changes nothing the second time. The report's counts (see
-//! `counts`) change in the same transaction. Outbox rows are marked sent
-//! only after the server has committed; a batch cut off half way is sent again whole.
+//! `counts`) change in the same transaction: the desk counts its batch's facts with the SQL
+//! the server would use (see `store::outbox`), and the server adds them when they are the
+//! facts of exactly the visits it wrote, and counts what it wrote itself when not. Outbox rows
+//! are marked sent only after the server has committed; a batch cut off half way is sent again
+//! whole.
 
 use std::io::Cursor;
 use std::sync::mpsc;
@@ -29,10 +32,11 @@ pub struct Pushed {
     pub waiting: u64,
 }
 
-/// Sends every waiting visit of `log`, batch by batch, oldest id first. The next batch is
-/// read (on a thread of its own, with its own connection to the log) while one is on its way.
-/// Stops at the first failure: what was confirmed stays marked, the rest stays queued. A
-/// visit edited during the sync waits for the next one.
+/// Sends every waiting visit of `log`, batch by batch, oldest id first. Three things happen
+/// at once, each on a thread of its own (with its own connection to the log): the next batch
+/// is read and made ready while one is on its way, and the one before is marked sent. Stops at
+/// the first failure: what was confirmed stays marked, the rest stays queued. A visit edited
+/// during the sync waits for the next one.
 pub fn push_all(
     central: &mut Central,
     log: &mut VisitLog,
@@ -40,9 +44,9 @@ pub fn push_all(
 ) -> Result<Pushed, CentralError> {
     let batch_size = batch_size.max(1);
     let path = log.path().to_path_buf();
-    let mut sent = 0;
-    std::thread::scope(|scope| {
-        let (batches, incoming) = mpsc::sync_channel::<Result<OutboxBatch, StoreError>>(1);
+    let marking = &mut *log;
+    let sent = std::thread::scope(|scope| {
+        let (batches, incoming) = mpsc::sync_channel::<Result<Outgoing, StoreError>>(1);
         scope.spawn(move || {
             let mut reader = VisitLog::new(path);
             let mut after = String::new();
@@ -58,49 +62,95 @@ pub fn push_all(
                     },
                     Err(_) => false,
                 };
-                if batches.send(batch).is_err() || !more {
+                if batches.send(batch.map(|b| Outgoing::new(&b))).is_err() || !more {
                     return;
                 }
             }
         });
-        for batch in incoming {
-            let batch = batch?;
-            if batch.is_empty() {
-                break;
+        let (confirm, confirmed) = mpsc::channel::<Vec<(String, i64)>>();
+        let marker = scope.spawn(move || {
+            let mut marked = 0;
+            for visits in confirmed {
+                marking.mark_synced(&visits)?;
+                marked += visits.len() as u64;
             }
-            push_batch(central, &batch)?;
-            let confirmed: Vec<(String, i64)> = batch
-                .visits
-                .iter()
-                .map(|v| (v.visit_id.clone(), v.version))
-                .collect();
-            log.mark_synced(&confirmed)?;
-            sent += confirmed.len() as u64;
-        }
-        Ok::<(), CentralError>(())
+            Ok::<u64, StoreError>(marked)
+        });
+        let pushed = (|| {
+            for batch in incoming {
+                let batch = batch?;
+                if batch.confirms.is_empty() {
+                    break;
+                }
+                let confirms = push_batch(central, batch)?;
+                if confirm.send(confirms).is_err() {
+                    // Marking failed: the marker says why.
+                    break;
+                }
+            }
+            Ok::<(), CentralError>(())
+        })();
+        drop(confirm);
+        let marked = marker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        pushed?;
+        Ok::<u64, CentralError>(marked?)
     })?;
     let waiting = log.sync_waiting()?;
     Ok(Pushed { sent, waiting })
 }
 
-/// Sends one batch in one server transaction.
-pub fn push_batch(central: &mut Central, batch: &OutboxBatch) -> Result<(), CentralError> {
-    if batch.is_empty() {
-        return Ok(());
+/// A batch ready to send: its rows as `COPY` text, made while the batch before is on its way.
+struct Outgoing {
+    /// The visits and versions the server confirms by committing.
+    confirms: Vec<(String, i64)>,
+    visits: Vec<u8>,
+    children: Vec<Vec<u8>>,
+    facts: Vec<u8>,
+    /// How many visits `facts` counts.
+    counted: i64,
+}
+
+impl Outgoing {
+    fn new(batch: &OutboxBatch) -> Outgoing {
+        Outgoing {
+            confirms: batch
+                .visits
+                .iter()
+                .map(|v| (v.visit_id.clone(), v.version))
+                .collect(),
+            visits: visits_copy(batch),
+            children: batch
+                .children
+                .iter()
+                .map(|rows| copy_text(rows.iter().map(|r| r.iter().map(Option::as_deref))))
+                .collect(),
+            facts: facts_copy(batch),
+            counted: batch.counted_visits(),
+        }
     }
-    let visits = visits_copy(batch);
-    let children: Vec<Vec<u8>> = batch
-        .children
-        .iter()
-        .map(|rows| copy_text(rows.iter().map(|r| r.iter().map(Option::as_deref))))
-        .collect();
-    central.run(|client| async move { merge(client, visits, children).await })
+}
+
+/// Sends one batch in one server transaction; gives back the visits it confirms.
+fn push_batch(central: &mut Central, batch: Outgoing) -> Result<Vec<(String, i64)>, CentralError> {
+    let Outgoing {
+        confirms,
+        visits,
+        children,
+        facts,
+        counted,
+    } = batch;
+    central.run(|client| async move { merge(client, visits, children, facts, counted).await })?;
+    Ok(confirms)
 }
 
 async fn merge(
     client: &mut Client,
     visits: Vec<u8>,
     children: Vec<Vec<u8>>,
+    facts: Vec<u8>,
+    counted: i64,
 ) -> Result<(), tokio_postgres::Error> {
     let tx = client.transaction().await?;
     let visit_columns = SYNCED_VISITS.columns.join(", ");
@@ -110,8 +160,17 @@ async fn merge(
          CREATE TEMP TABLE stage_applied (id uuid PRIMARY KEY, desk text NOT NULL, \
          fresh boolean NOT NULL) ON COMMIT DROP; \
          CREATE TEMP TABLE stage_replaced (id uuid PRIMARY KEY, local_day integer, \
-         desk text NOT NULL) ON COMMIT DROP;"
+         desk text NOT NULL) ON COMMIT DROP; \
+         CREATE TEMP TABLE stage_facts (day integer NOT NULL, desk text NOT NULL, \
+         figure text NOT NULL, key text NOT NULL, sub text NOT NULL, n bigint NOT NULL) \
+         ON COMMIT DROP;"
     ))
+    .await?;
+    copy_in(
+        &tx,
+        "COPY stage_facts (day, desk, figure, key, sub, n) FROM STDIN",
+        facts,
+    )
     .await?;
     copy_in(
         &tx,
@@ -136,28 +195,15 @@ async fn merge(
     }
     // The server's copies this batch replaces (locked, so a sync of the same visits at the same
     // time waits and then finds nothing newer to write) lose their facts from the counts.
-    // The planner's figures for the staged rows, and an index on each part's visit, so the
-    // lookups below and the counting of their facts (which asks, visit by visit, whether any
-    // of its services ended a given way) do not read every staged row for each visit.
     // A batch's statements are short: compiling them (JIT) would cost more than it saves.
-    tx.batch_execute(&format!(
-        "SET LOCAL jit = off; ANALYZE stage_visits; {}",
-        SYNCED_CHILDREN
-            .iter()
-            .map(|table| {
-                format!(
-                    "CREATE INDEX ON stage_{name} (visit_id); ANALYZE stage_{name};",
-                    name = table.name
-                )
-            })
-            .collect::<String>()
-    ))
-    .await?;
+    tx.batch_execute("SET LOCAL jit = off").await?;
+    // A first version replaces nothing.
     let replaced = tx
         .execute(
             "WITH locked AS (SELECT v.id, v.local_day, v.desk FROM frontdesk.visits v \
-             JOIN stage_visits s ON s.id = v.id WHERE v.version < s.version AND NOT v.undone \
-             FOR UPDATE OF v) INSERT INTO stage_replaced SELECT id, local_day, desk FROM locked",
+             JOIN stage_visits s ON s.id = v.id WHERE s.version > 1 AND v.version < s.version \
+             AND NOT v.undone FOR UPDATE OF v) \
+             INSERT INTO stage_replaced SELECT id, local_day, desk FROM locked",
             &[],
         )
         .await?;
@@ -202,8 +248,38 @@ async fn merge(
         ));
     }
     tx.batch_execute(&sql).await?;
-    // The versions written add their facts, read from this batch's staging tables.
-    tx.batch_execute(counts::COUNT_APPLIED).await?;
+    // The versions written add their facts: the desk's counts when they are the facts of
+    // exactly the visits written (every live visit of the batch was new or newer here, the
+    // usual case); else counted here from the staging tables, once the visits not written (a
+    // batch sent again, visits the server had newer) are taken out.
+    let written = tx
+        .query_one(
+            "SELECT (SELECT count(*) FROM stage_visits WHERE NOT undone AND local_day IS NOT NULL), \
+             (SELECT count(*) FROM stage_visits s JOIN stage_applied a ON a.id = s.id \
+             WHERE NOT s.undone AND s.local_day IS NOT NULL)",
+            &[],
+        )
+        .await?;
+    let (staged, applied): (i64, i64) = (written.get(0), written.get(1));
+    if staged == applied && applied == counted {
+        tx.batch_execute(counts::COUNT_SENT).await?;
+    } else {
+        // An index on each part's visit, so counting (which asks, visit by visit, whether any
+        // of its services ended a given way) does not read every staged row for each visit.
+        tx.batch_execute(&format!(
+            "DELETE FROM stage_visits s WHERE NOT EXISTS \
+             (SELECT 1 FROM stage_applied a WHERE a.id = s.id); ANALYZE stage_visits; {}{}",
+            SYNCED_CHILDREN
+                .iter()
+                .map(|table| format!(
+                    "CREATE INDEX ON stage_{name} (visit_id); ANALYZE stage_{name};",
+                    name = table.name
+                ))
+                .collect::<String>(),
+            counts::COUNT_APPLIED
+        ))
+        .await?;
+    }
     tx.commit().await
 }
 
@@ -249,6 +325,25 @@ fn visits_copy(batch: &OutboxBatch) -> Vec<u8> {
     });
     let rows: Vec<Vec<Cell>> = rows.collect();
     copy_text(rows.iter().map(|r| r.iter().map(Option::as_deref)))
+}
+
+/// The desk's counts of the batch's facts as `COPY` text, in `stage_facts`'s columns.
+fn facts_copy(batch: &OutboxBatch) -> Vec<u8> {
+    let rows: Vec<[String; 6]> = batch
+        .facts
+        .iter()
+        .map(|f| {
+            [
+                f.day.to_string(),
+                f.desk.clone(),
+                f.figure.clone(),
+                f.key.clone(),
+                f.sub.clone(),
+                f.n.to_string(),
+            ]
+        })
+        .collect();
+    copy_text(rows.iter().map(|r| r.iter().map(|c| Some(c.as_str()))))
 }
 
 /// Rows in PostgreSQL's `COPY` text format: tab between values, `\N` for NULL, and a

@@ -1,11 +1,12 @@
 //! The central schema, in its own schema `frontdesk`, one step per version (recorded in
 //! `frontdesk.schema_version`), and the roles `server init` makes.
 //!
-//! The tables have the local log's columns (see `store::outbox::SYNCED_TABLES`): visits keep
-//! times as milliseconds since 1970 (UTC) as the desk does, so a figure is computed the same
-//! way in both places. Visits also carry the version the desk last sent and whether the desk
-//! undid the visit (a tombstone: its other columns are empty and reports count it nowhere);
-//! child rows carry their desk, so row-level security can check every row on its own.
+//! The tables have the local log's columns (see `store::outbox::SYNCED_VISITS` and
+//! `SYNCED_CHILDREN`): visits keep times as milliseconds since 1970 (UTC) as the desk does, so
+//! a figure is computed the same way in both places. Visits also carry the version the desk
+//! last sent and whether the desk undid the visit (a tombstone: its other columns are empty
+//! and reports count it nowhere); child rows carry their desk, so row-level security can check
+//! every row on its own.
 //!
 //! Row-level security: a desk's role is listed in `frontdesk.desks` with its desk, and may
 //! read, add and change only that desk's rows, and delete only that desk's tombstones. A

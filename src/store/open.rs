@@ -138,6 +138,10 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
         .map_err(sql_error)?;
     conn.pragma_update(None, "foreign_keys", true)
         .map_err(sql_error)?;
+    // Temporary tables (a sync batch's copy, see `outbox`) and sorts stay in memory: nothing
+    // of a visit is written to a temporary file, and they are faster.
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .map_err(sql_error)?;
     if let Found::Log { version } = found
         && version < SCHEMA_VERSION
     {

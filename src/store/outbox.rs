@@ -4,12 +4,16 @@
 //! `visits.rs`): a new visit is version 1, each edit and the undo add one, and the undo marks
 //! the visit as a tombstone. A visit waits while the version it holds is newer than the one
 //! the server has confirmed. A batch is read in one read transaction, sent, and only then
-//! marked sent, with the version that was sent: an edit made meanwhile stays waiting.
+//! marked sent, with the version that was sent: an edit made meanwhile stays waiting. The
+//! batch carries the report's facts of its visits, counted with the desk's own query, so the
+//! server need not count them (see `central::push`).
 //!
-//! [`SYNCED_TABLES`] names every table and column the server receives. The central tables
-//! have the same columns (plus the desk on child rows, and the version and tombstone on
-//! visits), so a column added to the log is synced by adding its name here and a step to the
-//! central schema.
+//! [`SYNCED_VISITS`] and [`SYNCED_CHILDREN`] name every table and column the server receives.
+//! The central tables have the same columns (plus the desk on child rows, and the version and
+//! tombstone on visits), so a column added to the log is synced by adding its name here and a
+//! step to the central schema.
+
+use std::collections::HashMap;
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Transaction, TransactionBehavior, params};
@@ -83,17 +87,41 @@ pub struct QueuedVisit {
     pub started_at: i64,
 }
 
+/// How many of one fact a batch's visits give (see `store::summary::facts!`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactCount {
+    /// The local day, in days since 1970-01-01.
+    pub day: i64,
+    pub desk: String,
+    pub figure: String,
+    pub key: String,
+    pub sub: String,
+    pub n: i64,
+}
+
 /// Waiting visits and their child rows, read at one moment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutboxBatch {
     pub visits: Vec<QueuedVisit>,
     /// The rows of each of [`SYNCED_CHILDREN`], in that order, for the visits in this batch.
     pub children: Vec<Vec<Vec<Cell>>>,
+    /// The report's facts of the batch's visits, counted here, so the server need not: it
+    /// checks they are the facts of exactly the visits it wrote, and counts them itself if not.
+    pub facts: Vec<FactCount>,
 }
 
 impl OutboxBatch {
     pub fn is_empty(&self) -> bool {
         self.visits.is_empty()
+    }
+
+    /// How many visits [`OutboxBatch::facts`] counts.
+    pub fn counted_visits(&self) -> i64 {
+        self.facts
+            .iter()
+            .filter(|f| f.figure == "visits")
+            .map(|f| f.n)
+            .sum()
     }
 }
 
@@ -176,12 +204,47 @@ impl Store {
     }
 }
 
-/// The waiting visits' ids, as a subquery both reads below share.
-const WAITING: &str = "SELECT visit_id FROM sync_outbox WHERE version > sent_version \
-                       AND visit_id > ?2 ORDER BY visit_id LIMIT ?1";
+/// Copies a batch of waiting visits (at most `limit`, ids after `after`) and their parts into
+/// temporary tables (`batch_ids`, `batch_visits`, `batch_visit_services`...), so the reads
+/// below, and counting the visits' facts, look each row up once.
+fn copy_batch(tx: &Transaction<'_>, after: &str, limit: i64) -> rusqlite::Result<()> {
+    drop_batch(tx)?;
+    tx.execute_batch("CREATE TEMP TABLE batch_ids (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;")?;
+    tx.execute(
+        "INSERT INTO temp.batch_ids SELECT visit_id FROM sync_outbox \
+         WHERE version > sent_version AND visit_id > ?2 ORDER BY visit_id LIMIT ?1",
+        params![limit, after],
+    )?;
+    let mut sql = String::from(
+        "CREATE TEMP TABLE batch_visits AS SELECT v.* FROM visits v \
+         WHERE v.id IN (SELECT id FROM temp.batch_ids); \
+         CREATE UNIQUE INDEX temp.batch_visits_by_id ON batch_visits (id);",
+    );
+    for table in SYNCED_CHILDREN {
+        sql.push_str(&format!(
+            "CREATE TEMP TABLE batch_{name} AS SELECT c.* FROM {name} c \
+             WHERE c.visit_id IN (SELECT id FROM temp.batch_ids); \
+             CREATE INDEX temp.batch_{name}_by_visit ON batch_{name} (visit_id);",
+            name = table.name
+        ));
+    }
+    tx.execute_batch(&sql)
+}
+
+/// Drops the temporary tables of [`copy_batch`].
+fn drop_batch(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let mut sql = String::from(
+        "DROP TABLE IF EXISTS temp.batch_ids; DROP TABLE IF EXISTS temp.batch_visits;",
+    );
+    for table in SYNCED_CHILDREN {
+        sql.push_str(&format!("DROP TABLE IF EXISTS temp.batch_{};", table.name));
+    }
+    tx.execute_batch(&sql)
+}
 
 fn read_batch(tx: &Transaction<'_>, after: &str, limit: usize) -> rusqlite::Result<OutboxBatch> {
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    copy_batch(tx, after, limit)?;
     let columns = SYNCED_VISITS
         .columns
         .iter()
@@ -189,13 +252,13 @@ fn read_batch(tx: &Transaction<'_>, after: &str, limit: usize) -> rusqlite::Resu
         .collect::<Vec<_>>()
         .join(", ");
     let width = SYNCED_VISITS.columns.len();
-    let mut stmt = tx.prepare_cached(&format!(
+    let mut stmt = tx.prepare(&format!(
         "SELECT o.visit_id, o.version, o.desk, o.undone, o.started_at, v.id IS NOT NULL, {columns} \
-         FROM sync_outbox o LEFT JOIN visits v ON v.id = o.visit_id \
-         WHERE o.visit_id IN ({WAITING}) ORDER BY o.visit_id"
+         FROM temp.batch_ids b JOIN sync_outbox o ON o.visit_id = b.id \
+         LEFT JOIN temp.batch_visits v ON v.id = b.id ORDER BY b.id"
     ))?;
     let visits = stmt
-        .query_map(params![limit, after], |r| {
+        .query_map([], |r| {
             let undone = r.get::<_, i64>(3)? != 0;
             let present: bool = r.get(5)?;
             let row = if present && !undone {
@@ -217,21 +280,17 @@ fn read_batch(tx: &Transaction<'_>, after: &str, limit: usize) -> rusqlite::Resu
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    drop(stmt);
     let mut children = Vec::with_capacity(SYNCED_CHILDREN.len());
     for table in SYNCED_CHILDREN {
-        let columns = table
-            .columns
-            .iter()
-            .map(|c| format!("c.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let columns = table.columns.join(", ");
         let width = table.columns.len();
-        let mut stmt = tx.prepare_cached(&format!(
-            "SELECT {columns} FROM {} c WHERE c.visit_id IN ({WAITING}) ORDER BY c.visit_id, c.position",
+        let mut stmt = tx.prepare(&format!(
+            "SELECT {columns} FROM temp.batch_{} ORDER BY visit_id, position",
             table.name
         ))?;
         let rows = stmt
-            .query_map(params![limit, after], |r| {
+            .query_map([], |r| {
                 (0..width)
                     .map(|i| cell(r.get_ref(i)?))
                     .collect::<rusqlite::Result<Vec<_>>>()
@@ -239,7 +298,66 @@ fn read_batch(tx: &Transaction<'_>, after: &str, limit: usize) -> rusqlite::Resu
             .collect::<rusqlite::Result<Vec<_>>>()?;
         children.push(rows);
     }
-    Ok(OutboxBatch { visits, children })
+    let facts = count_facts(tx)?;
+    drop_batch(tx)?;
+    Ok(OutboxBatch {
+        visits,
+        children,
+        facts,
+    })
+}
+
+/// The facts of the visits in `batch_visits` (see `summary::facts!`), counted per day, desk,
+/// figure, key and sub as the server keeps them (see `central::counts`), an empty key or sub
+/// as `''`. SQLite's `GROUP BY` would sort every fact first, which takes several times as long
+/// as counting them here.
+fn count_facts(tx: &Transaction<'_>) -> rusqlite::Result<Vec<FactCount>> {
+    let mut stmt = tx.prepare(concat!(
+        "SELECT day, desk, figure, key, sub FROM (",
+        super::summary::facts!("batch_", "true"),
+        " UNION ALL ",
+        super::summary::language_fact!("batch_", "true"),
+        ") WHERE day IS NOT NULL"
+    ))?;
+    let mut facts: Vec<FactCount> = Vec::new();
+    // Each fact seen, by its values (length before each text), to its place in `facts`; the
+    // key is built in one buffer, so a fact seen before costs no allocation.
+    let mut seen: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut key = Vec::new();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let day: i64 = r.get(0)?;
+        key.clear();
+        key.extend_from_slice(&day.to_le_bytes());
+        for i in 1..5 {
+            let number;
+            let text = match r.get_ref(i)? {
+                ValueRef::Null => &[][..],
+                ValueRef::Text(text) | ValueRef::Blob(text) => text,
+                value => {
+                    number = cell(value)?.unwrap_or_default();
+                    number.as_bytes()
+                }
+            };
+            key.extend_from_slice(&text.len().to_le_bytes());
+            key.extend_from_slice(text);
+        }
+        if let Some(&at) = seen.get(key.as_slice()) {
+            facts[at].n += 1;
+            continue;
+        }
+        let text = |i| -> rusqlite::Result<String> { Ok(cell(r.get_ref(i)?)?.unwrap_or_default()) };
+        seen.insert(key.clone(), facts.len());
+        facts.push(FactCount {
+            day,
+            desk: text(1)?,
+            figure: text(2)?,
+            key: text(3)?,
+            sub: text(4)?,
+            n: 1,
+        });
+    }
+    Ok(facts)
 }
 
 fn cell(value: ValueRef<'_>) -> rusqlite::Result<Cell> {

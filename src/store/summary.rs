@@ -14,7 +14,8 @@
 use rusqlite::{Transaction, params};
 
 /// The facts of the visits `v` matching `$filter` (SQL over `visits v` and its parts, each
-/// table name after `$tables`: `""` in the desk's log, `"frontdesk."` on the central server),
+/// table name after `$tables`: `""` in the desk's log, `"batch_"` in a copy of a sync batch
+/// there, `"frontdesk."` on the central server, `"stage_"` in a batch arriving there),
 /// one row each: `day, desk, figure, key, sub`. The SQL is the same in SQLite and PostgreSQL, so
 /// the server counts exactly what a desk counts.
 ///
