@@ -210,6 +210,16 @@ fn count_rows(pg: &Pg) -> Vec<Vec<String>> {
     rows
 }
 
+/// The counts the syncs (and purges) kept are the counts a recount makes of the visits on the
+/// server; gives them back.
+fn assert_kept_counts_are_a_recount(db: &TestDb) -> Vec<Vec<String>> {
+    let pg = db.owner();
+    let kept = count_rows(&pg);
+    central::counts::recount(&mut connect(&db.url)).unwrap();
+    assert_eq!(count_rows(&pg), kept);
+    kept
+}
+
 fn init(db: &TestDb, desks: &[(&str, &str)], report: &str) {
     let mut owner = connect(&db.url);
     central::schema::migrate(&mut owner).unwrap();
@@ -258,11 +268,7 @@ fn the_servers_figures_are_each_desks_own_through_edits_undos_and_a_purge() {
     );
 
     // The counts each sync kept are the counts made afresh from the visits.
-    let pg = db.owner();
-    let kept = count_rows(&pg);
-    assert!(!kept.is_empty());
-    central::counts::recount(&mut connect(&db.url)).unwrap();
-    assert_eq!(count_rows(&pg), kept);
+    assert!(!assert_kept_counts_are_a_recount(&db).is_empty());
 
     // A purge on the server and on each desk, by the same rule, leaves the same figures.
     let cutoff = Utc::now() - Duration::days(30);
@@ -277,9 +283,7 @@ fn the_servers_figures_are_each_desks_own_through_edits_undos_and_a_purge() {
         days.into(),
     );
     // What the purge left in the counts is what a recount makes of the visits left.
-    let kept = count_rows(&pg);
-    central::counts::recount(&mut connect(&db.url)).unwrap();
-    assert_eq!(count_rows(&pg), kept);
+    assert_kept_counts_are_a_recount(&db);
 }
 
 #[test]
@@ -306,10 +310,7 @@ fn visits_sent_again_with_newer_ones_are_counted_once() {
         &catalogue,
         days.into(),
     );
-    let pg = db.owner();
-    let kept = count_rows(&pg);
-    central::counts::recount(&mut connect(&db.url)).unwrap();
-    assert_eq!(count_rows(&pg), kept);
+    assert_kept_counts_are_a_recount(&db);
 }
 
 #[test]

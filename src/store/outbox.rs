@@ -206,9 +206,9 @@ impl Store {
 
 /// Copies a batch of waiting visits (at most `limit`, ids after `after`) and their parts into
 /// temporary tables (`batch_ids`, `batch_visits`, `batch_visit_services`...), so the reads
-/// below, and counting the visits' facts, look each row up once.
+/// below, and counting the visits' facts, look each row up once. They go with the transaction
+/// if it fails, and [`drop_batch`] drops them once read.
 fn copy_batch(tx: &Transaction<'_>, after: &str, limit: i64) -> rusqlite::Result<()> {
-    drop_batch(tx)?;
     tx.execute_batch("CREATE TEMP TABLE batch_ids (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;")?;
     tx.execute(
         "INSERT INTO temp.batch_ids SELECT visit_id FROM sync_outbox \
