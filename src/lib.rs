@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod desk;
+pub mod output_file;
 pub mod printable;
 pub mod privacy;
 pub mod report;

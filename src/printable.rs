@@ -45,6 +45,39 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     Cow::Owned(shown)
 }
 
+/// Like [`printable`] for text of many lines: each line's unsafe characters are shown as
+/// escapes, and the line ends (`\n`) stay line ends. For whole outputs printed to a terminal
+/// (an export, a report, a slip).
+pub fn printable_lines(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<Cow<'_, str>> = text.split('\n').map(printable).collect();
+    Cow::Owned(lines.join("\n"))
+}
+
+/// JSON text with every unsafe character left in it written as a JSON escape (`\u007f`,
+/// `\u202e`): the same value for a program that reads it, nothing a terminal obeys. serde
+/// already escapes C0 controls; DEL, C1 controls and the bidirectional marks pass through it.
+/// Only for JSON as serde writes it (compact), where such characters can only be in strings.
+pub fn json_escaped(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(is_unsafe) {
+        return Cow::Borrowed(json);
+    }
+    let mut shown = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if is_unsafe(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                shown.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
+}
+
 /// The first unsafe character of a text and its position in characters (0-based), if any.
 pub fn first_unsafe(text: &str) -> Option<(usize, char)> {
     text.chars().enumerate().find(|(_, c)| is_unsafe(*c))
@@ -87,6 +120,21 @@ mod tests {
         assert_eq!(printable("a\r\nb\tc"), "a\\r\\nb\\tc");
         assert_eq!(printable("abc\u{202e}def"), "abc\\u{202e}def");
         assert_eq!(printable("\u{9b}31m"), "\\u{9b}31m");
+    }
+
+    #[test]
+    fn many_lines_keep_their_line_ends() {
+        assert_eq!(printable_lines("a\u{1b}[2J\nb\r\n"), "a\\u{1b}[2J\nb\\r\n");
+        assert!(matches!(printable_lines("a\nb\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_keeps_its_value_and_loses_its_escapes() {
+        let json = serde_json::to_string("a\u{1b}b\u{7f}c\u{9b}d\u{202e}e").unwrap();
+        let shown = json_escaped(&json);
+        assert!(!shown.chars().any(is_unsafe), "{shown}");
+        let back: String = serde_json::from_str(&shown).unwrap();
+        assert_eq!(back, "a\u{1b}b\u{7f}c\u{9b}d\u{202e}e");
     }
 
     #[test]

@@ -282,7 +282,7 @@ fn the_slip_command_refuses_an_unknown_id_and_writes_no_file() {
         .arg(dir.path().join("missing/slip.txt"))
         .assert()
         .failure()
-        .stderr(predicate::str::contains("could not write the slip to"));
+        .stderr(predicate::str::contains("cannot write"));
 }
 
 /// Prints three partners' slip to PDF with headless Chromium and counts the pages: one A4.

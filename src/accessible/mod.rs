@@ -110,6 +110,11 @@ pub fn run(settings: &Settings, started: Started) -> anyhow::Result<ExitCode> {
         stdout.lock(),
         Box::new(|| Local::now().fixed_offset()),
     )
+    .with_kept_files(crate::output_file::KeptFiles::new(
+        &settings.data_dir,
+        &settings.visits_file(),
+        Some(&settings.config_file),
+    ))
     .with_slips(SlipPlace {
         folder: settings.data_dir.join("slips"),
         print_command: settings.print_command.clone(),

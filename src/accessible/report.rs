@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::str::FromStr;
 
+use crate::output_file::{self, KeptFiles, Privacy};
 use crate::report::Report;
 use crate::text::{self, Language};
 use crate::visit::Outcome;
@@ -91,8 +92,13 @@ pub fn lines(report: &Report, lang: Language) -> Vec<String> {
 }
 
 /// Saves the whole report to `path`, in the format its extension names (`.html`, `.csv`,
-/// `.json`; anything else is the text table).
-pub fn save(report: &Report, lang: Language, path: &Path) -> Result<(), String> {
+/// `.json`; anything else is the text table); never over a file frontdesk keeps.
+pub fn save(
+    report: &Report,
+    lang: Language,
+    path: &Path,
+    kept: &KeptFiles,
+) -> Result<(), String> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -104,5 +110,5 @@ pub fn save(report: &Report, lang: Language, path: &Path) -> Result<(), String> 
         "json" => serde_json::to_string_pretty(report).map_err(|e| e.to_string())?,
         _ => crate::report::table::render(report, lang),
     };
-    std::fs::write(path, contents).map_err(|e| e.to_string())
+    output_file::write(path, contents.as_bytes(), kept, Privacy::Ordinary).map_err(|e| e.to_string())
 }

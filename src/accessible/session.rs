@@ -12,6 +12,7 @@ use crate::central::all_desks::AllDesks;
 use crate::desk::{
     Action, App, Command, Effect, Level, Mode, Question, Screen, SlipFiled, TextEdit,
 };
+use crate::output_file::KeptFiles;
 use crate::printable::printable;
 use crate::search::Index;
 use crate::text::{self, accessible::Prompt};
@@ -49,6 +50,8 @@ pub struct Session<W: Write> {
     /// The central server as the report role, where it is set: 'all' on the report reads
     /// every desk's figures from it (the next line waits for the answer).
     all_desks: Option<AllDesks>,
+    /// The files frontdesk keeps, which 'save FILE' never writes over.
+    kept: KeptFiles,
 }
 
 /// Where slips are saved, and the command that prints them (the config's `print_command`).
@@ -73,7 +76,12 @@ impl<W: Write> Session<W> {
         out: W,
         clock: Box<dyn Fn() -> DateTime<FixedOffset>>,
     ) -> Session<W> {
+        let kept = log
+            .as_ref()
+            .map(|log| KeptFiles::beside_log(log.visits_file()))
+            .unwrap_or_default();
         Session {
+            kept,
             app,
             index,
             log,
@@ -89,6 +97,12 @@ impl<W: Write> Session<W> {
             slips: None,
             all_desks: None,
         }
+    }
+
+    /// Never saves over `kept` (the data folder's files and the config file).
+    pub fn with_kept_files(mut self, kept: KeptFiles) -> Session<W> {
+        self.kept = kept;
+        self
     }
 
     /// Saves and prints slips as `place` says.
@@ -349,9 +363,10 @@ impl<W: Write> Session<W> {
             let file = typed.split_once(char::is_whitespace).map(|(_, f)| f.trim());
             let sentence = match (file, &self.app.report) {
                 (Some(file), Some(report)) if !file.is_empty() => {
-                    match super::report::save(report, lang, std::path::Path::new(file)) {
+                    let path = std::path::Path::new(file);
+                    match super::report::save(report, lang, path, &self.kept) {
                         Ok(()) => text::accessible::report_saved(lang, file),
-                        Err(problem) => text::accessible::report_not_saved(lang, file, &problem),
+                        Err(problem) => text::accessible::report_not_saved(lang, &problem),
                     }
                 }
                 (_, None) => text::accessible::report_waiting(lang).to_string(),

@@ -2,11 +2,9 @@
 //! JSON lines, for the council's own tools. Notes only with `--include-notes`. Made-up visits
 //! (desk DEMO) only with `--desk DEMO`.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use chrono::{DateTime, Local, SecondsFormat, Utc};
 use serde::Serialize;
 
@@ -14,8 +12,11 @@ use super::report::{catalogue_for_titles, period};
 use crate::catalogue::Catalogue;
 use crate::cli::{ExportFormat, ExportVisitsArgs};
 use crate::config::{self, Settings};
+use crate::output_file::{OutputFile, Privacy};
+use crate::printable::{json_escaped, printable};
+use crate::report::csv::safe_cell;
 use crate::report::desks_for;
-use crate::store::{ExportRow, VisitLog, local_day_bounds};
+use crate::store::{Desks, ExportRow, VisitLog, local_day_bounds};
 
 /// The columns, in order (CSV headings and JSON keys alike).
 const COLUMNS: [&str; 23] = [
@@ -170,6 +171,69 @@ fn closed_pipe(error: &anyhow::Error) -> bool {
             .any(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
+/// What an export writes: the visits of a period at some desks, as the arguments say.
+struct Rows<'a> {
+    log: &'a mut VisitLog,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    desks: &'a Desks,
+    catalogue: &'a Catalogue,
+    args: &'a ExportVisitsArgs,
+}
+
+impl Rows<'_> {
+    /// Writes every row to `sink`. On a terminal, CSV cells show control characters as
+    /// escapes; JSON always writes them as JSON escapes (the same value, nothing a terminal
+    /// obeys); every CSV cell is safe for a spreadsheet.
+    fn write(self, sink: impl Write, terminal: bool) -> anyhow::Result<()> {
+        let Rows {
+            log,
+            from,
+            to,
+            desks,
+            catalogue,
+            args,
+        } = self;
+        let mut sink = BufWriter::with_capacity(1 << 16, sink);
+        match args.format {
+            ExportFormat::Csv => {
+                let mut writer = csv::Writer::from_writer(&mut sink);
+                let mut headings: Vec<&str> = COLUMNS.to_vec();
+                if args.include_notes {
+                    headings.push("note");
+                }
+                writer.write_record(&headings)?;
+                if log.exists() {
+                    log.export_rows(from, to, desks, |row| {
+                        let record = csv_record(&line(&row, catalogue, args.include_notes));
+                        writer.write_record(record.iter().map(|cell| {
+                            let cell = safe_cell(cell);
+                            if terminal {
+                                printable(&cell).into_owned()
+                            } else {
+                                cell.into_owned()
+                            }
+                        }))
+                    })??;
+                }
+                writer.flush()?;
+            }
+            ExportFormat::Jsonl => {
+                if log.exists() {
+                    log.export_rows(from, to, desks, |row| -> anyhow::Result<()> {
+                        let json = serde_json::to_string(&line(&row, catalogue, args.include_notes))?;
+                        sink.write_all(json_escaped(&json).as_bytes())?;
+                        sink.write_all(b"\n")?;
+                        Ok(())
+                    })??;
+                }
+            }
+        }
+        sink.flush()?;
+        Ok(())
+    }
+}
+
 pub fn visits(settings: &Settings, args: &ExportVisitsArgs) -> anyhow::Result<ExitCode> {
     let (from, to) = period(args.from.as_deref(), args.to.as_deref(), None)?;
     let desk = args
@@ -181,49 +245,33 @@ pub fn visits(settings: &Settings, args: &ExportVisitsArgs) -> anyhow::Result<Ex
     let from = from.map_or(DateTime::<Utc>::MIN_UTC, |d| local_day_bounds(d).0);
     let to = to.map_or(DateTime::<Utc>::MAX_UTC, |d| local_day_bounds(d).1);
     let catalogue = catalogue_for_titles(settings)?;
-    let sink: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(File::create(path).with_context(|| {
-            format!(
-                "cannot write {}; check the folder exists and you may write there",
-                path.display()
-            )
-        })?),
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut sink = BufWriter::with_capacity(1 << 16, sink);
     let mut log = VisitLog::new(settings.visits_file());
-    let result = (|| -> anyhow::Result<()> {
-        match args.format {
-            ExportFormat::Csv => {
-                let mut writer = csv::Writer::from_writer(&mut sink);
-                let mut headings: Vec<&str> = COLUMNS.to_vec();
-                if args.include_notes {
-                    headings.push("note");
-                }
-                writer.write_record(&headings)?;
-                if log.exists() {
-                    log.export_rows(from, to, &desks, |row| {
-                        writer.write_record(csv_record(&line(&row, &catalogue, args.include_notes)))
-                    })??;
-                }
-                writer.flush()?;
-            }
-            ExportFormat::Jsonl => {
-                if log.exists() {
-                    log.export_rows(from, to, &desks, |row| -> anyhow::Result<()> {
-                        serde_json::to_writer(
-                            &mut sink,
-                            &line(&row, &catalogue, args.include_notes),
-                        )?;
-                        sink.write_all(b"\n")?;
-                        Ok(())
-                    })??;
-                }
-            }
+    let rows = Rows {
+        log: &mut log,
+        from,
+        to,
+        desks: &desks,
+        catalogue: &catalogue,
+        args,
+    };
+    let result = match &args.output {
+        Some(path) => {
+            // Notes are for the council's own eyes: the file is its owner's alone.
+            let privacy = if args.include_notes {
+                Privacy::OwnerOnly
+            } else {
+                Privacy::Ordinary
+            };
+            let mut file = OutputFile::create(path, &super::kept_files(settings), privacy)?;
+            rows.write(&mut file, false)?;
+            file.finish()?;
+            Ok(())
         }
-        sink.flush()?;
-        Ok(())
-    })();
+        None => {
+            let terminal = std::io::stdout().is_terminal();
+            rows.write(std::io::stdout().lock(), terminal)
+        }
+    };
     match result {
         Err(error) if closed_pipe(&error) => Ok(ExitCode::SUCCESS),
         Err(error) => Err(error),

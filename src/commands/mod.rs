@@ -109,3 +109,23 @@ pub(crate) fn write_out(text: std::fmt::Arguments<'_>) -> std::io::Result<()> {
         other => other,
     }
 }
+
+/// The files these settings keep, which no command's output may overwrite.
+pub(crate) fn kept_files(settings: &Settings) -> crate::output_file::KeptFiles {
+    crate::output_file::KeptFiles::new(
+        &settings.data_dir,
+        &settings.visits_file(),
+        Some(&settings.config_file),
+    )
+}
+
+/// Text for standard output: on a terminal, control characters are shown as escapes (line
+/// ends stay line ends); to a file or a pipe it is written as it is.
+pub(crate) fn for_stdout(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        crate::printable::printable_lines(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use chrono::{Duration, Local, NaiveDate};
 
 use super::visits::parse_date;
@@ -12,6 +12,7 @@ use crate::catalogue::Catalogue;
 use crate::central::Central;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::{self, ServerUrl, Settings};
+use crate::output_file::{self, Privacy};
 use crate::report::{Period, Report, desks_for};
 use crate::store::VisitLog;
 use crate::text::Language;
@@ -54,17 +55,18 @@ pub(super) fn catalogue_for_titles(settings: &Settings) -> anyhow::Result<Catalo
     }
 }
 
-/// Writes `text` to the file named, or to the screen.
-pub(super) fn write_text(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
+/// Writes `text` to the file named (never one frontdesk keeps), or to the screen (control
+/// characters shown as escapes on a terminal).
+fn write_text(settings: &Settings, output: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match output {
-        Some(path) => std::fs::write(path, text).with_context(|| {
-            format!(
-                "cannot write {}; check the folder exists and you may write there",
-                path.display()
-            )
-        }),
+        Some(path) => Ok(output_file::write(
+            path,
+            text.as_bytes(),
+            &super::kept_files(settings),
+            Privacy::Ordinary,
+        )?),
         None => {
-            out!("{text}");
+            out!("{}", super::for_stdout(text));
             Ok(())
         }
     }
@@ -121,6 +123,6 @@ pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         ReportFormat::Csv => crate::report::csv::render(&report)?,
         ReportFormat::Html => crate::report::html::render(&report, lang),
     };
-    write_text(args.output.as_deref(), &text)?;
+    write_text(settings, args.output.as_deref(), &text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -9,6 +9,7 @@ use chrono::{Local, NaiveDate};
 use crate::catalogue::Catalogue;
 use crate::cli::SlipArgs;
 use crate::config::Settings;
+use crate::output_file::{self, Privacy};
 use crate::slip::{self, Slip, UnknownId};
 use crate::text::Language;
 
@@ -48,15 +49,15 @@ pub fn run(settings: &Settings, args: &SlipArgs) -> anyhow::Result<ExitCode> {
     let text = parts.join(&format!("\n{}\n\n", crate::text::slip::BILINGUAL_DIVIDER));
     match &args.output {
         Some(path) => {
-            slip::save(path, &text).map_err(|e| {
-                anyhow!(
-                    "could not write the slip to {}: {e}; choose a folder you can write to",
-                    path.display()
-                )
-            })?;
+            output_file::write(
+                path,
+                text.as_bytes(),
+                &super::kept_files(settings),
+                Privacy::Ordinary,
+            )?;
             outln!("{}", path.display());
         }
-        None => out!("{text}"),
+        None => out!("{}", super::for_stdout(&text)),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,11 @@
 //! - `item` names an entry of a list: its `id` (a service, partner or script), else its place.
 //! - `measure` is the rest of the JSON path, joined with dots (`outcomes.resolved`).
 //! - `value` is the number or text; empty for `null` (a figure with nothing to count).
+//!
+//! Every CSV frontdesk writes passes its cells through [`safe_cell`], so a spreadsheet never
+//! runs one as a formula.
+
+use std::borrow::Cow;
 
 use serde_json::Value;
 
@@ -38,6 +43,37 @@ pub fn render(report: &Report) -> Result<String, csv::Error> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// A cell a spreadsheet shows as text, as OWASP's CSV-injection guidance says: one that begins
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a single quote in front (`'=SUM(A1)`),
+/// unless the whole cell is a number (`-3`, `+44`, `-2.5`, `1e3`), which stays a number. The
+/// CSV writer quotes the cell where it needs to.
+pub fn safe_cell(text: &str) -> Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_number(text) => {
+            Cow::Owned(format!("'{text}"))
+        }
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// True for a plain decimal number: an optional sign, digits with at most one point, and an
+/// optional exponent. Nothing else (no spaces, no `inf`, no thousands separators).
+fn is_number(text: &str) -> bool {
+    let body = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(at) => (&body[..at], Some(&body[at + 1..])),
+        None => (body, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
+}
+
 fn flatten(
     writer: &mut csv::Writer<Vec<u8>>,
     section: &str,
@@ -69,8 +105,31 @@ fn flatten(
             }
             Ok(())
         }
-        Value::Null => writer.write_record([section, item, path, ""]),
-        Value::String(text) => writer.write_record([section, item, path, text]),
-        other => writer.write_record([section, item, path, &other.to_string()]),
+        Value::Null => write_safe(writer, [section, item, path, ""]),
+        Value::String(text) => write_safe(writer, [section, item, path, text]),
+        other => write_safe(writer, [section, item, path, &other.to_string()]),
+    }
+}
+
+/// Writes one row, each cell made [`safe_cell`].
+fn write_safe(writer: &mut csv::Writer<Vec<u8>>, cells: [&str; 4]) -> Result<(), csv::Error> {
+    writer.write_record(cells.map(safe_cell).iter().map(|c| c.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_become_text_and_numbers_stay_numbers() {
+        for formula in ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\r=1", "-", "+44 20 7946 0000"] {
+            assert_eq!(safe_cell(formula), format!("'{formula}"));
+        }
+        for number in ["-3", "+44", "-2.5", "+.5", "-1e3", "1E-2", "12", "0"] {
+            assert_eq!(safe_cell(number), number);
+        }
+        for text in ["Food bank", "a=b", "", "'quoted", "café"] {
+            assert!(matches!(safe_cell(text), Cow::Borrowed(_)), "{text}");
+        }
     }
 }

@@ -201,24 +201,3 @@ fn closed_dates(lang: Language, closed: &[ClosedDate], from: NaiveDate) -> Vec<S
         .map(|d| text::slip::closed_date(lang, d))
         .collect()
 }
-
-/// Writes a slip to `path` whole or not at all: into a hidden file beside it, then renamed.
-pub fn save(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "slip".to_string());
-    let partial = path.with_file_name(format!(".{name}.{}.part", std::process::id()));
-    let written = std::fs::File::create(&partial).and_then(|mut file| {
-        file.write_all(contents.as_bytes())?;
-        file.sync_all()
-    });
-    match written.and_then(|()| std::fs::rename(&partial, path)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&partial);
-            Err(e)
-        }
-    }
-}

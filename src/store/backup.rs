@@ -18,6 +18,7 @@ use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, ErrorCode};
 
 use super::error::io_reason;
+use crate::output_file::{self, KeptFiles};
 use super::{BUSY_TIMEOUT, Store, StoreError, owner_only};
 
 /// Where the copy goes.
@@ -127,11 +128,15 @@ impl Store {
 
 /// What `dest` is, or why no copy may go there.
 fn target(dest: &Path, log: &Path, replace: bool) -> Result<Target, String> {
-    if is_part_of_the_log(dest, log) {
-        return Err(
-            "that is the visit log itself or one of its working files (-wal, -shm, -journal); choose another file"
-                .into(),
-        );
+    match KeptFiles::beside_log(log).kept(dest) {
+        Some(output_file::THE_VISIT_LOG | output_file::BESIDE_THE_LOG) => {
+            return Err(
+                "that is the visit log itself or one of its working files (-wal, -shm, -journal); choose another file"
+                    .into(),
+            );
+        }
+        Some(what) => return Err(format!("that is {what}, which frontdesk keeps; choose another file")),
+        None => {}
     }
     match fs::metadata(dest) {
         Ok(found) if found.is_dir() => Ok(Target::Folder(dest.to_path_buf())),
@@ -164,32 +169,6 @@ fn target(dest: &Path, log: &Path, replace: bool) -> Result<Target, String> {
         }
         Err(e) => Err(io_reason(&e)),
     }
-}
-
-/// True when `dest` is the log or one of the files SQLite keeps next to it, by canonical path
-/// (and, on Unix, by being the same file under another name).
-fn is_part_of_the_log(dest: &Path, log: &Path) -> bool {
-    let Ok(log) = fs::canonicalize(log) else {
-        return false;
-    };
-    let dest_canonical = fs::canonicalize(dest).ok().or_else(|| {
-        let folder = dest.parent().filter(|p| !p.as_os_str().is_empty())?;
-        Some(fs::canonicalize(folder).ok()?.join(dest.file_name()?))
-    });
-    let parts = owner_only::log_and_companions(&log);
-    if dest_canonical.is_some_and(|dest| parts.contains(&dest)) {
-        return true;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let Ok(dest) = fs::metadata(dest) {
-            return parts.iter().any(|part| {
-                fs::metadata(part).is_ok_and(|p| p.dev() == dest.dev() && p.ino() == dest.ino())
-            });
-        }
-    }
-    false
 }
 
 /// A new, empty temporary file in `folder` for the copy.

@@ -536,11 +536,9 @@ pub fn report_saved(lang: Language, path: &str) -> String {
     }
 }
 
-pub fn report_not_saved(lang: Language, path: &str, problem: &str) -> String {
+pub fn report_not_saved(lang: Language, problem: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => format!(
-            "Could not save the report to {path}: {problem}. Give a file in a folder you can write to."
-        ),
+        Language::English | Language::Welsh => format!("The report was not saved: {problem}."),
     }
 }
 

@@ -9,6 +9,7 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::message::Message;
 use crate::desk::{Action, SlipFiled, SlipJob};
+use crate::output_file::{self, KeptFiles, Privacy};
 use crate::printable::printable;
 use crate::store::owner_only;
 use crate::text::{self, Language};
@@ -64,16 +65,20 @@ impl SlipPrinter {
 pub fn file_slip(folder: &Path, command: Option<&[String]>, job: &SlipJob) -> SlipFiled {
     let html = folder.join(format!("{}.html", job.name));
     let text = folder.join(format!("{}.txt", job.name));
-    let saved = owner_only::create_dir_all(folder)
-        .and_then(|()| crate::slip::save(&html, &job.html))
-        .and_then(|()| crate::slip::save(&text, &job.text));
-    if let Err(e) = saved {
+    // Slips are kept in the data folder, beside the files no slip may replace.
+    let kept = KeptFiles::in_data_folder(folder.parent().unwrap_or(Path::new(".")));
+    if let Err(e) = owner_only::create_dir_all(folder) {
         return SlipFiled::NotSaved {
             problem: format!("{} in {}", e, folder.display()),
         };
     }
-    owner_only::tighten(&html);
-    owner_only::tighten(&text);
+    let saved = output_file::write(&html, job.html.as_bytes(), &kept, Privacy::OwnerOnly)
+        .and_then(|()| output_file::write(&text, job.text.as_bytes(), &kept, Privacy::OwnerOnly));
+    if let Err(e) = saved {
+        return SlipFiled::NotSaved {
+            problem: e.to_string(),
+        };
+    }
     if !job.print {
         return SlipFiled::Saved { path: html };
     }

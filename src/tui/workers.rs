@@ -131,6 +131,11 @@ impl StoreJobs {
         StoreJobs { place, log }
     }
 
+    /// The visit log's file.
+    pub fn visits_file(&self) -> &std::path::Path {
+        &self.place.visits_file
+    }
+
     /// This window's draft file, if it has one.
     pub fn draft_file(&self) -> Option<&std::path::Path> {
         self.place.drafts.as_ref().map(DraftSlot::path)
