@@ -31,7 +31,10 @@ const KEPT_NAMES: [(&str, &str); 2] = [
 const KEPT_FOLDERS: [(&str, &str); 3] = [
     ("drafts", "a visit being logged (a draft)"),
     ("compiled", "a compiled catalogue"),
-    ("central-catalogue", "the catalogue fetched from the central server"),
+    (
+        "central-catalogue",
+        "the catalogue fetched from the central server",
+    ),
 ];
 /// How deep the kept folders are searched for hard links to their files.
 const KEPT_DEPTH: usize = 4;
@@ -497,7 +500,11 @@ mod tests {
         unfinished.write_all(b"half").unwrap();
         drop(unfinished);
         assert_eq!(fs::read_to_string(&out).unwrap(), "new");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "data and out.txt");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "data and out.txt"
+        );
     }
 
     #[test]
@@ -506,7 +513,10 @@ mod tests {
         let data = dir.path().join("data");
         fs::create_dir_all(data.join("drafts")).unwrap();
         let kept = KeptFiles::new(&data, &data.join(VISIT_LOG), None);
-        assert_eq!(kept.kept(&data.join("visits.sqlite3-wal")), Some(BESIDE_THE_LOG));
+        assert_eq!(
+            kept.kept(&data.join("visits.sqlite3-wal")),
+            Some(BESIDE_THE_LOG)
+        );
         assert_eq!(
             kept.kept(&data.join("drafts").join("x.json")),
             Some("a visit being logged (a draft)")

@@ -93,12 +93,7 @@ pub fn lines(report: &Report, lang: Language) -> Vec<String> {
 
 /// Saves the whole report to `path`, in the format its extension names (`.html`, `.csv`,
 /// `.json`; anything else is the text table); never over a file frontdesk keeps.
-pub fn save(
-    report: &Report,
-    lang: Language,
-    path: &Path,
-    kept: &KeptFiles,
-) -> Result<(), String> {
+pub fn save(report: &Report, lang: Language, path: &Path, kept: &KeptFiles) -> Result<(), String> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -110,5 +105,6 @@ pub fn save(
         "json" => serde_json::to_string_pretty(report).map_err(|e| e.to_string())?,
         _ => crate::report::table::render(report, lang),
     };
-    output_file::write(path, contents.as_bytes(), kept, Privacy::Ordinary).map_err(|e| e.to_string())
+    output_file::write(path, contents.as_bytes(), kept, Privacy::Ordinary)
+        .map_err(|e| e.to_string())
 }

@@ -221,7 +221,8 @@ impl Rows<'_> {
             ExportFormat::Jsonl => {
                 if log.exists() {
                     log.export_rows(from, to, desks, |row| -> anyhow::Result<()> {
-                        let json = serde_json::to_string(&line(&row, catalogue, args.include_notes))?;
+                        let json =
+                            serde_json::to_string(&line(&row, catalogue, args.include_notes))?;
                         sink.write_all(json_escaped(&json).as_bytes())?;
                         sink.write_all(b"\n")?;
                         Ok(())

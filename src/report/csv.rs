@@ -66,7 +66,8 @@ fn is_number(text: &str) -> bool {
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let mantissa_ok = digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty());
+    let mantissa_ok =
+        digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty());
     let exponent_ok = exponent.is_none_or(|e| {
         let e = e.strip_prefix(['+', '-']).unwrap_or(e);
         !e.is_empty() && digits(e)
@@ -122,7 +123,16 @@ mod tests {
 
     #[test]
     fn formulas_become_text_and_numbers_stay_numbers() {
-        for formula in ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\r=1", "-", "+44 20 7946 0000"] {
+        for formula in [
+            "=1+2",
+            "+SUM(A1)",
+            "-2+3",
+            "@cmd",
+            "\tx",
+            "\r=1",
+            "-",
+            "+44 20 7946 0000",
+        ] {
             assert_eq!(safe_cell(formula), format!("'{formula}"));
         }
         for number in ["-3", "+44", "-2.5", "+.5", "-1e3", "1E-2", "12", "0"] {

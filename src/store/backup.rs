@@ -18,8 +18,8 @@ use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, ErrorCode};
 
 use super::error::io_reason;
-use crate::output_file::{self, KeptFiles};
 use super::{BUSY_TIMEOUT, Store, StoreError, owner_only};
+use crate::output_file::{self, KeptFiles};
 
 /// Where the copy goes.
 enum Target {
@@ -135,7 +135,11 @@ fn target(dest: &Path, log: &Path, replace: bool) -> Result<Target, String> {
                     .into(),
             );
         }
-        Some(what) => return Err(format!("that is {what}, which frontdesk keeps; choose another file")),
+        Some(what) => {
+            return Err(format!(
+                "that is {what}, which frontdesk keeps; choose another file"
+            ));
+        }
         None => {}
     }
     match fs::metadata(dest) {
