@@ -310,6 +310,29 @@ impl OutputFile {
         if path.as_os_str().is_empty() {
             return Err(OutputError::NoName(path.to_path_buf()));
         }
+        // A device or a pipe, also through a link (`/dev/stdout`, whose target may be a pipe
+        // with no name in the file system): opened as `cat >` opens it, never created or
+        // replaced.
+        if let Ok(found) = fs::metadata(path)
+            && !found.is_file()
+            && !found.is_dir()
+        {
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(io_error)?;
+            let opened = file.metadata().map_err(io_error)?;
+            if let Some(what) = kept.kept_identity(&opened) {
+                return Err(kept.refusal(path, what));
+            }
+            // A regular file by now (it changed since it was looked at) is written as below.
+            if !opened.is_file() {
+                return Ok(OutputFile {
+                    given: path.to_path_buf(),
+                    sink: Sink::Through(file),
+                });
+            }
+        }
         let target = resolve(path).map_err(|e| match e.kind() {
             io::ErrorKind::InvalidInput => OutputError::NoName(path.to_path_buf()),
             _ => io_error(e),
@@ -320,7 +343,6 @@ impl OutputFile {
         let sink = match fs::metadata(&target) {
             Ok(found) if found.is_dir() => return Err(OutputError::Folder(path.to_path_buf())),
             Ok(found) if !found.is_file() => {
-                // A device or a pipe: opened as `cat >` opens it, never created or replaced.
                 let file = fs::OpenOptions::new()
                     .write(true)
                     .open(&target)

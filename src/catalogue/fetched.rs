@@ -3,6 +3,8 @@
 //! Each fetched version is written to a new folder, checked as a desk checks any catalogue,
 //! and only then named in the `current` file (written beside it and renamed over it), so a
 //! desk opening the catalogue sees the old version or the new one whole, never a mixture.
+//! Like everything in the data folder, its folders and files are their owner's alone (0700 and
+//! 0600 on Unix); a folder made before that rule is tightened when the next version is kept.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -56,15 +58,15 @@ pub fn keep(
             root.display()
         )
     };
-    fs::create_dir_all(root).map_err(cannot)?;
+    private_dir(root).map_err(cannot)?;
     let folder_name = format!("v-{}", uuid::Uuid::now_v7().simple());
     let folder = root.join(&folder_name);
     for (name, text) in files {
         let path = folder.join(name);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(cannot)?;
+            private_dir(parent).map_err(cannot)?;
         }
-        fs::write(&path, text).map_err(cannot)?;
+        private_write(&path, text).map_err(cannot)?;
     }
     let catalogue = match Catalogue::load_for_desk(Some(&folder), today) {
         Ok(catalogue) => catalogue,
@@ -78,7 +80,7 @@ pub fn keep(
         }
     };
     let pointer = root.join(format!("{CURRENT}.new"));
-    fs::write(&pointer, format!("{folder_name}\n{version}")).map_err(cannot)?;
+    private_write(&pointer, &format!("{folder_name}\n{version}")).map_err(cannot)?;
     fs::rename(&pointer, root.join(CURRENT)).map_err(cannot)?;
     // Older versions are no longer named; a window still running has its copy in memory.
     if let Ok(entries) = fs::read_dir(root) {
@@ -91,6 +93,40 @@ pub fn keep(
         }
     }
     Ok(catalogue)
+}
+
+/// Makes `folder` and its missing parents owner-only (0700 on Unix), and takes others'
+/// permissions away from it if it already existed.
+fn private_dir(folder: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700);
+        builder.create(folder)?;
+        let mode = fs::metadata(folder)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            fs::set_permissions(folder, fs::Permissions::from_mode(mode & 0o700))?;
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    builder.create(folder)
+}
+
+/// Writes a new file only its owner may read (0600 on Unix).
+fn private_write(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let _ = fs::remove_file(path);
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(text.as_bytes())
 }
 
 /// A relative path of ordinary names only, ending in `.toml`.
@@ -153,5 +189,42 @@ mod tests {
         );
         assert!(!root.exists());
         assert!(current(&root).is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_fetched_catalogue_is_the_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("central-catalogue");
+        // A folder made by an earlier version, which others could read.
+        fs::create_dir(&root).unwrap();
+        fs::set_permissions(&root, fs::Permissions::from_mode(0o755)).unwrap();
+        let files: BTreeMap<String, String> = super::super::embedded_files()
+            .into_iter()
+            .map(|f| (f.name, f.text))
+            .collect();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        keep(&root, "7", &files, today).unwrap();
+        assert_eq!(mode(&root), 0o700);
+        assert_eq!(mode(&root.join(CURRENT)), 0o600);
+        let (folder, version) = current(&root).unwrap();
+        assert_eq!(version, "7");
+        let mut seen = 0;
+        let mut pending = vec![folder];
+        while let Some(folder) = pending.pop() {
+            assert_eq!(mode(&folder), 0o700, "{}", folder.display());
+            for entry in fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else {
+                    assert_eq!(mode(&path), 0o600, "{}", path.display());
+                    seen += 1;
+                }
+            }
+        }
+        assert_eq!(seen, files.len());
     }
 }

@@ -24,6 +24,14 @@ pub(crate) fn fail<T>(message: String) -> Result<T, ImportError> {
     Err(ImportError(message))
 }
 
+/// The file an import leaves in the folder it writes: only a folder holding it is an earlier
+/// import that `--replace` may replace. The catalogue loader reads `.toml` files only.
+pub const IMPORT_MARKER: &str = ".frontdesk-import";
+
+/// What the marker says to someone who opens it.
+const MARKER_TEXT: &str =
+    "This folder was written by `frontdesk import`; `--replace` may replace it whole.\n";
+
 /// Removes a half-written folder unless the import finished.
 struct Staging {
     path: PathBuf,
@@ -42,12 +50,14 @@ impl Drop for Staging {
 enum Destination {
     Missing,
     EmptyFolder,
-    /// A folder holding only `.toml` files: a catalogue, which `replace` may swap out.
+    /// A folder an earlier import wrote (its marker and `.toml` files only), which `replace`
+    /// may swap out.
     Catalogue,
 }
 
 /// Refuses a destination an import must not write over: a file, or a folder with anything in it
-/// unless `replace` is given and the folder holds nothing but `.toml` files (an earlier import).
+/// unless `replace` is given and the folder is an earlier import (it holds the import's marker
+/// and nothing but `.toml` files).
 /// Called before the slow work too, so a wrong `--out` is reported at once.
 pub fn check_destination(out: &Path, replace: bool) -> Result<(), ImportError> {
     destination(out, replace).map(|_| ())
@@ -75,16 +85,25 @@ fn destination(out: &Path, replace: bool) -> Result<Destination, ImportError> {
             "{name} already exists and is not an empty folder; choose a new folder for the catalogue, or add --replace to replace an earlier import there"
         ));
     }
+    let marked = entries.iter().any(|entry| {
+        entry.file_name() == IMPORT_MARKER && entry.file_type().is_ok_and(|t| t.is_file())
+    });
     let only_toml = entries.iter().all(|entry| {
         let path = entry.path();
         entry.file_type().is_ok_and(|t| t.is_file())
-            && path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+            && (entry.file_name() == IMPORT_MARKER
+                || path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("toml")))
     });
     if !only_toml {
         return fail(format!(
             "{name} holds something other than catalogue .toml files, so --replace leaves it alone; choose a new folder for the catalogue"
+        ));
+    }
+    if !marked {
+        return fail(format!(
+            "{name} was not written by `frontdesk import` (it has no {IMPORT_MARKER} file), so --replace leaves it alone; import into a new folder and copy what you need from it"
         ));
     }
     Ok(Destination::Catalogue)
@@ -134,6 +153,13 @@ pub fn write_dir(out: &Path, files: &[(String, String)], replace: bool) -> Resul
             ))
         })?;
     }
+    let marker = staging.path.join(IMPORT_MARKER);
+    fs::write(&marker, MARKER_TEXT).map_err(|e| {
+        ImportError(format!(
+            "cannot write {}: {e}",
+            printable(&marker.display().to_string())
+        ))
+    })?;
     match before {
         Destination::Missing => {}
         Destination::EmptyFolder => {
@@ -193,15 +219,38 @@ mod tests {
     fn an_earlier_import_is_replaced_only_when_asked() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
-        fs::create_dir(&out).unwrap();
-        fs::write(out.join("old.toml"), "# old\n").unwrap();
+        write_dir(&out, &[("old.toml".into(), "# old\n".into())], false).unwrap();
+        assert_eq!(names(&out), [IMPORT_MARKER, "old.toml"]);
         let err = write_dir(&out, &files(), false).unwrap_err();
         assert!(err.0.contains("--replace"), "{err}");
         assert!(out.join("old.toml").exists(), "left as it was");
 
         write_dir(&out, &files(), true).unwrap();
-        assert_eq!(names(&out), ["a.toml"], "the old files are gone");
+        assert_eq!(
+            names(&out),
+            [IMPORT_MARKER, "a.toml"],
+            "the old files are gone"
+        );
         assert_eq!(names(dir.path()), ["out"], "nothing left beside it");
+    }
+
+    #[test]
+    fn replace_never_touches_a_hand_made_folder_of_toml_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("catalogue");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("services.toml"), "# mine\n").unwrap();
+        let err = write_dir(&out, &files(), true).unwrap_err();
+        assert!(
+            err.0.contains("was not written by `frontdesk import`"),
+            "{err}"
+        );
+        assert_eq!(names(&out), ["services.toml"]);
+        assert_eq!(
+            fs::read_to_string(out.join("services.toml")).unwrap(),
+            "# mine\n"
+        );
+        assert_eq!(names(dir.path()), ["catalogue"]);
     }
 
     #[test]

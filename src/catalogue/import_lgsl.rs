@@ -16,7 +16,9 @@ use std::path::Path;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use crate::printable::printable;
+use super::MAX_FILE_BYTES;
+use super::check::TITLE_MAX_CHARS;
+use crate::printable::{is_unsafe, printable};
 use crate::user_file::{ReadError, read_bounded};
 
 use super::import_files::fail;
@@ -53,6 +55,9 @@ pub struct LgslTier {
 
 /// The id of the county council body an import writes.
 pub const COUNTY_BODY: &str = "county";
+
+/// The longest summary written, in characters: an LGSL description is a sentence or two.
+const SUMMARY_MAX_CHARS: usize = 2_000;
 
 /// The largest CSV file read.
 pub const CSV_MAX_BYTES: u64 = 32 * 1024 * 1024;
@@ -110,17 +115,23 @@ pub fn parse_services(text: &str, name: &str) -> Result<(Vec<LgslService>, usize
                 "{name}:{line}: Identifier {id} appears again (first on line {first}); each service needs its own identifier"
             ));
         }
-        let label = field(label_col);
+        let label = squeeze(field(label_col));
         if label.is_empty() {
             return fail(format!(
                 "{name}:{line}: service {id} has an empty Label; every service needs a name"
             ));
         }
+        let chars = label.chars().count();
+        if chars > TITLE_MAX_CHARS {
+            return fail(format!(
+                "{name}:{line}: service {id} has a Label of {chars} characters; a title may have {TITLE_MAX_CHARS} at most, so fix that row or give the LGSL's own services.csv"
+            ));
+        }
         let description = description_col.map(field).unwrap_or("");
         services.push(LgslService {
             id,
-            label: squeeze(label),
-            description: squeeze(description),
+            label,
+            description: cut(&squeeze(description), SUMMARY_MAX_CHARS),
         });
     }
     if services.is_empty() {
@@ -213,9 +224,32 @@ fn everyday_name(description: &str) -> String {
     text
 }
 
-/// Collapses runs of spaces: the LGSL has "Operations -  appliance management".
+/// Collapses runs of spaces (the LGSL has "Operations -  appliance management") and cleans
+/// out every character `check` refuses, so an import never writes one: line breaks and tabs
+/// become spaces; other control characters (NUL, escape, DEL) and text direction marks go.
 fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let plain: String = text
+        .chars()
+        .filter_map(|c| match c {
+            c if c.is_whitespace() => Some(' '),
+            c if is_unsafe(c) => None,
+            c => Some(c),
+        })
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` cut to at most `max` characters at a space, ending in "…" where it was cut.
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max - 1).collect();
+    let kept = match kept.rfind(' ') {
+        Some(at) if at > kept.len() / 2 => &kept[..at],
+        _ => kept.as_str(),
+    };
+    format!("{}…", kept.trim_end())
 }
 
 fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
@@ -357,6 +391,13 @@ pub fn catalogue_files(
         "# {} services of the Local Government Service List, imported on {today}.\n\n{body}",
         services.len()
     );
+    if services_text.len() as u64 > MAX_FILE_BYTES {
+        return fail(format!(
+            "the {} services make a services.toml larger than the {} a catalogue file may be; import the LGSL's own services.csv, or split the list",
+            services.len(),
+            crate::user_file::size_in_words(MAX_FILE_BYTES)
+        ));
+    }
     let mut files = vec![
         ("council.toml".to_string(), council),
         ("services.toml".to_string(), services_text),
