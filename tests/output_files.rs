@@ -421,7 +421,10 @@ fn a_device_is_written_to_and_left_a_device() {
         assert_eq!(after.mode(), before.mode());
     }
     // /dev/stdout, a link to a pipe with no name in the file system, is written through.
-    let run = desk.run(&["slip", "--partner", "food-bank", "-o", "/dev/stdout"], None);
+    let run = desk.run(
+        &["slip", "--partner", "food-bank", "-o", "/dev/stdout"],
+        None,
+    );
     assert!(run.ok, "{}", run.stderr);
     assert!(run.stdout.contains("WHERE TO GET HELP"), "{}", run.stdout);
     // A link to the device is written through too, and stays a link.
