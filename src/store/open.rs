@@ -162,7 +162,9 @@ fn identify_file(path: &Path) -> Result<Found, StoreError> {
             path: path.to_path_buf(),
         });
     }
-    let (conn, facts) = if holds_changes(path) {
+    let (conn, facts) = if holds_hot_journal(path) {
+        roll_back_journal(path)?
+    } else if holds_changes(path) {
         read_only_connection(path)?
     } else {
         read_only(path, Some("immutable=1"))
@@ -170,6 +172,49 @@ fn identify_file(path: &Path) -> Result<Found, StoreError> {
     };
     drop(conn);
     identify::judge(&facts, path)
+}
+
+/// True when a `-journal` beside the log holds something: a write cut off before it finished
+/// (the log itself is in WAL mode, so a journal is only ever left by the very first save, while
+/// the new file is switched to WAL).
+fn holds_hot_journal(path: &Path) -> bool {
+    let [_, _, _, journal] = owner_only::log_and_companions(path);
+    fs::metadata(journal).is_ok_and(|m| m.len() > 0)
+}
+
+/// Reads the file's facts through a connection that may write, so SQLite rolls back a journal
+/// left by a cut write (a read-only connection cannot, and would call the file read-only for
+/// ever). The rollback puts back the file as it was before that write and changes nothing else.
+/// Another program's database (known from its header, read as it is on disk) is left as it is;
+/// where the log cannot be written at all, it is read as any other reader would.
+fn roll_back_journal(path: &Path) -> Result<(Connection, identify::Facts), StoreError> {
+    if let Ok((_, facts)) = read_only(path, Some("immutable=1"))
+        && let Err(refused @ StoreError::NotAVisitLog { .. }) = identify::judge(&facts, path)
+    {
+        return Err(refused);
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let rolled_back = Connection::open_with_flags(path, flags).and_then(|conn| {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let facts = identify::read_facts(&conn)?;
+        Ok((conn, facts))
+    });
+    match rolled_back {
+        Ok(opened) => {
+            tracing::info!(
+                "rolled back a write to {} that was cut off before it finished",
+                path.display()
+            );
+            Ok(opened)
+        }
+        Err(e) => {
+            tracing::warn!(
+                "cannot roll back the journal beside {}: {e}",
+                path.display()
+            );
+            read_only_connection(path)
+        }
+    }
 }
 
 /// True when the log's `-wal` or `-journal` holds changes not yet in the file itself.
