@@ -40,6 +40,8 @@ use crate::config::{Overrides, Settings};
 
 /// Runs the command the user asked for; no command opens the reception screen.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // A clock frontdesk cannot use (before 1970) is one sentence here, before anything reads it.
+    crate::clock::now()?;
     let settings = Settings::resolve(&Overrides::from(&cli.global))?;
     match cli.command {
         None if settings.accessible => {
@@ -74,6 +76,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Visits(args)) => visits::list(&settings, &args),
         Some(Command::Purge(args)) => visits::purge(&settings, &args),
         Some(Command::Backup(args)) => visits::backup(&settings, &args),
+        Some(Command::Restore(args)) => visits::restore(&settings, &args),
         Some(Command::Slip(args)) => slip::run(&settings, &args),
         Some(Command::Config(args)) => config::run(&settings, &args),
         Some(Command::Sync(args)) => sync::sync(&settings, args.server.as_deref()),

@@ -48,8 +48,8 @@ impl Store {
         })
     }
 
-    /// Runs SQLite's quick check over every page; [`StoreError::Corrupt`] when the file is
-    /// damaged.
+    /// Runs SQLite's full integrity check (every page, and every index against its table);
+    /// [`StoreError::Corrupt`] when the file is damaged.
     pub fn check_health(&self) -> Result<(), StoreError> {
         check_health(&self.conn, &self.path)
     }
@@ -263,7 +263,7 @@ fn read_only_connection(path: &Path) -> Result<(Connection, identify::Facts), St
 }
 
 /// A read-only connection, with the file's facts read through it.
-fn read_only(
+pub(super) fn read_only(
     path: &Path,
     parameter: Option<&str>,
 ) -> rusqlite::Result<(Connection, identify::Facts)> {
@@ -310,11 +310,10 @@ fn tighten_all(path: &Path) {
     }
 }
 
-/// SQLite's quick check of every page: [`StoreError::Corrupt`] for a damaged file.
+/// SQLite's full integrity check: [`StoreError::Corrupt`] for a damaged file.
 pub(crate) fn check_health(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    let verdict: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
-        .map_err(|e| StoreError::from_sqlite(path, "check", e))?;
+    let verdict =
+        integrity_verdict(conn).map_err(|e| StoreError::from_sqlite(path, "check", e))?;
     if verdict == "ok" {
         return Ok(());
     }
@@ -322,6 +321,13 @@ pub(crate) fn check_health(conn: &Connection, path: &Path) -> Result<(), StoreEr
     Err(StoreError::Corrupt {
         path: path.to_path_buf(),
     })
+}
+
+/// The first line of SQLite's full `integrity_check`: "ok", or the first damage found. The full
+/// check, not `quick_check`: only it compares each index with its table, so an index that no
+/// longer matches its rows (which a write would then spread) is found before anything is written.
+pub(crate) fn integrity_verdict(conn: &Connection) -> rusqlite::Result<String> {
+    conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))
 }
 
 /// Creates an empty file readable by its owner only, so SQLite (and its `-wal` and `-shm`
