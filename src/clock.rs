@@ -89,7 +89,14 @@ mod tests {
 
     #[test]
     fn any_clock_reading_is_a_time_or_a_sentence() {
-        for secs in [0u64, 1, 1_800_000_000, 253_402_300_799, 253_402_300_800, u64::MAX / 4] {
+        for secs in [
+            0u64,
+            1,
+            1_800_000_000,
+            253_402_300_799,
+            253_402_300_800,
+            u64::MAX / 4,
+        ] {
             let Some(at) = UNIX_EPOCH.checked_add(Duration::from_secs(secs)) else {
                 continue;
             };

@@ -22,7 +22,6 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-
 use crate::central::all_desks::AllDesks;
 use crate::config::Settings;
 use crate::desk::{Action, App, Command, KeyNames};

@@ -45,10 +45,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = Settings::resolve(&Overrides::from(&cli.global))?;
     match cli.command {
         None if settings.accessible => {
+            accessible_log(&settings);
             crate::accessible::run(&settings, crate::accessible::Started::Asked)
         }
         // A dumb terminal cannot draw the full screen: the line-by-line mode works there.
         None if settings.dumb_terminal => {
+            accessible_log(&settings);
             crate::accessible::run(&settings, crate::accessible::Started::DumbTerminal)
         }
         None => crate::tui::run(&settings),
@@ -101,6 +103,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             text::untranslated(&language)
         }
     }
+}
+
+/// The accessible mode keeps the app's log in `frontdesk.log` as the screen does (a held
+/// clean-up is written there); a log file that cannot be written leaves the mode running, quietly.
+fn accessible_log(settings: &Settings) {
+    let _ = crate::tui::logging::init(&settings.log_file());
 }
 
 /// Writes to standard output; a closed pipe is not an error.

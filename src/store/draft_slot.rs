@@ -32,9 +32,8 @@ pub fn windows_running(data_dir: &Path) -> usize {
         .filter_map(Result::ok)
         .filter(|entry| entry.file_name().to_string_lossy().ends_with(".lock"))
         .filter(|entry| {
-            File::open(entry.path()).is_ok_and(|file| {
-                matches!(file.try_lock(), Err(TryLockError::WouldBlock))
-            })
+            File::open(entry.path())
+                .is_ok_and(|file| matches!(file.try_lock(), Err(TryLockError::WouldBlock)))
         })
         .count()
 }

@@ -154,7 +154,8 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
 
 /// What the file at `path` is, read without changing anything and without leaving a `-wal` or
 /// `-shm` file behind: when no `-wal` or `-journal` holds changes, the file is read as it is on
-/// disk (`immutable`); otherwise read-only, as any other reader would.
+/// disk (`immutable`); a `-journal` left by a cut write is rolled back first; otherwise
+/// read-only, as any other reader would.
 fn identify_file(path: &Path) -> Result<Found, StoreError> {
     // A folder, a device or a pipe at the log's path is never opened (a pipe would hang).
     if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
@@ -312,8 +313,7 @@ fn tighten_all(path: &Path) {
 
 /// SQLite's full integrity check: [`StoreError::Corrupt`] for a damaged file.
 pub(crate) fn check_health(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    let verdict =
-        integrity_verdict(conn).map_err(|e| StoreError::from_sqlite(path, "check", e))?;
+    let verdict = integrity_verdict(conn).map_err(|e| StoreError::from_sqlite(path, "check", e))?;
     if verdict == "ok" {
         return Ok(());
     }

@@ -100,8 +100,8 @@ fn check_backup(backup: &Path) -> Result<u64, String> {
         }
         Err(_) => return Err("it is not a frontdesk visit log".into()),
     }
-    let verdict = super::open::integrity_verdict(&conn)
-        .map_err(|e| format!("it cannot be checked ({e})"))?;
+    let verdict =
+        super::open::integrity_verdict(&conn).map_err(|e| format!("it cannot be checked ({e})"))?;
     if verdict != "ok" {
         tracing::warn!("{} failed its integrity check: {verdict}", backup.display());
         return Err(
@@ -119,7 +119,10 @@ fn check_backup(backup: &Path) -> Result<u64, String> {
 fn copy_in(backup: &Path, folder: &Path) -> io::Result<PathBuf> {
     let mut n = 0u32;
     let (partial, mut file) = loop {
-        let partial = folder.join(format!(".visits-restore-{}-{n}.partial", std::process::id()));
+        let partial = folder.join(format!(
+            ".visits-restore-{}-{n}.partial",
+            std::process::id()
+        ));
         match owner_only::options()
             .write(true)
             .create_new(true)

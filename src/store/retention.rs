@@ -93,7 +93,11 @@ pub fn purge_check(now: DateTime<Utc>, span: &LogSpan) -> Result<(), PurgeHeld> 
 fn shown(ms: i64) -> String {
     DateTime::from_timestamp_millis(ms).map_or_else(
         || format!("{ms} ms after 1970"),
-        |at| at.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string(),
+        |at| {
+            at.with_timezone(&Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
     )
 }
 
@@ -154,7 +158,10 @@ fn delete_before(tx: &Transaction<'_>, cutoff_ms: i64) -> rusqlite::Result<u64> 
             params![cutoff_ms],
         )?;
     }
-    let deleted = tx.execute("DELETE FROM visits WHERE started_at < ?1", params![cutoff_ms])?;
+    let deleted = tx.execute(
+        "DELETE FROM visits WHERE started_at < ?1",
+        params![cutoff_ms],
+    )?;
     // Their places in the sync outbox go too, tombstones included: the server applies
     // the same retention itself (`frontdesk purge --central`).
     tx.execute(
@@ -176,7 +183,9 @@ impl Store {
             return self.count_older_than(cutoff);
         }
         let cutoff = keeping_today(cutoff);
-        self.write("delete old visits from", |tx| Ok(Ok(delete_before(tx, cutoff)?)))
+        self.write("delete old visits from", |tx| {
+            Ok(Ok(delete_before(tx, cutoff)?))
+        })
     }
 
     /// Deletes every visit that started before `cutoff` (never one from today), unless
@@ -217,7 +226,8 @@ impl Store {
         cutoff: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<Purged, StoreError> {
-        let span = log_span(&self.conn, keeping_today(cutoff)).map_err(|e| self.error("read", e))?;
+        let span =
+            log_span(&self.conn, keeping_today(cutoff)).map_err(|e| self.error("read", e))?;
         Ok(Purged {
             removed: span.older,
             held: purge_check(now, &span).err(),

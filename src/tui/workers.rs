@@ -399,9 +399,9 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use chrono::Utc;
     use crate::store::load_draft;
     use crate::visit::{Outcome, VisitDraft};
+    use chrono::Utc;
 
     /// A place in `visits_folder` with a draft slot of its own claimed in `drafts_folder`, and
     /// the path of that slot's draft file.
