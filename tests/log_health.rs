@@ -54,13 +54,16 @@ fn one_sentence(text: &str) {
 // ---- the rule, pure ----
 
 fn span() -> impl Strategy<Value = LogSpan> {
-    (0u64..5_000, proptest::option::of(-10_000i64..10_000), 0u64..5_000).prop_map(
-        |(visits, newest, older)| LogSpan {
+    (
+        0u64..5_000,
+        proptest::option::of(-10_000i64..10_000),
+        0u64..5_000,
+    )
+        .prop_map(|(visits, newest, older)| LogSpan {
             visits,
             newest_started_ms: newest.map(|minutes| 1_800_000_000_000 + minutes * 60_000),
             older: older.min(visits),
-        },
-    )
+        })
 }
 
 proptest! {
@@ -136,7 +139,10 @@ fn a_clock_three_years_ahead_keeps_every_visit_and_says_why() {
         .unwrap();
     assert_eq!(purged.removed, 0);
     let held = purged.held.expect("held");
-    assert!(matches!(held, PurgeHeld::EveryVisit { visits: 5, .. }), "{held:?}");
+    assert!(
+        matches!(held, PurgeHeld::EveryVisit { visits: 5, .. }),
+        "{held:?}"
+    );
     one_sentence(&held.to_string());
     assert_eq!(count(&path), 5);
 }
@@ -216,7 +222,10 @@ fn the_screen_start_up_keeps_every_visit_when_the_clean_up_is_held_and_says_so()
         }
     }
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("frontdesk purge --yes"), "{warnings:?}");
+    assert!(
+        warnings[0].contains("frontdesk purge --yes"),
+        "{warnings:?}"
+    );
     one_sentence(&warnings[0]);
     assert_eq!(count(&path), 3);
 }
@@ -304,7 +313,10 @@ fn purge_keeps_everything_when_every_visit_would_go_and_purge_yes_removes_them()
     assert!(held.stdout.is_empty());
     assert_eq!(count(&desk.log()), 4);
     let app_log = fs::read_to_string(desk.data().join("frontdesk.log")).unwrap();
-    assert!(app_log.contains("purge held back: the clock reads"), "{app_log}");
+    assert!(
+        app_log.contains("purge held back: the clock reads"),
+        "{app_log}"
+    );
 
     let dry = desk.run(&["purge", "--dry-run"]);
     assert!(dry.status.success());
@@ -375,7 +387,8 @@ fn damage_an_index(log: &Path) {
         [sql],
     )
     .unwrap();
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
     drop(conn);
     let conn = Connection::open(log).unwrap();
     let quick: String = conn
@@ -433,7 +446,8 @@ fn a_damaged_index_is_refused_before_any_write_and_no_backup_calls_it_good() {
     let backup = desk.run(&["backup", dest.to_str().unwrap()]);
     assert!(!backup.status.success());
     assert!(
-        text(&backup.stderr).contains("is damaged (it fails SQLite's integrity check), so no backup was made"),
+        text(&backup.stderr)
+            .contains("is damaged (it fails SQLite's integrity check), so no backup was made"),
         "{}",
         text(&backup.stderr)
     );
@@ -444,7 +458,9 @@ fn a_damaged_index_is_refused_before_any_write_and_no_backup_calls_it_good() {
     let log_only = |snapshot: Vec<(String, usize, u64)>| {
         snapshot
             .into_iter()
-            .filter(|(name, len, _)| !(name.ends_with("-shm") || name.ends_with("-wal") && *len == 0))
+            .filter(|(name, len, _)| {
+                !(name.ends_with("-shm") || name.ends_with("-wal") && *len == 0)
+            })
             .collect::<Vec<_>>()
     };
     assert_eq!(log_only(snapshot(&desk.data())), before);
@@ -459,7 +475,11 @@ fn restore_checks_the_backup_moves_the_old_log_and_a_stale_wal_aside_and_applies
         assert!(desk.log_visit().status.success());
     }
     let backup = desk.path("backup.sqlite3");
-    assert!(desk.run(&["backup", backup.to_str().unwrap()]).status.success());
+    assert!(
+        desk.run(&["backup", backup.to_str().unwrap()])
+            .status
+            .success()
+    );
     for _ in 0..2 {
         assert!(desk.log_visit().status.success());
     }
@@ -512,7 +532,11 @@ fn restore_refuses_a_damaged_backup_and_leaves_the_log_as_it_is() {
     let desk = Desk::new();
     a_log_of_300_visits(&desk);
     let backup = desk.path("backup.sqlite3");
-    assert!(desk.run(&["backup", backup.to_str().unwrap()]).status.success());
+    assert!(
+        desk.run(&["backup", backup.to_str().unwrap()])
+            .status
+            .success()
+    );
     damage_an_index(&backup);
     let before = snapshot(&desk.data());
     let refused = desk.run(&["restore", backup.to_str().unwrap()]);
