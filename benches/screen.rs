@@ -125,6 +125,22 @@ fn first_frame(c: &mut Criterion) {
         })
     });
 
+    // On a log of a million visits (the store bench's kept log, when it has made it): the
+    // health check and the clean-up run on the store worker, after the first frame.
+    let big = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("store-bench-1m.sqlite3");
+    if big.is_file() {
+        let data = dir.path().join("data-1m");
+        std::fs::create_dir_all(&data).expect("a data folder");
+        std::fs::copy(&big, data.join("visits.sqlite3")).expect("a copy of the big log");
+        let samples: Vec<Duration> = (0..10).map(|_| time_to_first_frame(&data)).collect();
+        let (median, p99) = percentiles(samples);
+        println!(
+            "first frame, 1,000,000-visit log, 80x24: median {median:?}, p99 {p99:?} (10 starts)"
+        );
+    } else {
+        println!("(no 1,000,000-visit log yet: `cargo bench --bench store` makes it)");
+    }
+
     // A 50,000-entry folder whose compiled form an earlier run made (`frontdesk search` keeps
     // it, as the screen's first start does).
     let folder = dir.path().join("catalogue-50k");

@@ -4,6 +4,9 @@
 //!   individually timed saves, next to a bare SQLite commit of one row (WAL + FULL) timed the
 //!   same way, which is the floor. Goal: p99 under 2 ms.
 //! - Listing today's visits for one desk from a file of 1,000,000 visits. Goal: under 50 ms.
+//! - The health check before the first write (SQLite's full integrity check) on a kept log of
+//!   1,000,000 visits, next to the quick check: median and p99 of 7 runs. It runs off the
+//!   screen's thread, so it does not hold back the first frame (see `benches/screen.rs`).
 //!
 //! The percentile figures are printed to stdout; criterion measures the same operations too.
 
@@ -254,12 +257,72 @@ fn list_today(c: &mut Criterion) {
     });
 }
 
+/// The log of `BIG_LOG_VISITS` visits the health check is timed on, made once and kept in the
+/// target folder (`store-bench-1m.sqlite3`; delete it to make it again). The screen bench
+/// starts on a copy of it too.
+fn kept_big_log() -> std::path::PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("store-bench-1m.sqlite3");
+    let have = Connection::open(&path)
+        .and_then(|c| c.query_row("SELECT count(*) FROM visits", [], |r| r.get::<_, i64>(0)))
+        .unwrap_or(0);
+    if have < BIG_LOG_VISITS as i64 * 99 / 100 {
+        let _ = std::fs::remove_file(&path);
+        drop(build_big_log(&path));
+    }
+    path
+}
+
+/// The check that runs before the first write and on every backup's copy: SQLite's full
+/// integrity check (every index against its table), next to the quick check it replaced,
+/// which misses an index that no longer matches its rows. On the screen it runs on the store
+/// worker's thread, after the first frame.
+fn health_check(c: &mut Criterion) {
+    let path = kept_big_log();
+    let store = Store::open(&path).expect("open");
+    println!();
+    let runs = 7;
+    let samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            store.check_health().expect("a healthy log");
+            started.elapsed()
+        })
+        .collect();
+    report(
+        "health check (integrity_check), 1,000,000 visits",
+        &percentiles(samples),
+        runs,
+    );
+    let conn = Connection::open(&path).expect("open");
+    let samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            let verdict: String = conn
+                .query_row("PRAGMA quick_check", [], |r| r.get(0))
+                .expect("quick_check");
+            assert_eq!(verdict, "ok");
+            started.elapsed()
+        })
+        .collect();
+    report(
+        "quick_check (for comparison), 1,000,000 visits",
+        &percentiles(samples),
+        runs,
+    );
+    let mut group = c.benchmark_group("store");
+    group.sample_size(10);
+    group.bench_function("health_check_1m", |b| {
+        b.iter(|| store.check_health().expect("a healthy log"))
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .sample_size(50)
         .measurement_time(Duration::from_secs(5))
         .warm_up_time(Duration::from_secs(1));
-    targets = save, list_today
+    targets = save, list_today, health_check
 }
 criterion_main!(benches);

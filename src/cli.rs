@@ -75,6 +75,9 @@ pub enum Command {
     Purge(PurgeArgs),
     /// Write a consistent copy of the visit log, safe while the app is running.
     Backup(BackupArgs),
+    /// Put a backup in the visit log's place, after checking it; the old log and its working
+    /// files (-wal, -shm) are moved aside, not deleted
+    Restore(RestoreArgs),
     /// Write a slip for the resident: partners and services, how to reach them, in large print.
     Slip(SlipArgs),
     /// Show the resolved configuration.
@@ -421,6 +424,10 @@ pub struct PurgeArgs {
     /// Say how many would be deleted, and delete nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Delete them even though the clock looks wrong (earlier than the newest visit) or the
+    /// purge is large (every visit, or more than half of the log), which is otherwise refused.
+    #[arg(long)]
+    pub yes: bool,
     /// Delete old visits on the central server instead (every desk's), by the same rules.
     /// Use the owner's URL: a desk's role may delete only its own undone visits.
     #[arg(long)]
@@ -428,6 +435,13 @@ pub struct PurgeArgs {
     /// The server's URL for --central (default: server from the config, or FRONTDESK_SERVER).
     #[arg(long, value_name = "URL", requires = "central")]
     pub server: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup to restore (a file written by `frontdesk backup`).
+    #[arg(value_name = "BACKUP")]
+    pub backup: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ pub mod accessible;
 pub mod catalogue;
 pub mod central;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod demo;

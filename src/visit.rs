@@ -646,7 +646,7 @@ impl VisitDraft {
         let ended_at = self.ended_at.trunc_subsecs(3).max(started_at);
         Ok(Visit {
             id: if self.id.is_nil() {
-                Uuid::now_v7()
+                crate::clock::time_ordered_id()
             } else {
                 self.id
             },

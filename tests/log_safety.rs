@@ -366,7 +366,7 @@ fn a_damaged_log_is_not_backed_up_and_the_message_names_the_backup_to_restore() 
     assert_eq!(
         message,
         format!(
-            "frontdesk: the visit log {} is damaged, so no backup was made; to restore it, close frontdesk and copy {earlier} over it",
+            "frontdesk: the visit log {} is damaged (it fails SQLite's integrity check), so no backup was made; to restore it, close frontdesk everywhere and run `frontdesk restore {earlier}`",
             desk.visits_file().display()
         )
     );
@@ -395,7 +395,7 @@ fn log_does_not_write_into_a_damaged_log_and_says_what_to_do() {
     assert_eq!(
         message,
         format!(
-            "frontdesk: {} is damaged, so frontdesk will not write to it; close frontdesk, move the file aside and copy your latest backup (made with `frontdesk backup`) in its place",
+            "frontdesk: {} is damaged (it fails SQLite's integrity check), so frontdesk will not write to it; close frontdesk everywhere and run `frontdesk restore BACKUP` with your latest backup (made with `frontdesk backup`)",
             desk.visits_file().display()
         )
     );

@@ -751,7 +751,7 @@ fn a_damaged_log_is_not_written_to_and_says_how_to_restore() {
         assert_eq!(
             error.to_string(),
             format!(
-                "{} is damaged, so frontdesk will not write to it; close frontdesk, move the file aside and copy your latest backup (made with `frontdesk backup`) in its place",
+                "{} is damaged (it fails SQLite's integrity check), so frontdesk will not write to it; close frontdesk everywhere and run `frontdesk restore BACKUP` with your latest backup (made with `frontdesk backup`)",
                 path.display()
             )
         );
@@ -784,7 +784,7 @@ fn a_backup_of_a_damaged_log_is_refused_and_names_the_backup_to_restore() {
     assert_eq!(
         error.to_string(),
         format!(
-            "the visit log {} is damaged, so no backup was made; to restore it, close frontdesk and copy {} over it",
+            "the visit log {} is damaged (it fails SQLite's integrity check), so no backup was made; to restore it, close frontdesk everywhere and run `frontdesk restore {}`",
             path.display(),
             earlier.display()
         )
@@ -794,7 +794,7 @@ fn a_backup_of_a_damaged_log_is_refused_and_names_the_backup_to_restore() {
     assert!(
         error
             .to_string()
-            .ends_with("close frontdesk and copy your latest backup over it"),
+            .ends_with("close frontdesk everywhere and run `frontdesk restore BACKUP`"),
         "{error}"
     );
     assert!(!dest.exists());

@@ -22,8 +22,6 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use chrono::Local;
-
 use crate::central::all_desks::AllDesks;
 use crate::config::Settings;
 use crate::desk::{Action, App, Command, KeyNames};
@@ -78,7 +76,7 @@ pub fn key_names(lang: Language) -> KeyNames {
 pub fn run(settings: &Settings, started: Started) -> anyhow::Result<ExitCode> {
     let catalogue = Arc::new(settings.load_catalogue()?);
     let lang = Language::default();
-    let now = Local::now().fixed_offset();
+    let now = crate::clock::local_now()?.fixed_offset();
     let app = App::new(
         catalogue.clone(),
         key_names(lang),
@@ -100,7 +98,7 @@ pub fn run(settings: &Settings, started: Started) -> anyhow::Result<ExitCode> {
         drafts,
         desk: settings.desk.clone(),
     });
-    let purged = jobs.purge(settings.retention_days).err();
+    let purged = jobs.purge(settings.retention_days);
     let index = Index::new(&catalogue);
     let stdout = std::io::stdout();
     let mut session = Session::new(
@@ -108,7 +106,7 @@ pub fn run(settings: &Settings, started: Started) -> anyhow::Result<ExitCode> {
         index,
         Some(jobs),
         stdout.lock(),
-        Box::new(|| Local::now().fixed_offset()),
+        Box::new(move || crate::clock::local_now().map_or(now, |at| at.fixed_offset())),
     )
     .with_kept_files(crate::output_file::KeptFiles::new(
         &settings.data_dir,
@@ -128,8 +126,8 @@ pub fn run(settings: &Settings, started: Started) -> anyhow::Result<ExitCode> {
     if let Some(problem) = problem {
         session.act(Action::DraftNotKept(problem));
     }
-    if let Some(problem) = purged {
-        session.act(Action::StoreFailed(problem));
+    if let Some(said) = purged {
+        session.act(said);
     }
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();

@@ -40,13 +40,17 @@ use crate::config::{Overrides, Settings};
 
 /// Runs the command the user asked for; no command opens the reception screen.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // A clock frontdesk cannot use (before 1970) is one sentence here, before anything reads it.
+    crate::clock::now()?;
     let settings = Settings::resolve(&Overrides::from(&cli.global))?;
     match cli.command {
         None if settings.accessible => {
+            accessible_log(&settings);
             crate::accessible::run(&settings, crate::accessible::Started::Asked)
         }
         // A dumb terminal cannot draw the full screen: the line-by-line mode works there.
         None if settings.dumb_terminal => {
+            accessible_log(&settings);
             crate::accessible::run(&settings, crate::accessible::Started::DumbTerminal)
         }
         None => crate::tui::run(&settings),
@@ -74,6 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Visits(args)) => visits::list(&settings, &args),
         Some(Command::Purge(args)) => visits::purge(&settings, &args),
         Some(Command::Backup(args)) => visits::backup(&settings, &args),
+        Some(Command::Restore(args)) => visits::restore(&settings, &args),
         Some(Command::Slip(args)) => slip::run(&settings, &args),
         Some(Command::Config(args)) => config::run(&settings, &args),
         Some(Command::Sync(args)) => sync::sync(&settings, args.server.as_deref()),
@@ -98,6 +103,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             text::untranslated(&language)
         }
     }
+}
+
+/// The accessible mode keeps the app's log in `frontdesk.log` as the screen does (a held
+/// clean-up is written there); a log file that cannot be written leaves the mode running, quietly.
+fn accessible_log(settings: &Settings) {
+    let _ = crate::tui::logging::init(&settings.log_file());
 }
 
 /// Writes to standard output; a closed pipe is not an error.

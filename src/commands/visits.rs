@@ -9,10 +9,10 @@ use chrono::{DateTime, Local, NaiveDate, Utc};
 
 use super::table::{Column, Table};
 use crate::catalogue::{Catalogue, Kind};
-use crate::cli::{BackupArgs, LogArgs, PurgeArgs, VisitsArgs};
+use crate::cli::{BackupArgs, LogArgs, PurgeArgs, RestoreArgs, VisitsArgs};
 use crate::config::{self, Settings, Source};
 use crate::privacy;
-use crate::store::{VisitLog, local_day_bounds, retention_cutoff};
+use crate::store::{Purged, VisitLog, local_day_bounds, retention_cutoff};
 use crate::visit::{
     DraftIncomplete, Feedback, Invalid, LanguageChoice, NOTE_MAX_CHARS, Outcome, PartnerHow,
     ResidentLanguage, Visit, VisitDraft,
@@ -97,7 +97,7 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
     }
     let catalogue = settings.load_catalogue()?;
 
-    let now = Utc::now();
+    let now = crate::clock::now()?;
     let draft = VisitDraft {
         services,
         outcome,
@@ -200,23 +200,38 @@ pub fn purge(settings: &Settings, args: &PurgeArgs) -> anyhow::Result<ExitCode> 
         Source::File { .. } => format!("retention_days at {source}"),
         Source::Env(_) | Source::Flag(_) => format!("from {source}"),
     };
-    let cutoff = retention_cutoff(Utc::now(), days);
+    let now = crate::clock::now()?;
+    let cutoff = retention_cutoff(now, days);
     let days = match days {
         1 => "1 day".to_string(),
         days => format!("{days} days"),
     };
     let before = cutoff.with_timezone(&Local).format("%Y-%m-%d %H:%M");
     let mut log = VisitLog::new(settings.visits_file());
-    let count = if log.exists() {
-        log.purge_older_than(cutoff, args.dry_run)?
+    let purged = if log.exists() {
+        log.purge_checked(cutoff, now, args.yes, args.dry_run)?
     } else {
-        0
+        Purged {
+            removed: 0,
+            held: None,
+        }
     };
+    let count = purged.removed;
     let visits = if count == 1 { "visit" } else { "visits" };
     if args.dry_run {
         outln!(
             "Would remove {count} {visits} older than {days} ({setting}; started before {before}); nothing was removed."
         );
+        if let Some(held) = &purged.held {
+            eprintln!("frontdesk: without --yes, a purge would remove nothing: {held}.");
+        }
+    } else if let Some(held) = &purged.held {
+        // Said on the screen and kept in the app's log, where a held clean-up at start-up is.
+        if crate::tui::logging::init(&settings.log_file()).is_ok() {
+            tracing::warn!("purge held back: {held}");
+        }
+        eprintln!("frontdesk: {held}.");
+        return Ok(ExitCode::from(1));
     } else {
         outln!("Removed {count} {visits} older than {days} ({setting}; started before {before}).");
     }
@@ -235,6 +250,41 @@ pub fn backup(settings: &Settings, args: &BackupArgs) -> anyhow::Result<ExitCode
     }
     let written = log.backup_to(&args.path, args.force)?;
     outln!("Backed up the visit log to {}", written.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `frontdesk restore BACKUP`: checks the backup, moves the log and its working files aside
+/// (renamed, never deleted) and puts the backup in its place.
+pub fn restore(settings: &Settings, args: &RestoreArgs) -> anyhow::Result<ExitCode> {
+    let log = settings.visits_file();
+    let restored = crate::store::restore(&log, &args.backup)?;
+    let visits = match restored.visits {
+        1 => "1 visit".to_string(),
+        n => format!("{n} visits"),
+    };
+    outln!(
+        "Restored the visit log {} from {} ({visits}, checked).",
+        log.display(),
+        args.backup.display()
+    );
+    let moved = restored
+        .moved
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match &restored.replaced {
+        Some(replaced) if restored.moved.len() == 1 => {
+            outln!("The log it replaced is kept as {}.", replaced.display())
+        }
+        Some(_) => outln!(
+            "The log it replaced is kept with its working files as {moved}, so nothing in them was applied to the restored log."
+        ),
+        None if restored.moved.is_empty() => outln!("There was no log to replace."),
+        None => outln!(
+            "There was no log to replace; leftover working files were moved aside as {moved}, so nothing in them was applied to the restored log."
+        ),
+    }
     Ok(ExitCode::SUCCESS)
 }
 

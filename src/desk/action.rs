@@ -38,6 +38,9 @@ pub enum Action {
     SaveFailed(String),
     /// The store could not do something else asked of it (load, undo); one sentence.
     StoreFailed(String),
+    /// The store kept something back on purpose and says why (a clean-up held because the
+    /// clock looks wrong); one sentence.
+    StoreWarning(String),
     /// Text pasted into the focused field at its cursor (newlines become spaces).
     Paste(String),
     /// Today's visits at this desk, newest last.

@@ -363,6 +363,10 @@ impl App {
                 self.say(Level::Error, message);
                 Vec::new()
             }
+            Action::StoreWarning(message) => {
+                self.say(Level::Warning, message);
+                Vec::new()
+            }
             Action::TodayLoaded(visits) => {
                 self.today_loaded(visits);
                 Vec::new()

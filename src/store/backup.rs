@@ -2,7 +2,7 @@
 //! app (or another desk) is writing to it.
 //!
 //! The copy is written under a temporary name in the destination folder, checked with SQLite's
-//! quick check and flushed to disk, and only then given its name: a damaged log is never called
+//! full integrity check (every index against its table) and flushed to disk, and only then given its name: a damaged log is never called
 //! a backup, and a half-written copy never has a backup's name. The log's own files (the log,
 //! its `-wal`, `-shm` and `-journal`) and anything that is not a regular file or a folder are
 //! refused; an existing file is replaced only when asked (`--force`); a folder gets a new file
@@ -13,7 +13,6 @@ use std::io;
 use std::path::{MAIN_SEPARATOR, Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use chrono::Local;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, ErrorCode};
 
@@ -106,9 +105,7 @@ impl Store {
             }
         }
         // Pages are copied as they are: a damaged log makes a damaged copy, found here.
-        let verdict: String = copy
-            .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
-            .map_err(fail)?;
+        let verdict = super::open::integrity_verdict(&copy).map_err(fail)?;
         if verdict != "ok" {
             tracing::warn!(
                 "the copy of {} failed its integrity check: {verdict}",
@@ -201,7 +198,8 @@ fn publish(partial: &Path, target: &Target) -> io::Result<PathBuf> {
         } => fs::rename(partial, path).map(|()| path.clone()),
         Target::File { path, .. } => place_new(partial, path).map(|()| path.clone()),
         Target::Folder(folder) => {
-            let stamp = Local::now()
+            let stamp = crate::clock::local_now()
+                .map_err(|e| io::Error::other(e.to_string()))?
                 .format("visits-%Y-%m-%d-%H%M%S-%3f")
                 .to_string();
             for n in 1..=1000 {
@@ -224,7 +222,7 @@ fn publish(partial: &Path, target: &Target) -> io::Result<PathBuf> {
 /// Gives `partial` the name `path` unless something already has that name. A hard link makes
 /// the check and the naming one step; a file system without hard links (FAT on a USB stick)
 /// gets a look, then a rename.
-fn place_new(partial: &Path, path: &Path) -> io::Result<()> {
+pub(super) fn place_new(partial: &Path, path: &Path) -> io::Result<()> {
     match fs::hard_link(partial, path) {
         Ok(()) => {
             let _ = fs::remove_file(partial);

@@ -23,6 +23,21 @@ use super::draft::{clear_draft, load_draft, save_draft};
 use super::error::io_reason;
 use crate::visit::VisitDraft;
 
+/// How many windows (of any desk) are running on `data_dir` now: slots whose lock is held.
+pub fn windows_running(data_dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(data_dir.join(FOLDER)) else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".lock"))
+        .filter(|entry| {
+            File::open(entry.path())
+                .is_ok_and(|file| matches!(file.try_lock(), Err(TryLockError::WouldBlock)))
+        })
+        .count()
+}
+
 /// The folder of the data folder that holds the slots.
 const FOLDER: &str = "drafts";
 /// The one draft file of earlier versions, in the data folder itself.

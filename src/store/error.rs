@@ -27,9 +27,9 @@ pub enum StoreError {
     NotAVisitLog { path: PathBuf },
     #[error("{} is a frontdesk visit log whose schema version was changed by another program (it reads {found}), so it was left as it is; restore it from a backup, or move it aside to start a new log", .path.display())]
     VersionChanged { path: PathBuf, found: i64 },
-    #[error("{} is damaged, so frontdesk will not write to it; close frontdesk, move the file aside and copy your latest backup (made with `frontdesk backup`) in its place", .path.display())]
+    #[error("{} is damaged (it fails SQLite's integrity check), so frontdesk will not write to it; close frontdesk everywhere and run `frontdesk restore BACKUP` with your latest backup (made with `frontdesk backup`)", .path.display())]
     Corrupt { path: PathBuf },
-    #[error("the visit log {} is damaged, so no backup was made; to restore it, close frontdesk and copy {} over it", .log.display(), .restore_from.as_ref().map_or_else(|| "your latest backup".to_string(), |p| p.display().to_string()))]
+    #[error("the visit log {} is damaged (it fails SQLite's integrity check), so no backup was made; to restore it, close frontdesk everywhere and run `frontdesk restore {}`", .log.display(), .restore_from.as_ref().map_or_else(|| "BACKUP".to_string(), |p| p.display().to_string()))]
     DamagedLogNotBackedUp {
         log: PathBuf,
         /// The newest earlier backup found next to the destination.
@@ -52,6 +52,8 @@ pub enum StoreError {
         field: &'static str,
         value: String,
     },
+    #[error("cannot restore the visit log from {}: {reason}", .path.display())]
+    Restore { path: PathBuf, reason: String },
     #[error("cannot back up to {}: {reason}", .path.display())]
     Backup { path: PathBuf, reason: String },
     #[error("cannot keep the unsaved visit in {}: {reason}", .path.display())]

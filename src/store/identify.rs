@@ -3,7 +3,10 @@
 //! a new empty file, or something that must be left exactly as it is (another program's
 //! database, or a log whose schema version another program changed).
 //!
-//! Only reads: no WAL switch, no migration and no write happen until the file is known.
+//! Only reads: no WAL switch, no migration and no write happen until the file is known. The one
+//! exception is a journal left by a write that was cut off (a `kill -9` during the very first
+//! save): it is rolled back first, as SQLite does for any connection that may write, so the file
+//! is read as it was before that write (see `open::roll_back_journal`).
 
 use std::path::Path;
 

@@ -12,6 +12,7 @@
 //! - [`report`]: the report's query over those counts.
 //! - [`retention`]: deleting visits older than the retention period.
 //! - [`backup`]: a checked, consistent copy while the app runs.
+//! - [`restore`]: a checked backup put in the log's place, the old log and its `-wal` moved aside.
 //! - [`draft`]: the half-filled form, kept in a JSON file so it survives a crash.
 //! - [`draft_slot`]: each running window's own draft file, held under a lock.
 //!
@@ -35,6 +36,7 @@ mod open;
 pub mod outbox;
 pub mod owner_only;
 mod report;
+mod restore;
 mod retention;
 pub(crate) mod summary;
 mod visit_log;
@@ -54,7 +56,11 @@ pub use identify::APPLICATION_ID;
 pub use migrations::SCHEMA_VERSION;
 pub use open::Durability;
 pub use report::{Count, Desks, split_period};
-pub use retention::{retention_cutoff, retention_cutoff_keeping_today};
+pub use restore::{Restored, restore};
+pub use retention::{
+    LogSpan, MOST_REMOVED_AT_ONCE_PERCENT, PurgeHeld, Purged, purge_check, retention_cutoff,
+    retention_cutoff_keeping_today,
+};
 pub use visit_log::VisitLog;
 
 /// How long a write waits for another desk or window that is writing to the same file.

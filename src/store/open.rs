@@ -48,8 +48,8 @@ impl Store {
         })
     }
 
-    /// Runs SQLite's quick check over every page; [`StoreError::Corrupt`] when the file is
-    /// damaged.
+    /// Runs SQLite's full integrity check (every page, and every index against its table);
+    /// [`StoreError::Corrupt`] when the file is damaged.
     pub fn check_health(&self) -> Result<(), StoreError> {
         check_health(&self.conn, &self.path)
     }
@@ -154,7 +154,8 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
 
 /// What the file at `path` is, read without changing anything and without leaving a `-wal` or
 /// `-shm` file behind: when no `-wal` or `-journal` holds changes, the file is read as it is on
-/// disk (`immutable`); otherwise read-only, as any other reader would.
+/// disk (`immutable`); a `-journal` left by a cut write is rolled back first; otherwise
+/// read-only, as any other reader would.
 fn identify_file(path: &Path) -> Result<Found, StoreError> {
     // A folder, a device or a pipe at the log's path is never opened (a pipe would hang).
     if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
@@ -162,7 +163,9 @@ fn identify_file(path: &Path) -> Result<Found, StoreError> {
             path: path.to_path_buf(),
         });
     }
-    let (conn, facts) = if holds_changes(path) {
+    let (conn, facts) = if holds_hot_journal(path) {
+        roll_back_journal(path)?
+    } else if holds_changes(path) {
         read_only_connection(path)?
     } else {
         read_only(path, Some("immutable=1"))
@@ -170,6 +173,49 @@ fn identify_file(path: &Path) -> Result<Found, StoreError> {
     };
     drop(conn);
     identify::judge(&facts, path)
+}
+
+/// True when a `-journal` beside the log holds something: a write cut off before it finished
+/// (the log itself is in WAL mode, so a journal is only ever left by the very first save, while
+/// the new file is switched to WAL).
+fn holds_hot_journal(path: &Path) -> bool {
+    let [_, _, _, journal] = owner_only::log_and_companions(path);
+    fs::metadata(journal).is_ok_and(|m| m.len() > 0)
+}
+
+/// Reads the file's facts through a connection that may write, so SQLite rolls back a journal
+/// left by a cut write (a read-only connection cannot, and would call the file read-only for
+/// ever). The rollback puts back the file as it was before that write and changes nothing else.
+/// Another program's database (known from its header, read as it is on disk) is left as it is;
+/// where the log cannot be written at all, it is read as any other reader would.
+fn roll_back_journal(path: &Path) -> Result<(Connection, identify::Facts), StoreError> {
+    if let Ok((_, facts)) = read_only(path, Some("immutable=1"))
+        && let Err(refused @ StoreError::NotAVisitLog { .. }) = identify::judge(&facts, path)
+    {
+        return Err(refused);
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let rolled_back = Connection::open_with_flags(path, flags).and_then(|conn| {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let facts = identify::read_facts(&conn)?;
+        Ok((conn, facts))
+    });
+    match rolled_back {
+        Ok(opened) => {
+            tracing::info!(
+                "rolled back a write to {} that was cut off before it finished",
+                path.display()
+            );
+            Ok(opened)
+        }
+        Err(e) => {
+            tracing::warn!(
+                "cannot roll back the journal beside {}: {e}",
+                path.display()
+            );
+            read_only_connection(path)
+        }
+    }
 }
 
 /// True when the log's `-wal` or `-journal` holds changes not yet in the file itself.
@@ -218,7 +264,7 @@ fn read_only_connection(path: &Path) -> Result<(Connection, identify::Facts), St
 }
 
 /// A read-only connection, with the file's facts read through it.
-fn read_only(
+pub(super) fn read_only(
     path: &Path,
     parameter: Option<&str>,
 ) -> rusqlite::Result<(Connection, identify::Facts)> {
@@ -265,11 +311,9 @@ fn tighten_all(path: &Path) {
     }
 }
 
-/// SQLite's quick check of every page: [`StoreError::Corrupt`] for a damaged file.
+/// SQLite's full integrity check: [`StoreError::Corrupt`] for a damaged file.
 pub(crate) fn check_health(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    let verdict: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
-        .map_err(|e| StoreError::from_sqlite(path, "check", e))?;
+    let verdict = integrity_verdict(conn).map_err(|e| StoreError::from_sqlite(path, "check", e))?;
     if verdict == "ok" {
         return Ok(());
     }
@@ -277,6 +321,13 @@ pub(crate) fn check_health(conn: &Connection, path: &Path) -> Result<(), StoreEr
     Err(StoreError::Corrupt {
         path: path.to_path_buf(),
     })
+}
+
+/// The first line of SQLite's full `integrity_check`: "ok", or the first damage found. The full
+/// check, not `quick_check`: only it compares each index with its table, so an index that no
+/// longer matches its rows (which a write would then spread) is found before anything is written.
+pub(crate) fn integrity_verdict(conn: &Connection) -> rusqlite::Result<String> {
+    conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))
 }
 
 /// Creates an empty file readable by its owner only, so SQLite (and its `-wal` and `-shm`

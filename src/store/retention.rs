@@ -2,11 +2,104 @@
 //!
 //! Whatever the setting or the cutoff asked for, a visit from today (the local calendar day) is
 //! never deleted: the cutoff is at most the start of today.
+//!
+//! The clock is not trusted blindly: the start-up clean-up and `frontdesk purge` hold back (and
+//! keep every visit) when [`purge_check`] finds the clock earlier than the newest visit, or a
+//! cutoff that would take every visit, or more than [`MOST_REMOVED_AT_ONCE_PERCENT`] of the
+//! log at once; `frontdesk purge --yes` removes them on purpose.
 
 use chrono::{DateTime, Duration, Local, Utc};
-use rusqlite::params;
+use rusqlite::{Connection, Transaction, params};
 
 use super::{Store, StoreError, local_day_bounds};
+
+/// The most of the log (in percent of its visits) one clean-up removes unless asked on purpose:
+/// half. More at once is what a clock set years ahead does, or a retention period just cut
+/// short; either is left to `frontdesk purge --yes`.
+pub const MOST_REMOVED_AT_ONCE_PERCENT: u64 = 50;
+
+/// What a purge would meet in the log: read in the purge's own transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LogSpan {
+    /// Visits in the log.
+    pub visits: u64,
+    /// When the newest visit started, in milliseconds since 1970 (None for an empty log).
+    pub newest_started_ms: Option<i64>,
+    /// Visits that started before the cutoff (today's never do).
+    pub older: u64,
+}
+
+/// Why a purge was held back, keeping every visit: one sentence each.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PurgeHeld {
+    #[error(
+        "the clock reads {}, earlier than the newest visit in the log ({}), so no visits were removed; set the date and time correctly, or run `frontdesk purge --yes` to remove old visits anyway",
+        shown(*now_ms),
+        shown(*newest_ms)
+    )]
+    ClockBehind { now_ms: i64, newest_ms: i64 },
+    #[error(
+        "the clock reads {}, which would make every visit in the log ({visits}) older than the retention period, so none were removed; check the date and time, or run `frontdesk purge --yes` if they really are that old",
+        shown(*now_ms)
+    )]
+    EveryVisit { now_ms: i64, visits: u64 },
+    #[error(
+        "removing {older} of the log's {visits} visits at once would be more than {MOST_REMOVED_AT_ONCE_PERCENT}% of it, so none were removed; check the date and time, or run `frontdesk purge --yes` if they really should go"
+    )]
+    TooMany { older: u64, visits: u64 },
+}
+
+/// What a purge did (or, as a dry run, would do).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Purged {
+    /// Visits removed (or that would be).
+    pub removed: u64,
+    /// Why nothing was removed, when the purge was held back (for a dry run: why a purge
+    /// that is not on purpose would be).
+    pub held: Option<PurgeHeld>,
+}
+
+/// The one rule: may a purge at `now` that meets `span` go ahead without being asked on
+/// purpose? Held when it would remove something and the clock reads earlier than the newest
+/// visit, or every visit would go, or more than [`MOST_REMOVED_AT_ONCE_PERCENT`] of them.
+pub fn purge_check(now: DateTime<Utc>, span: &LogSpan) -> Result<(), PurgeHeld> {
+    if span.older == 0 {
+        return Ok(());
+    }
+    let now_ms = now.timestamp_millis();
+    if let Some(newest_ms) = span.newest_started_ms
+        && now_ms < newest_ms
+    {
+        return Err(PurgeHeld::ClockBehind { now_ms, newest_ms });
+    }
+    if span.older >= span.visits {
+        return Err(PurgeHeld::EveryVisit {
+            now_ms,
+            visits: span.visits,
+        });
+    }
+    if u128::from(span.older) * 100
+        > u128::from(span.visits) * u128::from(MOST_REMOVED_AT_ONCE_PERCENT)
+    {
+        return Err(PurgeHeld::TooMany {
+            older: span.older,
+            visits: span.visits,
+        });
+    }
+    Ok(())
+}
+
+/// A time in milliseconds since 1970 as the desk reads it: "2026-12-07 09:30".
+fn shown(ms: i64) -> String {
+    DateTime::from_timestamp_millis(ms).map_or_else(
+        || format!("{ms} ms after 1970"),
+        |at| {
+            at.with_timezone(&Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    )
+}
 
 /// The instant before which visits are older than `days` days at `now`, and never later than
 /// the start of `now`'s local day, so today's visits are kept even with 0 days.
@@ -27,11 +120,55 @@ pub fn retention_cutoff_keeping_today(cutoff: DateTime<Utc>) -> i64 {
     keeping_today(cutoff)
 }
 
-/// `cutoff`, moved back to the start of today (by the system clock) if it is later.
+/// `cutoff`, moved back to the start of today (by the system clock) if it is later. A clock
+/// that cannot be read (before 1970) keeps everything.
 fn keeping_today(cutoff: DateTime<Utc>) -> i64 {
-    cutoff
-        .min(start_of_local_day(Utc::now()))
-        .timestamp_millis()
+    let today = crate::clock::now().map_or(DateTime::<Utc>::UNIX_EPOCH, start_of_local_day);
+    cutoff.min(today).timestamp_millis()
+}
+
+/// How many visits the log holds, when the newest started, and how many started before
+/// `cutoff_ms`: each read through an index.
+fn log_span(conn: &Connection, cutoff_ms: i64) -> rusqlite::Result<LogSpan> {
+    let visits: i64 = conn.query_row("SELECT count(*) FROM visits", [], |r| r.get(0))?;
+    let newest_started_ms: Option<i64> =
+        conn.query_row("SELECT max(started_at) FROM visits", [], |r| r.get(0))?;
+    let older: i64 = conn.query_row(
+        "SELECT count(*) FROM visits WHERE started_at < ?1",
+        [cutoff_ms],
+        |r| r.get(0),
+    )?;
+    Ok(LogSpan {
+        visits: visits.max(0) as u64,
+        newest_started_ms,
+        older: older.max(0) as u64,
+    })
+}
+
+/// Deletes every visit that started before `cutoff_ms` with its rows, counts and outbox places.
+fn delete_before(tx: &Transaction<'_>, cutoff_ms: i64) -> rusqlite::Result<u64> {
+    super::summary::uncount_before(tx, cutoff_ms)?;
+    // The child rows go with their visit (ON DELETE CASCADE); deleting them here as well
+    // keeps a file opened without foreign keys tidy too.
+    for table in ["visit_services", "visit_partners", "visit_reasons"] {
+        tx.execute(
+            &format!(
+                "DELETE FROM {table} WHERE visit_id IN (SELECT id FROM visits WHERE started_at < ?1)"
+            ),
+            params![cutoff_ms],
+        )?;
+    }
+    let deleted = tx.execute(
+        "DELETE FROM visits WHERE started_at < ?1",
+        params![cutoff_ms],
+    )?;
+    // Their places in the sync outbox go too, tombstones included: the server applies
+    // the same retention itself (`frontdesk purge --central`).
+    tx.execute(
+        "DELETE FROM sync_outbox WHERE started_at < ?1",
+        params![cutoff_ms],
+    )?;
+    Ok(deleted as u64)
 }
 
 impl Store {
@@ -47,25 +184,53 @@ impl Store {
         }
         let cutoff = keeping_today(cutoff);
         self.write("delete old visits from", |tx| {
-            super::summary::uncount_before(tx, cutoff)?;
-            // The child rows go with their visit (ON DELETE CASCADE); deleting them here as well
-            // keeps a file opened without foreign keys tidy too.
-            for table in ["visit_services", "visit_partners", "visit_reasons"] {
-                tx.execute(
-                    &format!(
-                        "DELETE FROM {table} WHERE visit_id IN (SELECT id FROM visits WHERE started_at < ?1)"
-                    ),
-                    params![cutoff],
-                )?;
+            Ok(Ok(delete_before(tx, cutoff)?))
+        })
+    }
+
+    /// Deletes every visit that started before `cutoff` (never one from today), unless
+    /// [`purge_check`] finds the clock at `now` or the size of the purge implausible and it is
+    /// not `on_purpose`: then nothing is deleted and [`Purged::held`] says why. The check and
+    /// the deletion are one transaction.
+    pub fn purge_checked(
+        &mut self,
+        cutoff: DateTime<Utc>,
+        now: DateTime<Utc>,
+        on_purpose: bool,
+    ) -> Result<Purged, StoreError> {
+        let cutoff = keeping_today(cutoff);
+        self.write("delete old visits from", |tx| {
+            let span = log_span(tx, cutoff)?;
+            if !on_purpose && let Err(held) = purge_check(now, &span) {
+                return Ok(Ok(Purged {
+                    removed: 0,
+                    held: Some(held),
+                }));
             }
-            let deleted = tx.execute("DELETE FROM visits WHERE started_at < ?1", params![cutoff])?;
-            // Their places in the sync outbox go too, tombstones included: the server applies
-            // the same retention itself (`frontdesk purge --central`).
-            tx.execute(
-                "DELETE FROM sync_outbox WHERE started_at < ?1",
-                params![cutoff],
-            )?;
-            Ok(Ok(deleted as u64))
+            let removed = if span.older == 0 {
+                0
+            } else {
+                delete_before(tx, cutoff)?
+            };
+            Ok(Ok(Purged {
+                removed,
+                held: None,
+            }))
+        })
+    }
+
+    /// What [`Store::purge_checked`] would do, reading only: how many visits would go, and why
+    /// a purge that is not on purpose would be held back.
+    pub fn purge_preview(
+        &self,
+        cutoff: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Purged, StoreError> {
+        let span =
+            log_span(&self.conn, keeping_today(cutoff)).map_err(|e| self.error("read", e))?;
+        Ok(Purged {
+            removed: span.older,
+            held: purge_check(now, &span).err(),
         })
     }
 

@@ -2,7 +2,7 @@
 //!
 //! It opens the file when first needed, and only for reading until something must be written,
 //! so listing and backing up work on a full disk or from a read-only folder. Before its first
-//! write it runs SQLite's quick check, so nothing is written into a damaged file. After a
+//! write it runs SQLite's full integrity check, so nothing is written into a damaged file. After a
 //! failure it lets the connection go and opens the file afresh on the next request, so a
 //! problem fixed while the app runs (a full disk, a read-only file) needs no restart.
 
@@ -150,6 +150,42 @@ impl VisitLog {
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
         self.write(|store| store.purge_expired(retention_days, now))
+    }
+
+    /// The start-up clean-up: deletes visits older than `retention_days` at `now` (never one
+    /// from today), unless the clock or the size of the clean-up looks wrong
+    /// ([`super::purge_check`]): then every visit is kept and [`super::Purged::held`] says why.
+    /// Opens the log for writing, so its health check runs here, before any other write.
+    pub fn clean_up(
+        &mut self,
+        retention_days: u32,
+        now: DateTime<Utc>,
+    ) -> Result<super::Purged, StoreError> {
+        let cutoff = super::retention_cutoff(now, retention_days);
+        self.write(|store| store.purge_checked(cutoff, now, false))
+    }
+
+    /// `frontdesk purge`: deletes every visit that started before `cutoff` (never one from
+    /// today), held back as [`VisitLog::clean_up`] is unless `on_purpose`; with `dry_run`,
+    /// only counts them, reading only.
+    pub fn purge_checked(
+        &mut self,
+        cutoff: DateTime<Utc>,
+        now: DateTime<Utc>,
+        on_purpose: bool,
+        dry_run: bool,
+    ) -> Result<super::Purged, StoreError> {
+        if dry_run {
+            self.read(|store| store.purge_preview(cutoff, now))
+        } else {
+            self.write(|store| store.purge_checked(cutoff, now, on_purpose))
+        }
+    }
+
+    /// Opens the log for writing now (running its health check), so a later save does not
+    /// wait for the check.
+    pub fn ready_for_writing(&mut self) -> Result<(), StoreError> {
+        self.write(|_| Ok(()))
     }
 
     /// How many visits are waiting to be sent to the central server.

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use chrono::Local;
 use crossterm::event::Event;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 
@@ -34,7 +33,7 @@ pub async fn run(
         keymap.key_names(),
         &settings.desk,
         &settings.staff,
-        Local::now().fixed_offset(),
+        crate::clock::local_now()?.fixed_offset(),
     );
     app.lang = settings.language;
     // The first frame comes before any file is touched. Then this window's own draft file,
@@ -161,7 +160,9 @@ fn handle(
             let mut effects = Vec::new();
             if matches!(event, Event::Key(_)) {
                 // Keep the clock current for timestamps taken on this key.
-                effects = app.update(Action::Tick(Local::now().fixed_offset()));
+                if let Ok(now) = crate::clock::local_now() {
+                    effects = app.update(Action::Tick(now.fixed_offset()));
+                }
             }
             if let Some(action) = action_for_event(app, keymap, &event, size) {
                 effects.extend(app.update(action));
@@ -229,8 +230,12 @@ fn spawn_clock(sender: UnboundedSender<Message>) {
         let mut ticks = tokio::time::interval(Duration::from_secs(1));
         loop {
             ticks.tick().await;
+            // A clock that cannot be read (set before 1970 while the app runs) skips a tick.
+            let Ok(now) = crate::clock::local_now() else {
+                continue;
+            };
             if sender
-                .send(Message::Action(Action::Tick(Local::now().fixed_offset())))
+                .send(Message::Action(Action::Tick(now.fixed_offset())))
                 .is_err()
             {
                 return;

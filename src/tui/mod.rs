@@ -15,7 +15,7 @@ mod event_loop;
 pub mod headless;
 pub mod input;
 pub mod keymap;
-mod logging;
+pub mod logging;
 pub mod message;
 pub mod screens;
 pub mod slip_printer;

@@ -11,7 +11,7 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use std::path::PathBuf;
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::draft_writes::DraftWrites;
 use super::message::Message;
@@ -149,9 +149,33 @@ impl StoreJobs {
         work(&mut self.log).map_err(|e| sentence(&e.to_string()))
     }
 
-    /// Deletes visits past the retention period (at start-up); returns how many went.
-    pub fn purge(&mut self, retention_days: u32) -> Result<u64, String> {
-        self.with_store(|store| store.purge_expired(retention_days, Utc::now()))
+    /// The start-up clean-up: opens the log for writing (its health check runs here, off the
+    /// screen's thread) and deletes visits past the retention period unless the clock looks
+    /// wrong. Returns what the status bar should say, if anything: a held clean-up as a
+    /// warning (also in the app's log), a failure as an error.
+    pub fn purge(&mut self, retention_days: u32) -> Option<Action> {
+        let now = match crate::clock::now() {
+            Ok(now) => now,
+            Err(e) => {
+                tracing::warn!("no clean-up at start-up: {e}");
+                return Some(Action::StoreWarning(sentence(&e.to_string())));
+            }
+        };
+        match self.with_store(|store| store.clean_up(retention_days, now)) {
+            Ok(purged) => {
+                if purged.removed > 0 {
+                    tracing::info!(
+                        "deleted {} visits older than {retention_days} days",
+                        purged.removed
+                    );
+                }
+                purged.held.map(|held| {
+                    tracing::warn!("no clean-up at start-up: {held}");
+                    Action::StoreWarning(sentence(&held.to_string()))
+                })
+            }
+            Err(message) => Some(Action::StoreFailed(message)),
+        }
     }
 
     /// This desk's visits on a local calendar day.
@@ -316,8 +340,8 @@ pub struct StoreWorker {
 }
 
 impl StoreWorker {
-    /// Starts the worker. Its first jobs, off the screen's thread: delete visits past the
-    /// retention period and load today's visits for the count.
+    /// Starts the worker. Its first jobs, off the screen's thread: load today's visits for the
+    /// count, then check the log's health and delete visits past the retention period.
     /// `drafts` is this window's claimed draft slot; the worker keeps it (and its lock) until
     /// it stops.
     pub fn start(
@@ -345,15 +369,15 @@ impl StoreWorker {
             .spawn(move || {
                 let mut log = StoreJobs::new(place);
                 let send = |action: Action| answers.send(Message::Action(action)).is_ok();
-                match log.purge(retention_days) {
-                    Ok(0) => {}
-                    Ok(n) => tracing::info!("deleted {n} visits older than {retention_days} days"),
-                    Err(message) => {
-                        send(Action::StoreFailed(message));
-                    }
-                }
-                if let Ok(visits) = log.day(Local::now().date_naive()) {
+                // Today's visits first, reading only; then the health check and the clean-up
+                // (the first write). A visit saved meanwhile waits in the queue for both.
+                if let Ok(today) = crate::clock::local_now()
+                    && let Ok(visits) = log.day(today.date_naive())
+                {
                     send(Action::TodayLoaded(visits));
+                }
+                if let Some(said) = log.purge(retention_days) {
+                    send(said);
                 }
                 serve(&mut log, &incoming, send);
             })
@@ -382,6 +406,7 @@ mod tests {
     use super::*;
     use crate::store::load_draft;
     use crate::visit::{Outcome, VisitDraft};
+    use chrono::Utc;
 
     /// A place in `visits_folder` with a draft slot of its own claimed in `drafts_folder`, and
     /// the path of that slot's draft file.
