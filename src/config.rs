@@ -139,7 +139,41 @@ pub struct Settings {
 }
 
 /// The print command when the config file names none: `lp` in large type, where `lp` exists.
-pub const DEFAULT_PRINT_COMMAND: [&str; 5] = ["lp", "-o", "cpi=8", "-o", "lpi=5"];
+#[cfg(not(windows))]
+pub const DEFAULT_PRINT_COMMAND: &[&str] = &["lp", "-o", "cpi=8", "-o", "lpi=5"];
+
+/// The print command on Windows when the config file names none: the slip's A4 page opened
+/// with the desk's program for web pages (its browser), where Ctrl-P prints it on any printer.
+/// `start` is part of Windows' own `cmd`, so this is always there.
+#[cfg(windows)]
+pub const DEFAULT_PRINT_COMMAND: &[&str] = &["cmd", "/C", "start", "", "{html}"];
+
+/// The default print command where it can run: on Windows always, elsewhere where `lp` is on
+/// the `PATH`.
+fn default_print_command(path: Option<&str>) -> Option<Vec<String>> {
+    (cfg!(windows) || on_path(DEFAULT_PRINT_COMMAND[0], path)).then(|| {
+        DEFAULT_PRINT_COMMAND
+            .iter()
+            .map(|w| w.to_string())
+            .collect()
+    })
+}
+
+/// A command's words as one line, each empty word or word with a space in double quotes, so
+/// `["lp", "-d", "Desk printer"]` reads `lp -d "Desk printer"`.
+fn shown_words(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|word| {
+            if word.is_empty() || word.contains(char::is_whitespace) {
+                format!("\"{word}\"")
+            } else {
+                word.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// True when `program` is a file in one of the `PATH` folders.
 fn on_path(program: &str, path: Option<&str>) -> bool {
@@ -591,8 +625,7 @@ impl Settings {
             key_lines: file.key_lines,
             print_command: match file.print_command {
                 Some(command) => command,
-                None => on_path(DEFAULT_PRINT_COMMAND[0], env("PATH").as_deref())
-                    .then(|| DEFAULT_PRINT_COMMAND.map(str::to_string).to_vec()),
+                None => default_print_command(env("PATH").as_deref()),
             },
             server,
             report_server,
@@ -710,7 +743,7 @@ impl Settings {
             if self.accessible { "on" } else { "off" },
         );
         match &self.print_command {
-            Some(command) => out.push_str(&format!("print_command = {}\n", command.join(" "))),
+            Some(command) => out.push_str(&format!("print_command = {}\n", shown_words(command))),
             None => out.push_str("print_command = (none: slips are saved to a file)\n"),
         }
         // A server's password is never shown: the URL is printed with *** in its place.

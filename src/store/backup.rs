@@ -114,7 +114,10 @@ impl Store {
             return Err(damaged());
         }
         copy.close().map_err(|(_, e)| fail(e))?;
-        fs::File::open(partial)
+        // Opened for writing: Windows flushes a file only through a handle that may write to it.
+        fs::OpenOptions::new()
+            .write(true)
+            .open(partial)
             .and_then(|f| f.sync_all())
             .map_err(|e| StoreError::Backup {
                 path: dest.to_path_buf(),
