@@ -202,11 +202,13 @@ fn the_title_bar_says_how_many_visits_wait_to_sync_and_when_the_server_is_offlin
     desk.act(Action::SyncStatus(SyncState {
         waiting: 3,
         reachable: true,
+        ..SyncState::default()
     }));
     assert!(desk.screen().lines().next().unwrap().contains("To sync: 3"));
     desk.act(Action::SyncStatus(SyncState {
         waiting: 12,
         reachable: false,
+        ..SyncState::default()
     }));
     assert!(
         desk.screen()
@@ -218,6 +220,7 @@ fn the_title_bar_says_how_many_visits_wait_to_sync_and_when_the_server_is_offlin
     desk.act(Action::SyncStatus(SyncState {
         waiting: 0,
         reachable: true,
+        ..SyncState::default()
     }));
     assert!(!desk.screen().contains("To sync"));
 }
