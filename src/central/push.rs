@@ -141,7 +141,9 @@ pub fn push_with(
                 }
                 let source = std::mem::take(&mut batch.source);
                 let marked = match push_batch(central, &mut batch) {
-                    Ok(()) => marks.send(Mark::Sent(std::mem::take(&mut batch.confirms))).is_ok(),
+                    Ok(()) => marks
+                        .send(Mark::Sent(std::mem::take(&mut batch.confirms)))
+                        .is_ok(),
                     Err(error @ CentralError::Refused { rows: true, .. }) => {
                         isolate(central, &source, error, &marks)?
                     }

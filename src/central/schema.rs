@@ -391,7 +391,10 @@ async fn ensure_role(client: &impl GenericClient, role: &str) -> Result<(), toki
 }
 
 /// What the database grants a role before row-level security narrows it.
-async fn grant_connect(client: &impl GenericClient, role: &str) -> Result<(), tokio_postgres::Error> {
+async fn grant_connect(
+    client: &impl GenericClient,
+    role: &str,
+) -> Result<(), tokio_postgres::Error> {
     let database: String = client
         .query_one("SELECT current_database()", &[])
         .await?
@@ -443,7 +446,9 @@ async fn role_facts(
 }
 
 /// Begins a transaction that holds [`INIT_LOCK`].
-async fn locked(client: &mut Client) -> Result<tokio_postgres::Transaction<'_>, tokio_postgres::Error> {
+async fn locked(
+    client: &mut Client,
+) -> Result<tokio_postgres::Transaction<'_>, tokio_postgres::Error> {
     let tx = client.transaction().await?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&INIT_LOCK])
         .await?;
