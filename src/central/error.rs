@@ -64,11 +64,15 @@ impl CentralError {
                 .iter()
                 .any(|class| code.starts_with(class))
         });
-        // Data exceptions (22), integrity constraints (23), row-level security (42501, which
-        // also covers a missing grant) and a trigger's refusal (P0001) concern the rows sent.
+        // Data exceptions (22), integrity constraints (23), a row-level security policy's
+        // refusal and a trigger's (P0001) concern the rows sent. A missing grant (42501 too,
+        // without the policy) concerns every row: the batch stays queued whole.
         let rows = error.as_db_error().is_some_and(|db| {
             let code = db.code().code();
-            code.starts_with("22") || code.starts_with("23") || code == "42501" || code == "P0001"
+            code.starts_with("22")
+                || code.starts_with("23")
+                || code == "P0001"
+                || (code == "42501" && db.message().contains("row-level security"))
         });
         if error.as_db_error().is_some() && !transient {
             CentralError::Refused {
