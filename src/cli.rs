@@ -105,6 +105,10 @@ pub struct SyncArgs {
     /// The server's URL (default: server from the config, or FRONTDESK_SERVER).
     #[arg(long, value_name = "URL")]
     pub server: Option<String>,
+    /// Send again the visits set aside because the server refused them (after the cause
+    /// was fixed).
+    #[arg(long)]
+    pub retry_held: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -133,6 +133,9 @@ pub struct Settings {
     /// The central server as the read-only report role (`report_server`,
     /// `FRONTDESK_REPORT_SERVER`).
     pub report_server: Option<ServerUrl>,
+    /// Send the visits' notes to the central server (`sync_notes = true`); by default they
+    /// stay at the desk.
+    pub sync_notes: bool,
     /// The council's own cost of one contact by each channel, when it has set them
     /// (`[unit_costs]`); there are no defaults.
     pub unit_costs: UnitCosts,
@@ -354,6 +357,17 @@ fn mouse(name: &str, given: Given<'_>) -> Result<bool, String> {
     }
 }
 
+/// `sync_notes`: true or false in the config file.
+fn sync_notes(name: &str, given: Given<'_>) -> Result<bool, String> {
+    match given {
+        Given::Toml(toml::Value::Boolean(on)) => Ok(*on),
+        _ => Err(format!(
+            "{name} must be true or false (without quotes), not {}",
+            given.shown()
+        )),
+    }
+}
+
 /// `accessible`: true or false in the config file; in the environment also 1 or 0, yes or no
 /// (`FRONTDESK_ACCESSIBLE=1`).
 fn accessible_mode(name: &str, given: Given<'_>) -> Result<bool, String> {
@@ -444,6 +458,15 @@ fn folder(name: &str, given: Given<'_>) -> Result<PathBuf, String> {
     }
 }
 
+/// A desk's name as the server tells desks apart: "Desk K", "desk k" and "Desk  K " are one
+/// desk (case and spacing are not a difference a receptionist means).
+pub fn desk_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The desk name given with a flag (e.g. `log --desk`), validated as the config's `desk` is.
 pub fn desk_from_flag(flag: &'static str, value: &str) -> Result<String, ConfigError> {
     desk(flag, Given::Text(value)).map_err(ConfigError::Value)
@@ -479,6 +502,8 @@ struct RawFile {
     server: Option<Spanned<toml::Value>>,
     /// The central server's URL for the read-only report role.
     report_server: Option<Spanned<toml::Value>>,
+    /// Send the visits' notes to the central server (default false: they stay at the desk).
+    sync_notes: Option<Spanned<toml::Value>>,
     /// The council's cost of one contact by channel, in pounds: `face_to_face`, `phone`, `web`.
     unit_costs: Option<Spanned<toml::Value>>,
 }
@@ -502,6 +527,7 @@ struct FileSettings {
     print_command: Option<Option<Vec<String>>>,
     server: Option<ServerUrl>,
     report_server: Option<ServerUrl>,
+    sync_notes: Option<bool>,
 }
 
 impl Settings {
@@ -629,6 +655,7 @@ impl Settings {
             },
             server,
             report_server,
+            sync_notes: file.sync_notes.unwrap_or(false),
             unit_costs: file.unit_costs,
         })
     }
@@ -757,6 +784,11 @@ impl Settings {
                 .as_ref()
                 .map_or(none, ToString::to_string),
         ));
+        out.push_str(if self.sync_notes {
+            "sync_notes = on (notes are sent to the server)\n"
+        } else {
+            "sync_notes = off (notes stay at the desk)\n"
+        });
         for (action, keys) in &self.keys {
             out.push_str(&format!("keys.{action} = {}\n", keys.join(", ")));
         }
@@ -850,6 +882,7 @@ fn read_config_file(
         print_command: check(&raw.print_command, "print_command", print_command, &fail)?,
         server: check(&raw.server, "server", server_url, &fail)?,
         report_server: check(&raw.report_server, "report_server", server_url, &fail)?,
+        sync_notes: check(&raw.sync_notes, "sync_notes", sync_notes, &fail)?,
         ..FileSettings::default()
     };
     if let Some(keys) = &raw.keys {

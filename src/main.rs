@@ -11,7 +11,11 @@ fn main() -> ExitCode {
     match frontdesk::commands::run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("frontdesk: {error:#}");
+            // No server password is ever shown, whatever the error holds.
+            eprintln!(
+                "frontdesk: {}",
+                frontdesk::config::redact(&format!("{error:#}"))
+            );
             ExitCode::from(2)
         }
     }

@@ -93,7 +93,16 @@ impl Desk {
 
     fn sync(&mut self, server: &str) -> Result<central::push::Pushed, central::CentralError> {
         let mut central = Central::connect(&url(server))?;
-        central::push::push_all(&mut central, &mut self.log, 1_000)
+        central::push::push_with(&mut central, &mut self.log, 1_000, &with_notes())
+    }
+}
+
+/// The council sends notes (`sync_notes = true`), so the server holds every column the desk
+/// does.
+fn with_notes() -> central::push::SyncOptions {
+    central::push::SyncOptions {
+        desk: None,
+        notes: true,
     }
 }
 
@@ -250,18 +259,14 @@ fn a_desk_cannot_read_or_change_another_desks_rows_and_a_report_role_only_reads(
         forged.unwrap_err().contains("row-level security"),
         "B cannot add a visit for A"
     );
-    // A batch from B that reuses one of A's ids is refused whole.
+    // A visit from B that reuses one of A's ids is refused and set aside, not marked sent.
     let mut thief = Desk::new();
     let mut stolen = visit(recent(1), "Desk B", 1);
     stolen.id = a_id;
     thief.log.save(&stolen).unwrap();
-    let refused = thief.sync(&db.url_as(&b)).unwrap_err();
-    assert!(!refused.is_transient(), "{refused}");
-    assert_eq!(
-        thief.log.sync_waiting().unwrap(),
-        1,
-        "still queued, not marked sent"
-    );
+    let refused = thief.sync(&db.url_as(&b)).unwrap();
+    assert_eq!((refused.sent, refused.held), (0, 1));
+    assert_eq!(thief.log.sync_held().unwrap()[0].visits, 1);
     // A desk deletes only its own tombstones.
     assert_eq!(
         as_b.try_exec("DELETE FROM frontdesk.visits WHERE NOT undone"),
@@ -421,7 +426,7 @@ fn two_desks_syncing_the_same_visits_at_once_leave_one_copy_of_each() {
             std::thread::spawn(move || {
                 let mut log = VisitLog::new(&path);
                 let mut central = Central::connect(&url(&server)).unwrap();
-                central::push::push_all(&mut central, &mut log, 500).unwrap()
+                central::push::push_with(&mut central, &mut log, 500, &with_notes()).unwrap()
             })
         })
         .collect();
@@ -496,7 +501,7 @@ fn an_edit_and_an_undo_that_arrive_after_the_original_win_and_an_old_copy_cannot
     // Then the old copy's originals arrive late: the server keeps the newer versions.
     let mut old = VisitLog::new(&old_path);
     let mut central = Central::connect(&url(&db.url_as(&role))).unwrap();
-    central::push::push_all(&mut central, &mut old, 100).unwrap();
+    central::push::push_with(&mut central, &mut old, 100, &with_notes()).unwrap();
     assert_server_equals(&pg, &mut [&mut desk]);
     assert_eq!(
         pg.rows(&format!(
@@ -609,6 +614,7 @@ fn the_commands_init_sync_publish_and_purge_centrally() {
     let sync = stdout(
         frontdesk(data.path())
             .env("FRONTDESK_SERVER", &desk_server)
+            .env("FRONTDESK_DESK", "Main reception")
             .arg("sync"),
     );
     assert!(sync.starts_with("Sent 3 visits to "), "{sync}");
@@ -635,6 +641,7 @@ fn the_commands_init_sync_publish_and_purge_centrally() {
     let sync = stdout(
         frontdesk(data.path())
             .env("FRONTDESK_SERVER", &desk_server)
+            .env("FRONTDESK_DESK", "Main reception")
             .arg("sync"),
     );
     assert!(sync.contains("Fetched catalogue version 2099.1"), "{sync}");

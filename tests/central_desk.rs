@@ -202,11 +202,13 @@ fn the_title_bar_says_how_many_visits_wait_to_sync_and_when_the_server_is_offlin
     desk.act(Action::SyncStatus(SyncState {
         waiting: 3,
         reachable: true,
+        ..SyncState::default()
     }));
     assert!(desk.screen().lines().next().unwrap().contains("To sync: 3"));
     desk.act(Action::SyncStatus(SyncState {
         waiting: 12,
         reachable: false,
+        ..SyncState::default()
     }));
     assert!(
         desk.screen()
@@ -218,8 +220,55 @@ fn the_title_bar_says_how_many_visits_wait_to_sync_and_when_the_server_is_offlin
     desk.act(Action::SyncStatus(SyncState {
         waiting: 0,
         reachable: true,
+        ..SyncState::default()
     }));
     assert!(!desk.screen().contains("To sync"));
+}
+
+#[test]
+fn the_title_bar_says_in_one_sentence_how_many_visits_cannot_be_sent_and_why() {
+    let mut desk = Headless::new(fixture(), monday_morning(), 120, 24);
+    let reason =
+        "it was logged at desk \"Desk k\", and this desk (\"Desk K\") sends only its own visits";
+    desk.act(Action::SyncStatus(SyncState {
+        waiting: 0,
+        reachable: true,
+        held: 1,
+        held_reason: Some("the server refused it".into()),
+    }));
+    let title = desk.screen().lines().next().unwrap().to_string();
+    assert!(
+        title.contains("1 visit cannot be sent: the server refused it"),
+        "{title}"
+    );
+    assert!(!title.contains("To sync"), "{title}");
+    desk.act(Action::SyncStatus(SyncState {
+        waiting: 2,
+        reachable: true,
+        held: 3,
+        held_reason: Some(reason.into()),
+    }));
+    let title = desk.screen().lines().next().unwrap().to_string();
+    assert!(
+        title.contains("3 visits cannot be sent: it was logged"),
+        "{title}"
+    );
+    assert!(title.contains("To sync: 2"), "{title}");
+    // At 80 columns the sentence is cut to fit, and still says how many.
+    let mut narrow = Headless::new(fixture(), monday_morning(), 80, 24);
+    narrow.act(Action::SyncStatus(SyncState {
+        waiting: 0,
+        reachable: true,
+        held: 3,
+        held_reason: Some(reason.into()),
+    }));
+    let title = narrow.screen().lines().next().unwrap().to_string();
+    assert!(title.contains("3 visits cannot be sent"), "{title}");
+    desk.act(Action::SyncStatus(SyncState {
+        reachable: true,
+        ..SyncState::default()
+    }));
+    assert!(!desk.screen().contains("cannot be sent"));
 }
 
 /// The fixture catalogue under a new version.

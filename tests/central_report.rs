@@ -368,10 +368,14 @@ fn a_server_upgraded_to_keep_counts_counts_the_visits_it_already_had_and_desks_k
          ALTER TABLE frontdesk.visits DROP COLUMN spoken_language, DROP COLUMN written_language; \
          DELETE FROM frontdesk.schema_version WHERE version > 2;",
     );
-    rusqlite::Connection::open(main.log.path())
-        .unwrap()
-        .pragma_update(None, "user_version", 8)
-        .unwrap();
+    let log = rusqlite::Connection::open(main.log.path()).unwrap();
+    log.execute_batch(
+        "ALTER TABLE sync_outbox DROP COLUMN held_version; \
+         ALTER TABLE sync_outbox DROP COLUMN held_reason;",
+    )
+    .unwrap();
+    log.pragma_update(None, "user_version", 8).unwrap();
+    drop(log);
     main.log = VisitLog::new(main.log.path().to_path_buf());
     assert_eq!(
         central::schema::migrate(&mut connect(&db.url)).unwrap(),

@@ -81,7 +81,7 @@ impl Central {
         let client = match connected {
             Ok(client) => client,
             // Refused at login (a wrong role or password) is still "cannot connect".
-            Err(CentralError::Refused { server, reason }) => {
+            Err(CentralError::Refused { server, reason, .. }) => {
                 return Err(CentralError::Connect { server, reason });
             }
             Err(other) => return Err(other),

@@ -15,7 +15,13 @@ pub enum CentralError {
     )]
     TimedOut { server: String, seconds: u64 },
     #[error("the server {server} refused: {reason}")]
-    Refused { server: String, reason: String },
+    Refused {
+        server: String,
+        reason: String,
+        /// The refusal is about the rows sent (a value, a key or row-level security), not
+        /// the connection or the schema: the other rows of the batch may still go.
+        rows: bool,
+    },
     #[error(
         "the server {server} has no frontdesk schema (or an older one); run `frontdesk server init` with the owner's URL first"
     )]
@@ -58,10 +64,21 @@ impl CentralError {
                 .iter()
                 .any(|class| code.starts_with(class))
         });
+        // Data exceptions (22), integrity constraints (23), a row-level security policy's
+        // refusal and a trigger's (P0001) concern the rows sent. A missing grant (42501 too,
+        // without the policy) concerns every row: the batch stays queued whole.
+        let rows = error.as_db_error().is_some_and(|db| {
+            let code = db.code().code();
+            code.starts_with("22")
+                || code.starts_with("23")
+                || code == "P0001"
+                || (code == "42501" && db.message().contains("row-level security"))
+        });
         if error.as_db_error().is_some() && !transient {
             CentralError::Refused {
                 server: server.to_string(),
                 reason,
+                rows,
             }
         } else {
             CentralError::Connect {

@@ -17,7 +17,9 @@ use futures_util::SinkExt;
 use tokio_postgres::Client;
 
 use super::{Central, CentralError, counts};
-use crate::store::outbox::{Cell, OutboxBatch, SYNCED_CHILDREN, SYNCED_VISITS};
+use crate::store::outbox::{
+    Cell, HeldVisit, OutboxBatch, QueuedVisit, SYNCED_CHILDREN, SYNCED_VISITS,
+};
 use crate::store::{StoreError, VisitLog};
 
 /// How many visits go in one batch.
@@ -30,22 +32,60 @@ pub struct Pushed {
     pub sent: u64,
     /// Still waiting (an edit made while sending).
     pub waiting: u64,
+    /// Visits set aside by this sync: the server refused them (or they belong to another
+    /// desk); the rest of their batch went on.
+    pub held: u64,
 }
 
-/// Sends every waiting visit of `log`, batch by batch, oldest id first. Three things happen
-/// at once, each on a thread of its own (with its own connection to the log): the next batch
-/// is read and made ready while one is on its way, and the one before is marked sent. Stops at
-/// the first failure: what was confirmed stays marked, the rest stays queued. A visit edited
-/// during the sync waits for the next one.
+/// What a desk sends besides its visits' facts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncOptions {
+    /// The configured desk: a visit logged under the same name written another way ("Desk k"
+    /// for "Desk K") is sent under this name; a visit of another desk is set aside unsent.
+    /// `None`: each visit goes with the desk it was logged at.
+    pub desk: Option<String>,
+    /// Send the visits' notes (`sync_notes = true`); by default they stay at the desk.
+    pub notes: bool,
+}
+
+impl SyncOptions {
+    /// What a desk with `settings` sends: under its configured name, and its notes only when
+    /// the council says so (`sync_notes = true`).
+    pub fn of(settings: &crate::config::Settings) -> SyncOptions {
+        SyncOptions {
+            desk: Some(settings.desk.clone()),
+            notes: settings.sync_notes,
+        }
+    }
+}
+
+/// Sends every waiting visit of `log` as [`push_with`] does, with the default options: notes
+/// stay at the desk and each visit goes under the desk it was logged at.
 pub fn push_all(
     central: &mut Central,
     log: &mut VisitLog,
     batch_size: usize,
 ) -> Result<Pushed, CentralError> {
+    push_with(central, log, batch_size, &SyncOptions::default())
+}
+
+/// Sends every waiting visit of `log`, batch by batch, oldest id first. Three things happen
+/// at once, each on a thread of its own (with its own connection to the log): the next batch
+/// is read and made ready while one is on its way, and the one before is marked sent. A
+/// batch the server refuses because of some of its rows is split in halves and sent again
+/// until the refused visits are found; they are set aside with the server's reason and the
+/// rest goes on. Stops at any other failure: what was confirmed stays marked, the rest stays
+/// queued. A visit edited during the sync waits for the next one.
+pub fn push_with(
+    central: &mut Central,
+    log: &mut VisitLog,
+    batch_size: usize,
+    options: &SyncOptions,
+) -> Result<Pushed, CentralError> {
     let batch_size = batch_size.max(1);
     let path = log.path().to_path_buf();
     let marking = &mut *log;
-    let sent = std::thread::scope(|scope| {
+    let (sent, held) = std::thread::scope(|scope| {
         let (batches, incoming) = mpsc::sync_channel::<Result<Outgoing, StoreError>>(1);
         scope.spawn(move || {
             let mut reader = VisitLog::new(path);
@@ -62,43 +102,239 @@ pub fn push_all(
                     },
                     Err(_) => false,
                 };
-                if batches.send(batch.map(|b| Outgoing::new(&b))).is_err() || !more {
+                let outgoing = batch.map(|b| Outgoing::new(prepare(b, options), !more));
+                if batches.send(outgoing).is_err() || !more {
                     return;
                 }
             }
         });
-        let (confirm, confirmed) = mpsc::channel::<Vec<(String, i64)>>();
+        let (marks, to_mark) = mpsc::channel::<Mark>();
         let marker = scope.spawn(move || {
-            let mut marked = 0;
-            for visits in confirmed {
-                marking.mark_synced(&visits)?;
-                marked += visits.len() as u64;
+            let (mut sent, mut held) = (0, 0);
+            for mark in to_mark {
+                match mark {
+                    Mark::Sent(visits) => {
+                        marking.mark_synced(&visits)?;
+                        sent += visits.len() as u64;
+                    }
+                    Mark::Held(visits) => {
+                        marking.hold(&visits)?;
+                        held += visits.len() as u64;
+                    }
+                    Mark::Done(batch) => drop(batch),
+                }
             }
-            Ok::<u64, StoreError>(marked)
+            Ok::<(u64, u64), StoreError>((sent, held))
         });
         let pushed = (|| {
             for batch in incoming {
-                let batch = batch?;
-                if batch.confirms.is_empty() {
+                let mut batch = batch?;
+                if batch.last {
                     break;
                 }
-                let confirms = push_batch(central, batch)?;
-                if confirm.send(confirms).is_err() {
+                let local = std::mem::take(&mut batch.held_here);
+                if !local.is_empty() && marks.send(Mark::Held(local)).is_err() {
+                    break;
+                }
+                if batch.confirms.is_empty() {
+                    continue;
+                }
+                let source = std::mem::take(&mut batch.source);
+                let marked = match push_batch(central, &mut batch) {
+                    Ok(()) => marks
+                        .send(Mark::Sent(std::mem::take(&mut batch.confirms)))
+                        .is_ok(),
+                    Err(error @ CentralError::Refused { rows: true, .. }) => {
+                        isolate(central, &source, error, &marks)?
+                    }
+                    Err(error) => return Err(error),
+                };
+                if !marked || marks.send(Mark::Done(source)).is_err() {
                     // Marking failed: the marker says why.
                     break;
                 }
             }
             Ok::<(), CentralError>(())
         })();
-        drop(confirm);
+        drop(marks);
         let marked = marker
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         pushed?;
-        Ok::<u64, CentralError>(marked?)
+        Ok::<(u64, u64), CentralError>(marked?)
     })?;
     let waiting = log.sync_waiting()?;
-    Ok(Pushed { sent, waiting })
+    Ok(Pushed {
+        sent,
+        waiting,
+        held,
+    })
+}
+
+/// What the sending thread hands the marking thread.
+enum Mark {
+    /// Confirmed by the server at these versions.
+    Sent(Vec<(String, i64)>),
+    /// Set aside.
+    Held(Vec<HeldVisit>),
+    /// A batch done with, dropped on the marking thread rather than the sending one.
+    Done(OutboxBatch),
+}
+
+/// Applies `options` to a batch read from the log: the notes are left out unless the desk
+/// sends them, a visit logged under the configured desk's name written another way goes
+/// under that name, and a visit of another desk is set aside (it is never sent: this desk's
+/// role may write only its own desk's visits).
+fn prepare(mut batch: OutboxBatch, options: &SyncOptions) -> Prepared {
+    let mut held = Vec::new();
+    let column = |name: &str| SYNCED_VISITS.columns.iter().position(|c| *c == name);
+    if !options.notes
+        && let Some(note) = column("note")
+    {
+        for queued in &mut batch.visits {
+            if let Some(row) = &mut queued.row {
+                row[note] = None;
+            }
+        }
+    }
+    if let Some(desk) = &options.desk {
+        let key = crate::config::desk_key(desk);
+        let desk_column = column("desk");
+        let mut renamed = false;
+        let mut others = std::collections::HashSet::new();
+        batch.visits.retain_mut(|queued| {
+            if queued.desk == *desk {
+                return true;
+            }
+            if crate::config::desk_key(&queued.desk) == key {
+                queued.desk.clone_from(desk);
+                if let (Some(row), Some(at)) = (&mut queued.row, desk_column) {
+                    row[at] = Some(desk.clone());
+                }
+                renamed = true;
+                return true;
+            }
+            held.push(HeldVisit {
+                visit_id: queued.visit_id.clone(),
+                version: queued.version,
+                reason: crate::text::sync::visit_of_another_desk(
+                    crate::text::Language::English,
+                    &queued.desk,
+                    desk,
+                ),
+            });
+            others.insert(queued.visit_id.clone());
+            false
+        });
+        if !others.is_empty() {
+            for rows in &mut batch.children {
+                rows.retain(|row| row[0].as_ref().is_none_or(|id| !others.contains(id)));
+            }
+        }
+        if renamed || !others.is_empty() {
+            // The desk's counts name the old desk or count visits not sent: the server counts.
+            batch.facts.clear();
+        }
+    }
+    Prepared { batch, held }
+}
+
+struct Prepared {
+    batch: OutboxBatch,
+    held: Vec<HeldVisit>,
+}
+
+/// The visit set aside for `error`, when the error is the server refusing rows.
+fn held_for(visit: &QueuedVisit, error: &CentralError) -> Option<HeldVisit> {
+    match error {
+        CentralError::Refused {
+            reason, rows: true, ..
+        } => Some(HeldVisit {
+            visit_id: visit.visit_id.clone(),
+            version: visit.version,
+            reason: refusal_reason(reason),
+        }),
+        _ => None,
+    }
+}
+
+/// The server's words on a refused visit, made plain where they are known.
+fn refusal_reason(server_said: &str) -> String {
+    if server_said.contains("row-level security") {
+        crate::text::sync::refused_by_row_security(crate::text::Language::English, server_said)
+    } else {
+        format!("the server refused it ({server_said})")
+    }
+}
+
+/// Finds the visits of `batch` that the server refuses (it refused the whole batch with
+/// `error`) by sending halves, and halves of the halves that fail, each in a transaction of
+/// its own: what goes through is marked sent, a single visit refused is set aside with the
+/// reason. Only a batch that failed pays for this; a few bad visits among thousands cost a
+/// few dozen small transactions. False when the marking thread has stopped (it says why).
+fn isolate(
+    central: &mut Central,
+    batch: &OutboxBatch,
+    error: CentralError,
+    marks: &mpsc::Sender<Mark>,
+) -> Result<bool, CentralError> {
+    // Ranges of `batch.visits` the server refused, each with what it said.
+    let mut refused = vec![(0..batch.visits.len(), error)];
+    while let Some((range, error)) = refused.pop() {
+        if range.len() <= 1 {
+            let Some(visit) = batch.visits.get(range.start) else {
+                continue;
+            };
+            let Some(held) = held_for(visit, &error) else {
+                return Err(error);
+            };
+            if marks.send(Mark::Held(vec![held])).is_err() {
+                return Ok(false);
+            }
+            continue;
+        }
+        let middle = range.start + range.len() / 2;
+        for half in [range.start..middle, middle..range.end] {
+            let mut part = Outgoing::of(part_of(batch, half.clone()));
+            match push_batch(central, &mut part) {
+                Ok(()) => {
+                    if marks.send(Mark::Sent(part.confirms)).is_err() {
+                        return Ok(false);
+                    }
+                }
+                Err(error @ CentralError::Refused { rows: true, .. }) => {
+                    refused.push((half, error));
+                }
+                Err(error) => return Err(error),
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// The visits of `batch` in `range` (the batch's visits are in id order, and so are its
+/// parts), with their parts and no facts: the server counts them itself.
+fn part_of(batch: &OutboxBatch, range: std::ops::Range<usize>) -> OutboxBatch {
+    let visits = batch.visits[range].to_vec();
+    let (Some(first), Some(last)) = (visits.first(), visits.last()) else {
+        return OutboxBatch::default();
+    };
+    let (first, last) = (first.visit_id.as_str(), last.visit_id.as_str());
+    let children = batch
+        .children
+        .iter()
+        .map(|rows| {
+            let id = |row: &Vec<Cell>| row.first().cloned().flatten().unwrap_or_default();
+            let from = rows.partition_point(|row| id(row).as_str() < first);
+            let to = rows.partition_point(|row| id(row).as_str() <= last);
+            rows[from..to.max(from)].to_vec()
+        })
+        .collect();
+    OutboxBatch {
+        visits,
+        children,
+        facts: Vec::new(),
+    }
 }
 
 /// A batch ready to send: its rows as `COPY` text, made while the batch before is on its way.
@@ -110,39 +346,59 @@ struct Outgoing {
     facts: Vec<u8>,
     /// How many visits `facts` counts.
     counted: i64,
+    /// The rows the text was made from, for finding the visits the server refuses.
+    source: OutboxBatch,
+    /// Visits set aside before sending (another desk's).
+    held_here: Vec<HeldVisit>,
+    /// Nothing more is waiting.
+    last: bool,
 }
 
 impl Outgoing {
-    fn new(batch: &OutboxBatch) -> Outgoing {
+    fn new(prepared: Prepared, last: bool) -> Outgoing {
+        let Prepared { batch, held } = prepared;
+        let mut outgoing = Outgoing::of(batch);
+        outgoing.held_here = held;
+        outgoing.last = last;
+        outgoing
+    }
+
+    /// A batch's rows as `COPY` text; a batch with no facts lets the server count.
+    fn of(batch: OutboxBatch) -> Outgoing {
         Outgoing {
             confirms: batch
                 .visits
                 .iter()
                 .map(|v| (v.visit_id.clone(), v.version))
                 .collect(),
-            visits: visits_copy(batch),
+            visits: visits_copy(&batch),
             children: batch
                 .children
                 .iter()
                 .map(|rows| copy_text(rows.iter().map(|r| r.iter().map(Option::as_deref))))
                 .collect(),
-            facts: facts_copy(batch),
-            counted: batch.counted_visits(),
+            facts: facts_copy(&batch),
+            counted: if batch.facts.is_empty() {
+                -1
+            } else {
+                batch.counted_visits()
+            },
+            last: false,
+            source: batch,
+            held_here: Vec::new(),
         }
     }
 }
 
-/// Sends one batch in one server transaction; gives back the visits it confirms.
-fn push_batch(central: &mut Central, batch: Outgoing) -> Result<Vec<(String, i64)>, CentralError> {
-    let Outgoing {
-        confirms,
-        visits,
-        children,
-        facts,
-        counted,
-    } = batch;
-    central.run(|client| async move { merge(client, visits, children, facts, counted).await })?;
-    Ok(confirms)
+/// Sends one batch's text in one server transaction (the text is used up).
+fn push_batch(central: &mut Central, batch: &mut Outgoing) -> Result<(), CentralError> {
+    let (visits, children, facts, counted) = (
+        std::mem::take(&mut batch.visits),
+        std::mem::take(&mut batch.children),
+        std::mem::take(&mut batch.facts),
+        batch.counted,
+    );
+    central.run(|client| async move { merge(client, visits, children, facts, counted).await })
 }
 
 async fn merge(

@@ -17,6 +17,7 @@
 use tokio_postgres::{Client, GenericClient};
 
 use super::{Central, CentralError};
+use crate::store::outbox::SYNCED_VISITS;
 
 /// Each step takes the schema from version `index` to `index + 1`. Steps are only added.
 const STEPS: &[&str] = &[
@@ -113,6 +114,25 @@ const STEPS: &[&str] = &[
     ALTER TABLE frontdesk.visits ADD COLUMN spoken_language text;
     ALTER TABLE frontdesk.visits ADD COLUMN written_language text;
     "#,
+    // Version 4: a desk adds a visit's parts only under a visit of its own desk (the policy
+    // checks the parent visit, not only the part's own `desk`), and parts that another desk
+    // put under a visit not its own are removed; report roles read every column but the
+    // note (see `reader_grants`, given again to the roles listed after the step).
+    r#"
+    DELETE FROM frontdesk.visit_services c USING frontdesk.visits v
+        WHERE v.id = c.visit_id AND v.desk <> c.desk;
+    DELETE FROM frontdesk.visit_partners c USING frontdesk.visits v
+        WHERE v.id = c.visit_id AND v.desk <> c.desk;
+    DELETE FROM frontdesk.visit_reasons c USING frontdesk.visits v
+        WHERE v.id = c.visit_id AND v.desk <> c.desk;
+    DO $$
+    DECLARE r record;
+    BEGIN
+        FOR r IN SELECT e.role FROM frontdesk.readers e JOIN pg_roles p ON p.rolname = e.role LOOP
+            EXECUTE format('REVOKE SELECT ON frontdesk.visits FROM %I', r.role);
+        END LOOP;
+    END $$;
+    "#,
 ];
 
 /// The visits' child tables: a desk reads, adds and replaces only its own rows.
@@ -149,11 +169,31 @@ fn desk_policies(tables: &[&str], desk_changes: bool) -> String {
         .collect()
 }
 
+/// A policy's check that a part's visit is one of the current role's desk's visits, of the
+/// same desk as the part.
+fn parent_is_own(table: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM frontdesk.visits v JOIN frontdesk.desks d ON d.desk = v.desk \
+         WHERE v.id = {table}.visit_id AND v.desk = {table}.desk AND d.role = current_user)"
+    )
+}
+
 /// What a step needs besides its own SQL: the policies of the tables it made, and the counts.
 fn after_step(index: usize) -> String {
     match index {
         // A visit's parts are replaced whole, never changed.
         0 => desk_policies(CHILD_TABLES, false),
+        // Parts follow their parent visit.
+        3 => CHILD_TABLES
+            .iter()
+            .map(|table| {
+                format!(
+                    "DROP POLICY desk_adds ON frontdesk.{table};
+                     CREATE POLICY desk_adds ON frontdesk.{table} FOR INSERT WITH CHECK ({});",
+                    parent_is_own(table)
+                )
+            })
+            .collect(),
         // A sync adds to its desk's counts.
         2 => format!(
             "{}{}",
@@ -184,11 +224,27 @@ fn desk_grants(role: &str) -> String {
     grants
 }
 
-/// What a report role is granted: reading, nothing else.
+/// What a report role is granted: reading, nothing else, and of the visits every column but
+/// the note. A role that may read notes is granted them on its own (`GRANT SELECT (note) ON
+/// frontdesk.visits TO ROLE`).
 fn reader_grants(role: &str) -> String {
+    let quoted = quote_ident(role);
+    let columns = ["version", "undone", "synced_at"]
+        .into_iter()
+        .chain(SYNCED_VISITS.columns.iter().copied())
+        .filter(|c| *c != "note")
+        .collect::<Vec<_>>()
+        .join(", ");
+    let tables = ["desks", "readers", "catalogues", "schema_version"]
+        .iter()
+        .chain(CHILD_TABLES)
+        .chain(super::counts::COUNT_TABLES)
+        .map(|table| format!("frontdesk.{table}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     format!(
-        "GRANT SELECT ON ALL TABLES IN SCHEMA frontdesk TO {};",
-        quote_ident(role)
+        "GRANT SELECT ON {tables} TO {quoted};
+         GRANT SELECT ({columns}) ON frontdesk.visits TO {quoted};"
     )
 }
 
@@ -321,7 +377,7 @@ pub fn check_role_name(flag: &str, name: &str) -> Result<(), CentralError> {
 
 /// Creates `role` (able to log in, no password: set one with `ALTER ROLE ... PASSWORD`) if
 /// it is not there yet.
-async fn ensure_role(client: &Client, role: &str) -> Result<(), tokio_postgres::Error> {
+async fn ensure_role(client: &impl GenericClient, role: &str) -> Result<(), tokio_postgres::Error> {
     let exists = client
         .query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&role])
         .await?
@@ -335,7 +391,10 @@ async fn ensure_role(client: &Client, role: &str) -> Result<(), tokio_postgres::
 }
 
 /// What the database grants a role before row-level security narrows it.
-async fn grant_connect(client: &Client, role: &str) -> Result<(), tokio_postgres::Error> {
+async fn grant_connect(
+    client: &impl GenericClient,
+    role: &str,
+) -> Result<(), tokio_postgres::Error> {
     let database: String = client
         .query_one("SELECT current_database()", &[])
         .await?
@@ -349,41 +408,171 @@ async fn grant_connect(client: &Client, role: &str) -> Result<(), tokio_postgres
         .await
 }
 
-/// `server init --desk DESK --desk-role ROLE`: a role that syncs one desk's visits.
-pub fn add_desk_role(central: &mut Central, desk: &str, role: &str) -> Result<(), CentralError> {
-    check_role_name("--desk-role", role)?;
-    let (desk, role) = (desk.to_string(), role.to_string());
-    central.run(|client| async move {
-        ensure_role(client, &role).await?;
-        grant_connect(client, &role).await?;
-        client.batch_execute(&desk_grants(&role)).await?;
-        client
-            .execute(
-                "INSERT INTO frontdesk.desks (role, desk) VALUES ($1, $2) \
-                 ON CONFLICT (role) DO UPDATE SET desk = excluded.desk",
-                &[&role, &desk],
-            )
-            .await?;
-        Ok(())
+/// The key of the advisory lock `server init` holds while it changes the schema or the roles,
+/// so runs at the same time wait for each other.
+const INIT_LOCK: i64 = 7264001;
+
+/// What a role already is on the server, for refusing one role used for two jobs.
+struct RoleFacts {
+    superuser: bool,
+    /// It runs `server init`, or owns the schema or the database.
+    owner: bool,
+    /// The desk it syncs, if it is a desk's role.
+    desk: Option<String>,
+    reader: bool,
+}
+
+async fn role_facts(
+    tx: &tokio_postgres::Transaction<'_>,
+    role: &str,
+) -> Result<RoleFacts, tokio_postgres::Error> {
+    let row = tx
+        .query_one(
+            "SELECT coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = $1), false), \
+             $1 = current_user \
+             OR $1 = (SELECT pg_get_userbyid(nspowner)::text FROM pg_namespace WHERE nspname = 'frontdesk') \
+             OR $1 = (SELECT pg_get_userbyid(datdba)::text FROM pg_database WHERE datname = current_database()), \
+             (SELECT desk FROM frontdesk.desks WHERE role = $1), \
+             EXISTS (SELECT 1 FROM frontdesk.readers WHERE role = $1)",
+            &[&role],
+        )
+        .await?;
+    Ok(RoleFacts {
+        superuser: row.get(0),
+        owner: row.get(1),
+        desk: row.get(2),
+        reader: row.get(3),
     })
 }
 
-/// `server init --report-role ROLE`: a role that can read every table and change nothing.
+/// Begins a transaction that holds [`INIT_LOCK`].
+async fn locked(
+    client: &mut Client,
+) -> Result<tokio_postgres::Transaction<'_>, tokio_postgres::Error> {
+    let tx = client.transaction().await?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&INIT_LOCK])
+        .await?;
+    Ok(tx)
+}
+
+/// What `server init --desk` did with a desk's role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeskRole {
+    /// The role syncs this desk (newly, or as it already did).
+    Syncs,
+    /// The role synced another desk before; it syncs this one now.
+    Moved { from: String },
+}
+
+/// `server init --desk DESK --desk-role ROLE`: a role that syncs one desk's visits. Refused
+/// for the report role, the owner and a superuser (row-level security would not hold them, or
+/// the report role would gain writing), and for a desk name that differs from a desk already
+/// there only in case or spacing ("Desk k" beside "Desk K").
+pub fn add_desk_role(
+    central: &mut Central,
+    desk: &str,
+    role: &str,
+) -> Result<DeskRole, CentralError> {
+    check_role_name("--desk-role", role)?;
+    let (desk, role) = (desk.to_string(), role.to_string());
+    let example = "give the desk a role of its own, e.g. frontdesk_desk_main";
+    let done = central.run(|client| async move {
+        let tx = locked(client).await?;
+        let facts = role_facts(&tx, &role).await?;
+        let refused = if facts.reader {
+            Some(format!(
+                "--desk-role {role} is the report role, which must not write; {example}"
+            ))
+        } else if facts.superuser {
+            Some(format!(
+                "--desk-role {role} is a superuser, which row-level security does not limit; {example}"
+            ))
+        } else if facts.owner {
+            Some(format!(
+                "--desk-role {role} is the owner of the frontdesk schema or database, which row-level security does not limit; {example}"
+            ))
+        } else {
+            let others: Vec<String> = tx
+                .query("SELECT DISTINCT desk FROM frontdesk.desks WHERE desk <> $1", &[&desk])
+                .await?
+                .iter()
+                .map(|row| row.get(0))
+                .collect();
+            let key = crate::config::desk_key(&desk);
+            others
+                .into_iter()
+                .find(|other| crate::config::desk_key(other) == key)
+                .map(|other| {
+                    format!(
+                        "--desk \"{}\" differs from the desk \"{}\" already on the server only in case or spacing; use \"{}\" (as that desk's config says) or another name",
+                        crate::printable::printable(&desk),
+                        crate::printable::printable(&other),
+                        crate::printable::printable(&other)
+                    )
+                })
+        };
+        if let Some(refused) = refused {
+            return Ok(Err(refused));
+        }
+        ensure_role(&tx, &role).await?;
+        grant_connect(&tx, &role).await?;
+        tx.batch_execute(&desk_grants(&role)).await?;
+        tx.execute(
+            "INSERT INTO frontdesk.desks (role, desk) VALUES ($1, $2) \
+             ON CONFLICT (role) DO UPDATE SET desk = excluded.desk",
+            &[&role, &desk],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(match facts.desk {
+            Some(from) if from != desk => DeskRole::Moved { from },
+            _ => DeskRole::Syncs,
+        }))
+    })?;
+    done.map_err(CentralError::Other)
+}
+
+/// `server init --report-role ROLE`: a role that can read every table (of the visits, every
+/// column but the note) and change nothing. Refused for a desk's role, the owner and a
+/// superuser, which could write or read more.
 pub fn add_report_role(central: &mut Central, role: &str) -> Result<(), CentralError> {
     check_role_name("--report-role", role)?;
     let role = role.to_string();
-    central.run(|client| async move {
-        ensure_role(client, &role).await?;
-        grant_connect(client, &role).await?;
-        client.batch_execute(&reader_grants(&role)).await?;
-        client
-            .execute(
-                "INSERT INTO frontdesk.readers (role) VALUES ($1) ON CONFLICT DO NOTHING",
-                &[&role],
-            )
-            .await?;
-        Ok(())
-    })
+    let example = "give reports a role of their own, e.g. frontdesk_reports";
+    let done = central.run(|client| async move {
+        let tx = locked(client).await?;
+        let facts = role_facts(&tx, &role).await?;
+        let refused = if let Some(desk) = &facts.desk {
+            Some(format!(
+                "--report-role {role} is the role of desk \"{}\", which writes; {example}",
+                crate::printable::printable(desk)
+            ))
+        } else if facts.superuser {
+            Some(format!(
+                "--report-role {role} is a superuser, which can change everything; {example}"
+            ))
+        } else if facts.owner {
+            Some(format!(
+                "--report-role {role} is the owner of the frontdesk schema or database, which can change everything; {example}"
+            ))
+        } else {
+            None
+        };
+        if let Some(refused) = refused {
+            return Ok(Err(refused));
+        }
+        ensure_role(&tx, &role).await?;
+        grant_connect(&tx, &role).await?;
+        tx.batch_execute(&reader_grants(&role)).await?;
+        tx.execute(
+            "INSERT INTO frontdesk.readers (role) VALUES ($1) ON CONFLICT DO NOTHING",
+            &[&role],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    })?;
+    done.map_err(CentralError::Other)
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Restore(args)) => visits::restore(&settings, &args),
         Some(Command::Slip(args)) => slip::run(&settings, &args),
         Some(Command::Config(args)) => config::run(&settings, &args),
-        Some(Command::Sync(args)) => sync::sync(&settings, args.server.as_deref()),
+        Some(Command::Sync(args)) => sync::sync(&settings, args.server.as_deref(), args.retry_held),
         Some(Command::Server(ServerCommand::Init {
             server,
             desk,

@@ -25,13 +25,22 @@ fn server_url(settings: &Settings, flag: Option<&str>) -> anyhow::Result<ServerU
     }
 }
 
-/// `frontdesk sync`: sends every waiting visit, then fetches the newest catalogue.
-pub fn sync(settings: &Settings, flag: Option<&str>) -> anyhow::Result<ExitCode> {
+/// `frontdesk sync`: sends every waiting visit, then fetches the newest catalogue. Visits the
+/// server refuses are set aside with the reason (the rest go on) and named in one sentence;
+/// `--retry-held` sends them again. Exits with 1 while any visit is set aside.
+pub fn sync(settings: &Settings, flag: Option<&str>, retry_held: bool) -> anyhow::Result<ExitCode> {
     let url = server_url(settings, flag)?;
     let mut log = VisitLog::new(settings.visits_file());
     let mut central = Central::connect(&url)?;
     central::schema::check(&mut central)?;
-    let pushed = central::push::push_all(&mut central, &mut log, central::push::BATCH_SIZE)?;
+    if retry_held {
+        let released = log.release_held()?;
+        let visits = if released == 1 { "visit" } else { "visits" };
+        outln!("Sending {released} {visits} set aside before again.");
+    }
+    let options = central::push::SyncOptions::of(settings);
+    let pushed =
+        central::push::push_with(&mut central, &mut log, central::push::BATCH_SIZE, &options)?;
     let visits = |n: u64| if n == 1 { "visit" } else { "visits" };
     outln!(
         "Sent {} {} to {}; {} waiting.",
@@ -43,7 +52,19 @@ pub fn sync(settings: &Settings, flag: Option<&str>) -> anyhow::Result<ExitCode>
     if let Some(version) = fetch_catalogue(settings, &mut central)? {
         outln!("Fetched catalogue version {version}; the desk uses it from the next visit.");
     }
-    Ok(ExitCode::SUCCESS)
+    let held = log.sync_held()?;
+    if held.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lang = settings.language;
+    for group in &held {
+        eprintln!(
+            "frontdesk: {}.",
+            crate::text::sync::cannot_be_sent(lang, group.visits, &group.reason)
+        );
+    }
+    eprintln!("frontdesk: {}.", crate::text::sync::retry_held_hint(lang));
+    Ok(ExitCode::FAILURE)
 }
 
 /// Fetches the server's newest catalogue when this desk does not have it; returns its
@@ -91,6 +112,13 @@ pub fn server_init(
     if let Some(role) = report_role {
         central::schema::check_role_name("--report-role", role)?;
     }
+    if let (Some((_, desk_role)), Some(report_role)) = (&desk, report_role)
+        && desk_role == &report_role
+    {
+        bail!(
+            "--desk-role and --report-role are both {report_role}; a desk and reports need roles of their own, e.g. frontdesk_desk_main and frontdesk_reports"
+        );
+    }
     let mut central = Central::connect(&url)?;
     let version = central::schema::migrate(&mut central)?;
     outln!(
@@ -98,7 +126,14 @@ pub fn server_init(
         central.server()
     );
     if let Some((name, role)) = desk {
-        central::schema::add_desk_role(&mut central, &name, role)?;
+        let moved = central::schema::add_desk_role(&mut central, &name, role)?;
+        let name = crate::printable::printable(&name);
+        if let central::schema::DeskRole::Moved { from } = moved {
+            outln!(
+                "Role {role} synced desk \"{}\" and now syncs desk \"{name}\" instead.",
+                crate::printable::printable(&from)
+            );
+        }
         outln!(
             "Role {role} may sync the visits of desk \"{name}\" (and no other desk's). Set its password with psql's \\password {role}."
         );
@@ -106,7 +141,7 @@ pub fn server_init(
     if let Some(role) = report_role {
         central::schema::add_report_role(&mut central, role)?;
         outln!(
-            "Role {role} may read every desk's visits and change nothing. Set its password with psql's \\password {role}."
+            "Role {role} may read every desk's visits and counts, but not their notes, and change nothing. Set its password with psql's \\password {role}."
         );
     }
     Ok(ExitCode::SUCCESS)

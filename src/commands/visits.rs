@@ -79,7 +79,7 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         .map(|value| parse_word("--assisted", value))
         .transpose()?;
     let desk = match &args.desk {
-        Some(desk) => config::desk_from_flag("--desk", desk)?,
+        Some(desk) => desk_for_log(settings, &config::desk_from_flag("--desk", desk)?)?,
         None => settings.desk.clone(),
     };
     let staff = match &args.staff {
@@ -123,6 +123,24 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         outln!("{}", visit.id);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The desk a visit given with `--desk` is logged at. Where a central server is set, it is the
+/// configured desk's (written as configured), since the server takes from this desk only
+/// its own visits; elsewhere any desk.
+fn desk_for_log(settings: &Settings, desk: &str) -> anyhow::Result<String> {
+    if settings.server.is_none() || desk == settings.desk {
+        return Ok(desk.to_string());
+    }
+    if config::desk_key(desk) == config::desk_key(&settings.desk) {
+        return Ok(settings.desk.clone());
+    }
+    bail!(
+        "--desk \"{}\" is not this desk (\"{}\"): with a central server set, visits are logged only under the desk set by `desk` in {} or FRONTDESK_DESK",
+        crate::printable::printable(desk),
+        crate::printable::printable(&settings.desk),
+        settings.config_file.display()
+    )
 }
 
 /// `frontdesk visits`: the visits that started between two local dates, as a table or JSON.

@@ -145,12 +145,16 @@ pub enum SlipFiled {
 }
 
 /// The sync's state for the title bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SyncState {
     /// Visits saved, edited or undone here that the server has not confirmed yet.
     pub waiting: u64,
     /// False while the last try to reach the server failed (it is tried again, less often).
     pub reachable: bool,
+    /// Visits set aside because the server refused them (not counted in `waiting`).
+    pub held: u64,
+    /// Why, for the most common reason.
+    pub held_reason: Option<String>,
 }
 
 /// A catalogue fetched from the central server, ready to use.

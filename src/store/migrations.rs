@@ -169,6 +169,13 @@ const STEPS: &[&str] = &[
         WHERE sent_version = version AND undone = 0 AND visit_id IN (SELECT id FROM visits
             WHERE coalesce(spoken_language, 'en') <> 'en' OR coalesce(written_language, 'en') <> 'en');
     "#,
+    // Version 10: a visit the server refused is set aside, not sent again and again: the
+    // version refused and the server's reason. It waits again when it is edited (a newer
+    // version) or when `sync --retry-held` clears the mark.
+    r#"
+    ALTER TABLE sync_outbox ADD COLUMN held_version INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sync_outbox ADD COLUMN held_reason TEXT;
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

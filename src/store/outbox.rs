@@ -4,7 +4,9 @@
 //! `visits.rs`): a new visit is version 1, each edit and the undo add one, and the undo marks
 //! the visit as a tombstone. A visit waits while the version it holds is newer than the one
 //! the server has confirmed. A batch is read in one read transaction, sent, and only then
-//! marked sent, with the version that was sent: an edit made meanwhile stays waiting. The
+//! marked sent, with the version that was sent: an edit made meanwhile stays waiting. A visit
+//! the server refuses is held aside at the version refused, with the reason: it does not
+//! wait (nor block the others) until it is edited or released by `sync --retry-held`. The
 //! batch carries the report's facts of its visits, counted with the desk's own query, so the
 //! server need not count them (see `central::push`).
 //!
@@ -158,7 +160,9 @@ impl Store {
     pub fn sync_waiting(&self) -> Result<u64, StoreError> {
         let count: i64 = self
             .conn
-            .prepare_cached("SELECT count(*) FROM sync_outbox WHERE version > sent_version")
+            .prepare_cached(
+                "SELECT count(*) FROM sync_outbox WHERE version > sent_version AND version > held_version",
+            )
             .and_then(|mut s| s.query_row([], |r| r.get(0)))
             .map_err(|e| self.error("read", e))?;
         Ok(count.max(0) as u64)
@@ -202,6 +206,77 @@ impl Store {
             Ok(Ok(()))
         })
     }
+
+    /// Sets visits aside that the server refused, each at the version refused and with the
+    /// reason; they are not sent again until edited or released ([`Store::release_held`]).
+    pub fn hold(&mut self, refused: &[HeldVisit]) -> Result<(), StoreError> {
+        self.write("save to", |tx| {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE sync_outbox SET held_version = max(held_version, ?2), held_reason = ?3 \
+                 WHERE visit_id = ?1",
+            )?;
+            for held in refused {
+                stmt.execute(params![held.visit_id, held.version, held.reason])?;
+            }
+            Ok(Ok(()))
+        })
+    }
+
+    /// The visits set aside and not sent, by reason, the most common reason first.
+    pub fn sync_held(&self) -> Result<Vec<HeldReason>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(held_reason, ''), count(*) FROM sync_outbox \
+                 WHERE version > sent_version AND held_version >= version \
+                 GROUP BY 1 ORDER BY 2 DESC, 1",
+            )
+            .map_err(|e| self.error("read", e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(HeldReason {
+                    reason: r.get(0)?,
+                    visits: r.get::<_, i64>(1)?.max(0) as u64,
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.error("read", e))?;
+        Ok(rows)
+    }
+
+    /// Puts every visit set aside back in the queue (after the cause was fixed); gives how
+    /// many there were.
+    pub fn release_held(&mut self) -> Result<u64, StoreError> {
+        self.write("save to", |tx| {
+            let held: i64 = tx.query_row(
+                "SELECT count(*) FROM sync_outbox \
+                 WHERE version > sent_version AND held_version >= version",
+                [],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "UPDATE sync_outbox SET held_version = 0, held_reason = NULL WHERE held_version > 0",
+                [],
+            )?;
+            Ok(Ok(held.max(0) as u64))
+        })
+    }
+}
+
+/// A visit the server refused, set aside at the version refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldVisit {
+    pub visit_id: String,
+    pub version: i64,
+    /// Why, in one short clause ("the server refused it: ...").
+    pub reason: String,
+}
+
+/// How many visits are set aside for one reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldReason {
+    pub reason: String,
+    pub visits: u64,
 }
 
 /// Copies a batch of waiting visits (at most `limit`, ids after `after`) and their parts into
@@ -212,7 +287,8 @@ fn copy_batch(tx: &Transaction<'_>, after: &str, limit: i64) -> rusqlite::Result
     tx.execute_batch("CREATE TEMP TABLE batch_ids (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;")?;
     tx.execute(
         "INSERT INTO temp.batch_ids SELECT visit_id FROM sync_outbox \
-         WHERE version > sent_version AND visit_id > ?2 ORDER BY visit_id LIMIT ?1",
+         WHERE version > sent_version AND version > held_version AND visit_id > ?2 \
+         ORDER BY visit_id LIMIT ?1",
         params![limit, after],
     )?;
     let mut sql = String::from(

@@ -213,6 +213,21 @@ impl VisitLog {
         self.write(|store| store.mark_synced(sent))
     }
 
+    /// Sets aside visits the server refused (see [`Store::hold`]).
+    pub fn hold(&mut self, refused: &[super::outbox::HeldVisit]) -> Result<(), StoreError> {
+        self.write(|store| store.hold(refused))
+    }
+
+    /// The visits set aside, by reason, the most common first.
+    pub fn sync_held(&mut self) -> Result<Vec<super::outbox::HeldReason>, StoreError> {
+        self.write(|store| store.sync_held())
+    }
+
+    /// Puts every visit set aside back in the queue; gives how many there were.
+    pub fn release_held(&mut self) -> Result<u64, StoreError> {
+        self.write(|store| store.release_held())
+    }
+
     /// A checked copy of the whole log at `dest` (a file, or a folder to put a dated file in);
     /// returns the file written. Reads only, so it works from a full disk or a read-only folder.
     pub fn backup_to(&mut self, dest: &Path, replace: bool) -> Result<PathBuf, StoreError> {

@@ -15,6 +15,7 @@ pub mod screens;
 pub mod script;
 pub mod slip;
 pub mod status;
+pub mod sync;
 
 /// The language the desk speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]

@@ -2,6 +2,7 @@
 //! frontdesk writes there, only its owner may read it (see [`crate::store::owner_only`]).
 
 use std::fs::File;
+use std::io::Write;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -15,9 +16,25 @@ pub fn init(file: &Path) -> Result<(), String> {
     let subscriber = tracing_subscriber::fmt()
         .with_ansi(false)
         .with_target(false)
-        .with_writer(Mutex::new(handle))
+        .with_writer(Mutex::new(Redacting(handle)))
         .finish();
     tracing::subscriber::set_global_default(subscriber).map_err(|e| e.to_string())
+}
+
+/// Writes each line of the log through [`crate::config::redact`]: no server password reaches
+/// the file, whatever a message holds.
+struct Redacting<W>(W);
+
+impl<W: Write> Write for Redacting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0.write_all(crate::config::redact(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// Opens `file` for appending: created owner-only (with its folder), or tightened if others
@@ -40,6 +57,23 @@ mod tests {
 
     fn mode(path: &std::path::Path) -> u32 {
         fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn a_password_never_reaches_the_log_file() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("frontdesk.log");
+        let mut log = super::Redacting(super::open(&file).unwrap());
+        log.write_all(b"WARN sync: cannot reach postgres://desk:p/a?s@s#w%rd@db.example/fd\n")
+            .unwrap();
+        log.write_all(b"WARN sync: host=db password='it\\'s secret' user=desk\n")
+            .unwrap();
+        let written = fs::read_to_string(&file).unwrap();
+        assert_eq!(
+            written,
+            "WARN sync: cannot reach postgres://desk:***@db.example/fd\nWARN sync: host=db password=*** user=desk\n"
+        );
     }
 
     #[test]

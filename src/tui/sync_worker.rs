@@ -41,6 +41,7 @@ impl SyncWorker {
             visits_file: settings.visits_file(),
             catalogue_root: settings.central_catalogue_dir(),
             own_catalogue: settings.catalogue_dir.is_some(),
+            options: central::push::SyncOptions::of(settings),
         };
         thread::Builder::new()
             .name("sync".into())
@@ -57,6 +58,8 @@ struct Place {
     catalogue_root: std::path::PathBuf,
     /// The desk names its own catalogue folder: it never takes the server's.
     own_catalogue: bool,
+    /// The desk's name and whether its notes go.
+    options: central::push::SyncOptions,
 }
 
 fn sync_loop(place: &Place, stopped: &Receiver<()>, answers: &UnboundedSender<Message>) {
@@ -95,7 +98,16 @@ fn sync_loop(place: &Place, stopped: &Receiver<()>, answers: &UnboundedSender<Me
             }
         }
         let waiting = log.sync_waiting().unwrap_or(waiting);
-        let state = SyncState { waiting, reachable };
+        let held = log.sync_held().unwrap_or_else(|e| {
+            tracing::warn!("sync: {e}");
+            Vec::new()
+        });
+        let state = SyncState {
+            waiting,
+            reachable,
+            held: held.iter().map(|h| h.visits).sum(),
+            held_reason: held.into_iter().next().map(|h| h.reason),
+        };
         if answers
             .send(Message::Action(Action::SyncStatus(state)))
             .is_err()
@@ -124,7 +136,11 @@ fn sync_once(
         }
     };
     let connection = central.insert(connection);
-    central::push::push_all(connection, log, central::push::BATCH_SIZE)?;
+    let pushed =
+        central::push::push_with(connection, log, central::push::BATCH_SIZE, &place.options)?;
+    if pushed.held > 0 {
+        tracing::warn!("sync: {} set aside", pushed.held);
+    }
     if place.own_catalogue {
         return Ok(None);
     }

@@ -13,6 +13,8 @@ use crate::tui::theme::Theme;
 const SEPARATOR: &str = " · ";
 /// The fewest columns of a name kept before the whole name goes.
 const SHORTEST_NAME: usize = 4;
+/// The columns of "12 visits cannot be sent: " kept of the held visits' sentence, at least.
+const HELD_KEPT: usize = 26;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Part {
@@ -22,6 +24,8 @@ enum Part {
     Draft,
     Today,
     Sync,
+    /// Visits the server refused: the most important news, cut to fit, never dropped first.
+    Held,
     Desk,
 }
 
@@ -91,7 +95,7 @@ pub fn title_line(app: &App, theme: &Theme, room: u16) -> Line<'static> {
     }
     let today = text::screens::today_count(lang, app.today_count());
     pieces.push(piece(Part::Today, today, theme.base));
-    if let Some(sync) = app.sync
+    if let Some(sync) = &app.sync
         && let Some(words) = text::screens::sync_waiting(lang, sync.waiting, sync.reachable)
     {
         let style = if sync.reachable {
@@ -100,6 +104,13 @@ pub fn title_line(app: &App, theme: &Theme, room: u16) -> Line<'static> {
             theme.warning
         };
         pieces.push(piece(Part::Sync, words, style));
+    }
+    if let Some(sync) = &app.sync
+        && sync.held > 0
+    {
+        let reason = sync.held_reason.as_deref().unwrap_or_default();
+        let words = text::sync::cannot_be_sent(lang, sync.held, reason);
+        pieces.push(piece(Part::Held, words, theme.warning));
     }
     let desk = text::screens::desk_name(lang, &app.desk);
     let desk_label = width(&text::screens::desk_name(lang, ""));
@@ -110,6 +121,7 @@ pub fn title_line(app: &App, theme: &Theme, room: u16) -> Line<'static> {
         pieces.retain(|p| p.part != Part::AppName);
     }
     shorten(&mut pieces, Part::Desk, desk_label, room);
+    shorten(&mut pieces, Part::Held, HELD_KEPT, room);
     shorten(&mut pieces, Part::Screen, 0, room);
 
     let mut spans = vec![Span::raw(" ")];
