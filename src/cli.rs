@@ -265,6 +265,10 @@ pub struct SearchArgs {
     /// How many hits to print at most.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     pub limit: u16,
+    /// Show why each entry ranked where it did: how the query was read, and for each entry the
+    /// words it matched, in which fields, and how much each weighed.
+    #[arg(long, conflicts_with = "json")]
+    pub explain: bool,
     /// What the resident asked for, in their words.
     #[arg(required = true, num_args = 1.., value_name = "QUERY")]
     pub query: Vec<String>,

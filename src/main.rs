@@ -7,6 +7,10 @@ use clap::Parser;
 use frontdesk::cli::Cli;
 
 fn main() -> ExitCode {
+    // The built-in catalogue, compiled with its index: read at start instead of parsed.
+    frontdesk::search::compiled::carry_built_in(include_bytes!(
+        "../assets/compiled/built-in.compiled"
+    ));
     let cli = Cli::parse();
     match frontdesk::commands::run(cli) {
         Ok(code) => code,

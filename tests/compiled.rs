@@ -343,11 +343,14 @@ fn search_works_when_the_data_folder_cannot_be_written() {
 }
 
 #[test]
-fn the_built_in_catalogue_is_not_compiled() {
+fn the_built_in_catalogue_is_read_from_the_program_and_nothing_is_written() {
+    frontdesk::search::compiled::carry_built_in(include_bytes!(
+        "../assets/compiled/built-in.compiled"
+    ));
     let dir = TempDir::new().unwrap();
     let compiled = dir.path().join("compiled");
     let prepared = prepare(None, Some(&compiled), today()).unwrap();
-    assert!(prepared.index.is_none() && prepared.pending.is_none());
+    assert!(prepared.index.is_some() && prepared.pending.is_none());
     assert!(!prepared.catalogue.is_empty());
     assert!(!compiled.exists());
 }
@@ -394,4 +397,44 @@ fn the_default_catalogue_comes_back_whole_from_its_compiled_form() {
     for query in ["missed bin", "evicted", "food bank", "council tax"] {
         assert_eq!(index.query(query), fresh_index.query(query), "{query}");
     }
+}
+
+#[test]
+fn only_the_newest_few_compiled_forms_are_kept() {
+    use frontdesk::search::compiled::KEEP;
+    let root = TempDir::new().unwrap();
+    let compiled = root.path().join("data/compiled");
+    // A left-behind temporary file from a process that stopped while writing: removed once old.
+    fs::create_dir_all(&compiled).unwrap();
+    let stale = compiled.join(".catalogue-0000000000000000.compiled.1.tmp");
+    fs::write(&stale, b"half").unwrap();
+    let old = std::time::SystemTime::now() - Duration::from_secs(2 * 3600);
+    fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let mut made = Vec::new();
+    for n in 0..KEEP + 2 {
+        let folder = root.path().join(format!("catalogue{n}"));
+        fs::create_dir(&folder).unwrap();
+        fs::write(folder.join("council.toml"), COUNCIL).unwrap();
+        fs::write(folder.join("services.toml"), service("bins", "Bins")).unwrap();
+        let prepared = prepare(Some(&folder), Some(&compiled), today()).expect("it loads");
+        let index = Index::new(&prepared.catalogue);
+        let pending = prepared.pending.expect("compiled afresh");
+        pending.store(&prepared.catalogue, &index).expect("written");
+        made.push(pending.file().to_path_buf());
+        // Distinct times, so "newest" is well defined.
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut left: Vec<PathBuf> = fs::read_dir(&compiled)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    left.sort();
+    let mut newest: Vec<PathBuf> = made[made.len() - KEEP..].to_vec();
+    newest.sort();
+    assert_eq!(left, newest, "only the newest {KEEP} are kept");
 }

@@ -32,8 +32,12 @@ pub fn run(settings: &Settings, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let prepared = settings.prepare_catalogue()?;
     let catalogue = prepared.catalogue;
     let index = prepared.index.unwrap_or_else(|| Index::new(&catalogue));
-    let hits = index.query_limit(&query, usize::from(args.limit));
-    let result = print(&catalogue, &hits, &query, args.json);
+    let result = if args.explain {
+        explain(&catalogue, &index, &query, usize::from(args.limit))
+    } else {
+        let hits = index.query_limit(&query, usize::from(args.limit));
+        print(&catalogue, &hits, &query, args.json)
+    };
     // The answer first; then the compiled form of a folder just checked, for the next search.
     if let Some(pending) = prepared.pending
         && let Err(e) = pending.store(&catalogue, &index)
@@ -47,6 +51,51 @@ pub fn run(settings: &Settings, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     std::mem::forget(index);
     std::mem::forget(catalogue);
     result
+}
+
+/// Why each entry ranked where it did, for whoever tunes the keywords and the thesaurus.
+fn explain(
+    catalogue: &Catalogue,
+    index: &Index,
+    query: &str,
+    limit: usize,
+) -> anyhow::Result<ExitCode> {
+    outln!(
+        "The query, read as concepts (alternatives separated by |, each word as stem:confidence):"
+    );
+    out!("{}", index.explain(query));
+    for (rank, hit) in index.explain_hits(query, limit).iter().enumerate() {
+        let Some(entry) = catalogue.entry(hit.key) else {
+            continue;
+        };
+        outln!(
+            "\n{:>2}. {} [{} {}]  score {:.3}  title covered {:.0}%",
+            rank + 1,
+            entry.title(),
+            entry.kind().label(),
+            entry.id(),
+            hit.score,
+            hit.title_cover * 100.0
+        );
+        for (i, concept) in hit.concepts.iter().enumerate() {
+            let matched: Vec<String> = concept
+                .matched
+                .iter()
+                .map(|(stem, sim, field)| format!("{stem} in {field} ({sim:.2})"))
+                .collect();
+            outln!(
+                "    concept {} weighs {:.2}: {}",
+                i + 1,
+                concept.weight,
+                if matched.is_empty() {
+                    "not matched".to_string()
+                } else {
+                    matched.join(", ")
+                }
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print(catalogue: &Catalogue, hits: &[Hit], query: &str, json: bool) -> anyhow::Result<ExitCode> {

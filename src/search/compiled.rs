@@ -10,8 +10,12 @@
 //! It is written to a temporary file beside it and renamed, so no reader sees half a file.
 //! Nothing here is personal data: only the council's own content.
 //!
-//! The built-in catalogue is not compiled: it is small, checked by the test suite, and loads
-//! faster than a compiled file could be read.
+//! The built-in catalogue is compiled too, into the program itself
+//! (assets/compiled/built-in.compiled, made by the `built_in_compiled` test from the files in
+//! assets/catalogue): a start reads it in place of parsing and indexing the TOML. It is keyed by
+//! those files and by the source of the content model and the index, so when either changed
+//! since it was made it is not used and the files are parsed as before (and the test fails
+//! until it is made again).
 
 use std::fs;
 use std::io::{self, Write};
@@ -31,7 +35,7 @@ use crate::user_file::read_bounded;
 
 /// The first bytes of a compiled catalogue; the last two digits are the format's version,
 /// raised whenever what is written changes shape.
-const MAGIC: &[u8; 8] = b"FDcomp02";
+const MAGIC: &[u8; 8] = b"FDcomp03";
 /// Magic, key (16 bytes), the catalogue part's length (8), the index part's (8), and the
 /// checksum of both (16); then the two parts.
 const HEADER_BYTES: usize = 8 + 16 + 8 + 8 + 16;
@@ -66,6 +70,15 @@ pub fn prepare(
     compiled_dir: Option<&Path>,
     today: NaiveDate,
 ) -> Result<Prepared, CatalogueRefused> {
+    if dir.is_none()
+        && let Some((catalogue, index)) = built_in()
+    {
+        return Ok(Prepared {
+            catalogue,
+            index: Some(index),
+            pending: None,
+        });
+    }
     let (Some(dir), Some(compiled_dir)) = (dir, compiled_dir) else {
         return Ok(Prepared {
             catalogue: Catalogue::load_for_desk(dir, today)?,
@@ -108,17 +121,7 @@ impl Pending {
     /// Writes the compiled file: to a temporary file beside it, then renamed over any older one.
     pub fn store(&self, catalogue: &Catalogue, index: &Index) -> io::Result<()> {
         // Two parts, so they can be read back side by side.
-        let content = postcard::to_stdvec(&Writing {
-            council: &catalogue.council,
-            bodies: &catalogue.bodies,
-            services: &catalogue.services,
-            partners: &catalogue.partners,
-            faqs: &catalogue.faqs,
-            synonyms: &catalogue.synonyms,
-            scripts: &catalogue.scripts,
-        })
-        .map_err(io::Error::other)?;
-        let index = postcard::to_stdvec(&*index.data).map_err(io::Error::other)?;
+        let (content, index) = parts(catalogue, index)?;
         let folder = self.file.parent().unwrap_or(Path::new("."));
         create_private_dir(folder)?;
         let name = self
@@ -142,12 +145,54 @@ impl Pending {
         if written.is_err() {
             let _ = fs::remove_file(&temporary);
         }
-        written
+        written?;
+        remove_old(folder, &self.file);
+        Ok(())
     }
 
     /// Where the compiled file is written.
     pub fn file(&self) -> &Path {
         &self.file
+    }
+}
+
+/// How many compiled files are kept: the newest few, for desks that switch between folders.
+pub const KEEP: usize = 3;
+/// A temporary file this old was left by a process that stopped while writing it.
+const LEFT_BEHIND: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes all but the newest [`KEEP`] compiled files in `folder` (never `just_written`), and
+/// temporary files left behind by a process that stopped while writing. Best effort: a file
+/// that cannot be removed now is tried again after the next compile.
+fn remove_old(folder: &Path, just_written: &Path) {
+    let Ok(listing) = fs::read_dir(folder) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    let mut compiled: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+    for item in listing.flatten() {
+        let name = item.file_name().to_string_lossy().into_owned();
+        let Ok(modified) = item.metadata().and_then(|m| m.modified()) else {
+            continue;
+        };
+        let path = item.path();
+        if name.starts_with(".catalogue-") && name.ends_with(".tmp") {
+            if now
+                .duration_since(modified)
+                .is_ok_and(|age| age > LEFT_BEHIND)
+            {
+                let _ = fs::remove_file(&path);
+            }
+        } else if name.starts_with("catalogue-")
+            && name.ends_with(".compiled")
+            && path != just_written
+        {
+            compiled.push((modified, path));
+        }
+    }
+    compiled.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, path) in compiled.into_iter().skip(KEEP.saturating_sub(1)) {
+        let _ = fs::remove_file(path);
     }
 }
 
@@ -237,6 +282,11 @@ fn read(
 /// the file is whole: its magic, lengths and checksum right.
 fn read_unkeyed(file: &Path) -> Option<(u128, Reading, IndexData)> {
     let bytes = read_bounded(file, MAX_BYTES).ok()?;
+    decode(&bytes)
+}
+
+/// A compiled form's key and its two parts decoded, when whole.
+fn decode(bytes: &[u8]) -> Option<(u128, Reading, IndexData)> {
     let (header, body) = bytes.split_at_checked(HEADER_BYTES)?;
     let number = |at: usize, length: usize| -> Option<u128> {
         let mut buffer = [0u8; 16];
@@ -259,6 +309,101 @@ fn read_unkeyed(file: &Path) -> Option<(u128, Reading, IndexData)> {
         (content, decoding.join().ok().flatten())
     });
     Some((number(8, 16)?, content?, index?))
+}
+
+/// The built-in catalogue's compiled form, as the program carries it ([`carry_built_in`]).
+static BUILT_IN: std::sync::OnceLock<&'static [u8]> = std::sync::OnceLock::new();
+
+/// Hands the search the compiled form of the built-in catalogue the program carries
+/// (`include_bytes!` of assets/compiled/built-in.compiled, in the program itself, so that making it
+/// again rebuilds only the program, not the library). Without it, the files are parsed.
+pub fn carry_built_in(bytes: &'static [u8]) {
+    let _ = BUILT_IN.set(bytes);
+}
+
+/// What the built-in compiled form is made from, besides the catalogue files: the source of the
+/// content model and of the index. A change to either makes an older compiled form unusable.
+const MADE_WITH: &[&str] = &[
+    include_str!("../catalogue/model.rs"),
+    include_str!("../catalogue/script.rs"),
+    include_str!("../catalogue/welsh.rs"),
+    include_str!("index.rs"),
+    include_str!("vocabulary.rs"),
+    include_str!("thesaurus.rs"),
+    include_str!("normalise.rs"),
+    include_str!("welsh.rs"),
+    include_str!("contact.rs"),
+];
+
+/// The key of the built-in catalogue: its files, and what its compiled form is made with.
+pub fn built_in_key() -> u128 {
+    let mut key = Key(Xxh3::new());
+    key.part(MAGIC);
+    for source in MADE_WITH {
+        key.part(source.as_bytes());
+    }
+    for file in crate::catalogue::embedded_files() {
+        key.add(&file.name, file.text.as_bytes());
+    }
+    key.digest()
+}
+
+/// The built-in catalogue and its index from the compiled form in the program, when that was
+/// made from the files and the code in this program; `None` otherwise (then parse the files).
+pub fn built_in() -> Option<(Catalogue, Index)> {
+    let (key, read, index) = decode(BUILT_IN.get()?)?;
+    if key != built_in_key() {
+        return None;
+    }
+    let catalogue = Catalogue::from_parts(
+        Origin::Embedded,
+        vec![CatalogueFile {
+            council: Some(read.council),
+            body: read.bodies,
+            service: read.services,
+            partner: read.partners,
+            faq: read.faqs,
+            synonyms: read.synonyms,
+            script: read.scripts,
+        }],
+    );
+    if index.docs.len() != catalogue.searchable().count() {
+        return None;
+    }
+    Some((catalogue, Index::from_data(index)))
+}
+
+/// The compiled form of the built-in catalogue, made afresh from its files: what
+/// assets/compiled/built-in.compiled must hold.
+pub fn make_built_in() -> Result<Vec<u8>, String> {
+    let catalogue = Catalogue::embedded().map_err(|e| format!("{e:?}"))?;
+    let index = Index::new(&catalogue);
+    let (content, index) = parts(&catalogue, &index).map_err(|e| e.to_string())?;
+    let mut out = Vec::with_capacity(HEADER_BYTES + content.len() + index.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&built_in_key().to_le_bytes());
+    out.extend_from_slice(&(content.len() as u64).to_le_bytes());
+    out.extend_from_slice(&(index.len() as u64).to_le_bytes());
+    out.extend_from_slice(&checksum(&content, &index).to_le_bytes());
+    out.extend_from_slice(&content);
+    out.extend_from_slice(&index);
+    Ok(out)
+}
+
+/// A catalogue and its index as the two parts of a compiled form.
+fn parts(catalogue: &Catalogue, index: &Index) -> io::Result<(Vec<u8>, Vec<u8>)> {
+    let content = postcard::to_stdvec(&Writing {
+        council: &catalogue.council,
+        bodies: &catalogue.bodies,
+        services: &catalogue.services,
+        partners: &catalogue.partners,
+        faqs: &catalogue.faqs,
+        synonyms: &catalogue.synonyms,
+        scripts: &catalogue.scripts,
+    })
+    .map_err(io::Error::other)?;
+    let index = postcard::to_stdvec(&*index.data).map_err(io::Error::other)?;
+    Ok((content, index))
 }
 
 /// The checksum of a compiled file's two parts.

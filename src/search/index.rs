@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::contact::{self, Contact};
 use super::normalise::{is_stopword, is_weak, split_words};
 use super::thesaurus::Thesaurus;
 use super::vocabulary::{TermId, Vocabulary, VocabularyBuilder};
@@ -29,6 +30,21 @@ pub mod field {
             .filter(|&&f| fields & f != 0)
             .map(|&f| weight(f))
             .sum()
+    }
+
+    /// The name of the best of these fields, for explaining a ranking.
+    pub fn name(fields: u8) -> &'static str {
+        if fields & TITLE != 0 {
+            "title"
+        } else if fields & KEYWORD != 0 {
+            "keyword"
+        } else if fields & INITIALS != 0 {
+            "initials"
+        } else if fields & CATEGORY != 0 {
+            "category"
+        } else {
+            "body"
+        }
     }
 
     /// How much a match in these fields counts: the best field wins. Title and keyword
@@ -89,6 +105,8 @@ pub struct IndexData {
     pub welsh: Vec<bool>,
     /// Each entry's title, normalised (lower case, plain letters), for whole-title matching.
     pub titles: Vec<Box<str>>,
+    /// The phone numbers and addresses each entry lists, in their compared forms.
+    pub contacts: Vec<Contact>,
 }
 
 impl IndexData {
@@ -100,6 +118,7 @@ impl IndexData {
         let mut title_starts = Vec::with_capacity(catalogue.len() + 1);
         let mut titles = Vec::with_capacity(catalogue.len());
         let mut welsh_titles = Vec::with_capacity(catalogue.len());
+        let mut contacts = Vec::new();
         // Terms met in some entry's Welsh.
         let mut welsh_terms: Vec<TermId> = Vec::new();
         let mut words = Vec::new();
@@ -228,6 +247,16 @@ impl IndexData {
                     .or_default()
                     .push(Posting { doc, fields });
             }
+            for (detail, own) in contact::details_of(catalogue, &entry) {
+                if let Some((key, phone)) = contact::key_of(detail) {
+                    contacts.push(Contact {
+                        key: key.into(),
+                        doc,
+                        phone,
+                        own,
+                    });
+                }
+            }
             docs.push(Doc {
                 key,
                 urgent: entry.urgent(),
@@ -281,6 +310,7 @@ impl IndexData {
             welsh_titles,
             welsh,
             titles,
+            contacts,
         }
     }
 

@@ -13,6 +13,7 @@
 //! query costs about the same at 100 entries as at 50,000.
 
 pub mod compiled;
+mod contact;
 mod index;
 mod normalise;
 mod query;
@@ -41,6 +42,26 @@ pub struct Index {
     data: Arc<index::IndexData>,
 }
 
+/// Why an entry ranked where it did ([`Index::explain_hits`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explained {
+    pub key: EntryKey,
+    pub score: f32,
+    /// How much of the entry's title the query accounts for, 0 to 1.
+    pub title_cover: f32,
+    /// One per concept of the query, in the order of [`Index::explain`].
+    pub concepts: Vec<ExplainedConcept>,
+}
+
+/// One concept of a query as it weighed on one entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExplainedConcept {
+    /// The concept's weight in the ranking (0: nothing in the catalogue means it).
+    pub weight: f32,
+    /// The words of the entry that matched it: (stem, confidence, the best field).
+    pub matched: Vec<(String, f32, &'static str)>,
+}
+
 /// Most hits [`Index::query`] returns; the weakest matches beyond are of no use at the desk.
 pub const MAX_HITS: usize = 200;
 
@@ -67,7 +88,25 @@ impl Index {
         }
         let query = query::clip(query);
         let concepts = query::parse(&self.data, query);
-        rank::rank(&self.data, &concepts, query, limit)
+        let mut hits = rank::rank(&self.data, &concepts, query, limit);
+        // A phone number or address the catalogue lists: the entries listing it come first.
+        if let Some(typed) = contact::read(query) {
+            let listed = contact::find(&self.data.contacts, &typed);
+            if !listed.is_empty() {
+                let mut first: Vec<Hit> = listed
+                    .into_iter()
+                    .filter_map(|(doc, score)| {
+                        let key = self.data.docs.get(doc as usize)?.key;
+                        Some(Hit { key, score })
+                    })
+                    .collect();
+                hits.retain(|h| !first.iter().any(|f| f.key == h.key));
+                first.append(&mut hits);
+                first.truncate(limit);
+                hits = first;
+            }
+        }
+        hits
     }
 
     /// How the query was read, for developers tuning the thesaurus: each concept on a line,
@@ -110,6 +149,60 @@ impl Index {
             out.push_str(&format!("{}. {}\n", i + 1, alternatives.join(" | ")));
         }
         out
+    }
+
+    /// Why each of the first `limit` entries ranked where it did: its score, how much of its
+    /// title the query covers, and for each concept of the query its weight (rarity, and less
+    /// for a generic word such as "renewal") and the words the entry matched, in which fields.
+    pub fn explain_hits(&self, query: &str, limit: usize) -> Vec<Explained> {
+        if query.trim().is_empty() {
+            return Vec::new();
+        }
+        let query = query::clip(query);
+        let concepts = query::parse(&self.data, query);
+        let mut weights = Vec::new();
+        let hits = rank::rank_weighed(&self.data, &concepts, query, limit, &mut weights);
+        let sims = rank::query_term_sims(&concepts);
+        let mut by_doc = std::collections::HashMap::new();
+        for (doc, d) in self.data.docs.iter().enumerate() {
+            by_doc.insert(d.key, doc as u32);
+        }
+        hits.iter()
+            .filter_map(|hit| {
+                let doc = *by_doc.get(&hit.key)?;
+                let concepts = concepts
+                    .iter()
+                    .zip(&weights)
+                    .map(|(concept, &weight)| {
+                        let mut matched: Vec<(String, f32, &'static str)> = Vec::new();
+                        for alt in &concept.alternatives {
+                            for slot in &alt.slots {
+                                for &(term, sim) in slot {
+                                    let list = self.data.postings(term);
+                                    if let Ok(at) = list.binary_search_by_key(&doc, |p| p.doc) {
+                                        let stem = self.data.vocabulary.stem_of(term).to_string();
+                                        if !matched.iter().any(|m| m.0 == stem) {
+                                            matched.push((
+                                                stem,
+                                                sim * alt.weight,
+                                                index::field::name(list[at].fields),
+                                            ));
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        ExplainedConcept { weight, matched }
+                    })
+                    .collect();
+                Some(Explained {
+                    key: hit.key,
+                    score: hit.score,
+                    title_cover: rank::title_cover(&self.data, doc, &sims),
+                    concepts,
+                })
+            })
+            .collect()
     }
 
     /// How many entries are indexed.

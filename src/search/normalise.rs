@@ -309,6 +309,19 @@ fn english_weak(word: &str) -> bool {
             | "needs"
             | "make"
             | "give"
+            // What is done to a thing, not the thing: "blue badge renewal" is about the badge.
+            | "renew"
+            | "renewal"
+            | "renewals"
+            | "renewing"
+            | "applying"
+            | "applications"
+            | "reporting"
+            | "requests"
+            | "replace"
+            | "replacement"
+            | "helpline"
+            | "enquiries"
     )
 }
 

@@ -90,6 +90,18 @@ thread_local! {
 
 /// Ranked hits for the concepts of a query, best first, at most `limit`.
 pub fn rank(index: &IndexData, concepts: &[Concept], query: &str, limit: usize) -> Vec<Hit> {
+    rank_weighed(index, concepts, query, limit, &mut Vec::new())
+}
+
+/// Like [`rank`], also giving each concept's weight (its rarity times its own weight; 0 when
+/// nothing in the catalogue means it), for explaining a ranking.
+pub fn rank_weighed(
+    index: &IndexData,
+    concepts: &[Concept],
+    query: &str,
+    limit: usize,
+    weights: &mut Vec<f32>,
+) -> Vec<Hit> {
     let n = index.docs.len();
     if n == 0 || limit == 0 {
         return Vec::new();
@@ -97,7 +109,7 @@ pub fn rank(index: &IndexData, concepts: &[Concept], query: &str, limit: usize) 
     let mut base: Vec<(u32, f32)> = SCRATCH.with(|cell| {
         let mut scratch = cell.borrow_mut();
         scratch.fit(n);
-        score_concepts(index, concepts, &mut scratch)
+        score_concepts(index, concepts, &mut scratch, weights)
     });
     if base.is_empty() {
         base = title_scan(index, query);
@@ -137,10 +149,17 @@ pub fn rank(index: &IndexData, concepts: &[Concept], query: &str, limit: usize) 
 }
 
 /// Each concept's score for each entry, weighted by rarity, summed: (entry, 0..1).
-fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> Vec<(u32, f32)> {
+fn score_concepts(
+    index: &IndexData,
+    concepts: &[Concept],
+    s: &mut Scratch,
+    each: &mut Vec<f32>,
+) -> Vec<(u32, f32)> {
     let n = index.docs.len() as f32;
     let mut weights = 0.0f32;
+    each.clear();
     for concept in concepts {
+        each.push(0.0);
         for alt in &concept.alternatives {
             let k = alt.slots.len();
             for slot in &alt.slots {
@@ -257,6 +276,9 @@ fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> V
         let df = strong + 0.25 * weak;
         let weight = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.05) * concept.weight;
         weights += weight;
+        if let Some(last) = each.last_mut() {
+            *last = weight;
+        }
         for &doc in &s.touched_concept {
             let d = doc as usize;
             if s.total[d] == 0.0 {
@@ -279,7 +301,7 @@ fn score_concepts(index: &IndexData, concepts: &[Concept], s: &mut Scratch) -> V
 }
 
 /// The best confidence of every term the query reaches.
-fn query_term_sims(concepts: &[Concept]) -> HashMap<TermId, f32> {
+pub fn query_term_sims(concepts: &[Concept]) -> HashMap<TermId, f32> {
     let mut sims: HashMap<TermId, f32> = HashMap::new();
     for concept in concepts {
         for alt in &concept.alternatives {
@@ -300,7 +322,7 @@ fn query_term_sims(concepts: &[Concept]) -> HashMap<TermId, f32> {
 /// How much of an entry's title the query accounts for, 0 to 1: "Bulky waste collection" is a
 /// closer answer to "bulky waste" than "Bulky waste and fly-tipping enforcement policy".
 /// An entry with a Welsh title is as close as the closer of its two titles.
-fn title_cover(index: &IndexData, doc: u32, query_terms: &HashMap<TermId, f32>) -> f32 {
+pub fn title_cover(index: &IndexData, doc: u32, query_terms: &HashMap<TermId, f32>) -> f32 {
     let found = |t: &TermId| query_terms.get(t).copied().unwrap_or(0.0);
     let english = index.title_terms(doc);
     let english = if english.is_empty() {
