@@ -458,3 +458,38 @@ fn a_hard_line_for_a_resident_is_warned_with_the_words_to_explain() {
     assert!(warning.contains("discretionary"), "{warning}");
     assert!(warning.contains("administered"), "{warning}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Welsh
+
+#[test]
+fn with_welsh_on_every_step_of_a_block_and_a_script_missing_welsh_is_named() {
+    let catalogue = CATALOGUE.replace(
+        "name = \"Test District Council\"",
+        "name = \"Test District Council\"\nwelsh = true",
+    );
+    let files = vec![
+        SourceFile {
+            name: "catalogue.toml".into(),
+            text: catalogue,
+        },
+        SourceFile {
+            name: "scripts.toml".into(),
+            text: SCRIPT.into(),
+        },
+    ];
+    let lines: Vec<String> = check_files(&files, today())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    for expected in [
+        "warning: step \"risk\" of block \"safety\" has no Welsh for question, options",
+        "warning: step \"ask\" of script \"test\" has no Welsh for question, options",
+        "warning: step \"help\" of script \"test\" has no Welsh for end_tell",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.contains(expected)),
+            "{expected}: {lines:#?}"
+        );
+    }
+}

@@ -210,6 +210,12 @@ pub struct ScriptNode {
 }
 
 impl ScriptNode {
+    /// True for a node copied into a script from an included block (its id is
+    /// `<include id>/<node id>`; a block's start takes the include node's own id).
+    pub fn is_included(&self) -> bool {
+        self.id.contains('/')
+    }
+
     /// The number key of each option: its `key`, or its place in the list (from 1).
     pub fn keys(&self) -> Vec<u8> {
         self.options
