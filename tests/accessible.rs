@@ -137,14 +137,17 @@ fn every_task_over_a_pipe_search_open_show_slip_script_log_today_undo_edit_repor
             // Walk a script (a search result): an urgent step waits for 'done'; back steps back.
             "evicted",
             "3",
+            // Safety first: no one is at risk now.
+            "1",
             "1",
             "2",
             "done",
             "back",
-            "2",
+            "3",
             "1",
             "1",
             "1",
+            "3",
             "slip",
             "save",
             "back",

@@ -121,6 +121,10 @@ const NATIONAL_NUMBERS: &[(&str, &str)] = &[
     ("NHS", "111"),
     ("police non-emergency", "101"),
     ("emergencies", "999"),
+    // Added by the review of the scripts against current guidance.
+    ("StreetLink", "0300 500 0914"),
+    ("Help to Claim", "0800 144 8444"),
+    ("gas emergency line", "0800 111 999"),
 ];
 
 /// Ofcom's ranges reserved for drama, as 11-digit numbers (first, last).

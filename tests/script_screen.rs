@@ -104,7 +104,7 @@ fn a_selected_script_is_previewed_with_its_first_question_and_how_to_walk_it() {
     assert_eq!(script_row(&desk, "homelessness"), Some(0));
     let screen = desk.screen();
     assert!(
-        screen.contains("Starts with: Do you have somewhere safe"),
+        screen.contains("Starts with: Does any of these apply to you"),
         "{screen}"
     );
     assert!(screen.contains("press Enter to walk it"), "{screen}");
@@ -130,6 +130,7 @@ fn words_no_script_has_find_no_script() {
 fn an_urgent_node_cannot_be_skipped_until_acknowledged() {
     let mut desk = desk(80, 24);
     open_script(&mut desk, "evicted", "homelessness");
+    desk.press(digit(1)); // Safety first: none of these.
     desk.press(digit(1)); // No, nowhere safe tonight: urgent.
     let screen = desk.screen();
     assert!(screen.contains("URGENT - do this now"), "{screen}");
@@ -169,12 +170,13 @@ fn backspace_steps_back_and_the_breadcrumb_follows() {
     let mut desk = desk(80, 24);
     open_script(&mut desk, "evicted", "homelessness");
     let start = desk.screen();
-    desk.press(digit(2));
+    desk.press(digit(1)); // Safety first: none of these.
+    let second = desk.screen();
+    desk.press(digit(3));
     let screen = desk.screen();
-    assert!(
-        screen.contains("So far: Yes, but I have to leave soon"),
-        "{screen}"
-    );
+    assert!(screen.contains("Yes, but I have to leave soon"), "{screen}");
+    desk.press(KeyCode::Backspace);
+    assert_eq!(desk.screen(), second, "back at the second question");
     desk.press(KeyCode::Backspace);
     assert_eq!(desk.screen(), start, "back at the first question");
     desk.press(KeyCode::Backspace);
@@ -190,10 +192,11 @@ fn backspace_steps_back_and_the_breadcrumb_follows() {
 fn a_number_with_no_option_says_which_there_are() {
     let mut desk = desk(80, 24);
     open_script(&mut desk, "evicted", "homelessness");
+    desk.press(digit(1)); // Safety first: none of these.
     desk.press(digit(9));
     assert!(
         desk.screen()
-            .contains("There is no option 9 here; choose 1 to 3.")
+            .contains("There is no option 9 here; choose 1 to 5.")
     );
 }
 
@@ -320,13 +323,18 @@ mod snapshots {
 
     #[test]
     fn script_urgent() {
-        check("script_urgent", &[digit(1)]);
+        // Safety first: none of these; then nowhere safe tonight.
+        check("script_urgent", &[digit(1), digit(1)]);
     }
 
     #[test]
     fn script_end() {
-        // Within 56 days, then the first answer at each question to an end.
-        check("script_end", &[digit(2), digit(1), digit(1), digit(1)]);
+        // Safety first: none of these; leaving soon, within 56 days, a notice, no court
+        // order yet, not sure which notice.
+        check(
+            "script_end",
+            &[digit(1), digit(3), digit(1), digit(1), digit(1), digit(3)],
+        );
     }
 }
 
@@ -365,12 +373,15 @@ fn the_bottom_bar_shows_the_keys_that_work_at_this_node() {
     open_script(&mut desk, "evicted", "homelessness");
     let bar = hints(&mut desk);
     assert!(
-        bar.contains("1-3 choose"),
-        "three options at the start: {bar}"
+        bar.contains("1-7 choose"),
+        "seven options at the start, the safety check: {bar}"
     );
     for absent in ["step back", "I have done this", "log visit"] {
         assert!(!bar.contains(absent), "not at the start: {absent} in {bar}");
     }
+    desk.press(digit(1)); // Safety first: none of these.
+    let bar = hints(&mut desk);
+    assert!(bar.contains("1-5 choose"), "five options next: {bar}");
     desk.press(digit(1)); // Nowhere safe tonight: urgent.
     let bar = hints(&mut desk);
     assert!(bar.contains("Enter I have done this"), "{bar}");
@@ -381,7 +392,7 @@ fn the_bottom_bar_shows_the_keys_that_work_at_this_node() {
     assert!(bar.contains("1-2 choose"), "{bar}");
     assert!(!bar.contains("I have done this"), "acknowledged: {bar}");
     desk.press(KeyCode::Backspace);
-    for key in [2, 1, 1, 1] {
+    for key in [3, 1, 1, 1, 3] {
         desk.press(digit(key));
     }
     let bar = hints(&mut desk);
@@ -443,13 +454,13 @@ fn at_every_node_the_hints_and_the_keys_agree() {
 fn the_form_says_the_visit_came_from_a_script_and_keeps_it_when_its_services_change() {
     let mut desk = desk(80, 24);
     open_script(&mut desk, "evicted", "homelessness");
-    for key in [2, 1, 1, 1] {
+    for key in [1, 3, 1, 1, 1, 3] {
         desk.press(digit(key));
     }
     desk.press(KeyCode::F(2));
     let screen = desk.screen();
     assert!(
-        screen.contains("From script: Homeless or about to lose your home, path 2,1,1,1"),
+        screen.contains("From script: Homeless or about to lose your home, path 1,3,1,1,1,3"),
         "{screen}"
     );
     let from_end = desk.app.draft.clone().unwrap().services;
@@ -475,6 +486,6 @@ fn the_form_says_the_visit_came_from_a_script_and_keeps_it_when_its_services_cha
     let record = visit.script.expect("the script is kept with the visit");
     assert_eq!(
         (record.id.as_str(), record.path.as_slice()),
-        ("homelessness", &[2, 1, 1, 1][..])
+        ("homelessness", &[1, 3, 1, 1, 1, 3][..])
     );
 }

@@ -89,7 +89,7 @@ fn every_earlier_schema_gains_the_script_columns_and_keeps_its_visits() {
             script_columns(&path).contains(&(
                 Some("homelessness".into()),
                 Some("1".into()),
-                Some("2,1,1,1".into())
+                Some("1,3,1,1,1,3".into())
             )),
             "from {version}: the path is in the file as the keys chosen"
         );
@@ -151,11 +151,19 @@ fn a_visit_logged_from_the_script_screen_has_its_path_in_the_file_and_in_visits_
         .with_visit_log(&data);
     // Typing the script's title puts it first: Enter walks it.
     desk.type_text("Homeless or about to lose your home");
-    for key in [KeyCode::Enter, KeyCode::Char('2'), KeyCode::Char('1')] {
+    // Safety first (none of these), leaving soon, within 56 days, a notice, no court order
+    // yet, not sure which notice.
+    for key in [
+        KeyCode::Enter,
+        KeyCode::Char('1'),
+        KeyCode::Char('3'),
+        KeyCode::Char('1'),
+    ] {
         desk.press(key);
     }
     desk.press(KeyCode::Char('1'));
     desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Char('3'));
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Enter);
     let file = data.join("visits.sqlite3");
@@ -179,7 +187,7 @@ fn a_visit_logged_from_the_script_screen_has_its_path_in_the_file_and_in_visits_
                     .version
                     .clone()
             ),
-            Some("2,1,1,1".into())
+            Some("1,3,1,1,1,3".into())
         )]
     );
 
@@ -198,5 +206,8 @@ fn a_visit_logged_from_the_script_screen_has_its_path_in_the_file_and_in_visits_
         .clone();
     let listed: Vec<Value> = serde_json::from_slice(&output).unwrap();
     assert_eq!(listed[0]["script"]["id"], "homelessness");
-    assert_eq!(listed[0]["script"]["path"], serde_json::json!([2, 1, 1, 1]));
+    assert_eq!(
+        listed[0]["script"]["path"],
+        serde_json::json!([1, 3, 1, 1, 1, 3])
+    );
 }

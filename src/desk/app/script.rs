@@ -12,7 +12,8 @@ use crate::text;
 use crate::visit::ScriptRecord;
 
 impl App {
-    /// The script offered on a service's detail screen: the first script with an end that
+    /// The script offered on a service's detail screen: the first script with an end of its
+    /// own (not one of an included block, such as the safety check every script shares) that
     /// logs that service. (On the search screen, scripts are results like any other entry.)
     pub fn offered_script(&self) -> Option<&Script> {
         match self.screen() {
@@ -22,9 +23,11 @@ impl App {
                 };
                 self.catalogue.scripts.iter().find(|script| {
                     script.nodes.iter().any(|node| {
-                        node.end
-                            .as_ref()
-                            .is_some_and(|end| end.services.iter().any(|s| s.id == service.id))
+                        !node.is_included()
+                            && node
+                                .end
+                                .as_ref()
+                                .is_some_and(|end| end.services.iter().any(|s| s.id == service.id))
                     })
                 })
             }
