@@ -55,7 +55,11 @@ impl From<&GlobalArgs> for Overrides {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check catalogue content and print every problem as FILE:LINE:COLUMN: message.
-    Check,
+    Check {
+        /// Judge review dates as on this day, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        as_of: Option<chrono::NaiveDate>,
+    },
     /// Search the catalogue and print the ranked results.
     Search(SearchArgs),
     /// Work with the catalogue itself.
@@ -271,6 +275,13 @@ pub enum CatalogueCommand {
         #[arg(long)]
         json: bool,
     },
+    /// List the entries, script ends and blocks whose review date has passed, oldest checked
+    /// first, each with the public pages to check it against.
+    Review {
+        /// Judge review dates as on this day, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        as_of: Option<chrono::NaiveDate>,
+    },
     /// Check a catalogue folder and, when it passes, store it on the central server as the
     /// newest version for every desk.
     Publish {
@@ -445,4 +456,10 @@ pub struct ConfigArgs {
     /// Print the resolved paths and settings.
     #[arg(long)]
     pub print: bool,
+}
+
+/// A day written as YYYY-MM-DD.
+fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2027-04-01"))
 }

@@ -146,7 +146,7 @@ fn checked(name: &str, text: String) -> (Vec<SourceFile>, Vec<Problem>) {
 }
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -594,6 +594,10 @@ const NATIONAL_NUMBERS: &[&str] = &[
     "08001448848",
     "08003285644",
     "0800991234",
+    // Help to Claim, StreetLink and the gas emergency line, as the review of the scripts lists them.
+    "08001448444",
+    "03005000914",
+    "0800111999",
     "111",
     "101",
     "999",

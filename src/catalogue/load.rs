@@ -267,6 +267,7 @@ pub fn load_files(files: Vec<SourceFile>, origin: Origin) -> Result<Catalogue, L
     if !problems.is_empty() {
         return Err(LoadError::Content(problems));
     }
+    super::expand::finish(&mut parsed);
     let mut catalogue = Catalogue::from_parts(origin.clone(), parsed);
     if catalogue.synonyms.is_empty() && origin != Origin::Embedded {
         catalogue.synonyms = default_synonyms();

@@ -2,6 +2,7 @@
 
 pub mod check;
 mod contacts;
+pub mod expand;
 pub mod fetched;
 pub mod hours;
 pub mod import_files;
@@ -11,6 +12,7 @@ mod links;
 mod load;
 pub mod model;
 mod problem;
+pub mod readability;
 pub mod sample;
 pub mod script;
 pub mod welsh;
@@ -24,7 +26,9 @@ pub use load::{
 };
 pub use model::*;
 pub use problem::{Problem, Severity, line_column as problem_line_column, quoted};
-pub use script::{Script, ScriptEnd, ScriptNode, ScriptOption, ScriptService, Urgent, UrgentCall};
+pub use script::{
+    Block, Script, ScriptEnd, ScriptNode, ScriptOption, ScriptService, Urgent, UrgentCall,
+};
 
 /// Where a catalogue came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -28,6 +28,29 @@ pub struct CatalogueFile {
     /// Guided scripts ([`super::script`]).
     #[serde(default)]
     pub script: Vec<super::script::Script>,
+    /// Steps written once and included by scripts ([`super::script::Block`]); loading copies
+    /// them into each script that includes them.
+    #[serde(default)]
+    pub block: Vec<super::script::Block>,
+    /// Named facts (`bin_put_out_time = "7am"`) that any text of the catalogue names as
+    /// `{fact:bin_put_out_time}`; loading puts each fact in its place.
+    #[serde(default)]
+    pub facts: std::collections::BTreeMap<String, String>,
+    /// What this file's services and partners carry when they do not say it themselves.
+    #[serde(default)]
+    pub defaults: Option<FileDefaults>,
+}
+
+/// `[defaults]`: the `sources` and `checked` date every service and partner of the file
+/// inherits unless it has its own, so a file of entries checked together against the same
+/// pages says so once.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FileDefaults {
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default, deserialize_with = "optional_date")]
+    pub checked: Option<NaiveDate>,
 }
 
 /// The council whose front desk this is ("us").
@@ -163,6 +186,12 @@ pub struct Service {
     pub kind: ServiceKind,
     #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
+    /// The public pages this entry rests on (web addresses); the file's `[defaults]` when empty.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The day a person last checked this entry against its sources.
+    #[serde(default, deserialize_with = "optional_date")]
+    pub checked: Option<NaiveDate>,
     /// The Welsh of these words ([`super::welsh`]).
     #[serde(default)]
     pub cy: Option<ServiceWelsh>,
@@ -221,6 +250,13 @@ pub(super) fn review_date<'de, D: serde::Deserializer<'de>>(
     } else {
         deserializer.deserialize_str(DateVisitor)
     }
+}
+
+/// Reads an optional date written as `review_by` is ([`review_date`]).
+pub(super) fn optional_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    Option::<ClosedDate>::deserialize(deserializer).map(|date| date.map(|d| d.0))
 }
 
 /// How a resident can do this online.
@@ -285,6 +321,12 @@ pub struct Partner {
     pub national: bool,
     #[serde(deserialize_with = "review_date")]
     pub review_by: NaiveDate,
+    /// The public pages this entry rests on (web addresses); the file's `[defaults]` when empty.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The day a person last checked this entry against its sources.
+    #[serde(default, deserialize_with = "optional_date")]
+    pub checked: Option<NaiveDate>,
     /// The Welsh of these words ([`super::welsh`]).
     #[serde(default)]
     pub cy: Option<PartnerWelsh>,

@@ -155,6 +155,8 @@ pub fn generate(n: usize) -> Catalogue {
                 urgent,
                 national: false,
                 review_by,
+                sources: Vec::new(),
+                checked: None,
                 cy: None,
             }),
             _ => file.service.push(Service {
@@ -175,6 +177,8 @@ pub fn generate(n: usize) -> Catalogue {
                 signpost: Vec::new(),
                 kind: ServiceKind::Service,
                 review_by,
+                sources: Vec::new(),
+                checked: None,
                 cy: None,
             }),
         }

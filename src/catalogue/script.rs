@@ -26,6 +26,30 @@
 //! services = [{ id = "homeless-tonight" }]
 //! ```
 //!
+//! A node may instead include a block of steps written once for many scripts (the safety
+//! questions every script that may meet someone at risk asks first):
+//!
+//! ```toml
+//! [[script.node]]
+//! id = "safety"
+//! include = "safety-first"   # the id of a [[block]]
+//! next = "tonight"           # where the walk goes when the block says "@continue"
+//!
+//! [[block]]
+//! id = "safety-first"
+//! start = "risk-now"
+//! review_by = 2027-03-31
+//!
+//! [[block.node]]
+//! id = "risk-now"
+//! question = "Is anyone in danger right now?"
+//! options = [{ label = "No", next = "@continue" }, { label = "Yes", next = "end-999" }]
+//! ```
+//!
+//! Loading copies the block's nodes into the script in place of the include node (the block's
+//! start takes the include node's id, its other nodes are named `<include id>/<node id>`), so
+//! the walk, both faces and the compiled catalogue see one plain script.
+//!
 //! Every node either asks a question with numbered options (each leading to another node) or is
 //! an end. A node may also be urgent: it says what to do now and who to call, in order, and the
 //! walk does not go on until the receptionist has acknowledged it. Script ids have their own
@@ -48,6 +72,78 @@ pub const OUTCOME_WORDS: [&str; 6] = [
     "assisted-digital",
     "not-resolved",
 ];
+
+/// What an option of a block leads to when the walk should go back to the including script.
+pub const CONTINUE: &str = "@continue";
+
+/// How deep includes may nest (a block including a block ...); `check` reports loops.
+const MAX_INCLUDE_DEPTH: usize = 8;
+
+/// Steps written once and included by scripts: the same nodes as a script, where an option
+/// may lead to [`CONTINUE`].
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    pub id: String,
+    /// What the block is for, for the people who write scripts.
+    #[serde(default)]
+    pub title: String,
+    /// The id of the first node.
+    pub start: String,
+    #[serde(deserialize_with = "super::model::review_date")]
+    pub review_by: NaiveDate,
+    #[serde(default, rename = "node")]
+    pub nodes: Vec<ScriptNode>,
+}
+
+/// Puts each included block's steps in place of the node that includes it, in every script.
+/// A block that is not there, or includes nested deeper than a few levels (a loop), leave the
+/// include node as it is: `check` reports both, and refuses such a catalogue.
+pub fn expand_includes(scripts: &mut [Script], blocks: &[Block]) {
+    for script in scripts {
+        for _ in 0..MAX_INCLUDE_DEPTH {
+            let Some(at) = script.nodes.iter().position(|n| {
+                n.include
+                    .as_deref()
+                    .is_some_and(|b| blocks.iter().any(|x| x.id == b))
+            }) else {
+                break;
+            };
+            let include = script.nodes.remove(at);
+            let Some(block) = blocks
+                .iter()
+                .find(|b| Some(b.id.as_str()) == include.include.as_deref())
+            else {
+                break;
+            };
+            let name = |id: &str| -> String {
+                if id == CONTINUE {
+                    include.next.clone().unwrap_or_default()
+                } else if id == block.start {
+                    include.id.clone()
+                } else {
+                    format!("{}/{id}", include.id)
+                }
+            };
+            let copied: Vec<ScriptNode> = block
+                .nodes
+                .iter()
+                .map(|node| {
+                    let mut node = node.clone();
+                    node.id = name(&node.id);
+                    for option in &mut node.options {
+                        option.next = name(&option.next);
+                    }
+                    if node.include.is_some() {
+                        node.next = node.next.as_deref().map(name);
+                    }
+                    node
+                })
+                .collect();
+            script.nodes.splice(at..at, copied);
+        }
+    }
+}
 
 /// One guided script.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -102,6 +198,12 @@ pub struct ScriptNode {
     /// Set on a node where the walk ends.
     #[serde(default)]
     pub end: Option<ScriptEnd>,
+    /// The id of a `[[block]]` whose steps stand in for this node.
+    #[serde(default)]
+    pub include: Option<String>,
+    /// With `include`: the node the walk goes on to when the block says [`CONTINUE`].
+    #[serde(default)]
+    pub next: Option<String>,
     /// The Welsh of these words ([`super::welsh`]).
     #[serde(default)]
     pub cy: Option<NodeWelsh>,
@@ -179,6 +281,12 @@ pub struct ScriptEnd {
     /// Whether a slip is worth printing for the resident.
     #[serde(default)]
     pub slip: bool,
+    /// The public pages this end's advice rests on (web addresses); `check` wants one at least.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The day a person last checked this end's advice against its sources.
+    #[serde(default, deserialize_with = "super::model::optional_date")]
+    pub checked: Option<NaiveDate>,
 }
 
 /// A service logged at an end, with its own outcome when it differs from the end's.

@@ -1,4 +1,4 @@
-//! `frontdesk check [--catalogue DIR]`: print every problem in the catalogue, one per line, then
+//! `frontdesk check [--catalogue DIR] [--as-of DATE]`: print every problem in the catalogue, one per line, then
 //! a summary. Exit 0 when there are no errors (warnings are allowed), 1 when there are.
 
 use std::io::{self, Write};
@@ -8,8 +8,8 @@ use crate::catalogue::check::{self, CheckReport};
 use crate::config::Settings;
 use crate::printable::printable;
 
-pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
-    let today = chrono::Local::now().date_naive();
+pub fn run(settings: &Settings, as_of: Option<chrono::NaiveDate>) -> anyhow::Result<ExitCode> {
+    let today = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
     let report = match &settings.catalogue_dir {
         Some(dir) => check::check_dir(dir, today),
         None => check::check_embedded(today),

@@ -22,6 +22,7 @@ mod demo;
 mod export;
 mod import;
 mod report;
+mod review;
 mod script;
 mod search;
 mod slip;
@@ -50,7 +51,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::accessible::run(&settings, crate::accessible::Started::DumbTerminal)
         }
         None => crate::tui::run(&settings),
-        Some(Command::Check) => check::run(&settings),
+        Some(Command::Check { as_of }) => check::run(&settings, as_of),
+        Some(Command::Catalogue(CatalogueCommand::Review { as_of })) => {
+            review::run(&settings, as_of)
+        }
         Some(Command::Search(args)) => search::run(&settings, &args),
         Some(Command::Catalogue(CatalogueCommand::List { json })) => {
             catalogue::list(&settings, json)

@@ -224,6 +224,7 @@ fn read(
             faq: read.faqs,
             synonyms: read.synonyms,
             script: read.scripts,
+            ..CatalogueFile::default()
         }],
     );
     // The index points into the catalogue by position: they must be the same size.

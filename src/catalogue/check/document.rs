@@ -11,9 +11,9 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::formats::closest;
 use super::raw::Raw;
 use super::references::{Declared, Section};
-use super::{Checker, Site, fields, scripts, text, welsh};
+use super::{Checker, Site, content, fields, scripts, text, welsh};
 use crate::catalogue::model::{Body, Council, Faq, Partner, Service, SynonymGroup};
-use crate::catalogue::script::Script;
+use crate::catalogue::script::{Block, Script};
 use crate::catalogue::{SourceFile, quoted};
 
 /// Checks one file and records its ids and references for the checks across files.
@@ -31,6 +31,7 @@ pub(super) fn check_file(checker: &mut Checker<'_>, index: usize, file: &SourceF
         return;
     }
     text::control_characters(checker, index, document.get_ref());
+    checker.defaults[index] = content::file_defaults(document.get_ref());
     for (key, value) in document.get_ref().iter() {
         let name = key.get_ref().as_ref();
         let key_site = Site {
@@ -44,7 +45,7 @@ pub(super) fn check_file(checker: &mut Checker<'_>, index: usize, file: &SourceF
                 None => String::new(),
             };
             let message = format!(
-                "unknown table {}{hint}; a catalogue file may have [council], [[body]], [[service]], [[partner]], [[faq]], [[synonyms]] and [[script]]",
+                "unknown table {}{hint}; a catalogue file may have [council], [[body]], [[service]], [[partner]], [[faq]], [[synonyms]], [[script]], [[block]], [facts] and [defaults]",
                 quoted(name)
             );
             checker.error(&key_site, message);
@@ -69,6 +70,11 @@ pub(super) fn check_file(checker: &mut Checker<'_>, index: usize, file: &SourceF
             Section::Script => {
                 entries::<Script>(checker, index, section, &key_site, value, scripts::script)
             }
+            Section::Block => {
+                entries::<Block>(checker, index, section, &key_site, value, scripts::block)
+            }
+            Section::Facts => content::facts(checker, index, &key_site, value),
+            Section::Defaults => content::defaults(checker, index, &key_site, value),
         }
     }
 }
@@ -92,7 +98,12 @@ fn recover_ids(checker: &mut Checker<'_>, index: usize, document: &DeTable<'_>) 
     for (key, value) in document.iter() {
         let Some(section) = Section::ALL
             .into_iter()
-            .filter(|s| *s != Section::Script)
+            .filter(|s| {
+                !matches!(
+                    s,
+                    Section::Script | Section::Block | Section::Facts | Section::Defaults
+                )
+            })
             .find(|s| s.key() == key.get_ref().as_ref())
         else {
             continue;
@@ -184,6 +195,11 @@ fn entries<T: DeserializeOwned>(
         {
             fields::id(checker, &site, id);
             checker.ledger.scripts.push((id.to_string(), site));
+        } else if section == Section::Block
+            && let Some((id, site)) = raw.id()
+        {
+            fields::id(checker, &site, id);
+            checker.ledger.blocks.push((id.to_string(), site));
         } else if section != Section::Synonyms
             && let Some((id, site)) = raw.id()
         {

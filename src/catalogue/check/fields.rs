@@ -93,6 +93,9 @@ pub(super) fn service(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, service: &Se
     references(checker, raw, Role::Related, "related", &service.related);
     references(checker, raw, Role::Signpost, "signpost", &service.signpost);
     review_by(checker, raw, service.review_by);
+    let what = format!("service {}", quoted(&service.id));
+    super::content::entry_sources(checker, raw, &what, &service.sources, service.checked);
+    super::content::resident_line(checker, &service.say, raw.field("say"));
     super::topics::check(checker, raw, service);
 }
 
@@ -137,6 +140,9 @@ pub(super) fn partner(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, partner: &Pa
         );
     }
     review_by(checker, raw, partner.review_by);
+    let what = format!("partner {}", quoted(&partner.id));
+    super::content::entry_sources(checker, raw, &what, &partner.sources, partner.checked);
+    super::content::resident_line(checker, &partner.summary, raw.field("summary"));
 }
 
 pub(super) fn faq(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, faq: &Faq) {
@@ -151,6 +157,7 @@ pub(super) fn faq(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, faq: &Faq) {
     not_blank(checker, raw, "answer", &faq.answer, "the answer to give");
     references(checker, raw, Role::Related, "related", &faq.related);
     review_by(checker, raw, faq.review_by);
+    super::content::resident_line(checker, &faq.answer, raw.field("answer"));
 }
 
 pub(super) fn synonyms(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, group: &SynonymGroup) {

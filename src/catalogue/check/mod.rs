@@ -6,6 +6,7 @@
 //! The checks that need the whole catalogue (duplicate ids, references, the one `[council]`)
 //! run once every file has been read.
 
+mod content;
 mod document;
 mod fields;
 mod formats;
@@ -215,6 +216,8 @@ struct Checker<'f> {
     ledger: Ledger,
     /// Files with a syntax or shape error (whose entries may be missing from the ledger).
     broken: Vec<bool>,
+    /// Each file's `[defaults]`, which its services and partners inherit.
+    defaults: Vec<Option<crate::catalogue::FileDefaults>>,
     services: usize,
     partners: usize,
     faqs: usize,
@@ -230,6 +233,7 @@ impl<'f> Checker<'f> {
             problems: Vec::new(),
             ledger: Ledger::default(),
             broken: vec![false; files.len()],
+            defaults: vec![None; files.len()],
             services: 0,
             partners: 0,
             faqs: 0,
@@ -278,6 +282,7 @@ impl<'f> Checker<'f> {
             document::check_file(&mut checker, index, file);
         }
         references::check(&mut checker);
+        content::report(&mut checker);
         welsh::report(&mut checker);
         checker.finish(safeguard)
     }

@@ -17,10 +17,13 @@ pub(super) enum Section {
     Faq,
     Synonyms,
     Script,
+    Block,
+    Facts,
+    Defaults,
 }
 
 impl Section {
-    pub(super) const ALL: [Section; 7] = [
+    pub(super) const ALL: [Section; 10] = [
         Section::Council,
         Section::Body,
         Section::Service,
@@ -28,6 +31,9 @@ impl Section {
         Section::Faq,
         Section::Synonyms,
         Section::Script,
+        Section::Block,
+        Section::Facts,
+        Section::Defaults,
     ];
 
     /// The TOML key: "council", "body", "service", ...
@@ -40,6 +46,9 @@ impl Section {
             Section::Faq => "faq",
             Section::Synonyms => "synonyms",
             Section::Script => "script",
+            Section::Block => "block",
+            Section::Facts => "facts",
+            Section::Defaults => "defaults",
         }
     }
 
@@ -53,13 +62,16 @@ impl Section {
             Section::Faq => "FAQ",
             Section::Synonyms => "synonyms group",
             Section::Script => "script",
+            Section::Block => "block",
+            Section::Facts => "[facts] table",
+            Section::Defaults => "[defaults] table",
         }
     }
 
     /// "[council]" or "[[service]]", as written in a file.
     pub(super) fn header(self) -> String {
         match self {
-            Section::Council => "[council]".to_string(),
+            Section::Council | Section::Facts | Section::Defaults => format!("[{}]", self.key()),
             other => format!("[[{}]]", other.key()),
         }
     }
@@ -110,6 +122,25 @@ pub(super) struct Ledger {
     pub welsh_on: bool,
     /// Entries missing some Welsh, reported only when `welsh_on`.
     pub missing_welsh: Vec<MissingWelsh>,
+    /// Each fact of a `[facts]` table: its name, its text and where it is.
+    pub facts: Vec<(String, String, Site)>,
+    /// Each `{fact:NAME}` written in a text, and where.
+    pub fact_uses: Vec<(String, Site)>,
+    /// Block ids and where each is.
+    pub blocks: Vec<(String, Site)>,
+    /// Each `include`: the script or block it is in, the block it names, and where.
+    pub includes: Vec<Include>,
+    /// Each line said to or printed for a resident, and where, for the reading-age check.
+    pub resident_lines: Vec<(String, Site)>,
+}
+
+/// One node's `include = "<block id>"`.
+#[derive(Debug, Clone)]
+pub(super) struct Include {
+    /// The block the include is written in, or `None` in a script.
+    pub in_block: Option<String>,
+    pub block: String,
+    pub site: Site,
 }
 
 /// One entry missing some Welsh, before it is known whether the council wants Welsh.

@@ -4,12 +4,35 @@
 
 use std::collections::HashMap;
 
+use super::content;
 use super::formats::closest;
 use super::raw::Raw;
+use super::references::Include;
 use super::references::Role;
 use super::{Checker, Site, fields};
 use crate::catalogue::quoted;
-use crate::catalogue::script::{MAX_OPTIONS, OUTCOME_WORDS, Script, ScriptEnd, ScriptNode};
+use crate::catalogue::script::{
+    Block, CONTINUE, MAX_OPTIONS, OUTCOME_WORDS, Script, ScriptEnd, ScriptNode,
+};
+
+/// A block of steps: checked as a script's steps are, where an option may also lead back to
+/// the including script with `next = "@continue"`.
+pub(super) fn block(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, block: &Block) {
+    fields::review_by(checker, raw, block.review_by);
+    let as_script = Script {
+        id: block.id.clone(),
+        title: block.title.clone(),
+        summary: String::new(),
+        keywords: Vec::new(),
+        version: String::new(),
+        start: block.start.clone(),
+        review_by: block.review_by,
+        nodes: block.nodes.clone(),
+        cy: None,
+    };
+    super::welsh::steps(checker, raw, &as_script, "block");
+    steps(checker, raw, &as_script, true);
+}
 
 pub(super) fn script(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, script: &Script) {
     super::welsh::script(checker, raw, script);
@@ -28,12 +51,19 @@ pub(super) fn script(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, script: &Scri
         "a version label such as \"1\", and change it when the script changes",
     );
     fields::review_by(checker, raw, script.review_by);
+    steps(checker, raw, script, false);
+}
+
+/// The steps of a script or block: they lead somewhere, can each be reached, never loop and
+/// each end says how the visit ended.
+fn steps(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, script: &Script, in_block: bool) {
+    let noun = if in_block { "block" } else { "script" };
     let node_raws = raw.tables("node");
     if script.nodes.is_empty() {
         checker.error(
             &raw.site(),
             format!(
-                "script {} has no nodes; add [[script.node]] tables, starting with the one named by start",
+                "{noun} {} has no nodes; add [[{noun}.node]] tables, starting with the one named by start",
                 quoted(&script.id)
             ),
         );
@@ -52,7 +82,7 @@ pub(super) fn script(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, script: &Scri
         );
     }
     for (node, node_raw) in script.nodes.iter().zip(&node_raws) {
-        self::node(checker, script, &index, node, node_raw);
+        self::node(checker, script, &index, node, node_raw, in_block);
     }
     if let Some(start) = start {
         unreachable(checker, script, &index, start, &node_raws);
@@ -106,8 +136,18 @@ fn node(
     index: &HashMap<&str, usize>,
     node: &ScriptNode,
     raw: &Raw<'_, '_>,
+    in_block: bool,
 ) {
     let name = quoted(&node.id);
+    let leads = |next: &str| index.contains_key(next) || (in_block && next == CONTINUE);
+    content::resident_line(checker, &node.tell, raw.field("tell"));
+    if let Some(question) = &node.question {
+        content::resident_line(checker, question, raw.field("question"));
+    }
+    if let Some(block) = &node.include {
+        include(checker, script, node, raw, block, in_block, &leads);
+        return;
+    }
     if node.options.len() > MAX_OPTIONS {
         checker.error(
             &raw.field("options"),
@@ -144,7 +184,7 @@ fn node(
         } else {
             keys_seen.insert(key, key_site);
         }
-        if !index.contains_key(option.next.as_str()) {
+        if !leads(option.next.as_str()) {
             checker.error(
                 &option_raw.field("next"),
                 format!(
@@ -180,6 +220,14 @@ fn node(
     if let (Some(end), Some(end_raw)) = (&node.end, raw.table("end")) {
         self::end(checker, &name, end, &end_raw);
     }
+    if node.next.is_some() {
+        checker.error(
+            &raw.field("next"),
+            format!(
+                "node {name} has next but no include; next belongs with include, and a question leads on through its options"
+            ),
+        );
+    }
     if let (Some(urgent), Some(urgent_raw)) = (&node.urgent, raw.table("urgent")) {
         fields::not_blank(
             checker,
@@ -195,7 +243,64 @@ fn node(
     }
 }
 
+/// A node that includes a block: it names the block and where the walk goes after it, and
+/// nothing else.
+fn include(
+    checker: &mut Checker<'_>,
+    script: &Script,
+    node: &ScriptNode,
+    raw: &Raw<'_, '_>,
+    block: &str,
+    in_block: bool,
+    leads: &dyn Fn(&str) -> bool,
+) {
+    let name = quoted(&node.id);
+    checker.ledger.includes.push(Include {
+        in_block: in_block.then(|| script.id.clone()),
+        block: block.to_string(),
+        site: raw.field("include"),
+    });
+    if !node.options.is_empty() || node.end.is_some() || node.question.is_some() {
+        checker.error(
+            &raw.field("include"),
+            format!(
+                "node {name} includes a block and also asks a question or ends; an include node has only id, include and next"
+            ),
+        );
+    }
+    match node.next.as_deref() {
+        None => checker.error(
+            &raw.field("include"),
+            format!(
+                "node {name} includes a block but has no next; add next = the id of the node the walk goes on to after the block"
+            ),
+        ),
+        Some(next) if !leads(next) => checker.error(
+            &raw.field("next"),
+            format!(
+                "next {} is not the id of any node of this script{}",
+                quoted(next),
+                hint(next, script)
+            ),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// Where a node leads: its options' nodes, then an include's next.
+fn successors(node: &ScriptNode) -> impl Iterator<Item = &str> {
+    node.options
+        .iter()
+        .map(|o| o.next.as_str())
+        .chain(node.include.as_ref().and(node.next.as_deref()))
+}
+
 fn end(checker: &mut Checker<'_>, name: &str, end: &ScriptEnd, raw: &Raw<'_, '_>) {
+    content::end_sources(checker, raw, name, &end.sources, end.checked);
+    content::resident_line(checker, &end.tell, raw.field("tell"));
+    for (line, site) in end.checklist.iter().zip(raw.items("checklist")) {
+        content::resident_line(checker, line, site);
+    }
     match end.outcome.as_deref() {
         None => checker.error(
             &raw.site(),
@@ -253,8 +358,8 @@ fn unreachable(
         if std::mem::replace(&mut reached[at], true) {
             continue;
         }
-        for option in &script.nodes[at].options {
-            if let Some(next) = index.get(option.next.as_str()) {
+        for next in successors(&script.nodes[at]) {
+            if let Some(next) = index.get(next) {
                 pending.push(*next);
             }
         }
@@ -297,12 +402,12 @@ fn cycles(
         marks[root] = Mark::OnTheWay;
         while let Some((at, option)) = stack.pop() {
             let node = &script.nodes[at];
-            let Some(next) = node.options.get(option) else {
+            let Some(next) = successors(node).nth(option) else {
                 marks[at] = Mark::Done;
                 continue;
             };
             stack.push((at, option + 1));
-            let Some(&to) = index.get(next.next.as_str()) else {
+            let Some(&to) = index.get(next) else {
                 continue;
             };
             match marks[to] {
@@ -311,17 +416,22 @@ fn cycles(
                     stack.push((to, 0));
                 }
                 Mark::OnTheWay => {
-                    let site = node_raws
-                        .get(at)
-                        .and_then(|r| r.tables("options").get(option).map(|o| o.field("next")));
+                    let site = node_raws.get(at).map(|r| {
+                        r.tables("options")
+                            .get(option)
+                            .map_or_else(|| r.field("next"), |o| o.field("next"))
+                    });
+                    let what = match node.options.get(option) {
+                        Some(o) => format!("option {} of node", quoted(&o.label)),
+                        None => "the include at node".to_string(),
+                    };
                     if let Some(site) = site {
                         checker.error(
                             &site,
                             format!(
-                                "option {} of node {} leads back to node {}, a loop; every walk must move on to an end",
-                                quoted(&next.label),
+                                "{what} {} leads back to node {}, a loop; every walk must move on to an end",
                                 quoted(&node.id),
-                                quoted(&next.next)
+                                quoted(next)
                             ),
                         );
                     }

@@ -18,6 +18,15 @@ pub(super) fn control_characters(checker: &mut Checker<'_>, file: usize, documen
 fn walk(checker: &mut Checker<'_>, file: usize, path: &str, value: &Spanned<DeValue<'_>>) {
     match value.get_ref() {
         DeValue::String(text) => {
+            for (name, _) in crate::catalogue::expand::fact_references(text) {
+                checker.ledger.fact_uses.push((
+                    name.trim().to_string(),
+                    Site {
+                        file,
+                        span: value.span(),
+                    },
+                ));
+            }
             if let Some((at, c)) = first_unsafe(text) {
                 let what = match c {
                     '\n' | '\r' => "a line break".to_string(),

@@ -66,15 +66,7 @@ pub(super) fn script(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, script: &Scri
     let what = format!("script {}", quoted(&script.id));
     let missing = missing_script(script);
     note(checker, entry_site(raw), what, "[script.cy]", &missing);
-    let node_raws = raw.tables("node");
-    for (i, node) in script.nodes.iter().enumerate() {
-        let site = node_raws
-            .get(i)
-            .map_or_else(|| raw.site(), |r| r.field("id"));
-        let what = format!("step {} of script {}", quoted(&node.id), quoted(&script.id));
-        let missing = missing_node(node);
-        note(checker, site, what, "its [script.node.cy]", &missing);
-    }
+    steps(checker, raw, script, "script");
     if let Some(cy) = &script.cy
         && !cy.reviewed
     {
@@ -86,6 +78,25 @@ pub(super) fn script(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, script: &Scri
                 quoted(&script.id)
             ),
         });
+    }
+}
+
+/// Each step of a script or block missing some Welsh.
+pub(super) fn steps(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, script: &Script, noun: &str) {
+    let node_raws = raw.tables("node");
+    for (i, node) in script.nodes.iter().enumerate() {
+        let site = node_raws
+            .get(i)
+            .map_or_else(|| raw.site(), |r| r.field("id"));
+        let what = format!("step {} of {noun} {}", quoted(&node.id), quoted(&script.id));
+        let missing = missing_node(node);
+        note(
+            checker,
+            site,
+            what,
+            &format!("its [{noun}.node.cy]"),
+            &missing,
+        );
     }
 }
 
