@@ -41,7 +41,10 @@ use crate::config::{Overrides, Settings};
 
 /// Runs the command the user asked for; no command opens the reception screen.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let settings = Settings::resolve(&Overrides::from(&cli.global))?;
+    let mut settings = Settings::resolve(&Overrides::from(&cli.global))?;
+    // `--catalogue sample:wales`: a sample built into the binary, written out to use.
+    settings.catalogue_dir =
+        crate::catalogue::samples::unpack_named(settings.catalogue_dir.take(), &settings.data_dir)?;
     match cli.command {
         None if settings.accessible => {
             crate::accessible::run(&settings, crate::accessible::Started::Asked)
