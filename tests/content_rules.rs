@@ -343,7 +343,25 @@ fn services_inherit_the_files_defaults_and_warn_without_them() {
     );
     let files = vec![SourceFile {
         name: "catalogue.toml".into(),
-        text: bare,
+        text: bare.clone(),
+    }];
+    let lines: Vec<String> = check_files(&files, today())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        !lines.iter().any(|l| l.contains("has no sources")),
+        "a catalogue that records no sources yet (a fresh import) is not nagged: {lines:#?}"
+    );
+    // Once one entry records its sources, every entry is held to it.
+    let one = bare.replacen(
+        "id = \"safeguarding\"",
+        "id = \"safeguarding\"\nsources = [\"https://www.gov.uk/report-child-abuse\"]\nchecked = 2026-12-01",
+        1,
+    );
+    let files = vec![SourceFile {
+        name: "catalogue.toml".into(),
+        text: one,
     }];
     let lines: Vec<String> = check_files(&files, today())
         .iter()
@@ -359,6 +377,10 @@ fn services_inherit_the_files_defaults_and_warn_without_them() {
         lines
             .iter()
             .any(|l| l.contains("warning: service \"homelessness\" has no checked date")),
+        "{lines:#?}"
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains("\"safeguarding\" has no")),
         "{lines:#?}"
     );
 }

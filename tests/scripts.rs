@@ -62,6 +62,10 @@ const CATALOGUE: &str = r#"# Fictional.
 [council]
 name = "Test District Council"
 
+[defaults]
+sources = ["https://www.gov.uk/if-youre-homeless-at-risk-of-homelessness"]
+checked = 2026-12-01
+
 [[service]]
 id = "homelessness"
 title = "Homelessness"
@@ -97,11 +101,15 @@ id = "help"
 outcome = "referred"
 services = [{ id = "homelessness" }]
 partners = ["shelter"]
+sources = ["https://www.gov.uk/if-youre-homeless-at-risk-of-homelessness"]
+checked = 2026-12-01
 
 [[script.node]]
 id = "done"
 [script.node.end]
 outcome = "resolved"
+sources = ["https://www.gov.uk/if-youre-homeless-at-risk-of-homelessness"]
+checked = 2026-12-01
 "#;
 
 /// A catalogue folder holding [`CATALOGUE`] and this script file.
@@ -209,9 +217,9 @@ fn an_unknown_partner_is_rejected() {
 fn an_unreachable_node_is_rejected() {
     assert_rejected(
         "[[script.node]]\nid = \"done\"",
-        "[[script.node]]\nid = \"orphan\"\n[script.node.end]\noutcome = \"resolved\"\n\n[[script.node]]\nid = \"done\"",
+        "[[script.node]]\nid = \"orphan\"\n[script.node.end]\noutcome = \"resolved\"\nsources = [\"https://www.gov.uk/if-youre-homeless-at-risk-of-homelessness\"]\nchecked = 2026-12-01\n\n[[script.node]]\nid = \"done\"",
         &[
-            r#"scripts.toml:24:6: error: node "orphan" cannot be reached from the start node "ask"; lead an option to it or remove it"#,
+            r#"scripts.toml:26:6: error: node "orphan" cannot be reached from the start node "ask"; lead an option to it or remove it"#,
         ],
     );
 }
@@ -219,7 +227,7 @@ fn an_unreachable_node_is_rejected() {
 #[test]
 fn a_question_without_options_is_a_dead_end() {
     assert_rejected(
-        "id = \"help\"\n[script.node.end]\noutcome = \"referred\"\nservices = [{ id = \"homelessness\" }]\npartners = [\"shelter\"]\n",
+        "id = \"help\"\n[script.node.end]\noutcome = \"referred\"\nservices = [{ id = \"homelessness\" }]\npartners = [\"shelter\"]\nsources = [\"https://www.gov.uk/if-youre-homeless-at-risk-of-homelessness\"]\nchecked = 2026-12-01\n",
         "id = \"help\"\nquestion = \"Then what?\"\n",
         &[
             r#"scripts.toml:17:6: error: node "help" is a dead end: it asks a question but has no options; add options leading on, or an end with an outcome"#,
@@ -230,10 +238,10 @@ fn a_question_without_options_is_a_dead_end() {
 #[test]
 fn a_node_with_no_way_on_and_no_end_is_a_dead_end() {
     assert_rejected(
-        "id = \"done\"\n[script.node.end]\noutcome = \"resolved\"\n",
+        "id = \"done\"\n[script.node.end]\noutcome = \"resolved\"\nsources = [\"https://www.gov.uk/if-youre-homeless-at-risk-of-homelessness\"]\nchecked = 2026-12-01\n",
         "id = \"done\"\nsay = \"Thank them.\"\n",
         &[
-            r#"scripts.toml:24:6: error: node "done" is a dead end: it has no options and no end; add options leading on, or an end with an outcome"#,
+            r#"scripts.toml:26:6: error: node "done" is a dead end: it has no options and no end; add options leading on, or an end with an outcome"#,
         ],
     );
 }
@@ -256,7 +264,7 @@ fn a_loop_is_rejected() {
     assert_eq!(
         lines,
         [
-            r#"scripts.toml:26:36: error: option "Yes" of node "again" leads back to node "ask", a loop; every walk must move on to an end"#
+            r#"scripts.toml:28:36: error: option "Yes" of node "again" leads back to node "ask", a loop; every walk must move on to an end"#
         ]
     );
 }
@@ -267,7 +275,7 @@ fn a_node_with_both_options_and_an_end_is_rejected() {
         "[[script.node]]\nid = \"done\"",
         "[[script.node]]\nid = \"done\"\nquestion = \"Anything else?\"\noptions = [{ label = \"No\", next = \"help\" }]",
         &[
-            r#"scripts.toml:27:1: error: node "done" has both options and an end; a node either asks a question or ends the walk"#,
+            r#"scripts.toml:29:1: error: node "done" has both options and an end; a node either asks a question or ends the walk"#,
         ],
     );
 }
@@ -289,7 +297,7 @@ fn an_end_without_an_outcome_is_rejected() {
         "outcome = \"resolved\"\n",
         "",
         &[
-            r#"scripts.toml:25:1: error: the end at node "done" has no outcome; add outcome = one of resolved, signposted, referred, appointment, assisted-digital, not-resolved"#,
+            r#"scripts.toml:27:1: error: the end at node "done" has no outcome; add outcome = one of resolved, signposted, referred, appointment, assisted-digital, not-resolved"#,
         ],
     );
 }
@@ -326,7 +334,7 @@ fn a_node_id_used_twice_is_rejected() {
         "[[script.node]]\nid = \"help\"",
         &[
             r#"scripts.toml:13:27: error: next "done" is not the id of any node of this script"#,
-            r#"scripts.toml:24:6: error: node id "help" is already used by the node at scripts.toml:17:6; give each node of a script its own id"#,
+            r#"scripts.toml:26:6: error: node id "help" is already used by the node at scripts.toml:17:6; give each node of a script its own id"#,
         ],
     );
 }
@@ -351,7 +359,7 @@ fn a_script_id_used_twice_is_rejected_but_may_match_a_service() {
     assert_eq!(
         lines,
         [
-            r#"scripts.toml:29:6: error: script id "homelessness" is already used by the script at scripts.toml:2:6; give each script its own id"#
+            r#"scripts.toml:33:6: error: script id "homelessness" is already used by the script at scripts.toml:2:6; give each script its own id"#
         ]
     );
 }
@@ -454,7 +462,7 @@ fn script_walk_prints_the_path_and_the_end() {
             "walk",
             "homelessness",
             "--choose",
-            "2,1,1,1",
+            "1,3,1,1,1,3",
             "--json",
         ],
     );
@@ -476,7 +484,14 @@ fn script_walk_prints_the_path_and_the_end() {
         .collect();
     assert_eq!(
         path,
-        [("safe-tonight", 2), ("when", 1), ("why", 1), ("notice", 1)]
+        [
+            ("safety", 1),
+            ("safe-tonight", 3),
+            ("when", 1),
+            ("why", 1),
+            ("notice", 1),
+            ("notice-type", 3)
+        ]
     );
     assert_eq!(walk["services"][0]["id"], "homelessness");
     assert_eq!(walk["services"][0]["outcome"], "appointment");
@@ -490,7 +505,7 @@ fn script_walk_prints_the_path_and_the_end() {
 
     let result = run(
         home.path(),
-        &["script", "walk", "homelessness", "--choose", "1,2"],
+        &["script", "walk", "homelessness", "--choose", "1,1,2"],
     );
     assert_eq!(result.code, 0, "{}", result.stderr);
     assert!(
@@ -508,7 +523,7 @@ fn a_choice_that_does_not_exist_fails_and_names_the_options() {
     let home = TempDir::new().unwrap();
     let result = run(
         home.path(),
-        &["script", "walk", "homelessness", "--choose", "2,7"],
+        &["script", "walk", "homelessness", "--choose", "1,3,7"],
     );
     assert_ne!(result.code, 0);
     assert!(result.stdout.is_empty(), "{}", result.stdout);
@@ -523,7 +538,7 @@ fn a_walk_that_stops_before_an_end_fails_and_says_what_comes_next() {
     let home = TempDir::new().unwrap();
     let result = run(
         home.path(),
-        &["script", "walk", "homelessness", "--choose", "2"],
+        &["script", "walk", "homelessness", "--choose", "1,3"],
     );
     assert_ne!(result.code, 0);
     assert!(
@@ -534,7 +549,7 @@ fn a_walk_that_stops_before_an_end_fails_and_says_what_comes_next() {
     );
     let result = run(home.path(), &["script", "walk", "homelessness"]);
     assert_ne!(result.code, 0);
-    assert!(result.stderr.contains("stops at node safe-tonight"));
+    assert!(result.stderr.contains("stops at node safety"));
 }
 
 #[test]
@@ -672,6 +687,12 @@ fn every_path_of_every_shipped_script_ends_in_a_visit_that_can_be_logged() {
             }
             if end.tell.trim().is_empty() {
                 offenders.push(format!("{at}: the end tells the resident nothing"));
+            }
+            if end.sources.is_empty() {
+                offenders.push(format!("{at}: the end names no source for its advice"));
+            }
+            if end.tell.contains("{fact:") {
+                offenders.push(format!("{at}: a fact was not filled in: {}", end.tell));
             }
         }
     }

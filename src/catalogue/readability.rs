@@ -102,14 +102,36 @@ pub fn syllables(word: &str) -> usize {
     count.max(1)
 }
 
+/// Each word of a text, and whether it is a name: a capital letter that does not start a
+/// sentence ("Example County Council", "Universal Credit"). A resident reads a name they know
+/// as one label, so the grade counts it as 1 syllable and it is never listed to explain.
+fn words_and_names(text: &str) -> Vec<(&str, bool)> {
+    let mut found = Vec::new();
+    let mut sentence_start = true;
+    for raw in text.split_whitespace() {
+        for word in words(raw) {
+            let name = !sentence_start && word.chars().next().is_some_and(char::is_uppercase);
+            found.push((word, name));
+            sentence_start = false;
+        }
+        if raw.ends_with(['.', '!', '?', ':']) {
+            sentence_start = true;
+        }
+    }
+    found
+}
+
 /// The Flesch-Kincaid grade of a text: 0.39 × words per sentence + 11.8 × syllables per word
-/// − 15.59. `None` for a text with no words.
+/// − 15.59, with names counted as 1 syllable. `None` for a text with no words.
 pub fn grade(text: &str) -> Option<f64> {
-    let words = words(text);
+    let words = words_and_names(text);
     if words.is_empty() {
         return None;
     }
-    let syllables: usize = words.iter().map(|w| syllables(w)).sum();
+    let syllables: usize = words
+        .iter()
+        .map(|(w, name)| if *name { 1 } else { syllables(w) })
+        .sum();
     let words_count = words.len() as f64;
     Some(
         0.39 * (words_count / sentences(text) as f64) + 11.8 * (syllables as f64 / words_count)
@@ -121,9 +143,9 @@ pub fn grade(text: &str) -> Option<f64> {
 /// for a shorter word. Names (a capital letter not at the start of a sentence) are left out.
 pub fn long_words(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    for word in words(text) {
+    for (word, name) in words_and_names(text) {
         let lower = word.to_lowercase();
-        if syllables(word) >= 3 && !found.contains(&lower) {
+        if !name && syllables(word) >= 3 && !found.contains(&lower) {
             found.push(lower);
         }
     }
@@ -182,5 +204,9 @@ mod tests {
             vec!["liability".to_string()]
         );
         assert!(long_words("Call 0808 2000 247 or go to example.org/help.").is_empty());
+        assert!(
+            long_words("Ask Example County Council for a form.").is_empty(),
+            "names are not words to explain"
+        );
     }
 }

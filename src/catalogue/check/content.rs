@@ -128,7 +128,9 @@ pub(super) fn facts(
 }
 
 /// A service's or partner's `sources` and `checked`, after its file's `[defaults]`: each
-/// should have both (a warning when not).
+/// should have both. A catalogue that records sources anywhere is held to it everywhere (a
+/// warning for each entry without); one that records none yet (a fresh import) is not nagged
+/// entry by entry.
 pub(super) fn entry_sources(
     checker: &mut Checker<'_>,
     raw: &Raw<'_, '_>,
@@ -141,21 +143,25 @@ pub(super) fn entry_sources(
     let defaults = checker.defaults.get(raw.file).cloned().flatten();
     let inherited_sources = defaults.as_ref().is_some_and(|d| !d.sources.is_empty());
     let inherited_checked = defaults.as_ref().and_then(|d| d.checked).is_some();
+    if !sources.is_empty() || inherited_sources {
+        checker.ledger.sources_on = true;
+    }
+    let site = raw.id().map_or_else(|| raw.site(), |(_, site)| site);
     if sources.is_empty() && !inherited_sources {
-        checker.warning(
-            &raw.id().map_or_else(|| raw.site(), |(_, site)| site),
+        checker.ledger.missing_sources.push((
+            site.clone(),
             format!(
                 "{what} has no sources; add sources = [\"https://...\"] naming the public pages it rests on, or give the file a [defaults] with sources"
             ),
-        );
+        ));
     }
     if checked.is_none() && !inherited_checked {
-        checker.warning(
-            &raw.id().map_or_else(|| raw.site(), |(_, site)| site),
+        checker.ledger.missing_sources.push((
+            site,
             format!(
                 "{what} has no checked date; add checked = YYYY-MM-DD, the day a person last checked it against its sources, or give the file a [defaults] with checked"
             ),
-        );
+        ));
     }
 }
 
@@ -213,7 +219,7 @@ fn checked_date(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, checked: Option<Na
     if let Some(date) = checked
         && date > checker.today
     {
-        checker.error(
+        checker.warning(
             &raw.field("checked"),
             format!("checked {date} is after today; write the day a person actually checked it"),
         );
@@ -231,6 +237,11 @@ pub(super) fn resident_line(checker: &mut Checker<'_>, text: &str, site: Site) {
 /// not go round in a loop, and the reading age of each resident's line.
 pub(super) fn report(checker: &mut Checker<'_>) {
     let ledger = std::mem::take(&mut checker.ledger);
+    if ledger.sources_on {
+        for (site, message) in &ledger.missing_sources {
+            checker.warning(site, message.clone());
+        }
+    }
     facts_used(checker, &ledger.facts, &ledger.fact_uses);
     includes(checker, &ledger.blocks, &ledger.includes);
     let facts: BTreeMap<String, String> = ledger

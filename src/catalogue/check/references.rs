@@ -130,6 +130,10 @@ pub(super) struct Ledger {
     pub blocks: Vec<(String, Site)>,
     /// Each `include`: the script or block it is in, the block it names, and where.
     pub includes: Vec<Include>,
+    /// Some service or partner names its sources (itself or through its file's `[defaults]`).
+    pub sources_on: bool,
+    /// Services and partners without sources or a checked date, reported when `sources_on`.
+    pub missing_sources: Vec<(Site, String)>,
     /// Each line said to or printed for a resident, and where, for the reading-age check.
     pub resident_lines: Vec<(String, Site)>,
 }
