@@ -32,7 +32,8 @@ pub struct GlobalArgs {
     /// Where the visit log and the app's log file live.
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// A catalogue directory of TOML files to use instead of the built-in one.
+    /// A catalogue directory of TOML files to use instead of the built-in one, or a sample
+    /// built into the binary: sample:wales (a bilingual council in Wales).
     #[arg(long, global = true, value_name = "DIR")]
     pub catalogue: Option<PathBuf>,
     /// Open the accessible mode: plain lines in and out, for screen readers and magnifiers,

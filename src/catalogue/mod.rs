@@ -14,6 +14,7 @@ pub mod model;
 mod problem;
 pub mod readability;
 pub mod sample;
+pub mod samples;
 pub mod script;
 pub mod welsh;
 

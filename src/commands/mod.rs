@@ -43,7 +43,10 @@ use crate::config::{Overrides, Settings};
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // A clock frontdesk cannot use (before 1970) is one sentence here, before anything reads it.
     crate::clock::now()?;
-    let settings = Settings::resolve(&Overrides::from(&cli.global))?;
+    let mut settings = Settings::resolve(&Overrides::from(&cli.global))?;
+    // `--catalogue sample:wales`: a sample built into the binary, written out to use.
+    settings.catalogue_dir =
+        crate::catalogue::samples::unpack_named(settings.catalogue_dir.take(), &settings.data_dir)?;
     match cli.command {
         None if settings.accessible => {
             accessible_log(&settings);
