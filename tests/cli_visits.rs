@@ -263,8 +263,16 @@ fn a_desk_or_staff_flag_with_a_phone_number_or_email_is_refused_in_one_sentence(
     let desk = Desk::new();
     for (flag, value, kind) in [
         ("--desk", "Desk 07700 900123", "a phone number"),
-        ("--desk", "oh seven seven double oh nine hundred one two three", "a phone number"),
-        ("--desk", "reception jo.bloggs@example.com", "an email address"),
+        (
+            "--desk",
+            "oh seven seven double oh nine hundred one two three",
+            "a phone number",
+        ),
+        (
+            "--desk",
+            "reception jo.bloggs@example.com",
+            "an email address",
+        ),
         ("--staff", "07700900123", "a phone number"),
         ("--staff", "jb@example.com", "an email address"),
         ("--staff", "AB123456C", "a National Insurance number"),
@@ -290,7 +298,11 @@ fn a_desk_or_staff_flag_with_a_phone_number_or_email_is_refused_in_one_sentence(
     }
     assert_eq!(desk.stored(), 0);
     // The same rule for the config file.
-    fs::write(desk.config(), "desk = \"Library\"\nstaff = \"ring 07700 900123\"\n").unwrap();
+    fs::write(
+        desk.config(),
+        "desk = \"Library\"\nstaff = \"ring 07700 900123\"\n",
+    )
+    .unwrap();
     let assert = desk
         .log(&["--service", "council-tax", "--outcome", "resolved"])
         .failure();

@@ -176,13 +176,20 @@ fn the_note_check_refuses_personal_notes_and_saves_innocent_ones() {
         new.is_empty(),
         "the note check gets {} note(s) wrong that known-misses.txt does not list:\n{}",
         new.len(),
-        new.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n")
+        new.iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     assert!(
         fixed.is_empty(),
         "known-misses.txt lists {} note(s) the check now gets right; take them off the list:\n{}",
         fixed.len(),
-        fixed.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n")
+        fixed
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 
     let words = &parts[1];

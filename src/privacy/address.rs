@@ -183,24 +183,136 @@ static SAID_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words after a number that say it counts something: "the number 12 bus on Mill Lane", "flat 2
 /// bins on Park Road".
 const NOT_A_HOUSE: &[&str] = &[
-    "bus", "buses", "route", "service", "train", "tram", "coach", "stop", "bag", "bags", "bin",
-    "bins", "sack", "sacks", "box", "boxes", "week", "weeks", "day", "days", "month", "months",
-    "year", "years", "hour", "hours", "minute", "minutes", "mins", "times", "people", "adults",
-    "children", "kids", "items", "item", "pounds", "form", "forms", "page", "pages", "bed",
-    "beds", "bedroom", "bedrooms", "rooms", "floors", "storey", "fee", "rate", "priority",
-    "percent", "miles", "mile", "metres", "yards", "feet", "complaint", "complaints", "calls",
-    "letters", "cars", "vans", "spaces",
+    "bus",
+    "buses",
+    "route",
+    "service",
+    "train",
+    "tram",
+    "coach",
+    "stop",
+    "bag",
+    "bags",
+    "bin",
+    "bins",
+    "sack",
+    "sacks",
+    "box",
+    "boxes",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "month",
+    "months",
+    "year",
+    "years",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "mins",
+    "times",
+    "people",
+    "adults",
+    "children",
+    "kids",
+    "items",
+    "item",
+    "pounds",
+    "form",
+    "forms",
+    "page",
+    "pages",
+    "bed",
+    "beds",
+    "bedroom",
+    "bedrooms",
+    "rooms",
+    "floors",
+    "storey",
+    "fee",
+    "rate",
+    "priority",
+    "percent",
+    "miles",
+    "mile",
+    "metres",
+    "yards",
+    "feet",
+    "complaint",
+    "complaints",
+    "calls",
+    "letters",
+    "cars",
+    "vans",
+    "spaces",
 ];
 
 /// Words that stand before a street word without naming a street: "on the way", "at the end",
 /// "on the left side".
 const NOT_STREET_NAMES_IN_PROSE: &[&str] = &[
-    "the", "a", "an", "this", "that", "same", "other", "left", "right", "far", "back", "front",
-    "top", "bottom", "side", "end", "way", "his", "her", "their", "our", "my", "your", "its", "one",
-    "next", "last", "first", "whole", "each", "every", "nearest", "local", "wrong", "road",
-    "street", "to", "on", "in", "at", "of", "and", "or", "car", "retail", "business",
-    "industrial", "trading", "caravan", "holiday", "theme", "country", "national", "skate",
-    "water", "play", "main", "dead", "cul", "de", "sac",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "same",
+    "other",
+    "left",
+    "right",
+    "far",
+    "back",
+    "front",
+    "top",
+    "bottom",
+    "side",
+    "end",
+    "way",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "its",
+    "one",
+    "next",
+    "last",
+    "first",
+    "whole",
+    "each",
+    "every",
+    "nearest",
+    "local",
+    "wrong",
+    "road",
+    "street",
+    "to",
+    "on",
+    "in",
+    "at",
+    "of",
+    "and",
+    "or",
+    "car",
+    "retail",
+    "business",
+    "industrial",
+    "trading",
+    "caravan",
+    "holiday",
+    "theme",
+    "country",
+    "national",
+    "skate",
+    "water",
+    "play",
+    "main",
+    "dead",
+    "cul",
+    "de",
+    "sac",
 ];
 
 /// True when the street words name a street: "Mill Lane", "high street", not "the way".
@@ -232,9 +344,9 @@ fn names_a_street(street: &str) -> bool {
         lower.last().map(String::as_str),
         Some("high" | "main" | "market" | "church" | "station" | "mill" | "bridge")
     );
-    high || lower
-        .iter()
-        .all(|w| !NOT_STREET_NAMES_IN_PROSE.contains(&w.as_str()) && !NOT_STREET_NAMES.contains(&w.as_str()))
+    high || lower.iter().all(|w| {
+        !NOT_STREET_NAMES_IN_PROSE.contains(&w.as_str()) && !NOT_STREET_NAMES.contains(&w.as_str())
+    })
 }
 
 /// A full UK postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A), optional space, inward
@@ -348,6 +460,11 @@ pub fn find(text: &str, digits: bool, found: &mut Vec<Finding>) {
         let plausible = !NOT_STREET_NAMES.contains(&first_word.as_str());
         push_if(plausible, address.range(), PersonalData::Address, found)
     });
+    postcodes(text, found);
+}
+
+/// The postcodes in the note (also read in a note whose numbers were said in words).
+pub fn postcodes(text: &str, found: &mut Vec<Finding>) {
     scan(&POSTCODE, text, |caps| {
         let (Some(m), Some(outward), Some(inward)) =
             (caps.get(0), caps.name("outward"), caps.name("inward"))

@@ -21,8 +21,7 @@ static NI_WORDS: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:ni|nino|nin|n\.i\.?|national\s+insurance)\b"));
 
 /// Ten digits, usually 3-3-4, but grouped any way (4-3-3, 5-5, pairs).
-static NHS_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b\d(?:[\s\-]?\d){9}\b"));
+static NHS_NUMBER: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\d(?:[\s\-]?\d){9}\b"));
 
 /// A passport number with no word before it: nine digits (a UK passport, "533401372", also
 /// spaced 3-3-3), or one or two capitals and seven or eight digits (many other countries',

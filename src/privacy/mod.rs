@@ -186,6 +186,7 @@ impl NoteCheck {
             reference::find(said, &mut again);
             birth::find(said, &mut again);
             vehicle::find(said, &mut again);
+            address::postcodes(said, &mut again);
             again.retain(|finding| !self.is_known(said, finding));
             for mut finding in again {
                 finding.range = spoken.original(&finding.range);

@@ -208,9 +208,17 @@ mod tests {
             let text = format!("her brother on {number} abroad");
             let got = numbers(&text);
             assert_eq!(got.len(), 1, "in {text:?}: {got:?}");
-            assert!(number.contains(got[0]) || got[0].contains(number.trim_start_matches('(')), "in {text:?}: {got:?}");
+            assert!(
+                number.contains(got[0]) || got[0].contains(number.trim_start_matches('(')),
+                "in {text:?}: {got:?}"
+            );
         }
-        for text in ["0800 555 111", "times 09 30 to 12 00", "0845 600 1234", "2024-25"] {
+        for text in [
+            "0800 555 111",
+            "times 09 30 to 12 00",
+            "0845 600 1234",
+            "2024-25",
+        ] {
             assert_eq!(numbers(text), Vec::<&str>::new(), "in {text:?}");
         }
     }

@@ -65,7 +65,11 @@ impl Spoken {
             let letters = digits.bytes().filter(u8::is_ascii_uppercase).count();
             // A year alone ("nineteen eighty two") matters only beside a birth word.
             let year = count == 4 && says_birth(text);
-            if count >= 5 || year || letters >= 4 && count >= 2 || months && (ordinal || count >= 2)
+            if count >= 5
+                || year
+                || spelt_identifier(&digits)
+                || letters >= 4 && count >= 2
+                || months && (ordinal || count >= 2)
             {
                 worth_it = true;
             }
@@ -102,10 +106,28 @@ impl Spoken {
     }
 }
 
+/// True when a run's letters and digits have the shape of a registration ("alpha bravo one two
+/// charlie delta echo" is AB12CDE) or a postcode ("M one four, five R T" is M145RT).
+fn spelt_identifier(said: &str) -> bool {
+    let shape: String = said
+        .bytes()
+        .map(|b| if b.is_ascii_digit() { '9' } else { 'A' })
+        .collect();
+    matches!(
+        shape.as_str(),
+        "AA99AAA" | "A99AA" | "A999AA" | "AA99AA" | "AA999AA" | "A9A9AA" | "AA9A9AA"
+    ) && said
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+}
+
 /// True when the note has a word about birth in it ("born", "birth", "DOB").
 fn says_birth(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    lower.contains("born") || lower.contains("birth") || lower.contains("dob") || lower.contains("d.o.b")
+    lower.contains("born")
+        || lower.contains("birth")
+        || lower.contains("dob")
+        || lower.contains("d.o.b")
 }
 
 /// True when the note names a month (so a day or year in words may be a date).
@@ -328,20 +350,13 @@ fn run_at(
         .filter(|(r, w)| *w == Word::Digits && r.len() == 1)
         .count()
         >= 4
-        && run
-            .iter()
-            .all(|(r, w)| *w != Word::Digits || r.len() <= 2);
+        && run.iter().all(|(r, w)| *w != Word::Digits || r.len() <= 2);
     if !has_word && !spaced {
         return None;
     }
     let (digits, used) = convert(text, run);
     let count = digits.bytes().filter(u8::is_ascii_digit).count();
-    // A registration spelt out: "alpha bravo one two charlie delta echo".
-    let plate = digits.len() == 7
-        && digits.bytes().take(2).all(|b| b.is_ascii_uppercase())
-        && digits.bytes().skip(2).take(2).all(|b| b.is_ascii_digit())
-        && digits.bytes().skip(4).all(|b| b.is_ascii_uppercase());
-    if plate {
+    if spelt_identifier(&digits) {
         return Some((start..start + used, digits));
     }
     if count >= 5 {
@@ -590,6 +605,18 @@ mod tests {
         assert_eq!(
             said("nhs 4 0 1 0 2 3 2 1 3 7 ok").as_deref(),
             Some("nhs 4010232137 ok")
+        );
+    }
+
+    #[test]
+    fn spelt_registrations_and_postcodes_keep_their_letters() {
+        assert_eq!(
+            said("reg alpha bravo one two charlie delta echo").as_deref(),
+            Some("reg AB12CDE")
+        );
+        assert_eq!(
+            said("postcode is M one four, five R T").as_deref(),
+            Some("postcode is M145RT")
         );
     }
 

@@ -39,15 +39,15 @@ static DATELESS: LazyLock<Regex> = LazyLock::new(|| {
 const NOT_PLATES: &[&str] = &[
     "UC", "HB", "CT", "CTR", "ESA", "PIP", "DLA", "JSA", "SSP", "SMP", "NI", "NHS", "GP", "SA",
     "VAT", "DWP", "BBC", "ITV", "TV", "UK", "EU", "PO", "BT", "ID", "PCN", "DHP", "HMRC", "LGSL",
-    "NO", "AT", "ON", "IN", "TO", "BY", "UP", "OF", "IS", "IT", "SO", "AN", "AS", "OR", "IF",
-    "BE", "DO", "GO", "HE", "ME", "MY", "WE", "US", "AM", "PM", "OK", "A", "I", "M", "B", "J",
-    "P", "Q", "X", "DOB", "NE", "NW", "SE", "SW", "MR", "MRS", "MS", "DR", "ST", "RD", "TEL",
-    "MOB", "REF", "FAO", "CC", "PS", "ASB", "ASBO", "EHCP", "SEN", "SEND", "ADHD", "GCSE", "BTEC",
-    "NVQ", "ESOL", "CV", "ICT", "IT", "DBS", "MOT", "BRP", "IVA", "DRO", "CCJ", "PAYE", "P", "AA",
-    "CAB", "DV", "MH", "OT", "SW", "HR", "COVID", "ROOM", "FLAT", "YEAR", "AGE", "BAND", "WARD",
-    "BUS", "PAGE", "FORM", "UNIT", "BAY", "GATE", "LEVEL", "STEP", "PART", "BOX", "ITEM", "KS",
-    "YR", "Y", "BIN", "BAG", "DAY", "WK", "HR", "HRS", "MIN", "MINS", "KG", "CM", "MM", "KM",
-    "MPH", "ML", "GB", "MB", "KB", "TB", "PC", "LED", "DVD", "CD", "SMS", "PIN", "V", "VS",
+    "NO", "AT", "ON", "IN", "TO", "BY", "UP", "OF", "IS", "IT", "SO", "AN", "AS", "OR", "IF", "BE",
+    "DO", "GO", "HE", "ME", "MY", "WE", "US", "AM", "PM", "OK", "A", "I", "M", "B", "J", "P", "Q",
+    "X", "DOB", "NE", "NW", "SE", "SW", "MR", "MRS", "MS", "DR", "ST", "RD", "TEL", "MOB", "REF",
+    "FAO", "CC", "PS", "ASB", "ASBO", "EHCP", "SEN", "SEND", "ADHD", "GCSE", "BTEC", "NVQ", "ESOL",
+    "CV", "ICT", "IT", "DBS", "MOT", "BRP", "IVA", "DRO", "CCJ", "PAYE", "P", "AA", "CAB", "DV",
+    "MH", "OT", "SW", "HR", "COVID", "ROOM", "FLAT", "YEAR", "AGE", "BAND", "WARD", "BUS", "PAGE",
+    "FORM", "UNIT", "BAY", "GATE", "LEVEL", "STEP", "PART", "BOX", "ITEM", "KS", "YR", "Y", "BIN",
+    "BAG", "DAY", "WK", "HR", "HRS", "MIN", "MINS", "KG", "CM", "MM", "KM", "MPH", "ML", "GB",
+    "MB", "KB", "TB", "PC", "LED", "DVD", "CD", "SMS", "PIN", "V", "VS",
 ];
 
 /// Words just before capitals and a number that make them a form, a room or a road.
