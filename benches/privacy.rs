@@ -1,6 +1,8 @@
 //! The note check's speed on a 500-character note (the longest a visit takes), built as the desk
 //! builds it: with the embedded catalogue's contact details. One clean note, which every
-//! recogniser reads to the end, and one that holds personal data of several kinds.
+//! recogniser reads to the end, one that holds personal data of several kinds, and one that says
+//! it in words (numbers, a date, an address), which is read a second time with its numbers as
+//! digits.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use frontdesk::catalogue::Catalogue;
@@ -21,6 +23,12 @@ AB 12 34 56 C, NHS number 943 476 5919, passport 533401372. Refund to sort code 
 AB12 CDE parked on the verge. Her son Jake came with her to translate, and her neighbour Mr A \
 Patel complained about the hedge again this week. ";
 
+const SPOKEN: &str = "Resident asked to be called back on oh seven seven double oh nine hundred \
+four six one about two bags of garden waste and the council tax bill for three weeks; born on the \
+third of March nineteen eighty, NI J H one two three four five six A, NHS 4 0 1 0 2 3 2 1 3 7. \
+Lives at number twelve on the high street, flat 3 above the chip shop on Mill Lane. Sarah's \
+landlord will not fix the boiler; car R123 ABC blocks the drive. Back at ten thirty on Friday. ";
+
 /// The note cut to the longest a visit takes.
 fn note(text: &str) -> String {
     text.chars().cycle().take(NOTE_MAX_CHARS).collect()
@@ -40,6 +48,11 @@ fn note_check(c: &mut Criterion) {
     });
     c.bench_function("note check, 500-character note with personal data", |b| {
         b.iter(|| check.find(std::hint::black_box(&personal)))
+    });
+    let spoken = note(SPOKEN);
+    assert!(!check.find(&spoken).is_empty());
+    c.bench_function("note check, 500-character note said in words", |b| {
+        b.iter(|| check.find(std::hint::black_box(&spoken)))
     });
 }
 

@@ -313,14 +313,32 @@ fn short_text(
     Ok(text.to_string())
 }
 
-/// `desk`: the desk's name, 1 to [`DESK_MAX_CHARS`] characters of plain text.
+/// `desk`: the desk's name, 1 to [`DESK_MAX_CHARS`] characters of plain text, with no phone
+/// number, email address or identifier in it.
 fn desk(name: &str, given: Given<'_>) -> Result<String, String> {
-    short_text(name, given, DESK_MAX_CHARS, true, "Main reception")
+    let desk = short_text(name, given, DESK_MAX_CHARS, true, "Main reception")?;
+    no_personal_data(name, desk, "the desk's name, e.g. \"Main reception\"")
 }
 
-/// `staff`: initials, at most [`STAFF_MAX_CHARS`] characters of plain text (may be empty).
+/// `staff`: initials, at most [`STAFF_MAX_CHARS`] characters of plain text (may be empty), with
+/// no phone number, email address or identifier in it.
 fn staff(name: &str, given: Given<'_>) -> Result<String, String> {
-    short_text(name, given, STAFF_MAX_CHARS, false, "AB")
+    let staff = short_text(name, given, STAFF_MAX_CHARS, false, "AB")?;
+    no_personal_data(name, staff, "initials only, e.g. \"AB\"")
+}
+
+/// The value, unless it holds personal data (the visit's own rule for desk and staff: see
+/// [`crate::visit::personal_data_in_label`]).
+fn no_personal_data(name: &str, value: String, instead: &str) -> Result<String, String> {
+    let kinds = crate::visit::personal_data_in_label(&value);
+    if kinds.is_empty() {
+        Ok(value)
+    } else {
+        Err(format!(
+            "{name} looks like it holds {}; give {instead}, with no personal data",
+            crate::privacy::describe(&kinds)
+        ))
+    }
 }
 
 fn theme(name: &str, given: Given<'_>) -> Result<ThemeName, String> {

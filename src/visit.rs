@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 mod validity;
-pub use validity::{Invalid, personal_data_in, redact_note};
+pub use validity::{Invalid, Label, personal_data_in, personal_data_in_label, redact_note};
 
 /// The longest note a visit may carry, in characters: a note is a short remark, not a case file.
 pub const NOTE_MAX_CHARS: usize = 500;

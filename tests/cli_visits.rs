@@ -259,6 +259,62 @@ fn desk_and_staff_come_from_the_config_file() {
 }
 
 #[test]
+fn a_desk_or_staff_flag_with_a_phone_number_or_email_is_refused_in_one_sentence() {
+    let desk = Desk::new();
+    for (flag, value, kind) in [
+        ("--desk", "Desk 07700 900123", "a phone number"),
+        (
+            "--desk",
+            "oh seven seven double oh nine hundred one two three",
+            "a phone number",
+        ),
+        (
+            "--desk",
+            "reception jo.bloggs@example.com",
+            "an email address",
+        ),
+        ("--staff", "07700900123", "a phone number"),
+        ("--staff", "jb@example.com", "an email address"),
+        ("--staff", "AB123456C", "a National Insurance number"),
+    ] {
+        let assert = desk
+            .log(&[
+                "--service",
+                "council-tax",
+                "--outcome",
+                "resolved",
+                flag,
+                value,
+            ])
+            .failure();
+        let said = stderr(&assert);
+        let said = said.trim();
+        assert!(
+            said.starts_with(&format!("frontdesk: {flag} looks like it holds {kind}; ")),
+            "{flag} {value}: {said}"
+        );
+        assert!(said.ends_with("with no personal data"), "{said}");
+        assert_eq!(said.lines().count(), 1, "{said}");
+    }
+    assert_eq!(desk.stored(), 0);
+    // The same rule for the config file.
+    fs::write(
+        desk.config(),
+        "desk = \"Library\"\nstaff = \"ring 07700 900123\"\n",
+    )
+    .unwrap();
+    let assert = desk
+        .log(&["--service", "council-tax", "--outcome", "resolved"])
+        .failure();
+    assert!(
+        stderr(&assert).contains("staff looks like it holds a phone number"),
+        "{}",
+        stderr(&assert)
+    );
+    assert_eq!(desk.stored(), 0);
+}
+
+#[test]
 fn an_unknown_outcome_is_named_with_every_valid_one_and_nothing_is_stored() {
     let desk = Desk::new();
     let assert = desk

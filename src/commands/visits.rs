@@ -356,6 +356,13 @@ fn refusal(catalogue: &Catalogue, invalid: Invalid) -> anyhow::Error {
             "the note looks like it holds {}; remove it and try again",
             privacy::describe(&kinds)
         ),
+        Invalid::PersonalDataInLabel(label, kinds) => {
+            anyhow!(crate::text::status::personal_data_in_label(
+                crate::text::Language::English,
+                label,
+                &kinds
+            ))
+        }
         Invalid::UnknownService { id } => unknown_id(catalogue, "--service", &id, Kind::Service),
         Invalid::UnknownPartner { id } => unknown_id(catalogue, "--partner", &id, Kind::Partner),
         Invalid::ConsentNotAsked { id } => {

@@ -792,6 +792,9 @@ impl App {
                 self.form.privacy = kinds.clone();
                 text::status::personal_data(lang, kinds, &keys.key(Command::RedactAndSave))
             }
+            Invalid::PersonalDataInLabel(label, kinds) => {
+                text::status::personal_data_in_label(lang, *label, kinds)
+            }
             Invalid::UnknownService { id } => {
                 text::status::unknown_service(lang, id, &keys.key(Command::Remove))
             }

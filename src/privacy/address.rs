@@ -132,6 +132,223 @@ static SAID_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A house number in digits or words: "12", "12a", "twelve", "twenty two".
+const NUMBER: &str = r"(?:\d{1,4}[a-z]?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred|and))*)";
+
+/// A street named in prose: "Mill Lane", "the high street", "church road".
+fn street() -> String {
+    format!(
+        r"(?P<street>(?:[A-Za-z][A-Za-z'\-]*\s+){{1,3}}?(?i:{}|estate)|(?i:seafront|promenade|prom))\b",
+        STREET_WORDS.join("|")
+    )
+}
+
+/// A house or flat by its number, a few words, then the street it is on: "number twelve on the
+/// high street", "flat 3 above the chip shop on Mill Lane", "no. 4 down Park Road".
+static NUMBER_ON_STREET: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)\b(?:(?:number|house|flat|apartment|apt|maisonette|bungalow)\s*(?P<number>{NUMBER})|no\.?\s*\d{{1,4}}[a-z]?)\b(?P<gap>(?:[\s,]+[a-z'\-]+){{0,7}}?)[\s,]+(?:on|in|off|along|at|of|down|up|just\s+off)\s+(?:the\s+)?{}",
+        street()
+    ))
+});
+
+/// Where someone lives, told by what is beside it: "lives above the chip shop on Mill Lane",
+/// "her flat over the Co-op on the high street". A home and a street alone ("lives on Mill
+/// Lane") name no house.
+static HOME_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)\b(?:lives|living|live|resides|residing|staying|stays|rents|renting|(?:the|her|his|their|a)\s+(?:end\s+|corner\s+|last\s+|first\s+|top\s+|bottom\s+)?(?:house|flat|bungalow|maisonette|cottage|home|bedsit))\b(?:\s+[a-z'\-]+){{0,3}}?\s+(?:above|below|over|behind|next\s+door\s+to|next\s+to|opposite|beside|across\s+from|facing|(?:round|around)\s+the\s+corner\s+from|on\s+the\s+corner\s+of|at\s+the\s+(?:end|top|bottom)\s+of)\s+(?:the\s+|a\s+)?(?:[a-z'\-]+\s+){{0,4}}?(?:(?:on|in|off|of)\s+(?:the\s+)?)?{}",
+        street()
+    ))
+});
+
+/// A house told by where it stands on a street: "the end house on Orchard Close", "the corner
+/// flat in Elm Grove".
+static PLACED_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)\b(?:end|corner|last|first|end-terrace|end\s+terrace)\s+(?:house|flat|bungalow|cottage|maisonette|terrace)\s+(?:on|in|of|at)\s+(?:the\s+)?{}",
+        street()
+    ))
+});
+
+/// "lives at twenty three Acacia Avenue", "moved to number five Elm Grove": a house number in
+/// words after the words that say it is a home.
+static SAID_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)\b(?:lives|living|live|resides|residing|staying|stays|moved|moving|address\s+is|home\s+is)\s+(?:at|to|in)\s+(?:number\s+|no\.?\s*)?{NUMBER}\s+{}",
+        street()
+    ))
+});
+
+/// Words after a number that say it counts something: "the number 12 bus on Mill Lane", "flat 2
+/// bins on Park Road".
+const NOT_A_HOUSE: &[&str] = &[
+    "bus",
+    "buses",
+    "route",
+    "service",
+    "train",
+    "tram",
+    "coach",
+    "stop",
+    "bag",
+    "bags",
+    "bin",
+    "bins",
+    "sack",
+    "sacks",
+    "box",
+    "boxes",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "month",
+    "months",
+    "year",
+    "years",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "mins",
+    "times",
+    "people",
+    "adults",
+    "children",
+    "kids",
+    "items",
+    "item",
+    "pounds",
+    "form",
+    "forms",
+    "page",
+    "pages",
+    "bed",
+    "beds",
+    "bedroom",
+    "bedrooms",
+    "rooms",
+    "floors",
+    "storey",
+    "fee",
+    "rate",
+    "priority",
+    "percent",
+    "miles",
+    "mile",
+    "metres",
+    "yards",
+    "feet",
+    "complaint",
+    "complaints",
+    "calls",
+    "letters",
+    "cars",
+    "vans",
+    "spaces",
+];
+
+/// Words that stand before a street word without naming a street: "on the way", "at the end",
+/// "on the left side".
+const NOT_STREET_NAMES_IN_PROSE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "same",
+    "other",
+    "left",
+    "right",
+    "far",
+    "back",
+    "front",
+    "top",
+    "bottom",
+    "side",
+    "end",
+    "way",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "its",
+    "one",
+    "next",
+    "last",
+    "first",
+    "whole",
+    "each",
+    "every",
+    "nearest",
+    "local",
+    "wrong",
+    "road",
+    "street",
+    "to",
+    "on",
+    "in",
+    "at",
+    "of",
+    "and",
+    "or",
+    "car",
+    "retail",
+    "business",
+    "industrial",
+    "trading",
+    "caravan",
+    "holiday",
+    "theme",
+    "country",
+    "national",
+    "skate",
+    "water",
+    "play",
+    "main",
+    "dead",
+    "cul",
+    "de",
+    "sac",
+];
+
+/// True when the street words name a street: "Mill Lane", "high street", not "the way".
+fn names_a_street(street: &str) -> bool {
+    let mut words: Vec<&str> = street.split_whitespace().collect();
+    // "the school on Poplar Walk": the street is what comes after the last small word.
+    if let Some(at) = words.iter().rposition(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "on" | "in" | "off" | "of" | "at" | "the" | "along" | "down" | "up"
+        )
+    }) {
+        words.drain(..=at);
+    }
+    let Some((_, names)) = words.split_last() else {
+        return false;
+    };
+    if names.is_empty() {
+        // "seafront", "estate" on their own.
+        return words.len() == 1
+            && matches!(
+                words[0].to_ascii_lowercase().as_str(),
+                "seafront" | "promenade" | "prom" | "estate"
+            );
+    }
+    let lower: Vec<String> = names.iter().map(|w| w.to_ascii_lowercase()).collect();
+    // "the high street", "the main road" are streets however written.
+    let high = matches!(
+        lower.last().map(String::as_str),
+        Some("high" | "main" | "market" | "church" | "station" | "mill" | "bridge")
+    );
+    high || lower.iter().all(|w| {
+        !NOT_STREET_NAMES_IN_PROSE.contains(&w.as_str()) && !NOT_STREET_NAMES.contains(&w.as_str())
+    })
+}
+
 /// A full UK postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A), optional space, inward
 /// code (9AA). The inward letters are not limited to the ones Royal Mail issues: a made-up
 /// "AB12 3CD" in a note is still meant as a postcode.
@@ -156,12 +373,52 @@ const NOT_STREET_NAMES: &[&str] = &[
     "its", "his", "her", "their", "our", "my", "your", "parking", "spaces", "space",
 ];
 
-/// `digits`: whether the note holds any; every layout but a named house needs one.
+/// `digits`: whether the note holds any; every layout but a named house and an address in
+/// prose needs one.
 pub fn find(text: &str, digits: bool, found: &mut Vec<Finding>) {
     scan(&HOUSE_NAME, text, |caps| {
         let Some(m) = caps.get(0) else { return false };
         push_if(true, m.range(), PersonalData::Address, found)
     });
+    scan(&NUMBER_ON_STREET, text, |caps| {
+        let (Some(m), Some(gap), Some(street)) =
+            (caps.get(0), caps.name("gap"), caps.name("street"))
+        else {
+            return false;
+        };
+        let counts = gap
+            .as_str()
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| NOT_A_HOUSE.contains(&w.to_ascii_lowercase().as_str()));
+        let keep = !counts && names_a_street(street.as_str());
+        push_if(keep, m.range(), PersonalData::Address, found)
+    });
+    scan(&HOME_BESIDE, text, |caps| {
+        let (Some(m), Some(street)) = (caps.get(0), caps.name("street")) else {
+            return false;
+        };
+        push_if(
+            names_a_street(street.as_str()),
+            m.range(),
+            PersonalData::Address,
+            found,
+        )
+    });
+    for re in [&*PLACED_HOUSE, &*SAID_IN_WORDS] {
+        scan(re, text, |caps| {
+            let (Some(m), Some(street)) = (caps.get(0), caps.name("street")) else {
+                return false;
+            };
+            push_if(
+                names_a_street(street.as_str()),
+                m.range(),
+                PersonalData::Address,
+                found,
+            )
+        });
+    }
+    special_postcodes(text, found);
     if !digits {
         return;
     }
@@ -203,6 +460,11 @@ pub fn find(text: &str, digits: bool, found: &mut Vec<Finding>) {
         let plausible = !NOT_STREET_NAMES.contains(&first_word.as_str());
         push_if(plausible, address.range(), PersonalData::Address, found)
     });
+    postcodes(text, found);
+}
+
+/// The postcodes in the note (also read in a note whose numbers were said in words).
+pub fn postcodes(text: &str, found: &mut Vec<Finding>) {
     scan(&POSTCODE, text, |caps| {
         let (Some(m), Some(outward), Some(inward)) =
             (caps.get(0), caps.name("outward"), caps.name("inward"))
@@ -215,6 +477,23 @@ pub fn find(text: &str, digits: bool, found: &mut Vec<Finding>) {
             PersonalData::Postcode,
             found,
         )
+    });
+}
+
+/// Postcodes outside the usual pattern: Girobank's GIR 0AA, British Forces (BFPO 123), and the
+/// overseas territories' (ASCN 1ZZ, STHL 1ZZ, TDCU 1ZZ, BBND 1ZZ, BIQQ 1ZZ, FIQQ 1ZZ, PCRN 1ZZ,
+/// SIQQ 1ZZ, TKCA 1ZZ, KY1-1001, VG1110, AI-2640, MSR 1110). Gibraltar's GX11 1AA has the usual
+/// shape.
+static SPECIAL_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:gir\s?0aa|bfpo\s?(?:c/o\s?)?\d{1,4}|(?:ascn|sthl|tdcu|bbnd|biqq|fiqq|pcrn|siqq|tkca)\s?1zz|ky[1-3][\s\-]?\d{4}|vg11[1-6]0|ai[\s\-]?2640|msr[\s\-]?1[1-3]\d0)\b",
+    )
+});
+
+fn special_postcodes(text: &str, found: &mut Vec<Finding>) {
+    scan(&SPECIAL_POSTCODE, text, |caps| {
+        let Some(m) = caps.get(0) else { return false };
+        push_if(true, m.range(), PersonalData::Postcode, found)
     });
 }
 
@@ -340,6 +619,63 @@ mod tests {
             "M6 closed",
             "room B12",
         ] {
+            assert_eq!(found(text), [], "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn addresses_in_prose_are_found() {
+        for text in [
+            "lives at number twelve on the high street",
+            "flat 3 above the chip shop on Mill Lane",
+            "house number seven, down Park Road by the school",
+            "lives above the bakery on Church Street",
+            "lives in the end house on Orchard Close",
+            "lives at twenty three Acacia Avenue",
+            "her flat over the Co-op on market street is damp",
+            "living at no. 6 on the seafront",
+            "house 12 on the Greenfields estate",
+            "lives round the corner from the school on Poplar Walk",
+        ] {
+            let got = found(text);
+            assert!(
+                got.iter().any(|(k, _)| *k == PersonalData::Address),
+                "in {text:?}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn streets_and_counts_in_prose_pass() {
+        for text in [
+            "the number twelve bus no longer stops on Mill Lane",
+            "lives on Mill Lane, asked about the new road works",
+            "near the library on Castle Street there's a broken bench",
+            "flat 2 bins on Park Road",
+            "number 4 on the waiting list",
+            "lives in a flat, second floor",
+            "two bags left on the high street",
+            "flat 3 on the left side",
+            "number of bins per house explained",
+        ] {
+            assert_eq!(found(text), [], "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn special_postcodes_are_found() {
+        for code in [
+            "GIR 0AA", "BFPO 123", "bfpo 57", "STHL 1ZZ", "FIQQ 1ZZ", "KY1-1001", "VG1110",
+            "AI-2640", "MSR 1110", "TDCU 1ZZ",
+        ] {
+            let text = format!("post goes to {code} now");
+            assert_eq!(
+                found(&text),
+                [(PersonalData::Postcode, code)],
+                "in {text:?}"
+            );
+        }
+        for text in ["gir", "BFPO", "sky 1000 channels", "1ZZ"] {
             assert_eq!(found(text), [], "in {text:?}");
         }
     }

@@ -21,7 +21,7 @@ fn date(after_words: bool) -> String {
         format!(r"\d{{1,2}}\s?[/.\-]\s?\d{{1,2}}\s?[/.\-]\s?{YEAR}"),
         r"\d{4}-\d{1,2}-\d{1,2}".to_string(),
         format!(r"(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH},?(?:\s+{YEAR})?"),
-        format!(r"{MONTH}\s+{DAY},?(?:\s+{YEAR})?"),
+        format!(r"{MONTH}\s+(?:the\s+)?{DAY},?(?:\s+{YEAR})?"),
         format!(r"{MONTH}\s+\d{{4}}"),
     ];
     if after_words {
@@ -90,6 +90,7 @@ mod tests {
             ("3/9/1957 (date of birth) checked", "3/9/1957"),
             ("birth date 19.11.1973", "19.11.1973"),
             ("DOB:21/1/2000", "21/1/2000"),
+            ("born on March the 3rd, 1980", "March the 3rd, 1980"),
         ] {
             assert_eq!(dates(text), [date], "in {text:?}");
         }

@@ -136,6 +136,16 @@ const TOP_LEVEL: &[&str] = &[
     "email", "online",
 ];
 
+/// An address with letters beyond ASCII in its name or its domain: "josé@correo.es",
+/// "müller@bücher.de", "почта@пример.рф", "用户@例子.中国".
+static INTERNATIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(
+        r"[\p{L}\p{M}\p{N}_%+\-]+(?:\.[\p{L}\p{M}\p{N}_%+\-]+)*\s?@\s?[\p{L}\p{M}\p{N}\-]+(?:\.[\p{L}\p{M}\p{N}\-]+)*",
+    )
+    .build()
+    .unwrap_or_else(|e| panic!("bad personal-data pattern: {e}"))
+});
+
 /// False when the note has no `@` and no "at" word at all, so it cannot hold an address.
 pub fn may_hold_one(text: &str) -> bool {
     text.contains('@')
@@ -145,6 +155,25 @@ pub fn may_hold_one(text: &str) -> bool {
 }
 
 pub fn find(text: &str, found: &mut Vec<Finding>) {
+    if !text.is_ascii() && text.contains('@') {
+        scan(&INTERNATIONAL, text, |caps| {
+            let Some(m) = caps.get(0) else { return false };
+            let (local, domain) = m.as_str().split_once('@').unwrap_or_default();
+            // Beyond ASCII somewhere, a name before the @, and a domain of two labels or more
+            // (an ASCII address is the plain pattern's).
+            let keep = !m.as_str().is_ascii()
+                && !local.trim().is_empty()
+                && domain.trim().contains('.')
+                && !domain.trim().ends_with('.');
+            if keep {
+                found.push(Finding {
+                    kind: PersonalData::Email,
+                    range: m.range(),
+                });
+            }
+            keep
+        });
+    }
     scan(&EMAIL, text, |caps| {
         let (Some(whole), Some(local), Some(at), Some(domain)) = (
             caps.get(0),
@@ -216,7 +245,10 @@ mod tests {
     fn emails(text: &str) -> Vec<&str> {
         let mut found = Vec::new();
         find(text, &mut found);
-        found.iter().map(|f| &text[f.range.clone()]).collect()
+        super::super::merge(found)
+            .into_iter()
+            .map(|f| &text[f.range])
+            .collect()
     }
 
     #[test]
@@ -280,5 +312,20 @@ mod tests {
         assert_eq!(canonical("Jo (at) Example [dot] com"), "jo@example.com");
         assert_eq!(canonical("jo.b at gmail dot com"), "jo.b@gmail.com");
         assert_eq!(canonical("14 High Street"), "14 High Street");
+    }
+
+    #[test]
+    fn internationalised_addresses_are_found() {
+        for (text, email) in [
+            ("email josé.garcía@correo.es ok", "josé.garcía@correo.es"),
+            ("send to müller@bücher.de", "müller@bücher.de"),
+            ("address ана@пример.рф", "ана@пример.рф"),
+            ("email 李明@例子.中国 please", "李明@例子.中国"),
+        ] {
+            assert_eq!(emails(text), [email], "in {text:?}");
+        }
+        for text in ["café @ 10", "3 bags @ £5 each", "naïve@"] {
+            assert_eq!(emails(text), Vec::<&str>::new(), "in {text:?}");
+        }
     }
 }

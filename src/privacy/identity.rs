@@ -20,8 +20,22 @@ static NI_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static NI_WORDS: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:ni|nino|nin|n\.i\.?|national\s+insurance)\b"));
 
-/// Ten digits, usually 3-3-4.
-static NHS_NUMBER: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\d{3}[\s\-]?\d{3}[\s\-]?\d{4}\b"));
+/// Ten digits, usually 3-3-4, but grouped any way (4-3-3, 5-5, pairs).
+static NHS_NUMBER: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\d(?:[\s\-]?\d){9}\b"));
+
+/// A passport number with no word before it: nine digits (a UK passport, "533401372", also
+/// spaced 3-3-3), or one or two capitals and seven or eight digits (many other countries',
+/// "EA1234567", and the newer UK ones).
+static BARE_PASSPORT: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(?:\d{9}|\d{3}\s\d{3}\s\d{3}|[A-Z]{1,2}\d{7,8})\b"));
+
+/// Words before a nine-digit number that make it something else: an order, a case, a
+/// company or charity, a tracking number.
+static NOT_A_PASSPORT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:order|tracking|parcel|company|companies|charity|reg(?:istered)?|vat|utr|invoice|ticket|licence|license|permit|case|ref|reference|application|job|fault|report|incident|crime|uprn|usrn|isbn|serial|model|meter|mpan|mprn|policy|membership|member|booking|confirmation|transaction|receipt|phone|tel|mobile|number\s+to\s+call)\b",
+    )
+});
 
 static NHS_WORDS: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:nhs|chi|h\s?&\s?c|health\s+and\s+care)\b"));
@@ -75,6 +89,20 @@ pub fn find(text: &str, found: &mut Vec<Finding>) {
         if keep {
             found.push(Finding {
                 kind: PersonalData::NhsNumber,
+                range: m.range(),
+            });
+        }
+        keep
+    });
+    scan(&BARE_PASSPORT, text, |caps| {
+        let Some(m) = caps.get(0) else { return false };
+        let money = before(text, m.start(), 2).contains(['£', '$', '€', '#']);
+        let keep = stands_alone(text, &m.range())
+            && !money
+            && !NOT_A_PASSPORT.is_match(before(text, m.start(), 25));
+        if keep {
+            found.push(Finding {
+                kind: PersonalData::IdentityDocument,
                 range: m.range(),
             });
         }
@@ -135,9 +163,9 @@ mod tests {
     fn found(text: &str) -> Vec<(PersonalData, &str)> {
         let mut found = Vec::new();
         find(text, &mut found);
-        found
-            .iter()
-            .map(|f| (f.kind, &text[f.range.clone()]))
+        super::super::merge(found)
+            .into_iter()
+            .map(|f| (f.kind, &text[f.range]))
             .collect()
     }
 
@@ -204,5 +232,47 @@ mod tests {
         assert!(nhs_checksum_holds("9434765919"));
         assert!(!nhs_checksum_holds("9434765918"));
         assert!(!nhs_checksum_holds("123"));
+    }
+
+    #[test]
+    fn bare_passport_numbers_are_found() {
+        use PersonalData::IdentityDocument as Doc;
+        for (text, number) in [
+            ("brought 533401372 to copy", "533401372"),
+            ("photo page 123 456 789 left", "123 456 789"),
+            ("Polish document EA1234567 seen", "EA1234567"),
+            ("gave us C01234567 for the ID check", "C01234567"),
+        ] {
+            assert!(
+                found(text).contains(&(Doc, number)),
+                "in {text:?}: {:?}",
+                found(text)
+            );
+        }
+        for text in [
+            "company number 123456789 on the letter",
+            "order 987654321 for the bins",
+            "tracking number 123456789 for the parcel",
+            "paid £123456789",
+        ] {
+            assert!(
+                !found(text).iter().any(|(k, _)| *k == Doc),
+                "in {text:?}: {:?}",
+                found(text)
+            );
+        }
+    }
+
+    #[test]
+    fn nhs_numbers_in_any_grouping_are_found_by_their_check_digit() {
+        use PersonalData::NhsNumber as Nhs;
+        for (text, number) in [
+            ("number 4010 232 137 on the letter", "4010 232 137"),
+            ("45291 70349 on her slip", "45291 70349"),
+            ("NHS 7307924404", "7307924404"),
+        ] {
+            assert_eq!(found(text), [(Nhs, number)], "in {text:?}");
+        }
+        assert_eq!(found("45291 70348 on her slip"), []);
     }
 }

@@ -18,6 +18,7 @@ mod identity;
 mod name;
 mod phone;
 mod reference;
+mod spoken;
 mod text;
 mod vehicle;
 
@@ -174,6 +175,24 @@ impl NoteCheck {
         address::find(text, digits, &mut found);
         name::find(text, &mut found);
         found.retain(|finding| !self.is_known(text, finding));
+        // Numbers said in words or spaced digit by digit: the recognisers that read digits
+        // read the note again with them written as digits.
+        if let Some(spoken) = spoken::Spoken::new(text) {
+            let said = spoken.text.as_str();
+            let mut again = Vec::new();
+            phone::find(said, &mut again);
+            identity::find(said, &mut again);
+            bank::find(said, &mut again);
+            reference::find(said, &mut again);
+            birth::find(said, &mut again);
+            vehicle::find(said, &mut again);
+            address::postcodes(said, &mut again);
+            again.retain(|finding| !self.is_known(said, finding));
+            for mut finding in again {
+                finding.range = spoken.original(&finding.range);
+                found.push(finding);
+            }
+        }
         for finding in &mut found {
             finding.range = folded.original(&finding.range);
         }
@@ -219,6 +238,45 @@ fn contains_words(haystack: &str, words: &str) -> bool {
 /// number: the stricter check, for callers without a catalogue.
 pub fn find_personal_data(note: &str) -> Vec<Finding> {
     NoteCheck::default().find(note)
+}
+
+/// The personal data in a short label that names the desk or the person at it (a desk name,
+/// staff initials): phone numbers, email addresses and identifiers (National Insurance, NHS,
+/// passport and licence, card and IBAN), by the same rules as a note, words and spaced digits
+/// included. Names and places are what such a label is for, so they are not looked for.
+pub fn find_in_label(label: &str) -> Vec<Finding> {
+    let folded = Folded::new(label);
+    let text = folded.text.as_str();
+    let mut found = Vec::new();
+    let look = |text: &str, found: &mut Vec<Finding>| {
+        if email::may_hold_one(text) {
+            email::find(text, found);
+        }
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            phone::find(text, found);
+            identity::find(text, found);
+            bank::find(text, found);
+        }
+    };
+    look(text, &mut found);
+    if let Some(spoken) = spoken::Spoken::new(text) {
+        let mut again = Vec::new();
+        look(&spoken.text, &mut again);
+        found.extend(again.into_iter().map(|mut f| {
+            f.range = spoken.original(&f.range);
+            f
+        }));
+    }
+    found.retain(|f| {
+        !matches!(
+            f.kind,
+            PersonalData::BankDetails | PersonalData::AccountReference
+        )
+    });
+    for finding in &mut found {
+        finding.range = folded.original(&finding.range);
+    }
+    merge(found)
 }
 
 /// The note with each finding replaced by a placeholder, with no catalogue (see

@@ -50,6 +50,167 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A first name that owns something: "Sarah's landlord", "spoke to Tom's mum".
+static POSSESSIVE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(?P<name>[A-Za-z][a-z]+)'s?\b(?P<next>\s+[A-Za-z][a-z\-]*)?"));
+
+/// Words after a title or a possessive that make it a place, not a person: "Lady Margaret
+/// Road", "St Mary's Church hall", "Prince of Wales pub", "Dr Who fan club", "Sir John Moore
+/// Barracks".
+const PLACE_WORDS: &[&str] = &[
+    "church",
+    "chapel",
+    "cathedral",
+    "abbey",
+    "priory",
+    "minster",
+    "mosque",
+    "temple",
+    "gurdwara",
+    "synagogue",
+    "hall",
+    "halls",
+    "school",
+    "academy",
+    "college",
+    "university",
+    "primary",
+    "secondary",
+    "infant",
+    "infants",
+    "junior",
+    "juniors",
+    "nursery",
+    "pub",
+    "inn",
+    "arms",
+    "tavern",
+    "hotel",
+    "bar",
+    "cafe",
+    "restaurant",
+    "kitchen",
+    "bakery",
+    "hospital",
+    "hospice",
+    "surgery",
+    "practice",
+    "clinic",
+    "centre",
+    "center",
+    "library",
+    "museum",
+    "gallery",
+    "theatre",
+    "cinema",
+    "club",
+    "fan",
+    "fans",
+    "society",
+    "memorial",
+    "trust",
+    "foundation",
+    "estate",
+    "ward",
+    "bridge",
+    "station",
+    "barracks",
+    "building",
+    "buildings",
+    "tower",
+    "house",
+    "court",
+    "lodge",
+    "almshouses",
+    "playing",
+    "field",
+    "ground",
+    "stadium",
+    "leisure",
+    "sports",
+    "community",
+    "youth",
+    "scouts",
+    "guides",
+    "brigade",
+    "appeal",
+    "fund",
+    "charity",
+    "shop",
+    "shops",
+    "market",
+    "precinct",
+    "parade",
+    "home",
+    "homes",
+    "care",
+    "medical",
+    "dental",
+    "health",
+    "pool",
+    "baths",
+    "park",
+    "gardens",
+    "garden",
+    "green",
+    "cemetery",
+    "crematorium",
+    "chambers",
+    "institute",
+    "wharf",
+    "dock",
+    "docks",
+    "quay",
+    "pier",
+    "well",
+    "hill",
+    "wood",
+    "woods",
+    "mead",
+    "fair",
+    "day",
+    "eve",
+    "night",
+    "walk",
+    "lynn",
+    "cross",
+    "head",
+    "vale",
+    "meadow",
+    "meadows",
+    "statue",
+    "monument",
+    "rooms",
+    "studio",
+    "studios",
+    "farm",
+    "mill",
+    "works",
+    "yard",
+];
+
+/// Words a possessive first name can be part of without meaning a person: "St Mary's", "King's
+/// Lynn", "Lady Margaret's".
+const PLACE_BEFORE: &[&str] = &[
+    "st", "st.", "saint", "king", "king's", "queen", "queen's", "prince", "princess", "lady",
+    "lord", "sir", "dame", "duke", "duchess", "earl", "bishop", "pope",
+];
+
+/// First names that are also everyday words in lower case ("mark's", "jack's").
+const WORD_NAMES: &[&str] = &[
+    "mark", "jack", "max", "lee", "dale", "dean", "glenn", "mike", "sam", "jay", "ray", "rob",
+    "pat", "sue", "tim", "tom", "bob", "joe", "kim", "dan", "ben", "ian", "jan", "eve", "ivy",
+    "ruby", "amber", "holly", "robin", "rosie", "daisy", "poppy", "lily", "jade", "angela",
+    "april", "summer", "victor", "victoria", "georgia", "chelsea", "austin", "jordan", "paris",
+    "florence", "lincoln", "sydney", "london", "carol", "penny", "rose", "violet", "heather",
+    "iris", "ash",
+];
+
+fn is_place_word(word: &str) -> bool {
+    let lower = lower_word(word);
+    PLACE_WORDS.contains(&lower.as_str()) || STREET_WORDS.contains(&lower.as_str())
+}
+
 /// A capitalised word and another after it: checked against the first names.
 static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"\b(?P<first>[A-Z][a-z]+|[A-Z]{2,})\s+(?P<last>(?:O'|Mc|Mac)?[A-Z][A-Za-z'\-]+)")
@@ -358,6 +519,14 @@ fn is_first_name(word: &str) -> bool {
     FIRST_NAMES.contains(word.to_lowercase().as_str())
 }
 
+/// Titles that sit before a person's name even when a street word follows ("Mrs Green").
+fn capitalised_name_after(title: &str) -> bool {
+    matches!(
+        title.to_ascii_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "mister"
+    )
+}
+
 fn capitalised(word: &str) -> bool {
     word.starts_with(|c: char| c.is_uppercase())
 }
@@ -383,6 +552,21 @@ pub fn find(text: &str, found: &mut Vec<Finding>) {
         if !keep {
             return false;
         }
+        // "Lady Margaret Road", "Sir John Moore Barracks", "Lord Street": a place.
+        let next_words: Vec<&str> = text[surname.end()..]
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .collect();
+        let place = !capitalised_name_after(title)
+            && (is_place_word(surname_text)
+                || next_words.first().is_some_and(|w| is_place_word(w))
+                || next_words.len() == 2
+                    && capitalised(next_words[0])
+                    && is_place_word(next_words[1]));
+        if place {
+            return false;
+        }
         let end = match caps.name("more") {
             Some(more) if is_name_word(more.as_str().trim()) => more.end(),
             _ => surname.end(),
@@ -390,6 +574,44 @@ pub fn find(text: &str, found: &mut Vec<Finding>) {
         found.push(Finding {
             kind: PersonalData::Name,
             range: m.start()..end,
+        });
+        true
+    });
+    scan(&POSSESSIVE, text, |caps| {
+        let Some(name) = caps.name("name") else {
+            return false;
+        };
+        let word = name.as_str();
+        if !is_first_name(word) {
+            return false;
+        }
+        let lower = word.to_ascii_lowercase();
+        if !capitalised(word) && WORD_NAMES.contains(&lower.as_str()) {
+            return false;
+        }
+        let before_word = before(text, name.start(), 12)
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let after_place = PLACE_BEFORE.contains(&before_word.as_str());
+        // "Mary's Church" is a place; "Kacper's school" is a child's.
+        let next_place = caps.name("next").is_some_and(|next| {
+            let next = next.as_str().trim();
+            capitalised(next) && is_place_word(next)
+        });
+        // "Kate's Kitchen", "Mary's Meals": a business is a capitalised possessive with a
+        // capitalised word after it.
+        let business = capitalised(word)
+            && caps
+                .name("next")
+                .is_some_and(|next| capitalised(next.as_str().trim()));
+        if after_place || next_place || business {
+            return false;
+        }
+        found.push(Finding {
+            kind: PersonalData::Name,
+            range: name.range(),
         });
         true
     });
@@ -472,7 +694,20 @@ pub fn find(text: &str, found: &mut Vec<Finding>) {
             .rsplit(char::is_whitespace)
             .next()
             .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "st" | "st." | "saint"));
-        let keep = !saint && is_first_name(first.as_str()) && is_surname(last.as_str());
+        // "Sir Thomas Picton School", "Lady Anne Close": a place named after someone.
+        let titled_place = before(text, first.start(), 8)
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| PLACE_BEFORE.contains(&w.to_ascii_lowercase().as_str()));
+        let place_after = text[last.end()..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| capitalised(w) && is_place_word(w));
+        let keep = !saint
+            && !titled_place
+            && !place_after
+            && is_first_name(first.as_str())
+            && is_surname(last.as_str());
         if keep {
             found.push(Finding {
                 kind: PersonalData::Name,
@@ -566,6 +801,46 @@ mod tests {
             "son Polish speaker, interpreter booked",
             "Carer's Allowance query",
             "carer Support Service referral",
+        ] {
+            assert_eq!(names(text), Vec::<&str>::new(), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn possessive_first_names_are_found() {
+        for (text, name) in [
+            ("Sarah's landlord will not fix the boiler", "Sarah"),
+            ("spoke to Tom's mum", "Tom"),
+            ("about Agnieszka's council tax", "Agnieszka"),
+            ("on behalf of sarah's brother", "sarah"),
+            ("Mr Patel's house has a leaking roof", "Mr Patel's"),
+            ("Kacper's school place", "Kacper"),
+        ] {
+            assert!(
+                names(text).contains(&name),
+                "in {text:?}: {:?}",
+                names(text)
+            );
+        }
+    }
+
+    #[test]
+    fn places_and_characters_with_titles_pass() {
+        for text in [
+            "St Mary's Church hall booked",
+            "asked the way to Lady Margaret Road",
+            "meeting at the Prince of Wales pub",
+            "Dr Who fan club",
+            "moving to King's Lynn",
+            "Sir Thomas Picton School transport",
+            "Lord Street car park",
+            "King George's Field playground",
+            "Queen Elizabeth Hospital parking",
+            "Prince Albert Road potholes",
+            "Mary's Meals collection point",
+            "Dr Barnardo's shop donation",
+            "the landlord's agent has the deposit",
+            "mark's on the form are smudged",
         ] {
             assert_eq!(names(text), Vec::<&str>::new(), "in {text:?}");
         }

@@ -27,9 +27,20 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"\b[127]\d{1,4}(?:[\s.\-]\d{2,7}){1,3}\b|\b[127]\d{9}\b|\b44[127]\d{8,9}\b")
 });
 
-/// Any other country: + and eight to fifteen digits.
+/// Any other country: + (or 00, or "(+48)") and eight to fifteen digits.
 static INTERNATIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\+\s?[1-9]\d{0,2}[\s.\-]?(?:\(\d{1,4}\)[\s.\-]?)?\d(?:[\s.\-]?\d){5,12}")
+    regex(
+        r"(?:\+|\b00)\s?[1-9]\d{0,2}\)?[\s.\-]?(?:\(\d{1,4}\)[\s.\-]?)?\d(?:[\s.\-/]{0,2}\d){5,12}",
+    )
+});
+
+/// Other countries' national layouts, written the way their residents write them: pairs
+/// ("06 12 34 56 78", France, Belgium, the Netherlands), 3-3-4 with brackets or dashes ("(555)
+/// 123-4567", "555-123-4567", North America), and Ireland's mobiles ("087 123 4567").
+static FOREIGN_LAYOUT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b0[1-9](?:[\s.]\d{2}){4}\b|\(\d{3}\)\s?\d{3}[\s.\-]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b|\b08[35-9][\s\-]\d{3}[\s\-]\d{4}\b",
+    )
 });
 
 pub fn find(text: &str, found: &mut Vec<Finding>) {
@@ -47,9 +58,21 @@ pub fn find(text: &str, found: &mut Vec<Finding>) {
             keep
         });
     }
+    scan(&FOREIGN_LAYOUT, text, |caps| {
+        let Some(m) = caps.get(0) else { return false };
+        let keep = stands_alone(text, &m.range());
+        if keep {
+            found.push(Finding {
+                kind: PersonalData::PhoneNumber,
+                range: m.range(),
+            });
+        }
+        keep
+    });
     scan(&INTERNATIONAL, text, |caps| {
         let Some(m) = caps.get(0) else { return false };
         let number = digits(m.as_str());
+        let number = number.strip_prefix("00").unwrap_or(&number);
         let keep = !number.starts_with("44")
             && (8..=15).contains(&number.len())
             && stands_alone(text, &m.range());
@@ -169,5 +192,34 @@ mod tests {
             assert_eq!(national_number(written).as_deref(), Some("1632960000"));
         }
         assert_eq!(national_number("111"), None);
+    }
+
+    #[test]
+    fn foreign_layouts_are_found() {
+        for number in [
+            "06 12 34 56 78",
+            "087 123 4567",
+            "(555) 123-4567",
+            "555-123-4567",
+            "0048 601 234 567",
+            "(+48) 601 234 567",
+            "+34 912 345 678",
+        ] {
+            let text = format!("her brother on {number} abroad");
+            let got = numbers(&text);
+            assert_eq!(got.len(), 1, "in {text:?}: {got:?}");
+            assert!(
+                number.contains(got[0]) || got[0].contains(number.trim_start_matches('(')),
+                "in {text:?}: {got:?}"
+            );
+        }
+        for text in [
+            "0800 555 111",
+            "times 09 30 to 12 00",
+            "0845 600 1234",
+            "2024-25",
+        ] {
+            assert_eq!(numbers(text), Vec::<&str>::new(), "in {text:?}");
+        }
     }
 }

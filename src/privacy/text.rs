@@ -42,6 +42,8 @@ fn fold(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
         '\u{FE6B}' => '@',
+        // Ideographic and half-width full stops, as a Chinese or Japanese keyboard types a dot.
+        '\u{3002}' | '\u{FF61}' => '.',
         '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
         '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',

@@ -140,6 +140,25 @@ pub fn personal_data(lang: Language, kinds: &[PersonalData], redact_key: &str) -
     }
 }
 
+/// The desk name or the staff initials hold personal data (set in the config file, the
+/// environment or a flag).
+pub fn personal_data_in_label(
+    lang: Language,
+    label: crate::visit::Label,
+    kinds: &[PersonalData],
+) -> String {
+    let (field, instead) = match label {
+        crate::visit::Label::Desk => ("desk name", "the desk's own name"),
+        crate::visit::Label::Staff => ("staff initials", "initials only"),
+    };
+    match lang {
+        Language::English | Language::Welsh => format!(
+            "The {field} looks like it holds {}; set {instead} in the config file or with --desk and --staff, with no personal data.",
+            privacy::describe(kinds)
+        ),
+    }
+}
+
 /// No outcome chosen; `first` and `last` are the keys of the first and last outcome.
 pub fn choose_outcome(lang: Language, first: &str, last: &str) -> String {
     match lang {

@@ -12,6 +12,10 @@ pub enum Invalid {
     /// The note holds personal data: the kinds found, each once, in order.
     #[error("the note looks like it holds {}", privacy::describe(.0))]
     PersonalData(Vec<PersonalData>),
+    /// The desk name or the staff initials hold a phone number, an email address or an
+    /// identifier: the field and the kinds found, each once, in order.
+    #[error("the {} looks like it holds {}", .0.label(), privacy::describe(.1))]
+    PersonalDataInLabel(Label, Vec<PersonalData>),
     /// A service id the catalogue does not have as a service.
     #[error("'{id}' is not a service in the catalogue")]
     UnknownService { id: String },
@@ -26,11 +30,42 @@ pub enum Invalid {
     Incomplete(#[from] DraftIncomplete),
 }
 
+/// A short field that names the desk or the person at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Desk,
+    Staff,
+}
+
+impl Label {
+    /// With no article, for sentences: "the desk name looks like ...".
+    pub fn label(self) -> &'static str {
+        match self {
+            Label::Desk => "desk name",
+            Label::Staff => "staff initials",
+        }
+    }
+}
+
+/// The personal data in a desk name or staff initials: phone numbers, email addresses and
+/// identifiers, by the note's rules. Every check of those fields (the visit, the config file,
+/// the environment, `--desk` and `--staff`) goes through here.
+pub fn personal_data_in_label(value: &str) -> Vec<PersonalData> {
+    privacy::kinds(&privacy::find_in_label(value))
+}
+
 impl VisitDraft {
     /// The finished visit, or the first reason it cannot be saved, checked in this order:
-    /// personal data in the note (the catalogue's own contact details are not personal), ids the catalogue does
+    /// personal data in the desk name or staff initials, then in the note (the catalogue's own
+    /// contact details are not personal), ids the catalogue does
     /// not know, then anything missing (see [`VisitDraft::into_visit`]).
     pub fn validate(self, catalogue: &Catalogue) -> Result<Visit, Invalid> {
+        for (label, value) in [(Label::Desk, &self.desk), (Label::Staff, &self.staff)] {
+            let kinds = personal_data_in_label(value);
+            if !kinds.is_empty() {
+                return Err(Invalid::PersonalDataInLabel(label, kinds));
+            }
+        }
         if let Some(note) = &self.note {
             let findings = personal_data_in(note, catalogue);
             if !findings.is_empty() {
@@ -172,6 +207,52 @@ mod tests {
             both.validate(&catalogue),
             Err(Invalid::Incomplete(DraftIncomplete::NoOutcome))
         );
+    }
+
+    #[test]
+    fn a_desk_name_or_initials_with_a_phone_number_email_or_identifier_are_refused() {
+        let catalogue = catalogue();
+        for (desk, staff, refused) in [
+            (
+                "Desk 07700 900123",
+                "AB",
+                Invalid::PersonalDataInLabel(Label::Desk, vec![PersonalData::PhoneNumber]),
+            ),
+            (
+                "Main desk",
+                "jo@example.com",
+                Invalid::PersonalDataInLabel(Label::Staff, vec![PersonalData::Email]),
+            ),
+            (
+                "Main desk",
+                "AB123456C",
+                Invalid::PersonalDataInLabel(
+                    Label::Staff,
+                    vec![PersonalData::NationalInsuranceNumber],
+                ),
+            ),
+            (
+                "oh seven seven double oh nine hundred one two three",
+                "AB",
+                Invalid::PersonalDataInLabel(Label::Desk, vec![PersonalData::PhoneNumber]),
+            ),
+        ] {
+            let mut d = draft(&["bulky-waste"], &[], None);
+            d.desk = desk.into();
+            d.staff = staff.into();
+            assert_eq!(d.validate(&catalogue), Err(refused), "{desk} / {staff}");
+        }
+        // Names and places are what these fields are for.
+        for (desk, staff) in [
+            ("St Mary's Library desk 2", "Sarah K"),
+            ("Reception, 14 High Street", "JB"),
+            ("Desk 3", "Mrs Jones"),
+        ] {
+            let mut d = draft(&["bulky-waste"], &[], None);
+            d.desk = desk.into();
+            d.staff = staff.into();
+            assert!(d.validate(&catalogue).is_ok(), "{desk} / {staff}");
+        }
     }
 
     #[test]
