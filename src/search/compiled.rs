@@ -328,6 +328,8 @@ const MADE_WITH: &[&str] = &[
     include_str!("../catalogue/model.rs"),
     include_str!("../catalogue/script.rs"),
     include_str!("../catalogue/welsh.rs"),
+    include_str!("../catalogue/expand.rs"),
+    include_str!("../catalogue/load.rs"),
     include_str!("index.rs"),
     include_str!("vocabulary.rs"),
     include_str!("thesaurus.rs"),
@@ -366,6 +368,7 @@ pub fn built_in() -> Option<(Catalogue, Index)> {
             faq: read.faqs,
             synonyms: read.synonyms,
             script: read.scripts,
+            ..CatalogueFile::default()
         }],
     );
     if index.docs.len() != catalogue.searchable().count() {
