@@ -645,6 +645,8 @@ fn service(id: &str, title: &str, summary: &str, keywords: &[&str]) -> Service {
         signpost: Vec::new(),
         kind: ServiceKind::Service,
         review_by: review_by(),
+        sources: Vec::new(),
+        checked: None,
         cy: None,
     }
 }
@@ -671,6 +673,8 @@ fn partner(id: &str, name: &str, summary: &str) -> Partner {
         urgent: false,
         national: false,
         review_by: review_by(),
+        sources: Vec::new(),
+        checked: None,
         cy: None,
     }
 }
