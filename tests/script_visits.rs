@@ -89,7 +89,7 @@ fn every_earlier_schema_gains_the_script_columns_and_keeps_its_visits() {
             script_columns(&path).contains(&(
                 Some("homelessness".into()),
                 Some("1".into()),
-                Some("1,3,1,1,1,3".into())
+                Some("2,1,1,1".into())
             )),
             "from {version}: the path is in the file as the keys chosen"
         );

@@ -217,10 +217,10 @@ fn prepare(mut batch: OutboxBatch, options: &SyncOptions) -> Prepared {
             held.push(HeldVisit {
                 visit_id: queued.visit_id.clone(),
                 version: queued.version,
-                reason: crate::text::sync::visit_of_another_desk(
-                    crate::text::Language::English,
-                    &queued.desk,
-                    desk,
+                reason: format!(
+                    "it was logged at desk \"{}\", and this desk (\"{}\") sends only its own visits",
+                    crate::printable::printable(&queued.desk),
+                    crate::printable::printable(desk)
                 ),
             });
             others.insert(queued.visit_id.clone());
@@ -261,7 +261,9 @@ fn held_for(visit: &QueuedVisit, error: &CentralError) -> Option<HeldVisit> {
 /// The server's words on a refused visit, made plain where they are known.
 fn refusal_reason(server_said: &str) -> String {
     if server_said.contains("row-level security") {
-        crate::text::sync::refused_by_row_security(crate::text::Language::English, server_said)
+        format!(
+            "the server lets this desk's role write only its own desk's visits, and another desk may have a visit with the same id ({server_said})"
+        )
     } else {
         format!("the server refused it ({server_said})")
     }

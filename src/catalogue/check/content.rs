@@ -44,7 +44,6 @@ pub(super) fn defaults(
     match FileDefaults::deserialize(ValueDeserializer::from(value.clone())) {
         Ok(defaults) => {
             source_addresses(checker, &raw, &defaults.sources);
-            checked_date(checker, &raw, defaults.checked);
         }
         Err(error) => {
             checker.broken[index] = true;
@@ -139,7 +138,6 @@ pub(super) fn entry_sources(
     checked: Option<NaiveDate>,
 ) {
     source_addresses(checker, raw, sources);
-    checked_date(checker, raw, checked);
     let defaults = checker.defaults.get(raw.file).cloned().flatten();
     let inherited_sources = defaults.as_ref().is_some_and(|d| !d.sources.is_empty());
     let inherited_checked = defaults.as_ref().and_then(|d| d.checked).is_some();
@@ -175,7 +173,6 @@ pub(super) fn end_sources(
     checked: Option<NaiveDate>,
 ) {
     source_addresses(checker, raw, sources);
-    checked_date(checker, raw, checked);
     if sources.is_empty() {
         checker.error(
             &raw.site(),
@@ -212,17 +209,6 @@ fn source_addresses(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, sources: &[Str
                 ),
             );
         }
-    }
-}
-
-fn checked_date(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, checked: Option<NaiveDate>) {
-    if let Some(date) = checked
-        && date > checker.today
-    {
-        checker.warning(
-            &raw.field("checked"),
-            format!("checked {date} is after today; write the day a person actually checked it"),
-        );
     }
 }
 
