@@ -190,7 +190,7 @@ fn remove_old(folder: &Path, just_written: &Path) {
             compiled.push((modified, path));
         }
     }
-    compiled.sort_by(|a, b| b.0.cmp(&a.0));
+    compiled.sort_by_key(|c| std::cmp::Reverse(c.0));
     for (_, path) in compiled.into_iter().skip(KEEP.saturating_sub(1)) {
         let _ = fs::remove_file(path);
     }
