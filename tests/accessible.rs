@@ -212,8 +212,11 @@ fn every_task_over_a_pipe_search_open_show_slip_script_log_today_undo_edit_repor
         .count();
     assert!(saved > 0, "the slips are kept in the data folder");
     assert!(
-        line_with(&out, "5 results.")
-            .contains("3: Homeless or about to lose your home, guided script"),
+        line_with(
+            &out,
+            "results. 1: Urgent: Illegal eviction or harassment by a landlord"
+        )
+        .contains("3: Homeless or about to lose your home, guided script"),
         "the script is the third result for 'evicted'"
     );
     // The script: the urgent step first, nothing else until 'done'.

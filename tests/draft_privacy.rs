@@ -45,7 +45,7 @@ fn personal_data_in_a_draft_note_never_reaches_the_disk() {
         kept.note.as_deref(),
         Some(
             "[name removed] rang from [phone number removed], email [email address removed], \
-             lives at [address removed], NI [National Insurance number removed], \
+             [address removed], NI [National Insurance number removed], \
              dob [date of birth removed], paid by card [card number removed]"
         )
     );

@@ -524,14 +524,17 @@ fn a_receptionist_walks_the_homelessness_script_and_its_path_is_in_the_file() {
     // The script is the first result, in words: Enter walks it.
     session.wait_for("> Script  Homeless or about to lose your home");
     session.send(b"\r");
+    // The safety question comes first; none of them applies.
+    session.wait_for("Does any of these apply to you, or to someone with you?");
+    session.send(b"1");
     session.wait_for("Do you have somewhere safe to stay tonight?");
     // Nowhere safe tonight: urgent, and the options wait until Enter.
     session.send(b"1");
     session.wait_for("URGENT - do this now");
     session.send(b"1");
-    session.send(b"\x7f"); // Backspace: back to the first question
-    session.wait_for("[3] Yes, I am worried about later");
-    for key in [b"2", b"1", b"1", b"1"] {
+    session.send(b"\x7f"); // Backspace: back to the tonight question
+    session.wait_for("[3] Yes, but I have to leave soon");
+    for key in [b"3", b"1", b"1", b"1", b"3"] {
         session.send(key);
     }
     session.wait_for("End of the script");
@@ -549,7 +552,10 @@ fn a_receptionist_walks_the_homelessness_script_and_its_path_is_in_the_file() {
             Ok((r.get(0)?, r.get(1)?))
         })
         .unwrap();
-    assert_eq!((id.as_str(), path.as_str()), ("homelessness", "2,1,1,1"));
+    assert_eq!(
+        (id.as_str(), path.as_str()),
+        ("homelessness", "1,3,1,1,1,3")
+    );
 }
 
 #[test]

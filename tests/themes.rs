@@ -34,7 +34,7 @@ const SCREENS: [(&str, &str, &[KeyCode]); 4] = [
     (
         "script_urgent",
         "homeless lose home",
-        &[KeyCode::Enter, KeyCode::Char('1')],
+        &[KeyCode::Enter, KeyCode::Char('1'), KeyCode::Char('1')],
     ),
     ("form_note", "bulky", &[KeyCode::F(2), KeyCode::Enter]),
 ];
