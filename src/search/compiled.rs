@@ -259,8 +259,14 @@ fn read(
     if key? != stored {
         return None;
     }
+    assemble(Origin::Dir(dir.to_path_buf()), read, index)
+}
+
+/// The catalogue and its index from their decoded parts; `None` when they do not belong
+/// together (the index points into the catalogue by position: they must be the same size).
+fn assemble(origin: Origin, read: Reading, index: IndexData) -> Option<(Catalogue, Index)> {
     let catalogue = Catalogue::from_parts(
-        Origin::Dir(dir.to_path_buf()),
+        origin,
         vec![CatalogueFile {
             council: Some(read.council),
             body: read.bodies,
@@ -272,7 +278,6 @@ fn read(
             ..CatalogueFile::default()
         }],
     );
-    // The index points into the catalogue by position: they must be the same size.
     if index.docs.len() != catalogue.searchable().count() {
         return None;
     }
@@ -358,23 +363,7 @@ pub fn built_in() -> Option<(Catalogue, Index)> {
     if key != built_in_key() {
         return None;
     }
-    let catalogue = Catalogue::from_parts(
-        Origin::Embedded,
-        vec![CatalogueFile {
-            council: Some(read.council),
-            body: read.bodies,
-            service: read.services,
-            partner: read.partners,
-            faq: read.faqs,
-            synonyms: read.synonyms,
-            script: read.scripts,
-            ..CatalogueFile::default()
-        }],
-    );
-    if index.docs.len() != catalogue.searchable().count() {
-        return None;
-    }
-    Some((catalogue, Index::from_data(index)))
+    assemble(Origin::Embedded, read, index)
 }
 
 /// The compiled form of the built-in catalogue, made afresh from its files: what
