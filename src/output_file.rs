@@ -37,6 +37,7 @@ const KEPT_FOLDERS: [(&str, &str); 3] = [
     ),
 ];
 /// How deep the kept folders are searched for hard links to their files.
+#[cfg(unix)]
 const KEPT_DEPTH: usize = 4;
 /// What the visit log is called in a refusal.
 pub const THE_VISIT_LOG: &str = "the visit log";
@@ -63,7 +64,8 @@ pub struct KeptFiles {
     files: Vec<(PathBuf, &'static str)>,
     /// Kept folders by canonical path: everything inside is kept.
     folders: Vec<(PathBuf, &'static str)>,
-    /// The log's file and its companions, the config file: compared by identity as well.
+    /// The log's file and its companions, the config file: compared by identity as well (Unix).
+    #[cfg_attr(not(unix), allow(dead_code))]
     named: Vec<(PathBuf, &'static str)>,
 }
 
