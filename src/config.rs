@@ -22,9 +22,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::catalogue::{Catalogue, CatalogueRefused, problem_line_column, quoted};
+use crate::catalogue::{problem_line_column, quoted};
 use crate::printable::{first_unsafe, printable};
-use crate::search::compiled::{self, Prepared};
 use crate::user_file::{ReadError, read_bounded};
 
 mod server_url;
@@ -189,14 +188,7 @@ fn on_path(program: &str, path: Option<&str>) -> bool {
     })
 }
 
-/// What one contact costs the council by each channel, in pence, as set in `[unit_costs]`
-/// (in pounds). Unset means unknown: reports leave out the figures that need it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct UnitCosts {
-    pub face_to_face: Option<u64>,
-    pub phone: Option<u64>,
-    pub web: Option<u64>,
-}
+pub use crate::tally::UnitCosts;
 
 /// The most a unit cost may be, in pounds: a typo guard.
 const UNIT_COST_MAX_POUNDS: f64 = 10_000.0;
@@ -696,23 +688,6 @@ impl Settings {
     /// Where a half-filled visit form is kept so it survives a crash.
     pub fn draft_file(&self) -> PathBuf {
         self.data_dir.join("draft.json")
-    }
-
-    /// The catalogue these settings name, else the one last fetched from the central server,
-    /// else the built-in one; refused when it has errors.
-    pub fn load_catalogue(&self) -> Result<Catalogue, CatalogueRefused> {
-        self.prepare_catalogue().map(|prepared| prepared.catalogue)
-    }
-
-    /// The catalogue, with its index when a compiled catalogue folder in the data folder had
-    /// it ([`crate::search::compiled`]), and where to keep the compiled form otherwise.
-    pub fn prepare_catalogue(&self) -> Result<Prepared, CatalogueRefused> {
-        let today = chrono::Local::now().date_naive();
-        let dir = self.catalogue_dir.clone().or_else(|| {
-            crate::catalogue::fetched::current(&self.central_catalogue_dir()).map(|(dir, _)| dir)
-        });
-        let compiled = self.compiled_dir();
-        compiled::prepare(dir.as_deref(), Some(&compiled), today)
     }
 
     /// Where compiled catalogue folders are kept: `compiled` in the data folder.

@@ -71,13 +71,62 @@ fn the_desk_and_its_sentences_never_name_a_terminal_library() {
 #[test]
 fn lower_rooms_never_import_the_rooms_above_them() {
     // Each room, and the rooms it must not import (they sit above it).
-    let above: [(&str, &[&str]); 16] = [
+    let above: [(&str, &[&str]); 19] = [
         // The command layer is on top: nothing below it imports it or the clap definitions.
-        ("tui", &["commands", "cli", "accessible"]),
-        // The accessible face sits beside the terminal face (see the test below for the one
-        // thing of the terminal face it uses).
-        ("accessible", &["commands", "cli"]),
-        ("config.rs", &["commands", "cli", "tui", "desk"]),
+        // A face never imports the other face, nor the central server (the runtime's workers
+        // reach it).
+        ("tui", &["commands", "cli", "accessible", "central"]),
+        ("accessible", &["commands", "cli", "tui", "central"]),
+        // The runtime is shared by both faces and knows neither.
+        ("runtime", &["commands", "cli", "tui", "accessible"]),
+        // Settings are a leaf: they load no catalogue and know no face, desk or worker.
+        (
+            "config.rs",
+            &[
+                "commands",
+                "cli",
+                "tui",
+                "accessible",
+                "desk",
+                "runtime",
+                "search",
+                "store",
+                "central",
+            ],
+        ),
+        (
+            "config",
+            &[
+                "commands",
+                "cli",
+                "tui",
+                "accessible",
+                "desk",
+                "runtime",
+                "search",
+                "store",
+                "central",
+            ],
+        ),
+        // The plain values figures are made of import nothing of the crate.
+        (
+            "tally.rs",
+            &[
+                "commands",
+                "cli",
+                "tui",
+                "accessible",
+                "desk",
+                "runtime",
+                "config",
+                "store",
+                "central",
+                "report",
+                "visit",
+                "catalogue",
+                "text",
+            ],
+        ),
         (
             "store",
             &["commands", "cli", "tui", "desk", "text", "central"],
@@ -108,7 +157,20 @@ fn lower_rooms_never_import_the_rooms_above_them() {
         ),
         ("printable.rs", &["commands", "cli", "tui", "desk", "store"]),
         ("user_file.rs", &["commands", "cli", "tui", "desk", "store"]),
-        ("desk", &["tui", "accessible", "commands", "cli"]),
+        // The desk's state takes plain values: no storage, settings, server or worker types.
+        (
+            "desk",
+            &[
+                "tui",
+                "accessible",
+                "commands",
+                "cli",
+                "store",
+                "config",
+                "central",
+                "runtime",
+            ],
+        ),
         // A slip is built from the catalogue and a date; the desk and the commands use it.
         (
             "slip",
@@ -148,7 +210,7 @@ fn lower_rooms_never_import_the_rooms_above_them() {
 }
 
 #[test]
-fn the_accessible_face_names_no_terminal_library_and_takes_only_the_workers_jobs_from_the_tui() {
+fn the_accessible_face_names_no_terminal_library() {
     let files = code_files(&src().join("accessible"));
     assert!(!files.is_empty(), "src/accessible has files");
     for (path, code) in files {
@@ -159,14 +221,42 @@ fn the_accessible_face_names_no_terminal_library_and_takes_only_the_workers_jobs
                 path.display()
             );
         }
-        for (at, _) in code.match_indices("crate::tui::") {
-            let used: String = code[at + "crate::tui::".len()..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
+    }
+}
+
+#[test]
+fn the_runtime_knows_no_terminal_library() {
+    let files = code_files(&src().join("runtime"));
+    assert!(!files.is_empty(), "src/runtime has files");
+    for (path, code) in files {
+        for library in ["crossterm", "ratatui"] {
             assert!(
-                ["workers", "slip_printer"].contains(&used.as_str()),
-                "{} uses crate::tui::{used}: of the terminal face, only the store's and the slip printer's jobs are shared",
+                !code.contains(library),
+                "{} uses {library}: the runtime serves every face",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn settings_load_no_catalogue() {
+    let mut files = code_files(&src().join("config"));
+    let single = src().join("config.rs");
+    files.push((single.clone(), code_of(&single)));
+    for (path, code) in files {
+        for loading in [
+            "Catalogue::",
+            "CatalogueRefused",
+            "catalogue::fetched",
+            "compiled::",
+            "Prepared",
+            "load_catalogue",
+            "prepare_catalogue",
+        ] {
+            assert!(
+                !code.contains(loading),
+                "{} names {loading}: loading and compiling the catalogue belong to the runtime",
                 path.display()
             );
         }
@@ -247,7 +337,7 @@ fn find_loop(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> 
 
 #[test]
 fn the_files_of_the_desk_and_the_terminal_face_import_each_other_without_loops() {
-    for room in ["desk", "tui", "text", "accessible"] {
+    for room in ["desk", "tui", "text", "accessible", "runtime"] {
         let graph = sibling_imports(room);
         assert!(
             find_loop(&graph).is_none(),

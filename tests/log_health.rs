@@ -11,11 +11,11 @@ use std::time::{Duration as StdDuration, UNIX_EPOCH};
 use chrono::{DateTime, Duration, Utc};
 use frontdesk::clock::{self, ClockError};
 use frontdesk::desk::Action;
+use frontdesk::runtime::Answers;
+use frontdesk::runtime::workers::{StorePlace, StoreWorker};
 use frontdesk::store::{
     LogSpan, MOST_REMOVED_AT_ONCE_PERCENT, PurgeHeld, Store, VisitLog, purge_check,
 };
-use frontdesk::tui::message::Message;
-use frontdesk::tui::workers::{StorePlace, StoreWorker};
 use frontdesk::visit::{Outcome, Visit, VisitDraft};
 use proptest::prelude::*;
 use rusqlite::Connection;
@@ -208,7 +208,7 @@ fn the_screen_start_up_keeps_every_visit_when_the_clean_up_is_held_and_says_so()
     let path = dir.path().join("visits.sqlite3");
     // Every visit is older than the retention period: as if the clock were years ahead.
     log_with(&path, Utc::now(), &[1_100, 1_000, 900]);
-    let (sender, mut answers) = tokio::sync::mpsc::unbounded_channel();
+    let (sender, answers) = Answers::channel();
     let place = StorePlace {
         visits_file: path.clone(),
         drafts: None,
@@ -216,8 +216,8 @@ fn the_screen_start_up_keeps_every_visit_when_the_clean_up_is_held_and_says_so()
     };
     StoreWorker::start_at(place, 730, sender).finish();
     let mut warnings = Vec::new();
-    while let Ok(message) = answers.try_recv() {
-        if let Message::Action(Action::StoreWarning(text)) = message {
+    for answer in answers.try_iter() {
+        if let Action::StoreWarning(text) = answer {
             warnings.push(text);
         }
     }

@@ -9,9 +9,10 @@
 //!                      lines printed: the desk's message, the results, an entry, a question
 //! ```
 //!
-//! It sits beside `crate::tui` and names no terminal library; of the terminal face it uses only
-//! its workers' jobs, run in turn (`tui::workers::StoreJobs`, `tui::slip_printer::file_slip`), so a
-//! visit is saved and a slip printed exactly as the full screen does it.
+//! It sits beside `crate::tui`, names no terminal library and imports nothing of the terminal
+//! face: its effects go through the runtime's inline runner ([`crate::runtime::Inline`]), the
+//! same jobs the full screen's workers run, so a visit is saved and a slip printed exactly as
+//! the full screen does it.
 
 mod form;
 mod report;
@@ -22,14 +23,15 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::central::all_desks::AllDesks;
 use crate::config::Settings;
 use crate::desk::{Action, App, Command, KeyNames};
+use crate::runtime::AllDesks;
+pub use crate::runtime::SlipPlace;
+use crate::runtime::workers::{StoreJobs, StorePlace};
 use crate::search::Index;
 use crate::store::DraftSlot;
 use crate::text::{self, Language};
-use crate::tui::workers::{StoreJobs, StorePlace};
-pub use session::{Session, SlipPlace};
+pub use session::Session;
 
 /// Why the accessible mode was started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +76,7 @@ pub fn key_names(lang: Language) -> KeyNames {
 
 /// Runs the accessible mode on standard input and output until 'quit' or the end of the input.
 pub fn run(settings: &Settings, started: Started) -> anyhow::Result<ExitCode> {
-    let catalogue = Arc::new(settings.load_catalogue()?);
+    let catalogue = Arc::new(crate::runtime::load_catalogue(settings)?);
     let lang = Language::default();
     let now = crate::clock::local_now()?.fixed_offset();
     let app = App::new(

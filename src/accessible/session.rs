@@ -8,16 +8,14 @@ use chrono::{DateTime, FixedOffset};
 
 use super::form;
 use super::screen::{self, RESULTS_AT_ONCE};
-use crate::central::all_desks::AllDesks;
-use crate::desk::{
-    Action, App, Command, Effect, Level, Mode, Question, Screen, SlipFiled, TextEdit,
-};
+use crate::desk::{Action, App, Command, Level, Mode, Question, Screen, TextEdit};
 use crate::output_file::KeptFiles;
 use crate::printable::printable;
+use crate::runtime::AllDesks;
+use crate::runtime::workers::StoreJobs;
+use crate::runtime::{Inline, SlipPlace};
 use crate::search::Index;
 use crate::text::{self, accessible::Prompt};
-use crate::tui::slip_printer::file_slip;
-use crate::tui::workers::StoreJobs;
 
 /// The longest line read; the rest of a longer one is dropped (a note holds far less).
 pub const LINE_MAX_BYTES: usize = 4096;
@@ -25,10 +23,10 @@ pub const LINE_MAX_BYTES: usize = 4096;
 /// A session of the accessible mode over any input and output.
 pub struct Session<W: Write> {
     pub app: App,
-    index: Index,
-    /// The visit log and this session's draft file, as the full screen's store worker has
-    /// them; effects are carried out in turn, before the next line is read.
-    log: Option<StoreJobs>,
+    /// The runtime's inline runner: the search index, the visit log and this session's draft
+    /// file (as the full screen's store worker has them), the slip folder and the report
+    /// server; effects are carried out in turn, before the next line is read.
+    runner: Inline,
     out: W,
     /// The wall clock, asked before each line.
     clock: Box<dyn Fn() -> DateTime<FixedOffset>>,
@@ -45,20 +43,8 @@ pub struct Session<W: Write> {
     asking: Option<usize>,
     /// The visit form was on top after the last line.
     on_form: bool,
-    /// Where slips go; without one, a slip cannot be saved.
-    slips: Option<SlipPlace>,
-    /// The central server as the report role, where it is set: 'all' on the report reads
-    /// every desk's figures from it (the next line waits for the answer).
-    all_desks: Option<AllDesks>,
     /// The files frontdesk keeps, which 'save FILE' never writes over.
     kept: KeptFiles,
-}
-
-/// Where slips are saved, and the command that prints them (the config's `print_command`).
-#[derive(Debug, Clone)]
-pub struct SlipPlace {
-    pub folder: std::path::PathBuf,
-    pub print_command: Option<Vec<String>>,
 }
 
 /// What a line asks the session to do after the desk has it.
@@ -80,11 +66,14 @@ impl<W: Write> Session<W> {
             .as_ref()
             .map(|log| KeptFiles::beside_log(log.visits_file()))
             .unwrap_or_default();
+        let mut runner = Inline::new(index);
+        runner.log = log;
+        // A slip with no folder, or all desks' figures with no server, is answered with why.
+        runner.answer_missing = true;
         Session {
             kept,
             app,
-            index,
-            log,
+            runner,
             out,
             clock,
             helped: BTreeSet::new(),
@@ -94,8 +83,6 @@ impl<W: Write> Session<W> {
             results_seq: 0,
             asking: None,
             on_form: false,
-            slips: None,
-            all_desks: None,
         }
     }
 
@@ -107,7 +94,7 @@ impl<W: Write> Session<W> {
 
     /// Saves and prints slips as `place` says.
     pub fn with_slips(mut self, place: SlipPlace) -> Session<W> {
-        self.slips = Some(place);
+        self.runner.slips = Some(place);
         self
     }
 
@@ -115,7 +102,7 @@ impl<W: Write> Session<W> {
     /// 'all' is offered.
     pub fn with_all_desks(mut self, all_desks: AllDesks) -> Session<W> {
         self.app.central_report = true;
-        self.all_desks = Some(all_desks);
+        self.runner.all_desks = Some(all_desks);
         self
     }
 
@@ -162,43 +149,7 @@ impl<W: Write> Session<W> {
     /// Sends an action to the desk and carries out its effects until none are left: searches
     /// on the index, the rest on the visit log and the draft file.
     pub fn act(&mut self, action: Action) {
-        let mut pending = vec![action];
-        while let Some(action) = pending.pop() {
-            for effect in self.app.update(action) {
-                match effect {
-                    Effect::Search { seq, query } => pending.push(Action::Results {
-                        seq,
-                        hits: self.index.query(&query),
-                    }),
-                    // Saved and printed here and now: the next line waits for the printer.
-                    Effect::LoadCentralReport { seq, from, to } => {
-                        pending.push(match self.all_desks.as_mut() {
-                            Some(all_desks) => match all_desks.counts(from, to) {
-                                Ok(counts) => Action::ReportCounted { seq, counts },
-                                Err(reason) => Action::AllDesksNotCounted { seq, reason },
-                            },
-                            None => Action::AllDesksNotCounted {
-                                seq,
-                                reason: "no report server is set".to_string(),
-                            },
-                        })
-                    }
-                    Effect::FileSlip(job) => pending.push(Action::SlipFiled(match &self.slips {
-                        Some(place) => {
-                            file_slip(&place.folder, place.print_command.as_deref(), &job)
-                        }
-                        None => SlipFiled::NotSaved {
-                            problem: "there is no data folder for slips".to_string(),
-                        },
-                    })),
-                    other => {
-                        if let Some(answer) = self.log.as_mut().and_then(|log| log.apply(other)) {
-                            pending.push(answer);
-                        }
-                    }
-                }
-            }
-        }
+        self.runner.run(&mut self.app, action);
     }
 
     fn command(&mut self, command: Command) {

@@ -10,6 +10,8 @@
 //! - [`report`]: the report across desks, from those counts; [`all_desks`] asks for it on
 //!   behalf of the app's faces.
 //! - [`purge`]: retention on the server, with the local rules.
+//! - [`sync`]: one sync (send, then fetch a newer catalogue), for `frontdesk sync` and the
+//!   desk's background sync alike.
 //!
 //! The desk's SQLite log stays its own record; nothing here changes it except marking outbox
 //! rows as sent after the server has committed them.
@@ -23,6 +25,7 @@ pub mod purge;
 pub mod push;
 pub mod report;
 pub mod schema;
+pub mod sync;
 
 pub use connect::Central;
 pub use error::CentralError;

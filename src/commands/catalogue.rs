@@ -68,7 +68,7 @@ pub(crate) fn entry_note(catalogue: &Catalogue, entry: Entry<'_>) -> String {
 }
 
 pub fn list(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     if json {
         let entries: Vec<EntryJson<'_>> = catalogue
             .entries()

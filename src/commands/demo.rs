@@ -11,7 +11,7 @@ use crate::report::DEMO_DESK;
 use crate::store::VisitLog;
 
 pub fn run(settings: &Settings, args: &DemoDataArgs) -> anyhow::Result<ExitCode> {
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     let plan = DemoPlan {
         visits: args.visits,
         days: args.days,

@@ -115,7 +115,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// The accessible mode keeps the app's log in `frontdesk.log` as the screen does (a held
 /// clean-up is written there); a log file that cannot be written leaves the mode running, quietly.
 fn accessible_log(settings: &Settings) {
-    let _ = crate::tui::logging::init(&settings.log_file());
+    let _ = crate::runtime::logging::init(&settings.log_file());
 }
 
 /// Writes to standard output; a closed pipe is not an error.

@@ -44,7 +44,7 @@ pub(super) fn period(
 /// The catalogue for titles: the configured one, or else the built-in one (ids it does not know
 /// are shown as themselves).
 pub(super) fn catalogue_for_titles(settings: &Settings) -> anyhow::Result<Catalogue> {
-    match settings.load_catalogue() {
+    match crate::runtime::load_catalogue(settings) {
         Ok(catalogue) => Ok(catalogue),
         Err(e) => {
             let first = e.to_string();

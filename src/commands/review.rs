@@ -80,7 +80,7 @@ pub(crate) fn due(catalogue: &Catalogue, as_of: NaiveDate) -> Vec<Due> {
 
 pub fn run(settings: &Settings, as_of: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
     let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     let due = due(&catalogue, as_of);
     for item in &due {
         let checked = item

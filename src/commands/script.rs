@@ -24,7 +24,7 @@ struct ListJson<'a> {
 }
 
 pub fn list(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     if json {
         let rows: Vec<ListJson<'_>> = catalogue
             .scripts
@@ -77,7 +77,7 @@ fn find<'c>(catalogue: &'c Catalogue, id: &str) -> anyhow::Result<&'c Script> {
 }
 
 pub fn show(settings: &Settings, id: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     let script = find(&catalogue, id)?;
     if json {
         outln!("{}", serde_json::to_string_pretty(script)?);
@@ -254,7 +254,7 @@ struct WalkJson<'a> {
 }
 
 pub fn walk(settings: &Settings, id: &str, keys: &[u8], json: bool) -> anyhow::Result<ExitCode> {
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     let script = find(&catalogue, id)?;
     let mut walk = ScriptWalk::start(script)?;
     let mut urgent: Vec<(&ScriptNode, &Urgent)> = Vec::new();

@@ -29,7 +29,7 @@ pub fn run(settings: &Settings, args: &SearchArgs) -> anyhow::Result<ExitCode> {
             "the search is empty; give what the resident asked for, e.g. `frontdesk search missed bin`"
         );
     }
-    let prepared = settings.prepare_catalogue()?;
+    let prepared = crate::runtime::prepare_catalogue(settings)?;
     let catalogue = prepared.catalogue;
     let index = prepared.index.unwrap_or_else(|| Index::new(&catalogue));
     let result = if args.explain {

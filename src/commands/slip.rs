@@ -25,7 +25,7 @@ pub fn run(settings: &Settings, args: &SlipArgs) -> anyhow::Result<ExitCode> {
             "give at least one --partner ID or --service ID; `frontdesk catalogue list` lists them"
         );
     }
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     if args.language == "both" && args.format == "html" {
         bail!(
             "--language both is for --format text; for HTML, write one slip with --language cy and one with --language en"

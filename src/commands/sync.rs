@@ -39,8 +39,12 @@ pub fn sync(settings: &Settings, flag: Option<&str>, retry_held: bool) -> anyhow
         outln!("Sending {released} {visits} set aside before again.");
     }
     let options = central::push::SyncOptions::of(settings);
-    let pushed =
-        central::push::push_with(&mut central, &mut log, central::push::BATCH_SIZE, &options)?;
+    // A desk with `catalogue` set keeps its own folder.
+    let root = settings.central_catalogue_dir();
+    let root = settings.catalogue_dir.is_none().then_some(root.as_path());
+    let today = Local::now().date_naive();
+    let synced = central::sync::sync(&mut central, &mut log, &options, root, today)?;
+    let pushed = synced.pushed;
     let visits = |n: u64| if n == 1 { "visit" } else { "visits" };
     outln!(
         "Sent {} {} to {}; {} waiting.",
@@ -49,7 +53,8 @@ pub fn sync(settings: &Settings, flag: Option<&str>, retry_held: bool) -> anyhow
         central.server(),
         pushed.waiting
     );
-    if let Some(version) = fetch_catalogue(settings, &mut central)? {
+    if let Some(taken) = synced.catalogue? {
+        let version = crate::printable::printable(&taken.version);
         outln!("Fetched catalogue version {version}; the desk uses it from the next visit.");
     }
     let held = log.sync_held()?;
@@ -65,33 +70,6 @@ pub fn sync(settings: &Settings, flag: Option<&str>, retry_held: bool) -> anyhow
     }
     eprintln!("frontdesk: {}.", crate::text::sync::retry_held_hint(lang));
     Ok(ExitCode::FAILURE)
-}
-
-/// Fetches the server's newest catalogue when this desk does not have it; returns its
-/// version when one was fetched. A desk with `catalogue` set keeps its own folder.
-pub fn fetch_catalogue(
-    settings: &Settings,
-    central: &mut Central,
-) -> anyhow::Result<Option<String>> {
-    if settings.catalogue_dir.is_some() {
-        return Ok(None);
-    }
-    let root = settings.central_catalogue_dir();
-    let Some(newest) = central::catalogue::newest_version(central)? else {
-        return Ok(None);
-    };
-    if fetched::current(&root).is_some_and(|(_, version)| version == newest) {
-        return Ok(None);
-    }
-    let Some(published) = central::catalogue::newest(central)? else {
-        return Ok(None);
-    };
-    let today = Local::now().date_naive();
-    fetched::keep(&root, &published.version, &published.files, today)
-        .map_err(anyhow::Error::msg)?;
-    Ok(Some(
-        crate::printable::printable(&published.version).into_owned(),
-    ))
 }
 
 /// `frontdesk server init`: the schema, and the roles asked for.

@@ -95,7 +95,7 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         }
         referrals.insert(id, consent);
     }
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
 
     let now = crate::clock::now()?;
     let draft = VisitDraft {
@@ -175,7 +175,7 @@ pub fn list(settings: &Settings, args: &VisitsArgs) -> anyhow::Result<ExitCode> 
         outln!("{}", nothing_logged(since, until));
     } else {
         // Titles as the screen shows them; a catalogue that cannot be used leaves the ids.
-        let catalogue = match settings.load_catalogue() {
+        let catalogue = match crate::runtime::load_catalogue(settings) {
             Ok(catalogue) => Some(catalogue),
             Err(e) => {
                 let first = e.to_string();
@@ -245,7 +245,7 @@ pub fn purge(settings: &Settings, args: &PurgeArgs) -> anyhow::Result<ExitCode> 
         }
     } else if let Some(held) = &purged.held {
         // Said on the screen and kept in the app's log, where a held clean-up at start-up is.
-        if crate::tui::logging::init(&settings.log_file()).is_ok() {
+        if crate::runtime::logging::init(&settings.log_file()).is_ok() {
             tracing::warn!("purge held back: {held}");
         }
         eprintln!("frontdesk: {held}.");

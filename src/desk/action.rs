@@ -57,7 +57,7 @@ pub enum Action {
     /// log, or every desk's from the central server.
     ReportCounted {
         seq: u64,
-        counts: Vec<crate::store::Count>,
+        counts: Vec<crate::tally::Count>,
     },
     /// The central server could not give the counts of all desks for question number `seq`;
     /// `reason` says why, in one sentence.

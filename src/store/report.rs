@@ -17,15 +17,7 @@ pub enum Desks {
     AllBut(String),
 }
 
-/// How many of one fact the period holds. For `hour`, `key` is the local weekday (0 Monday to
-/// 6 Sunday) and `sub` the local hour; otherwise they are as `summary` names them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Count {
-    pub figure: String,
-    pub key: String,
-    pub sub: String,
-    pub n: u64,
-}
+pub use crate::tally::Count;
 
 /// The days of a period read day by day, and the whole calendar months between read month by
 /// month: `(days, days, months)`, each an inclusive range of day numbers, empty as `(1, 0)`.

@@ -6,18 +6,16 @@ use std::time::Duration;
 use crossterm::event::Event;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 
-use super::all_desks_worker::AllDesksWorker;
 use super::input::action_for_event;
 use super::keymap::Keymap;
 use super::message::Message;
 use super::screens;
-use super::slip_printer::SlipPrinter;
-use super::sync_worker::SyncWorker;
 use super::terminal::{TerminalGuard, Tty};
 use super::theme::Theme;
-use super::workers::{SearchStart, SearchWorker, StoreWorker, sentence};
 use crate::config::Settings;
 use crate::desk::{Action, App, Effect};
+use crate::runtime::workers::{SearchStart, sentence};
+use crate::runtime::{Answers, Threaded};
 use crate::store::DraftSlot;
 
 pub async fn run(
@@ -56,17 +54,13 @@ pub async fn run(
     spawn_input_reader(sender.clone());
     spawn_signal_listener(sender.clone());
     spawn_clock(sender.clone());
-    let mut search = SearchWorker::start(search, sender.clone());
-    let store = StoreWorker::start(settings, drafts, sender.clone());
-    let printer = SlipPrinter::new(
-        &settings.data_dir,
-        settings.print_command.clone(),
-        sender.clone(),
-    );
-    let sync = SyncWorker::start(settings, sender.clone());
+    let answers = {
+        let sender = sender.clone();
+        Answers::new(move |action| sender.send(Message::Action(action)).is_ok())
+    };
+    let mut runner = Threaded::start(settings, search, drafts, answers);
     // The report offers the figures of all desks only where there is a worker to ask for them.
-    let all_desks = AllDesksWorker::start(settings, sender.clone());
-    app.central_report = all_desks.is_some();
+    app.central_report = runner.central_report();
     if let Some(problem) = log_problem {
         app.update(Action::DraftNotKept(problem));
     }
@@ -80,29 +74,12 @@ pub async fn run(
         &theme,
         &mut terminal,
         &mut messages,
-        &mut Workers {
-            search: &mut search,
-            store: &store,
-            printer: &printer,
-            all_desks: all_desks.as_ref(),
-        },
+        &mut runner,
     )
     .await;
-    drop(all_desks);
-    drop(sync);
-    drop(search);
-    store.finish();
+    runner.finish();
     drop(guard);
     result
-}
-
-/// The threads that carry out the desk's effects.
-struct Workers<'a> {
-    search: &'a mut SearchWorker,
-    store: &'a StoreWorker,
-    printer: &'a SlipPrinter,
-    /// Only where the central server's report role is set.
-    all_desks: Option<&'a AllDesksWorker>,
 }
 
 async fn event_loop(
@@ -111,7 +88,7 @@ async fn event_loop(
     theme: &Theme,
     terminal: &mut Tty,
     messages: &mut UnboundedReceiver<Message>,
-    workers: &mut Workers<'_>,
+    runner: &mut Threaded,
 ) -> anyhow::Result<()> {
     while let Some(first) = messages.recv().await {
         let mut next = Some(first);
@@ -123,21 +100,7 @@ async fn event_loop(
                 terminal.size().map(|s| s.into()).unwrap_or_default(),
             );
             for effect in effects {
-                match effect {
-                    Effect::Search { seq, query } => workers.search.search(seq, query),
-                    Effect::FileSlip(job) => workers.printer.file(job),
-                    Effect::LoadCentralReport { seq, from, to } => match workers.all_desks {
-                        Some(worker) => worker.ask(seq, from, to),
-                        None => {
-                            tracing::warn!("all desks' figures asked with no report server set");
-                        }
-                    },
-                    // A new catalogue (between visits): a new index, built off this thread.
-                    Effect::CatalogueChanged => {
-                        workers.search.restart(app.catalogue.clone());
-                    }
-                    other => workers.store.send(other),
-                }
+                runner.run(app, effect);
             }
             next = messages.try_recv().ok();
         }

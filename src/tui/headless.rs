@@ -14,10 +14,11 @@ use super::input::action_for_event;
 use super::keymap::Keymap;
 use super::screens;
 use super::theme::Theme;
-use super::workers::{StoreJobs, StorePlace};
 use crate::catalogue::Catalogue;
 use crate::config::ThemeName;
 use crate::desk::{Action, App, Effect};
+use crate::runtime::Inline;
+use crate::runtime::workers::{StoreJobs, StorePlace};
 use crate::search::Index;
 use crate::store::DraftSlot;
 
@@ -25,13 +26,13 @@ pub struct Headless {
     pub app: App,
     /// The keys, as the terminal face binds them; change them with [`Headless::rebind`].
     pub keymap: Keymap,
-    pub index: Index,
     pub theme: Theme,
     pub terminal: Terminal<TestBackend>,
     /// Effects other than searches, in order, for the caller to check or answer.
     pub effects: Vec<Effect>,
-    /// A real visit log on disk that answers the store effects, as the store worker does.
-    pub log: Option<StoreJobs>,
+    /// The runtime's inline runner: searches on the index, and, once there is one, store
+    /// effects on a real visit log on disk, as the store worker carries them out.
+    pub runner: Inline,
 }
 
 impl Headless {
@@ -43,7 +44,7 @@ impl Headless {
         height: u16,
     ) -> Headless {
         let catalogue = Arc::new(catalogue);
-        let index = Index::new(&catalogue);
+        let runner = Inline::new(Index::new(&catalogue));
         let keymap = Keymap::default();
         let app = App::new(catalogue, keymap.key_names(), "Front desk", "AB", now);
         // TestBackend::new cannot fail; the Result is the backend trait's.
@@ -54,11 +55,10 @@ impl Headless {
         Headless {
             app,
             keymap,
-            index,
             theme: Theme::new(ThemeName::Default, true),
             terminal,
             effects: Vec::new(),
-            log: None,
+            runner,
         }
     }
 
@@ -74,7 +74,7 @@ impl Headless {
             }
             Err(_) => None,
         };
-        self.log = Some(StoreJobs::new(StorePlace {
+        self.runner.log = Some(StoreJobs::new(StorePlace {
             visits_file: data_dir.join("visits.sqlite3"),
             drafts,
             desk: self.app.desk.clone(),
@@ -90,7 +90,7 @@ impl Headless {
 
     /// This screen's draft file, once it has a visit log.
     pub fn draft_file(&self) -> Option<&Path> {
-        self.log.as_ref()?.draft_file()
+        self.runner.log.as_ref()?.draft_file()
     }
 
     /// Sends one terminal event through the keymap and the update, running searches inline.
@@ -103,30 +103,8 @@ impl Headless {
 
     /// Sends an action straight to the update, running searches inline.
     pub fn act(&mut self, action: Action) {
-        let mut pending = vec![action];
-        while let Some(action) = pending.pop() {
-            for effect in self.app.update(action) {
-                match effect {
-                    Effect::Search { seq, query } => {
-                        pending.push(Action::Results {
-                            seq,
-                            hits: self.index.query(&query),
-                        });
-                    }
-                    Effect::CatalogueChanged => {
-                        // As the app does: a new index for the new catalogue.
-                        self.index = Index::new(&self.app.catalogue);
-                        self.effects.push(Effect::CatalogueChanged);
-                    }
-                    other => {
-                        self.effects.push(other.clone());
-                        if let Some(answer) = self.log.as_mut().and_then(|log| log.apply(other)) {
-                            pending.push(answer);
-                        }
-                    }
-                }
-            }
-        }
+        let asked = self.runner.run(&mut self.app, action);
+        self.effects.extend(asked);
     }
 
     pub fn press(&mut self, code: KeyCode) {

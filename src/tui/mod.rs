@@ -1,28 +1,23 @@
 //! The terminal face of the desk: the terminal guard, the event loop, input decoding, the
-//! keymap, the workers, the theme and one file per screen. The desk's state and its update live
-//! in [`crate::desk`]; this face turns keys into its actions and draws it.
+//! keymap, the theme and one file per screen. The desk's state and its update live in
+//! [`crate::desk`]; the workers that carry out its effects in [`crate::runtime`]. This face
+//! turns keys into the desk's actions and draws it.
 //!
 //! keys ──► input + keymap ──► Action ──► App::update ──► state ──► screens::render
 //!                                            │  ▲
 //!                       Effect (search, save) │ Action (Results, VisitSaved, StoreFailed)
 //!                                            ▼  │
-//!          search worker thread · store worker thread · sync and all desks' figures (central)
+//!          runtime::Threaded: search · store · slips · sync · all desks' figures
 
-mod all_desks_worker;
 pub mod contrast;
-mod draft_writes;
 mod event_loop;
 pub mod headless;
 pub mod input;
 pub mod keymap;
-pub mod logging;
 pub mod message;
 pub mod screens;
-pub mod slip_printer;
-mod sync_worker;
 mod terminal;
 pub mod theme;
-pub mod workers;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -35,14 +30,14 @@ pub use terminal::install_panic_hook;
 pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
     let keymap = keymap::Keymap::with_overrides(&settings.keys)
         .map_err(|message| settings.key_binding_error(&message))?;
-    let prepared = settings.prepare_catalogue()?;
+    let prepared = crate::runtime::prepare_catalogue(settings)?;
     let catalogue = Arc::new(prepared.catalogue);
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the reception screen needs a terminal; for plain lines in and out use `frontdesk --accessible`, from a script `frontdesk search`, `frontdesk log` or `frontdesk --help`"
         );
     }
-    let log_problem = logging::init(&settings.log_file()).err();
+    let log_problem = crate::runtime::logging::init(&settings.log_file()).err();
     let log_file = log_problem.is_none().then(|| settings.log_file());
     terminal::install_panic_hook(log_file);
     tracing::info!("frontdesk starting with {} entries", catalogue.len());
@@ -50,7 +45,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let search = workers::SearchStart {
+    let search = crate::runtime::workers::SearchStart {
         catalogue,
         index: prepared.index,
         pending: prepared.pending,

@@ -9,13 +9,13 @@
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate};
 
 use super::App;
-use crate::config::UnitCosts;
 use crate::desk::action::Effect;
 use crate::desk::command::Command;
 use crate::desk::navigation::{ReportDesks, ReportSpan, ReportView, Screen};
 use crate::desk::status::Level;
 use crate::report::{Period, Report};
-use crate::store::Count;
+use crate::tally::Count;
+use crate::tally::UnitCosts;
 use crate::text;
 
 /// The longest range the screen shows: two years.

@@ -7,13 +7,12 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use chrono::NaiveDate;
-use tokio::sync::mpsc::UnboundedSender;
 
-use super::message::Message;
+use super::Answers;
 use crate::central::all_desks::AllDesks;
 use crate::config::Settings;
 use crate::desk::Action;
-use crate::store::Count;
+use crate::tally::Count;
 
 /// One question: the counts of every desk (but the demo desk) from one local date to another,
 /// both included; `seq` is the report screen's number for it.
@@ -32,7 +31,7 @@ pub struct AllDesksWorker {
 
 impl AllDesksWorker {
     /// Starts the worker when the report role's server is set (`report_server`).
-    pub fn start(settings: &Settings, answers: UnboundedSender<Message>) -> Option<AllDesksWorker> {
+    pub fn start(settings: &Settings, answers: Answers) -> Option<AllDesksWorker> {
         let server = settings.report_server.clone()?;
         let (questions, incoming) = mpsc::channel();
         thread::Builder::new()
@@ -58,7 +57,7 @@ impl AllDesksWorker {
 /// Answers the newest question waiting, then waits for the next, until the screen hangs up.
 fn serve(
     incoming: &Receiver<Question>,
-    answers: &UnboundedSender<Message>,
+    answers: &Answers,
     mut count: impl FnMut(Question) -> Result<Vec<Count>, String>,
 ) {
     while let Ok(mut newest) = incoming.recv() {
@@ -74,7 +73,7 @@ fn serve(
                 Action::AllDesksNotCounted { seq, reason }
             }
         };
-        if answers.send(Message::Action(action)).is_err() {
+        if !answers.send(action) {
             return;
         }
     }
@@ -104,13 +103,9 @@ mod tests {
             send.send(*q).unwrap();
         }
         drop(send);
-        let (answers, mut received) = tokio::sync::mpsc::unbounded_channel();
+        let (answers, received) = Answers::channel();
         serve(&incoming, &answers, count);
-        let mut actions = Vec::new();
-        while let Ok(Message::Action(action)) = received.try_recv() {
-            actions.push(action);
-        }
-        actions
+        received.try_iter().collect()
     }
 
     #[test]

@@ -5,9 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use tokio::sync::mpsc::UnboundedSender;
-
-use super::message::Message;
+use super::Answers;
 use crate::desk::{Action, SlipFiled, SlipJob};
 use crate::output_file::{self, KeptFiles, Privacy};
 use crate::printable::printable;
@@ -22,15 +20,11 @@ const LANG: Language = Language::English;
 pub struct SlipPrinter {
     folder: PathBuf,
     command: Option<Vec<String>>,
-    sender: UnboundedSender<Message>,
+    sender: Answers,
 }
 
 impl SlipPrinter {
-    pub fn new(
-        data_dir: &Path,
-        command: Option<Vec<String>>,
-        sender: UnboundedSender<Message>,
-    ) -> SlipPrinter {
+    pub fn new(data_dir: &Path, command: Option<Vec<String>>, sender: Answers) -> SlipPrinter {
         SlipPrinter {
             folder: data_dir.join("slips"),
             command,
@@ -45,16 +39,12 @@ impl SlipPrinter {
             .name("slip".into())
             .spawn(move || {
                 let filed = file_slip(&printer.folder, printer.command.as_deref(), &job);
-                let _ = printer
-                    .sender
-                    .send(Message::Action(Action::SlipFiled(filed)));
+                printer.sender.send(Action::SlipFiled(filed));
             });
         if let Err(e) = spawned {
-            let _ = self
-                .sender
-                .send(Message::Action(Action::SlipFiled(SlipFiled::NotSaved {
-                    problem: e.to_string(),
-                })));
+            self.sender.send(Action::SlipFiled(SlipFiled::NotSaved {
+                problem: e.to_string(),
+            }));
         }
     }
 }

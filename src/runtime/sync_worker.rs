@@ -8,10 +8,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use tokio::sync::mpsc::UnboundedSender;
-
-use super::message::Message;
-use crate::catalogue::fetched;
+use super::Answers;
+use crate::central::sync::FetchError;
 use crate::central::{self, Central, CentralError};
 use crate::config::{ServerUrl, Settings};
 use crate::desk::{Action, FetchedCatalogue, SyncState};
@@ -33,7 +31,7 @@ pub struct SyncWorker {
 
 impl SyncWorker {
     /// Starts the worker when a server is set.
-    pub fn start(settings: &Settings, answers: UnboundedSender<Message>) -> Option<SyncWorker> {
+    pub fn start(settings: &Settings, answers: Answers) -> Option<SyncWorker> {
         let server = settings.server.clone()?;
         let (stop, stopped) = mpsc::channel();
         let place = Place {
@@ -62,7 +60,7 @@ struct Place {
     options: central::push::SyncOptions,
 }
 
-fn sync_loop(place: &Place, stopped: &Receiver<()>, answers: &UnboundedSender<Message>) {
+fn sync_loop(place: &Place, stopped: &Receiver<()>, answers: &Answers) {
     let mut log = VisitLog::new(&place.visits_file);
     let mut central: Option<Central> = None;
     let mut reachable = true;
@@ -83,7 +81,7 @@ fn sync_loop(place: &Place, stopped: &Receiver<()>, answers: &UnboundedSender<Me
                     catalogue_checked = Some(Instant::now());
                     if let Some(catalogue) = fetched {
                         let action = Action::CatalogueFetched(FetchedCatalogue(catalogue));
-                        if answers.send(Message::Action(action)).is_err() {
+                        if !answers.send(action) {
                             return;
                         }
                     }
@@ -108,10 +106,7 @@ fn sync_loop(place: &Place, stopped: &Receiver<()>, answers: &UnboundedSender<Me
             held: held.iter().map(|h| h.visits).sum(),
             held_reason: held.into_iter().next().map(|h| h.reason),
         };
-        if answers
-            .send(Message::Action(Action::SyncStatus(state)))
-            .is_err()
-        {
+        if !answers.send(Action::SyncStatus(state)) {
             return;
         }
         match stopped.recv_timeout(COUNT_EVERY) {
@@ -136,32 +131,16 @@ fn sync_once(
         }
     };
     let connection = central.insert(connection);
-    let pushed =
-        central::push::push_with(connection, log, central::push::BATCH_SIZE, &place.options)?;
-    if pushed.held > 0 {
-        tracing::warn!("sync: {} set aside", pushed.held);
-    }
-    if place.own_catalogue {
-        return Ok(None);
-    }
-    let Some(newest) = central::catalogue::newest_version(connection)? else {
-        return Ok(None);
-    };
-    if fetched::current(&place.catalogue_root).is_some_and(|(_, version)| version == newest) {
-        return Ok(None);
-    }
-    let Some(published) = central::catalogue::newest(connection)? else {
-        return Ok(None);
-    };
+    let root = (!place.own_catalogue).then_some(place.catalogue_root.as_path());
     let today = chrono::Local::now().date_naive();
-    match fetched::keep(
-        &place.catalogue_root,
-        &published.version,
-        &published.files,
-        today,
-    ) {
-        Ok(catalogue) => Ok(Some(Arc::new(catalogue))),
-        Err(problem) => {
+    let synced = central::sync::sync(connection, log, &place.options, root, today)?;
+    if synced.pushed.held > 0 {
+        tracing::warn!("sync: {} set aside", synced.pushed.held);
+    }
+    match synced.catalogue {
+        Ok(taken) => Ok(taken.map(|taken| taken.catalogue)),
+        Err(FetchError::Central(e)) => Err(e),
+        Err(FetchError::NotKept(problem)) => {
             // The desk keeps its catalogue; the problem is in the app's log, not the screen.
             tracing::warn!("sync: {problem}");
             Ok(None)

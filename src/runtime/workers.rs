@@ -7,14 +7,12 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Instant;
 
-use tokio::sync::mpsc::UnboundedSender;
-
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::Answers;
 use super::draft_writes::DraftWrites;
-use super::message::Message;
 use crate::catalogue::Catalogue;
 use crate::config::Settings;
 use crate::desk::{Action, Effect};
@@ -26,7 +24,7 @@ use crate::visit::Visit;
 /// Sends queries to the search worker.
 pub struct SearchWorker {
     queries: Sender<(u64, String)>,
-    answers: UnboundedSender<Message>,
+    answers: Answers,
 }
 
 /// What the search worker starts from: the catalogue, and its index when the compiled
@@ -39,7 +37,7 @@ pub struct SearchStart {
 
 impl SearchWorker {
     /// Starts the worker; it builds the index itself so the first frame is not kept waiting.
-    pub fn start(start: SearchStart, answers: UnboundedSender<Message>) -> SearchWorker {
+    pub fn start(start: SearchStart, answers: Answers) -> SearchWorker {
         let (queries, incoming) = mpsc::channel::<(u64, String)>();
         let worker_answers = answers.clone();
         thread::Builder::new()
@@ -88,11 +86,7 @@ impl SearchWorker {
     }
 }
 
-fn search_loop(
-    index: &Index,
-    incoming: &Receiver<(u64, String)>,
-    answers: &UnboundedSender<Message>,
-) {
+fn search_loop(index: &Index, incoming: &Receiver<(u64, String)>, answers: &Answers) {
     while let Ok(mut latest) = incoming.recv() {
         // Latest query wins: skip every query that a newer keystroke has replaced.
         while let Ok(newer) = incoming.try_recv() {
@@ -100,10 +94,7 @@ fn search_loop(
         }
         let (seq, query) = latest;
         let hits = index.query(&query);
-        if answers
-            .send(Message::Action(Action::Results { seq, hits }))
-            .is_err()
-        {
+        if !answers.send(Action::Results { seq, hits }) {
             return;
         }
     }
@@ -273,7 +264,7 @@ impl StoreJobs {
 }
 
 /// A store message as a sentence for the status bar: capital first letter, full stop at the end.
-pub(super) fn sentence(message: &str) -> String {
+pub fn sentence(message: &str) -> String {
     let mut chars = message.trim().chars();
     let mut text: String = chars
         .next()
@@ -344,11 +335,7 @@ impl StoreWorker {
     /// count, then check the log's health and delete visits past the retention period.
     /// `drafts` is this window's claimed draft slot; the worker keeps it (and its lock) until
     /// it stops.
-    pub fn start(
-        settings: &Settings,
-        drafts: Option<DraftSlot>,
-        answers: UnboundedSender<Message>,
-    ) -> StoreWorker {
+    pub fn start(settings: &Settings, drafts: Option<DraftSlot>, answers: Answers) -> StoreWorker {
         let place = StorePlace {
             visits_file: settings.visits_file(),
             drafts,
@@ -358,17 +345,13 @@ impl StoreWorker {
     }
 
     /// Starts the worker on the files of `place`.
-    pub fn start_at(
-        place: StorePlace,
-        retention_days: u32,
-        answers: UnboundedSender<Message>,
-    ) -> StoreWorker {
+    pub fn start_at(place: StorePlace, retention_days: u32, answers: Answers) -> StoreWorker {
         let (requests, incoming) = mpsc::channel::<Effect>();
         let thread = thread::Builder::new()
             .name("store".into())
             .spawn(move || {
                 let mut log = StoreJobs::new(place);
-                let send = |action: Action| answers.send(Message::Action(action)).is_ok();
+                let send = |action: Action| answers.send(action);
                 // Today's visits first, reading only; then the health check and the clean-up
                 // (the first write). A visit saved meanwhile waits in the queue for both.
                 if let Ok(today) = crate::clock::local_now()
@@ -433,19 +416,13 @@ mod tests {
     /// Starts a worker on `place`, sends it `effects`, lets it finish, and returns every action
     /// it answered with.
     fn run(place: StorePlace, effects: impl IntoIterator<Item = Effect>) -> Vec<Action> {
-        let (sender, mut answers) = tokio::sync::mpsc::unbounded_channel();
+        let (sender, answers) = Answers::channel();
         let worker = StoreWorker::start_at(place, 730, sender);
         for effect in effects {
             worker.send(effect);
         }
         worker.finish();
-        let mut actions = Vec::new();
-        while let Ok(message) = answers.try_recv() {
-            if let Message::Action(action) = message {
-                actions.push(action);
-            }
-        }
-        actions
+        answers.try_iter().collect()
     }
 
     fn keystrokes() -> impl Iterator<Item = Effect> {
