@@ -16,13 +16,14 @@ use super::navigation::{Detail, PAGE, ResidentView, Screen, Scroll};
 use super::status::{Level, Status};
 use super::text_field::{self, Change};
 use crate::catalogue::{Catalogue, Entry, EntryKey, Kind};
-use crate::printable::is_unsafe;
 use crate::text::{self, Language};
 use crate::visit::{Invalid, LanguageChoice, ServiceDefault, Visit, VisitDraft};
 pub use report::CENTRAL_REFRESH_EVERY;
 pub use today::{COUNT_EVERY, Question, TodayRow};
 
+mod answers;
 mod central;
+mod input;
 mod report;
 mod script;
 mod slip;
@@ -280,97 +281,37 @@ impl App {
         effects
     }
 
+    /// One action, handed to the function for its concern: the receptionist's input
+    /// (`input`), what the workers answer (`answers`), the report, the slip, today's list and
+    /// the central server (their own files).
     fn react(&mut self, action: Action) -> Vec<Effect> {
-        let lang = self.lang;
         match action {
-            Action::Tick(now) => {
-                self.now = now;
-                if let Some(status) = &self.status
-                    && status.level == Level::Info
-                    && now - status.at > INFO_LIFETIME
-                {
-                    self.status = None;
-                }
-                self.count_if_due()
-            }
+            Action::Tick(now) => self.tick(now),
             Action::Command(command) => {
                 let question = self.answered_by(command);
                 self.command(command, question)
             }
-            Action::Input(c) => {
-                self.drop_question();
-                self.change_text(&[Change::Type(c)])
-            }
-            Action::Paste(text) => {
-                self.drop_question();
-                // One line of text: newlines, tabs and other characters a terminal would obey
-                // become spaces, so a paste never saves; no more than a field can hold.
-                let room = QUERY_MAX_CHARS.max(crate::visit::NOTE_MAX_CHARS);
-                let changes: Vec<Change> = text
-                    .chars()
-                    .take(room)
-                    .map(|c| Change::Type(if is_unsafe(c) { ' ' } else { c }))
-                    .collect();
-                self.change_text(&changes)
-            }
-            Action::Scroll(delta) => {
-                self.drop_question();
-                if delta < 0 {
-                    self.command(Command::Up, None)
-                } else {
-                    self.command(Command::Down, None)
-                }
-            }
-            Action::Click(index) => {
-                self.drop_question();
-                if self.mode() == Mode::Search && index < self.search.results.len() {
-                    if self.search.selected == index {
-                        return self.search_command(Command::Open);
-                    }
-                    self.search.selected = index;
-                }
-                Vec::new()
-            }
-            Action::Results { seq, hits } => {
-                if seq == self.search.seq {
-                    self.search.results = hits.into_iter().map(|h| h.key).collect();
-                    self.search.selected = 0;
-                    self.search.pending = false;
-                }
-                Vec::new()
-            }
+            Action::Input(c) => self.typed(c),
+            Action::Paste(text) => self.pasted(&text),
+            Action::Scroll(delta) => self.scrolled(delta),
+            Action::Click(index) => self.clicked(index),
+            Action::TextShown(view) => self.text_shown(view),
+            Action::Stop => self.stop(),
+            Action::Results { seq, hits } => self.results(seq, hits),
             Action::VisitSaved(visit) => self.visit_saved(visit),
-            Action::VisitUpdated(visit) => {
-                self.saving = false;
-                if let Some(old) = self.today.iter_mut().find(|v| v.id == visit.id) {
-                    *old = visit;
-                }
-                let mut effects = self.close_form(text::status::visit_updated(lang));
-                effects.extend(self.refresh_report());
-                effects
-            }
+            Action::VisitUpdated(visit) => self.visit_updated(visit),
             Action::VisitDeleted(id) => self.visit_deleted(id),
-            Action::SaveFailed(message) => {
-                self.saving = false;
-                let key = self.keys.key(Command::Save);
-                self.say(
-                    Level::Error,
-                    text::status::save_failed(lang, &message, &key),
-                );
-                Vec::new()
-            }
-            Action::StoreFailed(message) => {
-                self.say(Level::Error, message);
-                Vec::new()
-            }
-            Action::StoreWarning(message) => {
-                self.say(Level::Warning, message);
-                Vec::new()
-            }
+            Action::SaveFailed(message) => self.save_failed(&message),
+            Action::StoreFailed(message) => self.store_said(Level::Error, message),
+            Action::StoreWarning(message) => self.store_said(Level::Warning, message),
             Action::TodayLoaded(visits) => {
                 self.today_loaded(visits);
                 Vec::new()
             }
+            Action::TodayCounted { day, count } => self.today_counted(day, count),
+            Action::DefaultsLoaded(defaults) => self.defaults_loaded(defaults),
+            Action::DraftRestored(draft) => self.draft_restored(*draft),
+            Action::DraftNotKept(message) => self.draft_not_kept(&message),
             Action::ReportCounted { seq, counts } => {
                 self.report_counted(seq, &counts);
                 Vec::new()
@@ -379,56 +320,12 @@ impl App {
                 self.all_desks_not_counted(seq, &reason);
                 Vec::new()
             }
-            Action::DefaultsLoaded(defaults) => {
-                self.service_defaults = defaults;
-                Vec::new()
-            }
-            Action::TodayCounted { day, count } => {
-                if day == self.now.date_naive() {
-                    self.recount(count);
-                }
-                Vec::new()
-            }
-            Action::DraftRestored(draft) => {
-                if self.draft.is_none() {
-                    self.visit_started = Some(draft.started_at);
-                    self.resident_language = draft.language;
-                    let editing = !draft.id.is_nil();
-                    self.draft = Some(*draft);
-                    let key = self.log_key();
-                    self.say(
-                        Level::Warning,
-                        text::status::draft_restored(lang, &key, editing),
-                    );
-                }
-                Vec::new()
-            }
-            Action::DraftNotKept(message) => {
-                self.say(Level::Warning, text::status::draft_not_kept(lang, &message));
-                Vec::new()
-            }
-            Action::Stop => {
-                self.quit = true;
-                Vec::new()
-            }
             Action::SlipFiled(filed) => {
                 self.slip_filed(filed);
                 Vec::new()
             }
-            Action::TextShown(view) => {
-                if let Some(scroll) = self.text_scroll() {
-                    scroll.shown(view);
-                }
-                Vec::new()
-            }
-            Action::SyncStatus(state) => {
-                self.sync = Some(state);
-                Vec::new()
-            }
-            Action::CatalogueFetched(fetched) => {
-                self.next_catalogue = Some(fetched.0);
-                Vec::new()
-            }
+            Action::SyncStatus(state) => self.sync_status(state),
+            Action::CatalogueFetched(fetched) => self.catalogue_fetched(fetched),
         }
     }
 

@@ -31,3 +31,20 @@ impl App {
         vec![Effect::CatalogueChanged]
     }
 }
+
+impl App {
+    /// What waits to be synced, and whether the server could be reached.
+    pub(super) fn sync_status(&mut self, state: crate::desk::action::SyncState) -> Vec<Effect> {
+        self.sync = Some(state);
+        Vec::new()
+    }
+
+    /// A newer catalogue from the server, taken up between visits.
+    pub(super) fn catalogue_fetched(
+        &mut self,
+        fetched: crate::desk::action::FetchedCatalogue,
+    ) -> Vec<Effect> {
+        self.next_catalogue = Some(fetched.0);
+        Vec::new()
+    }
+}
