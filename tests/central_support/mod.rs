@@ -3,8 +3,8 @@
 //! TCP proxy that can cut, delay or refuse the desk's connection.
 //!
 //! Run them with `FRONTDESK_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test`. Without
-//! it they say so once and pass, unless `FRONTDESK_TEST_REQUIRE_DATABASE=1` (CI) makes a
-//! missing server a failure.
+//! it each test prints a `SKIPPED` line where it is seen (past the harness's capture) and
+//! passes, unless `FRONTDESK_TEST_REQUIRE_DATABASE=1` (CI) makes a missing server a failure.
 
 #![allow(dead_code)]
 
@@ -143,9 +143,21 @@ impl TestDb {
                         "FRONTDESK_TEST_REQUIRE_DATABASE=1 but FRONTDESK_TEST_DATABASE_URL is not set; set it to a PostgreSQL URL, e.g. postgres://postgres@127.0.0.1:5432/test"
                     );
                 }
+                // Written to the process's own standard error, past the test harness's capture
+                // (which hides what a passing test prints): every skipped test says so.
+                let test = thread::current()
+                    .name()
+                    .unwrap_or("a central server test")
+                    .to_string();
+                let mut stderr = std::io::stderr().lock();
+                let _ = writeln!(
+                    stderr,
+                    "SKIPPED {test}: no PostgreSQL to test against (it passes without checking anything)"
+                );
                 SKIP_NOTE.call_once(|| {
-                    eprintln!(
-                        "note: the central server tests did not run; set FRONTDESK_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (a server where that user may create databases and roles) to run them"
+                    let _ = writeln!(
+                        stderr,
+                        "SKIPPED: to run the central server tests, set FRONTDESK_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (a server where that user may create databases and roles); FRONTDESK_TEST_REQUIRE_DATABASE=1 makes a missing server a failure"
                     );
                 });
                 return None;
