@@ -264,6 +264,7 @@ pub fn visits<'c>(
                 catalogue_version: version.clone(),
                 script,
                 language,
+                choices: Default::default(),
             }
         })
 }

@@ -10,7 +10,9 @@ use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+pub mod fields;
 mod validity;
+pub use fields::{CHOICE_FIELDS, ChoiceField, Choices};
 pub use validity::{Invalid, Label, personal_data_in, personal_data_in_label, redact_note};
 
 /// The longest note a visit may carry, in characters: a note is a short remark, not a case file.
@@ -361,6 +363,9 @@ pub struct Visit {
     /// The languages the resident chose: English unless the receptionist switched.
     #[serde(default)]
     pub language: LanguageChoice,
+    /// The answers to the choice fields ([`CHOICE_FIELDS`]): none on a visit from before them.
+    #[serde(default)]
+    pub choices: Choices,
 }
 
 /// A guided script walked to its end for a visit: which script, which version of it, and the
@@ -438,6 +443,8 @@ pub struct VisitDraft {
     pub script: Option<Box<ScriptRecord>>,
     /// The languages the resident chose.
     pub language: LanguageChoice,
+    /// The answers to the choice fields ([`CHOICE_FIELDS`]).
+    pub choices: Choices,
 }
 
 /// Why a draft cannot be saved yet: one thing for the receptionist to do.
@@ -503,6 +510,7 @@ impl VisitDraft {
             catalogue_version: visit.catalogue_version.clone(),
             script: visit.script.clone(),
             language: visit.language,
+            choices: visit.choices.clone(),
         }
     }
 
@@ -676,6 +684,7 @@ impl VisitDraft {
             catalogue_version: self.catalogue_version,
             script: self.script,
             language: self.language,
+            choices: self.choices.known(),
         })
     }
 }

@@ -131,6 +131,8 @@ fn every_task_over_a_pipe_search_open_show_slip_script_log_today_undo_edit_repor
             "",
             "",
             "",
+            // No interpreter said.
+            "",
             // A note with personal data is refused, as on the full screen; a plain one saves.
             "Mrs Jones at 12 High Street",
             "sofa and fridge",

@@ -940,8 +940,9 @@ fn save_with_note(desk: &mut Headless, query: &str, note: &str) -> Option<frontd
     desk.type_text(query);
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('1'));
-    for _ in 0..7 {
-        desk.press(KeyCode::Tab); // demand, helped online, partners, online, reasons, feedback, note
+    for _ in 0..8 {
+        // demand, helped online, partners, online, reasons, feedback, interpreter, note
+        desk.press(KeyCode::Tab);
     }
     desk.type_text(note);
     desk.press(KeyCode::Enter);

@@ -646,6 +646,7 @@ fn moving_through_a_long_form_keeps_the_focused_field_on_screen() {
             Field::Reasons => "Why not online",
             Field::Feedback => "Feedback",
             Field::Note => "Note",
+            Field::Choice(_) => "Interpreter",
         };
         assert!(
             screen.contains(label),

@@ -35,8 +35,29 @@ macro_rules! add_counts {
 }
 
 /// SQL that adds `$sign` times the facts of the visits `v` in `$tables` (see `facts!`)
-/// matching `$filter` to both count tables.
+/// matching `$filter` to both count tables: every fact, the answers to the choice fields
+/// included (their table came with version 5; see [`count_central_v3`] for before).
 macro_rules! count_central {
+    ($tables:literal, $filter:literal, $sign:literal) => {
+        add_counts!(
+            concat!(
+                "SELECT day, desk, figure, coalesce(key, '') AS key, coalesce(sub, '') AS sub, \
+                 count(*) AS n FROM (",
+                $crate::store::summary::facts!($tables, $filter),
+                " UNION ALL ",
+                $crate::store::summary::language_fact!($tables, $filter),
+                " UNION ALL ",
+                $crate::store::summary::choice_fact!($tables, $filter),
+                ") f WHERE day IS NOT NULL GROUP BY 1, 2, 3, 4, 5"
+            ),
+            $sign
+        )
+    };
+}
+
+/// The same, as the schema's version 3 counted the visits already on the server: before the
+/// choice fields' table existed.
+macro_rules! count_central_v3 {
     ($tables:literal, $filter:literal, $sign:literal) => {
         add_counts!(
             concat!(
@@ -75,7 +96,7 @@ pub(super) const TABLES: &str = concat!(
         PRIMARY KEY (month, desk, figure, key, sub)
     );
     SET LOCAL work_mem = '256MB';",
-    count_central!("frontdesk.", "NOT v.undone", "1"),
+    count_central_v3!("frontdesk.", "NOT v.undone", "1"),
     "; ANALYZE frontdesk.report_counts; ANALYZE frontdesk.report_month_counts;"
 );
 

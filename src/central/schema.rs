@@ -133,10 +133,36 @@ const STEPS: &[&str] = &[
         END LOOP;
     END $$;
     "#,
+    // Version 5: the answers to the visits' choice fields (the desks' step 11), one row per
+    // answer; its policies are those of the other parts (see `after_step`).
+    r#"
+    CREATE TABLE frontdesk.visit_choices (
+        visit_id uuid NOT NULL REFERENCES frontdesk.visits (id) ON DELETE CASCADE,
+        desk text NOT NULL,
+        field text NOT NULL,
+        value text NOT NULL,
+        PRIMARY KEY (visit_id, field)
+    );
+    "#,
 ];
 
-/// The visits' child tables: a desk reads, adds and replaces only its own rows.
-const CHILD_TABLES: &[&str] = &["visit_services", "visit_partners", "visit_reasons"];
+/// The step (by index) that made [`CHOICES_TABLE`].
+const CHOICES_STEP: usize = 4;
+
+/// The table of the answers to the visits' choice fields, a part like the others.
+const CHOICES_TABLE: &str = "visit_choices";
+
+/// The visits' child tables of the first version: a desk reads, adds and replaces only its own
+/// rows.
+const FIRST_CHILD_TABLES: &[&str] = &["visit_services", "visit_partners", "visit_reasons"];
+
+/// Every child table, for the roles' grants.
+const CHILD_TABLES: &[&str] = &[
+    "visit_services",
+    "visit_partners",
+    "visit_reasons",
+    CHOICES_TABLE,
+];
 
 /// The central schema version this frontdesk writes.
 pub const CENTRAL_SCHEMA_VERSION: i32 = STEPS.len() as i32;
@@ -178,22 +204,31 @@ fn parent_is_own(table: &str) -> String {
     )
 }
 
+/// A desk adds a part only under a visit of its own desk.
+fn parts_follow_their_visit(table: &str) -> String {
+    format!(
+        "DROP POLICY desk_adds ON frontdesk.{table};
+         CREATE POLICY desk_adds ON frontdesk.{table} FOR INSERT WITH CHECK ({});",
+        parent_is_own(table)
+    )
+}
+
 /// What a step needs besides its own SQL: the policies of the tables it made, and the counts.
 fn after_step(index: usize) -> String {
     match index {
         // A visit's parts are replaced whole, never changed.
-        0 => desk_policies(CHILD_TABLES, false),
+        0 => desk_policies(FIRST_CHILD_TABLES, false),
         // Parts follow their parent visit.
-        3 => CHILD_TABLES
+        3 => FIRST_CHILD_TABLES
             .iter()
-            .map(|table| {
-                format!(
-                    "DROP POLICY desk_adds ON frontdesk.{table};
-                     CREATE POLICY desk_adds ON frontdesk.{table} FOR INSERT WITH CHECK ({});",
-                    parent_is_own(table)
-                )
-            })
+            .map(|table| parts_follow_their_visit(table))
             .collect(),
+        // The choices are parts like the others.
+        CHOICES_STEP => format!(
+            "{}{}",
+            desk_policies(&[CHOICES_TABLE], false),
+            parts_follow_their_visit(CHOICES_TABLE)
+        ),
         // A sync adds to its desk's counts.
         2 => format!(
             "{}{}",

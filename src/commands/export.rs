@@ -2,6 +2,7 @@
 //! JSON lines, for the council's own tools. Notes only with `--include-notes`. Made-up visits
 //! (desk DEMO) only with `--desk DEMO`.
 
+use std::collections::BTreeMap;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -17,8 +18,10 @@ use crate::printable::{json_escaped, printable};
 use crate::report::csv::safe_cell;
 use crate::report::desks_for;
 use crate::store::{Desks, ExportRow, VisitLog, local_day_bounds};
+use crate::visit::CHOICE_FIELDS;
 
-/// The columns, in order (CSV headings and JSON keys alike).
+/// The columns, in order (CSV headings and JSON keys alike), before the choice fields' (one
+/// each, named as the field: [`CHOICE_FIELDS`]) and the note.
 const COLUMNS: [&str; 23] = [
     "visit_id",
     "started_at",
@@ -71,6 +74,9 @@ struct Line<'a> {
     script_version: Option<&'a str>,
     script_path: Option<&'a str>,
     catalogue_version: &'a str,
+    /// Each choice field's option (`null` when not answered), by the field's name.
+    #[serde(flatten)]
+    choices: BTreeMap<&'static str, Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
 }
@@ -118,6 +124,10 @@ fn line<'a>(row: &'a ExportRow, catalogue: &'a Catalogue, notes: bool) -> Line<'
         script_version: row.script_version.as_deref(),
         script_path: row.script_path.as_deref(),
         catalogue_version: &row.catalogue_version,
+        choices: CHOICE_FIELDS
+            .iter()
+            .map(|field| (field.name, row.choice(field.name)))
+            .collect(),
         note: if notes {
             Some(row.note.as_deref().unwrap_or(""))
         } else {
@@ -153,6 +163,10 @@ fn csv_record(line: &Line<'_>) -> Vec<String> {
         text(line.script_path),
         line.catalogue_version.to_string(),
     ];
+    for field in CHOICE_FIELDS {
+        let option = line.choices.get(field.name).copied().flatten();
+        record.push(text(option));
+    }
     if let Some(note) = line.note {
         record.push(note.to_string());
     }
@@ -199,6 +213,7 @@ impl Rows<'_> {
             ExportFormat::Csv => {
                 let mut writer = csv::Writer::from_writer(&mut sink);
                 let mut headings: Vec<&str> = COLUMNS.to_vec();
+                headings.extend(CHOICE_FIELDS.iter().map(|field| field.name));
                 if args.include_notes {
                     headings.push("note");
                 }

@@ -12,8 +12,8 @@ use crate::catalogue::Catalogue;
 use crate::privacy::PersonalData;
 use crate::text::{self, Language};
 use crate::visit::{
-    AssistedHow, Demand, DraftIncomplete, ExclusionReason, Feedback, Invalid, NOTE_MAX_CHARS,
-    OnlineAnswer, Outcome, VisitDraft,
+    AssistedHow, CHOICE_FIELDS, Demand, DraftIncomplete, ExclusionReason, Feedback, Invalid,
+    NOTE_MAX_CHARS, OnlineAnswer, Outcome, VisitDraft,
 };
 
 /// A field of the form, in the order Tab visits them.
@@ -29,6 +29,8 @@ pub enum Field {
     Reasons,
     Feedback,
     Note,
+    /// A choice field of the visit: its place in [`CHOICE_FIELDS`].
+    Choice(usize),
 }
 
 /// How a field is filled in, and so which commands work on it.
@@ -118,8 +120,32 @@ fn read_note(draft: &VisitDraft) -> Option<&str> {
     draft.note.as_deref()
 }
 
+/// The row of choice field `I` of [`CHOICE_FIELDS`]: one of its options, or none.
+const fn choice_row<const I: usize>() -> FieldSpec {
+    FieldSpec {
+        field: Field::Choice(I),
+        label: |lang| text::fields::label(lang, CHOICE_FIELDS[I].name),
+        kind: FieldKind::One {
+            set: |draft, index| draft.choices.set(&CHOICE_FIELDS[I], index),
+            clearable: true,
+        },
+        one_per_line: false,
+        required: false,
+        choices: |c| {
+            let field = &CHOICE_FIELDS[I];
+            choices_of(
+                field.options,
+                |_, option| text::fields::option(c.lang, field.name, option).to_string(),
+                |option| c.draft.choices.get(field) == Some(option),
+            )
+        },
+        empty: no_text,
+        owns: |_| false,
+    }
+}
+
 /// The form's fields, in the order Tab visits them.
-pub const FIELDS: [FieldSpec; 9] = [
+pub const FIELDS: [FieldSpec; 10] = [
     FieldSpec {
         field: Field::Services,
         label: |lang| text::form::labels(lang).services,
@@ -331,6 +357,8 @@ pub const FIELDS: [FieldSpec; 9] = [
         empty: no_text,
         owns: |_| false,
     },
+    // The visit's choice fields, a row each (`visit::CHOICE_FIELDS`), before the note.
+    choice_row::<0>(),
     FieldSpec {
         field: Field::Note,
         label: |lang| text::form::labels(lang).note,
@@ -612,8 +640,14 @@ mod tests {
                 Field::Online,
                 Field::Reasons,
                 Field::Feedback,
-                Field::Note
+                Field::Choice(0),
+                Field::Note,
             ]
+        );
+        assert_eq!(
+            FIELDS.len(),
+            9 + CHOICE_FIELDS.len(),
+            "every choice field has its row"
         );
         for spec in &FIELDS {
             assert_eq!(spec.field.spec().field, spec.field);

@@ -419,6 +419,24 @@ pub fn render(report: &Report, lang: Language) -> String {
         out.push_str("</section>\n");
     }
 
+    for figures in &report.choices {
+        section(&mut out, crate::text::fields::label(lang, &figures.id));
+        let rows: Vec<(String, String)> = figures
+            .in_order()
+            .into_iter()
+            .map(|(word, n)| {
+                let shown = if word == NOT_RECORDED {
+                    l.not_recorded
+                } else {
+                    crate::text::fields::option(lang, &figures.id, word)
+                };
+                (shown.to_string(), n.to_string())
+            })
+            .collect();
+        table(&mut out, &rows);
+        out.push_str("</section>\n");
+    }
+
     section(&mut out, l.busiest);
     out.push_str(&heat_map(&report.busiest.by_weekday_hour, &l.weekdays));
     out.push_str("</section>\n");

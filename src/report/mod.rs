@@ -184,11 +184,35 @@ pub struct Report {
     pub feedback: BTreeMap<String, u64>,
     /// Visits by the language the resident chose: spoken and written, each `en` or `cy`.
     pub languages: Languages,
+    /// Visits by their answer to each counted choice field (`visit::CHOICE_FIELDS`), in order.
+    pub choices: Vec<ChoiceFigures>,
     pub busiest: Busiest,
     /// The median visit length in minutes; `null` with no visits.
     pub median_minutes: Option<f64>,
     /// `null` when the council has set no unit costs.
     pub costs: Option<Costs>,
+}
+
+/// Visits by their answer to one choice field: every option (0 where none), and those
+/// with no answer (logged before the field, or left empty) as [`NOT_RECORDED`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChoiceFigures {
+    /// The field's name.
+    pub id: String,
+    pub counts: BTreeMap<String, u64>,
+}
+
+impl ChoiceFigures {
+    /// The counts in the field's own order of options, then those not recorded.
+    pub fn in_order(&self) -> Vec<(&str, u64)> {
+        let options = crate::visit::ChoiceField::named(&self.id).map_or(&[][..], |f| f.options);
+        options
+            .iter()
+            .copied()
+            .chain([NOT_RECORDED])
+            .filter_map(|word| self.counts.get(word).map(|n| (word, *n)))
+            .collect()
+    }
 }
 
 /// Visits by the resident's language, spoken and written (`en`, `cy`).
@@ -477,6 +501,26 @@ impl Report {
             *languages.written.entry(written.to_string()).or_default() += n;
         }
 
+        let choices = crate::visit::CHOICE_FIELDS
+            .iter()
+            .filter(|field| field.counted)
+            .map(|field| {
+                let mut counts = words(field.options, |o| o);
+                let mut answered = 0;
+                for (name, option, n) in tally.of("choice") {
+                    if name == field.name && field.option(option).is_some() {
+                        *counts.entry(option.to_string()).or_default() += n;
+                        answered += n;
+                    }
+                }
+                counts.insert(NOT_RECORDED.to_string(), visits.saturating_sub(answered));
+                ChoiceFigures {
+                    id: field.name.to_string(),
+                    counts,
+                }
+            })
+            .collect();
+
         let mut grid = [[0u64; 24]; 7];
         for (weekday, hour, n) in tally.of("hour") {
             if let (Ok(day), Ok(hour)) = (weekday.parse::<usize>(), hour.parse::<usize>())
@@ -546,6 +590,7 @@ impl Report {
             scripts,
             feedback,
             languages,
+            choices,
             busiest: Busiest {
                 by_weekday_hour: grid,
                 top,

@@ -169,6 +169,17 @@ pub fn render(report: &Report, lang: Language) -> String {
     counts(&mut out, l.feedback, &report.feedback);
     counts(&mut out, l.spoken_language, &report.languages.spoken);
     counts(&mut out, l.written_language, &report.languages.written);
+    for figures in &report.choices {
+        let _ = writeln!(out, "\n{}", crate::text::fields::label(lang, &figures.id));
+        for (word, n) in figures.in_order() {
+            let shown = if word == NOT_RECORDED {
+                l.not_recorded
+            } else {
+                crate::text::fields::option(lang, &figures.id, word)
+            };
+            line(&mut out, shown, n.to_string());
+        }
+    }
     let _ = writeln!(out, "\n{}", l.busiest);
     for slot in &report.busiest.top {
         let day = l

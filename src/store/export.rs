@@ -35,6 +35,18 @@ pub struct ExportRow {
     /// The partners in order, each with how it was given: `(id, "signpost" | "referral")`.
     pub partners: Vec<(String, String)>,
     pub reasons: Vec<String>,
+    /// The answers to the choice fields, as stored: `(field, option)`, by field name.
+    pub choices: Vec<(String, String)>,
+}
+
+impl ExportRow {
+    /// The option stored for the choice field called `field`, if any.
+    pub fn choice(&self, field: &str) -> Option<&str> {
+        self.choices
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, option)| option.as_str())
+    }
 }
 
 /// In id order, the table read through its id index (`+started_at` keeps SQLite from sorting
@@ -131,6 +143,11 @@ impl Store {
                 "SELECT visit_id, reason FROM visit_reasons WHERE visit_id >= ?1 \
                  ORDER BY visit_id, position",
             )?;
+            let mut choices = self.conn.prepare(
+                "SELECT visit_id, field, value FROM visit_choices WHERE visit_id >= ?1 \
+                 ORDER BY visit_id, field",
+            )?;
+            let mut choices = Children::start(choices.query([&first])?, 2)?;
             let mut services = Children::start(services.query([&first])?, 2)?;
             let mut partners = Children::start(partners.query([&first])?, 2)?;
             let mut reasons = Children::start(reasons.query([&first])?, 1)?;
@@ -153,6 +170,15 @@ impl Store {
                     .take(&visit_id)?
                     .into_iter()
                     .filter_map(|v| v.into_iter().next().flatten())
+                    .collect();
+                let choices: Vec<(String, String)> = choices
+                    .take(&visit_id)?
+                    .into_iter()
+                    .map(|v| {
+                        let mut v = v.into_iter();
+                        let field = v.next().flatten().unwrap_or_default();
+                        (field, v.next().flatten().unwrap_or_default())
+                    })
                     .collect();
                 for (position, service) in services.take(&visit_id)?.into_iter().enumerate() {
                     let mut service = service.into_iter();
@@ -182,6 +208,7 @@ impl Store {
                         service_outcome,
                         partners: partners.clone(),
                         reasons: reasons.clone(),
+                        choices: choices.clone(),
                     };
                     if let Err(stop) = each(row) {
                         return Ok(Err(stop));

@@ -176,6 +176,18 @@ const STEPS: &[&str] = &[
     ALTER TABLE sync_outbox ADD COLUMN held_version INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE sync_outbox ADD COLUMN held_reason TEXT;
     "#,
+    // Version 11: the answers to the visit's choice fields (`visit::CHOICE_FIELDS`, the first
+    // whether an interpreter was used), one row per answer: the field's name and the option
+    // chosen. Visits logged before have none (unknown), and no counts change. A field added
+    // later needs no step of its own.
+    r#"
+    CREATE TABLE visit_choices (
+        visit_id TEXT NOT NULL REFERENCES visits (id) ON DELETE CASCADE,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (visit_id, field)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

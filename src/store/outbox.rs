@@ -29,30 +29,11 @@ pub struct SyncedTable {
     pub columns: &'static [&'static str],
 }
 
-/// The visits table: its first column is the id, and it has `desk` and `started_at`.
+/// The visits table: its first column is the id, and it has `desk` and `started_at`. Its
+/// columns are the log's own ([`super::visits::VISIT_COLUMNS`]).
 pub const SYNCED_VISITS: SyncedTable = SyncedTable {
     name: "visits",
-    columns: &[
-        "id",
-        "started_at",
-        "ended_at",
-        "desk",
-        "staff",
-        "outcome",
-        "online",
-        "feedback",
-        "note",
-        "catalogue_version",
-        "script_id",
-        "script_version",
-        "script_path",
-        "demand",
-        "assisted_how",
-        "local_day",
-        "local_hour",
-        "spoken_language",
-        "written_language",
-    ],
+    columns: super::visits::VISIT_COLUMNS,
 };
 
 /// The visits' child tables: each row's first column is its visit's id.
@@ -68,6 +49,11 @@ pub const SYNCED_CHILDREN: &[SyncedTable] = &[
     SyncedTable {
         name: "visit_reasons",
         columns: &["visit_id", "position", "reason"],
+    },
+    // The answers to the choice fields (`visit::CHOICE_FIELDS`): a new field needs no column.
+    SyncedTable {
+        name: "visit_choices",
+        columns: &["visit_id", "field", "value"],
     },
 ];
 
@@ -393,6 +379,8 @@ fn count_facts(tx: &Transaction<'_>) -> rusqlite::Result<Vec<FactCount>> {
         super::summary::facts!("batch_", "true"),
         " UNION ALL ",
         super::summary::language_fact!("batch_", "true"),
+        " UNION ALL ",
+        super::summary::choice_fact!("batch_", "true"),
         ") WHERE day IS NOT NULL"
     ))?;
     let mut facts: Vec<FactCount> = Vec::new();

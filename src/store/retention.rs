@@ -150,10 +150,11 @@ fn delete_before(tx: &Transaction<'_>, cutoff_ms: i64) -> rusqlite::Result<u64> 
     super::summary::uncount_before(tx, cutoff_ms)?;
     // The child rows go with their visit (ON DELETE CASCADE); deleting them here as well
     // keeps a file opened without foreign keys tidy too.
-    for table in ["visit_services", "visit_partners", "visit_reasons"] {
+    for table in super::outbox::SYNCED_CHILDREN {
         tx.execute(
             &format!(
-                "DELETE FROM {table} WHERE visit_id IN (SELECT id FROM visits WHERE started_at < ?1)"
+                "DELETE FROM {} WHERE visit_id IN (SELECT id FROM visits WHERE started_at < ?1)",
+                table.name
             ),
             params![cutoff_ms],
         )?;

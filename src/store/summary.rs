@@ -163,6 +163,39 @@ macro_rules! language_month_facts {
 }
 pub(crate) use language_month_facts;
 
+/// The `choice` fact of the visits `v` matching `$filter`, one row per answer to a choice field
+/// (`visit::CHOICE_FIELDS`): the field's name, the option chosen. A visit with no answer to a
+/// field (logged before it existed, or left empty) gives no row; the report counts it as not
+/// recorded. A new field needs nothing here, and no step to count the visits before it.
+macro_rules! choice_fact {
+    ($tables:literal, $filter:literal) => {
+        concat!(
+            "SELECT v.local_day AS day, v.desk AS desk, 'choice' AS figure, c.field AS key, \
+             c.value AS sub FROM ",
+            $tables,
+            "visits v JOIN ",
+            $tables,
+            "visit_choices c ON c.visit_id = v.id WHERE ",
+            $filter
+        )
+    };
+}
+pub(crate) use choice_fact;
+
+/// Adds `$sign` times the `choice` fact of the visits matching `$filter` to `report_counts`.
+macro_rules! choice_facts {
+    ($filter:literal, $sign:literal) => {
+        $crate::store::summary::add_to_days!(choice_fact, $filter, $sign)
+    };
+}
+
+/// The same for `report_month_counts`.
+macro_rules! choice_month_facts {
+    ($filter:literal, $sign:literal) => {
+        $crate::store::summary::add_to_months!(choice_fact, $filter, $sign)
+    };
+}
+
 /// Adds (`sign` 1) or takes away (`sign` -1) one visit's facts.
 pub(crate) fn count_visit(tx: &Transaction<'_>, id: &str, sign: i64) -> rusqlite::Result<()> {
     tx.prepare_cached(count_facts!("v.id = ?1", "?2"))?
@@ -172,6 +205,10 @@ pub(crate) fn count_visit(tx: &Transaction<'_>, id: &str, sign: i64) -> rusqlite
     tx.prepare_cached(language_facts!("v.id = ?1", "?2"))?
         .execute(params![id, sign])?;
     tx.prepare_cached(language_month_facts!("v.id = ?1", "?2"))?
+        .execute(params![id, sign])?;
+    tx.prepare_cached(choice_facts!("v.id = ?1", "?2"))?
+        .execute(params![id, sign])?;
+    tx.prepare_cached(choice_month_facts!("v.id = ?1", "?2"))?
         .execute(params![id, sign])?;
     if sign < 0 {
         tx.prepare_cached("DELETE FROM report_counts WHERE n = 0 AND day IN (SELECT local_day FROM visits WHERE id = ?1)")?
@@ -196,6 +233,10 @@ pub(crate) fn uncount_before(tx: &Transaction<'_>, cutoff: i64) -> rusqlite::Res
     tx.prepare_cached(language_facts!("v.started_at < ?1", "-1"))?
         .execute([cutoff])?;
     tx.prepare_cached(language_month_facts!("v.started_at < ?1", "-1"))?
+        .execute([cutoff])?;
+    tx.prepare_cached(choice_facts!("v.started_at < ?1", "-1"))?
+        .execute([cutoff])?;
+    tx.prepare_cached(choice_month_facts!("v.started_at < ?1", "-1"))?
         .execute([cutoff])?;
     tx.prepare_cached("DELETE FROM report_counts WHERE n = 0")?
         .execute([])?;
@@ -222,6 +263,10 @@ pub(crate) fn count_desk(tx: &Transaction<'_>, desk: &str) -> rusqlite::Result<(
     tx.prepare_cached(language_facts!("v.desk = ?1", "1"))?
         .execute([desk])?;
     tx.prepare_cached(language_month_facts!("v.desk = ?1", "1"))?
+        .execute([desk])?;
+    tx.prepare_cached(choice_facts!("v.desk = ?1", "1"))?
+        .execute([desk])?;
+    tx.prepare_cached(choice_month_facts!("v.desk = ?1", "1"))?
         .execute([desk])?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
@@ -11,14 +12,59 @@ use uuid::Uuid;
 use super::summary::{count_desk, count_visit, uncount_desk};
 use super::{Store, StoreError, local_day_and_hour, outbox};
 use crate::visit::{
-    AssistedHow, Demand, ExclusionReason, Feedback, LanguageChoice, OnlineAnswer, Outcome,
-    PartnerHow, PartnerOnVisit, ResidentLanguage, ScriptRecord, ServiceDefault, ServiceOutcome,
-    Visit,
+    AssistedHow, ChoiceField, Choices, Demand, ExclusionReason, Feedback, LanguageChoice,
+    OnlineAnswer, Outcome, PartnerHow, PartnerOnVisit, ResidentLanguage, ScriptRecord,
+    ServiceDefault, ServiceOutcome, Visit,
 };
 
-const VISIT_COLUMNS: &str = "id, started_at, ended_at, desk, staff, outcome, online, feedback, note, catalogue_version, \
-     script_id, script_version, script_path, demand, assisted_how, local_day, local_hour, \
-     spoken_language, written_language";
+/// The visits table's columns, in the order [`visit_params`] gives their values: the one list
+/// the saves, the edits, the reads and the sync (`outbox::SYNCED_VISITS`) all follow. The
+/// choice fields ([`crate::visit::CHOICE_FIELDS`]) are rows of `visit_choices`, not columns.
+pub const VISIT_COLUMNS: &[&str] = &[
+    "id",
+    "started_at",
+    "ended_at",
+    "desk",
+    "staff",
+    "outcome",
+    "online",
+    "feedback",
+    "note",
+    "catalogue_version",
+    "script_id",
+    "script_version",
+    "script_path",
+    "demand",
+    "assisted_how",
+    "local_day",
+    "local_hour",
+    "spoken_language",
+    "written_language",
+];
+
+/// `id, started_at, ...`: the columns for a SELECT or an INSERT.
+static COLUMN_LIST: LazyLock<String> = LazyLock::new(|| VISIT_COLUMNS.join(", "));
+
+/// The INSERT of one visit, a placeholder per column.
+static INSERT_VISIT: LazyLock<String> = LazyLock::new(|| {
+    let places: Vec<String> = (1..=VISIT_COLUMNS.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO visits ({}) VALUES ({})",
+        *COLUMN_LIST,
+        places.join(", ")
+    )
+});
+
+/// The UPDATE of one visit by its id (`?1`), every other column set.
+static UPDATE_VISIT: LazyLock<String> = LazyLock::new(|| {
+    let sets: Vec<String> = VISIT_COLUMNS
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, column)| format!("{column} = ?{}", i + 1))
+        .collect();
+    format!("UPDATE visits SET {} WHERE id = ?1", sets.join(", "))
+});
 
 impl Store {
     /// Saves a new visit. When this returns, the visit is on disk (it survives a power cut).
@@ -57,10 +103,11 @@ impl Store {
         let path = self.path.clone();
         self.write("save to", |tx| {
             uncount_desk(tx, desk)?;
-            for table in ["visit_services", "visit_partners", "visit_reasons"] {
+            for table in outbox::SYNCED_CHILDREN {
                 tx.execute(
                     &format!(
-                        "DELETE FROM {table} WHERE visit_id IN (SELECT id FROM visits WHERE desk = ?1)"
+                        "DELETE FROM {} WHERE visit_id IN (SELECT id FROM visits WHERE desk = ?1)",
+                        table.name
                     ),
                     [desk],
                 )?;
@@ -92,13 +139,7 @@ impl Store {
             let id = visit.id.to_string();
             count_visit(tx, &id, -1)?;
             let changed = tx
-                .prepare_cached(
-                    "UPDATE visits SET started_at = ?2, ended_at = ?3, desk = ?4, staff = ?5, outcome = ?6, \
-                     online = ?7, feedback = ?8, note = ?9, catalogue_version = ?10, script_id = ?11, \
-                     script_version = ?12, script_path = ?13, demand = ?14, assisted_how = ?15, \
-                     local_day = ?16, local_hour = ?17, spoken_language = ?18, \
-                     written_language = ?19 WHERE id = ?1",
-                )?
+                .prepare_cached(&UPDATE_VISIT)?
                 .execute(rusqlite::params_from_iter(visit_params(visit)))?;
             if changed == 0 {
                 return Ok(Err(StoreError::NoSuchVisit { path, id: visit.id }));
@@ -129,7 +170,10 @@ impl Store {
     pub fn visit(&self, id: Uuid) -> Result<Option<Visit>, StoreError> {
         let row = self
             .conn
-            .prepare_cached(&format!("SELECT {VISIT_COLUMNS} FROM visits WHERE id = ?1"))
+            .prepare_cached(&format!(
+                "SELECT {} FROM visits WHERE id = ?1",
+                *COLUMN_LIST
+            ))
             .and_then(|mut stmt| stmt.query_row([id.to_string()], StoredRow::read).optional())
             .map_err(|e| self.error("read", e))?;
         row.map(|row| self.complete(row)).transpose()
@@ -227,16 +271,18 @@ impl Store {
         match desk {
             Some(desk) => {
                 let mut stmt = self.conn.prepare_cached(&format!(
-                    "SELECT {VISIT_COLUMNS} FROM visits WHERE desk = ?1 AND started_at >= ?2 AND started_at < ?3 \
-                     ORDER BY started_at, id"
+                    "SELECT {} FROM visits WHERE desk = ?1 AND started_at >= ?2 AND started_at < ?3 \
+                     ORDER BY started_at, id",
+                    *COLUMN_LIST
                 ))?;
                 stmt.query_map(params![desk, from, to], StoredRow::read)?
                     .collect()
             }
             None => {
                 let mut stmt = self.conn.prepare_cached(&format!(
-                    "SELECT {VISIT_COLUMNS} FROM visits WHERE started_at >= ?1 AND started_at < ?2 \
-                     ORDER BY started_at, id"
+                    "SELECT {} FROM visits WHERE started_at >= ?1 AND started_at < ?2 \
+                     ORDER BY started_at, id",
+                    *COLUMN_LIST
                 ))?;
                 stmt.query_map(params![from, to], StoredRow::read)?
                     .collect()
@@ -333,6 +379,13 @@ impl Store {
             }
             None => None,
         };
+        let mut choices = Choices::default();
+        for (field, option) in &children.choices {
+            if !choices.set_word(field, option) {
+                let name = ChoiceField::named(field).map_or("a choice field", |f| f.name);
+                return Err(word(name, option));
+            }
+        }
         Ok(Visit {
             id,
             started_at: time("the start time", row.started_at)?,
@@ -354,6 +407,7 @@ impl Store {
                 spoken: language("the spoken language", row.spoken_language.as_deref())?,
                 written: language("the written language", row.written_language.as_deref())?,
             },
+            choices,
         })
     }
 }
@@ -409,6 +463,8 @@ struct Children {
     /// Each partner id, how it was passed on and the consent as stored.
     partners: Vec<(String, String, Option<i64>)>,
     reasons: Vec<String>,
+    /// Each choice field answered, with its option as stored.
+    choices: Vec<(String, String)>,
 }
 
 fn read_children(conn: &Connection, id: &str) -> rusqlite::Result<Children> {
@@ -428,10 +484,17 @@ fn read_children(conn: &Connection, id: &str) -> rusqlite::Result<Children> {
     let partners = partners
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let mut choices = conn.prepare_cached(
+        "SELECT field, value FROM visit_choices WHERE visit_id = ?1 ORDER BY field",
+    )?;
+    let choices = choices
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(Children {
         services,
         partners,
         reasons: list("SELECT reason FROM visit_reasons WHERE visit_id = ?1 ORDER BY position")?,
+        choices,
     })
 }
 
@@ -461,10 +524,8 @@ fn visit_params(visit: &Visit) -> Vec<Box<dyn rusqlite::ToSql>> {
 }
 
 fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
-    tx.prepare_cached(&format!(
-        "INSERT INTO visits ({VISIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
-    ))?
-    .execute(rusqlite::params_from_iter(visit_params(visit)))?;
+    tx.prepare_cached(&INSERT_VISIT)?
+        .execute(rusqlite::params_from_iter(visit_params(visit)))?;
     Ok(())
 }
 
@@ -509,6 +570,11 @@ fn insert_children(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> 
     for (position, reason) in visit.reasons.iter().enumerate() {
         reasons.execute(params![id, position as i64, reason.as_str()])?;
     }
+    let mut choices = tx
+        .prepare_cached("INSERT INTO visit_choices (visit_id, field, value) VALUES (?1, ?2, ?3)")?;
+    for (field, option) in visit.choices.answered() {
+        choices.execute(params![id, field.name, option])?;
+    }
     Ok(())
 }
 
@@ -535,12 +601,9 @@ fn remember_defaults(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()
 
 fn delete_children(tx: &Transaction<'_>, id: Uuid) -> rusqlite::Result<()> {
     let id = id.to_string();
-    for sql in [
-        "DELETE FROM visit_services WHERE visit_id = ?1",
-        "DELETE FROM visit_partners WHERE visit_id = ?1",
-        "DELETE FROM visit_reasons WHERE visit_id = ?1",
-    ] {
-        tx.prepare_cached(sql)?.execute([&id])?;
+    for table in outbox::SYNCED_CHILDREN {
+        tx.prepare_cached(&format!("DELETE FROM {} WHERE visit_id = ?1", table.name))?
+            .execute([&id])?;
     }
     Ok(())
 }
