@@ -53,6 +53,13 @@ fn visit(start: DateTime<Utc>, desk: &str, n: usize) -> Visit {
     draft.note = n
         .is_multiple_of(5)
         .then(|| format!("tab\there, line\nbreak, back\\slash {n}"));
+    // Every visit but each third says whether an interpreter was used.
+    if !n.is_multiple_of(3) {
+        let interpreter = frontdesk::visit::ChoiceField::named("interpreter").unwrap();
+        draft
+            .choices
+            .set(interpreter, Some(n % interpreter.options.len()));
+    }
     draft.into_visit().unwrap()
 }
 
@@ -119,8 +126,13 @@ fn canonical(v: &Visit) -> String {
         .iter()
         .map(|p| format!("{}:{}", p.partner, p.how.as_str()))
         .collect();
+    let choices: Vec<String> = v
+        .choices
+        .answered()
+        .map(|(field, option)| format!("{}={option}", field.name))
+        .collect();
     format!(
-        "{}|{}|{}|{}|{}|{}|{}|{}",
+        "{}|{}|{}|{}|{}|{}|{}|{}|{}",
         v.id,
         v.started_at.timestamp_millis(),
         v.desk,
@@ -128,7 +140,8 @@ fn canonical(v: &Visit) -> String {
         v.note.clone().unwrap_or_default(),
         services.join(","),
         partners.join(","),
-        reasons.join(",")
+        reasons.join(","),
+        choices.join(",")
     )
 }
 
@@ -139,7 +152,8 @@ fn server_visits(pg: &Pg) -> BTreeMap<String, String> {
          || coalesce(v.note, '') || '|' \
          || coalesce((SELECT string_agg(s.service_id || '=' || s.outcome, ',' ORDER BY s.position) FROM frontdesk.visit_services s WHERE s.visit_id = v.id), '') || '|' \
          || coalesce((SELECT string_agg(p.partner_id || ':' || p.how, ',' ORDER BY p.position) FROM frontdesk.visit_partners p WHERE p.visit_id = v.id), '') || '|' \
-         || coalesce((SELECT string_agg(r.reason, ',' ORDER BY r.position) FROM frontdesk.visit_reasons r WHERE r.visit_id = v.id), '') \
+         || coalesce((SELECT string_agg(r.reason, ',' ORDER BY r.position) FROM frontdesk.visit_reasons r WHERE r.visit_id = v.id), '') || '|' \
+         || coalesce((SELECT string_agg(c.field || '=' || c.value, ',' ORDER BY c.field) FROM frontdesk.visit_choices c WHERE c.visit_id = v.id), '') \
          FROM frontdesk.visits v WHERE NOT v.undone",
     )
     .into_iter()

@@ -365,13 +365,15 @@ fn a_server_upgraded_to_keep_counts_counts_the_visits_it_already_had_and_desks_k
     let pg = db.owner();
     pg.exec(
         "DROP TABLE frontdesk.report_counts, frontdesk.report_month_counts; \
+         DROP TABLE frontdesk.visit_choices; \
          ALTER TABLE frontdesk.visits DROP COLUMN spoken_language, DROP COLUMN written_language; \
          DELETE FROM frontdesk.schema_version WHERE version > 2;",
     );
     let log = rusqlite::Connection::open(main.log.path()).unwrap();
     log.execute_batch(
         "ALTER TABLE sync_outbox DROP COLUMN held_version; \
-         ALTER TABLE sync_outbox DROP COLUMN held_reason;",
+         ALTER TABLE sync_outbox DROP COLUMN held_reason; \
+         DROP TABLE visit_choices;",
     )
     .unwrap();
     log.pragma_update(None, "user_version", 8).unwrap();

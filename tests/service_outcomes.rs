@@ -61,8 +61,8 @@ fn fill_as_version(conn: &Connection, version: u32) {
         // Version 2 only stamped the file as a frontdesk visit log: its rows are version 1's.
         1 | 2 => conn.execute_batch(V1_ROWS).unwrap(),
         // Version 3 gave each service row its own outcome, written as the visit's. Later
-        // versions added columns these rows leave at their defaults.
-        3..=9 => {
+        // versions added columns (and tables) these rows leave at their defaults.
+        3..=10 => {
             let rows = V1_ROWS
                 .replace(
                     "INSERT INTO visit_services VALUES",

@@ -29,14 +29,36 @@ pub struct SyncedTable {
     pub columns: &'static [&'static str],
 }
 
-/// The visits table: its first column is the id, and it has `desk` and `started_at`. Its
-/// columns are the log's own ([`super::visits::VISIT_COLUMNS`]).
+/// The visits table: its first column is the id, and it has `desk` and `started_at`. These
+/// are every column of the log's visits, the list the store's saves, edits and reads follow
+/// too (`visits.rs`).
 pub const SYNCED_VISITS: SyncedTable = SyncedTable {
     name: "visits",
-    columns: super::visits::VISIT_COLUMNS,
+    columns: &[
+        "id",
+        "started_at",
+        "ended_at",
+        "desk",
+        "staff",
+        "outcome",
+        "online",
+        "feedback",
+        "note",
+        "catalogue_version",
+        "script_id",
+        "script_version",
+        "script_path",
+        "demand",
+        "assisted_how",
+        "local_day",
+        "local_hour",
+        "spoken_language",
+        "written_language",
+    ],
 };
 
-/// The visits' child tables: each row's first column is its visit's id.
+/// The visits' child tables: each row's first column is its visit's id, and the first two its
+/// key.
 pub const SYNCED_CHILDREN: &[SyncedTable] = &[
     SyncedTable {
         name: "visit_services",
@@ -347,9 +369,10 @@ fn read_batch(tx: &Transaction<'_>, after: &str, limit: usize) -> rusqlite::Resu
     for table in SYNCED_CHILDREN {
         let columns = table.columns.join(", ");
         let width = table.columns.len();
+        // In each table's key order: its visit, then its second column (a place, or a field).
         let mut stmt = tx.prepare(&format!(
-            "SELECT {columns} FROM temp.batch_{} ORDER BY visit_id, position",
-            table.name
+            "SELECT {columns} FROM temp.batch_{} ORDER BY visit_id, {}",
+            table.name, table.columns[1]
         ))?;
         let rows = stmt
             .query_map([], |r| {

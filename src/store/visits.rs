@@ -18,29 +18,9 @@ use crate::visit::{
 };
 
 /// The visits table's columns, in the order [`visit_params`] gives their values: the one list
-/// the saves, the edits, the reads and the sync (`outbox::SYNCED_VISITS`) all follow. The
+/// the saves, the edits, the reads and the sync all follow ([`outbox::SYNCED_VISITS`]). The
 /// choice fields ([`crate::visit::CHOICE_FIELDS`]) are rows of `visit_choices`, not columns.
-pub const VISIT_COLUMNS: &[&str] = &[
-    "id",
-    "started_at",
-    "ended_at",
-    "desk",
-    "staff",
-    "outcome",
-    "online",
-    "feedback",
-    "note",
-    "catalogue_version",
-    "script_id",
-    "script_version",
-    "script_path",
-    "demand",
-    "assisted_how",
-    "local_day",
-    "local_hour",
-    "spoken_language",
-    "written_language",
-];
+const VISIT_COLUMNS: &[&str] = outbox::SYNCED_VISITS.columns;
 
 /// `id, started_at, ...`: the columns for a SELECT or an INSERT.
 static COLUMN_LIST: LazyLock<String> = LazyLock::new(|| VISIT_COLUMNS.join(", "));
