@@ -3,7 +3,7 @@
 //! the files in assets/catalogue: the same entries, and the same answers to every query.
 //!
 //! After changing those files or the content model, make it again with
-//! `FRONTDESK_MAKE_BUILT_IN=1 cargo test --test built_in_compiled`, then build again.
+//! `FRONTDESK_MAKE_BUILT_IN=1 cargo test --test catalogue built_in_compiled`, then build again.
 
 use std::path::PathBuf;
 
@@ -13,7 +13,7 @@ use frontdesk::search::compiled::{built_in, carry_built_in, make_built_in};
 
 /// The compiled form, as the program carries it.
 fn carry() {
-    carry_built_in(include_bytes!("../assets/compiled/built-in.compiled"));
+    carry_built_in(include_bytes!("../../assets/compiled/built-in.compiled"));
 }
 
 fn file() -> PathBuf {
@@ -31,7 +31,7 @@ fn the_compiled_built_in_catalogue_is_a_fresh_build_of_its_files() {
     carry();
     let (compiled, compiled_index) = built_in().expect(
         "the built-in compiled catalogue is out of date: run \
-         `FRONTDESK_MAKE_BUILT_IN=1 cargo test --test built_in_compiled` and build again",
+         `FRONTDESK_MAKE_BUILT_IN=1 cargo test --test catalogue built_in_compiled` and build again",
     );
     let fresh = Catalogue::embedded().expect("the built-in catalogue loads");
     let index = Index::new(&fresh);

@@ -345,7 +345,7 @@ fn search_works_when_the_data_folder_cannot_be_written() {
 #[test]
 fn the_built_in_catalogue_is_read_from_the_program_and_nothing_is_written() {
     frontdesk::search::compiled::carry_built_in(include_bytes!(
-        "../assets/compiled/built-in.compiled"
+        "../../assets/compiled/built-in.compiled"
     ));
     let dir = TempDir::new().unwrap();
     let compiled = dir.path().join("compiled");

@@ -1,9 +1,9 @@
 //! The central server, for real: `server init`'s roles and row-level security, sync through
 //! a proxy that cuts, delays and refuses, two desks and out-of-order versions, a week
 //! offline, catalogue publishing, and central retention. Each test has its own database.
-//! See `central_support` for how to run them.
+//! See `support::central` for how to run them.
 
-mod central_support;
+use crate::support::central as central_support;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -2,9 +2,9 @@
 //! report, byte for byte in JSON, through syncs, edits, undos, a central purge and an upgrade
 //! of the server's schema; every desk's figures are the sum of the desks'; the counts kept by
 //! each sync equal the counts made afresh; a desk's role is refused; and the command line.
-//! Each test has its own database (see `central_support`).
+//! Each test has its own database (see `support::central`).
 
-mod central_support;
+use crate::support::central as central_support;
 
 use std::collections::BTreeMap;
 

@@ -2,9 +2,9 @@
 //! refuses is set aside and the rest of its batch goes on; desk names written another way;
 //! row-level security that follows a part's parent visit; `server init` refusing a role used
 //! for two jobs, and four runs at once; notes kept at the desk unless the council says so.
-//! Each test has its own database (see `central_support`).
+//! Each test has its own database (see `support::central`).
 
-mod central_support;
+use crate::support::central as central_support;
 
 use std::path::Path;
 

@@ -1,5 +1,5 @@
 //! The reception screen, driven without a terminal: keys in, screens out. The clock is fixed, so
-//! screens are stable; snapshots live in tests/snapshots/.
+//! screens are stable; snapshots live in tests/desk/snapshots/.
 
 use chrono::{DateTime, Duration, FixedOffset};
 use crossterm::event::KeyModifiers;

@@ -1,6 +1,6 @@
 //! The script screen, driven without a terminal: a script is a search result for the words
 //! residents use, shown as a script and opened with Enter, walked one number key a step, an urgent node waits to be acknowledged, Backspace steps back,
-//! and the end fills the visit form. Snapshots live in tests/snapshots/.
+//! and the end fills the visit form. Snapshots live in tests/desk/snapshots/.
 
 use chrono::{DateTime, FixedOffset};
 use crossterm::event::KeyCode;

@@ -1,7 +1,7 @@
 //! Partners and slips at the desk, driven without a terminal: the partner screen, open now in
 //! the results, picking partners as signposts or referrals with the resident's consent, and
 //! the slip previewed from a partner, a service, the visit form or a script's end, then printed
-//! or saved. Snapshots live in tests/snapshots/.
+//! or saved. Snapshots live in tests/desk/snapshots/.
 
 use std::path::PathBuf;
 

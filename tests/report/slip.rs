@@ -287,7 +287,7 @@ fn the_slip_command_refuses_an_unknown_id_and_writes_no_file() {
 
 /// Prints three partners' slip to PDF with headless Chromium and counts the pages: one A4.
 /// Needs `chromium` and `pdfinfo` (poppler-utils), so it runs only when asked:
-/// `cargo test --test slip -- --ignored`.
+/// `cargo test --test report slip:: -- --ignored`.
 #[test]
 #[ignore = "needs chromium and pdfinfo; run with --ignored"]
 fn three_partners_print_on_one_a4_page_in_chromium() {

@@ -172,7 +172,7 @@ fn a_first_save_cut_by_kill_never_leaves_the_log_unusable() {
 }
 
 /// The full 300 rounds (about a minute on a slow machine):
-/// `cargo test --test first_save -- --ignored --nocapture`.
+/// `cargo test --test store first_save:: -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn three_hundred_first_saves_cut_by_kill_leave_no_log_unusable() {

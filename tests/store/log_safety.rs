@@ -562,7 +562,7 @@ fn on_a_full_disk_visits_are_listed_and_backed_up_and_log_says_the_disk_is_full(
     let desk = Desk::new();
     let Some(disk) = SmallDisk::mount(&desk.data(), "512k") else {
         eprintln!(
-            "skipped: mounting a small tmpfs needs root; the full disk is simulated in tests/store.rs"
+            "skipped: mounting a small tmpfs needs root; the full disk is simulated in tests/store/store.rs"
         );
         return;
     };

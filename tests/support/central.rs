@@ -21,11 +21,7 @@ use tokio_postgres::{Client, Config, NoTls, SimpleQueryMessage};
 
 static SKIP_NOTE: Once = Once::new();
 
-/// An empty config file, so a developer's own settings never reach a test.
-pub const EMPTY_CONFIG: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/empty-config.toml"
-);
+pub use super::EMPTY_CONFIG;
 
 /// The `frontdesk` binary with nothing of this machine's environment: an empty config, the
 /// data folder given, the UK's time zone.
