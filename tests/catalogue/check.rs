@@ -5,7 +5,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use frontdesk::catalogue::check::{CheckReport, check_embedded, check_files};
 use frontdesk::catalogue::hours::{self, OpenNow};
@@ -16,31 +15,7 @@ use tempfile::TempDir;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/// The binary, with its config and data kept inside `home` so the machine's own settings (and
-/// any FRONTDESK_* variables) cannot change the result.
-fn frontdesk(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-    for name in [
-        "FRONTDESK_CONFIG",
-        "FRONTDESK_DATA_DIR",
-        "FRONTDESK_CATALOGUE",
-        "FRONTDESK_DESK",
-        "FRONTDESK_STAFF",
-        "FRONTDESK_RETENTION_DAYS",
-        "FRONTDESK_THEME",
-    ] {
-        cmd.env_remove(name);
-    }
-    if !home.join("config.toml").exists() {
-        fs::write(home.join("config.toml"), "").expect("an empty config file");
-    }
-    cmd.env("HOME", home)
-        .arg("--config")
-        .arg(home.join("config.toml"))
-        .arg("--data-dir")
-        .arg(home.join("data"));
-    cmd
-}
+use crate::support::frontdesk;
 
 struct Run {
     code: i32,

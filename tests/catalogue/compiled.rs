@@ -88,13 +88,7 @@ impl Desk {
     fn cmd(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
         cmd.env_remove("FRONTDESK_CATALOGUE")
-            .env(
-                "FRONTDESK_CONFIG",
-                concat!(
-                    env!("CARGO_MANIFEST_DIR"),
-                    "/tests/fixtures/empty-config.toml"
-                ),
-            )
+            .env("FRONTDESK_CONFIG", crate::support::EMPTY_CONFIG)
             .env("FRONTDESK_DATA_DIR", self.dir.path().join("data"))
             .timeout(Duration::from_secs(20));
         cmd

@@ -3,9 +3,7 @@
 //! content that is due; and the reading-age warning on resident lines.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
 use chrono::NaiveDate;
 use frontdesk::catalogue::check::check_files;
 use frontdesk::catalogue::{Catalogue, SourceFile};
@@ -138,23 +136,7 @@ fn write_folder(script: &str) -> TempDir {
     dir
 }
 
-fn frontdesk(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-    for name in [
-        "FRONTDESK_CONFIG",
-        "FRONTDESK_DATA_DIR",
-        "FRONTDESK_CATALOGUE",
-    ] {
-        cmd.env_remove(name);
-    }
-    fs::write(home.join("config.toml"), "").expect("a config file");
-    cmd.env("HOME", home)
-        .arg("--config")
-        .arg(home.join("config.toml"))
-        .arg("--data-dir")
-        .arg(home.join("data"));
-    cmd
-}
+use crate::support::frontdesk;
 
 #[test]
 fn the_example_passes_the_check() {

@@ -214,13 +214,7 @@ fn the_built_in_topics_are_found_by_their_words_below_real_services() {
 fn log_takes_a_topic_as_the_service() {
     let dir = TempDir::new().unwrap();
     let output = Command::new(assert_cmd::cargo::cargo_bin!("frontdesk"))
-        .env(
-            "FRONTDESK_CONFIG",
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/empty-config.toml"
-            ),
-        )
+        .env("FRONTDESK_CONFIG", crate::support::EMPTY_CONFIG)
         .env_remove("FRONTDESK_DATA_DIR")
         .env_remove("FRONTDESK_CATALOGUE")
         .args(["--data-dir"])

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 use frontdesk::catalogue::Catalogue;
 use frontdesk::demo::{self, DemoPlan};
@@ -15,16 +15,7 @@ use frontdesk::tui::headless::Headless;
 use frontdesk::visit::{Outcome, Visit, VisitDraft};
 use rusqlite::Connection;
 
-fn monday_morning() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-23T10:15:00+00:00").unwrap()
-}
-
-fn fixture() -> Catalogue {
-    Catalogue::from_dir(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue"),
-    )
-    .unwrap()
-}
+use crate::support::{fixture_catalogue as fixture, monday_morning};
 
 fn visit(start: DateTime<Utc>) -> Visit {
     let mut draft = VisitDraft::new(start, "Main desk", "AB", "2026.11");

@@ -17,33 +17,17 @@ use tempfile::TempDir;
 /// No run of the binary may take longer than this: a hang fails the test instead of stalling it.
 const LIMIT: Duration = Duration::from_secs(20);
 
+use crate::support::frontdesk as frontdesk_without_limit;
+
 fn frontdesk(home: &Path) -> Command {
-    let config = home.join("config.toml");
-    if !config.exists() {
-        fs::write(&config, "").unwrap();
-    }
-    frontdesk_with_config(home, &config)
+    let mut cmd = frontdesk_without_limit(home);
+    cmd.timeout(LIMIT);
+    cmd
 }
 
 fn frontdesk_with_config(home: &Path, config: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-    for name in [
-        "FRONTDESK_CONFIG",
-        "FRONTDESK_DATA_DIR",
-        "FRONTDESK_CATALOGUE",
-        "FRONTDESK_DESK",
-        "FRONTDESK_STAFF",
-        "FRONTDESK_RETENTION_DAYS",
-        "FRONTDESK_THEME",
-    ] {
-        cmd.env_remove(name);
-    }
-    cmd.env("HOME", home)
-        .arg("--config")
-        .arg(config)
-        .arg("--data-dir")
-        .arg(home.join("data"))
-        .timeout(LIMIT);
+    let mut cmd = crate::support::frontdesk_with_config(home, config);
+    cmd.timeout(LIMIT);
     cmd
 }
 

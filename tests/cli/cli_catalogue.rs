@@ -10,13 +10,7 @@ use serde_json::Value;
 fn frontdesk() -> Command {
     let mut cmd = Command::cargo_bin("frontdesk").expect("the frontdesk binary");
     // Keep the user's own config out of the tests.
-    cmd.env(
-        "FRONTDESK_CONFIG",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/empty-config.toml"
-        ),
-    );
+    cmd.env("FRONTDESK_CONFIG", crate::support::EMPTY_CONFIG);
     // And the user's data folder: a folder catalogue's compiled form is kept there.
     cmd.env(
         "FRONTDESK_DATA_DIR",

@@ -36,18 +36,7 @@ impl Home {
     /// The binary, with no FRONTDESK_* variable of the machine's and the config file named
     /// with FRONTDESK_CONFIG.
     fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-        for name in [
-            "FRONTDESK_CONFIG",
-            "FRONTDESK_DATA_DIR",
-            "FRONTDESK_CATALOGUE",
-            "FRONTDESK_DESK",
-            "FRONTDESK_STAFF",
-            "FRONTDESK_RETENTION_DAYS",
-            "FRONTDESK_THEME",
-        ] {
-            cmd.env_remove(name);
-        }
+        let mut cmd = crate::support::bare_frontdesk();
         cmd.env("HOME", self.dir.path())
             .env("FRONTDESK_CONFIG", self.config())
             .arg("--data-dir")

@@ -36,17 +36,7 @@ impl Home {
     }
 
     fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-        for name in [
-            "FRONTDESK_DATA_DIR",
-            "FRONTDESK_CATALOGUE",
-            "FRONTDESK_DESK",
-            "FRONTDESK_STAFF",
-            "FRONTDESK_RETENTION_DAYS",
-            "FRONTDESK_THEME",
-        ] {
-            cmd.env_remove(name);
-        }
+        let mut cmd = crate::support::bare_frontdesk();
         cmd.env("FRONTDESK_CONFIG", self.dir.path().join("config.toml"))
             .env("TZ", "Europe/London")
             .arg("--data-dir")

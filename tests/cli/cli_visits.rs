@@ -94,18 +94,9 @@ review_by = "2027-06-30"
 
     /// The command with another data folder.
     fn cmd_with_data(&self, data: &Path) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("frontdesk"));
+        let mut cmd = crate::support::bare_frontdesk();
         cmd.env("FRONTDESK_CONFIG", self.config())
             .env("TZ", "Europe/London");
-        for name in [
-            "FRONTDESK_DATA_DIR",
-            "FRONTDESK_CATALOGUE",
-            "FRONTDESK_DESK",
-            "FRONTDESK_STAFF",
-            "FRONTDESK_RETENTION_DAYS",
-        ] {
-            cmd.env_remove(name);
-        }
         cmd.arg("--data-dir").arg(data);
         cmd
     }

@@ -13,13 +13,7 @@ use frontdesk::search::Index;
 
 fn frontdesk() -> Command {
     let mut cmd = Command::cargo_bin("frontdesk").expect("the frontdesk binary");
-    cmd.env(
-        "FRONTDESK_CONFIG",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/empty-config.toml"
-        ),
-    );
+    cmd.env("FRONTDESK_CONFIG", crate::support::EMPTY_CONFIG);
     cmd
 }
 

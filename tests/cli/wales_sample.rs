@@ -2,10 +2,8 @@
 //! `check` with Welsh turned on and nothing missing, it can be used by name with only the binary
 //! (`--catalogue sample:wales`), and what residents say in Welsh finds its entries.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
 use frontdesk::catalogue::{Catalogue, Kind};
 use frontdesk::search::{Hit, Index};
 use tempfile::TempDir;
@@ -14,27 +12,7 @@ fn wales() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples/wales")
 }
 
-/// The binary, with its config and data kept inside `home`.
-fn frontdesk(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-    for name in [
-        "FRONTDESK_CONFIG",
-        "FRONTDESK_DATA_DIR",
-        "FRONTDESK_CATALOGUE",
-        "FRONTDESK_DESK",
-        "FRONTDESK_STAFF",
-        "FRONTDESK_LANGUAGE",
-    ] {
-        cmd.env_remove(name);
-    }
-    fs::write(home.join("config.toml"), "").expect("an empty config file");
-    cmd.env("HOME", home)
-        .arg("--config")
-        .arg(home.join("config.toml"))
-        .arg("--data-dir")
-        .arg(home.join("data"));
-    cmd
-}
+use crate::support::frontdesk;
 
 /// `frontdesk check` on `catalogue`: exit code and what it printed.
 fn check(catalogue: &str) -> (Option<i32>, String) {

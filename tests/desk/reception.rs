@@ -1,7 +1,7 @@
 //! The reception screen, driven without a terminal: keys in, screens out. The clock is fixed, so
 //! screens are stable; snapshots live in tests/desk/snapshots/.
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::Duration;
 use crossterm::event::KeyModifiers;
 use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
 use frontdesk::catalogue::Catalogue;
@@ -9,17 +9,7 @@ use frontdesk::desk::{Action, Effect, Mode, Screen};
 use frontdesk::tui::headless::Headless;
 use frontdesk::visit::Outcome;
 
-/// Monday 23 November 2026, 10:15 in the morning, UK time (GMT).
-fn monday_morning() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-23T10:15:00+00:00").unwrap()
-}
-
-fn fixture() -> Catalogue {
-    Catalogue::from_dir(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue"),
-    )
-    .unwrap()
-}
+use crate::support::{fixture_catalogue as fixture, monday_morning};
 
 fn desk(width: u16, height: u16) -> Headless {
     Headless::new(fixture(), monday_morning(), width, height)

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use crossterm::event::KeyCode;
-use frontdesk::catalogue::Catalogue;
 use frontdesk::desk::{Action, Effect, Mode, ReportSpan, Screen};
 use frontdesk::report::desks_for;
 use frontdesk::store::Store;
@@ -71,10 +70,7 @@ fn fill(data: &Path) {
 }
 
 fn desk(data: &Path, width: u16, height: u16) -> Headless {
-    let catalogue = Catalogue::from_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue"),
-    )
-    .unwrap();
+    let catalogue = crate::support::fixture_catalogue();
     Headless::new(catalogue, wednesday_afternoon(), width, height).with_visit_log(data)
 }
 

@@ -3,7 +3,6 @@
 //! lists move as they are drawn, a discarded visit ends as a saved one does, and the focused
 //! field of a long form is always on screen.
 
-use chrono::{DateTime, FixedOffset};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use frontdesk::catalogue::Catalogue;
 use frontdesk::desk::{Command, Effect, Field, Mode, Screen, TextEdit};
@@ -11,17 +10,7 @@ use frontdesk::tui::headless::Headless;
 use frontdesk::tui::keymap::{Key, Keymap};
 use frontdesk::visit::{OnlineAnswer, Outcome};
 
-/// Monday 23 November 2026, 10:15 in the morning, UK time (GMT).
-fn monday_morning() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-23T10:15:00+00:00").unwrap()
-}
-
-fn fixture() -> Catalogue {
-    Catalogue::from_dir(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue"),
-    )
-    .unwrap()
-}
+use crate::support::{fixture_catalogue as fixture, monday_morning};
 
 fn desk(width: u16, height: u16) -> Headless {
     Headless::new(fixture(), monday_morning(), width, height)

@@ -1,20 +1,12 @@
 //! The resident's slip in Welsh: a bilingual slip has its Welsh first, then the English; the
 //! Welsh uses the catalogue's Welsh names and titles and Welsh dates.
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 fn slip(args: &[&str]) -> std::process::Output {
     let dir = TempDir::new().unwrap();
     std::fs::write(dir.path().join("config.toml"), "").unwrap();
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("frontdesk"));
-    for name in [
-        "FRONTDESK_DATA_DIR",
-        "FRONTDESK_CATALOGUE",
-        "FRONTDESK_LANGUAGE",
-    ] {
-        cmd.env_remove(name);
-    }
+    let mut cmd = crate::support::bare_frontdesk();
     cmd.env("FRONTDESK_CONFIG", dir.path().join("config.toml"))
         .arg("--data-dir")
         .arg(dir.path().join("data"))

@@ -27,16 +27,7 @@ impl Desk {
     }
 
     fn cmd(&self) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("frontdesk"));
-        for name in [
-            "FRONTDESK_DATA_DIR",
-            "FRONTDESK_CATALOGUE",
-            "FRONTDESK_DESK",
-            "FRONTDESK_STAFF",
-            "FRONTDESK_LANGUAGE",
-        ] {
-            cmd.env_remove(name);
-        }
+        let mut cmd = crate::support::bare_frontdesk();
         cmd.env("FRONTDESK_CONFIG", self.dir.path().join("config.toml"))
             .arg("--data-dir")
             .arg(self.dir.path().join("data"));

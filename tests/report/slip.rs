@@ -200,14 +200,7 @@ fn an_unknown_id_is_refused_naming_it() {
 }
 
 fn frontdesk(dir: &TempDir) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("frontdesk"));
-    for name in [
-        "FRONTDESK_DATA_DIR",
-        "FRONTDESK_CATALOGUE",
-        "FRONTDESK_CONFIG",
-    ] {
-        cmd.env_remove(name);
-    }
+    let mut cmd = crate::support::bare_frontdesk();
     fs::write(dir.path().join("config.toml"), "").unwrap();
     cmd.arg("--config")
         .arg(dir.path().join("config.toml"))

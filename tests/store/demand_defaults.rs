@@ -5,7 +5,6 @@ use std::path::Path;
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use crossterm::event::KeyCode;
-use frontdesk::catalogue::Catalogue;
 use frontdesk::desk::{Action, Effect};
 use frontdesk::store::Store;
 use frontdesk::tui::headless::Headless;
@@ -75,10 +74,7 @@ fn the_log_remembers_the_last_demand_given_for_each_service() {
 }
 
 fn desk(data: &Path) -> Headless {
-    let catalogue = Catalogue::from_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue"),
-    )
-    .unwrap();
+    let catalogue = crate::support::fixture_catalogue();
     Headless::new(catalogue, monday_morning(), 80, 24).with_visit_log(data)
 }
 

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use chrono::{DateTime, TimeZone, Utc};
 use crossterm::event::KeyCode;
-use frontdesk::catalogue::Catalogue;
 use frontdesk::store::{DraftSlot, load_draft, save_draft};
 use frontdesk::tui::headless::Headless;
 use frontdesk::visit::{Outcome, VisitDraft};
@@ -155,10 +154,7 @@ fn a_data_folder_that_cannot_hold_drafts_gets_a_clear_message() {
 
 // ---- two reception screens on one data folder ----
 
-fn fixture() -> Catalogue {
-    Catalogue::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue"))
-        .unwrap()
-}
+use crate::support::fixture_catalogue as fixture;
 
 fn screen(data: &Path) -> Headless {
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T10:15:00+00:00").unwrap();

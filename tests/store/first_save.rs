@@ -17,10 +17,7 @@ use std::time::{Duration, Instant};
 use rusqlite::Connection;
 use tempfile::TempDir;
 
-const EMPTY_CONFIG: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/empty-config.toml"
-);
+const EMPTY_CONFIG: &str = crate::support::EMPTY_CONFIG;
 
 /// A catalogue with one service, so most of a `log` run is opening and writing the log.
 fn catalogue(dir: &Path) -> PathBuf {

@@ -67,17 +67,8 @@ review_by = "2027-06-30"
     }
 
     fn cmd(&self) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("frontdesk"));
+        let mut cmd = crate::support::bare_frontdesk_process();
         cmd.env("FRONTDESK_CONFIG", self.config());
-        for name in [
-            "FRONTDESK_DATA_DIR",
-            "FRONTDESK_CATALOGUE",
-            "FRONTDESK_DESK",
-            "FRONTDESK_STAFF",
-            "FRONTDESK_RETENTION_DAYS",
-        ] {
-            cmd.env_remove(name);
-        }
         cmd.arg("--data-dir")
             .arg(self.data())
             .arg("--catalogue")

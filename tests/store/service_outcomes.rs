@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use chrono::{DateTime, TimeZone, Utc};
 use crossterm::event::KeyCode;
-use frontdesk::catalogue::Catalogue;
 use frontdesk::store::{SCHEMA_VERSION, Store, migrations};
 use frontdesk::tui::headless::Headless;
 use frontdesk::visit::{Outcome, ServiceOutcome, Visit, VisitDraft};
@@ -287,22 +286,16 @@ impl Desk {
 
     fn cmd(&self) -> Command {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("frontdesk"));
-        cmd.env(
-            "FRONTDESK_CONFIG",
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/empty-config.toml"
-            ),
-        )
-        .env("TZ", "Europe/London")
-        .env_remove("FRONTDESK_DATA_DIR")
-        .env_remove("FRONTDESK_CATALOGUE")
-        .env_remove("FRONTDESK_DESK")
-        .env_remove("FRONTDESK_STAFF")
-        .arg("--data-dir")
-        .arg(self.dir.path().join("data"))
-        .arg("--catalogue")
-        .arg(self.catalogue());
+        cmd.env("FRONTDESK_CONFIG", crate::support::EMPTY_CONFIG)
+            .env("TZ", "Europe/London")
+            .env_remove("FRONTDESK_DATA_DIR")
+            .env_remove("FRONTDESK_CATALOGUE")
+            .env_remove("FRONTDESK_DESK")
+            .env_remove("FRONTDESK_STAFF")
+            .arg("--data-dir")
+            .arg(self.dir.path().join("data"))
+            .arg("--catalogue")
+            .arg(self.catalogue());
         cmd
     }
 
@@ -424,10 +417,7 @@ fn a_missing_or_unknown_service_outcome_is_named_and_nothing_is_stored() {
 
 // ---- the reception screen ----
 
-fn fixture() -> Catalogue {
-    Catalogue::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue"))
-        .unwrap()
-}
+use crate::support::fixture_catalogue as fixture;
 
 #[test]
 fn on_the_form_one_key_changes_the_selected_services_outcome() {

@@ -40,17 +40,9 @@ impl Desk {
     }
 
     fn cmd(&self) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("frontdesk"));
+        let mut cmd = crate::support::bare_frontdesk();
         cmd.env("FRONTDESK_CONFIG", self.config())
             .env("TZ", "Europe/London");
-        for name in [
-            "FRONTDESK_DATA_DIR",
-            "FRONTDESK_CATALOGUE",
-            "FRONTDESK_DESK",
-            "FRONTDESK_STAFF",
-        ] {
-            cmd.env_remove(name);
-        }
         cmd.arg("--data-dir").arg(self.data());
         cmd
     }

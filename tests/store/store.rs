@@ -17,10 +17,7 @@ use tempfile::TempDir;
 use uuid::Uuid;
 
 /// An empty config file, so the machine's own config cannot change what the binary does.
-const EMPTY_CONFIG: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/empty-config.toml"
-);
+const EMPTY_CONFIG: &str = crate::support::EMPTY_CONFIG;
 
 fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()

@@ -53,6 +53,15 @@ pub fn bare_frontdesk() -> Command {
     cmd
 }
 
+/// As [`bare_frontdesk`], as a plain `std::process::Command`.
+pub fn bare_frontdesk_process() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_frontdesk"));
+    for name in FRONTDESK_VARS {
+        cmd.env_remove(name);
+    }
+    cmd
+}
+
 /// The binary, with its config (`home/config.toml`, empty unless the test wrote it) and data
 /// (`home/data`) kept inside `home`, so the machine's own settings cannot change the result.
 pub fn frontdesk(home: &Path) -> Command {
