@@ -31,6 +31,9 @@ pub struct Alternative {
     /// Words typed by the resident, scored word by word: an entry with some of them still
     /// counts. A thesaurus phrase is all or (nearly) nothing.
     pub soft: bool,
+    /// Another way of saying what was typed, from the thesaurus ("PCN" for "parking ticket"):
+    /// an entry found through several of these is about the meaning, not only the words.
+    pub other: bool,
 }
 
 /// Something the resident asked about; an entry matches it through any alternative.
@@ -186,19 +189,43 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
     // Longest first, then the surest.
     spans.sort_by(|a, b| b.size.cmp(&a.size).then(b.sim.total_cmp(&a.sim)));
 
-    // Accept spans that do not overlap a longer one; spans over exactly the same words merge.
+    // Accept spans that do not overlap a longer one; spans over exactly the same words merge,
+    // and so do overlapping phrases of one meaning ("needs care" and "care at home" in "needs
+    // care at home" are one concept), when the joined words overlap nothing else.
     let mut accepted: Vec<(usize, usize, Vec<Span>)> = Vec::new();
+    let group_of = |span: &Span| match span.what {
+        SpanKind::Phrase(at) => Some(at.group),
+        SpanKind::Joined(_) => None,
+    };
     for span in spans {
+        let overlaps = |s: usize, e: usize| span.start <= e && s <= span.end;
         if let Some(same) = accepted
             .iter_mut()
             .find(|(s, e, _)| *s == span.start && *e == span.end)
         {
             same.2.push(span);
-        } else if !accepted
-            .iter()
-            .any(|(s, e, _)| span.start <= *e && *s <= span.end)
-        {
-            accepted.push((span.start, span.end, vec![span]));
+            continue;
+        }
+        let overlapping: Vec<usize> = (0..accepted.len())
+            .filter(|&i| overlaps(accepted[i].0, accepted[i].1))
+            .collect();
+        match overlapping.as_slice() {
+            [] => accepted.push((span.start, span.end, vec![span])),
+            &[i] if group_of(&span).is_some()
+                && accepted[i].2.iter().any(|a| group_of(a) == group_of(&span)) =>
+            {
+                let (start, end) = (accepted[i].0.min(span.start), accepted[i].1.max(span.end));
+                let clear = accepted
+                    .iter()
+                    .enumerate()
+                    .all(|(j, (s, e, _))| j == i || !(start <= *e && *s <= end));
+                if clear {
+                    accepted[i].0 = start;
+                    accepted[i].1 = end;
+                    accepted[i].2.push(span);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -225,6 +252,7 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
                 // "the social" is not about the word "social".
                 weight: if whole_only { 0.5 } else { 1.0 },
                 soft: true,
+                other: false,
             });
         }
         for span in spans {
@@ -236,6 +264,7 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
                     slots: vec![vec![(term, 1.0)]],
                     weight: span.sim,
                     soft: false,
+                    other: false,
                 }),
             }
         }
@@ -263,6 +292,7 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
                 slots: vec![expansion.slot.clone()],
                 weight: 1.0,
                 soft: false,
+                other: false,
             });
         }
         for &(group, sim) in &expansion.groups {
@@ -281,6 +311,7 @@ pub fn parse(index: &IndexData, query: &str) -> Vec<Concept> {
                 slots: vec![vec![(a, 1.0)], vec![(b, 1.0)]],
                 weight: 0.9,
                 soft: false,
+                other: false,
             });
         }
         if !concept.alternatives.is_empty() {
@@ -373,10 +404,22 @@ fn push_group(index: &IndexData, group: u32, typed: Option<u32>, sim: f32, conce
         }
         let exact = typed == Some(i as u32);
         let weight = sim * if exact { 1.0 } else { SYNONYM_WEIGHT };
+        let slots: Vec<Slot> = phrase.content.iter().map(|&t| vec![(t, 1.0)]).collect();
+        // The same phrase in two groups (English and Welsh) is one way of saying it.
+        if let Some(same) = concept
+            .alternatives
+            .iter_mut()
+            .find(|a| !a.soft && a.slots == slots)
+        {
+            same.weight = same.weight.max(weight);
+            same.other &= !exact;
+            continue;
+        }
         concept.alternatives.push(Alternative {
-            slots: phrase.content.iter().map(|&t| vec![(t, 1.0)]).collect(),
+            slots,
             weight,
             soft: false,
+            other: !exact,
         });
     }
 }

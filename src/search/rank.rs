@@ -35,6 +35,15 @@ const SCATTERED: f32 = 0.5;
 const EVIDENCE: f32 = 0.1;
 /// Typed words matched only in part count this much of their mean.
 const SOFT_PARTIAL: f32 = 0.8;
+/// An entry that matches a concept in several of its ways of saying it ("parking fine", "PCN",
+/// "penalty charge notice" for "parking ticket") is about what the words mean, not only about
+/// the words: each other way found strongly (title or keywords) adds this share, up to
+/// [`SENSE_WAYS`].
+const SENSE: f32 = 0.04;
+const SENSE_WAYS: u8 = 3;
+/// A concept no entry is about (found only in passing, in body text) is an incidental word of
+/// a sentence ("never", "letter"): it counts this share of its rarity.
+const INCIDENTAL: f32 = 0.3;
 /// How many leading entries get the closer title comparison.
 const RESCORE: usize = 200;
 /// Catalogues up to this size get a whole-title fuzzy pass when the words find nothing.
@@ -57,6 +66,8 @@ struct Scratch {
     alt_sum: Vec<f32>,
     alt_min: Vec<f32>,
     alt_count: Vec<u8>,
+    /// How many ways of saying the concept the entry matched strongly.
+    ways: Vec<u8>,
     total: Vec<f32>,
     touched_concept: Vec<u32>,
     touched_slot: Vec<u32>,
@@ -77,6 +88,7 @@ impl Scratch {
                 alt_sum: vec![0.0; n],
                 alt_min: vec![0.0; n],
                 alt_count: vec![0; n],
+                ways: vec![0; n],
                 total: vec![0.0; n],
                 ..Scratch::default()
             };
@@ -200,6 +212,9 @@ fn score_concepts(
                         if q > s.concept[d] {
                             s.concept[d] = q;
                         }
+                        if alt.other && q >= STRONG {
+                            s.ways[d] = s.ways[d].saturating_add(1);
+                        }
                         s.full[d] = true;
                         continue;
                     }
@@ -246,6 +261,9 @@ fn score_concepts(
                 }
                 if matched >= k {
                     s.full[d] = true;
+                    if alt.other && q >= STRONG {
+                        s.ways[d] = s.ways[d].saturating_add(1);
+                    }
                 }
                 s.alt_sum[d] = 0.0;
                 s.alt_min[d] = 0.0;
@@ -274,7 +292,9 @@ fn score_concepts(
             }
         }
         let df = strong + 0.25 * weak;
-        let weight = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.05) * concept.weight;
+        let incidental = if strong == 0.0 { INCIDENTAL } else { 1.0 };
+        let weight =
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.05) * concept.weight * incidental;
         weights += weight;
         if let Some(last) = each.last_mut() {
             *last = weight;
@@ -284,7 +304,9 @@ fn score_concepts(
             if s.total[d] == 0.0 {
                 s.touched_total.push(doc);
             }
-            s.total[d] += weight * s.concept[d];
+            let more = s.ways[d].min(SENSE_WAYS);
+            s.total[d] += weight * s.concept[d] * (1.0 + SENSE * f32::from(more));
+            s.ways[d] = 0;
             s.concept[d] = 0.0;
             s.full[d] = false;
         }

@@ -106,10 +106,9 @@ fn everyday_queries_find_their_answer_in_the_first_three() {
     measure("everyday", 0.98);
 }
 
-/// The goal is 97%; the floor is what is measured now (two known misses of 47).
 #[test]
 fn residents_sentences_find_their_answer_in_the_first_three() {
-    measure("sentences", 0.95);
+    measure("sentences", 0.97);
 }
 
 /// Held out: the floors are what was measured on them; a new miss fails.
@@ -118,7 +117,31 @@ fn held_out_everyday_queries() {
     measure("heldout-everyday", 0.98);
 }
 
+/// 75 sentences: the first 50 at 94%, the 25 added later at 80% when first run.
 #[test]
 fn held_out_residents_sentences() {
-    measure("heldout-sentences", 0.90);
+    measure("heldout-sentences", 0.89);
+}
+
+/// The council's sense of an everyday word comes first: a parking ticket is a penalty charge
+/// notice and bailiffs are enforcement agents, while a season ticket is still a season ticket.
+#[test]
+fn the_council_sense_of_a_word_comes_first() {
+    let catalogue = Catalogue::embedded().expect("the default catalogue loads");
+    let index = Index::new(&catalogue);
+    for (query, expected) in [
+        ("parking ticket", "parking-fine"),
+        ("i got a parking ticket", "parking-fine"),
+        ("how do i pay a parking ticket", "parking-fine"),
+        ("bailiffs", "council-tax-arrears"),
+        ("bailiffs came to my door", "council-tax-arrears"),
+        ("i need a season ticket for the car park", "car-park-season-ticket"),
+        ("where do i vote", "polling-station"),
+    ] {
+        let first = index
+            .query(query)
+            .into_iter()
+            .find_map(|h| catalogue.entry(h.key).map(|e| e.id().to_string()));
+        assert_eq!(first.as_deref(), Some(expected), "first for \"{query}\"");
+    }
 }
