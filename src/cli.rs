@@ -168,7 +168,7 @@ pub struct SlipArgs {
     /// The date printed on the slip, YYYY-MM-DD (default: today).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// en (English), cy (Welsh) or both (bilingual, Welsh first; text only).
+    /// en (English), cy (Welsh) or both (bilingual, Welsh first; in HTML each on its own sheet).
     #[arg(long, default_value = "en", value_parser = ["en", "cy", "both"])]
     pub language: String,
 }
@@ -210,6 +210,9 @@ pub struct ReportArgs {
     /// The report role's URL for --central (default: report_server from the config).
     #[arg(long, value_name = "URL", requires = "central")]
     pub server: Option<String>,
+    /// The report's language: en (English) or cy (Welsh); default: the config's `language`.
+    #[arg(long, value_name = "LANG", value_parser = ["en", "cy"])]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

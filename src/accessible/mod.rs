@@ -61,7 +61,10 @@ pub fn key_names(lang: Language) -> KeyNames {
         (Command::NewResident, quoted(words.new)),
         (Command::Help, quoted(words.help)),
         (Command::Quit, quoted(words.quit)),
-        (Command::Toggle, "its number".to_string()),
+        (
+            Command::Toggle,
+            text::accessible::its_number(lang).to_string(),
+        ),
         (Command::StepBack, quoted(words.back)),
         (Command::Slip, quoted(words.slip)),
         (Command::Report, quoted(words.report)),
@@ -77,15 +80,16 @@ pub fn key_names(lang: Language) -> KeyNames {
 /// Runs the accessible mode on standard input and output until 'quit' or the end of the input.
 pub fn run(settings: &Settings, started: Started) -> anyhow::Result<ExitCode> {
     let catalogue = Arc::new(crate::runtime::load_catalogue(settings)?);
-    let lang = Language::default();
+    let lang = settings.language;
     let now = crate::clock::local_now()?.fixed_offset();
-    let app = App::new(
+    let mut app = App::new(
         catalogue.clone(),
         key_names(lang),
         &settings.desk,
         &settings.staff,
         now,
     );
+    app.lang = lang;
     let mut first = Vec::new();
     if started == Started::DumbTerminal {
         first.push(text::accessible::dumb_terminal(lang).to_string());

@@ -94,8 +94,9 @@ fn hours_line(app: &App, hours: &[OpeningTimes]) -> Option<String> {
     if hours.is_empty() {
         return None;
     }
-    let mut parts = vec![hours::open_now(hours, app.now.naive_local()).to_string()];
-    parts.extend(hours::describe(hours));
+    let open = hours::open_now(hours, app.now.naive_local());
+    let mut parts = vec![text::hours::open_now(app.lang, &open)];
+    parts.extend(text::hours::describe(app.lang, hours));
     let label = text::accessible::labels(app.lang).hours;
     Some(format!("{label}{}", sentences(&parts)))
 }
@@ -184,7 +185,11 @@ fn entry(app: &App, key: EntryKey) -> Vec<String> {
                 labels.address,
                 p.address.as_deref().unwrap_or(""),
             );
-            let how: Vec<&str> = p.access.iter().map(|a| a.label()).collect();
+            let how: Vec<&str> = p
+                .access
+                .iter()
+                .map(|a| text::form::access(app.lang, *a))
+                .collect();
             labelled(&mut lines, labels.how, &how.join(", "));
             labelled(&mut lines, labels.languages, &p.languages.join(", "));
             labelled(
@@ -194,8 +199,8 @@ fn entry(app: &App, key: EntryKey) -> Vec<String> {
             );
             if !p.hours.is_empty() {
                 let open = hours::open_now_except(&p.hours, &p.closed, app.now.naive_local());
-                let mut parts = vec![open.to_string()];
-                parts.extend(hours::describe(&p.hours));
+                let mut parts = vec![text::hours::open_now(app.lang, &open)];
+                parts.extend(text::hours::describe(app.lang, &p.hours));
                 lines.push(format!("{}{}", own.hours, sentences(&parts)));
             }
             if let Some(note) = &p.hours_note {
@@ -431,13 +436,12 @@ fn end_lines(app: &App, end: &ScriptEnd, lines: &mut Vec<String>) {
 /// screen reader says nothing for them), then how to print or save it.
 fn slip(app: &App, view: &SlipView) -> Vec<String> {
     let lang = app.lang;
-    let Some(slip) = app.slip(view) else {
+    let Some(slip) = app.slip_text(view) else {
         return vec![text::status::nothing_for_a_slip(lang)];
     };
     let mut lines = vec![text::accessible::slip_heading(lang).to_string()];
     lines.extend(
-        crate::slip::plain::render(&slip)
-            .lines()
+        slip.lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .map(str::to_string),

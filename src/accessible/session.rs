@@ -203,6 +203,7 @@ impl<W: Write> Session<W> {
             w if w == words.back => Command::Back,
             w if w == words.slip => Command::Slip,
             w if w == words.report => Command::Report,
+            w if w == words.language => Command::ResidentLanguage,
             _ => return false,
         };
         self.command(command);

@@ -92,32 +92,40 @@ impl Days {
         if self.is_empty() {
             return "no days".to_string();
         }
-        // Start after a day the place is closed, so a run over the weekend stays in one piece.
-        let start = (0..7)
-            .find(|&i| self.contains(WEEK[i]) && !self.contains(WEEK[(i + 6) % 7]))
-            .unwrap_or(0);
         let mut items: Vec<String> = Vec::new();
-        let mut run: Vec<Weekday> = Vec::new();
-        let flush = |run: &mut Vec<Weekday>, items: &mut Vec<String>| {
+        for run in self.runs() {
             match run.as_slice() {
-                [] => {}
                 [first, .., last] if run.len() >= 3 => {
                     items.push(format!("{} to {}", day_name(*first), day_name(*last)));
                 }
                 days => items.extend(days.iter().map(|d| day_name(*d).to_string())),
             }
-            run.clear();
-        };
+        }
+        join_and(&items)
+    }
+
+    /// The days as runs of days in a row, in the order they are said: a run of three or more
+    /// is said as a range ("Monday to Friday"), a shorter one day by day. A run over the weekend
+    /// stays in one piece ("Friday to Monday").
+    pub fn runs(self) -> Vec<Vec<Weekday>> {
+        // Start after a day the place is closed, so a run over the weekend stays in one piece.
+        let start = (0..7)
+            .find(|&i| self.contains(WEEK[i]) && !self.contains(WEEK[(i + 6) % 7]))
+            .unwrap_or(0);
+        let mut runs: Vec<Vec<Weekday>> = Vec::new();
+        let mut run: Vec<Weekday> = Vec::new();
         for offset in 0..7 {
             let day = WEEK[(start + offset) % 7];
             if self.contains(day) {
                 run.push(day);
-            } else {
-                flush(&mut run, &mut items);
+            } else if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
             }
         }
-        flush(&mut run, &mut items);
-        join_and(&items)
+        if !run.is_empty() {
+            runs.push(run);
+        }
+        runs
     }
 }
 
@@ -584,10 +592,29 @@ pub fn open_now(hours: &[OpeningTimes], at: NaiveDateTime) -> OpenNow {
 /// "Every day: open 24 hours". Entries for the same days share a line ("Monday: 9am to midday
 /// and 1pm to 5pm"); an entry that is not well formed is shown as written.
 pub fn describe(hours: &[OpeningTimes]) -> Vec<String> {
-    enum Line {
-        Days(Days, Vec<Session>),
-        AsWritten(String),
-    }
+    lines(hours)
+        .into_iter()
+        .map(|line| match line {
+            HoursLine::AsWritten(text) => text,
+            HoursLine::Days(days, sessions) => {
+                let times: Vec<String> = sessions.iter().map(Session::describe_times).collect();
+                format!("{}: {}", capitalise(&days.describe()), join_and(&times))
+            }
+        })
+        .collect()
+}
+
+/// One line of opening hours: a set of days and its sessions, earliest first, or an entry
+/// that is not well formed, as written ("Mon-Fry: 9 to 5").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HoursLine {
+    Days(Days, Vec<Session>),
+    AsWritten(String),
+}
+
+/// The hours as lines, entries for the same days together (see [`describe`]).
+pub fn lines(hours: &[OpeningTimes]) -> Vec<HoursLine> {
+    use HoursLine as Line;
     let mut lines: Vec<Line> = Vec::new();
     for times in hours {
         match parse_session(times) {
@@ -609,17 +636,12 @@ pub fn describe(hours: &[OpeningTimes]) -> Vec<String> {
             ))),
         }
     }
+    for line in &mut lines {
+        if let Line::Days(_, sessions) = line {
+            sessions.sort_by_key(|s| s.opens);
+        }
+    }
     lines
-        .into_iter()
-        .map(|line| match line {
-            Line::AsWritten(text) => text,
-            Line::Days(days, mut sessions) => {
-                sessions.sort_by_key(|s| s.opens);
-                let times: Vec<String> = sessions.iter().map(Session::describe_times).collect();
-                format!("{}: {}", capitalise(&days.describe()), join_and(&times))
-            }
-        })
-        .collect()
 }
 
 fn capitalise(text: &str) -> String {

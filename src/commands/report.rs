@@ -109,7 +109,10 @@ pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let catalogue = catalogue_for_titles(settings)?;
-    let lang = Language::default();
+    let lang = match &args.language {
+        Some(code) => Language::from_code(code).unwrap_or_default(),
+        None => settings.language,
+    };
     let report = Report::build(
         Period { from, to, desk },
         &counts,

@@ -10,8 +10,7 @@ use crate::catalogue::Catalogue;
 use crate::cli::SlipArgs;
 use crate::config::Settings;
 use crate::output_file::{self, Privacy};
-use crate::slip::{self, Slip, UnknownId};
-use crate::text::Language;
+use crate::slip::{self, Slip, SlipLanguage, UnknownId};
 
 pub fn run(settings: &Settings, args: &SlipArgs) -> anyhow::Result<ExitCode> {
     let date = match &args.date {
@@ -26,27 +25,18 @@ pub fn run(settings: &Settings, args: &SlipArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let catalogue = crate::runtime::load_catalogue(settings)?;
-    if args.language == "both" && args.format == "html" {
-        bail!(
-            "--language both is for --format text; for HTML, write one slip with --language cy and one with --language en"
-        );
-    }
-    let languages: &[Language] = match args.language.as_str() {
-        "cy" => &[Language::Welsh],
-        // On a bilingual slip Welsh comes first.
-        "both" => &[Language::Welsh, Language::English],
-        _ => &[Language::English],
-    };
-    let mut parts = Vec::new();
-    for lang in languages {
+    // On a bilingual slip Welsh comes first.
+    let language = SlipLanguage::from_code(&args.language).unwrap_or_default();
+    let mut slips = Vec::new();
+    for lang in language.languages() {
         let slip = Slip::new_in(*lang, &catalogue, &args.partners, &args.services, date)
             .map_err(|unknown| unknown_id(&catalogue, unknown))?;
-        parts.push(match args.format.as_str() {
-            "html" => slip::html::render(&slip),
-            _ => slip::plain::render(&slip),
-        });
+        slips.push(slip);
     }
-    let text = parts.join(&format!("\n{}\n\n", crate::text::slip::BILINGUAL_DIVIDER));
+    let text = match args.format.as_str() {
+        "html" => slip::html::render_all(&slips),
+        _ => slip::plain::render_all(&slips),
+    };
     match &args.output {
         Some(path) => {
             output_file::write(

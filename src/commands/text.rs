@@ -1,5 +1,5 @@
-//! `frontdesk text untranslated`: the screens' words that have no translation in a language yet,
-//! and so are shown in English: each screen name and label, and each key's hint and
+//! `frontdesk text untranslated`: the words that have no translation in a language yet, and so
+//! are shown in English: every label and sentence in `text/` and each key's hint and
 //! description, one a line as `WHERE: English words`.
 
 use std::process::ExitCode;
@@ -30,49 +30,41 @@ pub fn untranslated(code: &str) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every untranslated text of `lang`, as "WHERE: English".
+/// Every untranslated text of `lang`, as "WHERE: English": every label and sentence of
+/// [`text::all`] (status sentences and messages included) that reads the same as the English
+/// and is not one of the words rightly the same in both, then each key's hint and description.
 pub fn list(lang: Language) -> anyhow::Result<Vec<String>> {
     let mut out = Vec::new();
-    let same = |group: &str, english: serde_json::Value, other: serde_json::Value| {
-        let mut lines = Vec::new();
-        if let (serde_json::Value::Object(en), serde_json::Value::Object(cy)) = (english, other) {
-            for (field, value) in en {
-                if cy.get(&field) == Some(&value) {
-                    lines.push(format!("{group}.{field}: {}", shown(&value)));
-                }
-            }
+    let english = text::all::every_text(Language::English);
+    let other = text::all::every_text(lang);
+    for (en, theirs) in english.iter().zip(&other) {
+        if en.key == theirs.key
+            && en.words == theirs.words
+            && !en.words.trim().is_empty()
+            && !text::all::SAME_IN_WELSH.contains(&en.key.as_str())
+        {
+            out.push(format!("{}: {}", en.key, en.words));
         }
-        lines
-    };
-    out.extend(same(
-        "screen names",
-        serde_json::to_value(text::screens::names(Language::English))?,
-        serde_json::to_value(text::screens::names(lang))?,
-    ));
-    out.extend(same(
-        "labels",
-        serde_json::to_value(text::screens::labels(Language::English))?,
-        serde_json::to_value(text::screens::labels(lang))?,
-    ));
+    }
     let keymap = Keymap::default();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: Vec<(String, &str)> = Vec::new();
     for mode in Mode::ALL {
+        let screen = format!("{mode:?}");
         for binding in keymap.bindings(mode) {
-            for (what, english) in [("hint", binding.hint), ("key", Some(binding.description))] {
+            let command = binding.command.name();
+            for (what, english, hint) in [
+                ("hint", binding.hint, true),
+                ("key", Some(binding.description), false),
+            ] {
                 let Some(english) = english else { continue };
-                if !text::keys::is_translated(lang, english) && !seen.contains(&english) {
-                    seen.push(english);
-                    out.push(format!("{what} ({}): {english}", binding.command.name()));
+                if !text::keys::is_translated(lang, &screen, &command, hint)
+                    && !seen.contains(&(command.clone(), english))
+                {
+                    seen.push((command.clone(), english));
+                    out.push(format!("{what} ({command}): {english}"));
                 }
             }
         }
     }
     Ok(out)
-}
-
-fn shown(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
 }

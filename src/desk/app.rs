@@ -356,6 +356,9 @@ impl App {
             Command::LogVisit => self.open_form(),
             Command::OpenScript => self.open_script(),
             Command::Slip => self.open_slip(),
+            Command::ResidentLanguage if matches!(self.screen(), Screen::Slip(_)) => {
+                self.switch_slip_language()
+            }
             Command::ResidentLanguage => {
                 self.resident_language = self.resident_language.switched();
                 if let Some(draft) = &mut self.draft {

@@ -172,6 +172,8 @@ pub struct SlipView {
     pub partners: Vec<String>,
     pub services: Vec<String>,
     pub scroll: Scroll,
+    /// The slip's language: the resident's when it opens, then English, Welsh or both.
+    pub language: crate::slip::SlipLanguage,
 }
 
 impl ResidentView {

@@ -195,6 +195,7 @@ fn table(out: &mut String, rows: &[(String, String)]) {
 fn counted(
     counts: &std::collections::BTreeMap<String, u64>,
     not_recorded: &str,
+    lang: Language,
 ) -> Vec<(String, String)> {
     counts
         .iter()
@@ -202,11 +203,21 @@ fn counted(
             let word = if word == NOT_RECORDED {
                 not_recorded
             } else {
-                word
+                crate::text::form::code_label(lang, word).unwrap_or(word)
             };
             (word.to_string(), n.to_string())
         })
         .collect()
+}
+
+/// A stored word ("chasing-progress") as its label in `lang`.
+fn shown_code(lang: Language, code: &str) -> String {
+    if code == NOT_RECORDED && lang != Language::English {
+        return crate::text::report::labels(lang).not_recorded.to_string();
+    }
+    crate::text::form::code_label(lang, code)
+        .unwrap_or(code)
+        .to_string()
 }
 
 fn rate(visits: u64, rate: Option<f64>) -> String {
@@ -237,7 +248,11 @@ pub fn render(report: &Report, lang: Language) -> String {
     };
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p>{}: <strong>{}</strong>. {}: <strong>{}</strong>.</p>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p>{}: <strong>{}</strong>. {}: <strong>{}</strong>.</p>\n",
+        match lang {
+            Language::English => "en-GB",
+            Language::Welsh => "cy-GB",
+        },
         esc(l.title),
         esc(&shown_period),
         esc(l.title),
@@ -294,7 +309,7 @@ pub fn render(report: &Report, lang: Language) -> String {
     out.push_str(&esc(l.service));
     let _ = write!(out, "</th><th>{}</th>", esc(l.visits));
     for word in crate::visit::Outcome::ALL {
-        let _ = write!(out, "<th>{}</th>", esc(word.as_str()));
+        let _ = write!(out, "<th>{}</th>", esc(&shown_code(lang, word.as_str())));
     }
     let _ = writeln!(out, "<th>{}</th></tr>", esc(l.median_length));
     for s in &report.services {
@@ -321,11 +336,14 @@ pub fn render(report: &Report, lang: Language) -> String {
     out.push_str("</table>\n</section>\n");
 
     section(&mut out, l.outcomes);
-    table(&mut out, &counted(&report.outcomes, l.not_recorded));
+    table(&mut out, &counted(&report.outcomes, l.not_recorded, lang));
     out.push_str("</section>\n");
 
     section(&mut out, l.could_be_online);
-    table(&mut out, &counted(&report.could_be_online, l.not_recorded));
+    table(
+        &mut out,
+        &counted(&report.could_be_online, l.not_recorded, lang),
+    );
     out.push_str(&bars(
         &report
             .channel_shift
@@ -336,7 +354,7 @@ pub fn render(report: &Report, lang: Language) -> String {
     let _ = writeln!(out, "<h3>{}</h3>", esc(l.reasons));
     table(
         &mut out,
-        &counted(&report.exclusion_reasons, l.not_recorded),
+        &counted(&report.exclusion_reasons, l.not_recorded, lang),
     );
     out.push_str("</section>\n");
 
@@ -352,14 +370,14 @@ pub fn render(report: &Report, lang: Language) -> String {
     rows.extend(
         d.failure_by_kind
             .iter()
-            .map(|(k, n)| (k.clone(), n.to_string())),
+            .map(|(k, n)| (shown_code(lang, k), n.to_string())),
     );
     rows.push((l.not_recorded.to_string(), d.not_recorded.to_string()));
     table(&mut out, &rows);
     out.push_str(&bars(
         &d.failure_by_kind
             .iter()
-            .map(|(k, n)| (k.clone(), *n))
+            .map(|(k, n)| (shown_code(lang, k), *n))
             .collect::<Vec<_>>(),
     ));
     let _ = writeln!(out, "<h3>{}</h3>", esc(l.failure_by_service));
@@ -407,7 +425,7 @@ pub fn render(report: &Report, lang: Language) -> String {
     out.push_str("</section>\n");
 
     section(&mut out, l.feedback);
-    table(&mut out, &counted(&report.feedback, l.not_recorded));
+    table(&mut out, &counted(&report.feedback, l.not_recorded, lang));
     out.push_str("</section>\n");
 
     for (title, counts) in [
@@ -415,7 +433,7 @@ pub fn render(report: &Report, lang: Language) -> String {
         (l.written_language, &report.languages.written),
     ] {
         section(&mut out, title);
-        table(&mut out, &counted(counts, l.not_recorded));
+        table(&mut out, &counted(counts, l.not_recorded, lang));
         out.push_str("</section>\n");
     }
 

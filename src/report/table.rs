@@ -72,6 +72,11 @@ pub fn render(report: &Report, lang: Language) -> String {
         ),
     );
     for (how, n) in &report.assisted_digital.by_how {
+        let how = if how == NOT_RECORDED && lang != Language::English {
+            l.not_recorded
+        } else {
+            crate::text::form::code_label(lang, how).unwrap_or(how)
+        };
         line(&mut out, &format!("  {how}"), n.to_string());
     }
     line(
@@ -120,7 +125,7 @@ pub fn render(report: &Report, lang: Language) -> String {
                 let shown = if word == NOT_RECORDED {
                     l.not_recorded
                 } else {
-                    word
+                    crate::text::form::code_label(lang, word).unwrap_or(word)
                 };
                 line(out, shown, n.to_string());
             }
@@ -137,6 +142,7 @@ pub fn render(report: &Report, lang: Language) -> String {
     line(&mut out, value_word(lang), d.value.to_string());
     line(&mut out, l.failure, rate(d.failure, d.failure_rate_percent));
     for (kind, n) in &d.failure_by_kind {
+        let kind = crate::text::form::code_label(lang, kind).unwrap_or(kind);
         line(&mut out, &format!("  {kind}"), n.to_string());
     }
     line(&mut out, l.not_recorded, d.not_recorded.to_string());

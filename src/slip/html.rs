@@ -27,20 +27,67 @@ section { border-top: 1.5pt solid #000; padding: 4pt 0 3pt 0; overflow: hidden; 
 @media screen { body { max-width: 186mm; margin: 12mm auto; } }
 ";
 
+/// A bilingual slip prints each language on its own sheet.
+const BILINGUAL_STYLE: &str = "
+.half + .half { break-before: page; page-break-before: always; }
+@media screen { .half + .half { border-top: 3pt double #000; margin-top: 12pt; padding-top: 8pt; } }
+";
+
+fn lang_attribute(lang: crate::text::Language) -> &'static str {
+    match lang {
+        crate::text::Language::Welsh => "cy-GB",
+        crate::text::Language::English => "en-GB",
+    }
+}
+
 /// The slip as a complete HTML document.
 pub fn render(slip: &Slip) -> String {
-    let words = text::slip::words(slip.lang);
+    render_all(std::slice::from_ref(slip))
+}
+
+/// The slip in one or more languages as one HTML document (a bilingual slip: Welsh first); each
+/// half carries its own `lang`, so a screen reader speaks each in its language.
+pub fn render_all(slips: &[Slip]) -> String {
+    let Some(first) = slips.first() else {
+        return String::new();
+    };
     let mut page = String::new();
     page.push_str("<!DOCTYPE html>\n");
-    page.push_str(if slip.lang == crate::text::Language::Welsh {
-        "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"cy-GB\" xml:lang=\"cy-GB\">\n<head>\n"
-    } else {
-        "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\" xml:lang=\"en-GB\">\n<head>\n"
-    });
+    let lang = lang_attribute(first.lang);
+    page.push_str(&format!(
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{lang}\" xml:lang=\"{lang}\">\n<head>\n"
+    ));
     page.push_str("<meta charset=\"utf-8\" />\n");
     page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
-    page.push_str(&format!("<title>{}</title>\n", escape(words.title)));
-    page.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
+    let titles: Vec<String> = slips
+        .iter()
+        .map(|s| escape(text::slip::words(s.lang).title))
+        .collect();
+    page.push_str(&format!("<title>{}</title>\n", titles.join(" / ")));
+    page.push_str(&format!("<style>{STYLE}</style>\n"));
+    if slips.len() > 1 {
+        page.push_str(&format!("<style>{BILINGUAL_STYLE}</style>\n"));
+    }
+    page.push_str("</head>\n<body>\n");
+    for slip in slips {
+        if slips.len() > 1 {
+            let lang = lang_attribute(slip.lang);
+            page.push_str(&format!(
+                "<div class=\"half\" lang=\"{lang}\" xml:lang=\"{lang}\">\n"
+            ));
+        }
+        body(&mut page, slip);
+        if slips.len() > 1 {
+            page.push_str("</div>\n");
+        }
+    }
+    page.push_str("</body>\n</html>\n");
+    page
+}
+
+/// One language's slip, inside the page's body.
+fn body(page: &mut String, slip: &Slip) {
+    let words = text::slip::words(slip.lang);
     page.push_str(&format!("<h1>{}</h1>\n", escape(words.title)));
     let from = text::slip::given_by(slip.lang, &slip.council.name, &slip.date);
     page.push_str(&format!("<p class=\"from\">{}</p>\n", escape(&from)));
@@ -52,7 +99,7 @@ pub fn render(slip: &Slip) -> String {
             number + 1,
             escape(&partner.name)
         ));
-        place(&mut page, slip, partner);
+        place(page, slip, partner);
         page.push_str("</section>\n");
     }
     // The services and the council's own details side by side, to keep to one page.
@@ -89,9 +136,8 @@ pub fn render(slip: &Slip) -> String {
     page.push_str("<section class=\"council\">\n");
     page.push_str(&format!("<h2>{}</h2>\n", escape(words.council_heading)));
     page.push_str(&format!("<p>{}</p>\n", escape(&slip.council.name)));
-    place(&mut page, slip, &slip.council);
-    page.push_str("</section>\n</div>\n</body>\n</html>\n");
-    page
+    place(page, slip, &slip.council);
+    page.push_str("</section>\n</div>\n");
 }
 
 /// What they help with, phone, address, hours and website, one paragraph each.

@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use crate::catalogue::welsh::pick;
-use crate::catalogue::{Catalogue, ClosedDate, hours};
+use crate::catalogue::{Catalogue, ClosedDate};
 use crate::text::{self, Language};
 
 pub mod html;
@@ -60,6 +60,55 @@ pub enum UnknownId {
     Service(String),
 }
 
+/// The language of a slip: English, Welsh, or both (Welsh first, as Welsh councils print them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SlipLanguage {
+    #[default]
+    English,
+    Welsh,
+    Both,
+}
+
+impl SlipLanguage {
+    /// The languages of its halves, in order.
+    pub fn languages(self) -> &'static [Language] {
+        match self {
+            SlipLanguage::English => &[Language::English],
+            SlipLanguage::Welsh => &[Language::Welsh],
+            SlipLanguage::Both => &[Language::Welsh, Language::English],
+        }
+    }
+
+    /// The next choice on the slip screen: English, Cymraeg, both, and round again.
+    pub fn next(self) -> SlipLanguage {
+        match self {
+            SlipLanguage::English => SlipLanguage::Welsh,
+            SlipLanguage::Welsh => SlipLanguage::Both,
+            SlipLanguage::Both => SlipLanguage::English,
+        }
+    }
+
+    /// The resident's: Welsh when they read Welsh.
+    pub fn of_resident(reads_welsh: bool) -> SlipLanguage {
+        if reads_welsh {
+            SlipLanguage::Welsh
+        } else {
+            SlipLanguage::English
+        }
+    }
+
+    /// "en", "cy" or "both", as `frontdesk slip --language` takes it.
+    pub fn from_code(code: &str) -> Option<SlipLanguage> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "both" => Some(SlipLanguage::Both),
+            other => Language::from_code(other).map(|lang| match lang {
+                Language::English => SlipLanguage::English,
+                Language::Welsh => SlipLanguage::Welsh,
+            }),
+        }
+    }
+}
+
 /// How many closed dates a slip lists.
 const CLOSED_DATES_SHOWN: usize = 3;
 
@@ -104,7 +153,7 @@ impl Slip {
                 phone: partner.phone.clone(),
                 address: partner.address.clone(),
                 website: partner.website.clone(),
-                hours: hours::describe(&partner.hours),
+                hours: text::hours::describe(lang, &partner.hours),
                 hours_note: partner.hours_note.as_ref().map(|note| {
                     pick(welsh, note, cy.and_then(|c| c.hours_note.as_ref())).to_string()
                 }),
@@ -152,7 +201,7 @@ impl Slip {
                     pick(welsh, address, council_cy.and_then(|c| c.address.as_ref())).to_string()
                 }),
                 website: council.website.clone(),
-                hours: hours::describe(&council.hours),
+                hours: text::hours::describe(lang, &council.hours),
                 hours_note: None,
                 closed: closed_dates(lang, &council.closed, date),
             },

@@ -12,6 +12,13 @@ pub const WIDTH: usize = 56;
 /// Where the lines under a heading start.
 const INDENT: &str = "   ";
 
+/// The slip in one or more languages (a bilingual slip: Welsh first), with a dashed line
+/// between them.
+pub fn render_all(slips: &[Slip]) -> String {
+    let parts: Vec<String> = slips.iter().map(render).collect();
+    parts.join(&format!("\n{}\n\n", text::slip::BILINGUAL_DIVIDER))
+}
+
 /// The slip as text, ending with a newline.
 pub fn render(slip: &Slip) -> String {
     let words = text::slip::words(slip.lang);

@@ -1,12 +1,14 @@
 //! The visit form's labels, choices and hints.
 
 use super::Language;
-use crate::privacy::{self, PersonalData};
+use crate::catalogue::Access;
+use crate::privacy::PersonalData;
 use crate::visit::{
     AssistedHow, Demand, ExclusionReason, Feedback, OnlineAnswer, Outcome, PartnerHow,
 };
 
 /// The label of each field, short enough for the form's label column.
+#[derive(serde::Serialize)]
 pub struct FieldLabels {
     pub services: &'static str,
     pub outcome: &'static str,
@@ -21,7 +23,18 @@ pub struct FieldLabels {
 
 pub fn labels(lang: Language) -> &'static FieldLabels {
     match lang {
-        Language::English | Language::Welsh => &FieldLabels {
+        Language::Welsh => &FieldLabels {
+            services: "Gwasanaethau",
+            outcome: "Canlyniad",
+            demand: "Galw",
+            assisted: "Help ar-lein",
+            partners: "Partneriaid",
+            online: "Ar-lein?",
+            reasons: "Rhesymau",
+            feedback: "Adborth",
+            note: "Nodyn",
+        },
+        Language::English => &FieldLabels {
             services: "Services",
             outcome: "Outcome",
             demand: "Demand",
@@ -38,8 +51,10 @@ pub fn labels(lang: Language) -> &'static FieldLabels {
 /// The form's title: logging a new visit or editing one.
 pub fn title(lang: Language, editing: bool) -> &'static str {
     match lang {
-        Language::English | Language::Welsh if editing => " Edit the visit ",
-        Language::English | Language::Welsh => " Log the visit ",
+        Language::English if editing => " Edit the visit ",
+        Language::English => " Log the visit ",
+        Language::Welsh if editing => " Golygu'r ymweliad ",
+        Language::Welsh => " Cofnodi'r ymweliad ",
     }
 }
 
@@ -47,21 +62,24 @@ pub fn title(lang: Language, editing: bool) -> &'static str {
 /// "From script: Homeless or about to lose your home, path 2,1,1".
 pub fn from_script(lang: Language, title: &str, path: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => format!("From script: {title}, path {path}"),
+        Language::English => format!("From script: {title}, path {path}"),
+        Language::Welsh => format!("O'r sgript: {title}, llwybr {path}"),
     }
 }
 
 pub fn no_visit(lang: Language) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => "No visit is being logged.",
+        Language::English => "No visit is being logged.",
+        Language::Welsh => "Does dim ymweliad yn cael ei gofnodi.",
     }
 }
 
 /// The services field before any service is on the visit.
 pub fn no_services(lang: Language, log_key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
-            format!("none yet: press Esc, find the service, press {log_key}")
+        Language::English => format!("none yet: press Esc, find the service, press {log_key}"),
+        Language::Welsh => {
+            format!("dim eto: pwyswch Esc, dewch o hyd i'r gwasanaeth, pwyswch {log_key}")
         }
     }
 }
@@ -70,17 +88,17 @@ pub fn no_services(lang: Language, log_key: &str) -> String {
 /// outcome (a number key, or `toggle_key` to step through them).
 pub fn service_outcome_hint(lang: Language, first: &str, last: &str, toggle_key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
-            format!("({first}-{last} or {toggle_key}: this one's outcome)")
-        }
+        Language::English => format!("({first}-{last} or {toggle_key}: this one's outcome)"),
+        Language::Welsh => format!("({first}-{last} neu {toggle_key}: canlyniad hwn)"),
     }
 }
 
 /// The partners field when the services suggest none.
 pub fn no_partners(lang: Language, log_key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
-            format!("none suggested ({log_key} on a partner adds it)")
+        Language::English => format!("none suggested ({log_key} on a partner adds it)"),
+        Language::Welsh => {
+            format!("dim wedi'u hawgrymu ({log_key} ar bartner sy'n ei ychwanegu)")
         }
     }
 }
@@ -95,7 +113,7 @@ pub fn partner_choice(
     consent: Option<bool>,
 ) -> String {
     match lang {
-        Language::English | Language::Welsh => match (how, needs_consent, consent) {
+        Language::English => match (how, needs_consent, consent) {
             (None, _, _) | (Some(PartnerHow::Signpost), _, _) => name.to_string(),
             (Some(PartnerHow::Referral), true, _)
             | (Some(PartnerHow::Referral), false, Some(_)) => {
@@ -108,13 +126,27 @@ pub fn partner_choice(
             }
             (Some(PartnerHow::Referral), false, None) => format!("{name}: referral"),
         },
+        Language::Welsh => match (how, needs_consent, consent) {
+            (None, _, _) | (Some(PartnerHow::Signpost), _, _) => name.to_string(),
+            (Some(PartnerHow::Referral), true, _)
+            | (Some(PartnerHow::Referral), false, Some(_)) => {
+                let answer = match consent {
+                    Some(true) => "Ydy",
+                    Some(false) => "Nac ydy",
+                    None => "heb ofyn",
+                };
+                format!("{name}: atgyfeiriad, wedi cytuno? {answer}")
+            }
+            (Some(PartnerHow::Referral), false, None) => format!("{name}: atgyfeiriad"),
+        },
     }
 }
 
 /// An empty note, when it does not have focus.
 pub fn empty_note(lang: Language) -> String {
     match lang {
-        Language::English | Language::Welsh => "optional, no personal data".into(),
+        Language::English => "optional, no personal data".into(),
+        Language::Welsh => "dewisol, dim data personol".into(),
     }
 }
 
@@ -128,23 +160,29 @@ pub fn note_length(lang: Language, chars: usize, max: usize) -> String {
 /// On the form's top border when it is scrolled: more fields are above.
 pub fn more_above(lang: Language) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => " ↑ more above ",
+        Language::English => " ↑ more above ",
+        Language::Welsh => " ↑ rhagor uwchben ",
     }
 }
 
 /// On the form's bottom border when more of it is below.
 pub fn more_below(lang: Language) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => " ↓ more below ",
+        Language::English => " ↓ more below ",
+        Language::Welsh => " ↓ rhagor isod ",
     }
 }
 
 /// Under the note when the last save found personal data in it.
 pub fn personal_data_warning(lang: Language, kinds: &[PersonalData]) -> String {
     match lang {
-        Language::English | Language::Welsh => format!(
+        Language::English => format!(
             "! Looks like {}: no personal data, please.",
-            privacy::describe(kinds)
+            super::privacy::describe(lang, kinds)
+        ),
+        Language::Welsh => format!(
+            "! Mae'n edrych fel {}: dim data personol, os gwelwch yn dda.",
+            super::privacy::describe(lang, kinds)
         ),
     }
 }
@@ -161,7 +199,16 @@ pub struct FormKeys<'a> {
 
 pub fn keys_line(lang: Language, keys: &FormKeys<'_>) -> String {
     match lang {
-        Language::English | Language::Welsh => format!(
+        Language::Welsh => format!(
+            "{}-{} canlyniad · {} maes nesaf · {} ticio · {} cadw · {} dileu",
+            keys.first_outcome,
+            keys.last_outcome,
+            keys.next_field,
+            keys.tick,
+            keys.save,
+            keys.discard
+        ),
+        Language::English => format!(
             "{}-{} outcome · {} next field · {} tick · {} save · {} discard",
             keys.first_outcome,
             keys.last_outcome,
@@ -175,32 +222,68 @@ pub fn keys_line(lang: Language, keys: &FormKeys<'_>) -> String {
 
 pub fn outcome(lang: Language, outcome: Outcome) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => outcome.label(),
+        Language::English => outcome.label(),
+        Language::Welsh => match outcome {
+            Outcome::Resolved => "Wedi'i ddatrys",
+            Outcome::Signposted => "Wedi'i gyfeirio",
+            Outcome::Referred => "Wedi'i atgyfeirio",
+            Outcome::Appointment => "Apwyntiad wedi'i drefnu",
+            Outcome::AssistedDigital => "Help i fynd ar-lein",
+            Outcome::NotResolved => "Heb ei ddatrys",
+        },
     }
 }
 
 pub fn online(lang: Language, answer: OnlineAnswer) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => answer.label(),
+        Language::English => answer.label(),
+        Language::Welsh => match answer {
+            OnlineAnswer::Yes => "Gallai",
+            OnlineAnswer::No => "Na allai",
+            OnlineAnswer::DontKnow => "Ddim yn gwybod",
+        },
     }
 }
 
 pub fn reason(lang: Language, reason: ExclusionReason) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => reason.label(),
+        Language::English => reason.label(),
+        Language::Welsh => match reason {
+            ExclusionReason::NoDevice => "Dim dyfais",
+            ExclusionReason::NoInternet => "Dim rhyngrwyd",
+            ExclusionReason::NoSkills => "Dim sgiliau",
+            ExclusionReason::NoConfidence => "Dim hyder",
+            ExclusionReason::Language => "Iaith",
+            ExclusionReason::Disability => "Anabledd",
+            ExclusionReason::PrefersFaceToFace => "Gwell ganddo wyneb yn wyneb",
+        },
     }
 }
 
 pub fn feedback(lang: Language, feedback: Feedback) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => feedback.label(),
+        Language::English => feedback.label(),
+        Language::Welsh => match feedback {
+            Feedback::None => "Dim",
+            Feedback::Compliment => "Canmoliaeth",
+            Feedback::Complaint => "Cwyn",
+            Feedback::Suggestion => "Awgrym",
+        },
     }
 }
 
 /// Value or failure demand, short enough for the form's row.
 pub fn demand(lang: Language, demand: Demand) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => match demand {
+        Language::Welsh => match demand {
+            Demand::Value => "Gwerth",
+            Demand::ChasingProgress => "Holi am hynt",
+            Demand::Clarification => "Egluro",
+            Demand::RepeatContact => "Cysylltu eto",
+            Demand::WrongPlace => "Lle anghywir",
+            Demand::AvailableElsewhere => "Gwybodaeth mewn man arall",
+        },
+        Language::English => match demand {
             Demand::Value => "Value",
             Demand::ChasingProgress => "Chasing",
             Demand::Clarification => "Clarifying",
@@ -214,10 +297,58 @@ pub fn demand(lang: Language, demand: Demand) -> &'static str {
 /// How the resident was helped online, short enough for the form's row.
 pub fn assisted(lang: Language, how: AssistedHow) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => match how {
+        Language::Welsh => match how {
+            AssistedHow::DoneWithThem => "Gyda nhw",
+            AssistedHow::DoneForThem => "Drostyn nhw",
+            AssistedHow::ShownAndReferred => "Dangos + cyfeirio at sgiliau",
+        },
+        Language::English => match how {
             AssistedHow::DoneWithThem => "With them",
             AssistedHow::DoneForThem => "For them",
             AssistedHow::ShownAndReferred => "Shown + referred to skills",
         },
     }
+}
+
+/// How a partner can be reached ("walk in", "phone"), for its details.
+pub fn access(lang: Language, access: Access) -> &'static str {
+    match lang {
+        Language::English => access.label(),
+        Language::Welsh => match access {
+            Access::WalkIn => "galw heibio",
+            Access::Phone => "ffôn",
+            Access::Online => "ar-lein",
+            Access::Referral => "atgyfeiriad",
+            Access::Appointment => "apwyntiad",
+        },
+    }
+}
+
+/// The label of a word the visit log stores ("chasing-progress", "no-device"), as the report
+/// shows it in `lang`; `None` for a word that is none of the visit's choices, and in English,
+/// where the report shows the stored word itself, as its JSON and CSV do.
+pub fn code_label(lang: Language, code: &str) -> Option<&'static str> {
+    use std::str::FromStr;
+    if lang == Language::English {
+        return None;
+    }
+    if let Ok(o) = Outcome::from_str(code) {
+        return Some(outcome(lang, o));
+    }
+    if let Ok(d) = Demand::from_str(code) {
+        return Some(demand(lang, d));
+    }
+    if let Ok(a) = AssistedHow::from_str(code) {
+        return Some(assisted(lang, a));
+    }
+    if let Ok(r) = ExclusionReason::from_str(code) {
+        return Some(reason(lang, r));
+    }
+    if let Ok(f) = Feedback::from_str(code) {
+        return Some(feedback(lang, f));
+    }
+    if let Ok(a) = OnlineAnswer::from_str(code) {
+        return Some(online(lang, a));
+    }
+    None
 }

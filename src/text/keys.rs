@@ -1,102 +1,308 @@
 //! The keymap's words in other languages: the bottom bar's hints and help's descriptions. The
 //! keymap writes them in English (it is the one place a key and its words are set together);
-//! here each English phrase has its Welsh, and a phrase with none is shown in English and
-//! listed by `frontdesk text untranslated`.
+//! here each command (by its name in the config file's `[keys]` table, and where its words
+//! differ from screen to screen, by screen) has its Welsh. A command with none is shown in
+//! English and listed by `frontdesk text untranslated`.
 
 use super::Language;
 
-/// Bottom-bar hints: English, then Welsh.
-const WELSH_HINTS: &[(&str, &str)] = &[
-    ("I have done this", "Rydw i wedi gwneud hyn"),
-    ("back", "yn ôl"),
-    ("choose", "dewis"),
-    ("clear", "clirio"),
-    ("close", "cau"),
-    ("edit", "golygu"),
-    ("help", "help"),
-    ("leave", "gadael"),
-    ("log visit", "cofnodi"),
-    ("next field", "maes nesaf"),
-    ("open", "agor"),
-    ("open link", "agor dolen"),
-    ("quit", "gadael"),
-    ("save", "cadw"),
-    ("show resident", "dangos"),
-    ("step back", "cam yn ôl"),
-    ("tick", "ticio"),
-    ("undo", "dadwneud"),
-    ("language", "iaith"),
-];
+/// Screens where the scrolling keys scroll text.
+const SCROLLING: &[&str] = &["Detail", "ShowResident", "Script", "Slip", "Help"];
+/// The visit form's screens.
+const FORM: &[&str] = &["VisitForm", "FormText"];
+/// Any screen.
+const ANY: &[&str] = &[];
 
-/// Help's descriptions of the main screen's keys: English, then Welsh.
-const WELSH_DESCRIPTIONS: &[(&str, &str)] = &[
+/// Help's descriptions: (command, screens, Welsh). The first row that names the screen wins,
+/// then a row for any screen.
+const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
+    ("quit", ANY, "Cau frontdesk"),
+    ("help", ANY, "Dangos pob bysell ar gyfer y sgrin hon"),
     (
-        "Open the selected entry, or walk the selected script",
-        "Agor y cofnod a ddewiswyd, neu gerdded drwy'r sgript a ddewiswyd",
-    ),
-    ("Clear the search", "Clirio'r chwilio"),
-    ("Move up", "Symud i fyny"),
-    ("Move down", "Symud i lawr"),
-    ("Move up a page", "Symud i fyny dudalen"),
-    ("Move down a page", "Symud i lawr dudalen"),
-    (
-        "Log this visit (adds the selected service)",
+        "log_visit",
+        ANY,
         "Cofnodi'r ymweliad hwn (yn ychwanegu'r gwasanaeth a ddewiswyd)",
     ),
+    ("today", ANY, "Ymweliadau heddiw wrth y ddesg hon"),
     (
-        "Today's visits at this desk",
-        "Ymweliadau heddiw wrth y ddesg hon",
+        "report",
+        ANY,
+        "Adroddiad ar ymweliadau'r ddesg hon: ffigurau a siartiau",
     ),
     (
-        "New resident: start the visit timer",
+        "new_resident",
+        ANY,
         "Preswylydd newydd: dechrau amserydd yr ymweliad",
     ),
     (
-        "Show every key for this screen",
-        "Dangos pob bysell ar gyfer y sgrin hon",
+        "slip",
+        ANY,
+        "Rhagweld slip i'r preswylydd fynd ag ef, yna ei argraffu neu ei gadw",
     ),
-    ("Quit frontdesk", "Cau frontdesk"),
     (
-        "Switch the resident's language: English or Welsh",
+        "resident_language",
+        &["Slip"],
+        "Iaith y slip: Saesneg, Cymraeg, neu'r ddwy iaith",
+    ),
+    (
+        "resident_language",
+        ANY,
         "Newid iaith y preswylydd: Saesneg neu Gymraeg",
     ),
-    ("Back to the results", "Yn ôl i'r canlyniadau"),
     (
-        "Show the resident: web address, QR code, phone",
+        "open",
+        &["Search"],
+        "Agor y cofnod a ddewiswyd, neu gerdded drwy'r sgript a ddewiswyd",
+    ),
+    ("open", ANY, "Agor y ddolen a ddewiswyd"),
+    ("back", &["Search"], "Clirio'r chwiliad"),
+    ("back", &["Detail"], "Yn ôl i'r canlyniadau"),
+    ("back", &["ShowResident"], "Yn ôl i'r manylion"),
+    (
+        "back",
+        FORM,
+        "Yn ôl; mae ymweliad newydd yn aros yn ddrafft, mae golygiad yn gofyn yn gyntaf",
+    ),
+    ("back", &["Script"], "Gadael y sgript"),
+    ("back", &["Help"], "Cau'r help"),
+    ("back", ANY, "Yn ôl"),
+    ("up", SCROLLING, "Sgrolio i fyny"),
+    (
+        "up",
+        FORM,
+        "Y dewis blaenorol mewn rhestr un dewis y llinell, fel arall y maes blaenorol",
+    ),
+    ("up", ANY, "Symud i fyny"),
+    ("down", SCROLLING, "Sgrolio i lawr"),
+    (
+        "down",
+        FORM,
+        "Y dewis nesaf mewn rhestr un dewis y llinell, fel arall y maes nesaf",
+    ),
+    ("down", ANY, "Symud i lawr"),
+    ("page_up", SCROLLING, "Sgrolio i fyny dudalen"),
+    ("page_up", ANY, "Symud i fyny dudalen"),
+    ("page_down", SCROLLING, "Sgrolio i lawr dudalen"),
+    ("page_down", ANY, "Symud i lawr dudalen"),
+    ("top", ANY, "Sgrolio i'r brig"),
+    ("bottom", ANY, "Sgrolio i'r diwedd"),
+    (
+        "show_resident",
+        ANY,
         "Dangos i'r preswylydd: cyfeiriad gwe, cod QR, ffôn",
     ),
+    (
+        "open_script",
+        ANY,
+        "Cerdded drwy'r sgript dywys a gynigir ar gyfer y gwasanaeth hwn",
+    ),
+    ("next_link", ANY, "Dewis y ddolen nesaf"),
+    ("previous_link", ANY, "Dewis y ddolen flaenorol"),
+    ("link_1", ANY, "Agor dolen 1"),
+    ("link_2", ANY, "Agor dolen 2"),
+    ("link_3", ANY, "Agor dolen 3"),
+    ("link_4", ANY, "Agor dolen 4"),
+    ("link_5", ANY, "Agor dolen 5"),
+    ("link_6", ANY, "Agor dolen 6"),
+    ("link_7", ANY, "Agor dolen 7"),
+    ("link_8", ANY, "Agor dolen 8"),
+    ("link_9", ANY, "Agor dolen 9"),
+    ("save", ANY, "Cadw'r ymweliad"),
+    ("next_field", ANY, "Y maes nesaf"),
+    ("previous_field", ANY, "Y maes blaenorol"),
+    ("discard", ANY, "Dileu'r ymweliad hwn heb ei gadw"),
+    (
+        "redact_and_save",
+        ANY,
+        "Tynnu data personol o'r nodyn a chadw",
+    ),
+    (
+        "outcome_1",
+        ANY,
+        "Canlyniad: wedi'i ddatrys (ar wasanaeth: ei ganlyniad ei hun)",
+    ),
+    (
+        "outcome_2",
+        ANY,
+        "Canlyniad: wedi'i gyfeirio (ar wasanaeth: ei ganlyniad ei hun)",
+    ),
+    (
+        "outcome_3",
+        ANY,
+        "Canlyniad: wedi'i atgyfeirio (ar wasanaeth: ei ganlyniad ei hun)",
+    ),
+    (
+        "outcome_4",
+        ANY,
+        "Canlyniad: apwyntiad wedi'i drefnu (ar wasanaeth: ei ganlyniad ei hun)",
+    ),
+    (
+        "outcome_5",
+        ANY,
+        "Canlyniad: help i fynd ar-lein (ar wasanaeth: ei ganlyniad ei hun)",
+    ),
+    (
+        "outcome_6",
+        ANY,
+        "Canlyniad: heb ei ddatrys (ar wasanaeth: ei ganlyniad ei hun)",
+    ),
+    ("left", &["Report"], "Y cyfnod cynt, yr un mor hir â hwn"),
+    ("left", ANY, "Y dewis blaenorol"),
+    ("right", &["Report"], "Y cyfnod wedyn, hyd at heddiw"),
+    ("right", ANY, "Y dewis nesaf"),
+    (
+        "toggle",
+        ANY,
+        "Ticio; newid canlyniad gwasanaeth, neu droi partner yn atgyfeiriad",
+    ),
+    (
+        "remove",
+        ANY,
+        "Tynnu'r gwasanaeth a ddewiswyd oddi ar yr ymweliad",
+    ),
+    ("report_today", ANY, "Adroddiad ar heddiw"),
+    (
+        "report_week",
+        ANY,
+        "Adroddiad ar yr wythnos hon, o ddydd Llun hyd heddiw",
+    ),
+    (
+        "report_month",
+        ANY,
+        "Adroddiad ar y mis hwn, o'r 1af hyd heddiw",
+    ),
+    ("report_longer", ANY, "Dechrau'r cyfnod ddiwrnod ynghynt"),
+    (
+        "report_shorter",
+        ANY,
+        "Dechrau'r cyfnod ddiwrnod yn ddiweddarach",
+    ),
+    (
+        "report_all_desks",
+        ANY,
+        "Newid rhwng ffigurau'r ddesg hon a ffigurau pob desg",
+    ),
+    (
+        "undo",
+        ANY,
+        "Dadwneud yr ymweliad a ddewiswyd, o fewn 10 munud (yn gofyn yn gyntaf)",
+    ),
+    (
+        "edit",
+        ANY,
+        "Golygu'r ymweliad a ddewiswyd, o fewn 10 munud",
+    ),
+    ("step_back", ANY, "Cam yn ôl i'r cwestiwn blaenorol"),
+    ("acknowledge", ANY, "Brys: rydw i wedi gwneud hyn"),
+    ("choose_1", ANY, "Dewis opsiwn 1"),
+    ("choose_2", ANY, "Dewis opsiwn 2"),
+    ("choose_3", ANY, "Dewis opsiwn 3"),
+    ("choose_4", ANY, "Dewis opsiwn 4"),
+    ("choose_5", ANY, "Dewis opsiwn 5"),
+    ("choose_6", ANY, "Dewis opsiwn 6"),
+    ("choose_7", ANY, "Dewis opsiwn 7"),
+    ("choose_8", ANY, "Dewis opsiwn 8"),
+    ("choose_9", ANY, "Dewis opsiwn 9"),
+    (
+        "print_slip",
+        ANY,
+        "Argraffu'r slip (caiff copi ei gadw hefyd)",
+    ),
+    (
+        "save_slip",
+        ANY,
+        "Cadw'r slip mewn ffeil, i'w argraffu o borwr",
+    ),
+    ("cursor_left", ANY, "Symud y cyrchwr i'r chwith"),
+    ("cursor_right", ANY, "Symud y cyrchwr i'r dde"),
+    ("word_left", ANY, "Symud yn ôl un gair"),
+    ("word_right", ANY, "Symud ymlaen un gair"),
+    ("text_start", ANY, "Mynd i ddechrau'r testun"),
+    ("text_end", ANY, "Mynd i ddiwedd y testun"),
+    ("delete_back", ANY, "Dileu'r nod cyn y cyrchwr"),
+    ("delete_forward", ANY, "Dileu'r nod o dan y cyrchwr"),
+    ("delete_word_back", ANY, "Dileu'r gair cyn y cyrchwr"),
+    ("delete_to_start", ANY, "Dileu hyd at ddechrau'r testun"),
+    ("delete_to_end", ANY, "Dileu hyd at ddiwedd y testun"),
 ];
 
-fn look_up(table: &[(&str, &'static str)], english: &'static str) -> Option<&'static str> {
-    table
-        .iter()
-        .find(|(en, _)| *en == english)
-        .map(|(_, cy)| *cy)
+/// Bottom-bar hints: (command, screens, Welsh), looked up as the descriptions are.
+const WELSH_HINTS: &[(&str, &[&str], &str)] = &[
+    ("acknowledge", ANY, "Rydw i wedi gwneud hyn"),
+    ("back", &["Search"], "clirio"),
+    ("back", &["Script"], "gadael"),
+    ("back", &["Help"], "cau"),
+    ("back", ANY, "yn ôl"),
+    ("choose_1", ANY, "dewis"),
+    ("choose_2", ANY, "dewis"),
+    ("choose_3", ANY, "dewis"),
+    ("choose_4", ANY, "dewis"),
+    ("choose_5", ANY, "dewis"),
+    ("choose_6", ANY, "dewis"),
+    ("choose_7", ANY, "dewis"),
+    ("choose_8", ANY, "dewis"),
+    ("choose_9", ANY, "dewis"),
+    ("edit", ANY, "golygu"),
+    ("help", ANY, "help"),
+    ("log_visit", ANY, "cofnodi"),
+    ("next_field", ANY, "maes nesaf"),
+    ("open", &["Search"], "agor"),
+    ("open", ANY, "agor dolen"),
+    ("quit", ANY, "gadael"),
+    ("save", ANY, "cadw"),
+    ("show_resident", ANY, "dangos"),
+    ("step_back", ANY, "cam yn ôl"),
+    ("toggle", ANY, "ticio"),
+    ("undo", ANY, "dadwneud"),
+    ("resident_language", &["Slip"], "iaith y slip"),
+    ("resident_language", ANY, "iaith"),
+    ("left", ANY, "cynt"),
+    ("right", ANY, "wedyn"),
+    ("report_all_desks", ANY, "hon/pob desg"),
+    ("print_slip", ANY, "argraffu"),
+    ("save_slip", ANY, "cadw mewn ffeil"),
+    ("slip", ANY, "slip"),
+];
+
+fn look_up(
+    table: &[(&str, &[&str], &'static str)],
+    screen: &str,
+    command: &str,
+) -> Option<&'static str> {
+    let rows = || table.iter().filter(|(name, _, _)| *name == command);
+    rows()
+        .find(|(_, screens, _)| screens.contains(&screen))
+        .or_else(|| rows().find(|(_, screens, _)| screens.is_empty()))
+        .map(|(_, _, words)| *words)
 }
 
-/// A bottom-bar hint in `lang` (English when it has no translation yet).
-pub fn hint(lang: Language, english: &'static str) -> &'static str {
+/// A bottom-bar hint in `lang` for `command` (its `[keys]` name) on `screen`; `english` is the
+/// keymap's own, shown when there is no translation yet.
+pub fn hint(lang: Language, screen: &str, command: &str, english: &'static str) -> &'static str {
     match lang {
         Language::English => english,
-        Language::Welsh => look_up(WELSH_HINTS, english).unwrap_or(english),
+        Language::Welsh => look_up(WELSH_HINTS, screen, command).unwrap_or(english),
     }
 }
 
-/// A key's description in help, in `lang` (English when it has no translation yet).
-pub fn description(lang: Language, english: &'static str) -> &'static str {
+/// A key's description in help, in `lang`, as [`hint`].
+pub fn description(
+    lang: Language,
+    screen: &str,
+    command: &str,
+    english: &'static str,
+) -> &'static str {
     match lang {
         Language::English => english,
-        Language::Welsh => look_up(WELSH_DESCRIPTIONS, english).unwrap_or(english),
+        Language::Welsh => look_up(WELSH_DESCRIPTIONS, screen, command).unwrap_or(english),
     }
 }
 
-/// True when `english` has a translation in `lang` (hints and descriptions alike).
-pub fn is_translated(lang: Language, english: &str) -> bool {
+/// True when `command` has its description (or, with `hint`, its hint) in `lang` on `screen`.
+pub fn is_translated(lang: Language, screen: &str, command: &str, hint: bool) -> bool {
     match lang {
         Language::English => true,
-        Language::Welsh => WELSH_HINTS
-            .iter()
-            .chain(WELSH_DESCRIPTIONS)
-            .any(|(en, _)| *en == english),
+        Language::Welsh if hint => look_up(WELSH_HINTS, screen, command).is_some(),
+        Language::Welsh => look_up(WELSH_DESCRIPTIONS, screen, command).is_some(),
     }
 }

@@ -8,15 +8,19 @@
 //! It never imports the desk or a terminal type.
 
 pub mod accessible;
+pub mod all;
 pub mod fields;
 pub mod form;
+pub mod hours;
 pub mod keys;
+pub mod privacy;
 pub mod report;
 pub mod screens;
 pub mod script;
 pub mod slip;
 pub mod status;
 pub mod sync;
+pub mod welsh;
 
 /// The language the desk speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]

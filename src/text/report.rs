@@ -18,7 +18,24 @@ pub struct Definitions {
 
 pub fn definitions(lang: Language) -> Definitions {
     match lang {
-        Language::English | Language::Welsh => Definitions {
+        Language::Welsh => Definitions {
+            first_contact_resolution: "Caiff ymweliad ei ddatrys ar y cyswllt cyntaf pan ddaeth pob gwasanaeth arno i ben wedi'i ddatrys, \
+                 gyda help i fynd ar-lein (digidol â chymorth) neu wedi'i gyfeirio. Y gyfradd yw'r ymweliadau hynny o'r holl ymweliadau.",
+            assisted_digital: "Ymweliad lle daeth gwasanaeth i ben gyda help i fynd ar-lein (digidol â chymorth), neu lle cofnodwyd \
+                 sut y cafodd y preswylydd help ar-lein. Y gyfradd yw'r ymweliadau hynny o'r holl ymweliadau.",
+            could_be_online: "Ateb y derbynnydd i 'a ellid bod wedi gwneud hyn ar-lein?', fesul ymweliad a fesul \
+                 gwasanaeth: y cyfle i symud sianel. Y rhesymau eithrio yw pam na allai'r preswylydd.",
+            failure_demand: "Galw methiant yw ymweliad a achoswyd gan fethiant i wneud rhywbeth, neu i'w wneud yn iawn, o'r blaen: \
+                 holi am hynt, egluro rhywbeth a anfonwyd gennym, cysylltu eto, y lle anghywir, neu wybodaeth \
+                 sydd ar gael mewn man arall. Y gyfradd yw galw methiant o'r ymweliadau lle cofnodwyd y galw.",
+            visit_length: "O agor yr ymweliad i'w gadw, i'r funud agosaf (240 ar y mwyaf); y canolrif yw'r \
+                 gwerth canol (cymedr y ddau werth canol pan fo nifer eilrif).",
+            avoidable_cost: "Dim ond o'r costau uned a osododd y cyngor yn y ffurfweddiad ([unit_costs]). Cost y gellid ei hosgoi: \
+                 ymweliadau galw methiant wedi'u lluosi â'r gost wyneb yn wyneb. Arbediad symud sianel: ymweliadau y gellid bod \
+                 wedi'u gwneud ar-lein wedi'u lluosi â'r gost wyneb yn wyneb llai'r gost ar y we.",
+            times: "Mae'r diwrnodau a'r oriau yn amser lleol y ddesg (amser y DU: GMT, neu BST yn yr haf) pan gadwyd yr ymweliad.",
+        },
+        Language::English => Definitions {
             first_contact_resolution: "A visit is resolved at first contact when every service on it ended resolved, \
                  helped online (assisted digital) or signposted. The rate is those visits over all visits.",
             assisted_digital: "A visit where a service ended helped online (assisted digital), or where the way the \
@@ -39,6 +56,7 @@ pub fn definitions(lang: Language) -> Definitions {
 }
 
 /// Headings and labels of the table, CSV, HTML page and screen.
+#[derive(serde::Serialize)]
 pub struct Labels {
     pub title: &'static str,
     pub period: &'static str,
@@ -79,7 +97,52 @@ pub struct Labels {
 
 pub fn labels(lang: Language) -> &'static Labels {
     match lang {
-        Language::English | Language::Welsh => &Labels {
+        Language::Welsh => &Labels {
+            title: "Mewnwelediad cwsmeriaid",
+            period: "Cyfnod",
+            desks: "Desgiau",
+            all_desks_but: "pob desg ac eithrio",
+            visits: "Ymweliadau",
+            first_contact: "Wedi'u datrys ar y cyswllt cyntaf",
+            assisted_digital: "Help i fynd ar-lein (digidol â chymorth)",
+            median_length: "Hyd canolrifol ymweliad",
+            services: "Ymweliadau fesul gwasanaeth",
+            service: "Gwasanaeth",
+            outcomes: "Canlyniadau",
+            could_be_online: "Gellid bod wedi'i wneud ar-lein",
+            reasons: "Pam nad ar-lein",
+            demand: "Galw gwerth a galw methiant",
+            failure_by_service: "Galw methiant fesul gwasanaeth",
+            partners: "Cyfeirio ac atgyfeirio fesul partner",
+            signposts: "cyfeirio",
+            referrals: "atgyfeirio",
+            scripts: "Sgriptiau fesul diwedd",
+            feedback: "Adborth",
+            spoken_language: "Iaith lafar (en Saesneg, cy Cymraeg)",
+            written_language: "Iaith ysgrifennu (en Saesneg, cy Cymraeg)",
+            busiest: "Amseroedd prysuraf (ymweliadau fesul diwrnod ac awr)",
+            costs: "Cost ymweliadau y gellid eu hosgoi",
+            no_costs: "Does dim costau uned wedi'u gosod yn y ffurfweddiad ([unit_costs]), felly ni ddangosir costau.",
+            definitions: "Diffiniadau",
+            minutes: "mun",
+            none: "dim",
+            not_recorded: "heb ei gofnodi",
+            not_asked: "heb ofyn",
+            failure: "methiant",
+            avoidable_cost: "Cost y gellid ei hosgoi (galw methiant)",
+            channel_shift_saving: "Arbediad symud sianel (gellid bod wedi'i wneud ar-lein)",
+            unit_costs: "Costau uned a osodwyd gan y cyngor",
+            weekdays: [
+                "Dydd Llun",
+                "Dydd Mawrth",
+                "Dydd Mercher",
+                "Dydd Iau",
+                "Dydd Gwener",
+                "Dydd Sadwrn",
+                "Dydd Sul",
+            ],
+        },
+        Language::English => &Labels {
             title: "Customer insight",
             period: "Period",
             desks: "Desks",
@@ -130,8 +193,9 @@ pub fn labels(lang: Language) -> &'static Labels {
 /// A period from one local date to another, both included.
 pub fn period(lang: Language, from: &str, to: &str) -> String {
     match lang {
-        Language::English if from == to => from.to_string(),
-        Language::English | Language::Welsh => format!("{from} to {to}"),
+        _ if from == to => from.to_string(),
+        Language::English => format!("{from} to {to}"),
+        Language::Welsh => format!("{from} i {to}"),
     }
 }
 
@@ -155,23 +219,24 @@ pub fn money(lang: Language, pence: u64) -> String {
 /// The table's short headings for the six outcomes, in `Outcome::ALL` order.
 pub fn outcome_columns(lang: Language) -> [&'static str; 6] {
     match lang {
-        Language::English | Language::Welsh => ["res", "sign", "ref", "appt", "onl", "not"],
+        Language::English => ["res", "sign", "ref", "appt", "onl", "not"],
+        Language::Welsh => ["datr", "cyf", "atg", "apw", "arl", "heb"],
     }
 }
 
 /// The word for value demand.
 pub fn value_word(lang: Language) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => "value",
+        Language::English => "value",
+        Language::Welsh => "gwerth",
     }
 }
 
 /// The unit costs set, each as money or "-".
 pub fn unit_costs_line(lang: Language, face_to_face: &str, phone: &str, web: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
-            format!("face to face {face_to_face}, phone {phone}, web {web}")
-        }
+        Language::English => format!("face to face {face_to_face}, phone {phone}, web {web}"),
+        Language::Welsh => format!("wyneb yn wyneb {face_to_face}, ffôn {phone}, gwe {web}"),
     }
 }
 
@@ -179,18 +244,21 @@ pub fn unit_costs_line(lang: Language, face_to_face: &str, phone: &str, web: &st
 pub fn cost_of_visits(lang: Language, money: &str, visits: u64) -> String {
     match lang {
         Language::English if visits == 1 => format!("{money} (1 visit)"),
-        Language::English | Language::Welsh => format!("{money} ({visits} visits)"),
+        Language::English => format!("{money} ({visits} visits)"),
+        Language::Welsh => format!("{money} ({})", super::welsh::visits(visits)),
     }
 }
 
 /// A visit length in minutes.
 pub fn minutes(lang: Language, minutes: f64) -> String {
     match lang {
-        Language::English | Language::Welsh => format!("{minutes} min"),
+        Language::English => format!("{minutes} min"),
+        Language::Welsh => format!("{minutes} mun"),
     }
 }
 
 /// The report screen's words.
+#[derive(serde::Serialize)]
 pub struct ScreenLabels {
     pub today: &'static str,
     pub this_week: &'static str,
@@ -211,7 +279,29 @@ pub struct ScreenLabels {
 
 pub fn screen_labels(lang: Language) -> &'static ScreenLabels {
     match lang {
-        Language::English | Language::Welsh => &ScreenLabels {
+        Language::Welsh => &ScreenLabels {
+            today: "Heddiw",
+            this_week: "Yr wythnos hon",
+            this_month: "Y mis hwn",
+            chosen: "Cyfnod a ddewiswyd",
+            top_services: "Prif wasanaethau",
+            demand: "Galw gwerth a galw methiant",
+            busiest: "Oriau prysuraf (ymweliadau; tywyllach yw prysurach)",
+            no_visits: "Dim ymweliadau wrth y ddesg hon yn y cyfnod hwn.",
+            no_visits_anywhere: "Dim ymweliadau wrth unrhyw ddesg yn y cyfnod hwn.",
+            all_desks: "pob desg",
+            loading: "Yn cyfrif...",
+            weekdays_short: ["Llun", "Maw", "Mer", "Iau", "Gwe", "Sad", "Sul"],
+            value: "Gwerth",
+            failure_kinds: [
+                "Holi am hynt",
+                "Egluro",
+                "Cysylltu eto",
+                "Lle anghywir",
+                "Mewn man arall",
+            ],
+        },
+        Language::English => &ScreenLabels {
             today: "Today",
             this_week: "This week",
             this_month: "This month",
@@ -240,8 +330,9 @@ pub fn screen_labels(lang: Language) -> &'static ScreenLabels {
 /// `desk` is the desk's name, or [`ScreenLabels::all_desks`].
 pub fn screen_title(lang: Language, span: &str, from: &str, to: &str, desk: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
-            format!(" Report · {span} · {} · {desk} ", period(lang, from, to))
+        Language::English => format!(" Report · {span} · {} · {desk} ", period(lang, from, to)),
+        Language::Welsh => {
+            format!(" Adroddiad · {span} · {} · {desk} ", period(lang, from, to))
         }
     }
 }
@@ -251,8 +342,11 @@ pub fn screen_title(lang: Language, span: &str, from: &str, to: &str, desk: &str
 pub fn all_desks_not_counted(lang: Language, reason: &str, this_desk_key: &str) -> String {
     let reason = reason.trim().trim_end_matches('.');
     match lang {
-        Language::English | Language::Welsh => format!(
+        Language::English => format!(
             "Cannot read the figures of all desks: {reason}. {this_desk_key} shows this desk's."
+        ),
+        Language::Welsh => format!(
+            "Ni ellir darllen ffigurau pob desg: {reason}. Mae {this_desk_key} yn dangos ffigurau'r ddesg hon."
         ),
     }
 }
@@ -267,8 +361,11 @@ pub fn screen_keys(
     shorter: &str,
 ) -> String {
     match lang {
-        Language::English | Language::Welsh => format!(
+        Language::English => format!(
             " {today} today · {week} this week · {month} this month · {longer} {shorter} start earlier/later "
+        ),
+        Language::Welsh => format!(
+            " {today} heddiw · {week} yr wythnos hon · {month} y mis hwn · {longer} {shorter} dechrau'n gynt/hwyrach "
         ),
     }
 }
@@ -284,7 +381,14 @@ pub fn screen_headline(
 ) -> String {
     let pct = |p: Option<f64>| p.map_or("-".to_string(), |p| format!("{p}%"));
     match lang {
-        Language::English | Language::Welsh => format!(
+        Language::Welsh => format!(
+            "Ymweliadau {visits} · Cyswllt cyntaf {} · Help ar-lein {} · Galw methiant {} · Canolrif {}",
+            pct(first_contact),
+            pct(assisted),
+            pct(failure),
+            median.map_or("-".to_string(), |m| minutes(lang, m)),
+        ),
+        Language::English => format!(
             "Visits {visits} · First contact {} · Helped online {} · Failure demand {} · Median {}",
             pct(first_contact),
             pct(assisted),
@@ -298,9 +402,11 @@ pub fn screen_headline(
 pub fn screen_busiest(lang: Language, weekday: &str, hour: u8, visits: u64) -> String {
     match lang {
         Language::English if visits == 1 => format!("Busiest: {weekday} {hour:02}:00 (1 visit)"),
-        Language::English | Language::Welsh => {
-            format!("Busiest: {weekday} {hour:02}:00 ({visits} visits)")
-        }
+        Language::English => format!("Busiest: {weekday} {hour:02}:00 ({visits} visits)"),
+        Language::Welsh => format!(
+            "Prysuraf: {weekday} {hour:02}:00 ({})",
+            super::welsh::visits(visits)
+        ),
     }
 }
 

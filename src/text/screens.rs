@@ -38,7 +38,7 @@ const WELSH_NAMES: ScreenNames = ScreenNames {
     script: "Sgript",
     slip: "Slip i'r preswylydd",
     report: "Adroddiad",
-    help: "Help",
+    help: "Cymorth",
 };
 
 pub fn names(lang: Language) -> &'static ScreenNames {
@@ -141,6 +141,7 @@ const ENGLISH_LABELS: Labels = Labels {
 
 /// The Welsh; what is not here yet is English (`frontdesk text untranslated` lists it).
 const WELSH_LABELS: Labels = Labels {
+    app_name: "frontdesk",
     draft_flag: "Drafft",
     note_word: "Nodyn: ",
     problem_word: "Problem: ",
@@ -151,7 +152,8 @@ const WELSH_LABELS: Labels = Labels {
     nothing_selected: "Dim wedi'i ddewis.",
     links_title: " Dolenni: pwyswch y rhif, neu Tab ac Enter ",
     urgent: "! BRYS ",
-    help_title: " Help: mae Esc yn cau ",
+    help_title: " Cymorth: mae Esc yn cau ",
+    help_rebind: "Gellir newid y bysellau yn nhabl [keys] y ffeil ffurfweddu: mae `frontdesk config --print` yn eu dangos.",
     show_resident_title: " Dangos i'r preswylydd ",
     online_intro: "Gwnewch hyn eich hun ar-lein:",
     no_web_address: "Does dim cyfeiriad gwe ar gyfer hyn.",
@@ -160,6 +162,8 @@ const WELSH_LABELS: Labels = Labels {
     today_empty: "Does dim ymweliadau wedi'u cofnodi wrth y ddesg hon heddiw eto.",
     today_headings: ["Amser", "Hyd", "Canlyniad", "Gwasanaethau"],
     us: "Ni: ",
+    national_partner: "Partner · Sefydliad cenedlaethol",
+    local_partner: "Partner · Partner lleol",
     say: "Dweud: ",
     online_self_serve: "Ar-lein (gallan nhw ei wneud eu hunain): ",
     online: "Ar-lein: ",
@@ -175,8 +179,8 @@ const WELSH_LABELS: Labels = Labels {
     opening_hours: "Oriau agor:",
     accessibility: "Mynediad: ",
     closed_on: "Ar gau ar: ",
+    referral_needs_consent: "Dim ond pan fydd y preswylydd yn cytuno y mae'n derbyn atgyfeiriad.",
     resident_in_welsh: "Preswylydd: Cymraeg",
-    ..ENGLISH_LABELS
 };
 
 pub fn labels(lang: Language) -> &'static Labels {
@@ -207,10 +211,10 @@ pub fn today_count(lang: Language, today: usize) -> String {
 pub fn sync_waiting(lang: Language, waiting: u64, reachable: bool) -> Option<String> {
     match (lang, reachable) {
         (_, true) if waiting == 0 => None,
-        (Language::English | Language::Welsh, true) => Some(format!("To sync: {waiting}")),
-        (Language::English | Language::Welsh, false) => {
-            Some(format!("To sync: {waiting} (offline)"))
-        }
+        (Language::English, true) => Some(format!("To sync: {waiting}")),
+        (Language::English, false) => Some(format!("To sync: {waiting} (offline)")),
+        (Language::Welsh, true) => Some(format!("I'w cysoni: {waiting}")),
+        (Language::Welsh, false) => Some(format!("I'w cysoni: {waiting} (all-lein)")),
     }
 }
 
@@ -225,14 +229,16 @@ pub fn visit_timer(lang: Language, seconds: i64) -> String {
 /// In a scrolling text's top border when lines are hidden above: "↑ more (PgUp)".
 pub fn more_above(lang: Language, key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => format!(" ↑ more ({key}) "),
+        Language::English => format!(" ↑ more ({key}) "),
+        Language::Welsh => format!(" ↑ rhagor ({key}) "),
     }
 }
 
 /// In a scrolling text's bottom border when lines are hidden below: "↓ more (PgDn)".
 pub fn more_below(lang: Language, key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => format!(" ↓ more ({key}) "),
+        Language::English => format!(" ↓ more ({key}) "),
+        Language::Welsh => format!(" ↓ rhagor ({key}) "),
     }
 }
 
@@ -252,11 +258,17 @@ pub fn results_title(lang: Language, browsing: bool, count: usize, searching: bo
 /// A result's kind, padded to one width so titles line up.
 pub fn kind_tag(lang: Language, kind: Kind) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => match kind {
+        Language::English => match kind {
             Kind::Service => "Service",
             Kind::Partner => "Partner",
             Kind::Faq => "FAQ    ",
             Kind::Script => "Script ",
+        },
+        Language::Welsh => match kind {
+            Kind::Service => "Gwasan.",
+            Kind::Partner => "Partner",
+            Kind::Faq => "C&A    ",
+            Kind::Script => "Sgript ",
         },
     }
 }
@@ -264,11 +276,17 @@ pub fn kind_tag(lang: Language, kind: Kind) -> &'static str {
 /// A detail screen's title.
 pub fn kind_title(lang: Language, kind: Kind) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => match kind {
+        Language::English => match kind {
             Kind::Service => " Service ",
             Kind::Partner => " Partner ",
             Kind::Faq => " Question ",
             Kind::Script => " Script ",
+        },
+        Language::Welsh => match kind {
+            Kind::Service => " Gwasanaeth ",
+            Kind::Partner => " Partner ",
+            Kind::Faq => " Cwestiwn ",
+            Kind::Script => " Sgript ",
         },
     }
 }
@@ -276,10 +294,15 @@ pub fn kind_title(lang: Language, kind: Kind) -> &'static str {
 /// Why a detail screen links to an entry.
 pub fn relation(lang: Language, relation: Relation) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => match relation {
+        Language::English => match relation {
             Relation::Related => "Related",
             Relation::SignpostTo => "Signpost to",
             Relation::ProvidedBy => "Provided by",
+        },
+        Language::Welsh => match relation {
+            Relation::Related => "Cysylltiedig",
+            Relation::SignpostTo => "Cyfeirio at",
+            Relation::ProvidedBy => "Darperir gan",
         },
     }
 }
@@ -287,11 +310,17 @@ pub fn relation(lang: Language, relation: Relation) -> &'static str {
 /// Whose job a service is when it is not this council's: "Not us: county council".
 pub fn not_us(lang: Language, tier: Tier) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => match tier {
+        Language::English => match tier {
             Tier::County => "Not us: county council",
             Tier::Government => "Not us: government",
             Tier::Partner => "Not us: partner",
             _ => "Not us",
+        },
+        Language::Welsh => match tier {
+            Tier::County => "Nid ni: cyngor sir",
+            Tier::Government => "Nid ni: y llywodraeth",
+            Tier::Partner => "Nid ni: partner",
+            _ => "Nid ni",
         },
     }
 }
@@ -299,11 +328,18 @@ pub fn not_us(lang: Language, tier: Tier) -> &'static str {
 /// A short tag for lists: "[county]"; nothing for this council.
 pub fn provider_tag(lang: Language, tier: Tier) -> Option<&'static str> {
     match lang {
-        Language::English | Language::Welsh => match tier {
+        Language::English => match tier {
             Tier::Council => None,
             Tier::County => Some("[county]"),
             Tier::Government => Some("[government]"),
             Tier::Other => Some("[other body]"),
+            Tier::Partner => Some("[partner]"),
+        },
+        Language::Welsh => match tier {
+            Tier::Council => None,
+            Tier::County => Some("[sir]"),
+            Tier::Government => Some("[llywodraeth]"),
+            Tier::Other => Some("[corff arall]"),
             Tier::Partner => Some("[partner]"),
         },
     }
@@ -312,27 +348,30 @@ pub fn provider_tag(lang: Language, tier: Tier) -> Option<&'static str> {
 /// The heading of help: "Keys on the search screen".
 pub fn help_heading(lang: Language, screen: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
-            format!("Keys on the {} screen", screen.to_lowercase())
-        }
+        Language::English => format!("Keys on the {} screen", screen.to_lowercase()),
+        Language::Welsh => format!("Bysellau ar y sgrin {}", screen.to_lowercase()),
     }
 }
 
 /// Today's title: " Today at Front desk: 2 visits ".
 pub fn today_title(lang: Language, desk: &str, count: usize) -> String {
     match lang {
-        Language::English | Language::Welsh => format!(
+        Language::English => format!(
             " Today at {desk}: {count} visit{} ",
             if count == 1 { "" } else { "s" }
         ),
+        Language::Welsh => format!(" Heddiw wrth {desk}: {} ", super::welsh::visits(count)),
     }
 }
 
 /// Under an empty today list.
 pub fn today_empty_help(lang: Language, log_key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => format!(
+        Language::English => format!(
             "Press Esc to go back, find what the resident needs, and press {log_key} to log it."
+        ),
+        Language::Welsh => format!(
+            "Pwyswch Esc i fynd yn ôl, dewch o hyd i'r hyn sydd ei angen ar y preswylydd, a phwyswch {log_key} i'w gofnodi."
         ),
     }
 }
@@ -340,15 +379,19 @@ pub fn today_empty_help(lang: Language, log_key: &str) -> String {
 /// A visit's length in today's list: "4 min".
 pub fn minutes(lang: Language, minutes: i64) -> String {
     match lang {
-        Language::English | Language::Welsh => format!("{minutes} min"),
+        Language::English => format!("{minutes} min"),
+        Language::Welsh => format!("{minutes} mun"),
     }
 }
 
 /// Today's footer while the selected visit can still be changed.
 pub fn today_changeable(lang: Language, undo_key: &str, edit_key: &str, minutes: i64) -> String {
     match lang {
-        Language::English | Language::Welsh => format!(
+        Language::English => format!(
             "This visit can be undone ({undo_key}, asks first) or edited ({edit_key}) for {minutes} minutes."
+        ),
+        Language::Welsh => format!(
+            "Gellir dadwneud yr ymweliad hwn ({undo_key}, yn gofyn yn gyntaf) neu ei olygu ({edit_key}) am {minutes} munud."
         ),
     }
 }
@@ -356,8 +399,11 @@ pub fn today_changeable(lang: Language, undo_key: &str, edit_key: &str, minutes:
 /// Today's footer once the selected visit cannot be changed.
 pub fn today_unchangeable(lang: Language, minutes: i64) -> String {
     match lang {
-        Language::English | Language::Welsh => {
+        Language::English => {
             format!("Saved over {minutes} minutes ago: this visit can no longer be changed.")
+        }
+        Language::Welsh => {
+            format!("Cadwyd dros {minutes} munud yn ôl: ni ellir newid yr ymweliad hwn mwyach.")
         }
     }
 }
@@ -365,8 +411,11 @@ pub fn today_unchangeable(lang: Language, minutes: i64) -> String {
 /// The slip preview's border: " Slip preview: p print, f save to a file ".
 pub fn slip_title(lang: Language, print_key: &str, save_key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
+        Language::English => {
             format!(" Slip preview: {print_key} print, {save_key} save to a file ")
+        }
+        Language::Welsh => {
+            format!(" Rhagolwg o'r slip: {print_key} argraffu, {save_key} cadw mewn ffeil ")
         }
     }
 }
@@ -374,6 +423,7 @@ pub fn slip_title(lang: Language, print_key: &str, save_key: &str) -> String {
 /// In a detail screen's bottom border: " F6 slip for the resident ".
 pub fn slip_offer(lang: Language, key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => format!(" {key} slip for the resident "),
+        Language::English => format!(" {key} slip for the resident "),
+        Language::Welsh => format!(" {key} slip i'r preswylydd "),
     }
 }

@@ -4,6 +4,7 @@ use super::Language;
 
 /// Fixed labels of the script screen. Each says whose words follow, so the difference between
 /// what the receptionist does and what the resident hears never rests on colour alone.
+#[derive(serde::Serialize)]
 pub struct ScriptLabels {
     /// Before the receptionist's instructions.
     pub for_you: &'static str,
@@ -23,7 +24,21 @@ pub struct ScriptLabels {
 
 pub fn labels(lang: Language) -> &'static ScriptLabels {
     match lang {
-        Language::English | Language::Welsh => &ScriptLabels {
+        Language::Welsh => &ScriptLabels {
+            for_you: "I chi: ",
+            say_to_resident: "Dywedwch wrth y preswylydd: ",
+            question: "Gofynnwch: ",
+            urgent: "BRYS - gwnewch hyn nawr",
+            call: "Ffoniwch, yn y drefn hon:",
+            path: "Hyd yma: ",
+            end: "Diwedd y sgript",
+            outcome: "Canlyniad: ",
+            services: "Gwasanaethau: ",
+            partners: "Partneriaid: ",
+            checklist: "Rhestr wirio:",
+            missing: "Nid yw'r sgript hon yn y catalog; pwyswch Esc i fynd yn ôl.",
+        },
+        Language::English => &ScriptLabels {
             for_you: "For you: ",
             say_to_resident: "Say to the resident: ",
             question: "Ask: ",
@@ -43,8 +58,11 @@ pub fn labels(lang: Language) -> &'static ScriptLabels {
 /// The line that waits for an urgent node to be acknowledged: "Press Enter when you have done this."
 pub fn acknowledge(lang: Language, key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
+        Language::English => {
             format!("Press {key} when you have done this; the options wait until then.")
+        }
+        Language::Welsh => {
+            format!("Pwyswch {key} pan fyddwch wedi gwneud hyn; mae'r opsiynau'n aros tan hynny.")
         }
     }
 }
@@ -52,8 +70,9 @@ pub fn acknowledge(lang: Language, key: &str) -> String {
 /// The line under an end: "Press F2 to log the visit with these filled in."
 pub fn log_from_end(lang: Language, key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
-            format!("Press {key} to log the visit with these filled in.")
+        Language::English => format!("Press {key} to log the visit with these filled in."),
+        Language::Welsh => {
+            format!("Pwyswch {key} i gofnodi'r ymweliad gyda'r rhain wedi'u llenwi.")
         }
     }
 }
@@ -61,40 +80,47 @@ pub fn log_from_end(lang: Language, key: &str) -> String {
 /// The status when a number has no option: "There is no option 7 here; choose 1 to 3."
 pub fn no_such_option(lang: Language, key: u8, count: usize) -> String {
     match lang {
-        Language::English | Language::Welsh => {
-            format!("There is no option {key} here; choose 1 to {count}.")
-        }
+        Language::English => format!("There is no option {key} here; choose 1 to {count}."),
+        Language::Welsh => format!("Does dim opsiwn {key} yma; dewiswch 1 i {count}."),
     }
 }
 
 /// The status when an option is chosen before the urgent node is acknowledged.
 pub fn acknowledge_first(lang: Language, key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
+        Language::English => {
             format!("This is urgent: do what it says, then press {key} before choosing.")
         }
+        Language::Welsh => format!(
+            "Mae hyn yn fater brys: gwnewch yr hyn y mae'n ei ddweud, yna pwyswch {key} cyn dewis."
+        ),
     }
 }
 
 /// On a service's border: a script ends with this service.
 pub fn script_found(lang: Language, title: &str, key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => format!("Script: {title} (press {key} to walk it)"),
+        Language::English => format!("Script: {title} (press {key} to walk it)"),
+        Language::Welsh => format!("Sgript: {title} (pwyswch {key} i fynd drwyddi)"),
     }
 }
 
 /// Under a script in the search preview: "Starts with: Do you have somewhere safe ...".
 pub fn starts_with(lang: Language) -> &'static str {
     match lang {
-        Language::English | Language::Welsh => "Starts with: ",
+        Language::English => "Starts with: ",
+        Language::Welsh => "Yn dechrau gyda: ",
     }
 }
 
 /// Under a script in the search preview: how to walk it.
 pub fn walk_it(lang: Language, key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
+        Language::English => {
             format!("A guided script: press {key} to walk it, one question at a time.")
+        }
+        Language::Welsh => {
+            format!("Sgript dywys: pwyswch {key} i fynd drwyddi, un cwestiwn ar y tro.")
         }
     }
 }
@@ -102,8 +128,12 @@ pub fn walk_it(lang: Language, key: &str) -> String {
 /// The status when the log key is pressed mid-script.
 pub fn walk_to_end(lang: Language) -> String {
     match lang {
-        Language::English | Language::Welsh => {
+        Language::English => {
             "Walk the script to its end first: the visit is filled in from there.".to_string()
+        }
+        Language::Welsh => {
+            "Ewch drwy'r sgript i'w diwedd yn gyntaf: caiff yr ymweliad ei lenwi o'r fan honno."
+                .to_string()
         }
     }
 }
@@ -111,8 +141,11 @@ pub fn walk_to_end(lang: Language) -> String {
 /// At a script's end that suggests a slip: what to do, with the key that previews it.
 pub fn slip_worth_printing(lang: Language, key: &str) -> String {
     match lang {
-        Language::English | Language::Welsh => {
+        Language::English => {
             format!("A slip is worth printing for the resident: press {key}.")
+        }
+        Language::Welsh => {
+            format!("Mae'n werth argraffu slip i'r preswylydd: pwyswch {key}.")
         }
     }
 }

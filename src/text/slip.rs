@@ -37,6 +37,7 @@ fn month0(date: chrono::NaiveDate) -> usize {
 pub const BILINGUAL_DIVIDER: &str = "— — — — — — — — — — — — — — — — — — — —";
 
 /// The fixed words of a slip.
+#[derive(serde::Serialize)]
 pub struct SlipWords {
     pub title: &'static str,
     pub services_heading: &'static str,

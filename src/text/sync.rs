@@ -17,8 +17,12 @@ pub fn cannot_be_sent(lang: Language, visits: u64, reason: &str) -> String {
 /// After the sentences on visits set aside, at the command line: how to send them again.
 pub fn retry_held_hint(lang: Language) -> String {
     match lang {
-        Language::English | Language::Welsh => {
+        Language::English => {
             "once the cause is fixed, run `frontdesk sync --retry-held` to send them again".into()
+        }
+        Language::Welsh => {
+            "unwaith y bydd yr achos wedi'i ddatrys, rhedwch `frontdesk sync --retry-held` i'w hanfon eto"
+                .into()
         }
     }
 }

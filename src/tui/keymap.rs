@@ -671,7 +671,7 @@ impl Default for Keymap {
             today.clone(),
             report,
             new_resident.clone(),
-            language,
+            language.clone(),
             help(&[Key::char('?')]),
             quit.clone(),
         ]);
@@ -697,6 +697,12 @@ impl Default for Keymap {
             ),
         ];
         slip_keys.extend(scroll_keys.iter().cloned());
+        // On the slip the language key chooses the slip's language: English, Cymraeg or both.
+        slip_keys.push(Binding {
+            description: "Slip language: English, Cymraeg, or both",
+            hint: Some("slip language"),
+            ..language
+        });
         slip_keys.extend([help(&[Key::char('?')]), quit.clone()]);
         modes.insert(Mode::Slip, slip_keys);
         let mut help_keys = vec![bind(

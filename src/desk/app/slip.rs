@@ -61,15 +61,48 @@ impl App {
         (!view.partners.is_empty() || !view.services.is_empty()).then_some(view)
     }
 
-    /// The slip a preview shows, as of the app's clock.
+    /// The slip a preview shows, as of the app's clock, in its first language (Welsh on a
+    /// bilingual slip).
     pub fn slip(&self, view: &SlipView) -> Option<Slip> {
-        Slip::new(
-            &self.catalogue,
-            &view.partners,
-            &view.services,
-            self.now.date_naive(),
-        )
-        .ok()
+        self.slips(view).into_iter().next()
+    }
+
+    /// The slip in each of its languages, in the order printed.
+    pub fn slips(&self, view: &SlipView) -> Vec<Slip> {
+        view.language
+            .languages()
+            .iter()
+            .filter_map(|lang| {
+                Slip::new_in(
+                    *lang,
+                    &self.catalogue,
+                    &view.partners,
+                    &view.services,
+                    self.now.date_naive(),
+                )
+                .ok()
+            })
+            .collect()
+    }
+
+    /// The slip as text, each language in turn: what the preview shows and the printer prints.
+    pub fn slip_text(&self, view: &SlipView) -> Option<String> {
+        let slips = self.slips(view);
+        (!slips.is_empty()).then(|| slip::plain::render_all(&slips))
+    }
+
+    /// On the slip screen, the language key steps the slip through English, Cymraeg and both.
+    pub(super) fn switch_slip_language(&mut self) -> Vec<Effect> {
+        if let Some(Screen::Slip(view)) = self.screens.last_mut() {
+            view.language = view.language.next();
+            view.scroll = Default::default();
+            let language = view.language;
+            self.say(
+                Level::Info,
+                text::status::slip_language(self.lang, language.languages()),
+            );
+        }
+        Vec::new()
     }
 
     pub(super) fn open_slip(&mut self) -> Vec<Effect> {
@@ -77,7 +110,11 @@ impl App {
             return Vec::new();
         }
         match self.slip_for_screen() {
-            Some(view) => self.screens.push(Screen::Slip(view)),
+            Some(mut view) => {
+                view.language =
+                    slip::SlipLanguage::of_resident(self.resident_language.reads_welsh());
+                self.screens.push(Screen::Slip(view));
+            }
             None => {
                 let sentence = text::status::nothing_for_a_slip(self.lang);
                 self.say(Level::Warning, sentence);
@@ -89,16 +126,17 @@ impl App {
     pub(super) fn slip_command(&mut self, mut view: SlipView, command: Command) -> Vec<Effect> {
         match command {
             Command::PrintSlip | Command::SaveSlip => {
-                let Some(slip) = self.slip(&view) else {
+                let slips = self.slips(&view);
+                if slips.is_empty() {
                     return Vec::new();
-                };
+                }
                 let print = command == Command::PrintSlip;
                 self.say(Level::Info, text::status::slip_on_its_way(self.lang, print));
                 let name = format!("slip-{}", self.now.format("%Y-%m-%d-%H%M%S"));
                 vec![Effect::FileSlip(SlipJob {
                     name,
-                    text: slip::plain::render(&slip),
-                    html: slip::html::render(&slip),
+                    text: slip::plain::render_all(&slips),
+                    html: slip::html::render_all(&slips),
                     print,
                 })]
             }

@@ -125,7 +125,10 @@ pub fn entry_lines<'a>(app: &'a App, key: EntryKey, theme: &Theme, full: bool) -
         Entry::Partner(p) => {
             lines.push(Line::from(p.summary.as_str()));
             if let Some(open) = open_now(app, p) {
-                lines.push(Line::from(Span::styled(open.to_string(), theme.heading)));
+                lines.push(Line::from(Span::styled(
+                    text::hours::open_now(app.lang, &open),
+                    theme.heading,
+                )));
             }
             labelled(
                 &mut lines,
@@ -153,7 +156,11 @@ pub fn entry_lines<'a>(app: &'a App, key: EntryKey, theme: &Theme, full: bool) -
                     p.address.as_deref().unwrap_or(""),
                 );
                 if !p.access.is_empty() {
-                    let how: Vec<&str> = p.access.iter().map(|a| a.label()).collect();
+                    let how: Vec<&str> = p
+                        .access
+                        .iter()
+                        .map(|a| text::form::access(app.lang, *a))
+                        .collect();
                     lines.push(Line::from(vec![
                         Span::styled(labels.how, theme.heading),
                         Span::raw(how.join(", ")),
@@ -171,7 +178,7 @@ pub fn entry_lines<'a>(app: &'a App, key: EntryKey, theme: &Theme, full: bool) -
                     labels.who_can_get_help,
                     p.eligibility.as_deref().unwrap_or(""),
                 );
-                let hours = crate::catalogue::hours::describe(&p.hours);
+                let hours = text::hours::describe(app.lang, &p.hours);
                 if !hours.is_empty() {
                     lines.push(Line::from(Span::styled(
                         labels.opening_hours,

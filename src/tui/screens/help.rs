@@ -37,20 +37,27 @@ pub fn render(
         .bindings(mode)
         .iter()
         .filter(|b| !b.keys.is_empty() && app.set_up_for(b.command));
+    let screen = format!("{mode:?}");
     for binding in shown {
+        let description = text::keys::description(
+            app.lang,
+            &screen,
+            &binding.command.name(),
+            binding.description,
+        );
         let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
         let mut spans = vec![Span::styled(format!("{:<22}", keys.join(", ")), theme.key)];
         if names {
-            spans.push(Span::raw(format!(
-                "{:<58}",
-                text::keys::description(app.lang, binding.description)
-            )));
+            // A description as wide as its column still keeps a space before the name.
+            let gap = if description.chars().count() >= 58 {
+                " "
+            } else {
+                ""
+            };
+            spans.push(Span::raw(format!("{description:<58}{gap}")));
             spans.push(Span::styled(binding.command.name(), theme.muted));
         } else {
-            spans.push(Span::raw(text::keys::description(
-                app.lang,
-                binding.description,
-            )));
+            spans.push(Span::raw(description));
         }
         lines.push(Line::from(spans));
     }

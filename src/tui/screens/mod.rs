@@ -132,11 +132,13 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
 /// its key never disagree. Neighbours with one label share it: "1-3 choose".
 fn key_hints<'a>(app: &'a App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
     let mut hints: Vec<(String, Option<String>, &str)> = Vec::new();
-    for (_, key, label) in keymap
+    let screen = format!("{:?}", app.mode());
+    for (command, key, label) in keymap
         .hints(app.mode())
         .into_iter()
         .filter(|(command, _, _)| app.offers(*command))
     {
+        let label = text::keys::hint(app.lang, &screen, &command.name(), label);
         match hints.last_mut() {
             Some((_, last, same)) if *same == label => *last = Some(key),
             _ => hints.push((key, None, label)),
@@ -149,7 +151,6 @@ fn key_hints<'a>(app: &'a App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
             None => first,
         };
         spans.push(Span::styled(keys, theme.key));
-        let label = text::keys::hint(app.lang, label);
         spans.push(Span::styled(format!(" {label}  "), theme.muted));
     }
     Line::from(spans)

@@ -145,7 +145,8 @@ fn result_line<'a>(
     let title = entry.title();
     // A partner with hours says whether it is open ("open, closes 5pm") where there is room.
     let open = match entry {
-        Entry::Partner(p) => super::entry::open_now(app, p).map(|o| format!(" ({})", o.short())),
+        Entry::Partner(p) => super::entry::open_now(app, p)
+            .map(|o| format!(" ({})", text::hours::open_now_short(app.lang, &o))),
         _ => None,
     }
     .filter(|o| room >= tags + width(o) + width(title).min(SHORTEST_TITLE));

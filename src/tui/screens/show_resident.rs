@@ -26,6 +26,11 @@ struct Handout<'a> {
 fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
     let local = app.now.naive_local();
     let welsh = app.resident_language.reads_welsh();
+    let lang = if welsh {
+        crate::text::Language::Welsh
+    } else {
+        crate::text::Language::English
+    };
     match app.catalogue.entry(key)? {
         Entry::Service(s) => {
             let provider = app.catalogue.provider_of(s);
@@ -34,13 +39,11 @@ fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
             } else {
                 &Vec::new()
             };
-            let mut lines = crate::catalogue::hours::describe(hours);
+            let mut lines = crate::text::hours::describe(lang, hours);
             if !hours.is_empty() {
                 let closed = &app.catalogue.council.closed;
-                lines.insert(
-                    0,
-                    crate::catalogue::hours::open_now_except(hours, closed, local).to_string(),
-                );
+                let open = crate::catalogue::hours::open_now_except(hours, closed, local);
+                lines.insert(0, crate::text::hours::open_now(lang, &open));
             }
             Some(Handout {
                 title: pick(
@@ -58,13 +61,10 @@ fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
             })
         }
         Entry::Partner(p) => {
-            let mut lines = crate::catalogue::hours::describe(&p.hours);
+            let mut lines = crate::text::hours::describe(lang, &p.hours);
             if !p.hours.is_empty() {
-                lines.insert(
-                    0,
-                    crate::catalogue::hours::open_now_except(&p.hours, &p.closed, local)
-                        .to_string(),
-                );
+                let open = crate::catalogue::hours::open_now_except(&p.hours, &p.closed, local);
+                lines.insert(0, crate::text::hours::open_now(lang, &open));
             }
             Some(Handout {
                 title: pick(

@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::fit::scroll_signs;
 use crate::desk::{App, Command, SlipView, TextView};
-use crate::slip;
 use crate::text;
 use crate::tui::theme::Theme;
 
@@ -20,10 +19,7 @@ pub fn render(
     body: Rect,
     view: &SlipView,
 ) -> TextView {
-    let page = app
-        .slip(view)
-        .map(|s| slip::plain::render(&s))
-        .unwrap_or_default();
+    let page = app.slip_text(view).unwrap_or_default();
     let lines: Vec<Line> = page.lines().map(|l| Line::from(l.to_string())).collect();
     let print = app.keys.key(Command::PrintSlip);
     let save = app.keys.key(Command::SaveSlip);

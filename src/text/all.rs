@@ -1,0 +1,642 @@
+//! Every text of the desk in one list, by language: each label, each sentence (said with
+//! sample values), each key's hint and description. `frontdesk text untranslated` compares the
+//! English list with another language's to find what is still English, and the Welsh sweep
+//! test takes the program's own English words from it.
+//!
+//! The sample values are ids and numbers ("D1", "S1", "F2"), never English words, so the words
+//! of a sample sentence are the text's own.
+
+use chrono::NaiveDate;
+
+use super::{
+    Language, accessible, form, hours, privacy, report, screens, script, slip, status, sync,
+};
+use crate::catalogue::hours::{ClockTime, Moment, OpenNow};
+use crate::catalogue::{Access, Kind, OpeningTimes, Relation, Tier};
+use crate::privacy::PersonalData;
+use crate::visit::{
+    AssistedHow, Demand, DraftIncomplete, ExclusionReason, Feedback, Label, OnlineAnswer, Outcome,
+    PartnerHow,
+};
+
+/// One text: where it is used ("status.visit_saved") and its words in the language asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub key: String,
+    pub words: String,
+}
+
+/// Texts that are rightly the same in Welsh and English: a name, a word Welsh borrows as it is
+/// ("help", "slip", "partner", "problem"), or punctuation read out ("dot", "colon").
+pub const SAME_IN_WELSH: &[&str] = &[
+    "labels.app_name",
+    "labels.problem_word",
+    "screens.kind_tag.Partner",
+    "screens.kind_title.Partner",
+    "screens.provider_tag.Partner",
+    "accessible.words.help",
+    "accessible.words.slip",
+    "accessible.punctuation..",
+    "accessible.punctuation.:",
+    "accessible.punctuation.@",
+    "accessible.punctuation.#",
+];
+
+struct List {
+    texts: Vec<Text>,
+}
+
+impl List {
+    fn add(&mut self, key: impl Into<String>, words: impl Into<String>) {
+        self.texts.push(Text {
+            key: key.into(),
+            words: words.into(),
+        });
+    }
+
+    /// Each field of a table of words (a struct of `&str`s), by its name.
+    fn fields(&mut self, group: &str, table: serde_json::Value) {
+        if let serde_json::Value::Object(fields) = table {
+            for (field, value) in fields {
+                match value {
+                    serde_json::Value::String(words) => self.add(format!("{group}.{field}"), words),
+                    serde_json::Value::Array(items) => {
+                        for (i, item) in items.iter().enumerate() {
+                            if let Some(words) = item.as_str() {
+                                self.add(format!("{group}.{field}.{i}"), words);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+/// Every text in `lang`. Keys ("screens.kind_tag.Service") are the same in every language, so
+/// two lists can be compared row by row.
+pub fn every_text(lang: Language) -> Vec<Text> {
+    let mut l = List { texts: Vec::new() };
+    let l = &mut l;
+    screen_texts(l, lang);
+    status_texts(l, lang);
+    form_texts(l, lang);
+    script_texts(l, lang);
+    slip_texts(l, lang);
+    report_texts(l, lang);
+    accessible_texts(l, lang);
+    hours_texts(l, lang);
+    for kind in privacy::ALL {
+        l.add(format!("privacy.{kind:?}"), privacy::kind(lang, kind));
+    }
+    l.add(
+        "privacy.describe",
+        privacy::describe(lang, &[PersonalData::PhoneNumber, PersonalData::Postcode]),
+    );
+    l.add("sync.cannot_be_sent", sync::cannot_be_sent(lang, 2, "R1"));
+    l.add("sync.retry_held_hint", sync::retry_held_hint(lang));
+    std::mem::take(&mut l.texts)
+}
+
+fn screen_texts(l: &mut List, lang: Language) {
+    l.fields("screen names", json(screens::names(lang)));
+    l.fields("labels", json(screens::labels(lang)));
+    l.add("screens.desk_name", screens::desk_name(lang, "D1"));
+    l.add("screens.today_count", screens::today_count(lang, 3));
+    for (reachable, name) in [(true, "online"), (false, "offline")] {
+        l.add(
+            format!("screens.sync_waiting.{name}"),
+            screens::sync_waiting(lang, 3, reachable).unwrap_or_default(),
+        );
+    }
+    l.add("screens.visit_timer", screens::visit_timer(lang, 95));
+    l.add("screens.more_above", screens::more_above(lang, "F9"));
+    l.add("screens.more_below", screens::more_below(lang, "F9"));
+    l.add(
+        "screens.results_title.browsing",
+        screens::results_title(lang, true, 3, false),
+    );
+    l.add(
+        "screens.results_title.none",
+        screens::results_title(lang, false, 0, false),
+    );
+    l.add(
+        "screens.results_title",
+        screens::results_title(lang, false, 3, true),
+    );
+    for kind in [Kind::Service, Kind::Partner, Kind::Faq, Kind::Script] {
+        l.add(
+            format!("screens.kind_tag.{kind:?}"),
+            screens::kind_tag(lang, kind),
+        );
+        l.add(
+            format!("screens.kind_title.{kind:?}"),
+            screens::kind_title(lang, kind),
+        );
+    }
+    for relation in [
+        Relation::Related,
+        Relation::SignpostTo,
+        Relation::ProvidedBy,
+    ] {
+        l.add(
+            format!("screens.relation.{relation:?}"),
+            screens::relation(lang, relation),
+        );
+    }
+    for tier in [
+        Tier::Council,
+        Tier::County,
+        Tier::Government,
+        Tier::Other,
+        Tier::Partner,
+    ] {
+        l.add(
+            format!("screens.not_us.{tier:?}"),
+            screens::not_us(lang, tier),
+        );
+        if let Some(tag) = screens::provider_tag(lang, tier) {
+            l.add(format!("screens.provider_tag.{tier:?}"), tag);
+        }
+    }
+    let search = screens::names(lang).search;
+    l.add("screens.help_heading", screens::help_heading(lang, search));
+    l.add("screens.today_title", screens::today_title(lang, "D1", 2));
+    l.add(
+        "screens.today_empty_help",
+        screens::today_empty_help(lang, "F2"),
+    );
+    l.add("screens.minutes", screens::minutes(lang, 4));
+    l.add(
+        "screens.today_changeable",
+        screens::today_changeable(lang, "F3", "F4", 10),
+    );
+    l.add(
+        "screens.today_unchangeable",
+        screens::today_unchangeable(lang, 10),
+    );
+    l.add("screens.slip_title", screens::slip_title(lang, "F5", "F6"));
+    l.add("screens.slip_offer", screens::slip_offer(lang, "F6"));
+}
+
+fn status_texts(l: &mut List, lang: Language) {
+    use status::*;
+    l.add("status.visit_saved", visit_saved(lang, "S1", 3));
+    l.add("status.visit_updated", visit_updated(lang));
+    l.add("status.visit_undone", visit_undone(lang));
+    l.add(
+        "status.undo_question",
+        undo_question(lang, "10:12", "S1", "F3", "F4"),
+    );
+    l.add("status.undo_kept", undo_kept(lang));
+    l.add(
+        "status.save_edit_question",
+        save_edit_question(lang, "F3", "F4"),
+    );
+    l.add("status.edit_dropped", edit_dropped(lang));
+    l.add("status.save_failed", save_failed(lang, "P1.", "F3"));
+    l.add("status.draft_restored", draft_restored(lang, "F2", false));
+    l.add(
+        "status.draft_restored.editing",
+        draft_restored(lang, "F2", true),
+    );
+    l.add("status.draft_not_kept", draft_not_kept(lang, "P1."));
+    l.add("status.finish_visit_first", finish_visit_first(lang, "F2"));
+    l.add("status.new_resident", new_resident(lang));
+    l.add(
+        "status.resident_language.welsh",
+        resident_language(lang, true),
+    );
+    l.add(
+        "status.resident_language.english",
+        resident_language(lang, false),
+    );
+    l.add(
+        "status.slip_language",
+        slip_language(lang, &[Language::Welsh, Language::English]),
+    );
+    l.add("status.draft_discarded", draft_discarded(lang));
+    l.add(
+        "status.personal_data",
+        personal_data(lang, &[PersonalData::PhoneNumber], "F9"),
+    );
+    for label in [Label::Desk, Label::Staff] {
+        l.add(
+            format!("status.personal_data_in_label.{label:?}"),
+            personal_data_in_label(lang, label, &[PersonalData::Name]),
+        );
+    }
+    l.add("status.choose_outcome", choose_outcome(lang, "1", "6"));
+    l.add("status.add_a_service", add_a_service(lang, "F3", "F2"));
+    l.add("status.unknown_service", unknown_service(lang, "S1", "F9"));
+    l.add("status.unknown_partner", unknown_partner(lang, "P1", "F9"));
+    l.add(
+        "status.consent_not_asked",
+        consent_not_asked(lang, "P1", "F9"),
+    );
+    for (name, incomplete) in [
+        ("no_outcome", DraftIncomplete::NoOutcome),
+        ("no_service", DraftIncomplete::NoService),
+        ("no_desk", DraftIncomplete::NoDesk),
+        (
+            "note_too_long",
+            DraftIncomplete::NoteTooLong {
+                chars: 501,
+                max: 500,
+            },
+        ),
+    ] {
+        l.add(
+            format!("status.before_saving.{name}"),
+            before_saving(lang, &incomplete),
+        );
+    }
+    l.add("status.saving", saving(lang));
+    l.add("status.no_visits_today", no_visits_today(lang));
+    l.add(
+        "status.too_old_to_change",
+        too_old_to_change(lang, "10:12", 10),
+    );
+    l.add("status.nothing_for_a_slip", nothing_for_a_slip(lang));
+    l.add(
+        "status.slip_on_its_way.printing",
+        slip_on_its_way(lang, true),
+    );
+    l.add(
+        "status.slip_on_its_way.saving",
+        slip_on_its_way(lang, false),
+    );
+    l.add("status.slip_printed", slip_printed(lang, "/x1"));
+    l.add("status.slip_saved", slip_saved(lang, "/x1"));
+    l.add("status.slip_no_printer", slip_no_printer(lang, "/x1"));
+    l.add(
+        "status.slip_not_printed",
+        slip_not_printed(lang, "P1", "/x1"),
+    );
+    l.add("status.slip_not_saved", slip_not_saved(lang, "P1"));
+    l.add(
+        "status.consent_question.yes",
+        consent_question(lang, "P1", true, "F9"),
+    );
+    l.add(
+        "status.consent_question.no",
+        consent_question(lang, "P1", false, "F9"),
+    );
+    l.add(
+        "status.print_command_stopped",
+        print_command_stopped(lang, "lp", "E1"),
+    );
+    l.add(
+        "status.print_command_not_run",
+        print_command_not_run(lang, "lp", "E1"),
+    );
+}
+
+fn form_texts(l: &mut List, lang: Language) {
+    l.fields("form labels", json(form::labels(lang)));
+    l.add("form.title.new", form::title(lang, false));
+    l.add("form.title.editing", form::title(lang, true));
+    l.add("form.from_script", form::from_script(lang, "T1", "2,1"));
+    l.add("form.no_visit", form::no_visit(lang));
+    l.add("form.no_services", form::no_services(lang, "F2"));
+    l.add(
+        "form.service_outcome_hint",
+        form::service_outcome_hint(lang, "1", "6", "F9"),
+    );
+    l.add("form.no_partners", form::no_partners(lang, "F2"));
+    for (name, consent) in [
+        ("yes", Some(true)),
+        ("no", Some(false)),
+        ("not_asked", None),
+    ] {
+        l.add(
+            format!("form.partner_choice.referral.{name}"),
+            form::partner_choice(lang, "P1", Some(PartnerHow::Referral), true, consent),
+        );
+    }
+    l.add(
+        "form.partner_choice.referral",
+        form::partner_choice(lang, "P1", Some(PartnerHow::Referral), false, None),
+    );
+    l.add("form.empty_note", form::empty_note(lang));
+    l.add("form.more_above", form::more_above(lang));
+    l.add("form.more_below", form::more_below(lang));
+    l.add(
+        "form.personal_data_warning",
+        form::personal_data_warning(lang, &[PersonalData::Email]),
+    );
+    let keys = form::FormKeys {
+        first_outcome: "1",
+        last_outcome: "6",
+        next_field: "F7",
+        tick: "F8",
+        save: "F9",
+        discard: "F10",
+    };
+    l.add("form.keys_line", form::keys_line(lang, &keys));
+    for outcome in Outcome::ALL {
+        l.add(
+            format!("form.outcome.{outcome:?}"),
+            form::outcome(lang, outcome),
+        );
+    }
+    for answer in OnlineAnswer::ALL {
+        l.add(
+            format!("form.online.{answer:?}"),
+            form::online(lang, answer),
+        );
+    }
+    for reason in ExclusionReason::ALL {
+        l.add(
+            format!("form.reason.{reason:?}"),
+            form::reason(lang, reason),
+        );
+    }
+    for feedback in Feedback::ALL {
+        l.add(
+            format!("form.feedback.{feedback:?}"),
+            form::feedback(lang, feedback),
+        );
+    }
+    for demand in Demand::ALL {
+        l.add(
+            format!("form.demand.{demand:?}"),
+            form::demand(lang, demand),
+        );
+    }
+    for how in AssistedHow::ALL {
+        l.add(format!("form.assisted.{how:?}"), form::assisted(lang, how));
+    }
+    for access in [
+        Access::WalkIn,
+        Access::Phone,
+        Access::Online,
+        Access::Referral,
+        Access::Appointment,
+    ] {
+        l.add(
+            format!("form.access.{access:?}"),
+            form::access(lang, access),
+        );
+    }
+}
+
+fn script_texts(l: &mut List, lang: Language) {
+    l.fields("script labels", json(script::labels(lang)));
+    l.add("script.acknowledge", script::acknowledge(lang, "F2"));
+    l.add("script.log_from_end", script::log_from_end(lang, "F2"));
+    l.add("script.no_such_option", script::no_such_option(lang, 7, 3));
+    l.add(
+        "script.acknowledge_first",
+        script::acknowledge_first(lang, "F2"),
+    );
+    l.add(
+        "script.script_found",
+        script::script_found(lang, "T1", "F5"),
+    );
+    l.add("script.starts_with", script::starts_with(lang));
+    l.add("script.walk_it", script::walk_it(lang, "F5"));
+    l.add("script.walk_to_end", script::walk_to_end(lang));
+    l.add(
+        "script.slip_worth_printing",
+        script::slip_worth_printing(lang, "F6"),
+    );
+}
+
+fn slip_texts(l: &mut List, lang: Language) {
+    l.fields("slip words", json(slip::words(lang)));
+    let day = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap_or_default();
+    l.add("slip.date", slip::date(lang, day));
+    l.add("slip.closed_date", slip::closed_date(lang, day));
+    l.add("slip.qr_label", slip::qr_label(lang, "https://x1"));
+}
+
+fn report_texts(l: &mut List, lang: Language) {
+    l.fields("report definitions", json(&report::definitions(lang)));
+    l.fields("report labels", json(report::labels(lang)));
+    l.fields("report screen", json(report::screen_labels(lang)));
+    l.add(
+        "report.period",
+        report::period(lang, "2026-01-01", "2026-01-07"),
+    );
+    for (i, column) in report::outcome_columns(lang).iter().enumerate() {
+        l.add(format!("report.outcome_columns.{i}"), *column);
+    }
+    l.add("report.value_word", report::value_word(lang));
+    l.add(
+        "report.unit_costs_line",
+        report::unit_costs_line(lang, "£1", "£2", "£3"),
+    );
+    l.add(
+        "report.cost_of_visits",
+        report::cost_of_visits(lang, "£1", 3),
+    );
+    l.add("report.minutes", report::minutes(lang, 4.5));
+    l.add(
+        "report.screen_title",
+        report::screen_title(lang, "W1", "2026-01-01", "2026-01-07", "D1"),
+    );
+    l.add(
+        "report.all_desks_not_counted",
+        report::all_desks_not_counted(lang, "R1", "F9"),
+    );
+    l.add(
+        "report.screen_keys",
+        report::screen_keys(lang, "F1", "F2", "F3", "F4", "F5"),
+    );
+    l.add(
+        "report.screen_headline",
+        report::screen_headline(lang, 3, Some(50.0), Some(20.0), Some(10.0), Some(4.0)),
+    );
+    l.add(
+        "report.screen_busiest",
+        report::screen_busiest(lang, "W1", 10, 3),
+    );
+}
+
+fn accessible_texts(l: &mut List, lang: Language) {
+    use accessible::*;
+    l.fields("accessible.words", json(words(lang)));
+    l.add("accessible.its_number", its_number(lang));
+    for prompt in [
+        Prompt::Search,
+        Prompt::Detail,
+        Prompt::ShowResident,
+        Prompt::Script,
+        Prompt::Form,
+        Prompt::Note,
+        Prompt::Today,
+        Prompt::Slip,
+        Prompt::Report,
+    ] {
+        l.add(format!("accessible.help.{prompt:?}"), help(lang, prompt));
+    }
+    l.add("accessible.welcome", welcome(lang, "D1"));
+    l.add("accessible.dumb_terminal", dumb_terminal(lang));
+    l.add("accessible.search_empty", search_empty(lang));
+    l.add("accessible.no_results", no_results(lang, "Q1"));
+    let items = ["I1".to_string(), "I2".to_string()];
+    l.add(
+        "accessible.results.one",
+        results(lang, 1, 1, &items[..1], 0),
+    );
+    l.add("accessible.results", results(lang, 12, 1, &items, 10));
+    l.add("accessible.results.later", results(lang, 12, 3, &items, 8));
+    l.add("accessible.no_more_results", no_more_results(lang));
+    l.add(
+        "accessible.result_item.urgent",
+        result_item(lang, "T1", "W1", true),
+    );
+    l.add("accessible.partner_kind", partner_kind(lang));
+    l.add("accessible.script_kind", script_kind(lang));
+    l.add("accessible.faq_kind", faq_kind(lang));
+    l.add("accessible.script_offered", script_offered(lang, "T1"));
+    l.add(
+        "accessible.entry_heading.urgent",
+        entry_heading(lang, "K1", "T1", true),
+    );
+    l.fields("accessible.labels", json(labels(lang)));
+    l.add("accessible.link_hint", link_hint(lang));
+    for c in [
+        '.', '/', ':', '-', '_', '@', '?', '=', '&', '#', '~', '%', '+',
+    ] {
+        if let Some(word) = punctuation(lang, c) {
+            l.add(format!("accessible.punctuation.{c}"), word);
+        }
+    }
+    l.add("accessible.urgent_wait", urgent_wait(lang));
+    l.add("accessible.log_from_end", accessible::log_from_end(lang));
+    l.add("accessible.form_heading", form_heading(lang, false, ""));
+    l.add(
+        "accessible.form_heading.editing",
+        form_heading(lang, true, "S1"),
+    );
+    l.add("accessible.one_hint", one_hint(lang, Some("O1")));
+    l.add("accessible.one_hint.none", one_hint(lang, None));
+    l.add("accessible.partners_hint", partners_hint(lang));
+    l.add("accessible.slip_heading", slip_heading(lang));
+    l.add("accessible.slip_end", slip_end(lang));
+    l.add("accessible.ticks_hint", ticks_hint(lang));
+    l.add("accessible.services_hint", services_hint(lang));
+    l.add("accessible.no_services", accessible::no_services(lang));
+    l.add("accessible.note_hint", note_hint(lang, Some("N1")));
+    l.add("accessible.note_hint.none", note_hint(lang, None));
+    l.add("accessible.saving_now", saving_now(lang));
+    l.add("accessible.no_such_number", no_such_number(lang, "7", 3));
+    l.add(
+        "accessible.no_such_number.none",
+        no_such_number(lang, "7", 0),
+    );
+    l.add("accessible.one_number", one_number(lang));
+    l.add("accessible.not_understood", not_understood(lang, "Q1"));
+    for count in [0, 1, 2] {
+        l.add(
+            format!("accessible.today_heading.{count}"),
+            today_heading(lang, "D1", count),
+        );
+    }
+    l.add(
+        "accessible.today_item",
+        today_item(lang, 1, "10:12", 4, "O1", "S1"),
+    );
+    l.add("accessible.which_visit", which_visit(lang, "W1", 3));
+    l.add("accessible.end_of_input.draft", end_of_input(lang, true));
+    l.add("accessible.end_of_input", end_of_input(lang, false));
+    l.add("accessible.quit_with_draft", quit_with_draft(lang));
+    l.add("accessible.goodbye", goodbye(lang));
+    l.add(
+        "accessible.report_service",
+        report_service(lang, "S1", 3, "O1 2"),
+    );
+    l.add("accessible.report_waiting", report_waiting(lang));
+    l.add("accessible.report_saved", report_saved(lang, "/x1"));
+    l.add("accessible.report_not_saved", report_not_saved(lang, "P1"));
+    l.add("accessible.report_needs_file", report_needs_file(lang));
+}
+
+fn hours_texts(l: &mut List, lang: Language) {
+    let times = |days: &str, opens: &str, closes: &str| OpeningTimes {
+        days: days.to_string(),
+        opens: opens.to_string(),
+        closes: closes.to_string(),
+    };
+    let week = [
+        times("Monday to Friday", "09:00", "17:30"),
+        times("Saturday and Sunday", "10:00", "12:00"),
+        times("Wednesday", "00:00", "24:00"),
+    ];
+    for (i, line) in hours::describe(lang, &week).into_iter().enumerate() {
+        l.add(format!("hours.describe.{i}"), line);
+    }
+    l.add(
+        "hours.every_day",
+        hours::describe(lang, &[times("every day", "00:00", "24:00")]).join(" "),
+    );
+    let at = |days_ahead, hour| Moment {
+        weekday: chrono::Weekday::Mon,
+        time: ClockTime::from_hm(hour, 0).unwrap_or(ClockTime::MIDNIGHT),
+        days_ahead,
+    };
+    let cases = [
+        ("open_all_day", OpenNow::Open { until: None }),
+        (
+            "open_until",
+            OpenNow::Open {
+                until: Some(at(0, 17)),
+            },
+        ),
+        (
+            "open_until_midnight",
+            OpenNow::Open {
+                until: Some(at(0, 24)),
+            },
+        ),
+        (
+            "open_until_midnight_tomorrow",
+            OpenNow::Open {
+                until: Some(at(1, 24)),
+            },
+        ),
+        (
+            "open_until_day",
+            OpenNow::Open {
+                until: Some(at(3, 17)),
+            },
+        ),
+        (
+            "closed_opens_tomorrow",
+            OpenNow::Closed {
+                next_opening: Some(at(1, 9)),
+            },
+        ),
+        (
+            "closed_opens_next_week",
+            OpenNow::Closed {
+                next_opening: Some(at(7, 9)),
+            },
+        ),
+        (
+            "closed_opens_later",
+            OpenNow::Closed {
+                next_opening: Some(at(10, 9)),
+            },
+        ),
+        ("closed", OpenNow::Closed { next_opening: None }),
+        ("unknown", OpenNow::Unknown),
+    ];
+    for (name, open) in cases {
+        l.add(
+            format!("hours.open_now.{name}"),
+            hours::open_now(lang, &open),
+        );
+        l.add(
+            format!("hours.open_now_short.{name}"),
+            hours::open_now_short(lang, &open),
+        );
+    }
+}
