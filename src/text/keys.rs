@@ -26,6 +26,9 @@ const WELSH_HINTS: &[(&str, &str)] = &[
     ("tick", "ticio"),
     ("undo", "dadwneud"),
     ("language", "iaith"),
+    ("note", "nodyn"),
+    ("script", "sgript"),
+    ("slip", "slip"),
 ];
 
 /// Help's descriptions of the main screen's keys: English, then Welsh.
@@ -61,6 +64,9 @@ const WELSH_DESCRIPTIONS: &[(&str, &str)] = &[
         "Newid iaith y preswylydd: Saesneg neu Gymraeg",
     ),
     ("Back to the results", "Yn ôl i'r canlyniadau"),
+    ("Go straight to the note", "Mynd yn syth i'r nodyn"),
+    ("The first visit", "Yr ymweliad cyntaf"),
+    ("The last visit", "Yr ymweliad olaf"),
     (
         "Show the resident: web address, QR code, phone",
         "Dangos i'r preswylydd: cyfeiriad gwe, cod QR, ffôn",
