@@ -181,13 +181,13 @@ fn tasks() -> Vec<Task> {
             ]),
         },
         Task {
-            name: "a referral the resident did not agree to, and a signpost",
+            name: "a signpost, and a referral the resident did not agree to",
             steps: &[
                 Open("cost of living", Kind::Service, "cost-of-living-support"),
                 Log,
                 Fill(Form {
                     outcome: Some(2),
-                    partners: &[(1, 2), (2, 1)],
+                    partners: &[(1, 1), (3, 2)],
                     ..RESOLVED
                 }),
             ],
@@ -196,10 +196,10 @@ fn tasks() -> Vec<Task> {
                 "cost-of-living-support",
                 "--outcome",
                 "signposted",
-                "--refer",
-                "food-bank=no",
                 "--partner",
-                "citizens-advice",
+                "food-bank",
+                "--refer",
+                "debt-advice=no",
             ]),
         },
         Task {
@@ -209,7 +209,7 @@ fn tasks() -> Vec<Task> {
                 Log,
                 Fill(Form {
                     online: Some(1),
-                    feedback: Some(1),
+                    feedback: Some(2),
                     ..RESOLVED
                 }),
             ],
@@ -380,7 +380,6 @@ fn tasks() -> Vec<Task> {
                 Choose(2),
                 Choose(1),
                 Slip,
-                Back,
                 Log,
                 Save,
             ],
@@ -769,6 +768,7 @@ fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
     let full_data = TempDir::new().unwrap();
     let mut full = FullScreen::new(full_data.path());
     for task in &tasks {
+        eprintln!("full screen: {}", task.name);
         for step in task.steps {
             full.step(*step);
         }

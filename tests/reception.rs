@@ -345,7 +345,7 @@ fn the_form_records_partners_online_reasons_feedback_and_a_note() {
     desk.press(KeyCode::Right);
     desk.press(KeyCode::Char(' ')); // no skills
     desk.press(KeyCode::Tab); // feedback
-    desk.press(KeyCode::Char(' ')); // compliment
+    desk.press(KeyCode::Right); // compliment
     desk.press(KeyCode::Tab); // note
     desk.type_text("needs 2 forms");
     let screen = desk.screen();

@@ -713,6 +713,8 @@ impl Default for Keymap {
                 Some("back"),
             ),
         ];
+        // Logging from the slip logs what it was opened on (a script's end, a service).
+        slip_keys.push(log(&[]));
         slip_keys.extend(scroll_keys.iter().cloned());
         slip_keys.extend([help(&[Key::char('?')]), quit.clone()]);
         modes.insert(Mode::Slip, slip_keys);
