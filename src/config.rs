@@ -782,9 +782,8 @@ impl Settings {
         } else {
             "sync_notes = off (notes stay at the desk)\n"
         });
-        for (action, keys) in &self.keys {
-            out.push_str(&format!("keys.{action} = {}\n", keys.join(", ")));
-        }
+        // The keys in use, the config file's and the defaults, are listed by the command that
+        // prints this (`frontdesk config --print`), from the keymap itself.
         let costs = &self.unit_costs;
         for (channel, pence) in [
             ("face_to_face", costs.face_to_face),

@@ -159,16 +159,15 @@ pub fn pick(app: &App, index: usize) -> Option<Vec<Command>> {
     let mut commands = Vec::new();
     match spec.kind {
         FieldKind::One { .. } => {
-            // With nothing chosen, Right chooses the first; after that it moves on from the
-            // chosen one, choosing as it goes.
-            let mut cursor = if none_chosen {
-                None
-            } else {
-                Some(app.form.cursor)
-            };
-            while cursor != Some(index) {
+            // With nothing chosen, Space chooses the choice at the cursor; then Right moves on
+            // from it, choosing as it goes.
+            let mut cursor = app.form.cursor.min(count - 1);
+            if none_chosen {
+                commands.push(Command::Toggle);
+            }
+            while cursor != index {
                 commands.push(Command::Right);
-                cursor = Some(cursor.map_or(0, |c| (c + 1) % count));
+                cursor = (cursor + 1) % count;
             }
         }
         FieldKind::Ticks { .. } => {

@@ -56,6 +56,8 @@ pub fn key_names(lang: Language) -> KeyNames {
         (Command::RedactAndSave, quoted(words.redact)),
         (Command::Remove, quoted(words.remove)),
         (Command::Discard, quoted(words.discard)),
+        (Command::Note, quoted(words.note)),
+        (Command::ResidentLanguage, quoted(words.language)),
         (Command::OpenScript, quoted(words.script)),
         (Command::Today, quoted(words.today)),
         (Command::NewResident, quoted(words.new)),

@@ -193,7 +193,9 @@ impl<W: Write> Session<W> {
         }
     }
 
-    /// Commands every screen but the form shares: log, today, new, back.
+    /// Commands every screen but the form shares: log, today, new, back, slip, report, and
+    /// for the visit being logged, discard and note (a screen's own word comes first: 'today'
+    /// on the report is the report's today).
     fn shared(&mut self, first: &str) -> bool {
         let words = text::accessible::words(self.app.lang);
         let command = match first {
@@ -203,6 +205,8 @@ impl<W: Write> Session<W> {
             w if w == words.back => Command::Back,
             w if w == words.slip => Command::Slip,
             w if w == words.report => Command::Report,
+            w if w == words.discard => Command::Discard,
+            w if w == words.note => Command::Note,
             w if w == words.language => Command::ResidentLanguage,
             _ => return false,
         };
@@ -337,6 +341,7 @@ impl<W: Write> Session<W> {
             w if w == words.shorter => Command::ReportShorter,
             w if w == words.all && self.app.central_report => Command::ReportAllDesks,
             w if w == words.back => Command::Back,
+            w if alone && self.shared(w) => return Ok(After::default()),
             _ => return self.not_understood(typed),
         };
         if !alone {
@@ -457,6 +462,19 @@ impl<W: Write> Session<W> {
         };
         if let Some(command) = command {
             self.command(command);
+            return Ok(After::default());
+        }
+        if alone && first == words.note {
+            self.ask(form::position(crate::desk::Field::Note));
+            return Ok(After { repeat: true });
+        }
+        if alone && first == words.log {
+            return Ok(After { repeat: true });
+        }
+        let elsewhere = [words.today, words.new, words.report];
+        if alone && elsewhere.contains(&first) && !spec_takes_text(spec) {
+            let key = self.app.log_key();
+            self.say(&text::status::finish_visit_first(self.app.lang, &key))?;
             return Ok(After::default());
         }
         if alone && first == words.back {
@@ -617,7 +635,8 @@ impl<W: Write> Session<W> {
                 Level::Warning => labels.note_word,
                 Level::Error => labels.problem_word,
             };
-            self.say(&format!("{word}{}", status.text))?;
+            let said = text::accessible::as_typed(self.app.lang, &status.text);
+            self.say(&format!("{word}{said}"))?;
             self.said = Some((status.text, status.at));
         }
         if self.app.search.seq != self.results_seq {
@@ -659,6 +678,11 @@ impl<W: Write> Session<W> {
         Ok(())
     }
 }
+/// True for a field whose answer is typed text (the note): every word there is the note's.
+fn spec_takes_text(spec: &crate::desk::form::FieldSpec) -> bool {
+    matches!(spec.kind, crate::desk::form::FieldKind::Text { .. })
+}
+
 /// A whole number typed on its own: "3".
 fn number(word: &str) -> Option<usize> {
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_digit()) {

@@ -51,6 +51,10 @@ pub struct SearchState {
     pub selected: usize,
     /// True while the latest query's answer has not arrived.
     pub pending: bool,
+    /// The whole query is selected, as a browser's address bar selects it when it is come
+    /// back to: a character typed replaces it, a delete key empties it, and a key that moves
+    /// the cursor keeps it and ends the selection.
+    pub all_selected: bool,
 }
 
 pub struct App {
@@ -115,7 +119,13 @@ pub struct App {
     /// When the central server last answered a question for the figures of all desks; `None`
     /// while one is out. The screen's own refresh asks it again [`CENTRAL_REFRESH_EVERY`] later.
     central_answered_at: Option<DateTime<FixedOffset>>,
+    /// How many messages the desk has said: a message said while moving to another screen is
+    /// kept, one said before is cleared.
+    said: u64,
 }
+
+/// Where the receptionist is: how deep the screens go and which screen is on top.
+type Place = (usize, std::mem::Discriminant<Screen>);
 
 impl App {
     pub fn new(
@@ -156,6 +166,7 @@ impl App {
             central_report: false,
             report_problem: None,
             central_answered_at: None,
+            said: 0,
             quit: false,
             sync: None,
             next_catalogue: None,
@@ -239,6 +250,9 @@ impl App {
         }
         match self.screen() {
             Screen::Script(view) if !self.help => self.script_offers(view, command),
+            Screen::Detail(_) if !self.help && command == Command::OpenScript => {
+                self.offered_script().is_some()
+            }
             _ => true,
         }
     }
@@ -268,6 +282,7 @@ impl App {
     }
 
     fn say(&mut self, level: Level, text: String) {
+        self.said += 1;
         self.status = Some(Status {
             level,
             text,
@@ -276,10 +291,34 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let (place, said) = (self.place(), self.said);
         let mut effects = self.react(action);
         effects.extend(self.switch_catalogue_between_visits());
+        if self.place() != place {
+            self.moved(said);
+        }
         effects
     }
+
+    fn place(&self) -> Place {
+        (self.screens.len(), std::mem::discriminant(self.screen()))
+    }
+
+    /// After moving to another screen: a message about the screen left behind goes (an error
+    /// stays until it is dealt with), and the search box, come back to, has its query selected.
+    fn moved(&mut self, said: u64) {
+        if self.said == said
+            && self
+                .status
+                .as_ref()
+                .is_some_and(|status| status.level != Level::Error)
+        {
+            self.status = None;
+        }
+        self.search.all_selected =
+            *self.screen() == Screen::Search && !self.search.query.is_empty();
+    }
+
 
     /// One action, handed to the function for its concern: the receptionist's input
     /// (`input`), what the workers answer (`answers`), the report, the slip, today's list and
@@ -379,6 +418,20 @@ impl App {
                 vec![self.refresh_today()]
             }
             Command::Report => self.open_report(),
+            // A visit being logged can be discarded from any screen, not only its form.
+            Command::Discard if *self.screen() != Screen::VisitForm => {
+                if self.draft.is_none() {
+                    self.say(Level::Warning, text::status::nothing_to_discard(self.lang));
+                    Vec::new()
+                } else if self.saving {
+                    Vec::new()
+                } else if self.editing() {
+                    self.drop_edit()
+                } else {
+                    self.finish_visit(text::status::draft_discarded(self.lang))
+                }
+            }
+            Command::Note => self.go_to_note(),
             Command::NewResident => {
                 if self.draft.is_some() {
                     self.finish_visit_first();
@@ -543,7 +596,8 @@ impl App {
         }
         // An edit (kept from a window that stopped mid-edit) is finished on its own: what is
         // on screen now belongs to a new visit, not to the one being edited.
-        let on_script = matches!(self.screen(), Screen::Script(_));
+        // A slip previewed over a script's end is the script's: the visit is logged from it.
+        let on_script = matches!(self.under_slip(), Screen::Script(_));
         let end = self.script_end_on_top();
         if on_script && end.is_none() {
             // Mid-script or at an urgent end not yet acknowledged: the walk comes first.
@@ -555,6 +609,20 @@ impl App {
         } else {
             self.current_entries()
         };
+        // A script is walked, not logged: its end fills the visit in.
+        if let Some(script) = entries.iter().find(|key| key.kind == Kind::Script) {
+            if let Some(id) = self
+                .catalogue
+                .scripts
+                .get(script.index)
+                .map(|s| s.id.clone())
+            {
+                self.walk_script(&id);
+                let key = self.log_key();
+                self.say(Level::Info, text::script::walked_from_log(self.lang, &key));
+            }
+            return Vec::new();
+        }
         let started = self.visit_started.unwrap_or(self.utc_now());
         let (desk, staff, version) = (&self.desk, &self.staff, self.catalogue.version());
         let language = self.resident_language;
@@ -581,6 +649,21 @@ impl App {
             .map(Effect::SaveDraft)
             .into_iter()
             .collect()
+    }
+
+    /// Straight to the note of the visit being logged, opening its form if need be.
+    fn go_to_note(&mut self) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if *self.screen() != Screen::VisitForm {
+            effects = self.open_form();
+        }
+        if *self.screen() == Screen::VisitForm
+            && !self.saving
+            && let Some(draft) = &self.draft
+        {
+            self.form.focus(&self.catalogue, Field::Note, draft);
+        }
+        effects
     }
 
     fn form_command(&mut self, command: Command) -> Vec<Effect> {
@@ -807,6 +890,19 @@ impl App {
                 }
                 let search = &mut self.search;
                 let mut changed = false;
+                if std::mem::take(&mut search.all_selected)
+                    && let Some(first) = changes.first()
+                    && replaces_selection(*first)
+                {
+                    changed = !search.query.is_empty();
+                    search.query.clear();
+                    search.cursor = 0;
+                }
+                let changes = match changes.first() {
+                    // A delete key empties the selection, and that is all it does.
+                    Some(Change::Edit(_)) if changed => &changes[1..],
+                    _ => changes,
+                };
                 for change in changes {
                     changed |= text_field::apply(
                         &mut search.query,
@@ -838,6 +934,22 @@ impl App {
             seq: self.search.seq,
             query: self.search.query.clone(),
         }]
+    }
+}
+
+/// True for a change that replaces a selected query: a character typed, or a delete key.
+fn replaces_selection(change: Change) -> bool {
+    use super::text_field::TextEdit;
+    match change {
+        Change::Type(_) => true,
+        Change::Edit(edit) => matches!(
+            edit,
+            TextEdit::DeleteBack
+                | TextEdit::DeleteForward
+                | TextEdit::DeleteWordBack
+                | TextEdit::DeleteToStart
+                | TextEdit::DeleteToEnd
+        ),
     }
 }
 

@@ -119,6 +119,8 @@ pub enum Command {
     SaveSlip,
     /// Edit the focused text field (the search box, the note).
     Text(TextEdit),
+    /// Straight to the note of the visit being logged.
+    Note,
     /// Open the report screen.
     Report,
     /// On the report: today.
@@ -178,6 +180,7 @@ impl Command {
             Command::PrintSlip => "print_slip".into(),
             Command::SaveSlip => "save_slip".into(),
             Command::Text(edit) => edit.name().into(),
+            Command::Note => "note".into(),
             Command::Report => "report".into(),
             Command::ReportToday => "report_today".into(),
             Command::ReportWeek => "report_week".into(),

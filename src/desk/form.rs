@@ -46,7 +46,8 @@ pub enum FieldKind {
         pick: fn(&mut VisitDraft, usize, usize),
     },
     /// One of several, like radio buttons: Left/Right move and choose, Toggle (Space) chooses;
-    /// when `clearable`, Toggle on the chosen one clears it.
+    /// when `clearable`, Toggle on the chosen one clears it. With nothing chosen yet, Left and
+    /// Right move to the field before or after, as Shift-Tab and Tab do.
     One {
         set: fn(&mut VisitDraft, Option<usize>),
         clearable: bool,
@@ -509,15 +510,19 @@ impl VisitForm {
                 if count == 0 {
                     return;
                 }
-                // With nothing chosen yet the cursor is before the first choice: Right
-                // chooses the first, Left the last.
+                // With nothing chosen, Right and Left move to the next or previous field, as
+                // Tab does: a field left empty stays empty (Space or a number chooses).
                 let none_chosen =
                     matches!(kind, FieldKind::One { .. }) && !choices.iter().any(|c| c.chosen);
-                self.cursor = match (command == Command::Left, none_chosen) {
-                    (false, true) => 0,
-                    (true, true) => count - 1,
-                    (true, false) => (self.cursor + count - 1) % count,
-                    (false, false) => (self.cursor + 1) % count,
+                if none_chosen {
+                    let step = if command == Command::Left { -1 } else { 1 };
+                    self.focus_by(catalogue, draft, step);
+                    return;
+                }
+                self.cursor = if command == Command::Left {
+                    (self.cursor + count - 1) % count
+                } else {
+                    (self.cursor + 1) % count
                 };
                 // One-of-several fields follow the cursor, like radio buttons.
                 if let FieldKind::One { set, .. } = kind {

@@ -36,6 +36,7 @@ pub struct Words {
     pub longer: &'static str,
     pub shorter: &'static str,
     pub all: &'static str,
+    pub note: &'static str,
     /// The resident's language (on the slip: the slip's, English, Welsh or both).
     pub language: &'static str,
 }
@@ -73,6 +74,7 @@ pub fn words(lang: Language) -> &'static Words {
             longer: "hirach",
             shorter: "byrrach",
             all: "pob",
+            note: "nodyn",
             language: "iaith",
         },
         Language::English => &Words {
@@ -106,6 +108,7 @@ pub fn words(lang: Language) -> &'static Words {
             longer: "longer",
             shorter: "shorter",
             all: "all",
+            note: "note",
             language: "language",
         },
     }
@@ -143,7 +146,7 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
     match lang {
         Language::Welsh => match prompt {
             Prompt::Search => {
-                "Teipiwch eiriau i chwilio, rhif i agor canlyniad (mae sgript dywys yn agor ar ei chwestiwn cyntaf), 'rhagor' am ragor o ganlyniadau, 'cofnodi' i gofnodi'r ymweliad hwn, 'heddiw', 'adroddiad' am ffigurau'r ddesg hon, 'newydd' am breswylydd newydd, 'iaith' i newid iaith y preswylydd, 'eto' i glywed hyn eto, 'help', 'gadael'. I chwilio am air gorchymyn, teipiwch 'chwilio' yn gyntaf: chwilio help gyda rhent."
+                "Teipiwch eiriau i chwilio, rhif i agor canlyniad (mae sgript dywys yn agor ar ei chwestiwn cyntaf), 'rhagor' am ragor o ganlyniadau, 'cofnodi' i gofnodi'r ymweliad hwn, 'heddiw', 'adroddiad' am ffigurau'r ddesg hon, 'newydd' am breswylydd newydd, 'iaith' i newid iaith y preswylydd rhwng Saesneg a Chymraeg, 'nodyn' am nodyn yr ymweliad sy'n cael ei gofnodi, 'dileu' i ollwng yr ymweliad hwnnw, 'eto' i glywed hyn eto, 'help', 'gadael'. I chwilio am air gorchymyn, teipiwch 'chwilio' yn gyntaf: chwilio help gyda rhent."
             }
             Prompt::Detail => {
                 "Teipiwch rif i agor dolen, 'dangos' i ddangos i'r preswylydd, 'slip' am slip y preswylydd, 'sgript' i fynd drwy'r sgript a gynigir, 'cofnodi' i gofnodi'r ymweliad hwn, 'iaith' i newid iaith y preswylydd, 'nôl', 'heddiw', 'eto', 'help', 'gadael'."
@@ -172,7 +175,7 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
         },
         Language::English => match prompt {
             Prompt::Search => {
-                "Type words to search, a number to open a result (a guided script opens at its first question), 'more' for more results, 'log' to log this visit, 'today', 'report' for this desk's figures, 'new' for a new resident, 'language' to switch the resident's language, 'again' to hear this again, 'help', 'quit'. To search for a command word, type 'find' first: find help with rent."
+                "Type words to search, a number to open a result (a guided script opens at its first question), 'more' for more results, 'log' to log this visit, 'today', 'report' for this desk's figures, 'new' for a new resident, 'language' to switch the resident's language between English and Welsh, 'note' for the note of the visit being logged, 'discard' to drop that visit, 'again' to hear this again, 'help', 'quit'. To search for a command word, type 'find' first: find help with rent."
             }
             Prompt::Detail => {
                 "Type a number to open a link, 'show' to show the resident, 'slip' for the resident's slip, 'script' to walk the script offered, 'log' to log this visit, 'language' to switch the resident's language, 'back', 'today', 'again', 'help', 'quit'."
@@ -184,7 +187,7 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
                 "Type an option's number, 'done' when an urgent step is done, 'back' for the question before (at the start it leaves the script), 'log' at the end to log the visit, 'slip' at the end for the resident's slip, 'again', 'help', 'quit'."
             }
             Prompt::Form => {
-                "Type a choice's number, or several numbers to tick or untick them; press Enter to keep what is there; 'save' saves the visit now, 'back' goes to the field before, 'discard' drops the visit, 'slip' for the resident's slip of this visit, 'again', 'help'."
+                "Type a choice's number, or several numbers to tick or untick them; press Enter to keep what is there; 'save' saves the visit now, 'back' goes to the field before, 'note' goes straight to the note, 'discard' drops the visit, 'slip' for the resident's slip of this visit, 'again', 'help'."
             }
             Prompt::Note => {
                 "Type the note (no names, addresses, phone numbers or dates of birth); press Enter to keep it; 'clear' empties it; 'redact' removes personal data and saves; 'save', 'back', 'discard', 'help'."
@@ -615,6 +618,32 @@ pub fn one_number(lang: Language) -> &'static str {
 pub const ECHO_MAX_CHARS: usize = 60;
 
 /// A word that is no command here.
+/// A desk sentence as this mode says it: a command is typed, not pressed ("Press 'redact'"
+/// becomes "Type 'redact'"; "press Enter" stays, Enter being a key here too).
+pub fn as_typed(lang: Language, sentence: &str) -> String {
+    let swaps: &[(&str, &str)] = match lang {
+        Language::English => &[
+            ("Press '", "Type '"),
+            ("press '", "type '"),
+            ("press its number", "type its number"),
+            ("press a number", "type a number"),
+        ],
+        Language::Welsh => &[
+            ("Pwyswch '", "Teipiwch '"),
+            ("pwyswch '", "teipiwch '"),
+            ("Press '", "Type '"),
+            ("press '", "type '"),
+            ("press its number", "type its number"),
+            ("press a number", "type a number"),
+        ],
+    };
+    swaps
+        .iter()
+        .fold(sentence.to_string(), |said, (pressed, typed)| {
+            said.replace(pressed, typed)
+        })
+}
+
 pub fn not_understood(lang: Language, typed: &str) -> String {
     match lang {
         Language::English => format!(

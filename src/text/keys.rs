@@ -49,6 +49,9 @@ const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
         ANY,
         "Newid iaith y preswylydd: Saesneg neu Gymraeg",
     ),
+    ("note", ANY, "Mynd yn syth i'r nodyn"),
+    ("top", &["Today"], "Yr ymweliad cyntaf"),
+    ("bottom", &["Today"], "Yr ymweliad olaf"),
     (
         "open",
         &["Search"],
@@ -262,6 +265,8 @@ const WELSH_HINTS: &[(&str, &[&str], &str)] = &[
     ("print_slip", ANY, "argraffu"),
     ("save_slip", ANY, "cadw mewn ffeil"),
     ("slip", ANY, "slip"),
+    ("note", ANY, "nodyn"),
+    ("open_script", ANY, "sgript"),
 ];
 
 fn look_up(

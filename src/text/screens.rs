@@ -109,7 +109,7 @@ const ENGLISH_LABELS: Labels = Labels {
     links_title: " Links: press the number, or Tab and Enter ",
     urgent: "! URGENT ",
     help_title: " Help: Esc closes ",
-    help_rebind: "Keys can be changed in the config file's [keys] table: see `frontdesk config --print`.",
+    help_rebind: "Keys can be changed in the config file's [keys] table; `frontdesk config --print` lists every key in use with its command's name.",
     show_resident_title: " Show the resident ",
     online_intro: "Do it yourself online:",
     no_web_address: "There is no web address for this.",

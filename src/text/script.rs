@@ -149,3 +149,36 @@ pub fn slip_worth_printing(lang: Language, key: &str) -> String {
         }
     }
 }
+
+/// After the log key on a script (a search result): the walk is opened, since its end fills
+/// the visit in.
+pub fn walked_from_log(lang: Language, key: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "A script is walked before it is logged: answer its questions to the end, then press {key}."
+        ),
+        Language::Welsh => format!(
+            "Mae sgript yn cael ei dilyn cyn ei chofnodi: atebwch ei chwestiynau i'r diwedd, yna pwyswch {key}."
+        ),
+    }
+}
+
+/// The script key on a service that no script logs.
+pub fn no_script_for(lang: Language, service: &str) -> String {
+    match lang {
+        Language::English => format!("There is no guided script for {service}."),
+        Language::Welsh => format!("Does dim sgript dywys ar gyfer {service}."),
+    }
+}
+
+/// The script key where there is no service to walk a script for.
+pub fn scripts_are_for_services(lang: Language) -> String {
+    match lang {
+        Language::English => {
+            "Guided scripts are offered on a service: open one, or search for the script.".to_string()
+        }
+        Language::Welsh => {
+            "Mae sgriptiau tywys yn cael eu cynnig ar wasanaeth: agorwch un, neu chwiliwch am y sgript.".to_string()
+        }
+    }
+}

@@ -167,6 +167,14 @@ pub fn slip_language(lang: Language, languages: &[Language]) -> String {
     }
 }
 
+/// Discard asked for with no visit being logged.
+pub fn nothing_to_discard(lang: Language) -> String {
+    match lang {
+        Language::English => "There is no visit being logged to discard.".into(),
+        Language::Welsh => "Does dim ymweliad yn cael ei gofnodi i'w daflu.".into(),
+    }
+}
+
 pub fn draft_discarded(lang: Language) -> String {
     match lang {
         Language::English => "Draft discarded.".into(),

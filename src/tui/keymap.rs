@@ -106,8 +106,8 @@ impl Key {
             "down" => KeyCode::Down,
             "left" => KeyCode::Left,
             "right" => KeyCode::Right,
-            "pageup" | "page-up" => KeyCode::PageUp,
-            "pagedown" | "page-down" => KeyCode::PageDown,
+            "pageup" | "page-up" | "pgup" => KeyCode::PageUp,
+            "pagedown" | "page-down" | "pgdn" => KeyCode::PageDown,
             "home" => KeyCode::Home,
             "end" => KeyCode::End,
             "delete" | "del" => KeyCode::Delete,
@@ -411,11 +411,12 @@ impl Default for Keymap {
             log(&[Key::char('l')]),
             // Offered in the detail screen's bottom border, where the bar has no room.
             slip(None),
+            // Shown only on a service that a script logs.
             bind(
                 &[F(5)],
                 OpenScript,
                 "Walk the guided script offered for this service",
-                None,
+                Some("script"),
             ),
             bind(
                 &[Key::plain(KeyCode::Tab)],
@@ -539,6 +540,7 @@ impl Default for Keymap {
             ),
             discard.clone(),
             redact.clone(),
+            bind(&[F(9)], Note, "Go straight to the note", Some("note")),
             slip(None),
             language.clone(),
             help(&[]),
@@ -623,6 +625,20 @@ impl Default for Keymap {
                 up,
                 down,
                 bind(
+                    &[Key::plain(KeyCode::PageUp)],
+                    PageUp,
+                    "Move up a page",
+                    None,
+                ),
+                bind(
+                    &[Key::plain(KeyCode::PageDown)],
+                    PageDown,
+                    "Move down a page",
+                    None,
+                ),
+                bind(&[Key::plain(KeyCode::Home)], Top, "The first visit", None),
+                bind(&[Key::plain(KeyCode::End)], Bottom, "The last visit", None),
+                bind(
                     &[Key::char('u')],
                     Undo,
                     "Undo the selected visit, within 10 min (asks first)",
@@ -665,7 +681,8 @@ impl Default for Keymap {
             ));
         }
         script.push(log(&[Key::char('l')]));
-        script.push(slip(None));
+        // Shown at an end, with the log key.
+        script.push(slip(Some("slip")));
         script.extend(scroll_keys.iter().cloned());
         script.extend([
             today.clone(),
@@ -696,6 +713,8 @@ impl Default for Keymap {
                 Some("back"),
             ),
         ];
+        // Logging from the slip logs what it was opened on (a script's end, a service).
+        slip_keys.push(log(&[]));
         slip_keys.extend(scroll_keys.iter().cloned());
         // On the slip the language key chooses the slip's language: English, Cymraeg or both.
         slip_keys.push(Binding {
@@ -849,6 +868,24 @@ impl Keymap {
             .collect()
     }
 
+    /// Every command bound anywhere, by its config-file name, with every key it has on any
+    /// screen, written as the `[keys]` table takes them: for `frontdesk config --print`.
+    pub fn every_binding(&self) -> Vec<(String, Vec<String>)> {
+        let mut all: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for mode in Mode::ALL {
+            for binding in self.bindings(mode) {
+                let keys = all.entry(binding.command.name()).or_default();
+                for key in &binding.keys {
+                    let key = key.to_string();
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
+                }
+            }
+        }
+        all.into_iter().collect()
+    }
+
     /// The name of each command's first key, for the desk's sentences ("press F2 to log"). A
     /// command's keys are the same wherever it is bound unless the defaults differ; then the
     /// first screen that binds it (in [`Mode::ALL`] order) names it.
@@ -896,6 +933,22 @@ mod tests {
             keymap.command(Mode::Search, Key::plain(KeyCode::F(2))),
             None
         );
+    }
+
+    #[test]
+    fn every_key_listed_for_the_config_file_reads_back_as_the_same_key() {
+        let keymap = Keymap::default();
+        let all = keymap.every_binding();
+        assert!(
+            all.iter()
+                .any(|(name, keys)| name == "log_visit" && keys[0] == "F2")
+        );
+        for (name, keys) in &all {
+            for key in keys {
+                let parsed = Key::parse(key).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(&parsed.to_string(), key, "{name}");
+            }
+        }
     }
 
     #[test]

@@ -350,3 +350,31 @@ fn log_holds_desk_and_staff_flags_to_the_config_rules() {
     );
     assert!(!Path::new(&home.data().join("visits.sqlite3")).exists());
 }
+
+#[test]
+fn config_print_lists_every_key_in_use_as_the_keys_table_takes_them() {
+    let home = Home::new();
+    fs::write(
+        home.config(),
+        "desk = \"Main\"\n\n[keys]\nlog_visit = [\"F9\"]\n",
+    )
+    .unwrap();
+    let result = run(home.cmd().args(["config", "--print"]));
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    // The config file's own binding, and the defaults, by command name.
+    assert!(
+        result.stdout.contains("keys.log_visit = [\"F9\"]\n"),
+        "{}",
+        result.stdout
+    );
+    assert!(
+        result.stdout.contains("keys.slip = [\"F6\"]\n"),
+        "{}",
+        result.stdout
+    );
+    assert!(
+        result.stdout.contains("keys.page_up = [\"PgUp\"]\n"),
+        "{}",
+        result.stdout
+    );
+}

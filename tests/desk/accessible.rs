@@ -343,7 +343,7 @@ fn bad_input_is_answered_in_a_sentence_and_never_stops_the_session() {
         "long input is cut when said back"
     );
     assert!(
-        out.contains("Add at least one service: press 'back', find it, and press 'log' again."),
+        out.contains("Add at least one service: type 'back', find it, and type 'log' again."),
         "{out}"
     );
     assert!(
@@ -412,4 +412,140 @@ fn the_mode_is_set_by_flag_variable_or_config_and_a_dumb_terminal_starts_it() {
     // Without the mode and without a terminal, the full screen says how to get plain lines.
     let refused = frontdesk(data.path()).write_stdin("").output().unwrap();
     assert!(String::from_utf8_lossy(&refused.stderr).contains("frontdesk --accessible"));
+}
+
+/// The lines that walk the homelessness script (a search result) to an end with services and
+/// partners: safety first, an urgent step done, a step back, then on to the end.
+const TO_A_SCRIPTS_END: &[&str] = &[
+    "evicted", "3", "1", "1", "2", "done", "back", "3", "1", "1", "1", "3",
+];
+
+/// The visits on disk with their partners, ids and times aside.
+type VisitRow = (String, String, Option<String>);
+
+fn visits_and_partners(data: &Path) -> (Vec<VisitRow>, Vec<String>) {
+    (visits(data), partners(data))
+}
+
+#[test]
+fn log_typed_on_the_slip_at_a_scripts_end_logs_the_scripts_visit() {
+    let straight = TempDir::new().unwrap();
+    let mut lines = TO_A_SCRIPTS_END.to_vec();
+    lines.extend(["log", "save", "quit"]);
+    let out = session(straight.path(), &lines);
+    assert!(out.contains("Visit saved: Homeless"), "{out}");
+    let from_slip = TempDir::new().unwrap();
+    let mut lines = TO_A_SCRIPTS_END.to_vec();
+    lines.extend(["slip", "log", "save", "quit"]);
+    let out = session(from_slip.path(), &lines);
+    assert!(!out.contains("No service on it yet"), "{out}");
+    assert!(out.contains("Visit saved: Homeless"), "{out}");
+    let (visits, partners) = visits_and_partners(from_slip.path());
+    assert_eq!(visits.len(), 1);
+    assert!(!partners.is_empty(), "the script's partners are kept");
+    assert_eq!(
+        (visits, partners),
+        visits_and_partners(straight.path()),
+        "the same visit, with or without the slip"
+    );
+}
+
+#[test]
+fn discard_note_and_the_shared_commands_work_at_every_prompt() {
+    let data = TempDir::new().unwrap();
+    let out = session(
+        data.path(),
+        &[
+            // Discard at the search prompt drops the visit being logged; it is not searched.
+            "bulky waste",
+            "1",
+            "log",
+            "back",
+            "back",
+            "back",
+            "discard",
+            // With nothing being logged, it says so.
+            "discard",
+            // 'note' goes straight to the note, from the form or from a screen.
+            "council tax",
+            "1",
+            "log",
+            "2",
+            "back",
+            "note",
+            "paid by card",
+            // At the report, the shared commands work besides its own.
+            "report",
+            "new",
+            "slip",
+            "quit",
+        ],
+    );
+    assert!(out.contains("Draft discarded."), "{out}");
+    assert!(!out.contains("No results for \"discard\""), "{out}");
+    assert!(
+        out.contains("There is no visit being logged to discard."),
+        "{out}"
+    );
+    assert!(out.contains("Note: type a short note"), "{out}");
+    assert!(out.contains("Visit saved: "), "{out}");
+    assert!(!out.contains("\"new\" is not a command here"), "{out}");
+    assert!(!out.contains("\"slip\" is not a command here"), "{out}");
+    assert_eq!(visits(data.path()).len(), 1);
+    assert_eq!(
+        visits(data.path())[0].2.as_deref(),
+        Some("paid by card"),
+        "the note typed after 'note'"
+    );
+}
+
+#[test]
+fn messages_name_commands_as_they_are_typed_never_pressed() {
+    let data = TempDir::new().unwrap();
+    let out = session(
+        data.path(),
+        &[
+            "bulky waste",
+            "1",
+            "log",
+            "1",
+            "note",
+            "Mrs Jones at 12 High Street",
+            "log",
+            "save",
+            "redact",
+            "today",
+            "undo",
+            "back",
+            "quit",
+        ],
+    );
+    assert!(
+        out.contains("Type 'redact'") || out.contains("type 'redact'"),
+        "{out}"
+    );
+    for pressed in ["Press '", "press '", "press its number"] {
+        assert!(!out.contains(pressed), "{pressed:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn a_transcript_reads_the_same_from_one_version_to_the_next() {
+    let data = TempDir::new().unwrap();
+    let out = session(
+        data.path(),
+        &[
+            "bulky waste",
+            "1",
+            "log",
+            "1",
+            "note",
+            "sofa and fridge",
+            "help",
+            "quit",
+        ],
+    );
+    // Nothing in it depends on the day or the clock but the slips' and drafts' folder.
+    let out = out.replace(&data.path().display().to_string(), "[data]");
+    insta::assert_snapshot!("accessible_transcript_bulky_waste", out);
 }

@@ -327,7 +327,7 @@ fn the_form_records_partners_online_reasons_feedback_and_a_note() {
     desk.press(KeyCode::Tab); // partners
     desk.press(KeyCode::Char(' ')); // tick Citizens Advice
     desk.press(KeyCode::Tab); // online?
-    desk.press(KeyCode::Right); // Yes, the first answer
+    desk.press(KeyCode::Char(' ')); // Yes, the first answer
     desk.press(KeyCode::Right); // No
     desk.press(KeyCode::Tab); // reasons
     desk.press(KeyCode::Char(' ')); // no device

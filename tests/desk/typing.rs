@@ -396,12 +396,16 @@ fn a_key_bound_in_the_config_that_edits_text_is_refused_with_the_reason() {
 // 6. Choices and lists move as they are drawn.
 
 #[test]
-fn right_on_an_outcome_with_nothing_chosen_chooses_the_first() {
+fn right_on_an_outcome_with_nothing_chosen_moves_on_and_space_chooses_the_first() {
     let mut desk = desk(80, 24);
     desk.type_text("bulky");
     desk.press(KeyCode::F(2));
     assert_eq!(desk.app.draft.as_ref().unwrap().outcome, None);
     desk.press(KeyCode::Right);
+    assert_eq!(desk.app.draft.as_ref().unwrap().outcome, None);
+    assert_eq!(desk.app.form.field, Field::Demand, "on to the next field");
+    desk.press(KeyCode::BackTab);
+    desk.press(KeyCode::Char(' '));
     assert_eq!(
         desk.app.draft.as_ref().unwrap().outcome,
         Some(Outcome::Resolved)
@@ -415,7 +419,7 @@ fn right_on_an_outcome_with_nothing_chosen_chooses_the_first() {
         desk.press(KeyCode::Tab); // demand, helped online, partners, online
     }
     assert_eq!(desk.app.form.field, Field::Online);
-    desk.press(KeyCode::Right);
+    desk.press(KeyCode::Char(' '));
     assert_eq!(
         desk.app.draft.as_ref().unwrap().online,
         Some(OnlineAnswer::Yes),

@@ -154,7 +154,7 @@ fn a_chosen_demand_is_never_replaced_and_space_clears_it() {
         "no default yet"
     );
     desk.press(KeyCode::Tab); // demand
-    desk.press(KeyCode::Right); // Value
+    desk.press(KeyCode::Char(' ')); // Value
     desk.press(KeyCode::Esc);
     // A second service with a default of its own does not change what was chosen.
     desk.press(KeyCode::Esc);

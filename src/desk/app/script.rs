@@ -37,8 +37,20 @@ impl App {
 
     /// Opens the script offered on screen, at its start.
     pub(super) fn open_script(&mut self) -> Vec<Effect> {
-        if let Some(id) = self.offered_script().map(|s| s.id.clone()) {
-            self.walk_script(&id);
+        match self.offered_script().map(|s| s.id.clone()) {
+            Some(id) => self.walk_script(&id),
+            None => {
+                let sentence = match self.screen() {
+                    Screen::Detail(detail) => match self.catalogue.entry(detail.key) {
+                        Some(Entry::Service(service)) => {
+                            text::script::no_script_for(self.lang, &service.title)
+                        }
+                        _ => text::script::scripts_are_for_services(self.lang),
+                    },
+                    _ => text::script::scripts_are_for_services(self.lang),
+                };
+                self.say(Level::Warning, sentence);
+            }
         }
         Vec::new()
     }
@@ -96,7 +108,7 @@ impl App {
             }
             Command::Acknowledge => waiting,
             Command::StepBack => !walk.path().is_empty(),
-            Command::LogVisit => !waiting && walk.is_end(),
+            Command::LogVisit | Command::Slip => !waiting && walk.is_end(),
             _ => true,
         }
     }
@@ -118,8 +130,9 @@ impl App {
 
     /// The end of the script on top, when the walk is at one and nothing waits to be
     /// acknowledged: what the visit form is filled from, and the record of the walk.
+    /// A slip previewed over a script's end counts as the script's: the screen under it.
     pub(super) fn script_end_on_top(&self) -> Option<(ScriptEnd, ScriptRecord)> {
-        let Screen::Script(view) = self.screen() else {
+        let Screen::Script(view) = self.under_slip() else {
             return None;
         };
         let walk = view.walk(&self.catalogue)?;
@@ -136,6 +149,16 @@ impl App {
 }
 
 impl App {
+    /// The screen on top, or the one under it when the top is a slip's preview (a slip is
+    /// about what it was opened on).
+    pub(super) fn under_slip(&self) -> &Screen {
+        self.screens
+            .iter()
+            .rev()
+            .find(|screen| !matches!(screen, Screen::Slip(_)))
+            .unwrap_or(&Screen::Search)
+    }
+
     /// Says that the script must reach its end (and any urgent node be acknowledged) before
     /// the visit is logged from it.
     pub(super) fn script_not_ended(&mut self) {

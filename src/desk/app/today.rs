@@ -209,6 +209,14 @@ impl App {
         match command {
             Command::Up => self.today_selected = self.today_selected.saturating_sub(1),
             Command::Down => self.today_selected = (self.today_selected + 1).min(last),
+            Command::PageUp => {
+                self.today_selected = self.today_selected.saturating_sub(super::PAGE);
+            }
+            Command::PageDown => {
+                self.today_selected = (self.today_selected + super::PAGE).min(last);
+            }
+            Command::Top => self.today_selected = 0,
+            Command::Bottom => self.today_selected = last,
             Command::Undo | Command::Edit => {
                 if self.draft.is_some() {
                     self.finish_visit_first();

@@ -64,7 +64,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     } else {
         ""
     };
-    let query_line = Line::from(vec![Span::raw(query), Span::styled(hint, theme.muted)]);
+    // A query come back to is selected, as a browser's address bar selects it: typing
+    // replaces it. It is shown selected, as a selected row is.
+    let query_span = if app.search.all_selected {
+        Span::styled(query, theme.selected)
+    } else {
+        Span::raw(query)
+    };
+    let query_line = Line::from(vec![query_span, Span::styled(hint, theme.muted)]);
     let query_block = Block::bordered()
         .title(labels.search_title)
         .border_style(theme.focus_border);

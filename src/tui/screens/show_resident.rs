@@ -105,10 +105,14 @@ pub fn qr_lines(url: &str, theme: &Theme) -> Option<Vec<Line<'static>>> {
         }
         colors[(y - quiet) * width + (x - quiet)] == QrColor::Dark
     };
-    // Explicit black on white so phones can scan it whatever the terminal's colours; without
-    // colour, the blocks are drawn as they are and most phone cameras read either way round.
+    // Dark modules on a light quiet zone, whatever the terminal, so a phone can scan it: in
+    // colour, explicit black on white; without colour (reverse video needs none), the glyphs
+    // are drawn in the terminal's dark colour: reversed on a dark terminal, whose text colour
+    // is then the light of the quiet zone, as they are on a light one.
     let style = if theme.colour {
         Style::new().fg(Color::Black).bg(Color::White)
+    } else if dark_terminal(theme) {
+        Style::new().add_modifier(Modifier::REVERSED)
     } else {
         Style::new()
     };
@@ -125,6 +129,12 @@ pub fn qr_lines(url: &str, theme: &Theme) -> Option<Vec<Line<'static>>> {
         lines.push(Line::from(Span::styled(row, style)));
     }
     Some(lines)
+}
+
+/// True when the theme is for a terminal with light text on a dark background.
+fn dark_terminal(theme: &Theme) -> bool {
+    use crate::tui::contrast::luminance;
+    luminance(theme.scheme.foreground) > luminance(theme.scheme.background)
 }
 
 /// Draws what to show the resident; returns how much of its text fitted.

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
+use super::fit::cut_at_word;
 use crate::desk::{App, Command, UNDO_WINDOW};
 use crate::text;
 use crate::tui::theme::Theme;
@@ -24,6 +25,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         frame.render_widget(Paragraph::new(text).block(block).style(theme.base), body);
         return;
     }
+    // The services take what the other columns, the borders, the selection mark and the
+    // gaps leave; a text too long is cut at a word, with "…" to say so.
+    let services_width = usize::from(body.width).saturating_sub(2 + 2 + 5 + 7 + 16 + 3);
     let rows: Vec<Row> = app
         .today_rows()
         .into_iter()
@@ -31,8 +35,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             Row::new(vec![
                 Cell::from(row.time),
                 Cell::from(text::screens::minutes(lang, row.minutes)),
-                Cell::from(row.outcome),
-                Cell::from(row.services),
+                Cell::from(cut_at_word(row.outcome, 16)),
+                Cell::from(cut_at_word(&row.services, services_width)),
             ])
         })
         .collect();
