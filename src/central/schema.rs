@@ -133,6 +133,9 @@ const STEPS: &[&str] = &[
         END LOOP;
     END $$;
     "#,
+    // Version 5: a visit's length is counted only when its start is known (the desks' step
+    // 11): the counts are made again from the visits here.
+    super::counts::REBUILD,
 ];
 
 /// The visits' child tables: a desk reads, adds and replaces only its own rows.

@@ -35,6 +35,7 @@ pub struct Words {
     pub longer: &'static str,
     pub shorter: &'static str,
     pub all: &'static str,
+    pub last: &'static str,
 }
 
 pub fn words(lang: Language) -> &'static Words {
@@ -70,6 +71,7 @@ pub fn words(lang: Language) -> &'static Words {
             longer: "longer",
             shorter: "shorter",
             all: "all",
+            last: "last",
         },
     }
 }
