@@ -20,8 +20,9 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Flags that every command understands.
+/// Flags that every command understands, shown apart from a command's own in `--help`.
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// The config file to read, which must exist (default: FRONTDESK_CONFIG if set, else
     /// frontdesk/config.toml in the platform's config folder, which may be absent).
@@ -188,10 +189,15 @@ pub enum ReportFormat {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The first day (YYYY-MM-DD, local time); default: six days before --to.
+    /// A calendar period: today, yesterday, week (Monday to today), last-week (Monday to
+    /// Sunday), month, last-month or YYYY-MM (default, with no --from or --to: today, as on the
+    /// report screen).
+    #[arg(long, value_name = "PERIOD", conflicts_with_all = ["from", "to"])]
+    pub period: Option<String>,
+    /// The first day (YYYY-MM-DD, today or yesterday; local time); default: --to.
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    /// The last day, included (YYYY-MM-DD, local time); default: today.
+    /// The last day, included (YYYY-MM-DD, today or yesterday; local time); default: today.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// One desk only (default: every desk except DEMO, the made-up visits).
@@ -426,12 +432,16 @@ pub struct LogArgs {
 
 #[derive(Debug, Args)]
 pub struct VisitsArgs {
-    /// The first day to list (YYYY-MM-DD, local time).
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    /// The last day to list (YYYY-MM-DD, local time), included.
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
+    /// The first day to list (YYYY-MM-DD, today or yesterday; local time).
+    // --since and --until were this command's words before every command used --from/--to.
+    #[arg(long, alias = "since", value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last day to list (YYYY-MM-DD, today or yesterday; local time), included.
+    #[arg(long, alias = "until", value_name = "DATE")]
+    pub to: Option<String>,
+    /// One desk only (default: every desk).
+    #[arg(long, value_name = "NAME")]
+    pub desk: Option<String>,
     /// Print JSON objects instead of a table.
     #[arg(long)]
     pub json: bool,

@@ -203,20 +203,30 @@ pub struct ServiceDefault {
 }
 
 impl VisitDraft {
-    /// Fills an unanswered demand and way of helping online from the first of the draft's
-    /// services that has a default. What the receptionist chose is never changed.
-    pub fn fill_defaults(&mut self, defaults: &BTreeMap<String, ServiceDefault>) {
-        for service in &self.services {
-            if let Some(default) = defaults.get(service.trim()) {
-                if self.demand.is_none() {
-                    self.demand = default.demand;
-                }
-                if self.assisted.is_none() {
-                    self.assisted = default.assisted;
-                }
-                return;
-            }
+    /// What was answered last time for the first of the draft's services that has a remembered
+    /// answer: offered beside each field while it is unanswered, never filled in until the
+    /// receptionist takes it (so a figure counts what was chosen for this visit).
+    pub fn offer(&self, defaults: &BTreeMap<String, ServiceDefault>) -> ServiceDefault {
+        self.services
+            .iter()
+            .find_map(|service| defaults.get(service.trim()))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Takes the answers `offer` holds for the fields still unanswered; what the receptionist
+    /// chose is never changed. Returns whether anything was taken.
+    pub fn take_offer(&mut self, offer: ServiceDefault) -> bool {
+        let mut taken = false;
+        if self.demand.is_none() && offer.demand.is_some() {
+            self.demand = offer.demand;
+            taken = true;
         }
+        if self.assisted.is_none() && offer.assisted.is_some() {
+            self.assisted = offer.assisted;
+            taken = true;
+        }
+        taken
     }
 }
 

@@ -103,10 +103,16 @@ pub fn question(app: &App, at: usize) -> Vec<String> {
                     text::accessible::one_hint(lang, kept.as_deref())
                 }
             };
-            vec![
+            let mut lines = vec![
                 format!("{} {} {}", sentence(label), own.choices, items.join(" ")),
                 hint,
-            ]
+            ];
+            // Last time's answer is offered, never filled in: one word takes it.
+            if let Some(answer) = app.form.offered_for(spec.field, draft, lang) {
+                let take = app.keys.key(Command::TakeLastTime);
+                lines.push(format!("{}.", text::form::last_time(lang, &answer, &take)));
+            }
+            lines
         }
     }
 }

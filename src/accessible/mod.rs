@@ -71,6 +71,7 @@ pub fn key_names(lang: Language) -> KeyNames {
         (Command::Slip, quoted(words.slip)),
         (Command::Report, quoted(words.report)),
         (Command::ReportAllDesks, quoted(words.all)),
+        (Command::TakeLastTime, quoted(words.last)),
         (Command::PrintSlip, quoted(words.print)),
         (Command::SaveSlip, quoted(words.save)),
     ];

@@ -23,28 +23,28 @@ fn rate(visits: u64, percent: Option<f64>) -> String {
     }
 }
 
-/// The report as lines: the period, the headline figures, then a line a service and one for
-/// the partners.
-pub fn lines(report: &Report, lang: Language) -> Vec<String> {
+/// The report as lines: the period (by its calendar name, where it has one), the headline
+/// figures, then a line for every service and one for the partners.
+pub fn lines(report: &Report, name: Option<&str>, lang: Language) -> Vec<String> {
     let l = text::report::labels(lang);
     let desks = match &report.period.desk {
         Some(desk) => desk.clone(),
         None => format!("{} {}", l.all_desks_but, crate::report::DEMO_DESK),
     };
+    let days = text::report::period(
+        lang,
+        &report.period.from.to_string(),
+        &report.period.to.to_string(),
+    );
+    let period = match name {
+        Some(name) => format!("{name}, {days}"),
+        None => days,
+    };
     let mut lines = vec![format!(
-        "{}. {}: {}. {}: {desks}.",
-        l.title,
-        l.period,
-        text::report::period(
-            lang,
-            &report.period.from.to_string(),
-            &report.period.to.to_string()
-        ),
-        l.desks,
+        "{}. {}: {period}. {}: {desks}.",
+        l.title, l.period, l.desks,
     )];
-    let median = report
-        .median_minutes
-        .map_or("-".to_string(), |m| text::report::minutes(lang, m));
+    let median = text::report::median_text(lang, report.median_minutes, report.length_unknown);
     lines.push(format!(
         "{}: {}. {}: {}. {}: {}. {}: {median}.",
         l.visits,

@@ -26,7 +26,13 @@ pub fn lines(app: &App, results_from: usize) -> Vec<String> {
         Screen::Slip(view) => slip(app, view),
         Screen::Report(view) => match (app.report_problem(view), app.report_for(view)) {
             (Some(problem), _) => vec![problem.to_string()],
-            (None, Some(report)) => super::report::lines(report, app.lang),
+            (None, Some(report)) => {
+                let name = match view.period.kind {
+                    crate::report::PeriodKind::Range => None,
+                    _ => Some(view.period.name(app.lang, app.now.date_naive())),
+                };
+                super::report::lines(report, name.as_deref(), app.lang)
+            }
             (None, None) => vec![text::accessible::report_waiting(app.lang).to_string()],
         },
     }

@@ -458,10 +458,15 @@ impl<W: Write> Session<W> {
             w if alone && w == words.discard => Some(Command::Discard),
             w if alone && w == words.redact => Some(Command::RedactAndSave),
             w if alone && w == words.slip => Some(Command::Slip),
+            w if alone && w == words.last => Some(Command::TakeLastTime),
             _ => None,
         };
         if let Some(command) = command {
             self.command(command);
+            if command == Command::TakeLastTime {
+                // The question again, with last time's answer now chosen.
+                return Ok(After { repeat: true });
+            }
             return Ok(After::default());
         }
         if alone && first == words.note {

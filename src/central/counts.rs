@@ -158,3 +158,12 @@ pub fn recount(central: &mut Central) -> Result<(), CentralError> {
             .await
     })
 }
+
+/// The counts made again from the visits on the server, by the facts' one definition: the
+/// central schema's version 5 (a visit's length counted only when its start is known).
+pub(super) const REBUILD: &str = concat!(
+    "DELETE FROM frontdesk.report_counts; DELETE FROM frontdesk.report_month_counts; \
+     SET LOCAL work_mem = '256MB';",
+    count_central!("frontdesk.", "NOT v.undone", "1"),
+    "; ANALYZE frontdesk.report_counts; ANALYZE frontdesk.report_month_counts;"
+);

@@ -18,11 +18,12 @@ use crate::printable::{json_escaped, printable};
 use crate::report::csv::safe_cell;
 use crate::report::desks_for;
 use crate::store::{Desks, ExportRow, VisitLog, local_day_bounds};
+use crate::text::{self, Language};
 use crate::visit::CHOICE_FIELDS;
 
 /// The columns, in order (CSV headings and JSON keys alike), before the choice fields' (one
 /// each, named as the field: [`CHOICE_FIELDS`]) and the note.
-const COLUMNS: [&str; 23] = [
+const COLUMNS: [&str; 25] = [
     "visit_id",
     "started_at",
     "ended_at",
@@ -46,6 +47,8 @@ const COLUMNS: [&str; 23] = [
     "script_version",
     "script_path",
     "catalogue_version",
+    "spoken_language",
+    "written_language",
 ];
 
 /// One row, as written.
@@ -74,6 +77,8 @@ struct Line<'a> {
     script_version: Option<&'a str>,
     script_path: Option<&'a str>,
     catalogue_version: &'a str,
+    spoken_language: &'a str,
+    written_language: &'a str,
     /// Each choice field's option (`null` when not answered), by the field's name.
     #[serde(flatten)]
     choices: BTreeMap<&'static str, Option<&'a str>>,
@@ -128,6 +133,8 @@ fn line<'a>(row: &'a ExportRow, catalogue: &'a Catalogue, notes: bool) -> Line<'
             .iter()
             .map(|field| (field.name, row.choice(field.name)))
             .collect(),
+        spoken_language: &row.spoken_language,
+        written_language: &row.written_language,
         note: if notes {
             Some(row.note.as_deref().unwrap_or(""))
         } else {
@@ -162,6 +169,8 @@ fn csv_record(line: &Line<'_>) -> Vec<String> {
         text(line.script_version),
         text(line.script_path),
         line.catalogue_version.to_string(),
+        line.spoken_language.to_string(),
+        line.written_language.to_string(),
     ];
     for field in CHOICE_FIELDS {
         let option = line.choices.get(field.name).copied().flatten();
@@ -199,7 +208,8 @@ impl Rows<'_> {
     /// Writes every row to `sink`. On a terminal, CSV cells show control characters as
     /// escapes; JSON always writes them as JSON escapes (the same value, nothing a terminal
     /// obeys); every CSV cell is safe for a spreadsheet.
-    fn write(self, sink: impl Write, terminal: bool) -> anyhow::Result<()> {
+    /// Returns how many visits and rows it wrote.
+    fn write(self, sink: impl Write, terminal: bool) -> anyhow::Result<Written> {
         let Rows {
             log,
             from,
@@ -209,6 +219,13 @@ impl Rows<'_> {
             args,
         } = self;
         let mut sink = BufWriter::with_capacity(1 << 16, sink);
+        let mut written = Written::default();
+        let mut count = |row: &ExportRow| {
+            written.rows += 1;
+            if row.service_position == 1 {
+                written.visits += 1;
+            }
+        };
         match args.format {
             ExportFormat::Csv => {
                 let mut writer = csv::Writer::from_writer(&mut sink);
@@ -220,6 +237,7 @@ impl Rows<'_> {
                 writer.write_record(&headings)?;
                 if log.exists() {
                     log.export_rows(from, to, desks, |row| {
+                        count(&row);
                         let record = csv_record(&line(&row, catalogue, args.include_notes));
                         writer.write_record(record.iter().map(|cell| {
                             let cell = safe_cell(cell);
@@ -236,6 +254,7 @@ impl Rows<'_> {
             ExportFormat::Jsonl => {
                 if log.exists() {
                     log.export_rows(from, to, desks, |row| -> anyhow::Result<()> {
+                        count(&row);
                         let json =
                             serde_json::to_string(&line(&row, catalogue, args.include_notes))?;
                         sink.write_all(json_escaped(&json).as_bytes())?;
@@ -246,12 +265,19 @@ impl Rows<'_> {
             }
         }
         sink.flush()?;
-        Ok(())
+        Ok(written)
     }
 }
 
+/// How much an export wrote.
+#[derive(Debug, Default, Clone, Copy)]
+struct Written {
+    visits: u64,
+    rows: u64,
+}
+
 pub fn visits(settings: &Settings, args: &ExportVisitsArgs) -> anyhow::Result<ExitCode> {
-    let (from, to) = period(args.from.as_deref(), args.to.as_deref(), None)?;
+    let (from, to) = period(args.from.as_deref(), args.to.as_deref())?;
     let desk = args
         .desk
         .as_deref()
@@ -279,13 +305,34 @@ pub fn visits(settings: &Settings, args: &ExportVisitsArgs) -> anyhow::Result<Ex
                 Privacy::Ordinary
             };
             let mut file = OutputFile::create(path, &super::kept_files(settings), privacy)?;
-            rows.write(&mut file, false)?;
+            let written = rows.write(&mut file, false)?;
             file.finish()?;
+            let place = crate::printable::printable(&path.display().to_string()).into_owned();
+            outln!(
+                "{}",
+                text::report::export_written(
+                    Language::default(),
+                    written.visits,
+                    written.rows,
+                    &place
+                )
+            );
             Ok(())
         }
         None => {
             let terminal = std::io::stdout().is_terminal();
             rows.write(std::io::stdout().lock(), terminal)
+                .map(|written| {
+                    // The rows are on standard output; what was written goes beside them.
+                    eprintln!(
+                        "{}",
+                        text::report::export_written_out(
+                            Language::default(),
+                            written.visits,
+                            written.rows
+                        )
+                    );
+                })
         }
     };
     match result {

@@ -4,8 +4,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::bail;
-use chrono::{Duration, Local, NaiveDate};
+use anyhow::{anyhow, bail};
+use chrono::{Local, NaiveDate};
 
 use super::visits::parse_date;
 use crate::catalogue::Catalogue;
@@ -13,32 +13,52 @@ use crate::central::Central;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::{self, ServerUrl, Settings};
 use crate::output_file::{self, Privacy};
-use crate::report::{Period, Report, desks_for};
+use crate::report::{CalendarPeriod, Period, Report, desks_for};
 use crate::store::VisitLog;
 use crate::text::Language;
 
-/// The period of a report or an export: `--from` and `--to` as local dates, checked.
+/// The period of an export or a listing: `--from` and `--to` as local dates (or the words
+/// today and yesterday), checked; either may be absent.
 pub(super) fn period(
     from: Option<&str>,
     to: Option<&str>,
-    default_days: Option<i64>,
 ) -> anyhow::Result<(Option<NaiveDate>, Option<NaiveDate>)> {
-    let from = from.map(|v| parse_date("--from", v)).transpose()?;
-    let to = to.map(|v| parse_date("--to", v)).transpose()?;
-    let (from, to) = match default_days {
-        Some(days) => {
-            let to = to.unwrap_or_else(|| Local::now().date_naive());
-            let from = from.unwrap_or(to - Duration::days(days - 1));
-            (Some(from), Some(to))
-        }
-        None => (from, to),
-    };
+    period_named(from, to, ("--from", "--to"))
+}
+
+/// [`period`] with the flags named as the command names them.
+pub(super) fn period_named(
+    from: Option<&str>,
+    to: Option<&str>,
+    (from_flag, to_flag): (&str, &str),
+) -> anyhow::Result<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let from = from.map(|v| parse_date(from_flag, v)).transpose()?;
+    let to = to.map(|v| parse_date(to_flag, v)).transpose()?;
     if let (Some(from), Some(to)) = (from, to)
         && from > to
     {
-        bail!("--from {from} is after --to {to}; swap them");
+        bail!("{from_flag} {from} is after {to_flag} {to}; swap them");
     }
     Ok((from, to))
+}
+
+/// The report's period: `--period`, or `--from`/`--to` (a missing `--to` is today, a missing
+/// `--from` is `--to`), or else [`CalendarPeriod::DEFAULT`], the report screen's default too.
+pub(super) fn report_period(args: &ReportArgs) -> anyhow::Result<CalendarPeriod> {
+    let today = Local::now().date_naive();
+    if let Some(text) = &args.period {
+        return CalendarPeriod::parse(text, today).map_err(|e| anyhow!("--period: {e}"));
+    }
+    if args.from.is_none() && args.to.is_none() {
+        return CalendarPeriod::parse(CalendarPeriod::DEFAULT, today).map_err(|e| anyhow!(e));
+    }
+    let (from, to) = period(args.from.as_deref(), args.to.as_deref())?;
+    let to = to.unwrap_or(today);
+    let from = from.unwrap_or(to);
+    if from > to {
+        bail!("--from {from} is after --to {to}; swap them");
+    }
+    Ok(CalendarPeriod::range(from, to))
 }
 
 /// The catalogue for titles: the configured one, or else the built-in one (ids it does not know
@@ -85,10 +105,7 @@ fn report_server(settings: &Settings, flag: Option<&str>) -> anyhow::Result<Serv
 }
 
 pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    let (from, to) = period(args.from.as_deref(), args.to.as_deref(), Some(7))?;
-    let (Some(from), Some(to)) = (from, to) else {
-        bail!("give --from and --to as YYYY-MM-DD");
-    };
+    let CalendarPeriod { from, to, .. } = report_period(args)?;
     let desk = args
         .desk
         .as_deref()

@@ -145,27 +145,18 @@ fn desk_for_log(settings: &Settings, desk: &str) -> anyhow::Result<String> {
 
 /// `frontdesk visits`: the visits that started between two local dates, as a table or JSON.
 pub fn list(settings: &Settings, args: &VisitsArgs) -> anyhow::Result<ExitCode> {
-    let since = args
-        .since
+    let (since, until) = super::report::period(args.from.as_deref(), args.to.as_deref())?;
+    let desk = args
+        .desk
         .as_deref()
-        .map(|v| parse_date("--since", v))
+        .map(|d| config::desk_from_flag("--desk", d))
         .transpose()?;
-    let until = args
-        .until
-        .as_deref()
-        .map(|v| parse_date("--until", v))
-        .transpose()?;
-    if let (Some(since), Some(until)) = (since, until)
-        && since > until
-    {
-        bail!("--since {since} is after --until {until}; swap them");
-    }
     let from = since.map_or(DateTime::<Utc>::MIN_UTC, |d| local_day_bounds(d).0);
     let to = until.map_or(DateTime::<Utc>::MAX_UTC, |d| local_day_bounds(d).1);
 
     let mut log = VisitLog::new(settings.visits_file());
     let visits = if log.exists() {
-        log.visits_between(from, to, None)?
+        log.visits_between(from, to, desk.as_deref())?
     } else {
         Vec::new()
     };
@@ -344,9 +335,19 @@ fn parse_referral(value: &str) -> anyhow::Result<(String, Option<bool>)> {
     Ok((id.to_string(), Some(consent)))
 }
 
+/// A local day: YYYY-MM-DD, or the words today and yesterday.
 pub(super) fn parse_date(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| anyhow!("{flag}: '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-03-31"))
+    let today = Local::now().date_naive();
+    match value.trim().to_ascii_lowercase().as_str() {
+        "today" => return Ok(today),
+        "yesterday" => return Ok(today - chrono::Duration::days(1)),
+        _ => {}
+    }
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        anyhow!(
+            "{flag}: '{value}' is not a date; use YYYY-MM-DD (e.g. 2026-03-31), today or yesterday"
+        )
+    })
 }
 
 /// Why `log` refuses a visit, as one sentence naming the flag to fix.

@@ -73,8 +73,14 @@ pub struct App {
     /// The visit being logged, if any: kept until it is saved or discarded.
     pub draft: Option<VisitDraft>,
     pub form: VisitForm,
-    /// When the current resident's visit started (new resident, or the first search after a save).
+    /// When the current resident's visit started: at F4 (new resident), or at the first key
+    /// after the last save or discard (typing a search, opening an entry, a script or the form).
+    /// Cleared again when the search is cleared before anything was opened, so an idle search
+    /// between residents is not counted in the next visit's length.
     pub visit_started: Option<DateTime<Utc>>,
+    /// Whether an entry, a script or the form was opened for the resident at the desk since
+    /// their visit started.
+    pub visit_opened: bool,
     /// The current resident's language (spoken and written), English until switched; kept on
     /// the visit when it is logged, and reset for the next resident.
     pub resident_language: LanguageChoice,
@@ -149,6 +155,7 @@ impl App {
             draft: None,
             form: VisitForm::default(),
             visit_started: None,
+            visit_opened: false,
             resident_language: LanguageChoice::default(),
             today: Vec::new(),
             today_selected: 0,
@@ -438,6 +445,7 @@ impl App {
                     return Vec::new();
                 }
                 self.visit_started = Some(self.utc_now());
+                self.visit_opened = false;
                 self.resident_language = LanguageChoice::default();
                 self.clear_query();
                 self.screens.truncate(1);
@@ -486,8 +494,26 @@ impl App {
             self.screens.pop();
         } else if !self.search.query.is_empty() {
             self.clear_query();
+            self.search_cleared();
         }
         Vec::new()
+    }
+
+    /// The search was cleared: with nothing opened yet, no resident's visit has begun (it was
+    /// an idle search between residents), so the timer starts again at the next key.
+    fn search_cleared(&mut self) {
+        if !self.visit_opened && self.draft.is_none() {
+            self.visit_started = None;
+        }
+    }
+
+    /// Something was opened for the resident at the desk: their visit has begun, now if not
+    /// before.
+    pub(super) fn visit_begun(&mut self) {
+        if self.visit_started.is_none() {
+            self.visit_started = Some(self.utc_now());
+        }
+        self.visit_opened = true;
     }
 
     fn clear_query(&mut self) {
@@ -513,7 +539,10 @@ impl App {
                         self.walk_script(&id);
                     }
                 }
-                Some(key) => self.screens.push(Screen::Detail(Detail::new(key))),
+                Some(key) => {
+                    self.visit_begun();
+                    self.screens.push(Screen::Detail(Detail::new(key)));
+                }
                 None => {}
             },
             _ => {}
@@ -634,15 +663,20 @@ impl App {
         for key in entries {
             add_entry(&self.catalogue, draft, key);
         }
-        if draft.id.is_nil() {
-            draft.fill_defaults(&self.service_defaults);
-        }
+        // Last time's answers for these services are offered beside their fields, not filled.
+        let offered = if draft.id.is_nil() {
+            draft.offer(&self.service_defaults)
+        } else {
+            ServiceDefault::default()
+        };
         if let Some((end, record)) = end {
             super::draft::fill_from_end(draft, &end);
             draft.script = Some(Box::new(record));
         }
         self.visit_started = Some(draft.started_at);
+        self.visit_opened = true;
         self.form = VisitForm::for_draft(&self.catalogue, draft);
+        self.form.offered = offered;
         self.screens.push(Screen::VisitForm);
         self.draft
             .clone()
@@ -686,6 +720,11 @@ impl App {
                 let index = usize::from(n).saturating_sub(1);
                 self.form
                     .number(&self.catalogue, draft, Field::Outcome, index);
+            }
+            Command::TakeLastTime => {
+                if !draft.take_offer(self.form.offered) {
+                    return Vec::new();
+                }
             }
             other => self.form.command(&self.catalogue, draft, other),
         }
@@ -842,6 +881,7 @@ impl App {
     /// today's list, after an edit from there).
     fn finish_visit(&mut self, message: String) -> Vec<Effect> {
         self.visit_started = None;
+        self.visit_opened = false;
         self.resident_language = LanguageChoice::default();
         self.clear_query();
         self.close_form(message)
@@ -924,6 +964,7 @@ impl App {
     fn query_changed(&mut self) -> Vec<Effect> {
         self.search.seq += 1;
         if self.search.query.trim().is_empty() {
+            self.search_cleared();
             self.search.pending = false;
             self.search.results = self.browse_list();
             self.search.selected = 0;

@@ -136,6 +136,9 @@ pub enum Command {
     /// On the report: switch between this desk's figures and all desks' (only where the
     /// report role of the central server is set).
     ReportAllDesks,
+    /// On the form: take last time's answers offered beside their fields (the demand and how
+    /// the resident was helped online, as given on the last visit about the same service).
+    TakeLastTime,
 }
 
 impl Command {
@@ -188,6 +191,7 @@ impl Command {
             Command::ReportLonger => "report_longer".into(),
             Command::ReportShorter => "report_shorter".into(),
             Command::ReportAllDesks => "report_all_desks".into(),
+            Command::TakeLastTime => "take_last_time".into(),
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::privacy::PersonalData;
 use crate::text::{self, Language};
 use crate::visit::{
     AssistedHow, CHOICE_FIELDS, Demand, DraftIncomplete, ExclusionReason, Feedback, Invalid,
-    NOTE_MAX_CHARS, OnlineAnswer, Outcome, VisitDraft,
+    NOTE_MAX_CHARS, OnlineAnswer, Outcome, ServiceDefault, VisitDraft,
 };
 
 /// A field of the form, in the order Tab visits them.
@@ -406,6 +406,9 @@ pub struct VisitForm {
     pub consent_partners: Vec<String>,
     /// The personal data found in the note at the last save, for the warning under the form.
     pub privacy: Vec<PersonalData>,
+    /// Last time's answers for this visit's services, offered beside their fields while they
+    /// are unanswered; one key takes them ([`Command::TakeLastTime`]).
+    pub offered: ServiceDefault,
 }
 
 impl VisitForm {
@@ -596,6 +599,22 @@ impl VisitForm {
             return;
         }
         self.choose(catalogue, draft, field, index);
+    }
+
+    /// Last time's answer offered beside `field`, in words, while the field is unanswered:
+    /// "with them". `None` when nothing is offered there.
+    pub fn offered_for(&self, field: Field, draft: &VisitDraft, lang: Language) -> Option<String> {
+        match field {
+            Field::Demand if draft.demand.is_none() => self
+                .offered
+                .demand
+                .map(|d| text::form::demand(lang, d).to_string()),
+            Field::Assisted if draft.assisted.is_none() => self
+                .offered
+                .assisted
+                .map(|a| text::form::assisted(lang, a).to_string()),
+            _ => None,
+        }
     }
 
     /// True when the focused field takes typed text.

@@ -30,8 +30,7 @@ pub use command::{Command, Mode};
 pub use form::{Field, VisitForm};
 pub use key_names::KeyNames;
 pub use navigation::{
-    Detail, ReportDesks, ReportSpan, ReportView, ResidentView, Screen, ScriptView, Scroll,
-    SlipView, TextView,
+    Detail, ReportDesks, ReportView, ResidentView, Screen, ScriptView, Scroll, SlipView, TextView,
 };
 pub use status::{Level, Status};
 pub use text_field::{Change, TextEdit};

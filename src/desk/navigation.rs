@@ -18,16 +18,6 @@ pub enum Screen {
     Report(ReportView),
 }
 
-/// Which period the report screen shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportSpan {
-    Today,
-    ThisWeek,
-    ThisMonth,
-    /// A range the receptionist moved or stretched.
-    Chosen,
-}
-
 /// Whose figures the report screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReportDesks {
@@ -49,12 +39,11 @@ impl ReportDesks {
     }
 }
 
-/// The report screen: the period it shows, local dates, both included, and whose figures.
+/// The report screen: the calendar period it shows (local dates, both included), and whose
+/// figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReportView {
-    pub span: ReportSpan,
-    pub from: chrono::NaiveDate,
-    pub to: chrono::NaiveDate,
+    pub period: crate::report::CalendarPeriod,
     pub desks: ReportDesks,
 }
 

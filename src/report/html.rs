@@ -286,9 +286,11 @@ pub fn render(report: &Report, lang: Language) -> String {
             ),
             (
                 l.median_length.to_string(),
-                report
-                    .median_minutes
-                    .map_or("-".to_string(), |m| minutes(lang, m)),
+                crate::text::report::median_text(
+                    lang,
+                    report.median_minutes,
+                    report.length_unknown,
+                ),
             ),
         ],
     );

@@ -9,6 +9,7 @@
 
 pub mod csv;
 pub mod html;
+pub mod period;
 pub mod table;
 
 use std::collections::BTreeMap;
@@ -23,6 +24,7 @@ use crate::store::{Count, Desks};
 use crate::text::Language;
 use crate::text::report::{Definitions, definitions};
 use crate::visit::{AssistedHow, Demand, ExclusionReason, Feedback, OnlineAnswer, Outcome};
+pub use period::{CalendarPeriod, PeriodKind};
 
 /// The desk made-up visits are logged at (`frontdesk demo-data`). Reports leave it out unless
 /// it is asked for by name.
@@ -187,8 +189,12 @@ pub struct Report {
     /// Visits by their answer to each counted choice field (`visit::CHOICE_FIELDS`), in order.
     pub choices: Vec<ChoiceFigures>,
     pub busiest: Busiest,
-    /// The median visit length in minutes; `null` with no visits.
+    /// The median visit length in minutes, of the visits whose start is known; `null` with
+    /// none.
     pub median_minutes: Option<f64>,
+    /// Visits left out of the median because their start is unknown (logged with `frontdesk
+    /// log`, which has no timer: they end when they start).
+    pub length_unknown: u64,
     /// `null` when the council has set no unit costs.
     pub costs: Option<Costs>,
 }
@@ -596,6 +602,7 @@ impl Report {
                 top,
             },
             median_minutes: median(&length),
+            length_unknown: tally.get("length-unknown", "", ""),
             costs,
         }
     }

@@ -10,7 +10,7 @@ use super::{NOT_RECORDED, Report};
 use crate::printable::{cut, printable};
 use crate::text::Language;
 use crate::text::report::{
-    cost_of_visits, labels, minutes, money, outcome_columns, period, unit_costs_line, value_word,
+    cost_of_visits, labels, money, outcome_columns, period, unit_costs_line, value_word,
 };
 
 /// The widest name column.
@@ -82,9 +82,7 @@ pub fn render(report: &Report, lang: Language) -> String {
     line(
         &mut out,
         l.median_length,
-        report
-            .median_minutes
-            .map_or("-".to_string(), |m| minutes(lang, m)),
+        crate::text::report::median_text(lang, report.median_minutes, report.length_unknown),
     );
 
     let _ = writeln!(out, "\n{}", l.services);

@@ -35,6 +35,10 @@ pub struct ExportRow {
     /// The partners in order, each with how it was given: `(id, "signpost" | "referral")`.
     pub partners: Vec<(String, String)>,
     pub reasons: Vec<String>,
+    /// The language the resident spoke and the one they read: `en` or `cy` (visits from
+    /// before languages were recorded were all in English).
+    pub spoken_language: String,
+    pub written_language: String,
     /// The answers to the choice fields, as stored: `(field, option)`, by field name.
     pub choices: Vec<(String, String)>,
 }
@@ -52,7 +56,8 @@ impl ExportRow {
 /// In id order, the table read through its id index (`+started_at` keeps SQLite from sorting
 /// the period's visits instead).
 const VISITS_SQL: &str = "SELECT id, started_at, ended_at, desk, staff, outcome, online, feedback, note, \
-     catalogue_version, script_id, script_version, script_path, demand, assisted_how FROM visits \
+     catalogue_version, script_id, script_version, script_path, demand, assisted_how, \
+     coalesce(spoken_language, 'en'), coalesce(written_language, spoken_language, 'en') FROM visits \
      WHERE +started_at >= ?1 AND +started_at < ?2 AND ((?4 = 1 AND desk = ?3) OR (?4 = 0 AND desk <> ?3)) \
      ORDER BY id";
 
@@ -209,6 +214,8 @@ impl Store {
                         partners: partners.clone(),
                         reasons: reasons.clone(),
                         choices: choices.clone(),
+                        spoken_language: r.get(15)?,
+                        written_language: r.get(16)?,
                     };
                     if let Err(stop) = each(row) {
                         return Ok(Err(stop));

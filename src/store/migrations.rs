@@ -188,6 +188,28 @@ const STEPS: &[&str] = &[
         PRIMARY KEY (visit_id, field)
     ) WITHOUT ROWID;
     "#,
+    // Version 11: a visit's length is counted only when its start is known; a visit that ends
+    // when it starts (logged with `frontdesk log`, which has no timer) is counted as
+    // `length-unknown`, so the median leaves it out and the report says how many. The counts
+    // are made again from the visits, by the facts' one definition (a visit without its local
+    // day and hour, which no frontdesk writes, is given them first, as version 6 did).
+    concat!(
+        r#"
+    UPDATE visits SET
+        local_day = CAST(strftime('%s', date(started_at / 1000, 'unixepoch', 'localtime')) AS INTEGER) / 86400,
+        local_hour = CAST(strftime('%H', started_at / 1000, 'unixepoch', 'localtime') AS INTEGER)
+        WHERE local_day IS NULL OR local_hour IS NULL;
+    DELETE FROM report_counts; DELETE FROM report_month_counts;
+    "#,
+        count_facts!("1", "1"),
+        ";",
+        count_month_facts!("1", "1"),
+        ";",
+        language_facts!("1", "1"),
+        ";",
+        language_month_facts!("1", "1"),
+        ";"
+    ),
 ];
 
 /// The schema version this frontdesk writes.

@@ -35,7 +35,9 @@ use rusqlite::{Transaction, params};
 /// - `feedback` (kind): each visit's feedback.
 /// - `hour` (local weekday 0 Monday to 6 Sunday, local hour 0-23): when the visit started.
 /// - `length` (service id, whole minutes): the visit's length to the nearest minute, at most
-///   240, per service; `length-visit` ('', minutes): the same per visit.
+///   240, per service; `length-visit` ('', minutes): the same per visit. Only visits whose
+///   start is known: a visit that ends when it starts (`frontdesk log`, which has no timer)
+///   is counted as `length-unknown` ('', '') instead.
 ///
 /// The resident's language (`language`: spoken, written) is counted by [`language_facts!`], its
 /// own query: step 6 of the schema runs this one on files that do not have the language
@@ -71,11 +73,15 @@ macro_rules! facts {
               CAST(CASE WHEN v.ended_at - v.started_at + 30000 < 0 THEN 0 \
               WHEN v.ended_at - v.started_at + 30000 >= 240 * 60000 THEN 240 \
               ELSE (v.ended_at - v.started_at + 30000) / 60000 END AS TEXT) \
-              FROM ", $tables, "visits v JOIN ", $tables, "visit_services s ON s.visit_id = v.id WHERE ", $filter,
+              FROM ", $tables, "visits v JOIN ", $tables, "visit_services s ON s.visit_id = v.id WHERE (", $filter,
+            ") AND v.ended_at > v.started_at",
             " UNION ALL SELECT v.local_day, v.desk, 'length-visit', '', \
               CAST(CASE WHEN v.ended_at - v.started_at + 30000 < 0 THEN 0 \
               WHEN v.ended_at - v.started_at + 30000 >= 240 * 60000 THEN 240 \
-              ELSE (v.ended_at - v.started_at + 30000) / 60000 END AS TEXT) FROM ", $tables, "visits v WHERE ", $filter
+              ELSE (v.ended_at - v.started_at + 30000) / 60000 END AS TEXT) FROM ", $tables, "visits v WHERE (", $filter,
+            ") AND v.ended_at > v.started_at",
+            " UNION ALL SELECT v.local_day, v.desk, 'length-unknown', '', '' FROM ", $tables, "visits v WHERE (", $filter,
+            ") AND v.ended_at <= v.started_at"
         )
     };
 }

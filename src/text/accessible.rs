@@ -39,6 +39,7 @@ pub struct Words {
     pub note: &'static str,
     /// The resident's language (on the slip: the slip's, English, Welsh or both).
     pub language: &'static str,
+    pub last: &'static str,
 }
 
 pub fn words(lang: Language) -> &'static Words {
@@ -76,6 +77,7 @@ pub fn words(lang: Language) -> &'static Words {
             all: "pob",
             note: "nodyn",
             language: "iaith",
+            last: "diwethaf",
         },
         Language::English => &Words {
             help: "help",
@@ -110,6 +112,7 @@ pub fn words(lang: Language) -> &'static Words {
             all: "all",
             note: "note",
             language: "language",
+            last: "last",
         },
     }
 }

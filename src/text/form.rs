@@ -352,3 +352,12 @@ pub fn code_label(lang: Language, code: &str) -> Option<&'static str> {
     }
     None
 }
+
+/// Beside a field still unanswered, last time's answer for the same service and the key that
+/// takes it: "last time: with them (l takes it)".
+pub fn last_time(lang: Language, answer: &str, key: &str) -> String {
+    match lang {
+        Language::English => format!("last time: {answer} ({key} takes it)"),
+        Language::Welsh => format!("y tro diwethaf: {answer} ({key} i'w gymryd)"),
+    }
+}

@@ -173,7 +173,7 @@ pub fn labels(lang: Language) -> &'static Labels {
             none: "none",
             not_recorded: "not recorded",
             not_asked: "not asked",
-            failure: "failure",
+            failure: "Failure demand",
             avoidable_cost: "Avoidable cost (failure demand)",
             channel_shift_saving: "Channel-shift saving (could have been done online)",
             unit_costs: "Unit costs set by the council",
@@ -254,6 +254,18 @@ pub fn minutes(lang: Language, minutes: f64) -> String {
     match lang {
         Language::English => format!("{minutes} min"),
         Language::Welsh => format!("{minutes} mun"),
+    }
+}
+
+/// The median visit length, and how many visits it leaves out because their start is unknown:
+/// "4 min", "4 min (2 visits not timed, left out)", "- (2 visits not timed, left out)".
+pub fn median_text(lang: Language, median: Option<f64>, unknown: u64) -> String {
+    let median = median.map_or("-".to_string(), |m| minutes(lang, m));
+    match (lang, unknown) {
+        (_, 0) => median,
+        (Language::English, 1) => format!("{median} (1 visit not timed, left out)"),
+        (Language::English, n) => format!("{median} ({n} visits not timed, left out)"),
+        (Language::Welsh, n) => format!("{median} ({n} heb eu hamseru, wedi'u gadael allan)"),
     }
 }
 
@@ -378,6 +390,7 @@ pub fn screen_headline(
     assisted: Option<f64>,
     failure: Option<f64>,
     median: Option<f64>,
+    length_unknown: u64,
 ) -> String {
     let pct = |p: Option<f64>| p.map_or("-".to_string(), |p| format!("{p}%"));
     match lang {
@@ -393,7 +406,7 @@ pub fn screen_headline(
             pct(first_contact),
             pct(assisted),
             pct(failure),
-            median.map_or("-".to_string(), |m| minutes(lang, m)),
+            median_text(lang, median, length_unknown),
         ),
     }
 }
@@ -407,6 +420,102 @@ pub fn screen_busiest(lang: Language, weekday: &str, hour: u8, visits: u64) -> S
             "Prysuraf: {weekday} {hour:02}:00 ({})",
             super::welsh::visits(visits)
         ),
+    }
+}
+
+/// The report's period when it is today.
+pub fn period_today(lang: Language) -> &'static str {
+    match lang {
+        Language::English => "Today",
+        Language::Welsh => "Heddiw",
+    }
+}
+
+/// The report's period when it is yesterday.
+pub fn period_yesterday(lang: Language) -> &'static str {
+    match lang {
+        Language::English => "Yesterday",
+        Language::Welsh => "Ddoe",
+    }
+}
+
+/// One earlier day: "Monday 23 November 2026".
+pub fn period_day(lang: Language, day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match lang {
+        Language::English => day.format("%A %-d %B %Y").to_string(),
+        Language::Welsh => format!(
+            "{} {} {} {}",
+            super::slip::WELSH_DAYS[day.weekday().num_days_from_monday() as usize],
+            day.day(),
+            super::slip::WELSH_MONTHS[(day.month0() as usize).min(11)],
+            day.year()
+        ),
+    }
+}
+
+/// A week from its Monday: "This week" while it runs, else "Week of 23 November".
+pub fn period_week(lang: Language, monday: chrono::NaiveDate, this_week: bool) -> String {
+    use chrono::Datelike;
+    match (lang, this_week) {
+        (Language::English, true) => "This week".to_string(),
+        (Language::Welsh, true) => "Yr wythnos hon".to_string(),
+        (Language::English, false) => monday.format("Week of %-d %B").to_string(),
+        (Language::Welsh, false) => format!(
+            "Wythnos {} {}",
+            monday.day(),
+            super::slip::WELSH_MONTHS[(monday.month0() as usize).min(11)]
+        ),
+    }
+}
+
+/// A month: "November 2026".
+pub fn period_month(lang: Language, first: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match lang {
+        Language::English => first.format("%B %Y").to_string(),
+        Language::Welsh => format!(
+            "{} {}",
+            super::slip::WELSH_MONTHS[(first.month0() as usize).min(11)],
+            first.year()
+        ),
+    }
+}
+
+fn visits_and_rows(lang: Language, visits: u64, rows: u64) -> String {
+    match lang {
+        Language::English => format!(
+            "{visits} {} in {rows} {}",
+            if visits == 1 { "visit" } else { "visits" },
+            if rows == 1 { "row" } else { "rows" }
+        ),
+        Language::Welsh => format!("{visits} o ymweliadau mewn {rows} o resi"),
+    }
+}
+
+/// After `export` wrote a file: "Wrote 120 visits in 150 rows to visits.csv."
+pub fn export_written(lang: Language, visits: u64, rows: u64, file: &str) -> String {
+    let what = visits_and_rows(lang, visits, rows);
+    match lang {
+        Language::English => format!("Wrote {what} to {file}."),
+        Language::Welsh => format!("Ysgrifennwyd {what} i {file}."),
+    }
+}
+
+/// After `export` wrote to standard output: "Wrote 120 visits in 150 rows to standard output."
+pub fn export_written_out(lang: Language, visits: u64, rows: u64) -> String {
+    let what = visits_and_rows(lang, visits, rows);
+    match lang {
+        Language::English => format!("Wrote {what} to standard output."),
+        Language::Welsh => format!("Ysgrifennwyd {what} i'r allbwn safonol."),
+    }
+}
+
+/// Below the report's services when not all of them fit: "and 12 more".
+pub fn screen_more_services(lang: Language, more: usize) -> String {
+    match lang {
+        Language::English => format!("and {more} more"),
+        Language::Welsh => format!("a {more} arall"),
     }
 }
 

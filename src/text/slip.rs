@@ -4,7 +4,7 @@ use chrono::Datelike;
 
 use super::Language;
 
-const WELSH_MONTHS: [&str; 12] = [
+pub(super) const WELSH_MONTHS: [&str; 12] = [
     "Ionawr",
     "Chwefror",
     "Mawrth",
@@ -19,7 +19,7 @@ const WELSH_MONTHS: [&str; 12] = [
     "Rhagfyr",
 ];
 
-const WELSH_DAYS: [&str; 7] = [
+pub(super) const WELSH_DAYS: [&str; 7] = [
     "Dydd Llun",
     "Dydd Mawrth",
     "Dydd Mercher",

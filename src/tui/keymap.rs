@@ -538,6 +538,12 @@ impl Default for Keymap {
                 "Remove the selected service from the visit",
                 None,
             ),
+            bind(
+                &[Key::char('l')],
+                TakeLastTime,
+                "Take last time's answers shown beside their fields",
+                None,
+            ),
             discard.clone(),
             redact.clone(),
             bind(&[F(9)], Note, "Go straight to the note", Some("note")),

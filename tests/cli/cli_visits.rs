@@ -575,7 +575,7 @@ fn visits_with_no_log_yet_is_empty_not_an_error() {
 }
 
 #[test]
-fn since_and_until_are_local_days_with_until_included_across_bst() {
+fn from_and_to_are_local_days_with_to_included_across_bst() {
     let desk = Desk::new();
     let utc = |month, day, hour, min| {
         Utc.with_ymd_and_hms(2026, month, day, hour, min, 0)
@@ -595,12 +595,48 @@ fn since_and_until_are_local_days_with_until_included_across_bst() {
             .collect()
     };
     assert_eq!(
+        services(&["--from", "2026-07-01", "--to", "2026-07-01"]),
+        ["b", "c"]
+    );
+    assert_eq!(services(&["--from", "2026-07-02"]), ["d"]);
+    assert_eq!(services(&["--to", "2026-06-30"]), ["a"]);
+    assert_eq!(services(&[]), ["a", "b", "c", "d"]);
+    // The words this command used before every command said --from and --to still work.
+    assert_eq!(
         services(&["--since", "2026-07-01", "--until", "2026-07-01"]),
         ["b", "c"]
     );
-    assert_eq!(services(&["--since", "2026-07-02"]), ["d"]);
-    assert_eq!(services(&["--until", "2026-06-30"]), ["a"]);
-    assert_eq!(services(&[]), ["a", "b", "c", "d"]);
+}
+
+#[test]
+fn visits_reads_one_desk_with_desk_and_hides_the_old_words_from_help() {
+    let desk = Desk::new();
+    let at = Utc::now() - chrono::Duration::minutes(5);
+    let mut other = visit_at(at, "b");
+    other.desk = "Library".into();
+    desk.save(&[visit_at(at, "a"), other]);
+    let services = |args: &[&str]| -> Vec<String> {
+        desk.visits_json(args)
+            .iter()
+            .map(|v| v["services"][0]["service"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(services(&["--desk", "Library"]), ["b"]);
+    assert_eq!(
+        services(&["--desk", "Library", "--from", "yesterday"]),
+        ["b"]
+    );
+    assert_eq!(services(&[]).len(), 2);
+    let help = desk.cmd().args(["visits", "--help"]).assert().success();
+    let help = String::from_utf8_lossy(&help.get_output().stdout).to_string();
+    assert!(
+        help.contains("--from <DATE>") && help.contains("--desk <NAME>"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("--since") && !help.contains("--until"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -613,21 +649,19 @@ fn a_bad_date_names_the_flag_and_the_expected_form() {
         .failure();
     assert_eq!(
         stderr(&assert).trim(),
-        "frontdesk: --since: '12/03/2026' is not a date; use YYYY-MM-DD, e.g. 2026-03-31"
+        "frontdesk: --from: '12/03/2026' is not a date; use YYYY-MM-DD (e.g. 2026-03-31), today or yesterday"
     );
     desk.cmd()
-        .args(["visits", "--until", "2026-02-30"])
+        .args(["visits", "--to", "2026-02-30"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains(
-            "--until: '2026-02-30' is not a date",
-        ));
+        .stderr(predicate::str::contains("--to: '2026-02-30' is not a date"));
     desk.cmd()
-        .args(["visits", "--since", "2026-03-02", "--until", "2026-03-01"])
+        .args(["visits", "--from", "2026-03-02", "--to", "2026-03-01"])
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "--since 2026-03-02 is after --until 2026-03-01",
+            "--from 2026-03-02 is after --to 2026-03-01",
         ));
 }
 

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use crossterm::event::KeyCode;
-use frontdesk::desk::{Action, Effect, Mode, ReportSpan, Screen};
+use frontdesk::catalogue::Catalogue;
+use frontdesk::desk::{Action, Effect, Mode, Screen};
+use frontdesk::report::PeriodKind;
 use frontdesk::report::desks_for;
 use frontdesk::store::Store;
 use frontdesk::tui::headless::Headless;
@@ -104,10 +106,11 @@ fn f6_opens_todays_figures_and_t_w_m_and_the_arrows_change_the_period() {
     assert!(screen.contains("Visits 5 ·"), "{screen}");
     insta::assert_snapshot!("report_week_80x24", screen);
 
+    // Left from this week is last week, Monday to Sunday, named by its Monday.
     desk.press(KeyCode::Left);
     let screen = desk.screen();
     assert!(
-        screen.contains("Chosen range · 2026-11-20 to 2026-11-22"),
+        screen.contains("Week of 16 November · 2026-11-16 to 2026-11-22"),
         "{screen}"
     );
     assert!(
@@ -118,16 +121,40 @@ fn f6_opens_todays_figures_and_t_w_m_and_the_arrows_change_the_period() {
     desk.press(KeyCode::Right);
     let screen = desk.screen();
     assert!(
-        screen.contains("2026-11-23 to 2026-11-25"),
-        "Right stops at today:\n{screen}"
+        screen.contains("This week · 2026-11-23 to 2026-11-25"),
+        "Right stops at this week:\n{screen}"
     );
     desk.press(KeyCode::Char('['));
     let screen = desk.screen();
-    assert!(screen.contains("2026-11-22 to 2026-11-25"), "{screen}");
+    assert!(
+        screen.contains("Chosen range · 2026-11-22 to 2026-11-25"),
+        "{screen}"
+    );
+    // This month is named, and Left goes to the whole of last month.
     desk.press(KeyCode::Char('m'));
     assert!(
         desk.screen()
-            .contains("This month · 2026-11-01 to 2026-11-25")
+            .contains("November 2026 · 2026-11-01 to 2026-11-25"),
+        "{}",
+        desk.screen()
+    );
+    desk.press(KeyCode::Left);
+    assert!(
+        desk.screen()
+            .contains("October 2026 · 2026-10-01 to 2026-10-31"),
+        "{}",
+        desk.screen()
+    );
+    // Today goes back to yesterday, then to the day before by name.
+    desk.press(KeyCode::Char('t'));
+    desk.press(KeyCode::Left);
+    assert!(desk.screen().contains("Yesterday · 2026-11-24"));
+    desk.press(KeyCode::Left);
+    assert!(
+        desk.screen()
+            .contains("Monday 23 November 2026 · 2026-11-23"),
+        "{}",
+        desk.screen()
     );
     desk.press(KeyCode::Esc);
     assert_eq!(desk.app.mode(), Mode::Search);
@@ -168,7 +195,7 @@ fn an_old_answer_never_replaces_the_period_on_screen() {
     desk.press(KeyCode::Char('w'));
     assert!(matches!(
         desk.app.screen(),
-        Screen::Report(view) if view.span == ReportSpan::ThisWeek
+        Screen::Report(view) if view.period.kind == PeriodKind::Week
     ));
     // An answer to an earlier question (seq 1, today) arrives late: it is ignored.
     let before = desk.app.report.clone();
@@ -317,4 +344,40 @@ fn where_the_report_server_is_set_a_shows_all_desks_and_a_failure_says_why() {
     );
     assert!(screen.contains("Visits 5 ·"), "{screen}");
     assert!(!screen.contains("Cannot read"), "{screen}");
+}
+
+#[test]
+fn a_tall_window_lists_as_many_services_as_fit_and_says_how_many_more() {
+    let dir = TempDir::new().unwrap();
+    // Thirty services the catalogue does not know (shown by their ids), each once today.
+    let ids: Vec<String> = (1..=30)
+        .map(|n| format!("made-up-service-{n:02}"))
+        .collect();
+    let mut store = Store::open(&dir.path().join("visits.sqlite3")).unwrap();
+    for id in &ids {
+        store
+            .save(&visit(25, 10, id, Outcome::Resolved, None))
+            .unwrap();
+    }
+    drop(store);
+    let count = |screen: &str| ids.iter().filter(|id| screen.contains(id.as_str())).count();
+    let mut small = desk(dir.path(), 80, 24);
+    small.press(KeyCode::F(7));
+    let screen = small.screen();
+    let shown = count(&screen);
+    assert!(
+        screen.contains(&format!("and {} more", ids.len() - shown)),
+        "{} services, {shown} shown:\n{screen}",
+        ids.len()
+    );
+    let mut tall = desk(dir.path(), 120, 40);
+    tall.press(KeyCode::F(7));
+    let screen = tall.screen();
+    let tall_shown = count(&screen);
+    assert!(tall_shown > shown + 10, "{tall_shown} at 120x40:\n{screen}");
+    if tall_shown < ids.len() {
+        assert!(screen.contains(&format!("and {} more", ids.len() - tall_shown)));
+    } else {
+        assert!(!screen.contains(" more"), "{screen}");
+    }
 }

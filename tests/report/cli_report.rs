@@ -108,11 +108,19 @@ fn demo_data_is_kept_apart_and_every_format_carries_the_same_numbers() {
     );
     assert_eq!(real["period"]["desk"], Value::Null);
 
-    let json = desk.json(&["report", "--desk", "DEMO", "--format", "json"]);
+    let json = desk.json(&[
+        "report",
+        "--desk",
+        "DEMO",
+        "--period",
+        "last-week",
+        "--format",
+        "json",
+    ]);
     let visits = json["visits"].as_u64().unwrap();
     assert!(
         visits > 1000,
-        "the last 7 days of 14 hold about half ({visits})"
+        "last week, 7 days of the 14, holds about half ({visits})"
     );
     assert_eq!(json["period"]["desk"], "DEMO");
     for key in [
@@ -146,7 +154,15 @@ fn demo_data_is_kept_apart_and_every_format_carries_the_same_numbers() {
     );
 
     // Every CSV row is the JSON's value at the same place, and every JSON number is in the CSV.
-    let csv = desk.run(&["report", "--desk", "DEMO", "--format", "csv"]);
+    let csv = desk.run(&[
+        "report",
+        "--desk",
+        "DEMO",
+        "--period",
+        "last-week",
+        "--format",
+        "csv",
+    ]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let mut rows = 0;
     for record in reader.records() {
@@ -172,7 +188,15 @@ fn demo_data_is_kept_apart_and_every_format_carries_the_same_numbers() {
     assert_eq!(rows, leaves(&json), "one row per figure");
 
     // The HTML page shows the headline figures and each service's count, with its charts.
-    let html = desk.run(&["report", "--desk", "DEMO", "--format", "html"]);
+    let html = desk.run(&[
+        "report",
+        "--desk",
+        "DEMO",
+        "--period",
+        "last-week",
+        "--format",
+        "html",
+    ]);
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(
         html.contains(&format!("<td>{visits}</td>")),
@@ -202,7 +226,7 @@ fn demo_data_is_kept_apart_and_every_format_carries_the_same_numbers() {
     );
 
     // The table carries the definitions too.
-    let table = desk.run(&["report", "--desk", "DEMO"]);
+    let table = desk.run(&["report", "--desk", "DEMO", "--period", "last-week"]);
     assert!(table.contains("Resolved at first contact"));
     assert!(table.contains("resolved at first contact when every service"));
 }
@@ -240,7 +264,10 @@ fn demo_data_replaces_its_own_desk_only() {
     ]);
     desk.run(&["demo-data", "--visits", "50", "--days", "3"]);
     desk.run(&["demo-data", "--visits", "20", "--days", "3"]);
-    let demo = desk.json(&["report", "--desk", "DEMO", "--format", "json"]);
+    let from = (chrono::Local::now().date_naive() - chrono::Duration::days(3)).to_string();
+    let demo = desk.json(&[
+        "report", "--desk", "DEMO", "--from", &from, "--format", "json",
+    ]);
     assert_eq!(demo["visits"], 20, "the second run replaced the first");
     let real = desk.json(&["report", "--format", "json"]);
     assert_eq!(real["visits"], 1, "the real visit is still there, alone");
@@ -486,4 +513,159 @@ fn export_has_a_row_per_visit_and_service_with_titles_and_notes_only_when_asked(
 fn missing_folder(desk: &Desk) -> PathBuf {
     let path: &Path = desk.dir.path();
     path.join("no-such-folder").join("out.csv")
+}
+
+#[test]
+fn a_period_is_a_calendar_period_and_the_default_is_the_screens() {
+    let desk = Desk::new("");
+    desk.run(&[
+        "log",
+        "--service",
+        "housing-benefit",
+        "--outcome",
+        "resolved",
+    ]);
+    let today = chrono::Local::now().date_naive();
+    let period = |args: &[&str]| {
+        let mut all = vec!["report", "--format", "json"];
+        all.extend_from_slice(args);
+        let json = desk.json(&all);
+        (
+            json["period"]["from"].as_str().unwrap().to_string(),
+            json["period"]["to"].as_str().unwrap().to_string(),
+            json["visits"].as_u64().unwrap(),
+        )
+    };
+    let day = today.to_string();
+    // The default is today, as on the report screen.
+    assert_eq!(period(&[]), (day.clone(), day.clone(), 1));
+    // A visit logged from the command line has no timer: the median leaves it out and says so.
+    let json = desk.json(&["report", "--format", "json"]);
+    assert_eq!(json["median_minutes"], Value::Null);
+    assert_eq!(json["length_unknown"], 1);
+    let table = desk.run(&["report"]);
+    assert!(table.contains("(1 visit not timed, left out)"), "{table}");
+    assert_eq!(period(&["--from", "today"]), (day.clone(), day.clone(), 1));
+    assert_eq!(
+        period(&["--period", "today"]),
+        (day.clone(), day.clone(), 1)
+    );
+    let yesterday = (today - chrono::Duration::days(1)).to_string();
+    assert_eq!(
+        period(&["--period", "yesterday"]),
+        (yesterday.clone(), yesterday.clone(), 0)
+    );
+    assert_eq!(
+        period(&["--from", "yesterday"]),
+        (yesterday, day.clone(), 1)
+    );
+    let (from, to, visits) = period(&["--period", "month"]);
+    assert_eq!(
+        (from.as_str(), to.as_str(), visits),
+        (&*format!("{}-01", &day[..7]), &*day, 1)
+    );
+    let (from, to, _) = period(&["--period", "2024-02"]);
+    assert_eq!((from.as_str(), to.as_str()), ("2024-02-01", "2024-02-29"));
+    let (from, to, _) = period(&["--period", "last-week"]);
+    let from = chrono::NaiveDate::parse_from_str(&from, "%Y-%m-%d").unwrap();
+    let to = chrono::NaiveDate::parse_from_str(&to, "%Y-%m-%d").unwrap();
+    use chrono::Datelike;
+    assert_eq!(from.weekday(), chrono::Weekday::Mon);
+    assert_eq!(to - from, chrono::Duration::days(6));
+    assert!(to < today && today - to <= chrono::Duration::days(7));
+
+    desk.cmd()
+        .args(["report", "--period", "fortnight"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--period: 'fortnight' is not a period; use today, yesterday, week, last-week, month, last-month or YYYY-MM",
+        ));
+    desk.cmd()
+        .args(["report", "--period", "week", "--from", "today"])
+        .assert()
+        .failure();
+}
+
+#[test]
+fn export_says_where_it_wrote_and_carries_the_language() {
+    let desk = Desk::new("");
+    desk.run(&[
+        "log",
+        "--service",
+        "housing-benefit",
+        "--service",
+        "council-tax-pay",
+        "--outcome",
+        "resolved",
+        "--language",
+        "cy",
+        "--written",
+        "en",
+    ]);
+    desk.run(&[
+        "log",
+        "--service",
+        "council-tax-pay",
+        "--outcome",
+        "resolved",
+    ]);
+    let file = desk.dir.path().join("out.csv");
+    let said = desk.run(&[
+        "export",
+        "visits",
+        "--from",
+        "today",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        said,
+        format!("Wrote 2 visits in 3 rows to {}.\n", file.display())
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headings = reader.headers().unwrap().clone();
+    let at = |name: &str| headings.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let languages: Vec<(String, String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r[at("service_id")].to_string(),
+                r[at("spoken_language")].to_string(),
+                r[at("written_language")].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(languages.len(), 3);
+    assert!(languages.contains(&("housing-benefit".into(), "cy".into(), "en".into())));
+    assert!(languages.contains(&("council-tax-pay".into(), "en".into(), "en".into())));
+    // To the screen, the rows go to standard output and the count beside them.
+    let out = desk
+        .cmd()
+        .args(["export", "visits", "--format", "jsonl"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert_eq!(stdout.lines().count(), 3);
+    assert!(stdout.contains("\"spoken_language\":\"cy\""), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert_eq!(stderr, "Wrote 2 visits in 3 rows to standard output.\n");
+}
+
+#[test]
+fn global_options_are_listed_apart_from_a_commands_own() {
+    let desk = Desk::new("");
+    for command in ["report", "export visits", "visits"] {
+        let mut args: Vec<&str> = command.split(' ').collect();
+        args.push("--help");
+        let help = desk.run(&args);
+        let global = help.find("Global options:").expect(&help);
+        let own = help.find("--from <DATE>").expect(&help);
+        assert!(own < global, "{help}");
+        assert!(help[global..].contains("--config <FILE>"), "{help}");
+        assert!(!help[..global].contains("--config <FILE>"), "{help}");
+        assert!(help.contains("--desk <NAME>"), "{help}");
+    }
 }

@@ -1,5 +1,6 @@
 //! Value or failure demand and how a resident was helped online: on the visit, remembered for
-//! each service, and offered as the next visit's default, still within four keys.
+//! each service, and offered beside their fields on the next visit: one key takes them, and a
+//! visit saved without taking them records nothing (the figure counts what was chosen).
 
 use std::path::Path;
 
@@ -79,39 +80,65 @@ fn desk(data: &Path) -> Headless {
 }
 
 #[test]
-fn a_new_visit_starts_with_its_services_remembered_demand_and_still_saves_in_three_keys() {
+fn last_times_answers_are_offered_not_filled_and_one_key_takes_them() {
     let dir = TempDir::new().unwrap();
     let mut store = Store::open(&dir.path().join("visits.sqlite3")).unwrap();
     store
-        .save(&visit(&["bulky-waste"], Some(Demand::RepeatContact), None))
+        .save(&visit(
+            &["bulky-waste"],
+            Some(Demand::RepeatContact),
+            Some(AssistedHow::DoneWithThem),
+        ))
         .unwrap();
     drop(store);
     let mut desk = desk(dir.path());
-    // The first tick asks the log for the defaults, with the day's count.
+    // The first tick asks the log for the remembered answers, with the day's count.
     desk.act(Action::Tick(monday_morning()));
     assert!(desk.effects.contains(&Effect::LoadDefaults));
 
     desk.type_text("bulky");
     desk.press(KeyCode::F(2));
-    assert_eq!(
-        desk.app.draft.as_ref().unwrap().demand,
-        Some(Demand::RepeatContact),
-        "the form starts with bulky waste's last demand"
-    );
+    let draft = desk.app.draft.as_ref().unwrap();
+    assert_eq!(draft.demand, None, "offered, not filled in");
+    assert_eq!(draft.assisted, None, "offered, not filled in");
     let screen = desk.screen();
-    assert!(screen.contains("(•) Repeat"), "{screen}");
-    // F2, 1, Enter: saved with it.
+    assert!(
+        screen.contains("last time: Repeat (l takes it)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("last time: With them (l takes it)"),
+        "{screen}"
+    );
+    // The common visit is still three keys, F2, 1, Enter, and records nothing it was not told.
     desk.press(KeyCode::Char('1'));
     desk.press(KeyCode::Enter);
-    let saved = desk
-        .effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SaveVisit(v) => Some(v.clone()),
-            _ => None,
-        })
-        .expect("saved");
-    assert_eq!(saved.demand, Some(Demand::RepeatContact));
+    let saved = |desk: &Headless| {
+        desk.effects
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Effect::SaveVisit(v) => Some(v.clone()),
+                _ => None,
+            })
+            .expect("saved")
+    };
+    let first = saved(&desk);
+    assert_eq!((first.demand, first.assisted), (None, None));
+
+    // One key takes last time's answers; the screen says so no more.
+    desk.type_text("bulky");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Char('l'));
+    let draft = desk.app.draft.as_ref().unwrap();
+    assert_eq!(draft.demand, Some(Demand::RepeatContact));
+    assert_eq!(draft.assisted, Some(AssistedHow::DoneWithThem));
+    assert!(!desk.screen().contains("last time:"));
+    desk.press(KeyCode::Enter);
+    let second = saved(&desk);
+    assert_eq!(second.demand, Some(Demand::RepeatContact));
+    assert_eq!(second.assisted, Some(AssistedHow::DoneWithThem));
 
     // The receptionist changes it: the next visit about bulky waste offers the new one, at
     // once (the screen keeps what it saved) and in the log.
@@ -119,20 +146,27 @@ fn a_new_visit_starts_with_its_services_remembered_demand_and_still_saves_in_thr
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('1'));
     desk.press(KeyCode::Tab); // demand
-    desk.press(KeyCode::Left); // from Repeat to Clarifying
+    desk.press(KeyCode::Right); // Value
+    desk.press(KeyCode::Right); // Chasing progress
     assert_eq!(
         desk.app.draft.as_ref().unwrap().demand,
-        Some(Demand::Clarification)
+        Some(Demand::ChasingProgress)
+    );
+    // What was chosen is never replaced by last time's.
+    desk.press(KeyCode::Char('l'));
+    assert_eq!(
+        desk.app.draft.as_ref().unwrap().demand,
+        Some(Demand::ChasingProgress)
     );
     desk.press(KeyCode::Enter);
     assert_eq!(
         desk.app.service_defaults["bulky-waste"].demand,
-        Some(Demand::Clarification)
+        Some(Demand::ChasingProgress)
     );
     let store = Store::open(&dir.path().join("visits.sqlite3")).unwrap();
     assert_eq!(
         store.service_defaults().unwrap()["bulky-waste"].demand,
-        Some(Demand::Clarification)
+        Some(Demand::ChasingProgress)
     );
 }
 
@@ -167,4 +201,10 @@ fn a_chosen_demand_is_never_replaced_and_space_clears_it() {
     desk.press(KeyCode::Tab);
     desk.press(KeyCode::Char(' '));
     assert_eq!(desk.app.draft.as_ref().unwrap().demand, None);
+    // Cleared, the field offers last time's answer for blue badge again, and saves without it.
+    let screen = desk.screen();
+    assert!(
+        screen.contains("last time: Wrong place (l takes it)"),
+        "{screen}"
+    );
 }

@@ -6,14 +6,14 @@
 //! header's count every few seconds, so it follows the other windows too; the central server it
 //! asks again only [`CENTRAL_REFRESH_EVERY`] after its last answer.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, Duration, FixedOffset};
 
 use super::App;
 use crate::desk::action::Effect;
 use crate::desk::command::Command;
-use crate::desk::navigation::{ReportDesks, ReportSpan, ReportView, Screen};
+use crate::desk::navigation::{ReportDesks, ReportView, Screen};
 use crate::desk::status::Level;
-use crate::report::{Period, Report};
+use crate::report::{CalendarPeriod, Period, Report};
 use crate::tally::Count;
 use crate::tally::UnitCosts;
 use crate::text;
@@ -27,26 +27,17 @@ const LONGEST_RANGE_DAYS: i64 = 731;
 pub const CENTRAL_REFRESH_EVERY: Duration = Duration::seconds(60);
 
 impl ReportView {
-    /// The period `span` names, ending today.
-    pub fn ending(span: ReportSpan, today: NaiveDate) -> ReportView {
-        let from = match span {
-            ReportSpan::Today | ReportSpan::Chosen => today,
-            ReportSpan::ThisWeek => {
-                today - Duration::days(i64::from(today.weekday().num_days_from_monday()))
-            }
-            ReportSpan::ThisMonth => today.with_day(1).unwrap_or(today),
-        };
+    /// This desk's figures for `period`.
+    pub fn new(period: CalendarPeriod) -> ReportView {
         ReportView {
-            span,
-            from,
-            to: today,
+            period,
             desks: ReportDesks::ThisDesk,
         }
     }
 
     /// How many days the period holds.
     pub fn days(&self) -> i64 {
-        (self.to - self.from).num_days() + 1
+        self.period.days()
     }
 }
 
@@ -64,8 +55,8 @@ impl App {
     pub fn report_for(&self, view: &ReportView) -> Option<&Report> {
         let all_desks = view.desks == ReportDesks::AllDesks;
         self.report.as_ref().filter(|r| {
-            r.period.from == view.from
-                && r.period.to == view.to
+            r.period.from == view.period.from
+                && r.period.to == view.period.to
                 && r.period.desk.is_none() == all_desks
         })
     }
@@ -79,7 +70,7 @@ impl App {
             .map(|(_, sentence)| sentence.as_str())
     }
 
-    /// Opens the report screen on today (or brings it back to the top as it was).
+    /// Opens the report screen on the default period, [`CalendarPeriod::DEFAULT`] (or brings it back to the top as it was).
     pub(super) fn open_report(&mut self) -> Vec<Effect> {
         if let Screen::Report(view) = self.screen() {
             let view = *view;
@@ -88,9 +79,13 @@ impl App {
         if self.draft.is_some() && *self.screen() == Screen::VisitForm {
             return Vec::new();
         }
-        let view = self
-            .report_view()
-            .unwrap_or_else(|| ReportView::ending(ReportSpan::Today, self.now.date_naive()));
+        let today = self.now.date_naive();
+        let view = self.report_view().unwrap_or_else(|| {
+            ReportView::new(
+                CalendarPeriod::parse(CalendarPeriod::DEFAULT, today)
+                    .unwrap_or(CalendarPeriod::day(today)),
+            )
+        });
         self.screens.retain(|s| !matches!(s, Screen::Report(_)));
         self.screens.push(Screen::Report(view));
         self.ask_report(view)
@@ -107,7 +102,7 @@ impl App {
     /// for all desks.
     fn report_question(&mut self, view: ReportView) -> Effect {
         self.report_seq += 1;
-        let (seq, from, to) = (self.report_seq, view.from, view.to);
+        let (seq, from, to) = (self.report_seq, view.period.from, view.period.to);
         match view.desks {
             ReportDesks::ThisDesk => Effect::LoadReport { seq, from, to },
             ReportDesks::AllDesks => {
@@ -155,8 +150,8 @@ impl App {
         self.drop_report_problem();
         self.report = Some(Report::build(
             Period {
-                from: view.from,
-                to: view.to,
+                from: view.period.from,
+                to: view.period.to,
                 desk,
             },
             counts,
@@ -197,37 +192,27 @@ impl App {
     pub(super) fn report_command(&mut self, view: ReportView, command: Command) -> Vec<Effect> {
         let today = self.now.date_naive();
         // A new period keeps whose figures are shown.
-        let ending = |span: ReportSpan| ReportView {
-            desks: view.desks,
-            ..ReportView::ending(span, today)
-        };
-        let moved = |from: NaiveDate, to: NaiveDate| ReportView {
-            span: ReportSpan::Chosen,
-            from,
-            to,
+        let to = |period: CalendarPeriod| ReportView {
+            period,
             desks: view.desks,
         };
+        let p = view.period;
         let next = match command {
-            Command::ReportToday => ending(ReportSpan::Today),
-            Command::ReportWeek => ending(ReportSpan::ThisWeek),
-            Command::ReportMonth => ending(ReportSpan::ThisMonth),
-            // Earlier and later by the period's own length; never past today.
-            Command::Left => {
-                let days = Duration::days(view.days());
-                moved(view.from - days, view.to - days)
-            }
-            Command::Right => {
-                let days = Duration::days(view.days()).min(today - view.to);
-                if days <= Duration::zero() {
-                    return Vec::new();
-                }
-                moved(view.from + days, view.to + days)
-            }
+            Command::ReportToday => to(CalendarPeriod::day(today)),
+            Command::ReportWeek => to(CalendarPeriod::week_of(today, today)),
+            Command::ReportMonth => to(CalendarPeriod::month_of(today, today)),
+            // The calendar period before or after (a range moves by its own length); never
+            // past today.
+            Command::Left => to(p.earlier(today)),
+            Command::Right => match p.later(today) {
+                Some(later) => to(later),
+                None => return Vec::new(),
+            },
             Command::ReportLonger if view.days() < LONGEST_RANGE_DAYS => {
-                moved(view.from - Duration::days(1), view.to)
+                to(CalendarPeriod::range(p.from - Duration::days(1), p.to))
             }
             Command::ReportShorter if view.days() > 1 => {
-                moved(view.from + Duration::days(1), view.to)
+                to(CalendarPeriod::range(p.from + Duration::days(1), p.to))
             }
             Command::ReportAllDesks if self.set_up_for(command) => ReportView {
                 desks: view.desks.switched(),
@@ -246,7 +231,7 @@ impl App {
 mod tests {
     use std::sync::Arc;
 
-    use chrono::TimeZone;
+    use chrono::{NaiveDate, TimeZone};
 
     use super::*;
     use crate::desk::action::Action;
@@ -350,7 +335,7 @@ mod tests {
             earlier,
             Effect::LoadCentralReport {
                 seq: central_seq(&earlier),
-                from: day(20),
+                from: day(16),
                 to: day(22)
             }
         );

@@ -58,9 +58,7 @@ impl App {
     /// Opens the script with this id at its start; the resident's visit starts now if it
     /// has not yet.
     pub(super) fn walk_script(&mut self, id: &str) {
-        if self.visit_started.is_none() {
-            self.visit_started = Some(self.utc_now());
-        }
+        self.visit_begun();
         self.screens.push(Screen::Script(ScriptView::new(id)));
     }
 

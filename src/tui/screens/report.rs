@@ -10,26 +10,26 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Wrap};
 
-use crate::desk::{App, Command, ReportDesks, ReportSpan, ReportView};
+use crate::desk::{App, Command, ReportDesks, ReportView};
 use crate::printable::{cut, printable};
+use crate::report::PeriodKind;
 use crate::report::Report;
 use crate::text::Language;
 use crate::text::report::{
-    screen_busiest, screen_headline, screen_keys, screen_labels, screen_title,
+    screen_busiest, screen_headline, screen_keys, screen_labels, screen_more_services, screen_title,
 };
 use crate::tui::theme::Theme;
 
-/// The most services the bar chart lists.
-const TOP_SERVICES: usize = 6;
+/// The heat map's rows: its heading, the hours, seven days and the busiest hour.
+const HEAT_MAP_ROWS: u16 = 10;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &ReportView) {
     let lang = app.lang;
     let labels = screen_labels(lang);
-    let span = match view.span {
-        ReportSpan::Today => labels.today,
-        ReportSpan::ThisWeek => labels.this_week,
-        ReportSpan::ThisMonth => labels.this_month,
-        ReportSpan::Chosen => labels.chosen,
+    let today = app.now.date_naive();
+    let span = match view.period.kind {
+        PeriodKind::Range => labels.chosen.to_string(),
+        _ => view.period.name(lang, today),
     };
     let desk = match view.desks {
         ReportDesks::ThisDesk => printable(&app.desk),
@@ -37,9 +37,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
     };
     let title = screen_title(
         lang,
-        span,
-        &view.from.to_string(),
-        &view.to.to_string(),
+        &span,
+        &view.period.from.to_string(),
+        &view.period.to.to_string(),
         &desk,
     );
     let keys = &app.keys;
@@ -69,10 +69,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
         frame.render_widget(Paragraph::new(labels.loading).style(theme.muted), inner);
         return;
     };
+    // The charts take the room the heat map leaves: as many services as fit.
     let [headline, charts, heat] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Length(7),
-        Constraint::Min(0),
+        Constraint::Min(7),
+        Constraint::Length(HEAT_MAP_ROWS),
     ])
     .areas(inner);
     let text = screen_headline(
@@ -82,6 +83,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
         report.assisted_digital.rate_percent,
         report.demand.failure_rate_percent,
         report.median_minutes,
+        report.length_unknown,
     );
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(text, theme.heading))).wrap(Wrap { trim: true }),
@@ -100,17 +102,38 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
             .spacing(2)
             .areas(charts);
     let numbers = Style::new().add_modifier(Modifier::REVERSED);
+    // One row for the heading; the rest hold a service each, the last saying how many more
+    // there are when they do not all fit. A name has half the chart's width.
+    let rows = usize::from(left.height.saturating_sub(1));
+    let shown = if report.services.len() > rows {
+        rows.saturating_sub(1)
+    } else {
+        report.services.len()
+    };
+    let name_room = usize::from(left.width / 2).max(12);
     let services: Vec<Bar> = report
         .services
         .iter()
-        .take(TOP_SERVICES)
+        .take(shown)
         .map(|s| {
             Bar::default()
-                .label(Line::from(cut(&printable(&s.title), 22)))
+                .label(Line::from(cut(&printable(&s.title), name_room)))
                 .value(s.visits)
                 .text_value(s.visits.to_string())
         })
         .collect();
+    let more = report.services.len() - shown;
+    let left = if more > 0 {
+        let [bars, rest] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(left);
+        frame.render_widget(
+            Paragraph::new(Span::styled(screen_more_services(lang, more), theme.muted)),
+            rest,
+        );
+        bars
+    } else {
+        left
+    };
     chart(frame, left, labels.top_services, services, theme, numbers);
     let d = &report.demand;
     let mut demand = vec![

@@ -74,7 +74,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         let text = matches!(spec.kind, FieldKind::Text { .. });
         // Text keeps its own spaces; choices are set two apart.
         let gap = if text { 0 } else { 2 };
-        let pieces = pieces(app, theme, draft, spec, width - LABEL);
+        let mut pieces = pieces(app, theme, draft, spec, width - LABEL);
+        // Last time's answer is offered beside its field, never filled in.
+        if let Some(answer) = app.form.offered_for(spec.field, draft, lang) {
+            let take = app.keys.key(Command::TakeLastTime);
+            pieces.push(Piece {
+                text: text::form::last_time(lang, &answer, &take),
+                style: theme.muted,
+                cursor: None,
+            });
+        }
         flow(
             &mut lines,
             &mut cursor,
