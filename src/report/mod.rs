@@ -7,6 +7,7 @@
 //! this room turns them into figures, names and rates. Titles come from the catalogue; an id the
 //! catalogue no longer has is shown as itself.
 
+pub mod appointments;
 pub mod csv;
 pub mod html;
 pub mod table;
@@ -189,6 +190,10 @@ pub struct Report {
     pub median_minutes: Option<f64>,
     /// `null` when the council has set no unit costs.
     pub costs: Option<Costs>,
+    /// Appointments and waiting ([`appointments`]); left out when the period has no booking
+    /// and no ticket.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appointments: Option<appointments::AppointmentFigures>,
 }
 
 /// Visits by the resident's language, spoken and written (`en`, `cy`).
@@ -552,6 +557,7 @@ impl Report {
             },
             median_minutes: median(&length),
             costs,
+            appointments: None,
         }
     }
 }

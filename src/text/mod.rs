@@ -8,6 +8,7 @@
 //! It never imports the desk or a terminal type.
 
 pub mod accessible;
+pub mod appointments;
 pub mod form;
 pub mod keys;
 pub mod report;

@@ -22,6 +22,7 @@ pub mod slip_printer;
 mod sync_worker;
 mod terminal;
 pub mod theme;
+pub mod waiting_room;
 pub mod workers;
 
 use std::io::IsTerminal;
