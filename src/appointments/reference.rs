@@ -1,14 +1,15 @@
 //! Booking references: seven characters the resident holds on their slip ("K7FM3PX"), short
 //! enough to read out, and free of characters that look or sound alike when handwritten
-//! (no 0 or O, 1 or I or L, 2 or Z, 5 or S, 8 or B, U or V, Q).
+//! (no 0 or O, 1 or I or L, 2 or Z, 5 or S, B, U or V, Q: of each pair that looks alike at
+//! most one is used).
 //!
 //! Six characters carry the booking's number, scrambled by a keyed permutation (a Feistel
 //! network whose round functions are tables drawn from ChaCha20 under a 256-bit key made once
 //! per visit log from the operating system's random source): one reference does not tell the
 //! next, and no two bookings of a log ever get the same one (a permutation has no repeats,
 //! where random draws of this length would repeat within a few thousand). The seventh is a
-//! check character (Luhn mod 23), which catches any one character misread and any two
-//! neighbours swapped (but for 3 and Y, the first and last characters, as Luhn's scheme allows).
+//! check character: the weighted sum of all seven (weights 1 to 7) is a multiple of 23, a
+//! prime, so any one character misread and any two neighbours swapped are caught.
 
 use rand_chacha::ChaCha20Rng;
 use rand_core::{Rng, SeedableRng};
@@ -87,19 +88,17 @@ fn position(c: u8) -> Option<usize> {
     ALPHABET.iter().position(|&a| a == c)
 }
 
-/// The Luhn mod 23 check character of a reference's body.
+/// The check character of a reference's body: the one that makes the sum of each
+/// character's value times its place (1 to 7) a multiple of 23.
 fn check_character(body: &[u8]) -> char {
-    let n = ALPHABET.len();
-    let mut sum = 0;
-    for (i, &c) in body.iter().rev().enumerate() {
-        let mut value = position(c).unwrap_or(0);
-        if i % 2 == 0 {
-            value *= 2;
-            value = value / n + value % n;
-        }
-        sum += value;
-    }
-    char::from(ALPHABET[(n - sum % n) % n])
+    let sum: usize = body
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (i + 1) * position(c).unwrap_or(0))
+        .sum();
+    // 7 × 10 = 70 = 3 × 23 + 1: times 10 undoes times 7, modulo 23.
+    let check = ((23 - sum % 23) % 23) * 10 % 23;
+    char::from(ALPHABET[check])
 }
 
 /// A reference as a resident or receptionist may type it (any case, spaces or hyphens, an O
@@ -131,7 +130,7 @@ mod tests {
             assert_eq!(reference.len(), LENGTH);
             assert!(
                 !reference.contains([
-                    '0', 'O', '1', 'I', 'L', '2', 'Z', '5', 'S', '8', 'B', 'U', 'V', 'Q'
+                    '0', 'O', '1', 'I', 'L', '2', 'Z', '5', 'S', 'B', 'U', 'V', 'Q'
                 ]),
                 "{reference}"
             );
@@ -154,23 +153,25 @@ mod tests {
 
     #[test]
     fn a_misread_or_swapped_character_is_caught() {
-        let reference = ReferenceMaker::new([7; 32]).reference(42);
-        let bytes = reference.as_bytes().to_vec();
-        for i in 0..LENGTH {
-            for &other in ALPHABET.iter().filter(|&&c| c != bytes[i]) {
-                let mut typo = bytes.clone();
-                typo[i] = other;
-                assert_eq!(normalise(std::str::from_utf8(&typo).unwrap()), None);
+        let maker = ReferenceMaker::new([7; 32]);
+        for number in 0..300 {
+            let bytes = maker.reference(number).into_bytes();
+            for i in 0..LENGTH {
+                for &other in ALPHABET.iter().filter(|&&c| c != bytes[i]) {
+                    let mut typo = bytes.clone();
+                    typo[i] = other;
+                    assert_eq!(normalise(std::str::from_utf8(&typo).unwrap()), None);
+                }
+            }
+            for i in 0..LENGTH - 1 {
+                let mut swapped = bytes.clone();
+                swapped.swap(i, i + 1);
+                if swapped != bytes {
+                    assert_eq!(normalise(std::str::from_utf8(&swapped).unwrap()), None);
+                }
             }
         }
-        for i in 0..LENGTH - 1 {
-            let mut swapped = bytes.clone();
-            swapped.swap(i, i + 1);
-            let pair = [bytes[i], bytes[i + 1]];
-            if swapped != bytes && pair != [b'3', b'Y'] && pair != [b'Y', b'3'] {
-                assert_eq!(normalise(std::str::from_utf8(&swapped).unwrap()), None);
-            }
-        }
+        let reference = maker.reference(42);
         let typed = format!(" {}-{} ", &reference[..3].to_lowercase(), &reference[3..]);
         assert_eq!(normalise(&typed), Some(reference));
         assert_eq!(normalise("ABC"), None);
