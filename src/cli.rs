@@ -104,6 +104,122 @@ pub enum Command {
     /// The screens' words in other languages.
     #[command(subcommand)]
     Text(TextCommand),
+    /// Appointments: free slots, booking, the day's list, checking in and cancelling.
+    #[command(subcommand)]
+    Appointments(AppointmentsCommand),
+    /// The waiting list: a ticket for a resident, calling the next, the list and the display.
+    #[command(subcommand)]
+    Queue(QueueCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AppointmentsCommand {
+    /// The free slots of a day (today by default), by time.
+    Slots {
+        /// One service only.
+        #[arg(long, value_name = "ID")]
+        service: Option<String>,
+        /// One place only.
+        #[arg(long, value_name = "ID")]
+        place: Option<String>,
+        /// The day, YYYY-MM-DD or today (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Print a JSON array of slots (service, place, at, free).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Book a slot and print its reference; no name or contact detail is taken.
+    Book(BookArgs),
+    /// The bookings of a day, by time, with their state.
+    List {
+        /// The day, YYYY-MM-DD or today (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Print a JSON array of bookings.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check in the resident of a booking: they join the waiting list with a ticket.
+    Arrive {
+        /// The booking's reference, as on the resident's slip.
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// Print the booking and the ticket as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Cancel a booking; its place is free again.
+    Cancel {
+        /// The booking's reference, as on the resident's slip.
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// Print the booking as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BookArgs {
+    /// The service the appointment is for.
+    #[arg(long, value_name = "ID")]
+    pub service: String,
+    /// The place (default: the service's first place with a free slot at that time).
+    #[arg(long, value_name = "ID")]
+    pub place: Option<String>,
+    /// The slot's start, local time, YYYY-MM-DDTHH:MM.
+    #[arg(
+        long,
+        value_name = "YYYY-MM-DDTHH:MM",
+        required_unless_present = "next",
+        conflicts_with = "next"
+    )]
+    pub at: Option<String>,
+    /// The nearest free slot, today first.
+    #[arg(long)]
+    pub next: bool,
+    /// What the resident needs: interpreter=LANGUAGE (bsl, welsh, polish ...), step-free,
+    /// hearing-loop, quiet-room or longer-slot. Repeat for several.
+    #[arg(long = "needs", value_name = "NEED", num_args = 1..)]
+    pub needs: Vec<String>,
+    /// Print the booking as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QueueCommand {
+    /// Give a resident who must wait a ticket (a letter and a number) and print it.
+    Add {
+        /// The service they are waiting for.
+        #[arg(long, value_name = "ID")]
+        service: String,
+        /// Print the ticket as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Call the resident who has waited longest (for one service, or any) to this desk.
+    Call {
+        /// Only residents waiting for this service.
+        #[arg(long, value_name = "ID")]
+        service: Option<String>,
+        /// The desk calling (default: the desk from the config).
+        #[arg(long, value_name = "NAME")]
+        desk: Option<String>,
+        /// Print the ticket called as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Today's tickets: who is waiting, for what and for how long, and who was called.
+    List {
+        /// Print a JSON array of tickets.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill this terminal with the tickets being called and the desk to go to, in large
+    /// characters, for a screen in the waiting area. Press q or Esc to stop.
+    Display,
 }
 
 #[derive(Debug, Args)]
@@ -154,9 +270,13 @@ pub struct SlipArgs {
     #[arg(
         long = "partner",
         value_name = "ID",
-        required_unless_present = "services"
+        required_unless_present_any = ["services", "appointment"]
     )]
     pub partners: Vec<String>,
+    /// A booking's reference: the slip of that appointment (date, time, place, address, what
+    /// to bring) instead of partners and services.
+    #[arg(long, value_name = "REF", conflicts_with_all = ["partners", "services"])]
+    pub appointment: Option<String>,
     /// A council service whose online route and phone go on the slip; repeat for several.
     #[arg(long = "service", value_name = "ID")]
     pub services: Vec<String>,

@@ -5,6 +5,7 @@
 //! The library holds everything; `main.rs` only parses the command line and dispatches.
 
 pub mod accessible;
+pub mod appointments;
 pub mod catalogue;
 pub mod central;
 pub mod cli;

@@ -11,6 +11,7 @@ pub mod import_oruk;
 mod links;
 mod load;
 pub mod model;
+pub mod places;
 mod problem;
 pub mod readability;
 pub mod sample;
@@ -214,6 +215,8 @@ pub struct Catalogue {
     pub synonyms: Vec<SynonymGroup>,
     /// Guided scripts, in their own namespace of ids.
     pub scripts: Vec<Script>,
+    /// Where and when appointments happen ([`places`]).
+    pub appointments: places::Appointments,
     ids: HashMap<String, EntryKey>,
 }
 
@@ -309,6 +312,7 @@ impl Catalogue {
             faqs: Vec::new(),
             synonyms: Vec::new(),
             scripts: Vec::new(),
+            appointments: places::Appointments::default(),
             ids: HashMap::new(),
         };
         for file in files {
@@ -321,7 +325,17 @@ impl Catalogue {
             catalogue.faqs.extend(file.faq);
             catalogue.synonyms.extend(file.synonyms);
             catalogue.scripts.extend(file.script);
+            catalogue.appointments.places.extend(file.place);
+            catalogue.appointments.offers.extend(file.appointments);
+            if let Some(holidays) = file.bank_holidays {
+                catalogue
+                    .appointments
+                    .bank_holidays
+                    .extend(holidays.dates.iter().map(|d| d.0));
+            }
         }
+        catalogue.appointments.bank_holidays.sort_unstable();
+        catalogue.appointments.bank_holidays.dedup();
         catalogue.reindex();
         catalogue
     }

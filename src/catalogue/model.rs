@@ -39,6 +39,15 @@ pub struct CatalogueFile {
     /// What this file's services and partners carry when they do not say it themselves.
     #[serde(default)]
     pub defaults: Option<FileDefaults>,
+    /// Places where residents are seen by appointment ([`super::places`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub place: Vec<super::places::Place>,
+    /// The appointments services offer at places ([`super::places`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appointments: Vec<super::places::AppointmentOffer>,
+    /// The bank holidays, when no appointments are offered ([`super::places`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank_holidays: Option<super::places::BankHolidays>,
 }
 
 /// `[defaults]`: the `sources` and `checked` date every service and partner of the file

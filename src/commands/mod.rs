@@ -15,12 +15,14 @@ macro_rules! outln {
     };
 }
 
+mod appointments;
 mod catalogue;
 mod check;
 mod config;
 mod demo;
 mod export;
 mod import;
+mod queue;
 mod report;
 mod review;
 mod script;
@@ -109,6 +111,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Text(TextCommand::Untranslated { language })) => {
             text::untranslated(&language)
         }
+        Some(Command::Appointments(command)) => appointments::run(&settings, command),
+        Some(Command::Queue(command)) => queue::run(&settings, command),
     }
 }
 

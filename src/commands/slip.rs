@@ -13,6 +13,9 @@ use crate::output_file::{self, Privacy};
 use crate::slip::{self, Slip, SlipLanguage, UnknownId};
 
 pub fn run(settings: &Settings, args: &SlipArgs) -> anyhow::Result<ExitCode> {
+    if let Some(reference) = &args.appointment {
+        return super::appointments::slip(settings, reference, args);
+    }
     let date = match &args.date {
         Some(value) => NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
             anyhow!("--date: '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-03-31")

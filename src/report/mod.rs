@@ -7,6 +7,7 @@
 //! this room turns them into figures, names and rates. Titles come from the catalogue; an id the
 //! catalogue no longer has is shown as itself.
 
+pub mod appointments;
 pub mod csv;
 pub mod html;
 pub mod period;
@@ -197,6 +198,10 @@ pub struct Report {
     pub length_unknown: u64,
     /// `null` when the council has set no unit costs.
     pub costs: Option<Costs>,
+    /// Appointments and waiting ([`appointments`]); left out when the period has no booking
+    /// and no ticket.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appointments: Option<appointments::AppointmentFigures>,
 }
 
 /// Visits by their answer to one choice field: every option (0 where none), and those
@@ -604,6 +609,7 @@ impl Report {
             median_minutes: median(&length),
             length_unknown: tally.get("length-unknown", "", ""),
             costs,
+            appointments: None,
         }
     }
 }

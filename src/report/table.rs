@@ -235,6 +235,9 @@ pub fn render(report: &Report, lang: Language) -> String {
             );
         }
     }
+    if let Some(figures) = &report.appointments {
+        out.push_str(&super::appointments::render(figures, lang));
+    }
     let _ = writeln!(out, "\n{}", l.definitions);
     let defs = &report.definitions;
     for text in [

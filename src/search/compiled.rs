@@ -278,6 +278,8 @@ fn assemble(origin: Origin, read: Reading, index: IndexData) -> Option<(Catalogu
             ..CatalogueFile::default()
         }],
     );
+    let mut catalogue = catalogue;
+    catalogue.appointments = read.appointments;
     if index.docs.len() != catalogue.searchable().count() {
         return None;
     }
@@ -335,6 +337,7 @@ const MADE_WITH: &[&str] = &[
     include_str!("../catalogue/welsh.rs"),
     include_str!("../catalogue/expand.rs"),
     include_str!("../catalogue/load.rs"),
+    include_str!("../catalogue/places.rs"),
     include_str!("index.rs"),
     include_str!("vocabulary.rs"),
     include_str!("thesaurus.rs"),
@@ -393,6 +396,7 @@ fn parts(catalogue: &Catalogue, index: &Index) -> io::Result<(Vec<u8>, Vec<u8>)>
         faqs: &catalogue.faqs,
         synonyms: &catalogue.synonyms,
         scripts: &catalogue.scripts,
+        appointments: &catalogue.appointments,
     })
     .map_err(io::Error::other)?;
     let index = postcard::to_stdvec(&*index.data).map_err(io::Error::other)?;
@@ -440,6 +444,7 @@ struct Writing<'a> {
     faqs: &'a [Faq],
     synonyms: &'a [SynonymGroup],
     scripts: &'a [Script],
+    appointments: &'a crate::catalogue::places::Appointments,
 }
 
 /// ... and as read back (owned), field for field.
@@ -452,4 +457,5 @@ struct Reading {
     faqs: Vec<Faq>,
     synonyms: Vec<SynonymGroup>,
     scripts: Vec<Script>,
+    appointments: crate::catalogue::places::Appointments,
 }

@@ -210,6 +210,52 @@ const STEPS: &[&str] = &[
         language_month_facts!("1", "1"),
         ";"
     ),
+    // Version 11: appointments and the waiting list (`bookings`). A booking is a service, a
+    // place, a slot (its local time as written, and its instant in milliseconds), the needs
+    // from a fixed list, its state and the times it changed; a ticket is a letter and a number
+    // for a service on a local day. Nothing names a resident. `booking_key` holds the key that
+    // scrambles booking numbers into references, and the next number.
+    r#"
+    CREATE TABLE bookings (
+        reference TEXT PRIMARY KEY NOT NULL,
+        service_id TEXT NOT NULL,
+        place_id TEXT NOT NULL,
+        slot_local TEXT NOT NULL,
+        slot_at INTEGER NOT NULL,
+        slot_minutes INTEGER NOT NULL,
+        needs TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'booked',
+        no_show_at INTEGER NOT NULL,
+        booked_at INTEGER NOT NULL,
+        arrived_at INTEGER,
+        called_at INTEGER,
+        seen_at INTEGER,
+        cancelled_at INTEGER,
+        ticket TEXT,
+        local_day INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX bookings_by_slot ON bookings (service_id, place_id, slot_at);
+    CREATE INDEX bookings_by_day ON bookings (local_day, slot_at);
+    CREATE INDEX bookings_waiting_for_no_show ON bookings (no_show_at) WHERE state = 'booked';
+    CREATE TABLE booking_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        key BLOB NOT NULL,
+        next_number INTEGER NOT NULL
+    );
+    CREATE TABLE waiting (
+        day INTEGER NOT NULL,
+        ticket TEXT NOT NULL,
+        letter TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        service_id TEXT NOT NULL,
+        reference TEXT,
+        arrived_at INTEGER NOT NULL,
+        called_at INTEGER,
+        desk TEXT,
+        PRIMARY KEY (day, ticket)
+    ) WITHOUT ROWID;
+    CREATE INDEX waiting_by_arrival ON waiting (day, arrived_at);
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

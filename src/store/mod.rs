@@ -13,6 +13,7 @@
 //! - [`retention`]: deleting visits older than the retention period.
 //! - [`backup`]: a checked, consistent copy while the app runs.
 //! - [`restore`]: a checked backup put in the log's place, the old log and its `-wal` moved aside.
+//! - [`bookings`]: appointments and the waiting list, shared by the desks of one data folder.
 //! - [`draft`]: the half-filled form, kept in a JSON file so it survives a crash.
 //! - [`draft_slot`]: each running window's own draft file, held under a lock.
 //!
@@ -26,6 +27,7 @@
 //! that user; a `data_dir` elsewhere must be a folder only the desk's users can open.
 
 mod backup;
+pub mod bookings;
 pub mod draft;
 pub mod draft_slot;
 mod error;

@@ -169,6 +169,8 @@ fn delete_before(tx: &Transaction<'_>, cutoff_ms: i64) -> rusqlite::Result<u64> 
         "DELETE FROM sync_outbox WHERE started_at < ?1",
         params![cutoff_ms],
     )?;
+    // Bookings and tickets are kept no longer than visits.
+    super::bookings::delete_before(tx, cutoff_ms)?;
     Ok(deleted as u64)
 }
 

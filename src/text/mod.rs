@@ -9,6 +9,7 @@
 
 pub mod accessible;
 pub mod all;
+pub mod appointments;
 pub mod fields;
 pub mod form;
 pub mod hours;

@@ -18,6 +18,7 @@ pub mod message;
 pub mod screens;
 mod terminal;
 pub mod theme;
+pub mod waiting_room;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::formats::closest;
 use super::raw::Raw;
 use super::references::{Declared, Section};
-use super::{Checker, Site, content, fields, scripts, text, welsh};
+use super::{Checker, Site, appointments, content, fields, scripts, text, welsh};
 use crate::catalogue::model::{Body, Council, Faq, Partner, Service, SynonymGroup};
 use crate::catalogue::script::{Block, Script};
 use crate::catalogue::{SourceFile, quoted};
@@ -45,7 +45,7 @@ pub(super) fn check_file(checker: &mut Checker<'_>, index: usize, file: &SourceF
                 None => String::new(),
             };
             let message = format!(
-                "unknown table {}{hint}; a catalogue file may have [council], [[body]], [[service]], [[partner]], [[faq]], [[synonyms]], [[script]], [[block]], [facts] and [defaults]",
+                "unknown table {}{hint}; a catalogue file may have [council], [[body]], [[service]], [[partner]], [[faq]], [[synonyms]], [[script]], [[block]], [facts], [defaults], [[place]], [[appointments]] and [bank_holidays]",
                 quoted(name)
             );
             checker.error(&key_site, message);
@@ -75,6 +75,23 @@ pub(super) fn check_file(checker: &mut Checker<'_>, index: usize, file: &SourceF
             }
             Section::Facts => content::facts(checker, index, &key_site, value),
             Section::Defaults => content::defaults(checker, index, &key_site, value),
+            Section::Place => entries::<crate::catalogue::places::Place>(
+                checker,
+                index,
+                section,
+                &key_site,
+                value,
+                appointments::place,
+            ),
+            Section::Appointments => entries::<crate::catalogue::places::AppointmentOffer>(
+                checker,
+                index,
+                section,
+                &key_site,
+                value,
+                appointments::offer,
+            ),
+            Section::BankHolidays => appointments::bank_holidays(checker, index, &key_site, value),
         }
     }
 }
@@ -101,7 +118,13 @@ fn recover_ids(checker: &mut Checker<'_>, index: usize, document: &DeTable<'_>) 
             .filter(|s| {
                 !matches!(
                     s,
-                    Section::Script | Section::Block | Section::Facts | Section::Defaults
+                    Section::Script
+                        | Section::Block
+                        | Section::Facts
+                        | Section::Defaults
+                        | Section::Place
+                        | Section::Appointments
+                        | Section::BankHolidays
                 )
             })
             .find(|s| s.key() == key.get_ref().as_ref())
@@ -200,7 +223,16 @@ fn entries<T: DeserializeOwned>(
         {
             fields::id(checker, &site, id);
             checker.ledger.blocks.push((id.to_string(), site));
-        } else if section != Section::Synonyms
+        } else if section == Section::Place
+            && let Some((id, site)) = raw.id()
+        {
+            fields::id(checker, &site, id);
+            checker
+                .ledger
+                .appointments
+                .places
+                .push((id.to_string(), site));
+        } else if !matches!(section, Section::Synonyms | Section::Appointments)
             && let Some((id, site)) = raw.id()
         {
             fields::id(checker, &site, id);
@@ -239,7 +271,7 @@ fn a_type(value: &DeValue<'_>) -> String {
 }
 
 /// A value of the wrong type, a missing field or an unknown one, said plainly.
-fn shape_error(
+pub(super) fn shape_error(
     checker: &mut Checker<'_>,
     raw: &Raw<'_, '_>,
     section: Section,

@@ -6,6 +6,7 @@
 //! The checks that need the whole catalogue (duplicate ids, references, the one `[council]`)
 //! run once every file has been read.
 
+mod appointments;
 mod content;
 mod document;
 mod fields;
@@ -282,6 +283,7 @@ impl<'f> Checker<'f> {
             document::check_file(&mut checker, index, file);
         }
         references::check(&mut checker);
+        appointments::check(&mut checker);
         content::report(&mut checker);
         welsh::report(&mut checker);
         checker.finish(safeguard)

@@ -20,10 +20,13 @@ pub(super) enum Section {
     Block,
     Facts,
     Defaults,
+    Place,
+    Appointments,
+    BankHolidays,
 }
 
 impl Section {
-    pub(super) const ALL: [Section; 10] = [
+    pub(super) const ALL: [Section; 13] = [
         Section::Council,
         Section::Body,
         Section::Service,
@@ -34,6 +37,9 @@ impl Section {
         Section::Block,
         Section::Facts,
         Section::Defaults,
+        Section::Place,
+        Section::Appointments,
+        Section::BankHolidays,
     ];
 
     /// The TOML key: "council", "body", "service", ...
@@ -49,6 +55,9 @@ impl Section {
             Section::Block => "block",
             Section::Facts => "facts",
             Section::Defaults => "defaults",
+            Section::Place => "place",
+            Section::Appointments => "appointments",
+            Section::BankHolidays => "bank_holidays",
         }
     }
 
@@ -65,13 +74,18 @@ impl Section {
             Section::Block => "block",
             Section::Facts => "[facts] table",
             Section::Defaults => "[defaults] table",
+            Section::Place => "place",
+            Section::Appointments => "[[appointments]] offer",
+            Section::BankHolidays => "[bank_holidays] table",
         }
     }
 
     /// "[council]" or "[[service]]", as written in a file.
     pub(super) fn header(self) -> String {
         match self {
-            Section::Council | Section::Facts | Section::Defaults => format!("[{}]", self.key()),
+            Section::Council | Section::Facts | Section::Defaults | Section::BankHolidays => {
+                format!("[{}]", self.key())
+            }
             other => format!("[[{}]]", other.key()),
         }
     }
@@ -136,6 +150,8 @@ pub(super) struct Ledger {
     pub missing_sources: Vec<(Site, String)>,
     /// Each line said to or printed for a resident, and where, for the reading-age check.
     pub resident_lines: Vec<(String, Site)>,
+    /// Places and appointment offers, checked against each other once every file is read.
+    pub appointments: super::appointments::Seen,
 }
 
 /// One node's `include = "<block id>"`.
