@@ -144,8 +144,8 @@ const STEPS: &[&str] = &[
         PRIMARY KEY (visit_id, field)
     );
     "#,
-    // Version 5: a visit's length is counted only when its start is known (the desks' step
-    // 11): the counts are made again from the visits here.
+    // Version 6: a visit's length is counted only when its start is known (the desks' step
+    // 12): the counts are made again from the visits here.
     super::counts::REBUILD,
 ];
 

@@ -144,7 +144,7 @@ fn slots_of_day(
 ) -> anyhow::Result<ExitCode> {
     let now = crate::clock::now()?;
     let day = parse_date(date, now)?;
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     check_ids(&catalogue, service, place)?;
     let store = open_store(settings, now)?;
     let taken = taken_around(&store, day, 1)?;
@@ -181,7 +181,7 @@ const NEXT_TRIES: usize = 10;
 
 fn book(settings: &Settings, args: &BookArgs) -> anyhow::Result<ExitCode> {
     let now = crate::clock::now()?;
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     check_ids(&catalogue, Some(&args.service), args.place.as_deref())?;
     let mut needs = Vec::with_capacity(args.needs.len());
     for given in &args.needs {
@@ -411,7 +411,7 @@ pub(super) fn ticket_letter(catalogue: &Catalogue, service: &str, place: Option<
 fn arrive(settings: &Settings, given: &str, json: bool) -> anyhow::Result<ExitCode> {
     let reference = reference_given(given)?;
     let now = crate::clock::now()?;
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     let mut store = open_store(settings, now)?;
     let Some(booking) = store.booking(&reference)? else {
         return Err(not_found(&reference));
@@ -465,7 +465,7 @@ pub fn slip(settings: &Settings, given: &str, args: &SlipArgs) -> anyhow::Result
     if args.format == "html" {
         bail!("--format html is not made for appointment slips yet; leave it out for a text slip");
     }
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     let store = Store::open(&settings.visits_file())?;
     let Some(booking) = store.booking(&reference)? else {
         return Err(not_found(&reference));

@@ -29,7 +29,7 @@ fn known_service(
     settings: &Settings,
     service: &str,
 ) -> anyhow::Result<crate::catalogue::Catalogue> {
-    let catalogue = settings.load_catalogue()?;
+    let catalogue = crate::runtime::load_catalogue(settings)?;
     if catalogue.service(service).is_none() && catalogue.partner(service).is_none() {
         bail!(
             "--service {}: no service or partner has this id; `frontdesk catalogue list` lists them",

@@ -188,7 +188,7 @@ const STEPS: &[&str] = &[
         PRIMARY KEY (visit_id, field)
     ) WITHOUT ROWID;
     "#,
-    // Version 11: a visit's length is counted only when its start is known; a visit that ends
+    // Version 12: a visit's length is counted only when its start is known; a visit that ends
     // when it starts (logged with `frontdesk log`, which has no timer) is counted as
     // `length-unknown`, so the median leaves it out and the report says how many. The counts
     // are made again from the visits, by the facts' one definition (a visit without its local
@@ -210,7 +210,7 @@ const STEPS: &[&str] = &[
         language_month_facts!("1", "1"),
         ";"
     ),
-    // Version 11: appointments and the waiting list (`bookings`). A booking is a service, a
+    // Version 13: appointments and the waiting list (`bookings`). A booking is a service, a
     // place, a slot (its local time as written, and its instant in milliseconds), the needs
     // from a fixed list, its state and the times it changed; a ticket is a letter and a number
     // for a service on a local day. Nothing names a resident. `booking_key` holds the key that

@@ -451,7 +451,7 @@ fn report_texts(l: &mut List, lang: Language) {
     );
     l.add(
         "report.screen_headline",
-        report::screen_headline(lang, 3, Some(50.0), Some(20.0), Some(10.0), Some(4.0)),
+        report::screen_headline(lang, 3, Some(50.0), Some(20.0), Some(10.0), Some(4.0), 2),
     );
     l.add(
         "report.screen_busiest",

@@ -399,7 +399,7 @@ pub fn screen_headline(
             pct(first_contact),
             pct(assisted),
             pct(failure),
-            median.map_or("-".to_string(), |m| minutes(lang, m)),
+            median_text(lang, median, length_unknown),
         ),
         Language::English => format!(
             "Visits {visits} · First contact {} · Helped online {} · Failure demand {} · Median {}",

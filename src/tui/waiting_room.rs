@@ -38,8 +38,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
         );
     }
     let welsh = settings.language == Language::Welsh
-        || settings
-            .load_catalogue()
+        || crate::runtime::load_catalogue(settings)
             .map(|c| c.council.welsh)
             .unwrap_or(false);
     let store = Store::open(&settings.visits_file())?;

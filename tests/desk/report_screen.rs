@@ -7,7 +7,6 @@ use std::path::Path;
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use crossterm::event::KeyCode;
-use frontdesk::catalogue::Catalogue;
 use frontdesk::desk::{Action, Effect, Mode, Screen};
 use frontdesk::report::PeriodKind;
 use frontdesk::report::desks_for;
