@@ -255,7 +255,7 @@ pub fn reason(lang: Language, reason: ExclusionReason) -> &'static str {
             ExclusionReason::NoConfidence => "Dim hyder",
             ExclusionReason::Language => "Iaith",
             ExclusionReason::Disability => "Anabledd",
-            ExclusionReason::PrefersFaceToFace => "Gwell ganddo wyneb yn wyneb",
+            ExclusionReason::PrefersFaceToFace => "Ffafrio wyneb yn wyneb",
         },
     }
 }

@@ -257,7 +257,7 @@ const WELSH_HINTS: &[(&str, &[&str], &str)] = &[
     ("step_back", ANY, "cam yn ôl"),
     ("toggle", ANY, "ticio"),
     ("undo", ANY, "dadwneud"),
-    ("resident_language", &["Slip"], "iaith y slip"),
+    ("resident_language", &["Slip"], "iaith"),
     ("resident_language", ANY, "iaith"),
     ("left", ANY, "cynt"),
     ("right", ANY, "wedyn"),

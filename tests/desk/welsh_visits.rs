@@ -336,3 +336,37 @@ fn visits_already_synced_in_welsh_are_sent_again_so_the_server_has_their_languag
     );
     assert!(batch.visits.iter().all(|v| v.version == 2));
 }
+
+#[test]
+fn report_language_cy_writes_the_report_in_welsh_with_its_lang() {
+    let desk = Desk::new();
+    let run = |args: &[&str]| {
+        let out = desk.cmd().arg("report").args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let html = run(&["--language", "cy", "--format", "html"]);
+    assert!(html.contains("<html lang=\"cy-GB\">"), "{html}");
+    assert!(html.contains("Mewnwelediad cwsmeriaid"), "{html}");
+    let table = run(&["--language", "cy"]);
+    assert!(table.starts_with("Mewnwelediad cwsmeriaid"), "{table}");
+    // English stays the default, and its page says so.
+    let html = run(&["--format", "html"]);
+    assert!(html.contains("<html lang=\"en-GB\">"), "{html}");
+    // The config's language is the default.
+    std::fs::write(desk.dir.path().join("config.toml"), "language = \"cy\"\n").unwrap();
+    let table = run(&[]);
+    assert!(table.starts_with("Mewnwelediad cwsmeriaid"), "{table}");
+    // A language the report does not have is refused by name.
+    let out = desk
+        .cmd()
+        .args(["report", "--language", "fr"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--language"));
+}
