@@ -17,11 +17,7 @@ use tempfile::TempDir;
 
 use crate::support::frontdesk;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use crate::support::Run;
 
 /// Runs `frontdesk check --catalogue DIR` and returns what it printed, with DIR taken out of the
 /// file names so the lines can be compared.
@@ -34,11 +30,9 @@ fn check_dir(dir: &Path) -> Run {
         .output()
         .unwrap();
     let prefix = format!("{}/", dir.display());
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).replace(&prefix, ""),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    let mut run = Run::from(output);
+    run.stdout = run.stdout.replace(&prefix, "");
+    run
 }
 
 fn write(dir: &Path, name: &str, text: &str) {

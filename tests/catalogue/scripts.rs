@@ -19,19 +19,11 @@ use tempfile::TempDir;
 
 use crate::support::frontdesk;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use crate::support::Run;
 
 fn run(home: &Path, args: &[&str]) -> Run {
     let output = frontdesk(home).args(args).output().expect("frontdesk runs");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    Run::from(output)
 }
 
 const CATALOGUE: &str = r#"# Fictional.

@@ -73,22 +73,14 @@ impl Home {
     }
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use crate::support::Run;
 
 fn run(cmd: &mut Command) -> Run {
     let output = cmd
         .timeout(std::time::Duration::from_secs(20))
         .output()
         .unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    Run::from(output)
 }
 
 const RETENTION_RULE: &str = "must be a whole number of days from 1 to 36500";

@@ -62,6 +62,23 @@ pub fn bare_frontdesk_process() -> std::process::Command {
     cmd
 }
 
+/// What a finished run of the binary printed, and its exit code (-1 when a signal ended it).
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<std::process::Output> for Run {
+    fn from(output: std::process::Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
 /// The binary, with its config (`home/config.toml`, empty unless the test wrote it) and data
 /// (`home/data`) kept inside `home`, so the machine's own settings cannot change the result.
 pub fn frontdesk(home: &Path) -> Command {
