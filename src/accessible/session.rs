@@ -476,6 +476,10 @@ impl<W: Write> Session<W> {
         if alone && first == words.log {
             return Ok(After { repeat: true });
         }
+        if alone && first == words.language && !spec_takes_text(spec) {
+            self.command(Command::ResidentLanguage);
+            return Ok(After { repeat: true });
+        }
         let elsewhere = [words.today, words.new, words.report];
         if alone && elsewhere.contains(&first) && !spec_takes_text(spec) {
             let key = self.app.log_key();

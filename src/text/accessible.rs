@@ -190,7 +190,7 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
                 "Type an option's number, 'done' when an urgent step is done, 'back' for the question before (at the start it leaves the script), 'log' at the end to log the visit, 'slip' at the end for the resident's slip, 'again', 'help', 'quit'."
             }
             Prompt::Form => {
-                "Type a choice's number, or several numbers to tick or untick them; press Enter to keep what is there; 'save' saves the visit now, 'back' goes to the field before, 'note' goes straight to the note, 'discard' drops the visit, 'slip' for the resident's slip of this visit, 'again', 'help'."
+                "Type a choice's number, or several numbers to tick or untick them; press Enter to keep what is there; 'save' saves the visit now, 'back' goes to the field before, 'note' goes straight to the note, 'language' switches the resident's language, 'discard' drops the visit, 'slip' for the resident's slip of this visit, 'again', 'help'."
             }
             Prompt::Note => {
                 "Type the note (no names, addresses, phone numbers or dates of birth); press Enter to keep it; 'clear' empties it; 'redact' removes personal data and saves; 'save', 'back', 'discard', 'help'."

@@ -471,6 +471,7 @@ fn discard_note_and_the_shared_commands_work_at_every_prompt() {
             "1",
             "log",
             "2",
+            "language",
             "back",
             "note",
             "paid by card",
@@ -489,6 +490,10 @@ fn discard_note_and_the_shared_commands_work_at_every_prompt() {
     );
     assert!(out.contains("Note: type a short note"), "{out}");
     assert!(out.contains("Visit saved: "), "{out}");
+    assert!(
+        out.contains("The resident's language is Welsh"),
+        "'language' on the form:\n{out}"
+    );
     assert!(!out.contains("\"new\" is not a command here"), "{out}");
     assert!(!out.contains("\"slip\" is not a command here"), "{out}");
     assert_eq!(visits(data.path()).len(), 1);

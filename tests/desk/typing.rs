@@ -428,15 +428,13 @@ fn right_on_an_outcome_with_nothing_chosen_moves_on_and_space_chooses_the_first(
 }
 
 #[test]
-fn left_on_a_choice_with_nothing_chosen_chooses_the_last() {
+fn left_on_a_choice_with_nothing_chosen_moves_to_the_field_before() {
     let mut desk = desk(80, 24);
     desk.type_text("bulky");
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Left);
-    assert_eq!(
-        desk.app.draft.as_ref().unwrap().outcome,
-        Some(Outcome::NotResolved)
-    );
+    assert_eq!(desk.app.draft.as_ref().unwrap().outcome, None);
+    assert_eq!(desk.app.form.field, Field::Services);
 }
 
 #[test]
