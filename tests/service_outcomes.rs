@@ -62,7 +62,7 @@ fn fill_as_version(conn: &Connection, version: u32) {
         1 | 2 => conn.execute_batch(V1_ROWS).unwrap(),
         // Version 3 gave each service row its own outcome, written as the visit's. Later
         // versions added columns these rows leave at their defaults.
-        3..=9 => {
+        3..=10 => {
             let rows = V1_ROWS
                 .replace(
                     "INSERT INTO visit_services VALUES",

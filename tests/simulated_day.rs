@@ -4,9 +4,13 @@
 //! their language, when they arrived and how long they stayed). A receptionist logs each one
 //! with the keys of the reception screen (through the headless harness, the real keymap, app
 //! and visit log), across the night the clocks go back, edits one visit and undoes another.
-//! The desk's report and the export must then equal the truth, figure by figure.
+//! The desk's report and the export must then equal the truth, figure by figure, and where a
+//! PostgreSQL server is set for the tests (see `central_support`), so must the central server's
+//! report once the desk has sent its visits.
 //!
 //! This file is its own process, set to UK time before anything reads the clock's zone.
+
+mod central_support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -461,6 +465,37 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
         median(residents.iter().map(|r| r.minutes).collect())
     );
     assert_eq!(report.length_unknown, 0);
+
+    // The central server's report, once the desk has sent its visits, is the desk's own.
+    if let Some(db) = central_support::TestDb::create() {
+        use frontdesk::central::{self, Central};
+        use frontdesk::config::ServerUrl;
+        let connect =
+            |url: &str| Central::connect(&ServerUrl::parse("test", url).unwrap()).unwrap();
+        let (desk_role, report_role) = (db.role("desk"), db.role("report"));
+        let mut owner = connect(&db.url);
+        central::schema::migrate(&mut owner).unwrap();
+        central::schema::add_desk_role(&mut owner, "Front desk", &desk_role).unwrap();
+        central::schema::add_report_role(&mut owner, &report_role).unwrap();
+        let mut as_desk = connect(&db.url_as(&desk_role));
+        let pushed = central::push::push_all(&mut as_desk, &mut log, 250).unwrap();
+        assert_eq!(pushed.waiting, 0);
+        let mut as_reader = connect(&db.url_as(&report_role));
+        let counts =
+            central::report::report_counts(&mut as_reader, day, day, &desks_for(None)).unwrap();
+        let central_report = Report::build(
+            Period {
+                from: day,
+                to: day,
+                desk: None,
+            },
+            &counts,
+            &catalogue,
+            UnitCosts::default(),
+            Language::English,
+        );
+        assert_eq!(central_report, report, "the central report is the desk's");
+    }
 
     // The export: a row per visit and service, each the truth of its service.
     let (from, to) = local_day_bounds(day);
