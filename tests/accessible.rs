@@ -411,3 +411,48 @@ fn the_mode_is_set_by_flag_variable_or_config_and_a_dumb_terminal_starts_it() {
     let refused = frontdesk(data.path()).write_stdin("").output().unwrap();
     assert!(String::from_utf8_lossy(&refused.stderr).contains("frontdesk --accessible"));
 }
+
+#[test]
+fn last_times_answers_are_offered_by_the_field_and_the_word_last_takes_them() {
+    let data = TempDir::new().unwrap();
+    frontdesk(data.path())
+        .args([
+            "log",
+            "--service",
+            "council-tax-pay",
+            "--outcome",
+            "resolved",
+            "--demand",
+            "repeat-contact",
+        ])
+        .assert()
+        .success();
+    let demand = |data: &Path| -> Vec<Option<String>> {
+        let conn = Connection::open(data.join("visits.sqlite3")).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT demand FROM visits ORDER BY started_at, id")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    // Saved without taking it: nothing recorded for the field.
+    let out = session(
+        data.path(),
+        &["pay council tax", "1", "log", "1", "save", "quit"],
+    );
+    assert!(
+        out.contains("last time: Repeat ('last' takes it)."),
+        "{out}"
+    );
+    assert_eq!(demand(data.path()).len(), 2);
+    assert_eq!(demand(data.path())[1], None);
+    // 'last' takes it.
+    let out = session(
+        data.path(),
+        &["pay council tax", "1", "log", "1", "last", "save", "quit"],
+    );
+    assert!(out.contains("Repeat (chosen)"), "{out}");
+    assert_eq!(demand(data.path())[2].as_deref(), Some("repeat-contact"));
+}

@@ -438,6 +438,15 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
         .map(|p| (p.id.clone(), p.signposts))
         .collect();
     assert_eq!(reported, partners);
+    // A service signposted on a visit with no partner is counted apart.
+    let unpartnered = residents
+        .iter()
+        .filter(|r| r.partner.is_none())
+        .flat_map(outcome_of)
+        .filter(|(_, o)| *o == Outcome::Signposted)
+        .count();
+    assert!(unpartnered > 0);
+    assert_eq!(report.signposted_without_partner, unpartnered as u64);
     assert!(report.partners.iter().all(|p| p.referrals == 0));
     // The resident's language, spoken and written.
     let welsh = residents.iter().filter(|r| r.welsh).count() as u64;
