@@ -3,10 +3,15 @@
 //! failure demand, how they were helped online, could it have been done online and why not,
 //! their language, when they arrived and how long they stayed). A receptionist logs each one
 //! with the keys of the reception screen (through the headless harness, the real keymap, app
-//! and visit log), across the night the clocks go back, edits one visit and undoes another.
-//! The desk's report and the export must then equal the truth, figure by figure.
+//! and visit log), across the night the clocks go back, edits one visit and undoes another; the
+//! last few are logged in the accessible mode, a line at a time, into the same log.
+//! The desk's report and the export must then equal the truth, figure by figure, and where a
+//! PostgreSQL server is set for the tests (see `central_support`), so must the central server's
+//! report once the desk has sent its visits.
 //!
 //! This file is its own process, set to UK time before anything reads the clock's zone.
+
+mod central_support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -230,6 +235,52 @@ fn log_resident(desk: &mut Headless, truth: &Truth) {
     assert!(desk.app.draft.is_none(), "saved: {:?}", desk.app.status);
 }
 
+/// Logs one resident in the accessible mode, a typed line at a time, each at its own time.
+fn log_accessibly(
+    session: &mut frontdesk::accessible::Session<std::io::Sink>,
+    clock: &std::rc::Rc<std::cell::Cell<DateTime<FixedOffset>>>,
+    truth: &Truth,
+) {
+    let number = |n: usize| (n + 1).to_string();
+    let (service, outcome) = truth.services[0];
+    let mut lines = vec![
+        SERVICES[service].1.to_string(),
+        "1".to_string(),
+        "log".to_string(),
+        number(Outcome::ALL.iter().position(|o| *o == outcome).unwrap()),
+        truth.demand.map_or(String::new(), |d| {
+            number(Demand::ALL.iter().position(|x| *x == d).unwrap())
+        }),
+        truth.assisted.map_or(String::new(), |a| {
+            number(AssistedHow::ALL.iter().position(|x| *x == a).unwrap())
+        }),
+    ];
+    // The partners are asked only where the service offers some.
+    if !SERVICES[service].2.is_empty() {
+        lines.push(if truth.partner.is_some() { "1" } else { "" }.to_string());
+    }
+    lines.push(truth.online.map_or(String::new(), |a| {
+        number(OnlineAnswer::ALL.iter().position(|x| *x == a).unwrap())
+    }));
+    let reasons: Vec<String> = truth
+        .reasons
+        .iter()
+        .map(|r| number(ExclusionReason::ALL.iter().position(|x| x == r).unwrap()))
+        .collect();
+    lines.push(reasons.join(" "));
+    clock.set(uk(truth.arrived));
+    for line in &lines {
+        session.answer(line).unwrap();
+    }
+    clock.set(uk(truth.arrived + Duration::minutes(truth.minutes)));
+    session.answer("save").unwrap();
+    assert!(
+        session.app.draft.is_none(),
+        "saved: {:?}",
+        session.app.status
+    );
+}
+
 fn outcome_of(truth: &Truth) -> impl Iterator<Item = (&'static str, Outcome)> + '_ {
     truth.services.iter().map(|(s, o)| (SERVICES[*s].0, *o))
 }
@@ -268,7 +319,14 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
     let mut desk = desk(dir.path());
     // From 00:05 BST on Sunday 25 October 2026, through the clocks going back at 02:00 BST.
     let first = Utc.with_ymd_and_hms(2026, 10, 24, 23, 5, 0).unwrap();
-    let mut residents = make_residents(300, first);
+    let mut residents = make_residents(320, first);
+    // The last twenty come to a receptionist using the accessible mode: one service each, in
+    // English (its words are checked in tests/accessible.rs).
+    for resident in &mut residents[300..] {
+        resident.services.truncate(1);
+        resident.welsh = false;
+        resident.partner = resident.partner.and(resident.offered_partner());
+    }
     let day = NaiveDate::from_ymd_opt(2026, 10, 25).unwrap();
     assert!(
         residents.iter().all(|r| uk(r.arrived).date_naive() == day),
@@ -280,7 +338,35 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
         "some arrive in the hour from 01:00 both before and after the clocks go back"
     );
 
+    let clock = std::rc::Rc::new(std::cell::Cell::new(uk(first)));
+    let mut accessible = {
+        let catalogue = Catalogue::from_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue"),
+        )
+        .unwrap();
+        let catalogue = std::sync::Arc::new(catalogue);
+        let index = frontdesk::search::Index::new(&catalogue);
+        let keys = frontdesk::accessible::key_names(Language::English);
+        let app = frontdesk::desk::App::new(catalogue, keys, "Front desk", "AB", uk(first));
+        let jobs = frontdesk::tui::workers::StoreJobs::new(frontdesk::tui::workers::StorePlace {
+            visits_file: dir.path().join("visits.sqlite3"),
+            drafts: None,
+            desk: "Front desk".to_string(),
+        });
+        let shared = clock.clone();
+        frontdesk::accessible::Session::new(
+            app,
+            index,
+            Some(jobs),
+            std::io::sink(),
+            Box::new(move || shared.get()),
+        )
+    };
     for (n, truth) in residents.clone().iter().enumerate() {
+        if n >= 300 {
+            log_accessibly(&mut accessible, &clock, truth);
+            continue;
+        }
         log_resident(&mut desk, truth);
         if n == 100 {
             // The receptionist corrects the visit just saved: its outcome was wrong.
@@ -314,7 +400,7 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
         }
     }
     residents.retain(|r| !r.services.is_empty());
-    assert_eq!(residents.len(), 299);
+    assert_eq!(residents.len(), 319);
 
     let path = dir.path().join("visits.sqlite3");
     let mut log = VisitLog::new(&path);
@@ -434,6 +520,15 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
         .map(|p| (p.id.clone(), p.signposts))
         .collect();
     assert_eq!(reported, partners);
+    // A service signposted on a visit with no partner is counted apart.
+    let unpartnered = residents
+        .iter()
+        .filter(|r| r.partner.is_none())
+        .flat_map(outcome_of)
+        .filter(|(_, o)| *o == Outcome::Signposted)
+        .count();
+    assert!(unpartnered > 0);
+    assert_eq!(report.signposted_without_partner, unpartnered as u64);
     assert!(report.partners.iter().all(|p| p.referrals == 0));
     // The resident's language, spoken and written.
     let welsh = residents.iter().filter(|r| r.welsh).count() as u64;
@@ -461,6 +556,37 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
         median(residents.iter().map(|r| r.minutes).collect())
     );
     assert_eq!(report.length_unknown, 0);
+
+    // The central server's report, once the desk has sent its visits, is the desk's own.
+    if let Some(db) = central_support::TestDb::create() {
+        use frontdesk::central::{self, Central};
+        use frontdesk::config::ServerUrl;
+        let connect =
+            |url: &str| Central::connect(&ServerUrl::parse("test", url).unwrap()).unwrap();
+        let (desk_role, report_role) = (db.role("desk"), db.role("report"));
+        let mut owner = connect(&db.url);
+        central::schema::migrate(&mut owner).unwrap();
+        central::schema::add_desk_role(&mut owner, "Front desk", &desk_role).unwrap();
+        central::schema::add_report_role(&mut owner, &report_role).unwrap();
+        let mut as_desk = connect(&db.url_as(&desk_role));
+        let pushed = central::push::push_all(&mut as_desk, &mut log, 250).unwrap();
+        assert_eq!(pushed.waiting, 0);
+        let mut as_reader = connect(&db.url_as(&report_role));
+        let counts =
+            central::report::report_counts(&mut as_reader, day, day, &desks_for(None)).unwrap();
+        let central_report = Report::build(
+            Period {
+                from: day,
+                to: day,
+                desk: None,
+            },
+            &counts,
+            &catalogue,
+            UnitCosts::default(),
+            Language::English,
+        );
+        assert_eq!(central_report, report, "the central report is the desk's");
+    }
 
     // The export: a row per visit and service, each the truth of its service.
     let (from, to) = local_day_bounds(day);

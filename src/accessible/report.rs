@@ -88,6 +88,12 @@ pub fn lines(report: &Report, name: Option<&str>, lang: Language) -> Vec<String>
             .collect();
         lines.push(format!("{}: {}.", l.partners, partners.join("; ")));
     }
+    if report.signposted_without_partner > 0 {
+        lines.push(format!(
+            "{}.",
+            text::report::signposted_without_partner(lang, report.signposted_without_partner)
+        ));
+    }
     lines
 }
 

@@ -409,7 +409,18 @@ pub fn render(report: &Report, lang: Language) -> String {
             p.referrals
         );
     }
-    out.push_str("</table>\n</section>\n");
+    out.push_str("</table>\n");
+    if report.signposted_without_partner > 0 {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            esc(&crate::text::report::signposted_without_partner(
+                lang,
+                report.signposted_without_partner
+            ))
+        );
+    }
+    out.push_str("</section>\n");
 
     section(&mut out, l.scripts);
     let mut rows = Vec::new();

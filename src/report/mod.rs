@@ -183,6 +183,9 @@ pub struct Report {
     /// Services by failure-demand visits, most first (those with any).
     pub failure_demand_by_service: Vec<ServiceCount>,
     pub partners: Vec<PartnerFigures>,
+    /// Services that ended signposted on a visit with no partner recorded: counted apart
+    /// ("signposted, partner not recorded"), never as a signpost to anyone.
+    pub signposted_without_partner: u64,
     pub scripts: Vec<ScriptFigures>,
     pub feedback: BTreeMap<String, u64>,
     /// Visits by the language the resident chose: spoken and written, each `en` or `cy`.
@@ -598,6 +601,7 @@ impl Report {
             demand,
             failure_demand_by_service,
             partners,
+            signposted_without_partner: tally.of("signposted-no-partner").map(|(_, _, n)| n).sum(),
             scripts,
             feedback,
             languages,

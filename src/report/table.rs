@@ -159,6 +159,16 @@ pub fn render(report: &Report, lang: Language) -> String {
             ),
         );
     }
+    if report.signposted_without_partner > 0 {
+        let _ = writeln!(
+            out,
+            "  {}",
+            crate::text::report::signposted_without_partner(
+                lang,
+                report.signposted_without_partner
+            )
+        );
+    }
     let _ = writeln!(out, "\n{}", l.scripts);
     for s in &report.scripts {
         line(&mut out, &s.title, s.visits.to_string());

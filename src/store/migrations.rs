@@ -190,7 +190,8 @@ const STEPS: &[&str] = &[
     "#,
     // Version 12: a visit's length is counted only when its start is known; a visit that ends
     // when it starts (logged with `frontdesk log`, which has no timer) is counted as
-    // `length-unknown`, so the median leaves it out and the report says how many. The counts
+    // `length-unknown`, so the median leaves it out and the report says how many; a service
+    // signposted on a visit with no partner is counted apart (`signposted-no-partner`). The counts
     // are made again from the visits, by the facts' one definition (a visit without its local
     // day and hour, which no frontdesk writes, is given them first, as version 6 did).
     concat!(

@@ -31,6 +31,8 @@ use rusqlite::{Transaction, params};
 /// - `demand` (service id, demand or ''): value or failure demand, per service.
 /// - `demand-visit` (demand or ''): the same per visit.
 /// - `partner` (partner id, `signpost`/`referral`): each partner given.
+/// - `signposted-no-partner` (service id, ''): a service that ended signposted on a visit with
+///   no partner recorded, counted apart so a signpost is never a figure without a partner.
 /// - `script` (script id, keys chosen): each visit filled in from a script, by its end.
 /// - `feedback` (kind): each visit's feedback.
 /// - `hour` (local weekday 0 Monday to 6 Sunday, local hour 0-23): when the visit started.
@@ -64,6 +66,10 @@ macro_rules! facts {
             " UNION ALL SELECT v.local_day, v.desk, 'demand-visit', coalesce(v.demand, ''), '' FROM ", $tables, "visits v WHERE ", $filter,
             " UNION ALL SELECT v.local_day, v.desk, 'partner', p.partner_id, coalesce(p.how, 'signpost') \
               FROM ", $tables, "visits v JOIN ", $tables, "visit_partners p ON p.visit_id = v.id WHERE ", $filter,
+            " UNION ALL SELECT v.local_day, v.desk, 'signposted-no-partner', s.service_id, '' \
+              FROM ", $tables, "visits v JOIN ", $tables, "visit_services s ON s.visit_id = v.id WHERE (", $filter,
+            ") AND coalesce(s.outcome, v.outcome) = 'signposted' AND NOT EXISTS (SELECT 1 FROM ", $tables,
+            "visit_partners p WHERE p.visit_id = v.id)",
             " UNION ALL SELECT v.local_day, v.desk, 'script', v.script_id, coalesce(v.script_path, '') FROM ", $tables, "visits v WHERE (", $filter,
             ") AND v.script_id IS NOT NULL",
             " UNION ALL SELECT v.local_day, v.desk, 'feedback', v.feedback, '' FROM ", $tables, "visits v WHERE ", $filter,

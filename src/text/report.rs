@@ -269,6 +269,14 @@ pub fn median_text(lang: Language, median: Option<f64>, unknown: u64) -> String 
     }
 }
 
+/// Beside the partners: services signposted on visits with no partner recorded.
+pub fn signposted_without_partner(lang: Language, services: u64) -> String {
+    match lang {
+        Language::English => format!("Signposted, partner not recorded: {services}"),
+        Language::Welsh => format!("Cyfeiriwyd, partner heb ei gofnodi: {services}"),
+    }
+}
+
 /// The report screen's words.
 #[derive(serde::Serialize)]
 pub struct ScreenLabels {

@@ -553,4 +553,47 @@ fn a_transcript_reads_the_same_from_one_version_to_the_next() {
     // Nothing in it depends on the day or the clock but the slips' and drafts' folder.
     let out = out.replace(&data.path().display().to_string(), "[data]");
     insta::assert_snapshot!("accessible_transcript_bulky_waste", out);
+#[test]
+fn last_times_answers_are_offered_by_the_field_and_the_word_last_takes_them() {
+    let data = TempDir::new().unwrap();
+    frontdesk(data.path())
+        .args([
+            "log",
+            "--service",
+            "council-tax-pay",
+            "--outcome",
+            "resolved",
+            "--demand",
+            "repeat-contact",
+        ])
+        .assert()
+        .success();
+    let demand = |data: &Path| -> Vec<Option<String>> {
+        let conn = Connection::open(data.join("visits.sqlite3")).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT demand FROM visits ORDER BY started_at, id")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    // Saved without taking it: nothing recorded for the field.
+    let out = session(
+        data.path(),
+        &["pay council tax", "1", "log", "1", "save", "quit"],
+    );
+    assert!(
+        out.contains("last time: Repeat ('last' takes it)."),
+        "{out}"
+    );
+    assert_eq!(demand(data.path()).len(), 2);
+    assert_eq!(demand(data.path())[1], None);
+    // 'last' takes it.
+    let out = session(
+        data.path(),
+        &["pay council tax", "1", "log", "1", "last", "save", "quit"],
+    );
+    assert!(out.contains("Repeat (chosen)"), "{out}");
+    assert_eq!(demand(data.path())[2].as_deref(), Some("repeat-contact"));
 }
