@@ -61,7 +61,7 @@ fn fill_as_version(conn: &Connection, version: u32) {
         1 | 2 => conn.execute_batch(V1_ROWS).unwrap(),
         // Version 3 gave each service row its own outcome, written as the visit's. Later
         // versions added columns (and tables) these rows leave at their defaults.
-        3..=10 => {
+        3..=13 => {
             let rows = V1_ROWS
                 .replace(
                     "INSERT INTO visit_services VALUES",
