@@ -231,3 +231,53 @@ fn the_display_sees_a_call_made_by_another_desk_through_the_files_data_version()
         "H1"
     );
 }
+
+#[test]
+fn the_report_counts_bookings_kept_and_the_wait_in_json_csv_and_table() {
+    let room = Room::new();
+    let booking = room.json(
+        "Reception",
+        &[
+            "appointments",
+            "book",
+            "--service",
+            "housing-options",
+            "--next",
+            "--json",
+        ],
+    );
+    let reference = booking["reference"].as_str().unwrap();
+    room.json(
+        "Reception",
+        &["appointments", "arrive", reference, "--json"],
+    );
+    room.json(
+        "Reception",
+        &["queue", "add", "--service", "council-tax", "--json"],
+    );
+    room.json("Desk 1", &["queue", "call", "--json"]);
+    let day = booking["at"].as_str().unwrap()[..10].to_string();
+    let today = frontdesk::appointments::london::today(Utc::now()).to_string();
+    let period = ["--from", &today, "--to", &day];
+    let report = room.json(
+        "Desk 1",
+        &[&["report", "--format", "json"][..], &period].concat(),
+    );
+    let figures = &report["appointments"];
+    assert_eq!(figures["bookings"], 1);
+    assert_eq!(figures["kept"], 1);
+    assert_eq!(figures["by_appointment"], 1);
+    assert_eq!(figures["walk_ins"], 1);
+    assert_eq!(figures["waiting"]["called"], 1);
+    assert_eq!(
+        figures["by_service_and_place"][0]["id"],
+        "housing-options@town-hall"
+    );
+    let csv = room.text(
+        "Desk 1",
+        &[&["report", "--format", "csv"][..], &period].concat(),
+    );
+    assert!(csv.contains("appointments,,kept,1"), "{csv}");
+    let table = room.text("Desk 1", &[&["report"][..], &period].concat());
+    assert!(table.contains("Appointments and waiting"), "{table}");
+}

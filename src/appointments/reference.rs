@@ -3,8 +3,8 @@
 //! (no 0 or O, 1 or I or L, 2 or Z, 5 or S, B, U or V, Q: of each pair that looks alike at
 //! most one is used).
 //!
-//! Six characters carry the booking's number, scrambled by a keyed permutation (a Feistel
-//! network whose round functions are tables drawn from ChaCha20 under a 256-bit key made once
+//! Six characters carry the booking's number, scrambled by a keyed permutation (a four-round
+//! Feistel network whose round function is ChaCha20's keystream under a 256-bit key made once
 //! per visit log from the operating system's random source): one reference does not tell the
 //! next, and no two bookings of a log ever get the same one (a permutation has no repeats,
 //! where random draws of this length would repeat within a few thousand). The seventh is a
@@ -23,7 +23,7 @@ const BODY: usize = LENGTH - 1;
 pub const SPACE: u64 = 148_035_889;
 const HALF_BITS: u32 = 14;
 const HALF_MASK: u32 = (1 << HALF_BITS) - 1;
-const ROUNDS: usize = 6;
+const ROUNDS: u64 = 4;
 
 /// A key for a log's references: 32 bytes from the operating system's random source.
 pub fn new_key() -> [u8; 32] {
@@ -35,22 +35,22 @@ pub fn new_key() -> [u8; 32] {
 
 /// Turns booking numbers into references under one key.
 pub struct ReferenceMaker {
-    tables: Vec<[u16; 1 << HALF_BITS]>,
+    stream: std::cell::RefCell<ChaCha20Rng>,
 }
 
 impl ReferenceMaker {
     pub fn new(key: [u8; 32]) -> ReferenceMaker {
-        let mut stream = ChaCha20Rng::from_seed(key);
-        let tables = (0..ROUNDS)
-            .map(|_| {
-                let mut table = [0u16; 1 << HALF_BITS];
-                for entry in table.iter_mut() {
-                    *entry = (stream.next_u32() & HALF_MASK) as u16;
-                }
-                table
-            })
-            .collect();
-        ReferenceMaker { tables }
+        ReferenceMaker {
+            stream: std::cell::RefCell::new(ChaCha20Rng::from_seed(key)),
+        }
+    }
+
+    /// The round function: word `half` of keystream `round`.
+    fn round(&self, round: u64, half: u32) -> u32 {
+        let mut stream = self.stream.borrow_mut();
+        stream.set_stream(round);
+        stream.set_word_pos(u128::from(half));
+        stream.next_u32() & HALF_MASK
     }
 
     /// The reference of the `number`th booking (from 0; wraps after [`SPACE`]).
@@ -75,8 +75,8 @@ impl ReferenceMaker {
     fn permute(&self, value: u32) -> u32 {
         let mut left = (value >> HALF_BITS) & HALF_MASK;
         let mut right = value & HALF_MASK;
-        for table in &self.tables {
-            let next = left ^ u32::from(table[right as usize]);
+        for round in 0..ROUNDS {
+            let next = left ^ self.round(round, right);
             left = right;
             right = next;
         }

@@ -166,7 +166,8 @@ pub fn big(text: &str, width: u16) -> Vec<String> {
                     }
                 }
             }
-            line.trim_end().to_string()
+            // Every row as wide as the others, so centring keeps the letters aligned.
+            line
         })
         .collect()
 }
