@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod appointments;
 mod catalogue_folders;
 mod cli_catalogue;
 mod cli_config;
@@ -14,4 +15,5 @@ mod cli_visits;
 mod crlf;
 mod import_oruk;
 mod import_safety;
+mod queue;
 mod wales_sample;

@@ -7,6 +7,8 @@
 mod support;
 
 mod accessible;
+mod face_bugs;
+mod faces_agree;
 mod reception;
 mod report_screen;
 mod script_screen;
@@ -17,4 +19,5 @@ mod themes;
 mod typing;
 mod welsh_desk;
 mod welsh_slip;
+mod welsh_sweep;
 mod welsh_visits;

@@ -16,3 +16,5 @@ mod output_files;
 mod service_outcomes;
 mod signposting;
 mod store;
+mod visit_fields;
+mod visit_length;
