@@ -177,21 +177,22 @@ fn score_concepts(
             for slot in &alt.slots {
                 // The best match of this word in each entry, and the rest of its evidence.
                 for &(term, sim) in slot {
-                    for p in index.postings(term) {
-                        let d = p.doc as usize;
-                        let q = sim * field::weight(p.fields);
+                    for &p in index.postings(term) {
+                        let (doc, fields) = (p.doc(), p.fields());
+                        let d = doc as usize;
+                        let q = sim * field::weight(fields);
                         if q <= 0.0 {
                             continue;
                         }
                         if s.slot[d] == 0.0 {
-                            s.touched_slot.push(p.doc);
+                            s.touched_slot.push(doc);
                         }
                         if q > s.slot[d] {
                             s.slot[d] = q;
                         }
                         // Every field that has the word is evidence, not only the best.
-                        s.slot_sum[d] += sim * field::weight_sum(p.fields);
-                        s.slot_fields[d] |= p.fields;
+                        s.slot_sum[d] += sim * field::weight_sum(fields);
+                        s.slot_fields[d] |= fields;
                     }
                 }
                 for &doc in &s.touched_slot {
