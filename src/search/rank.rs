@@ -44,6 +44,8 @@ const SENSE_WAYS: u8 = 3;
 /// A concept no entry is about (found only in passing, in body text) is an incidental word of
 /// a sentence ("never", "letter"): it counts this share of its rarity.
 const INCIDENTAL: f32 = 0.3;
+/// An entry whose whole title was typed counts this much more.
+const WHOLE_TITLE: f32 = 1.2;
 /// How many leading entries get the closer title comparison.
 const RESCORE: usize = 200;
 /// Catalogues up to this size get a whole-title fuzzy pass when the words find nothing.
@@ -137,13 +139,20 @@ pub fn rank_weighed(
         base.truncate(keep);
     }
     let query_terms = query_term_sims(concepts);
+    // An entry's whole title, typed as it is, names that entry above all others.
+    let typed = super::normalise::words(query).join(" ");
     let mut ranked: Vec<(u32, f32)> = base
         .iter()
         .map(|&(doc, score)| {
             let cover = title_cover(index, doc, &query_terms);
             let topic = index.docs.get(doc as usize).is_some_and(|d| d.topic);
             let share = if topic { TOPIC_SHARE } else { 1.0 };
-            (doc, score * (0.8 + 0.2 * cover) * share)
+            let named = index
+                .titles
+                .get(doc as usize)
+                .is_some_and(|t| **t == *typed);
+            let title = if named { WHOLE_TITLE } else { 1.0 };
+            (doc, score * (0.8 + 0.2 * cover) * share * title)
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
