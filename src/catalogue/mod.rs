@@ -319,12 +319,12 @@ impl Catalogue {
             if let Some(council) = file.council {
                 catalogue.council = council;
             }
-            catalogue.bodies.extend(file.body);
-            catalogue.services.extend(file.service);
-            catalogue.partners.extend(file.partner);
-            catalogue.faqs.extend(file.faq);
-            catalogue.synonyms.extend(file.synonyms);
-            catalogue.scripts.extend(file.script);
+            join(&mut catalogue.bodies, file.body);
+            join(&mut catalogue.services, file.service);
+            join(&mut catalogue.partners, file.partner);
+            join(&mut catalogue.faqs, file.faq);
+            join(&mut catalogue.synonyms, file.synonyms);
+            join(&mut catalogue.scripts, file.script);
             catalogue.appointments.places.extend(file.place);
             catalogue.appointments.offers.extend(file.appointments);
             if let Some(holidays) = file.bank_holidays {
@@ -490,5 +490,15 @@ impl Catalogue {
         } else {
             &self.council.version
         }
+    }
+}
+
+/// Adds `more` to the end of `list`; the first list is taken as it is, not copied (a compiled
+/// catalogue comes as one file whose list of 40,000 services would otherwise be there twice).
+fn join<T>(list: &mut Vec<T>, more: Vec<T>) {
+    if list.is_empty() {
+        *list = more;
+    } else {
+        list.extend(more);
     }
 }

@@ -203,7 +203,7 @@ pub struct Service {
     pub checked: Option<NaiveDate>,
     /// The Welsh of these words ([`super::welsh`]).
     #[serde(default)]
-    pub cy: Option<ServiceWelsh>,
+    pub cy: Option<Box<ServiceWelsh>>,
 }
 
 impl Service {

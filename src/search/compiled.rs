@@ -18,7 +18,7 @@
 //! until it is made again).
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -31,11 +31,10 @@ use crate::catalogue::{
     Body, Catalogue, CatalogueFile, CatalogueRefused, Council, Faq, Origin, Partner, Script,
     Service, SynonymGroup, scan_dir,
 };
-use crate::user_file::read_bounded;
 
 /// The first bytes of a compiled catalogue; the last two digits are the format's version,
 /// raised whenever what is written changes shape.
-const MAGIC: &[u8; 8] = b"FDcomp03";
+const MAGIC: &[u8; 8] = b"FDcomp04";
 /// Magic, key (16 bytes), the catalogue part's length (8), the index part's (8), and the
 /// checksum of both (16); then the two parts.
 const HEADER_BYTES: usize = 8 + 16 + 8 + 8 + 16;
@@ -286,11 +285,82 @@ fn assemble(origin: Origin, read: Reading, index: IndexData) -> Option<(Catalogu
     Some((catalogue, Index::from_data(index)))
 }
 
-/// A compiled file's key and its two parts decoded (the index on a thread of its own), when
-/// the file is whole: its magic, lengths and checksum right.
+/// A compiled file's key and its two parts decoded, when the file is whole: its magic, lengths
+/// and checksum right. The parts are decoded as they stream from the file, one after the
+/// other, so the file's bytes are never all in memory beside what they decode to (at 50,000
+/// entries that was a quarter of the process's peak).
 fn read_unkeyed(file: &Path) -> Option<(u128, Reading, IndexData)> {
-    let bytes = read_bounded(file, MAX_BYTES).ok()?;
-    decode(&bytes)
+    // Checked before opening: opening a FIFO for reading waits for a writer.
+    if !fs::metadata(file).ok()?.is_file() {
+        return None;
+    }
+    let mut opened = fs::File::open(file).ok()?;
+    let size = opened.metadata().ok()?.len();
+    if size > MAX_BYTES {
+        return None;
+    }
+    let mut header = [0u8; HEADER_BYTES];
+    opened.read_exact(&mut header).ok()?;
+    let number = |at: usize, length: usize| -> Option<u128> {
+        let mut buffer = [0u8; 16];
+        buffer
+            .get_mut(..length)?
+            .copy_from_slice(header.get(at..at + length)?);
+        Some(u128::from_le_bytes(buffer))
+    };
+    let content_length = u64::try_from(number(24, 8)?).ok()?;
+    let index_length = u64::try_from(number(32, 8)?).ok()?;
+    let whole = header.get(..8)? == MAGIC
+        && (HEADER_BYTES as u64)
+            .checked_add(content_length)?
+            .checked_add(index_length)?
+            == size;
+    if !whole {
+        return None;
+    }
+    let mut hash = Xxh3::new();
+    let content: Reading = decode_streamed(&mut opened, content_length, &mut hash)?;
+    let index: IndexData = decode_streamed(&mut opened, index_length, &mut hash)?;
+    // Nothing decoded is used unless every byte was what was written.
+    (hash.digest128() == number(40, 16)?).then_some((number(8, 16)?, content, index))
+}
+
+/// One part of a compiled file, `length` bytes from where `file` stands, decoded as it is read
+/// and added to `hash` (all of it, whatever the decoding used).
+fn decode_streamed<T: serde::de::DeserializeOwned>(
+    file: &mut fs::File,
+    length: u64,
+    hash: &mut Xxh3,
+) -> Option<T> {
+    // Room for the few values decoded in place (dates); untouched room costs no memory.
+    let mut scratch = vec![0u8; usize::try_from(length).ok()?];
+    let mut reader = io::BufReader::with_capacity(
+        64 * 1024,
+        Hashing {
+            inner: file.take(length),
+            hash,
+        },
+    );
+    let value = postcard::from_io::<T, _>((&mut reader, &mut scratch[..]))
+        .ok()
+        .map(|(value, _)| value);
+    io::copy(&mut reader, &mut io::sink()).ok()?;
+    (reader.get_ref().inner.limit() == 0).then_some(())?;
+    value
+}
+
+/// A reader that adds what passes through it to a hash.
+struct Hashing<'a, R> {
+    inner: R,
+    hash: &'a mut Xxh3,
+}
+
+impl<R: Read> Read for Hashing<'_, R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buffer)?;
+        self.hash.update(&buffer[..n]);
+        Ok(n)
+    }
 }
 
 /// A compiled form's key and its two parts decoded, when whole.
@@ -447,15 +517,21 @@ struct Writing<'a> {
     appointments: &'a crate::catalogue::places::Appointments,
 }
 
-/// ... and as read back (owned), field for field.
+/// ... and as read back (owned), field for field, each list at its exact length.
 #[derive(Deserialize)]
 struct Reading {
     council: Council,
+    #[serde(deserialize_with = "super::exact::vec")]
     bodies: Vec<Body>,
+    #[serde(deserialize_with = "super::exact::vec")]
     services: Vec<Service>,
+    #[serde(deserialize_with = "super::exact::vec")]
     partners: Vec<Partner>,
+    #[serde(deserialize_with = "super::exact::vec")]
     faqs: Vec<Faq>,
+    #[serde(deserialize_with = "super::exact::vec")]
     synonyms: Vec<SynonymGroup>,
+    #[serde(deserialize_with = "super::exact::vec")]
     scripts: Vec<Script>,
     appointments: crate::catalogue::places::Appointments,
 }

@@ -66,11 +66,26 @@ pub mod field {
     }
 }
 
-/// One entry that uses a term.
+/// One entry that uses a term, and in which fields, in four bytes: the entry's number above
+/// the five field bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Posting {
-    pub doc: u32,
-    pub fields: u8,
+pub struct Posting(u32);
+
+impl Posting {
+    /// The most entries an index can hold (about 134 million).
+    pub const MAX_DOCS: u32 = u32::MAX >> 5;
+
+    pub fn new(doc: u32, fields: u8) -> Posting {
+        Posting(doc.min(Posting::MAX_DOCS) << 5 | u32::from(fields & 0x1f))
+    }
+
+    pub fn doc(self) -> u32 {
+        self.0 >> 5
+    }
+
+    pub fn fields(self) -> u8 {
+        (self.0 & 0x1f) as u8
+    }
 }
 
 /// What the ranking needs to know about an entry.
@@ -87,25 +102,38 @@ pub struct Doc {
 pub struct IndexData {
     pub vocabulary: Vocabulary,
     pub thesaurus: Thesaurus,
-    /// Entries using each term, by term id, in entry order.
-    pub postings: Vec<Vec<Posting>>,
+    /// Entries using each term, in entry order, all terms in one list: term `t` owns
+    /// `postings[posting_starts[t]..posting_starts[t + 1]]`.
+    #[serde(deserialize_with = "super::exact::vec")]
+    pub postings: Vec<Posting>,
+    #[serde(deserialize_with = "super::exact::vec")]
+    pub posting_starts: Vec<u32>,
     /// A term worth reaching for: it is in some entry or in the thesaurus.
+    #[serde(deserialize_with = "super::exact::vec")]
     pub useful: Vec<bool>,
     /// How many entries use each term, from 0 (none) to 1 (the most used), on a log scale.
+    #[serde(deserialize_with = "super::exact::vec")]
     pub popularity: Vec<f32>,
+    #[serde(deserialize_with = "super::exact::vec")]
     pub docs: Vec<Doc>,
     /// The distinct meaningful title terms of each entry, flattened; entry `d` owns
     /// `title_terms[title_starts[d]..title_starts[d + 1]]`.
+    #[serde(deserialize_with = "super::exact::vec")]
     pub title_terms: Vec<TermId>,
+    #[serde(deserialize_with = "super::exact::vec")]
     pub title_starts: Vec<u32>,
     /// The meaningful words of each entry's Welsh title (none when it has no Welsh), each as
     /// the word and the radical forms it may be a mutation of.
+    #[serde(deserialize_with = "super::exact::vec")]
     pub welsh_titles: Vec<Vec<Vec<TermId>>>,
     /// A term met in some entry's Welsh, by term id: what a mutated typed word may reach.
+    #[serde(deserialize_with = "super::exact::vec")]
     pub welsh: Vec<bool>,
     /// Each entry's title, normalised (lower case, plain letters), for whole-title matching.
+    #[serde(deserialize_with = "super::exact::vec")]
     pub titles: Vec<Box<str>>,
     /// The phone numbers and addresses each entry lists, in their compared forms.
+    #[serde(deserialize_with = "super::exact::vec")]
     pub contacts: Vec<Contact>,
 }
 
@@ -245,7 +273,7 @@ impl IndexData {
                 postings
                     .entry(term)
                     .or_default()
-                    .push(Posting { doc, fields });
+                    .push(Posting::new(doc, fields));
             }
             for (detail, own) in contact::details_of(catalogue, &entry) {
                 if let Some((key, phone)) = contact::key_of(detail) {
@@ -269,7 +297,7 @@ impl IndexData {
         let thesaurus = Thesaurus::build(&catalogue.synonyms, &mut vocabulary);
         let mut by_term = vec![Vec::new(); vocabulary.len()];
         for (term, mut list) in postings {
-            list.sort_by_key(|p| p.doc);
+            list.sort_by_key(|p| p.doc());
             by_term[term as usize] = list;
         }
         let useful = (0..vocabulary.len())
@@ -298,10 +326,18 @@ impl IndexData {
                 (1.0 + uses(t, list).min(most)).ln() / (1.0 + most).ln().max(f32::MIN_POSITIVE)
             })
             .collect();
+        let mut posting_starts = Vec::with_capacity(by_term.len() + 1);
+        let mut flat = Vec::with_capacity(by_term.iter().map(Vec::len).sum());
+        for list in by_term {
+            posting_starts.push(flat.len() as u32);
+            flat.extend(list);
+        }
+        posting_starts.push(flat.len() as u32);
         IndexData {
             vocabulary: vocabulary.finish(),
             thesaurus,
-            postings: by_term,
+            postings: flat,
+            posting_starts,
             useful,
             popularity,
             docs,
@@ -315,10 +351,11 @@ impl IndexData {
     }
 
     pub fn postings(&self, term: TermId) -> &[Posting] {
-        self.postings
-            .get(term as usize)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        let t = term as usize;
+        match (self.posting_starts.get(t), self.posting_starts.get(t + 1)) {
+            (Some(&a), Some(&b)) => self.postings.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     pub fn has_postings(&self, term: TermId) -> bool {

@@ -14,6 +14,7 @@
 
 pub mod compiled;
 mod contact;
+mod exact;
 mod index;
 mod normalise;
 mod query;
@@ -179,13 +180,13 @@ impl Index {
                             for slot in &alt.slots {
                                 for &(term, sim) in slot {
                                     let list = self.data.postings(term);
-                                    if let Ok(at) = list.binary_search_by_key(&doc, |p| p.doc) {
+                                    if let Ok(at) = list.binary_search_by_key(&doc, |p| p.doc()) {
                                         let stem = self.data.vocabulary.stem_of(term).to_string();
                                         if !matched.iter().any(|m| m.0 == stem) {
                                             matched.push((
                                                 stem,
                                                 sim * alt.weight,
-                                                index::field::name(list[at].fields),
+                                                index::field::name(list[at].fields()),
                                             ));
                                         }
                                     }

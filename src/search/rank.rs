@@ -44,6 +44,8 @@ const SENSE_WAYS: u8 = 3;
 /// A concept no entry is about (found only in passing, in body text) is an incidental word of
 /// a sentence ("never", "letter"): it counts this share of its rarity.
 const INCIDENTAL: f32 = 0.3;
+/// An entry whose whole title was typed counts this much more.
+const WHOLE_TITLE: f32 = 1.2;
 /// How many leading entries get the closer title comparison.
 const RESCORE: usize = 200;
 /// Catalogues up to this size get a whole-title fuzzy pass when the words find nothing.
@@ -137,13 +139,20 @@ pub fn rank_weighed(
         base.truncate(keep);
     }
     let query_terms = query_term_sims(concepts);
+    // An entry's whole title, typed as it is, names that entry above all others.
+    let typed = super::normalise::words(query).join(" ");
     let mut ranked: Vec<(u32, f32)> = base
         .iter()
         .map(|&(doc, score)| {
             let cover = title_cover(index, doc, &query_terms);
             let topic = index.docs.get(doc as usize).is_some_and(|d| d.topic);
             let share = if topic { TOPIC_SHARE } else { 1.0 };
-            (doc, score * (0.8 + 0.2 * cover) * share)
+            let named = index
+                .titles
+                .get(doc as usize)
+                .is_some_and(|t| **t == *typed);
+            let title = if named { WHOLE_TITLE } else { 1.0 };
+            (doc, score * (0.8 + 0.2 * cover) * share * title)
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -177,21 +186,22 @@ fn score_concepts(
             for slot in &alt.slots {
                 // The best match of this word in each entry, and the rest of its evidence.
                 for &(term, sim) in slot {
-                    for p in index.postings(term) {
-                        let d = p.doc as usize;
-                        let q = sim * field::weight(p.fields);
+                    for &p in index.postings(term) {
+                        let (doc, fields) = (p.doc(), p.fields());
+                        let d = doc as usize;
+                        let q = sim * field::weight(fields);
                         if q <= 0.0 {
                             continue;
                         }
                         if s.slot[d] == 0.0 {
-                            s.touched_slot.push(p.doc);
+                            s.touched_slot.push(doc);
                         }
                         if q > s.slot[d] {
                             s.slot[d] = q;
                         }
                         // Every field that has the word is evidence, not only the best.
-                        s.slot_sum[d] += sim * field::weight_sum(p.fields);
-                        s.slot_fields[d] |= p.fields;
+                        s.slot_sum[d] += sim * field::weight_sum(fields);
+                        s.slot_fields[d] |= fields;
                     }
                 }
                 for &doc in &s.touched_slot {

@@ -98,9 +98,11 @@ impl VocabularyBuilder {
             })
             .collect();
         surfaces.sort_by(|a, b| a.text.cmp(&b.text));
+        let mut by_stem: Vec<TermId> = (0..self.stems.len() as TermId).collect();
+        by_stem.sort_by(|&a, &b| self.stems[a as usize].cmp(&self.stems[b as usize]));
         Vocabulary {
             stems: self.stems,
-            stem_ids: self.stem_ids,
+            by_stem,
             surfaces,
         }
     }
@@ -109,9 +111,14 @@ impl VocabularyBuilder {
 /// Every known word, searchable by stem, by prefix and by near spelling.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Vocabulary {
+    #[serde(deserialize_with = "super::exact::vec")]
     stems: Vec<Box<str>>,
-    stem_ids: HashMap<Box<str>, TermId>,
+    /// Every term, in the order of its stem's text: a stem is found by halving, without a
+    /// second copy of every stem in a map.
+    #[serde(deserialize_with = "super::exact::vec")]
+    by_stem: Vec<TermId>,
     /// Sorted by text, so the words starting with a prefix are one range.
+    #[serde(deserialize_with = "super::exact::vec")]
     surfaces: Vec<Surface>,
 }
 
@@ -121,7 +128,12 @@ const MAX_PREFIX_COMPLETIONS: usize = 24;
 impl Vocabulary {
     /// The term of a normalised word, if any form of it is known.
     pub fn term(&self, word: &str) -> Option<TermId> {
-        self.stem_ids.get(stem(word).as_str()).copied()
+        let stemmed = stem(word);
+        let at = self
+            .by_stem
+            .binary_search_by(|&t| self.stem_of(t).cmp(stemmed.as_str()))
+            .ok()?;
+        self.by_stem.get(at).copied()
     }
 
     /// The stem of a term, for explanations and tests.

@@ -1260,21 +1260,21 @@ fn welsh_desk() -> Catalogue {
         "Pay online or by Direct Debit.",
         &[],
     );
-    tax.cy = Some(frontdesk::catalogue::welsh::ServiceWelsh {
+    tax.cy = Some(Box::new(frontdesk::catalogue::welsh::ServiceWelsh {
         title: Some("Talu eich Treth Gyngor".into()),
         summary: Some("Talu ar-lein neu drwy Ddebyd Uniongyrchol.".into()),
         ..Default::default()
-    });
+    }));
     let mut bins = service(
         "bin-missed",
         "Report a missed bin",
         "Tell us if we did not empty your bin.",
         &[],
     );
-    bins.cy = Some(frontdesk::catalogue::welsh::ServiceWelsh {
+    bins.cy = Some(Box::new(frontdesk::catalogue::welsh::ServiceWelsh {
         title: Some("Rhoi gwybod am fin heb ei gasglu".into()),
         ..Default::default()
-    });
+    }));
     let pins = service(
         "pin-reset",
         "Reset your PIN",
