@@ -553,6 +553,8 @@ fn a_transcript_reads_the_same_from_one_version_to_the_next() {
     // Nothing in it depends on the day or the clock but the slips' and drafts' folder.
     let out = out.replace(&data.path().display().to_string(), "[data]");
     insta::assert_snapshot!("accessible_transcript_bulky_waste", out);
+}
+
 #[test]
 fn last_times_answers_are_offered_by_the_field_and_the_word_last_takes_them() {
     let data = TempDir::new().unwrap();
