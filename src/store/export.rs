@@ -145,7 +145,7 @@ impl Store {
                  ORDER BY visit_id, position",
             )?;
             let mut partners = self.conn.prepare(
-                "SELECT visit_id, partner_id, how, consent, service_position FROM visit_partners \
+                "SELECT visit_id, partner_id, how, CAST(consent AS TEXT), CAST(service_position AS TEXT) FROM visit_partners \
                  WHERE visit_id >= ?1 ORDER BY visit_id, position",
             )?;
             let mut reasons = self.conn.prepare(
