@@ -694,6 +694,10 @@ fn accessible_lines(tasks: &[Task], partner_fields: &[bool]) -> Vec<String> {
         lines.push(number(form.online));
         lines.push(String::new()); // reasons
         lines.push(number(form.feedback));
+        // The choice fields (an interpreter...), left unanswered.
+        for _ in frontdesk::visit::CHOICE_FIELDS {
+            lines.push(String::new());
+        }
         // The note is the last question: answering it saves.
         lines.push(form.note.unwrap_or("").to_string());
     };
@@ -800,7 +804,7 @@ thread_local! {
 #[test]
 fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
     let tasks = tasks();
-    assert_eq!(tasks.len(), 20);
+    assert_eq!(tasks.len(), 21);
 
     // The full screen.
     let full_data = TempDir::new().unwrap();
@@ -821,8 +825,18 @@ fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
         visits: visit_rows(&full_data.path().join("visits.sqlite3")),
         slips: full.slips.clone(),
     };
-    // Twenty tasks: one discarded, one undone, one an edit.
-    assert_eq!(full_result.visits.len(), 17, "{:#?}", full_result.visits);
+    // Twenty-one tasks: one discarded, one undone, one an edit.
+    assert_eq!(full_result.visits.len(), 18, "{:#?}", full_result.visits);
+    // The last: two services, a partner for each and one more for the first, each on its own.
+    let last = full_result.visits.last().unwrap();
+    assert!(
+        last.ends_with(
+            "partners: furniture-reuse Some(Text(\"signpost\")) Some(Text(\"- for service 0\")), \
+             debt-advice Some(Text(\"signpost\")) Some(Text(\"- for service 1\")), \
+             citizens-advice Some(Text(\"signpost\")) Some(Text(\"- for service 0\")) || reasons: "
+        ),
+        "{last}"
+    );
     assert_eq!(full_result.slips.len(), 4);
 
     // The accessible mode, over a pipe.
