@@ -191,6 +191,7 @@ pub fn visits<'c>(
                             partner,
                             how: PartnerHow::Referral,
                             consent: asks.then(|| !dice.chance(5)),
+                            service: 0,
                         }
                     } else {
                         PartnerOnVisit::signpost(partner)

@@ -171,26 +171,41 @@ word_enum! {
     }
 }
 
-/// A partner the resident was passed on to, how, and, for a partner that takes referrals only
-/// with consent, whether the resident agreed (never who the resident is).
+/// A partner the resident was passed on to, for which of the visit's services, how, and, for a
+/// partner that asks for it, whether the resident agreed (never who the resident is).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PartnerOnVisit {
     /// A catalogue partner id.
     pub partner: String,
     pub how: PartnerHow,
-    /// "Has the resident agreed?": `None` when it was not asked.
+    /// "Has the resident agreed?" (on a referral or a signpost): `None` when it was not asked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consent: Option<bool>,
+    /// The place, from 0, of the service on the visit the partner was given for (left out of
+    /// JSON for the first). Partners logged before this was recorded are the first service's.
+    #[serde(skip_serializing_if = "is_first")]
+    pub service: usize,
+}
+
+fn is_first(position: &usize) -> bool {
+    *position == 0
 }
 
 impl PartnerOnVisit {
-    /// A signpost to `partner`.
+    /// A signpost to `partner`, for the visit's first service.
     pub fn signpost(partner: impl Into<String>) -> PartnerOnVisit {
         PartnerOnVisit {
             partner: partner.into(),
             how: PartnerHow::Signpost,
             consent: None,
+            service: 0,
         }
+    }
+
+    /// The same partner, given for the service at `position` on the visit (from 0).
+    pub fn for_service(mut self, position: usize) -> PartnerOnVisit {
+        self.service = position;
+        self
     }
 }
 
@@ -268,6 +283,8 @@ impl<'de> Deserialize<'de> for PartnerOnVisit {
                 how: PartnerHow,
                 #[serde(default)]
                 consent: Option<bool>,
+                #[serde(default)]
+                service: usize,
             },
         }
         Ok(match Written::deserialize(deserializer)? {
@@ -276,10 +293,12 @@ impl<'de> Deserialize<'de> for PartnerOnVisit {
                 partner,
                 how,
                 consent,
+                service,
             } => PartnerOnVisit {
                 partner,
                 how,
                 consent,
+                service,
             },
         })
     }
@@ -440,6 +459,12 @@ pub struct VisitDraft {
     /// Partners the council refers the resident to, by id, with the answer to "Has the
     /// resident agreed?" (`None` until asked). A draft from before referrals has none.
     pub referrals: BTreeMap<String, Option<bool>>,
+    /// Signposts to partners that ask for the resident's agreement, by id, with the answer to
+    /// "Has the resident agreed?". A signpost not here was not asked.
+    pub signpost_consent: BTreeMap<String, bool>,
+    /// The service each partner was given for, by partner id and service id. A partner not
+    /// here, or whose service is no longer on the visit, is the first service's.
+    pub partner_services: BTreeMap<String, String>,
     pub online: Option<OnlineAnswer>,
     pub reasons: Vec<ExclusionReason>,
     pub feedback: Feedback,
@@ -511,6 +536,20 @@ impl VisitDraft {
                 .filter(|p| p.how == PartnerHow::Referral)
                 .map(|p| (p.partner.clone(), p.consent))
                 .collect(),
+            signpost_consent: visit
+                .partners
+                .iter()
+                .filter(|p| p.how == PartnerHow::Signpost)
+                .filter_map(|p| Some((p.partner.clone(), p.consent?)))
+                .collect(),
+            partner_services: visit
+                .partners
+                .iter()
+                .filter_map(|p| {
+                    let service = visit.services.get(p.service)?;
+                    Some((p.partner.clone(), service.service.clone()))
+                })
+                .collect(),
             online: visit.online,
             reasons: visit.reasons.clone(),
             feedback: visit.feedback,
@@ -566,17 +605,20 @@ impl VisitDraft {
         }
     }
 
-    /// How `partner` is passed on, and the resident's answer when it is a referral.
+    /// How `partner` is passed on, and the resident's answer when it was asked.
     pub fn partner_how(&self, partner: &str) -> (PartnerHow, Option<bool>) {
-        match self.referrals.get(partner.trim()) {
+        let id = partner.trim();
+        match self.referrals.get(id) {
             Some(consent) => (PartnerHow::Referral, *consent),
-            None => (PartnerHow::Signpost, None),
+            None => (PartnerHow::Signpost, self.signpost_consent.get(id).copied()),
         }
     }
 
     /// Adds `partner` as a signpost, or steps a partner already on the visit on: a signpost
     /// becomes a referral; a referral that needs the resident's agreement is asked "Has the
-    /// resident agreed?", no and then yes; the last step takes the partner off the visit.
+    /// resident agreed?", no and then yes, and then becomes a signpost the resident agreed to
+    /// (for a partner that asks for agreement on a signpost too); the last step takes the
+    /// partner off the visit.
     pub fn step_partner(&mut self, partner: &str, needs_consent: bool) {
         let id = partner.trim().to_string();
         if !self.partners.iter().any(|p| p.trim() == id) {
@@ -584,6 +626,7 @@ impl VisitDraft {
             return;
         }
         match (self.referrals.get(&id).copied(), needs_consent) {
+            (None, _) if self.signpost_consent.contains_key(&id) => self.take_off(&id),
             (None, false) => {
                 self.referrals.insert(id, None);
             }
@@ -593,10 +636,42 @@ impl VisitDraft {
             (Some(Some(false)), true) | (Some(None), true) => {
                 self.referrals.insert(id, Some(true));
             }
-            (Some(_), _) => {
+            (Some(Some(true)), true) => {
                 self.referrals.remove(&id);
-                self.partners.retain(|p| p.trim() != id);
+                self.signpost_consent.insert(id, true);
             }
+            (Some(_), _) => self.take_off(&id),
+        }
+    }
+
+    /// Takes `partner` (trimmed) off the visit, with how and for which service it was given.
+    fn take_off(&mut self, id: &str) {
+        self.referrals.remove(id);
+        self.signpost_consent.remove(id);
+        self.partner_services.remove(id);
+        self.partners.retain(|p| p.trim() != id);
+    }
+
+    /// The service `partner` was given for: its own, or else the visit's first.
+    pub fn partner_service(&self, partner: &str) -> Option<&str> {
+        let own = self
+            .partner_services
+            .get(partner.trim())
+            .map(|s| s.trim())
+            .filter(|own| self.services.iter().any(|s| s.trim() == *own));
+        own.or_else(|| self.services.first().map(|s| s.trim()))
+    }
+
+    /// Gives `partner` to the service at `index` on the visit (a partner not on the visit, or a
+    /// service not there, changes nothing).
+    pub fn set_partner_service(&mut self, partner: &str, index: usize) {
+        let id = partner.trim();
+        if !self.partners.iter().any(|p| p.trim() == id) {
+            return;
+        }
+        if let Some(service) = self.services.get(index) {
+            self.partner_services
+                .insert(id.to_string(), service.trim().to_string());
         }
     }
 
@@ -660,6 +735,28 @@ impl VisitDraft {
                 reasons.push(reason);
             }
         }
+        let partners: Vec<PartnerOnVisit> = clean_ids(self.partners)
+            .into_iter()
+            .map(|partner| {
+                let service = self
+                    .partner_services
+                    .get(&partner)
+                    .and_then(|own| services.iter().position(|s| s.service == own.trim()))
+                    .unwrap_or(0);
+                match self.referrals.get(&partner) {
+                    Some(consent) => PartnerOnVisit {
+                        partner,
+                        how: PartnerHow::Referral,
+                        consent: *consent,
+                        service,
+                    },
+                    None => PartnerOnVisit {
+                        consent: self.signpost_consent.get(&partner).copied(),
+                        ..PartnerOnVisit::signpost(partner).for_service(service)
+                    },
+                }
+            })
+            .collect();
         let started_at = self.started_at.trunc_subsecs(3);
         let ended_at = self.ended_at.trunc_subsecs(3).max(started_at);
         Ok(Visit {
@@ -674,17 +771,7 @@ impl VisitDraft {
             staff: self.staff.trim().to_string(),
             services,
             outcome,
-            partners: clean_ids(self.partners)
-                .into_iter()
-                .map(|partner| match self.referrals.get(&partner) {
-                    Some(consent) => PartnerOnVisit {
-                        partner,
-                        how: PartnerHow::Referral,
-                        consent: *consent,
-                    },
-                    None => PartnerOnVisit::signpost(partner),
-                })
-                .collect(),
+            partners,
             online: self.online,
             reasons,
             feedback: self.feedback,

@@ -151,10 +151,11 @@ fn desk(data: &Path) -> Headless {
     Headless::new(catalogue, uk(start), 100, 40).with_visit_log(data)
 }
 
-/// Chooses choice `index` of the focused one-of-several field: Right chooses the first when
-/// none is chosen, then moves on choosing as it goes.
+/// Chooses choice `index` of the focused one-of-several field: Space chooses the first (with
+/// none chosen, Right moves to the next field), then Right moves on choosing as it goes.
 fn choose(desk: &mut Headless, index: usize) {
-    for _ in 0..=index {
+    desk.press(KeyCode::Char(' '));
+    for _ in 0..index {
         desk.press(KeyCode::Right);
     }
 }
@@ -350,11 +351,12 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
         let index = frontdesk::search::Index::new(&catalogue);
         let keys = frontdesk::accessible::key_names(Language::English);
         let app = frontdesk::desk::App::new(catalogue, keys, "Front desk", "AB", uk(first));
-        let jobs = frontdesk::runtime::workers::StoreJobs::new(frontdesk::runtime::workers::StorePlace {
-            visits_file: dir.path().join("visits.sqlite3"),
-            drafts: None,
-            desk: "Front desk".to_string(),
-        });
+        let jobs =
+            frontdesk::runtime::workers::StoreJobs::new(frontdesk::runtime::workers::StorePlace {
+                visits_file: dir.path().join("visits.sqlite3"),
+                drafts: None,
+                desk: "Front desk".to_string(),
+            });
         let shared = clock.clone();
         frontdesk::accessible::Session::new(
             app,
@@ -624,7 +626,13 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
     let mut truth: Vec<String> = residents
         .iter()
         .flat_map(|r| {
-            outcome_of(r).map(move |(id, outcome)| {
+            // The partner is on the row of the service that offered it (the first that did).
+            let home = r.partner.and_then(|partner| {
+                r.services
+                    .iter()
+                    .position(|(s, _)| SERVICES[*s].2.contains(&partner))
+            });
+            outcome_of(r).enumerate().map(move |(at, (id, outcome))| {
                 let language = if r.welsh { "cy" } else { "en" };
                 format!(
                     "{} {} {} {:?} {:?} {:?} {:?} {:?} {}/{} {}",
@@ -638,7 +646,10 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
                         .iter()
                         .map(|x| x.as_str().to_string())
                         .collect::<Vec<_>>(),
-                    r.partner.into_iter().collect::<Vec<_>>(),
+                    r.partner
+                        .filter(|_| home == Some(at))
+                        .into_iter()
+                        .collect::<Vec<_>>(),
                     language,
                     language,
                     r.minutes * 60,

@@ -107,6 +107,19 @@ pub fn question(app: &App, at: usize) -> Vec<String> {
                 format!("{} {} {}", sentence(label), own.choices, items.join(" ")),
                 hint,
             ];
+            // On a visit of several services, a partner can be given to any of them.
+            if spec.field == Field::Partners && draft.services.len() > 1 {
+                let services: Vec<String> = draft
+                    .services
+                    .iter()
+                    .enumerate()
+                    .map(|(i, id)| format!("{}: {}.", i + 1, app.catalogue.service_title(id)))
+                    .collect();
+                lines.push(text::accessible::partner_service_hint(
+                    lang,
+                    &services.join(" "),
+                ));
+            }
             // Last time's answer is offered, never filled in: one word takes it.
             if let Some(answer) = app.form.offered_for(spec.field, draft, lang) {
                 let take = app.keys.key(Command::TakeLastTime);
@@ -186,6 +199,29 @@ pub fn pick(app: &App, index: usize) -> Option<Vec<Command>> {
         }
         _ => return None,
     }
+    Some(commands)
+}
+
+/// The commands that give partner `partner` (from 0) of the focused partners field to the
+/// visit's service `service` (from 0): to it, ticked if it is not yet, then the service's number.
+/// `None` when there is no such partner or service.
+pub fn give_partner(app: &App, partner: usize, service: usize) -> Option<Vec<Command>> {
+    let draft = app.draft.as_ref()?;
+    let count = choice_count(app);
+    if partner >= count || service >= draft.services.len() {
+        return None;
+    }
+    let id = app.form.partner_options.get(partner)?;
+    let mut commands = Vec::new();
+    let mut cursor = app.form.cursor;
+    while cursor != partner {
+        commands.push(Command::Right);
+        cursor = (cursor + 1) % count;
+    }
+    if !draft.partners.iter().any(|p| p.trim() == id) {
+        commands.push(Command::Toggle);
+    }
+    commands.push(Command::Outcome(u8::try_from(service + 1).ok()?));
     Some(commands)
 }
 

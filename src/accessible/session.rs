@@ -503,6 +503,26 @@ impl<W: Write> Session<W> {
         if typed.is_empty() {
             return self.next_field(at);
         }
+        // "2 for 1": partner 2 given for service 1.
+        if spec.field == crate::desk::Field::Partners
+            && let [word, service] = rest
+            && *word == words.for_service
+        {
+            let given = number(first).zip(number(service)).and_then(|(p, s)| {
+                form::give_partner(&self.app, p.checked_sub(1)?, s.checked_sub(1)?)
+            });
+            match given {
+                Some(commands) => {
+                    for command in commands {
+                        self.command(command);
+                    }
+                }
+                None => {
+                    self.not_understood(typed)?;
+                }
+            }
+            return Ok(After { repeat: true });
+        }
         match spec.kind {
             crate::desk::form::FieldKind::Text { .. } => {
                 self.command(Command::Text(TextEdit::End));

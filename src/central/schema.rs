@@ -147,6 +147,13 @@ const STEPS: &[&str] = &[
     // Version 6: a visit's length is counted only when its start is known (the desks' step
     // 12): the counts are made again from the visits here.
     super::counts::REBUILD,
+    // Version 7: each partner on the service it was given for (the desks' step 14): the place
+    // of that service on the visit; partners sent before are the visit's first service's.
+    r#"
+    ALTER TABLE frontdesk.visit_partners ADD COLUMN service_position integer NOT NULL DEFAULT 0;
+    UPDATE frontdesk.visit_partners p SET service_position = coalesce((SELECT min(s.position)
+        FROM frontdesk.visit_services s WHERE s.visit_id = p.visit_id), 0);
+    "#,
 ];
 
 /// The step (by index) that made [`CHOICES_TABLE`].

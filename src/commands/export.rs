@@ -23,7 +23,7 @@ use crate::visit::CHOICE_FIELDS;
 
 /// The columns, in order (CSV headings and JSON keys alike), before the choice fields' (one
 /// each, named as the field: [`CHOICE_FIELDS`]) and the note.
-const COLUMNS: [&str; 25] = [
+const COLUMNS: [&str; 26] = [
     "visit_id",
     "started_at",
     "ended_at",
@@ -49,6 +49,7 @@ const COLUMNS: [&str; 25] = [
     "catalogue_version",
     "spoken_language",
     "written_language",
+    "agreed",
 ];
 
 /// One row, as written.
@@ -79,6 +80,9 @@ struct Line<'a> {
     catalogue_version: &'a str,
     spoken_language: &'a str,
     written_language: &'a str,
+    /// The partners of this row (signposts or referrals) the resident agreed to be passed to,
+    /// where the partner asked.
+    agreed: String,
     /// Each choice field's option (`null` when not answered), by the field's name.
     #[serde(flatten)]
     choices: BTreeMap<&'static str, Option<&'a str>>,
@@ -135,6 +139,14 @@ fn line<'a>(row: &'a ExportRow, catalogue: &'a Catalogue, notes: bool) -> Line<'
             .collect(),
         spoken_language: &row.spoken_language,
         written_language: &row.written_language,
+        agreed: row
+            .partners
+            .iter()
+            .zip(&row.consents)
+            .filter(|(_, consent)| consent.as_deref() == Some("1"))
+            .map(|((id, _), _)| id.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         note: if notes {
             Some(row.note.as_deref().unwrap_or(""))
         } else {
@@ -171,6 +183,7 @@ fn csv_record(line: &Line<'_>) -> Vec<String> {
         line.catalogue_version.to_string(),
         line.spoken_language.to_string(),
         line.written_language.to_string(),
+        line.agreed.clone(),
     ];
     for field in CHOICE_FIELDS {
         let option = line.choices.get(field.name).copied().flatten();

@@ -326,7 +326,6 @@ impl App {
             *self.screen() == Screen::Search && !self.search.query.is_empty();
     }
 
-
     /// One action, handed to the function for its concern: the receptionist's input
     /// (`input`), what the workers answer (`answers`), the report, the slip, today's list and
     /// the central server (their own files).
@@ -746,17 +745,24 @@ impl App {
             return;
         };
         let needs = self.form.consent_partners.contains(id);
-        if let (true, (crate::visit::PartnerHow::Referral, Some(agreed))) =
-            (needs, draft.partner_how(id))
-        {
-            let name = self
-                .catalogue
-                .partner(id)
-                .map_or(id.clone(), |p| p.name.clone());
-            let key = self.keys.key(Command::Toggle);
-            let sentence = text::status::consent_question(self.lang, &name, agreed, &key);
-            self.say(Level::Info, sentence);
+        if !needs {
+            return;
         }
+        let name = self
+            .catalogue
+            .partner(id)
+            .map_or(id.clone(), |p| p.name.clone());
+        let key = self.keys.key(Command::Toggle);
+        let sentence = match draft.partner_how(id) {
+            (crate::visit::PartnerHow::Referral, Some(agreed)) => {
+                text::status::consent_question(self.lang, &name, agreed, &key)
+            }
+            (crate::visit::PartnerHow::Signpost, Some(true)) => {
+                text::status::signpost_consent(self.lang, &name, &key)
+            }
+            _ => return,
+        };
+        self.say(Level::Info, sentence);
     }
 
     fn save(&mut self, redact: bool) -> Vec<Effect> {

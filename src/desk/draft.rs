@@ -15,7 +15,18 @@ pub fn add_entry(catalogue: &Catalogue, draft: &mut VisitDraft, key: EntryKey) {
     };
     match catalogue.entry(key) {
         Some(Entry::Service(s)) => push(&mut draft.services, &s.id),
-        Some(Entry::Partner(p)) => push(&mut draft.partners, &p.id),
+        Some(Entry::Partner(p)) => {
+            push(&mut draft.partners, &p.id);
+            // Given for the first service on the visit that signposts to it, if one does.
+            let home = draft.services.iter().find(|id| {
+                catalogue
+                    .service(id)
+                    .is_some_and(|s| s.signpost.contains(&p.id))
+            });
+            if let Some(home) = home.cloned() {
+                draft.partner_services.entry(p.id.clone()).or_insert(home);
+            }
+        }
         Some(Entry::Faq(f)) => {
             if let Some(id) = f.related.iter().find(|id| catalogue.service(id).is_some()) {
                 push(&mut draft.services, id);
@@ -51,7 +62,13 @@ pub fn fill_from_end(draft: &mut VisitDraft, end: &ScriptEnd) {
             draft.service_outcomes.insert(service.id.clone(), outcome);
         }
     }
+    // The end's partners are given for the script's own service (its first).
     for partner in &end.partners {
         push(&mut draft.partners, partner);
+        if let Some(service) = end.services.first() {
+            draft
+                .partner_services
+                .insert(partner.clone(), service.id.clone());
+        }
     }
 }

@@ -52,9 +52,12 @@ pub enum FieldKind {
         set: fn(&mut VisitDraft, Option<usize>),
         clearable: bool,
     },
-    /// Any number of ticks: Left/Right move, Toggle (Space) ticks or unticks.
+    /// Any number of ticks: Left/Right move, Toggle (Space) ticks or unticks. A number key on
+    /// a ticked item sets its own value when `pick` takes it (a partner's service: item,
+    /// number from 0; `pick` says whether it did), and otherwise chooses as elsewhere.
     Ticks {
         toggle: fn(&mut VisitDraft, &VisitForm, usize),
+        pick: fn(&mut VisitDraft, &VisitForm, usize, usize) -> bool,
     },
     /// Text typed straight in (digits and spaces too, before any key binding), at most `max`
     /// characters, edited with the line-editing keys at a cursor of its own.
@@ -252,12 +255,30 @@ pub const FIELDS: [FieldSpec; 10] = [
         label: |lang| text::form::labels(lang).partners,
         // Space steps a partner: ticked (a signpost), a referral (asking "Has the resident
         // agreed?" where the partner needs it), then unticked.
+        // A partner ticked is given for the first service on the visit that signposts to it
+        // (or the first service); on a visit of several services, a number key gives the
+        // selected partner to that service instead.
         kind: FieldKind::Ticks {
             toggle: |draft, form, index| {
                 if let Some(id) = form.partner_options.get(index) {
                     let needs_consent = form.consent_partners.contains(id);
+                    let new = !draft.partners.iter().any(|p| p.trim() == id);
                     draft.step_partner(id, needs_consent);
+                    if let Some(home) = form.partner_homes.get(id).filter(|_| new) {
+                        draft.partner_services.insert(id.clone(), home.clone());
+                    }
                 }
+            },
+            pick: |draft, form, index, service| {
+                let Some(id) = form.partner_options.get(index) else {
+                    return false;
+                };
+                let chosen = draft.partners.iter().any(|p| p.trim() == id);
+                if !chosen || draft.services.len() < 2 || service >= draft.services.len() {
+                    return false;
+                }
+                draft.set_partner_service(id, service);
+                true
             },
         },
         one_per_line: true,
@@ -271,16 +292,22 @@ pub const FIELDS: [FieldSpec; 10] = [
                     let chosen = c.draft.partners.contains(id);
                     let (how, consent) = c.draft.partner_how(id);
                     let needs_consent = partner.is_some_and(|p| p.referral_needs_consent);
-                    Choice {
-                        label: text::form::partner_choice(
-                            c.lang,
-                            name,
-                            chosen.then_some(how),
-                            needs_consent,
-                            consent,
-                        ),
-                        chosen,
-                    }
+                    let label = text::form::partner_choice(
+                        c.lang,
+                        name,
+                        chosen.then_some(how),
+                        needs_consent,
+                        consent,
+                    );
+                    // On a visit of several services, each partner says whose it is.
+                    let label = match c.draft.partner_service(id) {
+                        Some(service) if chosen && c.draft.services.len() > 1 => {
+                            let title = c.catalogue.service_title(service);
+                            text::form::partner_for(c.lang, &label, title)
+                        }
+                        _ => label,
+                    };
+                    Choice { label, chosen }
                 })
                 .collect()
         },
@@ -322,6 +349,7 @@ pub const FIELDS: [FieldSpec; 10] = [
                     toggle(&mut draft.reasons, *reason);
                 }
             },
+            pick: |_, _, _, _| false,
         },
         one_per_line: false,
         required: false,
@@ -404,6 +432,9 @@ pub struct VisitForm {
     pub partner_options: Vec<String>,
     /// Those of them that take referrals only with the resident's agreement.
     pub consent_partners: Vec<String>,
+    /// For each partner offered, the first service on the visit that signposts to it: a
+    /// partner ticked is given for that service.
+    pub partner_homes: std::collections::BTreeMap<String, String>,
     /// The personal data found in the note at the last save, for the warning under the form.
     pub privacy: Vec<PersonalData>,
     /// Last time's answers for this visit's services, offered beside their fields while they
@@ -421,6 +452,14 @@ impl VisitForm {
 
     pub fn refresh_partners(&mut self, catalogue: &Catalogue, draft: &VisitDraft) {
         let mut options: Vec<String> = Vec::new();
+        self.partner_homes.clear();
+        for service in draft.services.iter().filter_map(|id| catalogue.service(id)) {
+            for partner in &service.signpost {
+                self.partner_homes
+                    .entry(partner.clone())
+                    .or_insert_with(|| service.id.clone());
+            }
+        }
         let signposts = draft
             .services
             .iter()
@@ -540,7 +579,7 @@ impl VisitForm {
                         .is_some_and(|c| c.chosen);
                     set(draft, (!(clearable && chosen)).then_some(self.cursor));
                 }
-                FieldKind::Ticks { toggle } => toggle(draft, self, self.cursor),
+                FieldKind::Ticks { toggle, .. } => toggle(draft, self, self.cursor),
                 FieldKind::Added { step, .. } => step(draft, self.cursor),
                 FieldKind::Text { .. } => {}
             },
@@ -592,11 +631,13 @@ impl VisitForm {
         field: Field,
         index: usize,
     ) {
-        if let FieldKind::Added { pick, .. } = self.field.spec().kind
-            && self.cursor < self.choices(catalogue, draft).len()
-        {
-            pick(draft, self.cursor, index);
-            return;
+        match self.field.spec().kind {
+            FieldKind::Added { pick, .. } if self.cursor < self.choices(catalogue, draft).len() => {
+                pick(draft, self.cursor, index);
+                return;
+            }
+            FieldKind::Ticks { pick, .. } if pick(draft, self, self.cursor, index) => return,
+            _ => {}
         }
         self.choose(catalogue, draft, field, index);
     }

@@ -32,8 +32,12 @@ pub struct ExportRow {
     pub service_position: i64,
     pub service_id: String,
     pub service_outcome: String,
-    /// The partners in order, each with how it was given: `(id, "signpost" | "referral")`.
+    /// The partners given for this service (and no other), in order, each with how it was
+    /// given: `(id, "signpost" | "referral")`. Summing the rows counts each partner once.
     pub partners: Vec<(String, String)>,
+    /// The resident's answer to "Has the resident agreed?" for each of `partners`, as stored:
+    /// `Some("1")` yes, `Some("0")` no, `None` not asked.
+    pub consents: Vec<Option<String>>,
     pub reasons: Vec<String>,
     /// The language the resident spoke and the one they read: `en` or `cy` (visits from
     /// before languages were recorded were all in English).
@@ -141,8 +145,8 @@ impl Store {
                  ORDER BY visit_id, position",
             )?;
             let mut partners = self.conn.prepare(
-                "SELECT visit_id, partner_id, how FROM visit_partners WHERE visit_id >= ?1 \
-                 ORDER BY visit_id, position",
+                "SELECT visit_id, partner_id, how, CAST(consent AS TEXT), CAST(service_position AS TEXT) FROM visit_partners \
+                 WHERE visit_id >= ?1 ORDER BY visit_id, position",
             )?;
             let mut reasons = self.conn.prepare(
                 "SELECT visit_id, reason FROM visit_reasons WHERE visit_id >= ?1 \
@@ -154,21 +158,24 @@ impl Store {
             )?;
             let mut choices = Children::start(choices.query([&first])?, 2)?;
             let mut services = Children::start(services.query([&first])?, 2)?;
-            let mut partners = Children::start(partners.query([&first])?, 2)?;
+            let mut partners = Children::start(partners.query([&first])?, 4)?;
             let mut reasons = Children::start(reasons.query([&first])?, 1)?;
             let mut visits = self.conn.prepare(VISITS_SQL)?;
             let mut rows = visits.query(bounds)?;
             while let Some(r) = rows.next()? {
                 let visit_id: String = r.get(0)?;
                 let visit_outcome: String = r.get(5)?;
-                let partners: Vec<(String, String)> = partners
+                // Each partner with its service's place on the visit.
+                let partners: Vec<(usize, String, String, Option<String>)> = partners
                     .take(&visit_id)?
                     .into_iter()
                     .map(|v| {
                         let mut v = v.into_iter();
                         let id = v.next().flatten().unwrap_or_default();
                         let how = v.next().flatten().unwrap_or_else(|| "signpost".into());
-                        (id, how)
+                        let consent = v.next().flatten();
+                        let service = v.next().flatten().and_then(|p| p.parse().ok());
+                        (service.unwrap_or(0), id, how, consent)
                     })
                     .collect();
                 let reasons: Vec<String> = reasons
@@ -185,7 +192,17 @@ impl Store {
                         (field, v.next().flatten().unwrap_or_default())
                     })
                     .collect();
-                for (position, service) in services.take(&visit_id)?.into_iter().enumerate() {
+                let services = services.take(&visit_id)?;
+                let count = services.len();
+                for (position, service) in services.into_iter().enumerate() {
+                    // A partner whose service is not on the visit (no frontdesk writes one)
+                    // goes on the first row, so it is still counted once.
+                    let own = partners
+                        .iter()
+                        .filter(|(at, ..)| *at == position || (position == 0 && *at >= count));
+                    let (own_partners, consents) = own
+                        .map(|(_, id, how, consent)| ((id.clone(), how.clone()), consent.clone()))
+                        .unzip();
                     let mut service = service.into_iter();
                     let service_id = service.next().flatten().unwrap_or_default();
                     let service_outcome = service
@@ -211,7 +228,8 @@ impl Store {
                         service_position: position as i64 + 1,
                         service_id,
                         service_outcome,
-                        partners: partners.clone(),
+                        partners: own_partners,
+                        consents,
                         reasons: reasons.clone(),
                         choices: choices.clone(),
                         spoken_language: r.get(15)?,

@@ -257,6 +257,16 @@ const STEPS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX waiting_by_arrival ON waiting (day, arrived_at);
     "#,
+    // Version 14: each partner is recorded on the service it was given for: the place of that
+    // service on the visit (`visit_services.position`). A partner logged before is given the
+    // visit's first service, as the README says. A signpost may now carry the resident's
+    // consent too (the column is the same). The server takes the column in its own step, with
+    // the same meaning, so nothing is sent again.
+    r#"
+    ALTER TABLE visit_partners ADD COLUMN service_position INTEGER NOT NULL DEFAULT 0;
+    UPDATE visit_partners SET service_position = coalesce((SELECT min(s.position)
+        FROM visit_services s WHERE s.visit_id = visit_partners.visit_id), 0);
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

@@ -66,7 +66,14 @@ pub const SYNCED_CHILDREN: &[SyncedTable] = &[
     },
     SyncedTable {
         name: "visit_partners",
-        columns: &["visit_id", "position", "partner_id", "how", "consent"],
+        columns: &[
+            "visit_id",
+            "position",
+            "partner_id",
+            "how",
+            "consent",
+            "service_position",
+        ],
     },
     SyncedTable {
         name: "visit_reasons",

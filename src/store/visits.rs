@@ -315,7 +315,7 @@ impl Store {
         let partners = children
             .partners
             .into_iter()
-            .map(|(partner, how, consent)| {
+            .map(|(partner, how, consent, service)| {
                 let how = PartnerHow::from_str(&how)
                     .map_err(|_| word("how a partner was passed on", &how))?;
                 let consent = match consent {
@@ -324,10 +324,14 @@ impl Store {
                     Some(1) => Some(true),
                     Some(other) => return Err(word("the resident's consent", &other.to_string())),
                 };
+                let service = usize::try_from(service).map_err(|_| {
+                    word("the service a partner was given for", &service.to_string())
+                })?;
                 Ok(PartnerOnVisit {
                     partner,
                     how,
                     consent,
+                    service,
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
@@ -440,8 +444,9 @@ impl StoredRow {
 struct Children {
     /// Each service id with its own outcome as stored.
     services: Vec<(String, Option<String>)>,
-    /// Each partner id, how it was passed on and the consent as stored.
-    partners: Vec<(String, String, Option<i64>)>,
+    /// Each partner id, how it was passed on, the consent and the place of its service on the
+    /// visit, as stored.
+    partners: Vec<(String, String, Option<i64>, i64)>,
     reasons: Vec<String>,
     /// Each choice field answered, with its option as stored.
     choices: Vec<(String, String)>,
@@ -459,10 +464,11 @@ fn read_children(conn: &Connection, id: &str) -> rusqlite::Result<Children> {
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut partners = conn.prepare_cached(
-        "SELECT partner_id, how, consent FROM visit_partners WHERE visit_id = ?1 ORDER BY position",
+        "SELECT partner_id, how, consent, service_position FROM visit_partners \
+         WHERE visit_id = ?1 ORDER BY position",
     )?;
     let partners = partners
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut choices = conn.prepare_cached(
         "SELECT field, value FROM visit_choices WHERE visit_id = ?1 ORDER BY field",
@@ -533,7 +539,8 @@ fn insert_children(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> 
         ])?;
     }
     let mut partners = tx.prepare_cached(
-        "INSERT INTO visit_partners (visit_id, position, partner_id, how, consent) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO visit_partners (visit_id, position, partner_id, how, consent, service_position) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (position, partner) in visit.partners.iter().enumerate() {
         partners.execute(params![
@@ -541,7 +548,8 @@ fn insert_children(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> 
             position as i64,
             partner.partner,
             partner.how.as_str(),
-            partner.consent
+            partner.consent,
+            partner.service as i64
         ])?;
     }
     let mut reasons = tx.prepare_cached(

@@ -40,6 +40,8 @@ pub struct Words {
     /// The resident's language (on the slip: the slip's, English, Welsh or both).
     pub language: &'static str,
     pub last: &'static str,
+    /// Between a partner's number and a service's: "2 for 1" gives partner 2 to service 1.
+    pub for_service: &'static str,
 }
 
 pub fn words(lang: Language) -> &'static Words {
@@ -78,6 +80,7 @@ pub fn words(lang: Language) -> &'static Words {
             note: "nodyn",
             language: "iaith",
             last: "diwethaf",
+            for_service: "ar",
         },
         Language::English => &Words {
             help: "help",
@@ -113,6 +116,7 @@ pub fn words(lang: Language) -> &'static Words {
             note: "note",
             language: "language",
             last: "last",
+            for_service: "for",
         },
     }
 }
@@ -120,6 +124,18 @@ pub fn words(lang: Language) -> &'static Words {
 /// A command word as sentences name it: 'log'.
 pub fn quoted(word: &str) -> String {
     format!("'{word}'")
+}
+
+/// On a visit of several services, how to give a partner to one of them: "2 for 1".
+pub fn partner_service_hint(lang: Language, services: &str) -> String {
+    match lang {
+        Language::Welsh => format!(
+            "Mae rhif partner, 'ar' a rhif gwasanaeth yn ei roi i'r gwasanaeth hwnnw, e.e. 2 ar 1 ({services})."
+        ),
+        Language::English => format!(
+            "A partner's number, 'for' and a service's number gives it to that service, e.g. 2 for 1 ({services})."
+        ),
+    }
 }
 
 /// How the desk's sentences name the key that ticks a choice in this mode: "its number".

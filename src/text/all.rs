@@ -288,6 +288,10 @@ fn status_texts(l: &mut List, lang: Language) {
         consent_question(lang, "P1", false, "F9"),
     );
     l.add(
+        "status.signpost_consent",
+        signpost_consent(lang, "P1", "F9"),
+    );
+    l.add(
         "status.print_command_stopped",
         print_command_stopped(lang, "lp", "E1"),
     );
@@ -323,6 +327,11 @@ fn form_texts(l: &mut List, lang: Language) {
         "form.partner_choice.referral",
         form::partner_choice(lang, "P1", Some(PartnerHow::Referral), false, None),
     );
+    l.add(
+        "form.partner_choice.signpost.yes",
+        form::partner_choice(lang, "P1", Some(PartnerHow::Signpost), true, Some(true)),
+    );
+    l.add("form.partner_for", form::partner_for(lang, "P1", "S1"));
     l.add("form.empty_note", form::empty_note(lang));
     l.add("form.more_above", form::more_above(lang));
     l.add("form.more_below", form::more_below(lang));
@@ -519,6 +528,10 @@ fn accessible_texts(l: &mut List, lang: Language) {
     l.add("accessible.one_hint", one_hint(lang, Some("O1")));
     l.add("accessible.one_hint.none", one_hint(lang, None));
     l.add("accessible.partners_hint", partners_hint(lang));
+    l.add(
+        "accessible.partner_service_hint",
+        partner_service_hint(lang, "1: S1. 2: S2."),
+    );
     l.add("accessible.slip_heading", slip_heading(lang));
     l.add("accessible.slip_end", slip_end(lang));
     l.add("accessible.ticks_hint", ticks_hint(lang));

@@ -114,6 +114,10 @@ pub fn partner_choice(
 ) -> String {
     match lang {
         Language::English => match (how, needs_consent, consent) {
+            (Some(PartnerHow::Signpost), _, Some(agreed)) => {
+                let answer = if agreed { "Yes" } else { "No" };
+                format!("{name}: signpost, agreed? {answer}")
+            }
             (None, _, _) | (Some(PartnerHow::Signpost), _, _) => name.to_string(),
             (Some(PartnerHow::Referral), true, _)
             | (Some(PartnerHow::Referral), false, Some(_)) => {
@@ -127,6 +131,10 @@ pub fn partner_choice(
             (Some(PartnerHow::Referral), false, None) => format!("{name}: referral"),
         },
         Language::Welsh => match (how, needs_consent, consent) {
+            (Some(PartnerHow::Signpost), _, Some(agreed)) => {
+                let answer = if agreed { "Ydy" } else { "Nac ydy" };
+                format!("{name}: cyfeirio, wedi cytuno? {answer}")
+            }
             (None, _, _) | (Some(PartnerHow::Signpost), _, _) => name.to_string(),
             (Some(PartnerHow::Referral), true, _)
             | (Some(PartnerHow::Referral), false, Some(_)) => {
@@ -139,6 +147,15 @@ pub fn partner_choice(
             }
             (Some(PartnerHow::Referral), false, None) => format!("{name}: atgyfeiriad"),
         },
+    }
+}
+
+/// A partner on a visit of several services, with the service it was given for:
+/// "Citizens Advice (for Council Tax)".
+pub fn partner_for(lang: Language, partner: &str, service: &str) -> String {
+    match lang {
+        Language::English => format!("{partner} (for {service})"),
+        Language::Welsh => format!("{partner} (ar gyfer {service})"),
     }
 }
 

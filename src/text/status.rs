@@ -403,7 +403,7 @@ pub fn consent_question(lang: Language, partner: &str, agreed: bool, key: &str) 
     match lang {
         Language::Welsh => {
             let (answer, next) = if agreed {
-                ("Ydy", "i dynnu'r partner oddi ar yr ymweliad")
+                ("Ydy", "am gyfeirio y cytunodd y preswylydd iddo")
             } else {
                 ("Nac ydy", "am Ydy")
             };
@@ -413,7 +413,7 @@ pub fn consent_question(lang: Language, partner: &str, agreed: bool, key: &str) 
         }
         Language::English => {
             let (answer, next) = if agreed {
-                ("Yes", "to take the partner off the visit")
+                ("Yes", "for a signpost the resident agreed to")
             } else {
                 ("No", "for Yes")
             };
@@ -421,6 +421,19 @@ pub fn consent_question(lang: Language, partner: &str, agreed: bool, key: &str) 
                 "Has the resident agreed to the referral to {partner}? Recorded: {answer}. Press {key} {next}."
             )
         }
+    }
+}
+
+/// On the form, a signpost the resident agreed to (for a partner that asks for agreement): what
+/// is recorded, and the key that takes the partner off the visit.
+pub fn signpost_consent(lang: Language, partner: &str, key: &str) -> String {
+    match lang {
+        Language::Welsh => format!(
+            "Cytunodd y preswylydd i'r cyfeirio at {partner}. Pwyswch {key} i dynnu'r partner oddi ar yr ymweliad."
+        ),
+        Language::English => format!(
+            "The resident agreed to the signpost to {partner}. Press {key} to take the partner off the visit."
+        ),
     }
 }
 

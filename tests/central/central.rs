@@ -124,7 +124,7 @@ fn canonical(v: &Visit) -> String {
     let partners: Vec<String> = v
         .partners
         .iter()
-        .map(|p| format!("{}:{}", p.partner, p.how.as_str()))
+        .map(|p| format!("{}:{}@{}", p.partner, p.how.as_str(), p.service))
         .collect();
     let choices: Vec<String> = v
         .choices
@@ -151,7 +151,7 @@ fn server_visits(pg: &Pg) -> BTreeMap<String, String> {
         "SELECT v.id::text, v.id::text || '|' || v.started_at || '|' || v.desk || '|' || v.outcome || '|' \
          || coalesce(v.note, '') || '|' \
          || coalesce((SELECT string_agg(s.service_id || '=' || s.outcome, ',' ORDER BY s.position) FROM frontdesk.visit_services s WHERE s.visit_id = v.id), '') || '|' \
-         || coalesce((SELECT string_agg(p.partner_id || ':' || p.how, ',' ORDER BY p.position) FROM frontdesk.visit_partners p WHERE p.visit_id = v.id), '') || '|' \
+         || coalesce((SELECT string_agg(p.partner_id || ':' || p.how || '@' || p.service_position, ',' ORDER BY p.position) FROM frontdesk.visit_partners p WHERE p.visit_id = v.id), '') || '|' \
          || coalesce((SELECT string_agg(r.reason, ',' ORDER BY r.position) FROM frontdesk.visit_reasons r WHERE r.visit_id = v.id), '') || '|' \
          || coalesce((SELECT string_agg(c.field || '=' || c.value, ',' ORDER BY c.field) FROM frontdesk.visit_choices c WHERE c.visit_id = v.id), '') \
          FROM frontdesk.visits v WHERE NOT v.undone",

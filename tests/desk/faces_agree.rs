@@ -26,6 +26,9 @@ struct Form {
     /// Partners stepped on: (partner, steps). One step signposts, two refer (a referral that
     /// needs consent: two is "no", three "yes").
     partners: &'static [(usize, u8)],
+    /// Partners ticked and given for a service of the visit: (partner, service), after
+    /// `partners`.
+    partner_services: &'static [(usize, u8)],
     online: Option<u8>,
     feedback: Option<u8>,
     note: Option<&'static str>,
@@ -78,6 +81,7 @@ const RESOLVED: Form = Form {
     outcome: Some(1),
     services: &[],
     partners: &[],
+    partner_services: &[],
     online: None,
     feedback: None,
     note: None,
@@ -399,6 +403,23 @@ fn tasks() -> Vec<Task> {
             ],
             cli: None,
         },
+        Task {
+            name: "two services, a partner for each, and one given to the first service",
+            steps: &[
+                Open("bulky waste", Kind::Service, "bulky-waste"),
+                Log,
+                LeaveForm,
+                Back,
+                Open("council tax arrears", Kind::Service, "council-tax-arrears"),
+                Log,
+                Fill(Form {
+                    outcome: Some(2),
+                    partner_services: &[(1, 1), (2, 2), (5, 1)],
+                    ..RESOLVED
+                }),
+            ],
+            cli: None,
+        },
     ]
 }
 
@@ -459,7 +480,8 @@ fn visit_rows(log: &Path) -> Vec<String> {
                 &id,
             );
             let partners = children(
-                "SELECT partner_id, how, consent FROM visit_partners WHERE visit_id = ?1 ORDER BY position",
+                "SELECT partner_id, how, printf('%s for service %d', coalesce(consent, '-'), service_position) \
+                 FROM visit_partners WHERE visit_id = ?1 ORDER BY position",
                 &id,
             );
             let reasons = children(
@@ -589,6 +611,19 @@ impl FullScreen {
                 self.desk.press(KeyCode::Char(' '));
             }
         }
+        for (partner, service) in form.partner_services {
+            while cursor != *partner {
+                let key = if cursor < *partner {
+                    cursor += 1;
+                    KeyCode::Right
+                } else {
+                    cursor -= 1;
+                    KeyCode::Left
+                };
+                self.desk.press(key);
+            }
+            self.keys(&[KeyCode::Char(' '), digit(*service)]);
+        }
         let choose = |d: &mut Headless, n: Option<u8>| {
             if let Some(n) = n {
                 d.press(KeyCode::Char(' '));
@@ -645,6 +680,9 @@ fn accessible_lines(tasks: &[Task], partner_fields: &[bool]) -> Vec<String> {
         lines.push(number(form.outcome));
         lines.push(String::new()); // demand
         lines.push(String::new()); // helped online
+        for (partner, service) in form.partner_services {
+            lines.push(format!("{partner} for {service}"));
+        }
         if partners {
             let steps: Vec<String> = form
                 .partners
@@ -656,6 +694,10 @@ fn accessible_lines(tasks: &[Task], partner_fields: &[bool]) -> Vec<String> {
         lines.push(number(form.online));
         lines.push(String::new()); // reasons
         lines.push(number(form.feedback));
+        // The choice fields (an interpreter...), left unanswered.
+        for _ in frontdesk::visit::CHOICE_FIELDS {
+            lines.push(String::new());
+        }
         // The note is the last question: answering it saves.
         lines.push(form.note.unwrap_or("").to_string());
     };
@@ -762,7 +804,7 @@ thread_local! {
 #[test]
 fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
     let tasks = tasks();
-    assert_eq!(tasks.len(), 20);
+    assert_eq!(tasks.len(), 21);
 
     // The full screen.
     let full_data = TempDir::new().unwrap();
@@ -783,8 +825,18 @@ fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
         visits: visit_rows(&full_data.path().join("visits.sqlite3")),
         slips: full.slips.clone(),
     };
-    // Twenty tasks: one discarded, one undone, one an edit.
-    assert_eq!(full_result.visits.len(), 17, "{:#?}", full_result.visits);
+    // Twenty-one tasks: one discarded, one undone, one an edit.
+    assert_eq!(full_result.visits.len(), 18, "{:#?}", full_result.visits);
+    // The last: two services, a partner for each and one more for the first, each on its own.
+    let last = full_result.visits.last().unwrap();
+    assert!(
+        last.ends_with(
+            "partners: furniture-reuse Some(Text(\"signpost\")) Some(Text(\"- for service 0\")), \
+             debt-advice Some(Text(\"signpost\")) Some(Text(\"- for service 1\")), \
+             citizens-advice Some(Text(\"signpost\")) Some(Text(\"- for service 0\")) || reasons: "
+        ),
+        "{last}"
+    );
     assert_eq!(full_result.slips.len(), 4);
 
     // The accessible mode, over a pipe.

@@ -310,6 +310,7 @@ fn a_partner_is_a_signpost_in_three_keys_and_space_makes_it_a_referral_asking_co
             partner: "debt-advice".into(),
             how: PartnerHow::Referral,
             consent: Some(true),
+            service: 0,
         }])
     );
 }

@@ -146,7 +146,7 @@ fn last_times_answers_are_offered_not_filled_and_one_key_takes_them() {
     desk.press(KeyCode::F(2));
     desk.press(KeyCode::Char('1'));
     desk.press(KeyCode::Tab); // demand
-    desk.press(KeyCode::Right); // Value
+    desk.press(KeyCode::Char(' ')); // Value
     desk.press(KeyCode::Right); // Chasing progress
     assert_eq!(
         desk.app.draft.as_ref().unwrap().demand,

@@ -13,6 +13,7 @@ mod first_save;
 mod log_health;
 mod log_safety;
 mod output_files;
+mod partners_per_service;
 mod service_outcomes;
 mod signposting;
 mod store;

@@ -61,7 +61,9 @@ fn fill_as_version(conn: &Connection, version: u32) {
         1 | 2 => conn.execute_batch(V1_ROWS).unwrap(),
         // Version 3 gave each service row its own outcome, written as the visit's. Later
         // versions added columns (and tables) these rows leave at their defaults.
-        3..=13 => {
+        // Version 14 gave each partner the place of its service on the visit: the food bank
+        // here was given for the second service.
+        3..=14 => {
             let rows = V1_ROWS
                 .replace(
                     "INSERT INTO visit_services VALUES",
@@ -82,6 +84,12 @@ fn fill_as_version(conn: &Connection, version: u32) {
                  (SELECT outcome FROM visits WHERE visits.id = visit_services.visit_id)",
             )
             .unwrap();
+            if version >= 14 {
+                conn.execute_batch(
+                    "UPDATE visit_partners SET service_position = 1 WHERE partner_id = 'food-bank'",
+                )
+                .unwrap();
+            }
         }
         other => panic!("add sample visits as schema version {other} wrote them"),
     }
@@ -168,6 +176,10 @@ fn every_earlier_schema_is_migrated_and_each_service_gets_its_visits_outcome() {
             ]
         );
         assert_eq!(visits[0].partners, ["citizens-advice", "food-bank"]);
+        // Partners logged before they were recorded per service are the first service's.
+        let food_bank = if version >= 14 { 1 } else { 0 };
+        let services: Vec<usize> = visits[0].partners.iter().map(|p| p.service).collect();
+        assert_eq!(services, [0, food_bank], "from {version}");
         assert_eq!(visits[0].note.as_deref(), Some("3 bags"));
         assert_eq!(
             visits[1].services,

@@ -253,7 +253,8 @@ fn an_edit_keeps_each_partners_way_and_consent() {
         [PartnerOnVisit {
             partner: "debt-advice".into(),
             how: PartnerHow::Referral,
-            consent: Some(true)
+            consent: Some(true),
+            service: 0,
         }]
     );
     store.save(&visit).unwrap();
