@@ -356,6 +356,7 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
                 visits_file: dir.path().join("visits.sqlite3"),
                 drafts: None,
                 desk: "Front desk".to_string(),
+                language: Language::English,
             });
         let shared = clock.clone();
         frontdesk::accessible::Session::new(

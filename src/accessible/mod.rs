@@ -100,12 +100,13 @@ pub fn run(settings: &Settings, started: Started) -> anyhow::Result<ExitCode> {
     first.push(text::accessible::welcome(lang, &settings.desk));
     let (drafts, left, problem) = match DraftSlot::claim(&settings.data_dir, &settings.desk) {
         Ok((slot, left)) => (Some(slot), left, None),
-        Err(e) => (None, None, Some(e.to_string())),
+        Err(e) => (None, None, Some(text::errors::store(lang, &e))),
     };
     let mut jobs = StoreJobs::new(StorePlace {
         visits_file: settings.visits_file(),
         drafts,
         desk: settings.desk.clone(),
+        language: lang,
     });
     let purged = jobs.purge(settings.retention_days);
     let index = Index::new(&catalogue);

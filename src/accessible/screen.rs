@@ -218,7 +218,7 @@ fn entry(app: &App, key: EntryKey) -> Vec<String> {
                 .iter()
                 .filter(|d| d.0 >= today)
                 .take(3)
-                .map(|d| d.0.format("%A %-d %B %Y").to_string())
+                .map(|d| text::screens::closed_day(lang, d.0, false))
                 .collect();
             labelled(&mut lines, labels.closed_on, &closed.join(", "));
             labelled(

@@ -157,11 +157,12 @@ fn slots_of_day(
         outln!("{}", words::no_slots(settings.language));
         return Ok(ExitCode::SUCCESS);
     }
+    let heads = words::columns(settings.language);
     let mut table = Table::new(&[
-        Column::left("At", 16),
-        Column::left("Service", 32),
-        Column::left("Place", 32),
-        Column::right("Free", 4),
+        Column::left(heads.at, 16),
+        Column::left(heads.service, 32),
+        Column::left(heads.place, 32),
+        Column::right(heads.free, 4),
     ]);
     for slot in &slots {
         table.row([
@@ -347,14 +348,15 @@ fn list(settings: &Settings, date: Option<&str>, json: bool) -> anyhow::Result<E
         outln!("{}", words::no_bookings(lang));
         return Ok(ExitCode::SUCCESS);
     }
+    let heads = words::columns(lang);
     let mut table = Table::new(&[
-        Column::left("Time", 5),
-        Column::left("Reference", 9),
-        Column::left("Service", 28),
-        Column::left("Place", 24),
-        Column::left("State", 14),
-        Column::left("Ticket", 6),
-        Column::left("Needs", 40),
+        Column::left(heads.time, 5),
+        Column::left(heads.reference, 9),
+        Column::left(heads.service, 28),
+        Column::left(heads.place, 24),
+        Column::left(heads.state, 14),
+        Column::left(heads.ticket, 6),
+        Column::left(heads.needs, 40),
     ]);
     for booking in &bookings {
         table.row([

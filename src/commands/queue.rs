@@ -106,13 +106,14 @@ fn list(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
         outln!("{}", words::nobody_waiting(settings.language));
         return Ok(ExitCode::SUCCESS);
     }
+    let heads = words::columns(settings.language);
     let mut table = Table::new(&[
-        Column::left("Ticket", 6),
-        Column::left("Service", 32),
-        Column::left("Arrived", 7),
-        Column::right("Waited", 6),
-        Column::left("Called to", config::DESK_MAX_CHARS),
-        Column::left("Booking", 9),
+        Column::left(heads.ticket, 6),
+        Column::left(heads.service, 32),
+        Column::left(heads.arrived, 7),
+        Column::right(heads.waited, 6),
+        Column::left(heads.called_to, config::DESK_MAX_CHARS),
+        Column::left(heads.booking, 9),
     ]);
     for ticket in &tickets {
         table.row([

@@ -163,8 +163,11 @@ impl AppointmentFigures {
     }
 }
 
-fn minutes(value: Option<f64>) -> String {
-    value.map_or_else(|| "-".to_string(), |m| format!("{m} min"))
+fn minutes(lang: Language, value: Option<f64>) -> String {
+    value.map_or_else(
+        || "-".to_string(),
+        |m| crate::text::report::minutes(lang, m),
+    )
 }
 
 /// The figures as the report table's last section.
@@ -199,8 +202,8 @@ pub fn render(figures: &AppointmentFigures, lang: Language) -> String {
         figures.waiting.called,
         w.called,
         w.median,
-        minutes(figures.waiting.median_minutes),
-        minutes(figures.waiting.p90_minutes)
+        minutes(lang, figures.waiting.median_minutes),
+        minutes(lang, figures.waiting.p90_minutes)
     );
     for pair in &figures.by_service_and_place {
         let _ = writeln!(
@@ -220,8 +223,8 @@ pub fn render(figures: &AppointmentFigures, lang: Language) -> String {
             crate::printable::cut(&crate::printable::printable(&service.id), 40),
             service.waits.called,
             w.median,
-            minutes(service.waits.median_minutes),
-            minutes(service.waits.p90_minutes)
+            minutes(lang, service.waits.median_minutes),
+            minutes(lang, service.waits.p90_minutes)
         );
     }
     for hour in &figures.waiting_by_hour {
@@ -231,8 +234,8 @@ pub fn render(figures: &AppointmentFigures, lang: Language) -> String {
             hour.id,
             hour.waits.called,
             w.median,
-            minutes(hour.waits.median_minutes),
-            minutes(hour.waits.p90_minutes)
+            minutes(lang, hour.waits.median_minutes),
+            minutes(lang, hour.waits.p90_minutes)
         );
     }
     out

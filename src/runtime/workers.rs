@@ -107,6 +107,8 @@ pub struct StorePlace {
     /// This window's own draft file; `None` when none could be claimed (drafts are not kept).
     pub drafts: Option<DraftSlot>,
     pub desk: String,
+    /// The desk's language: the failures a receptionist sees are worded in it.
+    pub language: crate::text::Language,
 }
 
 /// The store worker's jobs: the screen's effects carried out on the visit log (the reopening
@@ -137,7 +139,8 @@ impl StoreJobs {
         &mut self,
         work: impl FnOnce(&mut VisitLog) -> Result<T, StoreError>,
     ) -> Result<T, String> {
-        work(&mut self.log).map_err(|e| sentence(&e.to_string()))
+        let lang = self.place.language;
+        work(&mut self.log).map_err(|e| crate::text::errors::store(lang, &e))
     }
 
     /// The start-up clean-up: opens the log for writing (its health check runs here, off the
@@ -149,7 +152,10 @@ impl StoreJobs {
             Ok(now) => now,
             Err(e) => {
                 tracing::warn!("no clean-up at start-up: {e}");
-                return Some(Action::StoreWarning(sentence(&e.to_string())));
+                return Some(Action::StoreWarning(crate::text::errors::clock(
+                    self.place.language,
+                    &e,
+                )));
             }
         };
         match self.with_store(|store| store.clean_up(retention_days, now)) {
@@ -162,7 +168,10 @@ impl StoreJobs {
                 }
                 purged.held.map(|held| {
                     tracing::warn!("no clean-up at start-up: {held}");
-                    Action::StoreWarning(sentence(&held.to_string()))
+                    Action::StoreWarning(crate::text::errors::purge_held(
+                        self.place.language,
+                        &held,
+                    ))
                 })
             }
             Err(message) => Some(Action::StoreFailed(message)),
@@ -210,7 +219,9 @@ impl StoreJobs {
             }),
             Effect::DeleteVisit(id) => Some(match self.with_store(|s| s.delete(id)) {
                 Ok(true) => Action::VisitDeleted(id),
-                Ok(false) => Action::StoreFailed("That visit is no longer in the log.".to_string()),
+                Ok(false) => Action::StoreFailed(
+                    crate::text::errors::visit_gone(self.place.language).to_string(),
+                ),
                 Err(message) => Action::StoreFailed(message),
             }),
             Effect::LoadToday(day) => Some(
@@ -226,13 +237,11 @@ impl StoreJobs {
                     None
                 }
             },
-            Effect::SaveDraft(draft) => self
-                .place
-                .drafts
-                .as_ref()?
-                .save(&draft)
-                .err()
-                .map(|e| Action::DraftNotKept(sentence(&e.to_string()))),
+            Effect::SaveDraft(draft) => {
+                self.place.drafts.as_ref()?.save(&draft).err().map(|e| {
+                    Action::DraftNotKept(crate::text::errors::store(self.place.language, &e))
+                })
+            }
             Effect::ClearDraft => {
                 self.clear_draft();
                 None
@@ -264,17 +273,7 @@ impl StoreJobs {
 }
 
 /// A store message as a sentence for the status bar: capital first letter, full stop at the end.
-pub fn sentence(message: &str) -> String {
-    let mut chars = message.trim().chars();
-    let mut text: String = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    if !text.ends_with('.') {
-        text.push('.');
-    }
-    text
-}
+pub use crate::text::errors::sentence;
 
 /// Carries out the screen's store effects in order until the screen hangs up, with draft writes
 /// coalesced (see [`DraftWrites`]); a held draft is written before the worker stops.
@@ -340,6 +339,7 @@ impl StoreWorker {
             visits_file: settings.visits_file(),
             drafts,
             desk: settings.desk.clone(),
+            language: settings.language,
         };
         StoreWorker::start_at(place, settings.retention_days, answers)
     }
@@ -400,6 +400,7 @@ mod tests {
             visits_file: visits_folder.join("visits.sqlite3"),
             drafts: Some(slot),
             desk: "Front desk".into(),
+            language: crate::text::Language::English,
         };
         (place, draft_file)
     }

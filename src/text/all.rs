@@ -9,7 +9,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Language, accessible, form, hours, privacy, report, screens, script, slip, status, sync,
+    Language, accessible, appointments, errors, fields, form, hours, privacy, report, screens,
+    script, slip, status, sync,
 };
 use crate::catalogue::hours::{ClockTime, Moment, OpenNow};
 use crate::catalogue::{Access, Kind, OpeningTimes, Relation, Tier};
@@ -40,6 +41,8 @@ pub const SAME_IN_WELSH: &[&str] = &[
     "accessible.punctuation.:",
     "accessible.punctuation.@",
     "accessible.punctuation.#",
+    "form.note_length",
+    "status.print_command_said",
 ];
 
 struct List {
@@ -100,6 +103,10 @@ pub fn every_text(lang: Language) -> Vec<Text> {
     );
     l.add("sync.cannot_be_sent", sync::cannot_be_sent(lang, 2, "R1"));
     l.add("sync.retry_held_hint", sync::retry_held_hint(lang));
+    appointment_texts(l, lang);
+    field_texts(l, lang);
+    error_texts(l, lang);
+    later_texts(l, lang);
     std::mem::take(&mut l.texts)
 }
 
@@ -652,4 +659,280 @@ fn hours_texts(l: &mut List, lang: Language) {
             hours::open_now_short(lang, &open),
         );
     }
+}
+
+fn appointment_texts(l: &mut List, lang: Language) {
+    use crate::appointments::BookingState;
+    use crate::appointments::needs::Need;
+    for state in BookingState::ALL {
+        l.add(
+            format!("appointments.state.{state:?}"),
+            appointments::state(lang, state),
+        );
+    }
+    for (name, need) in [
+        ("interpreter", Need::Interpreter("Welsh".into())),
+        ("step_free", Need::StepFree),
+        ("hearing_loop", Need::HearingLoop),
+        ("quiet_room", Need::QuietRoom),
+        ("longer_slot", Need::LongerSlot),
+    ] {
+        l.add(
+            format!("appointments.need.{name}"),
+            appointments::need(lang, &need),
+        );
+    }
+    if let Some(at) = NaiveDate::from_ymd_opt(2027, 1, 12).and_then(|d| d.and_hms_opt(9, 30, 0)) {
+        l.add("appointments.when", appointments::when(lang, at));
+    }
+    l.fields("appointments.slip", json(appointments::slip_words(lang)));
+    l.fields(
+        "appointments.display",
+        json(appointments::display_words(lang)),
+    );
+    l.fields(
+        "appointments.report",
+        json(appointments::report_words(lang)),
+    );
+    l.fields("appointments.columns", json(appointments::columns(lang)));
+    l.add(
+        "appointments.booked",
+        appointments::booked(lang, "R1", "W1", "P1"),
+    );
+    l.add(
+        "appointments.arrived",
+        appointments::arrived(lang, "R1", "T1"),
+    );
+    l.add(
+        "appointments.cancelled",
+        appointments::cancelled(lang, "R1"),
+    );
+    l.add(
+        "appointments.called",
+        appointments::called(lang, "T1", "S1", "D1"),
+    );
+    l.add(
+        "appointments.nobody_waiting",
+        appointments::nobody_waiting(lang),
+    );
+    l.add("appointments.no_slots", appointments::no_slots(lang));
+    l.add("appointments.no_bookings", appointments::no_bookings(lang));
+}
+
+fn field_texts(l: &mut List, lang: Language) {
+    for field in crate::visit::CHOICE_FIELDS {
+        l.add(
+            format!("fields.{}", field.name),
+            fields::label(lang, field.name),
+        );
+        for word in field.options {
+            l.add(
+                format!("fields.{}.{word}", field.name),
+                fields::option(lang, field.name, word),
+            );
+        }
+    }
+}
+
+fn error_texts(l: &mut List, lang: Language) {
+    use crate::store::{PurgeHeld, StoreError};
+    use std::path::PathBuf;
+    let path = || PathBuf::from("/d1/f1");
+    let reason = || "R1".to_string();
+    let id = uuid::Uuid::nil();
+    let cases = [
+        (
+            "disk_full",
+            StoreError::DiskFull {
+                action: "save to",
+                path: path(),
+            },
+        ),
+        (
+            "read_only",
+            StoreError::ReadOnly {
+                action: "open",
+                path: path(),
+            },
+        ),
+        (
+            "folder",
+            StoreError::FolderCannotBeCreated {
+                path: path(),
+                reason: "the folder does not exist".into(),
+            },
+        ),
+        ("cannot_open", StoreError::CannotOpen { path: path() }),
+        (
+            "busy",
+            StoreError::Busy {
+                action: "read",
+                path: path(),
+            },
+        ),
+        ("not_a_database", StoreError::NotADatabase { path: path() }),
+        ("not_a_visit_log", StoreError::NotAVisitLog { path: path() }),
+        (
+            "version_changed",
+            StoreError::VersionChanged {
+                path: path(),
+                found: 7,
+            },
+        ),
+        ("corrupt", StoreError::Corrupt { path: path() }),
+        (
+            "damaged_not_backed_up",
+            StoreError::DamagedLogNotBackedUp {
+                log: path(),
+                restore_from: None,
+            },
+        ),
+        (
+            "newer_schema",
+            StoreError::NewerSchema {
+                path: path(),
+                found: 9,
+                known: 8,
+            },
+        ),
+        (
+            "already_saved",
+            StoreError::AlreadySaved { path: path(), id },
+        ),
+        (
+            "no_such_visit",
+            StoreError::NoSuchVisit { path: path(), id },
+        ),
+        (
+            "restore",
+            StoreError::Restore {
+                path: path(),
+                reason: reason(),
+            },
+        ),
+        (
+            "backup",
+            StoreError::Backup {
+                path: path(),
+                reason: "the visit log stayed busy; try again".into(),
+            },
+        ),
+        (
+            "draft",
+            StoreError::Draft {
+                path: path(),
+                reason: "the disk is full; free some space".into(),
+            },
+        ),
+        (
+            "other",
+            StoreError::Other {
+                action: "create",
+                path: path(),
+                reason: "you may not write there (it is read-only)".into(),
+            },
+        ),
+    ];
+    for (name, error) in cases {
+        l.add(format!("errors.store.{name}"), errors::store(lang, &error));
+    }
+    l.add(
+        "errors.clock.before_1970",
+        errors::clock(
+            lang,
+            &crate::clock::ClockError::Before1970 { shown: "T1".into() },
+        ),
+    );
+    l.add(
+        "errors.clock.too_far_ahead",
+        errors::clock(lang, &crate::clock::ClockError::TooFarAhead),
+    );
+    for (name, held) in [
+        (
+            "clock_behind",
+            PurgeHeld::ClockBehind {
+                now_ms: 0,
+                newest_ms: 1,
+            },
+        ),
+        (
+            "every_visit",
+            PurgeHeld::EveryVisit {
+                now_ms: 0,
+                visits: 3,
+            },
+        ),
+        (
+            "too_many",
+            PurgeHeld::TooMany {
+                older: 3,
+                visits: 4,
+            },
+        ),
+    ] {
+        l.add(
+            format!("errors.purge_held.{name}"),
+            errors::purge_held(lang, &held),
+        );
+    }
+    l.add("errors.visit_gone", errors::visit_gone(lang));
+}
+
+/// Texts added with the figures (calendar periods, last time's answers) and since.
+fn later_texts(l: &mut List, lang: Language) {
+    let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+    l.add(
+        "report.median_text",
+        report::median_text(lang, Some(4.5), 2),
+    );
+    l.add(
+        "report.signposted_without_partner",
+        report::signposted_without_partner(lang, 3),
+    );
+    l.add("report.period_today", report::period_today(lang));
+    l.add("report.period_yesterday", report::period_yesterday(lang));
+    l.add("report.period_day", report::period_day(lang, day));
+    l.add("report.period_week", report::period_week(lang, day, false));
+    l.add(
+        "report.period_this_week",
+        report::period_week(lang, day, true),
+    );
+    l.add("report.period_month", report::period_month(lang, day));
+    l.add(
+        "report.export_written",
+        report::export_written(lang, 3, 4, "F1"),
+    );
+    l.add(
+        "report.export_written_out",
+        report::export_written_out(lang, 3, 4),
+    );
+    l.add(
+        "report.screen_more_services",
+        report::screen_more_services(lang, 3),
+    );
+    l.add("form.last_time", form::last_time(lang, "A1", "K1"));
+    l.add("screens.closed_day", screens::closed_day(lang, day, false));
+    l.add(
+        "screens.closed_day_short",
+        screens::closed_day(lang, day, true),
+    );
+    l.add("form.note_length", form::note_length(lang, 3, 500));
+    l.add(
+        "status.nothing_to_discard",
+        status::nothing_to_discard(lang),
+    );
+    l.add(
+        "status.print_command_said",
+        status::print_command_said(lang, "P1", "L1"),
+    );
+    l.add("slip.given_by", slip::given_by(lang, "C1", "D1"));
+    l.add(
+        "script.walked_from_log",
+        script::walked_from_log(lang, "K1"),
+    );
+    l.add("script.no_script_for", script::no_script_for(lang, "S1"));
+    l.add(
+        "script.scripts_are_for_services",
+        script::scripts_are_for_services(lang),
+    );
 }

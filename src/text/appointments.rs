@@ -76,6 +76,7 @@ pub fn when(lang: Language, at: NaiveDateTime) -> String {
 }
 
 /// The fixed words of an appointment slip.
+#[derive(serde::Serialize)]
 pub struct SlipWords {
     pub title: &'static str,
     pub reference: &'static str,
@@ -119,6 +120,7 @@ pub fn slip_words(lang: Language) -> &'static SlipWords {
 }
 
 /// The waiting-room display's words.
+#[derive(serde::Serialize)]
 pub struct DisplayWords {
     pub title: &'static str,
     pub ticket: &'static str,
@@ -201,7 +203,61 @@ pub fn no_bookings(lang: Language) -> &'static str {
     }
 }
 
+/// The column heads of the lists of slots, bookings and tickets.
+#[derive(serde::Serialize)]
+pub struct Columns {
+    pub at: &'static str,
+    pub time: &'static str,
+    pub reference: &'static str,
+    pub service: &'static str,
+    pub place: &'static str,
+    pub free: &'static str,
+    pub state: &'static str,
+    pub ticket: &'static str,
+    pub needs: &'static str,
+    pub arrived: &'static str,
+    pub waited: &'static str,
+    pub called_to: &'static str,
+    pub booking: &'static str,
+}
+
+pub fn columns(lang: Language) -> &'static Columns {
+    match lang {
+        Language::English => &Columns {
+            at: "At",
+            time: "Time",
+            reference: "Reference",
+            service: "Service",
+            place: "Place",
+            free: "Free",
+            state: "State",
+            ticket: "Ticket",
+            needs: "Needs",
+            arrived: "Arrived",
+            waited: "Waited",
+            called_to: "Called to",
+            booking: "Booking",
+        },
+        Language::Welsh => &Columns {
+            at: "Pryd",
+            time: "Amser",
+            reference: "Cyfeirnod",
+            service: "Gwasanaeth",
+            place: "Lleoliad",
+            free: "Lle",
+            state: "Statws",
+            ticket: "Tocyn",
+            needs: "Anghenion",
+            arrived: "Cyrraedd",
+            waited: "Aros",
+            called_to: "Galwyd i",
+            booking: "Apwyntiad",
+        },
+    }
+}
+
 /// The words of the report's appointments section.
+#[derive(serde::Serialize)]
 pub struct ReportWords {
     pub heading: &'static str,
     pub bookings: &'static str,

@@ -50,6 +50,11 @@ const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
         "Newid iaith y preswylydd: Saesneg neu Gymraeg",
     ),
     ("note", ANY, "Mynd yn syth i'r nodyn"),
+    (
+        "take_last_time",
+        ANY,
+        "Cymryd atebion y tro diwethaf a ddangosir wrth ymyl eu meysydd",
+    ),
     ("top", &["Today"], "Yr ymweliad cyntaf"),
     ("bottom", &["Today"], "Yr ymweliad olaf"),
     (

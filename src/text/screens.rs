@@ -427,3 +427,24 @@ pub fn slip_offer(lang: Language, key: &str) -> String {
         Language::Welsh => format!(" {key} slip i'r preswylydd "),
     }
 }
+
+/// A date a partner is closed, as the details show it: short on the full screen ("Fri 25 Dec
+/// 2026", "Gwe 25 Rhag 2026"), in full for a screen reader ("Friday 25 December 2026").
+pub fn closed_day(lang: Language, day: chrono::NaiveDate, short: bool) -> String {
+    use chrono::Datelike;
+    const DAYS: [&str; 7] = ["Llun", "Maw", "Mer", "Iau", "Gwe", "Sad", "Sul"];
+    const MONTHS: [&str; 12] = [
+        "Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag",
+    ];
+    match (lang, short) {
+        (_, false) => super::report::period_day(lang, day),
+        (Language::English, true) => day.format("%a %-d %b %Y").to_string(),
+        (Language::Welsh, true) => format!(
+            "{} {} {} {}",
+            DAYS[day.weekday().num_days_from_monday() as usize],
+            day.day(),
+            MONTHS[(day.month0() as usize).min(11)],
+            day.year()
+        ),
+    }
+}

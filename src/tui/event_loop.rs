@@ -14,7 +14,7 @@ use super::terminal::{TerminalGuard, Tty};
 use super::theme::Theme;
 use crate::config::Settings;
 use crate::desk::{Action, App, Effect};
-use crate::runtime::workers::{SearchStart, sentence};
+use crate::runtime::workers::SearchStart;
 use crate::runtime::{Answers, Threaded};
 use crate::store::DraftSlot;
 
@@ -47,7 +47,10 @@ pub async fn run(
             }
             (Some(slot), None)
         }
-        Err(e) => (None, Some(sentence(&e.to_string()))),
+        Err(e) => (
+            None,
+            Some(crate::text::errors::store(settings.language, &e)),
+        ),
     };
 
     let (sender, mut messages) = mpsc::unbounded_channel::<Message>();

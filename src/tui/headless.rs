@@ -78,6 +78,7 @@ impl Headless {
             visits_file: data_dir.join("visits.sqlite3"),
             drafts,
             desk: self.app.desk.clone(),
+            language: self.app.lang,
         }));
         self
     }

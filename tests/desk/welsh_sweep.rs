@@ -104,6 +104,7 @@ fn content(catalogue: &Catalogue) -> Content {
         serde_json::to_value(&catalogue.partners).unwrap(),
         serde_json::to_value(&catalogue.faqs).unwrap(),
         serde_json::to_value(&catalogue.scripts).unwrap(),
+        serde_json::to_value(&catalogue.appointments).unwrap(),
     ];
     for value in &values {
         json_strings(value, &mut strings);
@@ -409,6 +410,13 @@ fn every_screen(desk: &mut Headless) -> Vec<(String, String)> {
     shot(desk, "report");
     desk.press(KeyCode::Char('w'));
     shot(desk, "report, this week");
+    // Calendar periods: the week before, this month and the month before.
+    desk.press(KeyCode::Left);
+    shot(desk, "report, the week before");
+    desk.press(KeyCode::Char('m'));
+    shot(desk, "report, this month");
+    desk.press(KeyCode::Left);
+    shot(desk, "report, the month before");
     desk.press(KeyCode::Char('?'));
     shot(desk, "help on the report");
     desk.press(KeyCode::Esc);
@@ -467,6 +475,15 @@ fn every_screen_in_welsh_has_no_english_of_the_programs_own() {
             }
             for found in sweep.english_in(&screen) {
                 problems.push(format!("{name} ({width}x{height}): {found}"));
+            }
+            // The calendar periods are named in Welsh in the report's title.
+            for (shot, period) in [
+                ("report, the week before", "Wythnos 16 Tachwedd"),
+                ("report, the month before", "Hydref 2026"),
+            ] {
+                if name == shot {
+                    assert!(screen.contains(period), "{name}: {period}\n{screen}");
+                }
             }
         }
     }
@@ -651,4 +668,121 @@ fn an_accessible_transcript_in_welsh_has_no_english_of_the_programs_own() {
         "{}\n\n{transcript}",
         problems.join("\n")
     );
+}
+
+/// A desk whose visit log is not a database: saving a visit fails, and the status line says why
+/// in Welsh (the file's own path aside).
+#[test]
+fn a_store_failure_on_a_welsh_desk_is_said_in_welsh() {
+    let catalogue = Catalogue::embedded().unwrap();
+    let sweep = Sweep::new(&catalogue);
+    let data = TempDir::new().unwrap();
+    let visits = data.path().join("visits.sqlite3");
+    std::fs::write(&visits, "not a database, just words\n".repeat(200)).unwrap();
+    let mut desk = Headless::new(catalogue, monday_morning(), 120, 40);
+    desk.app.lang = Language::Welsh;
+    desk = desk.with_visit_log(data.path());
+    desk.type_text("bulky waste");
+    desk.press(KeyCode::F(2));
+    desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Enter);
+    let said = desk
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("Nid yw"), "{said}");
+    assert!(said.contains("drafft"), "{said}");
+    let without_path = said.replace(&visits.display().to_string(), "F1");
+    let problems = sweep.english_in(&without_path);
+    assert!(problems.is_empty(), "{}\n{said}", problems.join("\n"));
+}
+
+/// Appointments on the command line in Welsh: a booking, the day's list and slots, the
+/// resident's slip, a walk-in's ticket called, the waiting list, and the report's appointments
+/// section (table and HTML).
+#[test]
+fn appointments_the_waiting_list_and_their_report_in_welsh_have_no_english_of_the_programs_own() {
+    let catalogue = Catalogue::embedded().unwrap();
+    let sweep = Sweep::new(&catalogue);
+    let data = TempDir::new().unwrap();
+    let config = format!(
+        "{}/tests/fixtures/empty-config.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let run = |args: &[&str]| -> String {
+        let output = assert_cmd::Command::cargo_bin("frontdesk")
+            .unwrap()
+            .env_clear()
+            .env("FRONTDESK_CONFIG", &config)
+            .env("FRONTDESK_DESK", DESK)
+            .env("FRONTDESK_LANGUAGE", "cy")
+            .arg("--data-dir")
+            .arg(data.path())
+            .current_dir(data.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let out = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {out}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        out
+    };
+    let booking: serde_json::Value = serde_json::from_str(&run(&[
+        "appointments",
+        "book",
+        "--service",
+        "homelessness",
+        "--next",
+        "--needs",
+        "hearing-loop",
+        "--json",
+    ]))
+    .unwrap();
+    let reference = booking["reference"].as_str().unwrap().to_string();
+    let day = booking["at"].as_str().unwrap()[..10].to_string();
+    let mut shown = vec![
+        (
+            "booked",
+            run(&[
+                "appointments",
+                "book",
+                "--service",
+                "homelessness",
+                "--next",
+            ]),
+        ),
+        ("list", run(&["appointments", "list", "--date", &day])),
+        ("slots", run(&["appointments", "slots", "--date", &day])),
+        (
+            "slip",
+            run(&["slip", "--appointment", &reference, "--language", "cy"]),
+        ),
+        (
+            "ticket",
+            run(&["queue", "add", "--service", "homelessness"]),
+        ),
+        ("call", run(&["queue", "call"])),
+        ("queue", run(&["queue", "list"])),
+        ("cancel", run(&["appointments", "cancel", &reference])),
+    ];
+    let table = run(&["report", "--language", "cy"]);
+    assert!(table.contains("Apwyntiadau ac aros"), "{table}");
+    shown.push(("report", table));
+    let html = run(&["report", "--language", "cy", "--format", "html"]);
+    shown.push(("report html", html_text(&html)));
+    let mut problems = Vec::new();
+    for (what, text) in &shown {
+        if std::env::var_os("FRONTDESK_SWEEP_SHOW").is_some() {
+            println!("== {what}\n{text}");
+        }
+        for found in sweep.english_in(text) {
+            problems.push(format!("{what}: {found}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

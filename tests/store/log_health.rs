@@ -213,6 +213,7 @@ fn the_screen_start_up_keeps_every_visit_when_the_clean_up_is_held_and_says_so()
         visits_file: path.clone(),
         drafts: None,
         desk: "Desk".into(),
+        language: frontdesk::text::Language::English,
     };
     StoreWorker::start_at(place, 730, sender).finish();
     let mut warnings = Vec::new();

@@ -195,7 +195,7 @@ pub fn entry_lines<'a>(app: &'a App, key: EntryKey, theme: &Theme, full: bool) -
                     .iter()
                     .filter(|d| d.0 >= today)
                     .take(3)
-                    .map(|d| d.0.format("%a %-d %b %Y").to_string())
+                    .map(|d| crate::text::screens::closed_day(app.lang, d.0, true))
                     .collect();
                 if !closed.is_empty() {
                     lines.push(Line::from(vec![
