@@ -7,6 +7,7 @@
 mod support;
 
 mod accessible;
+mod one_view;
 mod reception;
 mod report_screen;
 mod script_screen;
