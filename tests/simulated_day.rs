@@ -11,7 +11,10 @@
 //!
 //! This file is its own process, set to UK time before anything reads the clock's zone.
 
-mod central_support;
+#[path = "support/mod.rs"]
+mod support;
+
+use support::central as central_support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -348,11 +351,12 @@ fn a_day_of_residents_gives_the_figures_that_happened() {
         let index = frontdesk::search::Index::new(&catalogue);
         let keys = frontdesk::accessible::key_names(Language::English);
         let app = frontdesk::desk::App::new(catalogue, keys, "Front desk", "AB", uk(first));
-        let jobs = frontdesk::tui::workers::StoreJobs::new(frontdesk::tui::workers::StorePlace {
-            visits_file: dir.path().join("visits.sqlite3"),
-            drafts: None,
-            desk: "Front desk".to_string(),
-        });
+        let jobs =
+            frontdesk::runtime::workers::StoreJobs::new(frontdesk::runtime::workers::StorePlace {
+                visits_file: dir.path().join("visits.sqlite3"),
+                drafts: None,
+                desk: "Front desk".to_string(),
+            });
         let shared = clock.clone();
         frontdesk::accessible::Session::new(
             app,

@@ -326,7 +326,6 @@ impl App {
             *self.screen() == Screen::Search && !self.search.query.is_empty();
     }
 
-
     /// One action, handed to the function for its concern: the receptionist's input
     /// (`input`), what the workers answer (`answers`), the report, the slip, today's list and
     /// the central server (their own files).

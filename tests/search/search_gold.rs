@@ -135,7 +135,10 @@ fn the_council_sense_of_a_word_comes_first() {
         ("how do i pay a parking ticket", "parking-fine"),
         ("bailiffs", "council-tax-arrears"),
         ("bailiffs came to my door", "council-tax-arrears"),
-        ("i need a season ticket for the car park", "car-park-season-ticket"),
+        (
+            "i need a season ticket for the car park",
+            "car-park-season-ticket",
+        ),
         ("where do i vote", "polling-station"),
     ] {
         let first = index
