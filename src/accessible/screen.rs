@@ -2,14 +2,11 @@
 //! lines, the resident's web address written out, a script's node, today's visits. No line is
 //! ever redrawn; the session prints these when they change.
 
-use std::str::FromStr;
-
 use crate::catalogue::{Entry, EntryKey, OpeningTimes, ScriptEnd, hours};
 use crate::desk::view::{Value, ViewLine};
 use crate::desk::{App, Screen, ScriptView, SlipView};
 use crate::script::ScriptWalk;
 use crate::text::{self, Language};
-use crate::visit::Outcome;
 
 /// How many results one line reads out; 'more' reads the next ones.
 pub const RESULTS_AT_ONCE: usize = 10;
@@ -171,7 +168,7 @@ pub fn entry(app: &App, key: EntryKey) -> Vec<String> {
 fn sentence(line: &ViewLine) -> String {
     let value = match &line.value {
         Value::Text(text) => text.replace(" · ", ", "),
-        Value::Bullets(items) => items.join("; "),
+        Value::Bullets(items) | Value::Steps(items) => items.join("; "),
         Value::Lines(items) => sentences(items),
     };
     match line.label_word() {
@@ -242,11 +239,6 @@ fn resident(app: &App, key: EntryKey) -> Vec<String> {
     labelled(&mut lines, labels.phone, phone.unwrap_or(""));
     lines.extend(hours_line(app, hours));
     lines
-}
-
-fn outcome_word(lang: Language, word: Option<&str>) -> Option<String> {
-    word.and_then(|w| Outcome::from_str(w).ok())
-        .map(|o| text::form::outcome(lang, o).to_string())
 }
 
 /// A script's node: the answers so far, an urgent step first, the words for the receptionist
@@ -327,37 +319,8 @@ fn end_lines(app: &App, end: &ScriptEnd, lines: &mut Vec<String>) {
     let lang = app.lang;
     let labels = text::script::labels(lang);
     lines.push(format!("{}.", labels.end));
-    if let Some(outcome) = outcome_word(lang, end.outcome.as_deref()) {
-        labelled(lines, labels.outcome, &outcome);
-    }
-    let services: Vec<String> = end
-        .services
-        .iter()
-        .map(|s| {
-            let title = app.catalogue.service_title(&s.id);
-            match outcome_word(lang, s.outcome.as_deref()) {
-                Some(own) => format!("{title} ({own})"),
-                None => title.to_string(),
-            }
-        })
-        .collect();
-    labelled(lines, labels.services, &services.join("; "));
-    let partners: Vec<&str> = end
-        .partners
-        .iter()
-        .map(|id| {
-            app.catalogue
-                .partner(id)
-                .map_or(id.as_str(), |p| p.name.as_str())
-        })
-        .collect();
-    labelled(lines, labels.partners, &partners.join("; "));
-    labelled(lines, labels.say_to_resident, &end.tell);
-    labelled(lines, labels.checklist, &end.checklist.join("; "));
-    if end.slip {
-        let key = app.keys.key(crate::desk::Command::Slip);
-        lines.push(text::script::slip_worth_printing(lang, &key));
-    }
+    let end_view = crate::desk::view::script_end_view(&app.catalogue, end, lang, &app.keys);
+    lines.extend(end_view.iter().map(sentence));
     lines.push(text::accessible::log_from_end(lang).to_string());
 }
 

@@ -6,7 +6,8 @@
 
 use crossterm::event::KeyCode;
 use frontdesk::catalogue::Catalogue;
-use frontdesk::desk::{Detail, Screen};
+use frontdesk::desk::view::script_end_view;
+use frontdesk::desk::{Detail, Screen, ScriptView};
 use frontdesk::text::Language;
 use frontdesk::tui::headless::Headless;
 
@@ -85,4 +86,79 @@ fn every_line_of_an_entrys_view_is_on_the_full_screen_and_in_the_accessible_mode
         }
     }
     assert!(checked > 1000, "{checked} texts checked");
+}
+
+/// Every frame of a script's walk as it stands, scrolled a line at a time to the end.
+fn script_frames(desk: &mut Headless) -> Vec<String> {
+    let offset = |desk: &Headless| match desk.app.screen() {
+        Screen::Script(view) => view.scroll.offset,
+        other => panic!("not a script: {other:?}"),
+    };
+    let mut frames = vec![plain(&desk.screen())];
+    loop {
+        let before = offset(desk);
+        desk.press(KeyCode::Down);
+        if offset(desk) == before {
+            break;
+        }
+        frames.push(plain(&desk.screen()));
+    }
+    frames
+}
+
+#[test]
+fn every_line_of_a_scripts_end_is_on_the_full_screen_and_in_the_accessible_mode() {
+    let catalogue = Catalogue::embedded().unwrap();
+    let mut checked = 0;
+    for script in &catalogue.scripts {
+        let paths = frontdesk::script::every_path(script, 1000).expect("a shipped script");
+        for path in paths {
+            let mut desk = Headless::new(catalogue.clone(), monday_morning(), 120, 40);
+            desk.app
+                .screens
+                .push(Screen::Script(ScriptView::new(&script.id)));
+            let acknowledge = |desk: &mut Headless| {
+                let Screen::Script(view) = desk.app.screen().clone() else {
+                    panic!("left the script");
+                };
+                if view
+                    .walk(&desk.app.catalogue)
+                    .unwrap()
+                    .needs_acknowledgement()
+                {
+                    desk.press(KeyCode::Enter);
+                }
+            };
+            for key in &path.keys {
+                acknowledge(&mut desk);
+                desk.press(KeyCode::Char(char::from(b'0' + key)));
+            }
+            acknowledge(&mut desk);
+            let Screen::Script(view) = desk.app.screen().clone() else {
+                panic!("{}: left the script", script.id);
+            };
+            let walk = view.walk(&desk.app.catalogue).unwrap();
+            let end = walk.end().expect("every path ends");
+            let lines = script_end_view(&desk.app.catalogue, end, desk.app.lang, &desk.app.keys);
+            let spoken = plain(&frontdesk::accessible::screen_lines(&desk.app, 0).join(" "));
+            let screen = script_frames(&mut desk);
+            for text in lines.iter().flat_map(|line| line.texts()) {
+                let said = plain(text);
+                assert!(
+                    screen.iter().any(|frame| frame.contains(&said)),
+                    "{} {:?}: the full screen does not show {text:?}",
+                    script.id,
+                    path.keys
+                );
+                assert!(
+                    spoken.contains(&said),
+                    "{} {:?}: the accessible mode does not say {text:?}:\n{spoken}",
+                    script.id,
+                    path.keys
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked} texts checked");
 }

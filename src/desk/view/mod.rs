@@ -2,8 +2,10 @@
 //! spans, the accessible mode to sentences. A line added here appears on both.
 
 mod entry;
+mod script;
 
 pub use entry::{EntryView, LinkView, entry_view, provider_tag};
+pub use script::script_end_view;
 
 /// How a line's value is set off on the full screen (the accessible mode reads every line the
 /// same way).
@@ -15,6 +17,8 @@ pub enum Emphasis {
     Heading,
     /// Who does it, when it is not this council.
     NotUs,
+    /// Words for the resident, marked as such (never by colour alone).
+    Resident,
 }
 
 /// A line's value: one text, or a list.
@@ -25,6 +29,8 @@ pub enum Value {
     Bullets(Vec<String>),
     /// Lines drawn under the label; read out as sentences.
     Lines(Vec<String>),
+    /// Steps to tick off, drawn one a line under the label; read out joined with "; ".
+    Steps(Vec<String>),
 }
 
 /// One thing a view says: "Label: value". The label carries its own punctuation as the
@@ -66,7 +72,7 @@ impl ViewLine {
         }
         match &self.value {
             Value::Text(text) => texts.push(text.as_str()),
-            Value::Bullets(items) | Value::Lines(items) => {
+            Value::Bullets(items) | Value::Lines(items) | Value::Steps(items) => {
                 texts.extend(items.iter().map(String::as_str));
             }
         }

@@ -54,6 +54,7 @@ fn draw_line(lines: &mut Vec<Line<'static>>, line: &ViewLine, theme: &Theme) {
         Emphasis::Plain => theme.base,
         Emphasis::Heading => theme.heading,
         Emphasis::NotUs => theme.not_us,
+        Emphasis::Resident => theme.heading,
     };
     let label = (!line.label.is_empty()).then(|| Span::styled(line.label, theme.heading));
     match &line.value {
@@ -69,7 +70,7 @@ fn draw_line(lines: &mut Vec<Line<'static>>, line: &ViewLine, theme: &Theme) {
             lines.extend(label.map(Line::from));
             lines.extend(items.iter().map(|item| Line::from(format!("• {item}"))));
         }
-        Value::Lines(items) => {
+        Value::Lines(items) | Value::Steps(items) => {
             lines.extend(label.map(Line::from));
             lines.extend(items.iter().map(|item| Line::from(item.clone())));
         }
