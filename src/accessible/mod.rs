@@ -31,6 +31,7 @@ use crate::runtime::workers::{StoreJobs, StorePlace};
 use crate::search::Index;
 use crate::store::DraftSlot;
 use crate::text::{self, Language};
+pub use screen::{entry as entry_sentences, lines as screen_lines};
 pub use session::Session;
 
 /// Why the accessible mode was started.

@@ -2,13 +2,11 @@
 //! lines, the resident's web address written out, a script's node, today's visits. No line is
 //! ever redrawn; the session prints these when they change.
 
-use std::str::FromStr;
-
 use crate::catalogue::{Entry, EntryKey, OpeningTimes, ScriptEnd, hours};
+use crate::desk::view::{Value, ViewLine};
 use crate::desk::{App, Screen, ScriptView, SlipView};
 use crate::script::ScriptWalk;
 use crate::text::{self, Language};
-use crate::visit::Outcome;
 
 /// How many results one line reads out; 'more' reads the next ones.
 pub const RESULTS_AT_ONCE: usize = 10;
@@ -123,127 +121,35 @@ fn sentences(parts: &[String]) -> String {
         .join(" ")
 }
 
-fn kind_name(lang: Language, entry: Entry<'_>) -> &'static str {
-    text::screens::kind_title(lang, entry.kind()).trim()
-}
-
-/// An entry's detail screen: every field as "Label: value", then its numbered links.
-fn entry(app: &App, key: EntryKey) -> Vec<String> {
+/// An entry's detail screen: the desk's view of it, every line as "Label: value", then its
+/// numbered links.
+pub fn entry(app: &App, key: EntryKey) -> Vec<String> {
     let lang = app.lang;
-    let Some(entry) = app.catalogue.entry(key) else {
+    let Some(view) = app.entry_view(key) else {
         return Vec::new();
     };
-    let labels = text::screens::labels(lang);
-    let own = text::accessible::labels(lang);
+    let kind = text::screens::kind_title(lang, view.kind).trim();
     let mut lines = vec![text::accessible::entry_heading(
         lang,
-        kind_name(lang, entry),
-        entry.title(),
-        entry.urgent(),
+        kind,
+        &view.title,
+        view.urgent,
     )];
-    match entry {
-        Entry::Service(s) => {
-            let provider = app.catalogue.provider_of(s);
-            if provider.is_us() {
-                labelled(&mut lines, own.provided_by, provider.name);
-            } else {
-                let who = text::screens::not_us(lang, provider.tier);
-                let contact = provider.phone.or(provider.website).unwrap_or("");
-                let value = [provider.name, contact]
-                    .iter()
-                    .filter(|v| !v.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                lines.push(format!("{who}. {}{value}", own.provided_by));
-            }
-            labelled(&mut lines, own.summary, &s.summary);
-            labelled(&mut lines, labels.say, &s.say);
-            if let Some(online) = &s.online {
-                let how = if online.self_serve {
-                    labels.online_self_serve
-                } else {
-                    labels.online
-                };
-                labelled(&mut lines, how, &online.url);
-            }
-            labelled(&mut lines, labels.phone, s.phone.as_deref().unwrap_or(""));
-            labelled(&mut lines, labels.bring, &s.bring.join("; "));
-            labelled(
-                &mut lines,
-                labels.who_can_get_it,
-                s.eligibility.as_deref().unwrap_or(""),
-            );
-        }
-        Entry::Partner(p) => {
-            let reach = if p.national {
-                labels.national_partner
-            } else {
-                labels.local_partner
-            };
-            lines.push(reach.replace(" · ", ", "));
-            labelled(&mut lines, own.summary, &p.summary);
-            labelled(&mut lines, labels.phone, p.phone.as_deref().unwrap_or(""));
-            labelled(&mut lines, labels.web, p.website.as_deref().unwrap_or(""));
-            labelled(&mut lines, labels.email, p.email.as_deref().unwrap_or(""));
-            labelled(
-                &mut lines,
-                labels.address,
-                p.address.as_deref().unwrap_or(""),
-            );
-            let how: Vec<&str> = p
-                .access
-                .iter()
-                .map(|a| text::form::access(app.lang, *a))
-                .collect();
-            labelled(&mut lines, labels.how, &how.join(", "));
-            labelled(&mut lines, labels.languages, &p.languages.join(", "));
-            labelled(
-                &mut lines,
-                labels.who_can_get_help,
-                p.eligibility.as_deref().unwrap_or(""),
-            );
-            if !p.hours.is_empty() {
-                let open = hours::open_now_except(&p.hours, &p.closed, app.now.naive_local());
-                let mut parts = vec![text::hours::open_now(app.lang, &open)];
-                parts.extend(text::hours::describe(app.lang, &p.hours));
-                lines.push(format!("{}{}", own.hours, sentences(&parts)));
-            }
-            if let Some(note) = &p.hours_note {
-                lines.push(note.clone());
-            }
-            let today = app.now.date_naive();
-            let closed: Vec<String> = p
-                .closed
-                .iter()
-                .filter(|d| d.0 >= today)
-                .take(3)
-                .map(|d| text::screens::closed_day(lang, d.0, false))
-                .collect();
-            labelled(&mut lines, labels.closed_on, &closed.join(", "));
-            labelled(
-                &mut lines,
-                labels.accessibility,
-                p.accessibility.as_deref().unwrap_or(""),
-            );
-            if p.referral_needs_consent {
-                lines.push(labels.referral_needs_consent.to_string());
-            }
-        }
-        Entry::Faq(f) => labelled(&mut lines, own.answer, &f.answer),
-        Entry::Script(s) => labelled(&mut lines, own.summary, &s.summary),
-    }
-    let links = app.catalogue.links(key);
-    let items: Vec<String> = links
+    lines.extend(view.lines.iter().map(sentence));
+    let items: Vec<String> = view
+        .links
         .iter()
         .enumerate()
-        .filter_map(|(i, link)| {
-            let title = app.catalogue.entry(link.key)?.title();
-            let why = text::screens::relation(lang, link.relation);
-            Some(format!("{}: {why}: {title}.", i + 1))
+        .map(|(i, link)| {
+            let tag = link
+                .tag
+                .map(|t| format!(" ({})", t.trim_matches(['[', ']'])))
+                .unwrap_or_default();
+            format!("{}: {}: {}{tag}.", i + 1, link.relation, link.title)
         })
         .collect();
     if !items.is_empty() {
+        let own = text::accessible::labels(lang);
         lines.push(format!(
             "{} {} {}",
             own.links,
@@ -255,6 +161,20 @@ fn entry(app: &App, key: EntryKey) -> Vec<String> {
         lines.push(text::accessible::script_offered(lang, &script.title));
     }
     lines
+}
+
+/// One line of a view read out: "Label: value"; a list joined with "; ", lines as sentences;
+/// the full screen's " · " said as a comma.
+fn sentence(line: &ViewLine) -> String {
+    let value = match &line.value {
+        Value::Text(text) => text.replace(" · ", ", "),
+        Value::Bullets(items) | Value::Steps(items) => items.join("; "),
+        Value::Lines(items) => sentences(items),
+    };
+    match line.label_word() {
+        "" => value,
+        label => format!("{label}: {value}"),
+    }
 }
 
 /// A web address read out: "example dot gov dot uk slash bins".
@@ -319,11 +239,6 @@ fn resident(app: &App, key: EntryKey) -> Vec<String> {
     labelled(&mut lines, labels.phone, phone.unwrap_or(""));
     lines.extend(hours_line(app, hours));
     lines
-}
-
-fn outcome_word(lang: Language, word: Option<&str>) -> Option<String> {
-    word.and_then(|w| Outcome::from_str(w).ok())
-        .map(|o| text::form::outcome(lang, o).to_string())
 }
 
 /// A script's node: the answers so far, an urgent step first, the words for the receptionist
@@ -404,37 +319,8 @@ fn end_lines(app: &App, end: &ScriptEnd, lines: &mut Vec<String>) {
     let lang = app.lang;
     let labels = text::script::labels(lang);
     lines.push(format!("{}.", labels.end));
-    if let Some(outcome) = outcome_word(lang, end.outcome.as_deref()) {
-        labelled(lines, labels.outcome, &outcome);
-    }
-    let services: Vec<String> = end
-        .services
-        .iter()
-        .map(|s| {
-            let title = app.catalogue.service_title(&s.id);
-            match outcome_word(lang, s.outcome.as_deref()) {
-                Some(own) => format!("{title} ({own})"),
-                None => title.to_string(),
-            }
-        })
-        .collect();
-    labelled(lines, labels.services, &services.join("; "));
-    let partners: Vec<&str> = end
-        .partners
-        .iter()
-        .map(|id| {
-            app.catalogue
-                .partner(id)
-                .map_or(id.as_str(), |p| p.name.as_str())
-        })
-        .collect();
-    labelled(lines, labels.partners, &partners.join("; "));
-    labelled(lines, labels.say_to_resident, &end.tell);
-    labelled(lines, labels.checklist, &end.checklist.join("; "));
-    if end.slip {
-        let key = app.keys.key(crate::desk::Command::Slip);
-        lines.push(text::script::slip_worth_printing(lang, &key));
-    }
+    let end_view = crate::desk::view::script_end_view(&app.catalogue, end, lang, &app.keys);
+    lines.extend(end_view.iter().map(sentence));
     lines.push(text::accessible::log_from_end(lang).to_string());
 }
 

@@ -20,6 +20,7 @@ pub mod key_names;
 pub mod navigation;
 pub mod status;
 pub mod text_field;
+pub mod view;
 
 pub use action::{Action, Effect, FetchedCatalogue, SlipFiled, SlipJob, SyncState};
 pub use app::{

@@ -9,6 +9,7 @@ mod support;
 mod accessible;
 mod face_bugs;
 mod faces_agree;
+mod one_view;
 mod reception;
 mod report_screen;
 mod script_screen;

@@ -85,7 +85,7 @@ fn the_partner_screen_shows_everything_a_resident_needs() {
         "Languages: English",
         "Who can get help: People in crisis",
         "Tuesday, Thursday and Saturday: 10am to 1pm",
-        "Closed on: Fri 25 Dec 2026, Mon 28 Dec 2026, Fri 1 Jan 2027",
+        "Closed on: Friday 25 December, Monday 28 December, Friday 1 January",
         "Access: Step-free entrance",
         "Takes a referral only when the resident agrees to it.",
     ] {

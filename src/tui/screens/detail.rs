@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::entry::{entry_lines, provider_tag};
+use super::entry::view_lines;
 use super::fit::scroll_signs;
 use crate::desk::{App, Command, Detail, TextView};
 use crate::text;
@@ -20,9 +20,12 @@ pub fn render(
     body: Rect,
     detail: &Detail,
 ) -> TextView {
-    let catalogue = &app.catalogue;
-    let lines = entry_lines(app, detail.key, theme, true);
-    let links = catalogue.links(detail.key);
+    let entry_view = app.entry_view(detail.key);
+    let lines = entry_view
+        .as_ref()
+        .map(|view| view_lines(view, app, theme, true))
+        .unwrap_or_default();
+    let links = entry_view.as_ref().map_or(&[][..], |view| &view.links[..]);
 
     // Links stay in view in their own panel at the bottom; the text above scrolls.
     let link_rows = u16::try_from(links.len())
@@ -84,8 +87,7 @@ pub fn render(
         .enumerate()
         .skip(first)
         .take(visible)
-        .filter_map(|(i, link)| catalogue.entry(link.key).map(|entry| (i, link, entry)))
-        .map(|(i, link, entry)| {
+        .map(|(i, link)| {
             let number = if i < 9 {
                 format!("[{}]", i + 1)
             } else {
@@ -98,13 +100,10 @@ pub fn render(
             };
             let mut spans = vec![
                 Span::styled(format!("{number} "), theme.key),
-                Span::styled(
-                    format!("{}: ", text::screens::relation(app.lang, link.relation)),
-                    theme.muted,
-                ),
-                Span::styled(entry.title(), style),
+                Span::styled(format!("{}: ", link.relation), theme.muted),
+                Span::styled(link.title.clone(), style),
             ];
-            if let Some(tag) = provider_tag(app, entry) {
+            if let Some(tag) = link.tag {
                 spans.push(Span::styled(format!(" {tag}"), theme.not_us));
             }
             Line::from(spans)

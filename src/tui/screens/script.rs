@@ -2,8 +2,6 @@
 //! instructions apart from the words for the resident, numbered options, and at an end what to
 //! log and tell. The text scrolls like the detail screen's when it is long.
 
-use std::str::FromStr;
-
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -12,11 +10,11 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::fit::scroll_signs;
 use crate::catalogue::{Catalogue, ScriptEnd, ScriptNode};
+use crate::desk::view::{Emphasis, Value, script_end_view};
 use crate::desk::{App, Command, ScriptView, TextView};
 use crate::script::ScriptWalk;
 use crate::text;
 use crate::tui::theme::Theme;
-use crate::visit::Outcome;
 
 /// The mark before every line for the resident: a bar and a label, never colour alone.
 const RESIDENT_BAR: &str = "▌ ";
@@ -184,64 +182,29 @@ fn end_lines<'a>(
         format!("== {} ==", labels.end),
         theme.title,
     )));
-    let outcome = |word: Option<&str>| {
-        word.and_then(|w| Outcome::from_str(w).ok())
-            .map(|o| text::form::outcome(app.lang, o).to_string())
-    };
-    if let Some(outcome) = outcome(end.outcome.as_deref()) {
-        lines.push(Line::from(vec![
-            Span::styled(labels.outcome, theme.muted),
-            Span::raw(outcome),
-        ]));
-    }
-    if !end.services.is_empty() {
-        let services: Vec<String> = end
-            .services
-            .iter()
-            .map(|s| {
-                let title = catalogue
-                    .service(&s.id)
-                    .map_or(s.id.as_str(), |service| service.title.as_str());
-                match outcome(s.outcome.as_deref()) {
-                    Some(own) => format!("{title} ({own})"),
-                    None => title.to_string(),
-                }
-            })
-            .collect();
-        lines.push(Line::from(vec![
-            Span::styled(labels.services, theme.muted),
-            Span::raw(services.join("; ")),
-        ]));
-    }
-    if !end.partners.is_empty() {
-        let partners: Vec<&str> = end
-            .partners
-            .iter()
-            .map(|id| {
-                catalogue
-                    .partner(id)
-                    .map_or(id.as_str(), |p| p.name.as_str())
-            })
-            .collect();
-        lines.push(Line::from(vec![
-            Span::styled(labels.partners, theme.muted),
-            Span::raw(partners.join("; ")),
-        ]));
-    }
-    if !end.tell.is_empty() {
-        lines.push(resident_line(app, theme, &end.tell));
-    }
-    if !end.checklist.is_empty() {
-        lines.push(Line::from(Span::styled(labels.checklist, theme.muted)));
-        for item in &end.checklist {
-            lines.push(Line::from(format!("  - {item}")));
+    for line in script_end_view(catalogue, end, app.lang, &app.keys) {
+        match line.value {
+            Value::Text(value) => lines.push(match line.emphasis {
+                Emphasis::Resident => Line::from(vec![
+                    Span::styled(RESIDENT_BAR, resident_style(theme)),
+                    Span::styled(line.label, theme.muted),
+                    Span::styled(value, resident_style(theme)),
+                ]),
+                _ if line.label.is_empty() => Line::from(value),
+                _ => Line::from(vec![
+                    Span::styled(line.label, theme.muted),
+                    Span::raw(value),
+                ]),
+            }),
+            Value::Bullets(items) | Value::Lines(items) | Value::Steps(items) => {
+                lines.push(Line::from(Span::styled(line.label, theme.muted)));
+                lines.extend(
+                    items
+                        .into_iter()
+                        .map(|item| Line::from(format!("  - {item}"))),
+                );
+            }
         }
-    }
-    if end.slip {
-        let key = app.keys.key(Command::Slip);
-        lines.push(Line::from(text::script::slip_worth_printing(
-            app.lang, &key,
-        )));
     }
     lines.push(Line::from(Span::styled(
         text::script::log_from_end(app.lang, &app.log_key()),

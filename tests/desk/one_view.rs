@@ -1,0 +1,164 @@
+//! One view of an entry, drawn by both faces: every line the desk's `EntryView` holds (label
+//! and value), its title and its links appear on the full screen's detail screen (headless, at
+//! 120x40, scrolled to the end and through its links) and in the accessible mode's lines, for
+//! every entry of the built-in catalogue, in English and in Welsh. A line added to the view
+//! once is checked here on both faces with no change to this test.
+
+use crossterm::event::KeyCode;
+use frontdesk::catalogue::Catalogue;
+use frontdesk::desk::view::script_end_view;
+use frontdesk::desk::{Detail, Screen, ScriptView};
+use frontdesk::text::Language;
+use frontdesk::tui::headless::Headless;
+
+use crate::support::monday_morning;
+
+/// Text compared as both faces show it, whatever the wrapping: no spaces or box lines, and the
+/// full screen's " · " read as a comma.
+fn plain(text: &str) -> String {
+    text.replace('·', ",")
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '│' | '─' | '┌' | '┐' | '└' | '┘'))
+        .collect()
+}
+
+/// Every frame of the detail screen: scrolled a line at a time to the end, then Tab through
+/// the links.
+fn frames(desk: &mut Headless, links: usize) -> Vec<String> {
+    let offset = |desk: &Headless| match desk.app.screen() {
+        Screen::Detail(detail) => detail.scroll.offset,
+        other => panic!("not a detail screen: {other:?}"),
+    };
+    let mut frames = vec![plain(&desk.screen())];
+    loop {
+        let before = offset(desk);
+        desk.press(KeyCode::Down);
+        if offset(desk) == before {
+            break;
+        }
+        frames.push(plain(&desk.screen()));
+    }
+    for _ in 0..links {
+        desk.press(KeyCode::Tab);
+        frames.push(plain(&desk.screen()));
+    }
+    frames
+}
+
+#[test]
+fn every_line_of_an_entrys_view_is_on_the_full_screen_and_in_the_accessible_mode() {
+    let catalogue = Catalogue::embedded().unwrap();
+    let keys: Vec<_> = catalogue.entries().map(|(key, _)| key).collect();
+    assert!(keys.len() > 50, "the built-in catalogue has its entries");
+    let mut checked = 0;
+    for lang in [Language::English, Language::Welsh] {
+        for &key in &keys {
+            let mut desk = Headless::new(catalogue.clone(), monday_morning(), 120, 40);
+            desk.app.lang = lang;
+            desk.app.screens.push(Screen::Detail(Detail::new(key)));
+            let view = desk
+                .app
+                .entry_view(key)
+                .expect("a built-in entry has a view");
+            let screen = frames(&mut desk, view.links.len());
+            let spoken = plain(&frontdesk::accessible::entry_sentences(&desk.app, key).join(" "));
+            let mut texts: Vec<&str> = vec![&view.title];
+            texts.extend(view.lines.iter().flat_map(|line| line.texts()));
+            texts.extend(
+                view.links
+                    .iter()
+                    .flat_map(|l| [l.relation, l.title.as_str()]),
+            );
+            for text in texts {
+                let said = plain(text);
+                assert!(
+                    screen.iter().any(|frame| frame.contains(&said)),
+                    "{lang:?} {}: the full screen does not show {text:?}",
+                    view.title
+                );
+                assert!(
+                    spoken.contains(&said),
+                    "{lang:?} {}: the accessible mode does not say {text:?}:\n{spoken}",
+                    view.title
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked} texts checked");
+}
+
+/// Every frame of a script's walk as it stands, scrolled a line at a time to the end.
+fn script_frames(desk: &mut Headless) -> Vec<String> {
+    let offset = |desk: &Headless| match desk.app.screen() {
+        Screen::Script(view) => view.scroll.offset,
+        other => panic!("not a script: {other:?}"),
+    };
+    let mut frames = vec![plain(&desk.screen())];
+    loop {
+        let before = offset(desk);
+        desk.press(KeyCode::Down);
+        if offset(desk) == before {
+            break;
+        }
+        frames.push(plain(&desk.screen()));
+    }
+    frames
+}
+
+#[test]
+fn every_line_of_a_scripts_end_is_on_the_full_screen_and_in_the_accessible_mode() {
+    let catalogue = Catalogue::embedded().unwrap();
+    let mut checked = 0;
+    for script in &catalogue.scripts {
+        let paths = frontdesk::script::every_path(script, 1000).expect("a shipped script");
+        for path in paths {
+            let mut desk = Headless::new(catalogue.clone(), monday_morning(), 120, 40);
+            desk.app
+                .screens
+                .push(Screen::Script(ScriptView::new(&script.id)));
+            let acknowledge = |desk: &mut Headless| {
+                let Screen::Script(view) = desk.app.screen().clone() else {
+                    panic!("left the script");
+                };
+                if view
+                    .walk(&desk.app.catalogue)
+                    .unwrap()
+                    .needs_acknowledgement()
+                {
+                    desk.press(KeyCode::Enter);
+                }
+            };
+            for key in &path.keys {
+                acknowledge(&mut desk);
+                desk.press(KeyCode::Char(char::from(b'0' + key)));
+            }
+            acknowledge(&mut desk);
+            let Screen::Script(view) = desk.app.screen().clone() else {
+                panic!("{}: left the script", script.id);
+            };
+            let walk = view.walk(&desk.app.catalogue).unwrap();
+            let end = walk.end().expect("every path ends");
+            let lines = script_end_view(&desk.app.catalogue, end, desk.app.lang, &desk.app.keys);
+            let spoken = plain(&frontdesk::accessible::screen_lines(&desk.app, 0).join(" "));
+            let screen = script_frames(&mut desk);
+            for text in lines.iter().flat_map(|line| line.texts()) {
+                let said = plain(text);
+                assert!(
+                    screen.iter().any(|frame| frame.contains(&said)),
+                    "{} {:?}: the full screen does not show {text:?}",
+                    script.id,
+                    path.keys
+                );
+                assert!(
+                    spoken.contains(&said),
+                    "{} {:?}: the accessible mode does not say {text:?}:\n{spoken}",
+                    script.id,
+                    path.keys
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked} texts checked");
+}
