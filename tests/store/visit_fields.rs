@@ -194,6 +194,8 @@ fn an_interpreter_chosen_on_the_full_screen_is_stored_exported_and_counted() {
     let screen = desk.screen();
     assert!(screen.contains("Interpreter"), "{screen}");
     assert!(screen.contains("British Sign Language"), "{screen}");
+    // Right on an empty choice moves on; Space chooses the first option, then Right steps.
+    desk.press(KeyCode::Char(' '));
     for _ in 0..interpreter().options.len() {
         let chosen = desk
             .app

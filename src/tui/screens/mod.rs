@@ -21,7 +21,7 @@ use ratatui::{Frame, Terminal};
 
 use super::keymap::Keymap;
 use super::theme::Theme;
-use crate::desk::{Action, App, Level, Screen, TextView};
+use crate::desk::{Action, App, Command, Level, Screen, TextView};
 use crate::text;
 
 pub use search::{first_visible, results_area};
@@ -80,7 +80,7 @@ pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) -> O
     let status_text = Paragraph::new(status_line(app, theme)).wrap(Wrap { trim: true });
     frame.render_widget(status_text.style(theme.base), status);
     frame.render_widget(
-        Paragraph::new(key_hints(app, keymap, theme)).style(theme.base),
+        Paragraph::new(key_hints(app, keymap, theme, keys.width)).style(theme.base),
         keys,
     );
     if app.help {
@@ -130,8 +130,11 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
 
 /// The bottom bar: the keymap's hints for this screen that do something now, so a hint and
 /// its key never disagree. Neighbours with one label share it: "1-3 choose".
-fn key_hints<'a>(app: &'a App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
-    let mut hints: Vec<(String, Option<String>, &str)> = Vec::new();
+///
+/// Where they do not all fit the width, hints go from the end, but the help key's stays: help
+/// lists every key. A hint is never cut part way.
+fn key_hints<'a>(app: &'a App, keymap: &Keymap, theme: &Theme, width: u16) -> Line<'a> {
+    let mut hints: Vec<(String, Option<String>, &str, bool)> = Vec::new();
     let screen = format!("{:?}", app.mode());
     for (command, key, label) in keymap
         .hints(app.mode())
@@ -139,17 +142,40 @@ fn key_hints<'a>(app: &'a App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
         .filter(|(command, _, _)| app.offers(*command))
     {
         let label = text::keys::hint(app.lang, &screen, &command.name(), label);
+        let help = command == Command::Help;
         match hints.last_mut() {
-            Some((_, last, same)) if *same == label => *last = Some(key),
-            _ => hints.push((key, None, label)),
+            Some((_, last, same, _)) if *same == label => *last = Some(key),
+            _ => hints.push((key, None, label, help)),
+        }
+    }
+    let shown: Vec<(String, &str, bool)> = hints
+        .into_iter()
+        .map(|(first, last, label, help)| {
+            let keys = match last {
+                Some(last) => format!("{first}-{last}"),
+                None => first,
+            };
+            (keys, label, help)
+        })
+        .collect();
+    let wide = |hints: &[(String, &str, bool)]| -> usize {
+        1 + hints
+            .iter()
+            .map(|(keys, label, _)| keys.chars().count() + label.chars().count() + 3)
+            .sum::<usize>()
+    };
+    let mut shown = shown;
+    // The last two spaces of the last hint may fall off the edge.
+    while wide(&shown) > usize::from(width) + 2 {
+        match shown.iter().rposition(|(_, _, help)| !help) {
+            Some(at) => {
+                shown.remove(at);
+            }
+            None => break,
         }
     }
     let mut spans = vec![Span::raw(" ")];
-    for (first, last, label) in hints {
-        let keys = match last {
-            Some(last) => format!("{first}-{last}"),
-            None => first,
-        };
+    for (keys, label, _) in shown {
         spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {label}  "), theme.muted));
     }
