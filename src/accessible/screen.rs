@@ -5,7 +5,6 @@
 use crate::catalogue::{Entry, EntryKey, OpeningTimes, ScriptEnd, hours};
 use crate::desk::view::{Value, ViewLine};
 use crate::desk::{App, Screen, ScriptView, SlipView};
-use crate::script::ScriptWalk;
 use crate::text::{self, Language};
 
 /// How many results one line reads out; 'more' reads the next ones.
@@ -255,45 +254,32 @@ fn script(app: &App, view: &ScriptView) -> Vec<String> {
         text::screens::names(lang).script,
         walk.script().title
     )];
-    let crumbs = breadcrumb(&walk);
-    if !crumbs.is_empty() {
-        lines.push(format!("{}{crumbs}.", own.path));
+    let step = crate::desk::view::script_step_view(&walk, lang);
+    if !step.path.is_empty() {
+        lines.push(format!("{}{}.", own.path, step.path.join(", then ")));
     }
-    let node = walk.current();
-    if let Some(urgent) = &node.urgent {
+    if let Some(urgent) = &step.urgent {
         lines.push(format!("{}: {}", labels.urgent, urgent.now));
-        if !urgent.call.is_empty() {
+        if !urgent.calls.is_empty() {
             let calls: Vec<String> = urgent
-                .call
+                .calls
                 .iter()
                 .enumerate()
-                .map(|(i, call)| {
-                    let when = call
-                        .when
-                        .as_deref()
-                        .map(|w| format!(" ({w})"))
-                        .unwrap_or_default();
-                    format!("{}: {} {}{when}.", i + 1, call.name, call.phone)
-                })
+                .map(|(i, call)| format!("{}: {call}.", i + 1))
                 .collect();
             lines.push(format!("{} {}", labels.call, calls.join(" ")));
         }
-        if walk.needs_acknowledgement() {
+        if step.waiting {
             lines.push(text::accessible::urgent_wait(lang).to_string());
             return lines;
         }
     }
-    labelled(&mut lines, labels.for_you, &node.say);
-    labelled(&mut lines, labels.say_to_resident, &node.tell);
-    if let Some(question) = &node.question {
-        labelled(&mut lines, labels.question, question);
-    }
-    if !node.options.is_empty() {
-        let options: Vec<String> = node
-            .keys()
-            .into_iter()
-            .zip(&node.options)
-            .map(|(key, option)| format!("{key}: {}.", option.label))
+    lines.extend(step.lines.iter().map(sentence));
+    if !step.options.is_empty() {
+        let options: Vec<String> = step
+            .options
+            .iter()
+            .map(|(key, label)| format!("{key}: {label}."))
             .collect();
         lines.push(format!("{} {}", own.options, options.join(" ")));
     }
@@ -301,18 +287,6 @@ fn script(app: &App, view: &ScriptView) -> Vec<String> {
         end_lines(app, end, &mut lines);
     }
     lines
-}
-
-fn breadcrumb(walk: &ScriptWalk<'_>) -> String {
-    let script = walk.script();
-    walk.path()
-        .iter()
-        .filter_map(|step| {
-            let node = script.node(&step.node)?;
-            node.option(step.key).map(|o| o.label.clone())
-        })
-        .collect::<Vec<_>>()
-        .join(", then ")
 }
 
 fn end_lines(app: &App, end: &ScriptEnd, lines: &mut Vec<String>) {

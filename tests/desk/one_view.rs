@@ -6,7 +6,7 @@
 
 use crossterm::event::KeyCode;
 use frontdesk::catalogue::Catalogue;
-use frontdesk::desk::view::script_end_view;
+use frontdesk::desk::view::{script_end_view, script_step_view};
 use frontdesk::desk::{Detail, Screen, ScriptView};
 use frontdesk::text::Language;
 use frontdesk::tui::headless::Headless;
@@ -161,4 +161,67 @@ fn every_line_of_a_scripts_end_is_on_the_full_screen_and_in_the_accessible_mode(
         }
     }
     assert!(checked > 100, "{checked} texts checked");
+}
+
+/// Checks that every text of the step the walk stands at is on the full screen and in the
+/// accessible mode; returns how many texts were checked.
+fn check_step(desk: &mut Headless, script: &str, keys: &[u8]) -> usize {
+    let Screen::Script(view) = desk.app.screen().clone() else {
+        panic!("{script}: left the script");
+    };
+    let walk = view.walk(&desk.app.catalogue).unwrap();
+    let step = script_step_view(&walk, desk.app.lang);
+    let spoken = plain(&frontdesk::accessible::screen_lines(&desk.app, 0).join(" "));
+    let screen = script_frames(desk);
+    let texts = step.texts();
+    for text in &texts {
+        let said = plain(text);
+        assert!(
+            screen.iter().any(|frame| frame.contains(&said)),
+            "{script} {keys:?}: the full screen does not show {text:?}"
+        );
+        assert!(
+            spoken.contains(&said),
+            "{script} {keys:?}: the accessible mode does not say {text:?}:\n{spoken}"
+        );
+    }
+    texts.len()
+}
+
+#[test]
+fn every_line_of_every_step_of_a_script_is_on_the_full_screen_and_in_the_accessible_mode() {
+    let catalogue = Catalogue::embedded().unwrap();
+    let mut checked = 0;
+    let mut waiting = 0;
+    for script in &catalogue.scripts {
+        let paths = frontdesk::script::every_path(script, 1000).expect("a shipped script");
+        for path in paths {
+            let mut desk = Headless::new(catalogue.clone(), monday_morning(), 120, 40);
+            desk.app
+                .screens
+                .push(Screen::Script(ScriptView::new(&script.id)));
+            for depth in 0..=path.keys.len() {
+                let keys = &path.keys[..depth];
+                let Screen::Script(view) = desk.app.screen().clone() else {
+                    panic!("{}: left the script", script.id);
+                };
+                if view
+                    .walk(&desk.app.catalogue)
+                    .unwrap()
+                    .needs_acknowledgement()
+                {
+                    // The urgent block alone, then the whole step once acknowledged.
+                    checked += check_step(&mut desk, &script.id, keys);
+                    waiting += 1;
+                    desk.press(KeyCode::Enter);
+                }
+                checked += check_step(&mut desk, &script.id, keys);
+                if let Some(key) = path.keys.get(depth) {
+                    desk.press(KeyCode::Char(char::from(b'0' + key)));
+                }
+            }
+        }
+    }
+    assert!(waiting > 0, "no urgent step was walked");
+    assert!(checked > 300, "{checked} texts checked");
 }

@@ -5,7 +5,7 @@ mod entry;
 mod script;
 
 pub use entry::{EntryView, LinkView, entry_view, provider_tag};
-pub use script::script_end_view;
+pub use script::{ScriptStepView, UrgentView, script_end_view, script_step_view};
 
 /// How a line's value is set off on the full screen (the accessible mode reads every line the
 /// same way).

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::fit::scroll_signs;
-use crate::catalogue::{Catalogue, ScriptEnd, ScriptNode};
-use crate::desk::view::{Emphasis, Value, script_end_view};
+use crate::catalogue::{Catalogue, ScriptEnd};
+use crate::desk::view::{Emphasis, Value, ViewLine, script_end_view, script_step_view};
 use crate::desk::{App, Command, ScriptView, TextView};
 use crate::script::ScriptWalk;
 use crate::text;
@@ -57,41 +57,30 @@ pub fn render(
 
 fn walk_lines<'a>(app: &'a App, theme: &Theme, walk: &ScriptWalk<'a>) -> Vec<Line<'a>> {
     let labels = text::script::labels(app.lang);
-    let node = walk.current();
+    let step = script_step_view(walk, app.lang);
     let mut lines = Vec::new();
-    let crumbs = breadcrumb(walk);
-    if !crumbs.is_empty() {
+    if !step.path.is_empty() {
         lines.push(Line::from(vec![
             Span::styled(labels.path, theme.muted),
-            Span::raw(crumbs),
+            Span::raw(step.path.join(" › ")),
         ]));
         lines.push(Line::from(""));
     }
-    if let Some(urgent) = &node.urgent {
+    if let Some(urgent) = step.urgent {
         lines.push(Line::from(Span::styled(
             format!("!! {} !!", labels.urgent),
             theme
                 .urgent
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED),
         )));
-        lines.push(Line::from(Span::styled(urgent.now.as_str(), theme.urgent)));
-        if !urgent.call.is_empty() {
+        lines.push(Line::from(Span::styled(urgent.now, theme.urgent)));
+        if !urgent.calls.is_empty() {
             lines.push(Line::from(labels.call));
-            for (i, call) in urgent.call.iter().enumerate() {
-                let when = call
-                    .when
-                    .as_deref()
-                    .map(|w| format!(" ({w})"))
-                    .unwrap_or_default();
-                lines.push(Line::from(format!(
-                    "  {}. {} {}{when}",
-                    i + 1,
-                    call.name,
-                    call.phone
-                )));
+            for (i, call) in urgent.calls.iter().enumerate() {
+                lines.push(Line::from(format!("  {}. {call}", i + 1)));
             }
         }
-        if walk.needs_acknowledgement() {
+        if step.waiting {
             let key = app.keys.key(Command::Acknowledge);
             lines.push(Line::from(Span::styled(
                 text::script::acknowledge(app.lang, &key),
@@ -102,24 +91,24 @@ fn walk_lines<'a>(app: &'a App, theme: &Theme, walk: &ScriptWalk<'a>) -> Vec<Lin
         }
         lines.push(Line::from(""));
     }
-    node_lines(app, theme, node, &mut lines);
+    lines.extend(
+        step.lines
+            .into_iter()
+            .flat_map(|line| view_line(theme, line)),
+    );
+    if !step.options.is_empty() {
+        lines.push(Line::from(""));
+    }
+    for (key, label) in step.options {
+        lines.push(Line::from(vec![
+            Span::styled(format!("[{key}] "), theme.key),
+            Span::raw(label),
+        ]));
+    }
     if let Some(end) = walk.end() {
         end_lines(app, theme, &app.catalogue, end, &mut lines);
     }
     lines
-}
-
-/// The answers chosen so far, first to last: "No › Within 56 days".
-fn breadcrumb(walk: &ScriptWalk<'_>) -> String {
-    let script = walk.script();
-    walk.path()
-        .iter()
-        .filter_map(|step| {
-            let node = script.node(&step.node)?;
-            node.option(step.key).map(|o| o.label.clone())
-        })
-        .collect::<Vec<_>>()
-        .join(" › ")
 }
 
 /// The style of words for the resident: bold and italic, after a bar and a label.
@@ -129,41 +118,31 @@ fn resident_style(theme: &Theme) -> Style {
         .add_modifier(Modifier::BOLD | Modifier::ITALIC)
 }
 
-fn resident_line<'a>(app: &App, theme: &Theme, words: &'a str) -> Line<'a> {
-    let labels = text::script::labels(app.lang);
-    Line::from(vec![
-        Span::styled(RESIDENT_BAR, resident_style(theme)),
-        Span::styled(labels.say_to_resident, theme.muted),
-        Span::styled(words, resident_style(theme)),
-    ])
-}
-
-fn node_lines<'a>(app: &App, theme: &Theme, node: &'a ScriptNode, lines: &mut Vec<Line<'a>>) {
-    let labels = text::script::labels(app.lang);
-    if !node.say.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled(labels.for_you, theme.muted),
-            Span::raw(node.say.as_str()),
-        ]));
-    }
-    if !node.tell.is_empty() {
-        lines.push(resident_line(app, theme, &node.tell));
-    }
-    if let Some(question) = &node.question {
-        lines.push(Line::from(vec![
-            Span::styled(RESIDENT_BAR, resident_style(theme)),
-            Span::styled(labels.question, theme.muted),
-            Span::styled(question.as_str(), resident_style(theme)),
-        ]));
-    }
-    if !node.options.is_empty() {
-        lines.push(Line::from(""));
-    }
-    for (key, option) in node.keys().into_iter().zip(&node.options) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("[{key}] "), theme.key),
-            Span::raw(option.label.as_str()),
-        ]));
+/// A line of a view: a muted label and its value; words for the resident after a bar; a list
+/// one item a line under its label.
+fn view_line<'a>(theme: &Theme, line: ViewLine) -> Vec<Line<'a>> {
+    match line.value {
+        Value::Text(value) => vec![match line.emphasis {
+            Emphasis::Resident => Line::from(vec![
+                Span::styled(RESIDENT_BAR, resident_style(theme)),
+                Span::styled(line.label, theme.muted),
+                Span::styled(value, resident_style(theme)),
+            ]),
+            _ if line.label.is_empty() => Line::from(value),
+            _ => Line::from(vec![
+                Span::styled(line.label, theme.muted),
+                Span::raw(value),
+            ]),
+        }],
+        Value::Bullets(items) | Value::Lines(items) | Value::Steps(items) => {
+            let mut lines = vec![Line::from(Span::styled(line.label, theme.muted))];
+            lines.extend(
+                items
+                    .into_iter()
+                    .map(|item| Line::from(format!("  - {item}"))),
+            );
+            lines
+        }
     }
 }
 
@@ -182,30 +161,11 @@ fn end_lines<'a>(
         format!("== {} ==", labels.end),
         theme.title,
     )));
-    for line in script_end_view(catalogue, end, app.lang, &app.keys) {
-        match line.value {
-            Value::Text(value) => lines.push(match line.emphasis {
-                Emphasis::Resident => Line::from(vec![
-                    Span::styled(RESIDENT_BAR, resident_style(theme)),
-                    Span::styled(line.label, theme.muted),
-                    Span::styled(value, resident_style(theme)),
-                ]),
-                _ if line.label.is_empty() => Line::from(value),
-                _ => Line::from(vec![
-                    Span::styled(line.label, theme.muted),
-                    Span::raw(value),
-                ]),
-            }),
-            Value::Bullets(items) | Value::Lines(items) | Value::Steps(items) => {
-                lines.push(Line::from(Span::styled(line.label, theme.muted)));
-                lines.extend(
-                    items
-                        .into_iter()
-                        .map(|item| Line::from(format!("  - {item}"))),
-                );
-            }
-        }
-    }
+    lines.extend(
+        script_end_view(catalogue, end, app.lang, &app.keys)
+            .into_iter()
+            .flat_map(|line| view_line(theme, line)),
+    );
     lines.push(Line::from(Span::styled(
         text::script::log_from_end(app.lang, &app.log_key()),
         theme.heading,
