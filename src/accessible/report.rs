@@ -16,13 +16,6 @@ fn outcome_word(lang: Language, word: &str) -> String {
         .unwrap_or_else(|_| word.to_string())
 }
 
-fn rate(visits: u64, percent: Option<f64>) -> String {
-    match percent {
-        Some(p) => format!("{visits} ({p}%)"),
-        None => visits.to_string(),
-    }
-}
-
 /// The report as lines: the period (by its calendar name, where it has one), the headline
 /// figures, then a line for every service and one for the partners.
 pub fn lines(report: &Report, name: Option<&str>, lang: Language) -> Vec<String> {
@@ -44,23 +37,16 @@ pub fn lines(report: &Report, name: Option<&str>, lang: Language) -> Vec<String>
         "{}. {}: {period}. {}: {desks}.",
         l.title, l.period, l.desks,
     )];
-    let median = text::report::median_text(lang, report.median_minutes, report.length_unknown);
-    lines.push(format!(
-        "{}: {}. {}: {}. {}: {}. {}: {median}.",
-        l.visits,
-        report.visits,
-        l.first_contact,
-        rate(
-            report.first_contact_resolution.visits,
-            report.first_contact_resolution.rate_percent
-        ),
-        l.assisted_digital,
-        rate(
-            report.assisted_digital.visits,
-            report.assisted_digital.rate_percent
-        ),
-        l.median_length,
-    ));
+    let figures: Vec<String> = crate::desk::view::report_headline(report, lang)
+        .into_iter()
+        .map(|figure| match figure.visits {
+            Some(visits) if figure.value != "-" => {
+                format!("{}: {visits} ({}).", figure.label, figure.value)
+            }
+            _ => format!("{}: {}.", figure.label, figure.value),
+        })
+        .collect();
+    lines.push(figures.join(" "));
     for s in &report.services {
         let outcomes: Vec<String> = s
             .outcomes

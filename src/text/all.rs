@@ -466,8 +466,8 @@ fn report_texts(l: &mut List, lang: Language) {
         report::screen_keys(lang, "F1", "F2", "F3", "F4", "F5"),
     );
     l.add(
-        "report.screen_headline",
-        report::screen_headline(lang, 3, Some(50.0), Some(20.0), Some(10.0), Some(4.0), 2),
+        "report.headline_labels",
+        report::headline_labels(lang).join(" · "),
     );
     l.add(
         "report.screen_busiest",

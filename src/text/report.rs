@@ -390,32 +390,24 @@ pub fn screen_keys(
     }
 }
 
-/// The headline figures in one line.
-pub fn screen_headline(
-    lang: Language,
-    visits: u64,
-    first_contact: Option<f64>,
-    assisted: Option<f64>,
-    failure: Option<f64>,
-    median: Option<f64>,
-    length_unknown: u64,
-) -> String {
-    let pct = |p: Option<f64>| p.map_or("-".to_string(), |p| format!("{p}%"));
+/// The headline's figures' names, in order: visits, first contact, helped online, failure
+/// demand, median.
+pub fn headline_labels(lang: Language) -> [&'static str; 5] {
     match lang {
-        Language::Welsh => format!(
-            "Ymweliadau {visits} · Cyswllt cyntaf {} · Help ar-lein {} · Galw methiant {} · Canolrif {}",
-            pct(first_contact),
-            pct(assisted),
-            pct(failure),
-            median_text(lang, median, length_unknown),
-        ),
-        Language::English => format!(
-            "Visits {visits} · First contact {} · Helped online {} · Failure demand {} · Median {}",
-            pct(first_contact),
-            pct(assisted),
-            pct(failure),
-            median_text(lang, median, length_unknown),
-        ),
+        Language::Welsh => [
+            "Ymweliadau",
+            "Cyswllt cyntaf",
+            "Help ar-lein",
+            "Galw methiant",
+            "Canolrif",
+        ],
+        Language::English => [
+            "Visits",
+            "First contact",
+            "Helped online",
+            "Failure demand",
+            "Median",
+        ],
     }
 }
 

@@ -238,7 +238,7 @@ fn every_task_over_a_pipe_search_open_show_slip_script_log_today_undo_edit_repor
     assert!(out.contains("Undo the visit at"), "{out}");
     assert!(out.contains("Visit undone"), "{out}");
     assert!(
-        out.contains("Visits: 1. Resolved at first contact: 0"),
+        out.contains("Visits: 1. First contact: 0 (0%). Helped online: 0 (0%). Failure demand: -."),
         "{out}"
     );
     assert!(

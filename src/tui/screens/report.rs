@@ -10,13 +10,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Wrap};
 
+use crate::desk::view::report_headline;
 use crate::desk::{App, Command, ReportDesks, ReportView};
 use crate::printable::{cut, printable};
 use crate::report::PeriodKind;
 use crate::report::Report;
 use crate::text::Language;
 use crate::text::report::{
-    screen_busiest, screen_headline, screen_keys, screen_labels, screen_more_services, screen_title,
+    screen_busiest, screen_keys, screen_labels, screen_more_services, screen_title,
 };
 use crate::tui::theme::Theme;
 
@@ -76,15 +77,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
         Constraint::Length(HEAT_MAP_ROWS),
     ])
     .areas(inner);
-    let text = screen_headline(
-        lang,
-        report.visits,
-        report.first_contact_resolution.rate_percent,
-        report.assisted_digital.rate_percent,
-        report.demand.failure_rate_percent,
-        report.median_minutes,
-        report.length_unknown,
-    );
+    let text = report_headline(report, lang)
+        .iter()
+        .map(|figure| format!("{} {}", figure.label, figure.value))
+        .collect::<Vec<_>>()
+        .join(" · ");
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(text, theme.heading))).wrap(Wrap { trim: true }),
         headline,
