@@ -256,7 +256,7 @@ fn script(app: &App, view: &ScriptView) -> Vec<String> {
     )];
     let step = crate::desk::view::script_step_view(&walk, lang);
     if !step.path.is_empty() {
-        lines.push(format!("{}{}.", own.path, step.path.join(", then ")));
+        lines.push(format!("{}{}.", own.path, step.path.join(own.then)));
     }
     if let Some(urgent) = &step.urgent {
         lines.push(format!("{}: {}", labels.urgent, urgent.now));
