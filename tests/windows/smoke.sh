@@ -192,6 +192,13 @@ expect_file "report: the html page is written" "$profile/Reports for the desk/re
     "<!DOCTYPE html>" "<svg"
 
 run export visits
+# Written to standard output, the export says on standard error what it wrote.
+if grep -qF "Wrote 1 visit in 1 row to standard output." "$err"; then
+    pass "export: csv says what it wrote on standard error"
+else
+    fail "export: csv says what it wrote on standard error" "no \"Wrote 1 visit in 1 row\""
+fi
+: >"$err"
 expect "export: csv" 0 "visit_id,started_at" "$first,"
 run export visits --format jsonl -o "$reports_win\\visits.jsonl"
 expect "export: jsonl to a file" 0
@@ -225,7 +232,7 @@ opened="$profile/Opened slip.html"
 wine reg add 'HKCR\.html' /ve /d frontdesk.smoketest /f >/dev/null 2>&1
 wine reg add 'HKCR\frontdesk.smoketest\shell\open\command' /ve /f \
     /d "C:\\windows\\system32\\cmd.exe /C copy /Y \"%1\" \"$profile_win\\Opened slip.html\"" >/dev/null 2>&1
-lines=("bulky waste" 1 slip print back log 1 "" "" 1 "" "" ""
+lines=("bulky waste" 1 slip print back log 1 "" "" 1 "" "" "" ""
     "ring her back on 07700 900461" "sofa and fridge" today quit)
 run_with_input "$(printf '%s\n' "${lines[@]}")" --accessible
 expect "accessible: search, open, slip, log, today" 0 \
@@ -280,7 +287,7 @@ expect "crlf: the CRLF config file is read" 0 \
     "print_command = cmd /C copy /Y {text} \"$profile_win\\Printed slips\\slip.txt\""
 run slip --service bulky-waste
 expect "crlf: the slip comes from the CRLF catalogue" 0 "From Cyngor Siân Example"
-lines=("bulky waste" 1 slip print back log 1 "" "" "" "" "" "" "" today quit)
+lines=("bulky waste" 1 slip print back log 1 "" "" "" "" "" "" "" "" today quit)
 run_with_input "$(printf '%s\n' "${lines[@]}")" --accessible
 expect "crlf: a visit logged at the desk named in the CRLF config" 0 \
     "frontdesk, accessible mode, at Desg Siân." \
