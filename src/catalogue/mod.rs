@@ -1,5 +1,6 @@
 //! The catalogue: services, partners, FAQs and the thesaurus, loaded from TOML.
 
+mod calendar;
 pub mod check;
 mod contacts;
 pub mod expand;

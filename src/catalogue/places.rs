@@ -28,7 +28,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::model::{ClosedDate, OpeningTimes, review_date};
+use super::calendar::{ClosedDate, OpeningTimes, review_date};
 
 /// A place where residents are seen by appointment.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

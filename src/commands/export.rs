@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use chrono::{DateTime, Local, SecondsFormat, Utc};
 use serde::Serialize;
 
-use super::report::{catalogue_for_titles, period};
+use super::dates::period;
+use super::report::catalogue_for_titles;
 use crate::catalogue::Catalogue;
 use crate::cli::{ExportFormat, ExportVisitsArgs};
 use crate::config::{self, Settings};

@@ -19,6 +19,7 @@ mod appointments;
 mod catalogue;
 mod check;
 mod config;
+mod dates;
 mod demo;
 mod export;
 mod import;

@@ -5,9 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{anyhow, bail};
-use chrono::{Local, NaiveDate};
+use chrono::Local;
 
-use super::visits::parse_date;
+use super::dates::period;
 use crate::catalogue::Catalogue;
 use crate::central::Central;
 use crate::cli::{ReportArgs, ReportFormat};
@@ -16,31 +16,6 @@ use crate::output_file::{self, Privacy};
 use crate::report::{CalendarPeriod, Period, Report, desks_for};
 use crate::store::VisitLog;
 use crate::text::Language;
-
-/// The period of an export or a listing: `--from` and `--to` as local dates (or the words
-/// today and yesterday), checked; either may be absent.
-pub(super) fn period(
-    from: Option<&str>,
-    to: Option<&str>,
-) -> anyhow::Result<(Option<NaiveDate>, Option<NaiveDate>)> {
-    period_named(from, to, ("--from", "--to"))
-}
-
-/// [`period`] with the flags named as the command names them.
-pub(super) fn period_named(
-    from: Option<&str>,
-    to: Option<&str>,
-    (from_flag, to_flag): (&str, &str),
-) -> anyhow::Result<(Option<NaiveDate>, Option<NaiveDate>)> {
-    let from = from.map(|v| parse_date(from_flag, v)).transpose()?;
-    let to = to.map(|v| parse_date(to_flag, v)).transpose()?;
-    if let (Some(from), Some(to)) = (from, to)
-        && from > to
-    {
-        bail!("{from_flag} {from} is after {to_flag} {to}; swap them");
-    }
-    Ok((from, to))
-}
 
 /// The report's period: `--period`, or `--from`/`--to` (a missing `--to` is today, a missing
 /// `--from` is `--to`), or else [`CalendarPeriod::DEFAULT`], the report screen's default too.

@@ -145,7 +145,7 @@ fn desk_for_log(settings: &Settings, desk: &str) -> anyhow::Result<String> {
 
 /// `frontdesk visits`: the visits that started between two local dates, as a table or JSON.
 pub fn list(settings: &Settings, args: &VisitsArgs) -> anyhow::Result<ExitCode> {
-    let (since, until) = super::report::period(args.from.as_deref(), args.to.as_deref())?;
+    let (since, until) = super::dates::period(args.from.as_deref(), args.to.as_deref())?;
     let desk = args
         .desk
         .as_deref()
@@ -333,21 +333,6 @@ fn parse_referral(value: &str) -> anyhow::Result<(String, Option<bool>)> {
         ),
     };
     Ok((id.to_string(), Some(consent)))
-}
-
-/// A local day: YYYY-MM-DD, or the words today and yesterday.
-pub(super) fn parse_date(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
-    let today = Local::now().date_naive();
-    match value.trim().to_ascii_lowercase().as_str() {
-        "today" => return Ok(today),
-        "yesterday" => return Ok(today - chrono::Duration::days(1)),
-        _ => {}
-    }
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        anyhow!(
-            "{flag}: '{value}' is not a date; use YYYY-MM-DD (e.g. 2026-03-31), today or yesterday"
-        )
-    })
 }
 
 /// Why `log` refuses a visit, as one sentence naming the flag to fix.
