@@ -8,7 +8,7 @@ use toml::Spanned;
 use toml::de::{DeValue, ValueDeserializer};
 
 use super::raw::Raw;
-use super::references::Section;
+use super::references::{OfferSeen, Section};
 use super::{Checker, Site, fields};
 use crate::catalogue::hours;
 use crate::catalogue::places::{AppointmentOffer, BankHolidays, Place};
@@ -20,19 +20,6 @@ pub const SLOT_MINUTES: (u32, u32) = (5, 480);
 pub const CAPACITY_MAX: u32 = 100;
 /// The furthest ahead a slot can be booked, in days.
 pub const HORIZON_MAX: u32 = 366;
-
-/// What the checks across files need: each place's id, and each offer's service and place.
-#[derive(Debug, Default)]
-pub(in crate::catalogue::check) struct Seen {
-    pub places: Vec<(String, Site)>,
-    pub offers: Vec<OfferSeen>,
-}
-
-#[derive(Debug)]
-pub(in crate::catalogue::check) struct OfferSeen {
-    service: (String, Site),
-    place: (String, Site),
-}
 
 pub(super) fn place(checker: &mut Checker<'_>, raw: &Raw<'_, '_>, place: &Place) {
     fields::title(checker, raw, "name", &place.name, "the place's name");
@@ -180,7 +167,7 @@ pub(super) fn bank_holidays(
             }
             fields::review_by(checker, &raw, holidays.review_by);
         }
-        Err(error) => super::document::shape_error(checker, &raw, Section::BankHolidays, &error),
+        Err(error) => super::shape::shape_error(checker, &raw, Section::BankHolidays, &error),
     }
 }
 

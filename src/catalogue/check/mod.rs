@@ -14,6 +14,7 @@ mod formats;
 mod raw;
 mod references;
 mod scripts;
+mod shape;
 mod text;
 mod topics;
 mod welsh;

@@ -151,7 +151,7 @@ pub(super) struct Ledger {
     /// Each line said to or printed for a resident, and where, for the reading-age check.
     pub resident_lines: Vec<(String, Site)>,
     /// Places and appointment offers, checked against each other once every file is read.
-    pub appointments: super::appointments::Seen,
+    pub appointments: Seen,
 }
 
 /// One node's `include = "<block id>"`.
@@ -351,4 +351,17 @@ fn councils(checker: &mut Checker<'_>, ledger: &Ledger) {
             }
         }
     }
+}
+
+/// What the checks across files need: each place's id, and each offer's service and place.
+#[derive(Debug, Default)]
+pub(in crate::catalogue::check) struct Seen {
+    pub places: Vec<(String, Site)>,
+    pub offers: Vec<OfferSeen>,
+}
+
+#[derive(Debug)]
+pub(in crate::catalogue::check) struct OfferSeen {
+    pub service: (String, Site),
+    pub place: (String, Site),
 }
