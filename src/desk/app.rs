@@ -264,6 +264,12 @@ impl App {
                 self.offered_script().is_some()
             }
             Screen::Booking(view) if !self.help => self.booking_offers(view, command),
+            // Shown only where there is something to book; pressed elsewhere, it says why.
+            Screen::Detail(_) | Screen::ShowResident(_)
+                if !self.help && command == Command::Book =>
+            {
+                self.booking_target().is_ok()
+            }
             _ => true,
         }
     }

@@ -419,6 +419,8 @@ impl Default for Keymap {
                 Some("show resident"),
             ),
             log(&[Key::char('l')]),
+            // Shown only on a service or partner with appointments.
+            book(&[Key::char('b')], Some("book")),
             // Offered in the detail screen's bottom border, where the bar has no room.
             slip(None),
             // Shown only on a service that a script logs.
@@ -441,7 +443,6 @@ impl Default for Keymap {
                 None,
             ),
             bind(&[ENTER], Open, "Open the selected link", Some("open link")),
-            book(&[Key::char('b')], Some("book")),
         ];
         for n in 1..=9u8 {
             let c = char::from(b'0' + n);

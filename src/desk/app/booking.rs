@@ -67,7 +67,7 @@ impl App {
     /// What the key to book would book for: the service or partner on screen, or the first of
     /// a script end's services (then partners) that has appointments. Otherwise the sentence
     /// that says why there is nothing to book.
-    fn booking_target(&self) -> Result<String, String> {
+    pub(super) fn booking_target(&self) -> Result<String, String> {
         let appointments = &self.catalogue.appointments;
         let has_offers = |id: &str| appointments.offers_of(Some(id), None).next().is_some();
         match self.screen() {
