@@ -410,3 +410,40 @@ fn the_accessible_mode_books_in_welsh() {
     assert!(out.contains("Cyfeirnod: "), "{out}");
     assert!(out.contains("Wedi trefnu"), "{out}");
 }
+
+/// Text compared as both faces show it, whatever the wrapping: no spaces or box lines.
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '│' | '─' | '┌' | '┐' | '└' | '┘'))
+        .collect()
+}
+
+#[test]
+fn every_line_of_the_booking_view_is_on_the_full_screen_and_in_the_accessible_mode() {
+    for lang in [frontdesk::text::Language::English, frontdesk::text::Language::Welsh] {
+        let data = TempDir::new().unwrap();
+        let mut desk = desk_on(data.path(), "homeless", "homelessness");
+        desk.app.lang = lang;
+        desk.press(KeyCode::F(10));
+        for step in [None, Some(KeyCode::Enter), Some(KeyCode::Char('2')), Some(KeyCode::Enter)] {
+            if let Some(key) = step {
+                desk.press(key);
+            }
+            let Screen::Booking(view) = desk.app.screen().clone() else {
+                panic!("{}", desk.screen());
+            };
+            let shown = desk.app.booking_screen_view(&view);
+            let screen = plain(&desk.screen());
+            let spoken = plain(&frontdesk::accessible::screen_lines(&desk.app, 0).join(" "));
+            let mut texts: Vec<&str> = vec![&shown.title, shown.heading];
+            texts.extend(shown.note.as_deref());
+            texts.extend(shown.choices.iter().map(String::as_str));
+            texts.extend(shown.lines.iter().flat_map(|line| line.texts()));
+            for text in texts {
+                let said = plain(text);
+                assert!(screen.contains(&said), "{lang:?}: the full screen does not show {text:?}");
+                assert!(spoken.contains(&said), "{lang:?}: the accessible mode does not say {text:?}");
+            }
+        }
+    }
+}
