@@ -354,6 +354,10 @@ pub struct ServiceOutcome {
     /// A catalogue service id (a real service or a "not in the catalogue" topic).
     pub service: String,
     pub outcome: Outcome,
+    /// The reference of the appointment booked for this service on the visit, when one was
+    /// booked at the desk (its outcome is then "appointment made").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking: Option<String>,
 }
 
 /// One face-to-face visit, as logged.
@@ -480,6 +484,9 @@ pub struct VisitDraft {
     pub language: LanguageChoice,
     /// The answers to the choice fields ([`CHOICE_FIELDS`]).
     pub choices: Choices,
+    /// The appointments booked at the desk on this visit: each booking's reference, by the id
+    /// of the service it is for.
+    pub bookings: BTreeMap<String, String>,
 }
 
 /// Why a draft cannot be saved yet: one thing for the receptionist to do.
@@ -560,6 +567,11 @@ impl VisitDraft {
             script: visit.script.clone(),
             language: visit.language,
             choices: visit.choices.clone(),
+            bookings: visit
+                .services
+                .iter()
+                .filter_map(|s| Some((s.service.clone(), s.booking.clone()?)))
+                .collect(),
         }
     }
 
@@ -709,6 +721,7 @@ impl VisitDraft {
             .into_iter()
             .map(|service| ServiceOutcome {
                 outcome: own(&service).unwrap_or(outcome),
+                booking: self.bookings.get(&service).cloned(),
                 service,
             })
             .collect();
@@ -974,11 +987,13 @@ mod tests {
             [
                 ServiceOutcome {
                     service: "council-tax".into(),
-                    outcome: Outcome::Resolved
+                    outcome: Outcome::Resolved,
+                    booking: None,
                 },
                 ServiceOutcome {
                     service: "homelessness".into(),
-                    outcome: Outcome::Signposted
+                    outcome: Outcome::Signposted,
+                    booking: None,
                 },
             ]
         );

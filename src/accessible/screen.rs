@@ -21,6 +21,7 @@ pub fn lines(app: &App, results_from: usize) -> Vec<String> {
         Screen::Today => today(app),
         Screen::VisitForm => Vec::new(),
         Screen::Slip(view) => slip(app, view),
+        Screen::Booking(view) => booking(app, view),
         Screen::Report(view) => match (app.report_problem(view), app.report_for(view)) {
             (Some(problem), _) => vec![problem.to_string()],
             (None, Some(report)) => {
@@ -33,6 +34,37 @@ pub fn lines(app: &App, results_from: usize) -> Vec<String> {
             (None, None) => vec![text::accessible::report_waiting(app.lang).to_string()],
         },
     }
+}
+
+/// The booking screen as lines: what it is for and the stage, the slot chosen or the booking
+/// made, the numbered choices, and the question to answer.
+fn booking(app: &App, view: &crate::desk::BookingView) -> Vec<String> {
+    use crate::desk::BookingStage;
+    let screen = app.booking_screen_view(view);
+    let w = text::booking::words(app.lang);
+    let mut lines = vec![format!("{}: {}.", screen.title, screen.heading)];
+    lines.extend(screen.note.clone());
+    lines.extend(screen.lines.iter().map(sentence));
+    lines.extend(
+        screen
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, choice)| format!("{}: {choice}.", i + 1)),
+    );
+    if let Some((label, typed)) = &screen.prompt {
+        lines.push(format!("{}{typed}", label));
+        return lines;
+    }
+    match &view.stage {
+        BookingStage::Slots if !screen.choices.is_empty() => lines.push(w.which_slot.to_string()),
+        BookingStage::Needs => {
+            lines.push(w.which_needs.to_string());
+            lines.push(w.confirm.to_string());
+        }
+        _ => {}
+    }
+    lines
 }
 
 /// A result as one phrase: its title, then whose it is.

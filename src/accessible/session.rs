@@ -186,6 +186,7 @@ impl<W: Write> Session<W> {
             Mode::Today => self.today_line(typed, first, &rest),
             Mode::Slip => self.slip_line(typed, first, alone),
             Mode::Report => self.report_line(typed, first, alone),
+            Mode::Booking | Mode::BookingText => self.booking_line(typed, first, &rest),
             Mode::Help => {
                 self.command(Command::Back);
                 Ok(After::default())
@@ -253,6 +254,9 @@ impl<W: Write> Session<W> {
             self.command(Command::OpenScript);
             return Ok(After::default());
         }
+        if first == words.cancel && rest.len() == 1 {
+            return self.cancel_by_reference(typed);
+        }
         if alone && self.shared(first) {
             return Ok(After::default());
         }
@@ -286,9 +290,13 @@ impl<W: Write> Session<W> {
             }
             return Ok(After::default());
         }
+        if first == words.cancel && !alone {
+            return self.cancel_by_reference(typed);
+        }
         match first {
             w if alone && w == words.show => self.command(Command::ShowResident),
             w if alone && w == words.script => self.command(Command::OpenScript),
+            w if alone && w == words.book => self.command(Command::Book),
             w if alone && self.shared(w) => {}
             _ => return self.not_understood(typed),
         }
@@ -351,9 +359,125 @@ impl<W: Write> Session<W> {
         Ok(After::default())
     }
 
-    fn simple_line(&mut self, typed: &str, first: &str, alone: bool) -> io::Result<After> {
+    /// 'cancel REF': the desk's prompt for a reference, answered with what was typed after
+    /// the word.
+    fn cancel_by_reference(&mut self, typed: &str) -> io::Result<After> {
+        let reference = typed
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, r)| r.trim())
+            .to_string();
+        self.command(Command::CancelBooking);
+        self.command(Command::Text(TextEdit::End));
+        self.command(Command::Text(TextEdit::DeleteToStart));
+        self.act(Action::Paste(reference));
+        self.command(Command::Open);
+        Ok(After::default())
+    }
+
+    /// A line on the booking screen: a slot's number, the needs, 'yes' to book, the slip, or
+    /// a reference to cancel when the desk asks for one.
+    fn booking_line(&mut self, typed: &str, first: &str, rest: &[&str]) -> io::Result<After> {
+        use crate::desk::BookingStage;
+        let words = text::accessible::words(self.app.lang);
+        let lang = self.app.lang;
+        let alone = rest.is_empty();
         if typed.is_empty() {
             return Ok(After { repeat: true });
+        }
+        if alone && first == words.back {
+            self.command(Command::Back);
+            return Ok(After::default());
+        }
+        if first == words.cancel && !alone {
+            return self.cancel_by_reference(typed);
+        }
+        if self.app.mode() == Mode::BookingText {
+            self.command(Command::Text(TextEdit::End));
+            self.command(Command::Text(TextEdit::DeleteToStart));
+            self.act(Action::Paste(typed.to_string()));
+            self.command(Command::Open);
+            return Ok(After::default());
+        }
+        let Screen::Booking(view) = self.app.screen() else {
+            return Ok(After::default());
+        };
+        let stage = view.stage.clone();
+        let slots = view.slots.as_ref().map_or(0, Vec::len);
+        if alone && first == words.cancel {
+            self.command(Command::CancelBooking);
+            return Ok(After::default());
+        }
+        match stage {
+            BookingStage::Slots => {
+                if let Some(n) = number(first).filter(|_| alone) {
+                    match u8::try_from(n) {
+                        Ok(key) if (1..=slots).contains(&n) => {
+                            self.command(Command::Choose(key));
+                            self.command(Command::Open);
+                        }
+                        _ => {
+                            let sentence = text::accessible::no_such_number(lang, first, slots);
+                            self.say(&sentence)?;
+                        }
+                    }
+                    return Ok(After::default());
+                }
+            }
+            BookingStage::Needs => {
+                if alone && first == words.yes {
+                    self.command(Command::Open);
+                    return Ok(After::default());
+                }
+                if alone && first == words.none {
+                    self.act(Action::BookingNeeds(Vec::new()));
+                    return Ok(After { repeat: true });
+                }
+                if !(alone && self.shared(first)) {
+                    let mut needs = Vec::new();
+                    for part in typed.split(',').filter(|p| !p.trim().is_empty()) {
+                        match crate::appointments::Need::parse(part, &self.app.catalogue) {
+                            Ok(need) => needs.push(need),
+                            Err(why) => {
+                                let sentence = text::booking::need_refused(lang, &why.to_string());
+                                self.say(&sentence)?;
+                                return Ok(After::default());
+                            }
+                        }
+                    }
+                    self.act(Action::BookingNeeds(needs));
+                    return Ok(After { repeat: true });
+                }
+                return Ok(After::default());
+            }
+            BookingStage::Booked(_) => {
+                if alone && first == words.print {
+                    self.command(Command::PrintSlip);
+                    return Ok(After::default());
+                }
+                if alone && first == words.save {
+                    self.command(Command::SaveSlip);
+                    return Ok(After::default());
+                }
+            }
+            BookingStage::Sending => {}
+        }
+        if alone && self.shared(first) {
+            return Ok(After::default());
+        }
+        self.not_understood(typed)
+    }
+
+    fn simple_line(&mut self, typed: &str, first: &str, alone: bool) -> io::Result<After> {
+        let words = text::accessible::words(self.app.lang);
+        if typed.is_empty() {
+            return Ok(After { repeat: true });
+        }
+        if alone && first == words.book {
+            self.command(Command::Book);
+            return Ok(After::default());
+        }
+        if first == words.cancel && !alone {
+            return self.cancel_by_reference(typed);
         }
         if alone && self.shared(first) {
             return Ok(After::default());
@@ -378,6 +502,7 @@ impl<W: Write> Session<W> {
         }
         match first {
             w if alone && w == words.done => self.command(Command::Acknowledge),
+            w if alone && w == words.book => self.command(Command::Book),
             w if alone && w == words.back => self.command(Command::StepBack),
             w if alone && self.shared(w) => {}
             _ => return self.not_understood(typed),
@@ -649,6 +774,7 @@ impl<W: Write> Session<W> {
             Mode::Today => Prompt::Today,
             Mode::Slip => Prompt::Slip,
             Mode::Report => Prompt::Report,
+            Mode::Booking | Mode::BookingText => Prompt::Booking,
         }
     }
 

@@ -203,3 +203,39 @@ pub fn find(
             NoSlots::NotThatDay
         })
 }
+
+/// The nearest slots with a place left, today first, of the offers chosen, within each offer's
+/// horizon: at most `most`, in time order.
+pub fn nearest_free(
+    appointments: &Appointments,
+    service: Option<&str>,
+    place: Option<&str>,
+    now: DateTime<Utc>,
+    taken: &Taken,
+    most: usize,
+) -> Vec<Slot> {
+    let today = london::today(now);
+    let Some(furthest) = appointments
+        .offers_of(service, place)
+        .map(|o| o.horizon_days)
+        .max()
+    else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for ahead in 0..=i64::from(furthest) {
+        let Some(day) = today.checked_add_signed(Duration::days(ahead)) else {
+            break;
+        };
+        found.extend(
+            on_day(appointments, service, place, day, now, taken)
+                .into_iter()
+                .filter(|s| s.free > 0),
+        );
+        if found.len() >= most {
+            break;
+        }
+    }
+    found.truncate(most);
+    found
+}

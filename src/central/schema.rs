@@ -154,6 +154,9 @@ const STEPS: &[&str] = &[
     UPDATE frontdesk.visit_partners p SET service_position = coalesce((SELECT min(s.position)
         FROM frontdesk.visit_services s WHERE s.visit_id = p.visit_id), 0);
     "#,
+    // Version 8: the appointment booked at the desk for a service on a visit (the desks' step
+    // 15): the booking's reference, NULL where none was booked.
+    "ALTER TABLE frontdesk.visit_services ADD COLUMN booking_reference text;",
 ];
 
 /// The step (by index) that made [`CHOICES_TABLE`].

@@ -498,90 +498,12 @@ pub fn slip(settings: &Settings, given: &str, args: &SlipArgs) -> anyhow::Result
     Ok(ExitCode::SUCCESS)
 }
 
-/// The words of one booking's slip in one language.
+/// The words of one booking's slip in one language (see [`crate::slip::appointment`]).
 pub fn slip_text(
     catalogue: &Catalogue,
     booking: &Booking,
     lang: Language,
     today: NaiveDate,
 ) -> String {
-    let w = words::slip_words(lang);
-    let welsh = lang == Language::Welsh;
-    let service = catalogue.service(&booking.service);
-    let service_title = service
-        .map(|s| {
-            s.cy.as_ref()
-                .and_then(|cy| cy.title.clone())
-                .filter(|_| welsh)
-                .unwrap_or_else(|| s.title.clone())
-        })
-        .or_else(|| {
-            catalogue.partner(&booking.service).map(|p| {
-                p.cy.as_ref()
-                    .and_then(|cy| cy.name.clone())
-                    .filter(|_| welsh)
-                    .unwrap_or_else(|| p.name.clone())
-            })
-        })
-        .unwrap_or_else(|| booking.service.clone());
-    let place = catalogue.appointments.place(&booking.place);
-    let cy = place.and_then(|p| p.cy.as_ref()).filter(|_| welsh);
-    let council = match catalogue.council.cy.as_ref().and_then(|c| c.name.clone()) {
-        Some(name) if welsh => name,
-        _ => catalogue.council.name.clone(),
-    };
-    let mut text = String::new();
-    let mut line = |s: String| {
-        text.push_str(&s);
-        text.push('\n');
-    };
-    line(w.title.to_string());
-    line(crate::text::slip::given_by(
-        lang,
-        &council,
-        &crate::text::slip::date(lang, today),
-    ));
-    line(String::new());
-    line(format!("{}{}", w.reference, booking.reference));
-    line(format!("{}{}", w.service, service_title));
-    line(format!("{}{}", w.when, words::when(lang, booking.at)));
-    if let Some(place) = place {
-        let name = cy
-            .and_then(|c| c.name.clone())
-            .unwrap_or_else(|| place.name.clone());
-        let address = cy
-            .and_then(|c| c.address.clone())
-            .unwrap_or_else(|| place.address.clone());
-        line(format!("{}{name}", w.place));
-        line(format!("{}{address}", w.address));
-        if let Some(access) = cy
-            .and_then(|c| c.accessibility.clone())
-            .or_else(|| place.accessibility.clone())
-        {
-            line(format!("{}{access}", w.access));
-        }
-    } else {
-        line(format!("{}{}", w.place, booking.place));
-    }
-    if !booking.needs.is_empty() {
-        let needs: Vec<String> = booking.needs.iter().map(|n| words::need(lang, n)).collect();
-        line(format!("{}{}", w.needs, needs.join(", ")));
-    }
-    if let Some(service) = service
-        && !service.bring.is_empty()
-    {
-        let welsh_bring = service
-            .cy
-            .as_ref()
-            .map(|cy| &cy.bring)
-            .filter(|b| welsh && b.len() == service.bring.len());
-        line(String::new());
-        line(w.bring.to_string());
-        for item in welsh_bring.unwrap_or(&service.bring) {
-            line(format!("  - {item}"));
-        }
-    }
-    line(String::new());
-    line(w.change.to_string());
-    text
+    crate::slip::appointment::text(catalogue, booking, lang, today)
 }

@@ -78,6 +78,22 @@ pub enum Action {
     /// The face has drawn the scrolling text on top (help, details, show the resident) and
     /// says how much of it fits, so scrolling stops at its end and a page is a screenful.
     TextShown(TextView),
+    /// The places already taken in the slots the booking screen asked about.
+    BookingTaken(crate::appointments::slots::Taken),
+    /// The resident's needs, typed (the accessible mode): they replace those ticked.
+    BookingNeeds(Vec<crate::appointments::Need>),
+    /// The log booked the place asked for.
+    BookingMade(crate::appointments::Booking),
+    /// Another desk took the slot's last place first: nothing was booked.
+    BookingFull,
+    /// The log cancelled this booking; its place is free again.
+    BookingCancelled(crate::appointments::Booking),
+    /// No booking was cancelled: none has the reference, or (`Some`) it is in a state that
+    /// cannot be cancelled.
+    BookingNotCancelled {
+        reference: String,
+        state: Option<crate::appointments::BookingState>,
+    },
 }
 
 /// Work the update asks the outside world to do. Answers come back as [`Action`]s.
@@ -117,6 +133,32 @@ pub enum Effect {
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,
     },
+    /// Count the places taken in the slots starting from one instant to another, for the
+    /// booking screen.
+    LoadBookingTaken {
+        from: DateTime<chrono::Utc>,
+        to: DateTime<chrono::Utc>,
+    },
+    /// Book a place in a slot: the log counts the slot's bookings and writes this one under
+    /// its write lock, so two desks never get the same last place.
+    Book(BookingRequest),
+    /// Cancel the booking with this reference (in its written form).
+    CancelBooking(String),
+}
+
+/// A place to book: the slot (its service, place, local time, instant, length and capacity),
+/// the resident's needs and when it becomes a no-show. No name or contact detail.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookingRequest {
+    pub service: String,
+    pub place: String,
+    pub at: chrono::NaiveDateTime,
+    pub starts: DateTime<chrono::Utc>,
+    pub minutes: u32,
+    pub capacity: u32,
+    pub needs: Vec<crate::appointments::Need>,
+    /// Minutes after the start before a booking not checked in is a no-show.
+    pub no_show_minutes: u32,
 }
 
 /// A slip to save and perhaps print: its renderings and a file name for it.

@@ -22,6 +22,7 @@ pub use report::CENTRAL_REFRESH_EVERY;
 pub use today::{COUNT_EVERY, Question, TodayRow};
 
 mod answers;
+pub(crate) mod booking;
 mod central;
 mod input;
 mod report;
@@ -208,6 +209,8 @@ impl App {
             Screen::Script(_) => Mode::Script,
             Screen::Slip(_) => Mode::Slip,
             Screen::Report(_) => Mode::Report,
+            Screen::Booking(view) if view.cancel.is_some() => Mode::BookingText,
+            Screen::Booking(_) => Mode::Booking,
         }
     }
 
@@ -259,6 +262,13 @@ impl App {
             Screen::Script(view) if !self.help => self.script_offers(view, command),
             Screen::Detail(_) if !self.help && command == Command::OpenScript => {
                 self.offered_script().is_some()
+            }
+            Screen::Booking(view) if !self.help => self.booking_offers(view, command),
+            // Shown only where there is something to book; pressed elsewhere, it says why.
+            Screen::Detail(_) | Screen::ShowResident(_)
+                if !self.help && command == Command::Book =>
+            {
+                self.booking_target().is_ok()
             }
             _ => true,
         }
@@ -371,6 +381,14 @@ impl App {
             }
             Action::SyncStatus(state) => self.sync_status(state),
             Action::CatalogueFetched(fetched) => self.catalogue_fetched(fetched),
+            Action::BookingTaken(taken) => self.booking_taken(taken),
+            Action::BookingNeeds(needs) => self.booking_needs(needs),
+            Action::BookingMade(booking) => self.booking_made(booking),
+            Action::BookingFull => self.booking_full(),
+            Action::BookingCancelled(booking) => self.booking_cancelled(booking),
+            Action::BookingNotCancelled { reference, state } => {
+                self.booking_not_cancelled(&reference, state)
+            }
         }
     }
 
@@ -398,7 +416,16 @@ impl App {
             }
             Command::Back => self.back(question),
             Command::Text(edit) => self.change_text(&[Change::Edit(edit)]),
+            // From the booking screen the visit is logged from what the booking was made on.
+            Command::LogVisit if matches!(self.screen(), Screen::Booking(_)) => {
+                self.screens.pop();
+                self.open_form()
+            }
             Command::LogVisit => self.open_form(),
+            Command::Book => self.open_booking(),
+            Command::CancelBooking if !matches!(self.screen(), Screen::Booking(_)) => {
+                self.open_cancel_prompt()
+            }
             Command::OpenScript => self.open_script(),
             Command::Slip => self.open_slip(),
             Command::ResidentLanguage if matches!(self.screen(), Screen::Slip(_)) => {
@@ -465,6 +492,7 @@ impl App {
                 Screen::Script(view) => self.script_command(view, command),
                 Screen::Slip(view) => self.slip_command(view, command),
                 Screen::Report(view) => self.report_command(view, command),
+                Screen::Booking(view) => self.booking_command(view, command),
             },
         }
     }
@@ -963,6 +991,7 @@ impl App {
                     Vec::new()
                 }
             }
+            Mode::BookingText => self.booking_text(changes),
             _ => Vec::new(),
         }
     }

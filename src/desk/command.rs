@@ -20,12 +20,16 @@ pub enum Mode {
     Slip,
     /// The report screen: today, this week, this month or a chosen range.
     Report,
+    /// Booking an appointment: choose a slot, tick needs, confirm; print the slip.
+    Booking,
+    /// The booking screen's prompt for a reference to cancel: keys edit the text.
+    BookingText,
     Help,
 }
 
 impl Mode {
     /// Every mode, in the order help and the keymap list them.
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Search,
         Mode::Detail,
         Mode::ShowResident,
@@ -35,12 +39,14 @@ impl Mode {
         Mode::Script,
         Mode::Slip,
         Mode::Report,
+        Mode::Booking,
+        Mode::BookingText,
         Mode::Help,
     ];
 
     /// True where text is typed: there every plain character goes into the text.
     pub fn types_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::FormText)
+        matches!(self, Mode::Search | Mode::FormText | Mode::BookingText)
     }
 
     /// The screen's name, for the title bar and help: "Search", "Log the visit".
@@ -55,6 +61,7 @@ impl Mode {
             Mode::Script => names.script,
             Mode::Slip => names.slip,
             Mode::Report => names.report,
+            Mode::Booking | Mode::BookingText => text::booking::words(lang).screen,
             Mode::Help => names.help,
         }
     }
@@ -139,6 +146,10 @@ pub enum Command {
     /// On the form: take last time's answers offered beside their fields (the demand and how
     /// the resident was helped online, as given on the last visit about the same service).
     TakeLastTime,
+    /// Book an appointment for the service or partner on screen (or a script's end).
+    Book,
+    /// Cancel a booking by its reference (a prompt asks for it); the place is free again.
+    CancelBooking,
 }
 
 impl Command {
@@ -192,6 +203,8 @@ impl Command {
             Command::ReportShorter => "report_shorter".into(),
             Command::ReportAllDesks => "report_all_desks".into(),
             Command::TakeLastTime => "take_last_time".into(),
+            Command::Book => "book".into(),
+            Command::CancelBooking => "cancel_booking".into(),
         }
     }
 }

@@ -16,6 +16,55 @@ pub enum Screen {
     /// The resident's slip, previewed before it is printed or saved.
     Slip(SlipView),
     Report(ReportView),
+    /// Booking an appointment: the nearest free slots, the resident's needs, the booking made.
+    Booking(BookingView),
+}
+
+/// Where a booking at the desk has got to.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum BookingStage {
+    /// Choosing one of the nearest free slots.
+    #[default]
+    Slots,
+    /// A slot is chosen: ticking what the resident needs, then confirming.
+    Needs,
+    /// Sent to the log; waiting for its answer.
+    Sending,
+    /// Made: the reference, and the slip to print.
+    Booked(crate::appointments::Booking),
+}
+
+/// The booking screen: the offers of one service (or partner), the free slots read from the
+/// log, the one chosen and the needs ticked. A booking cancelled here can be made again in
+/// another slot (the screen shows the cancelled booking's slots).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BookingView {
+    /// The catalogue id of the service or partner the offers are for; empty while the screen
+    /// only asks for a reference to cancel.
+    pub service: String,
+    pub stage: BookingStage,
+    /// The nearest free slots, today first; `None` until the log's bookings have been read.
+    pub slots: Option<Vec<crate::appointments::Slot>>,
+    pub selected: usize,
+    pub needs: Vec<crate::appointments::Need>,
+    /// The reference being typed to cancel a booking, while that prompt is open.
+    pub cancel: Option<String>,
+    /// Characters of the typed reference before the text cursor.
+    pub cancel_cursor: usize,
+}
+
+impl BookingView {
+    pub fn new(service: &str) -> BookingView {
+        BookingView {
+            service: service.to_string(),
+            ..BookingView::default()
+        }
+    }
+
+    /// The slot chosen (the one selected), while the list is loaded and has one.
+    pub fn chosen(&self) -> Option<&crate::appointments::Slot> {
+        self.slots.as_ref()?.get(self.selected)
+    }
 }
 
 /// Whose figures the report screen shows.

@@ -193,6 +193,51 @@ impl StoreJobs {
         Ok(usize::try_from(count).unwrap_or(usize::MAX))
     }
 
+    /// Books the place asked for, under the log's write lock.
+    fn book(&mut self, request: &crate::desk::BookingRequest) -> Action {
+        use crate::store::bookings::{Booked, NewBooking};
+        let now = match crate::clock::now() {
+            Ok(now) => now,
+            Err(e) => return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e)),
+        };
+        let new = NewBooking {
+            service: &request.service,
+            place: &request.place,
+            at: request.at,
+            starts: request.starts,
+            minutes: request.minutes,
+            capacity: request.capacity,
+            needs: &request.needs,
+            no_show_after: chrono::Duration::minutes(i64::from(request.no_show_minutes)),
+        };
+        match self.with_store(|store| store.book(&new, now)) {
+            Ok(Booked::Made(booking)) => Action::BookingMade(booking),
+            Ok(Booked::Full) => Action::BookingFull,
+            Err(message) => Action::StoreFailed(message),
+        }
+    }
+
+    /// Cancels a booking by reference.
+    fn cancel_booking(&mut self, reference: String) -> Action {
+        use crate::store::bookings::Change;
+        let now = match crate::clock::now() {
+            Ok(now) => now,
+            Err(e) => return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e)),
+        };
+        match self.with_store(|store| store.cancel_booking(&reference, now)) {
+            Ok(Change::Done(booking)) => Action::BookingCancelled(booking),
+            Ok(Change::NotFound) => Action::BookingNotCancelled {
+                reference,
+                state: None,
+            },
+            Ok(Change::Refused(state)) => Action::BookingNotCancelled {
+                reference,
+                state: Some(state),
+            },
+            Err(message) => Action::StoreFailed(message),
+        }
+    }
+
     fn clear_draft(&self) {
         if let Some(slot) = &self.place.drafts {
             slot.clear();
@@ -263,6 +308,14 @@ impl StoreJobs {
                     },
                 )
             }
+            Effect::LoadBookingTaken { from, to } => Some(
+                match self.with_store(|store| store.taken_between(from, to)) {
+                    Ok(taken) => Action::BookingTaken(taken),
+                    Err(message) => Action::StoreFailed(message),
+                },
+            ),
+            Effect::Book(request) => Some(self.book(&request)),
+            Effect::CancelBooking(reference) => Some(self.cancel_booking(reference)),
             // The event loop hands these to their own workers.
             Effect::Search { .. }
             | Effect::FileSlip(_)

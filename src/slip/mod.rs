@@ -12,6 +12,7 @@ use crate::catalogue::welsh::pick;
 use crate::catalogue::{Catalogue, ClosedDate};
 use crate::text::{self, Language};
 
+pub mod appointment;
 pub mod html;
 pub mod plain;
 

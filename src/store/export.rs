@@ -32,6 +32,8 @@ pub struct ExportRow {
     pub service_position: i64,
     pub service_id: String,
     pub service_outcome: String,
+    /// The reference of the appointment booked at the desk for this service, if one was.
+    pub booking: Option<String>,
     /// The partners given for this service (and no other), in order, each with how it was
     /// given: `(id, "signpost" | "referral")`. Summing the rows counts each partner once.
     pub partners: Vec<(String, String)>,
@@ -141,7 +143,7 @@ impl Store {
                 return Ok(Ok(()));
             };
             let mut services = self.conn.prepare(
-                "SELECT visit_id, service_id, outcome FROM visit_services WHERE visit_id >= ?1 \
+                "SELECT visit_id, service_id, outcome, booking_reference FROM visit_services WHERE visit_id >= ?1 \
                  ORDER BY visit_id, position",
             )?;
             let mut partners = self.conn.prepare(
@@ -157,7 +159,7 @@ impl Store {
                  ORDER BY visit_id, field",
             )?;
             let mut choices = Children::start(choices.query([&first])?, 2)?;
-            let mut services = Children::start(services.query([&first])?, 2)?;
+            let mut services = Children::start(services.query([&first])?, 3)?;
             let mut partners = Children::start(partners.query([&first])?, 4)?;
             let mut reasons = Children::start(reasons.query([&first])?, 1)?;
             let mut visits = self.conn.prepare(VISITS_SQL)?;
@@ -209,6 +211,7 @@ impl Store {
                         .next()
                         .flatten()
                         .unwrap_or_else(|| visit_outcome.clone());
+                    let booking = service.next().flatten();
                     let row = ExportRow {
                         visit_id: visit_id.clone(),
                         started_at: r.get(1)?,
@@ -228,6 +231,7 @@ impl Store {
                         service_position: position as i64 + 1,
                         service_id,
                         service_outcome,
+                        booking,
                         partners: own_partners,
                         consents,
                         reasons: reasons.clone(),

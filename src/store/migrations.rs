@@ -267,6 +267,10 @@ const STEPS: &[&str] = &[
     UPDATE visit_partners SET service_position = coalesce((SELECT min(s.position)
         FROM visit_services s WHERE s.visit_id = visit_partners.visit_id), 0);
     "#,
+    // Version 15: the appointment booked at the desk for a service on a visit (its outcome is
+    // then "appointment made"): the booking's reference, NULL for every service logged before
+    // and for one with no booking. The server takes the column in its own step.
+    "ALTER TABLE visit_services ADD COLUMN booking_reference TEXT;",
 ];
 
 /// The schema version this frontdesk writes.

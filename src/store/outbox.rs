@@ -62,7 +62,13 @@ pub const SYNCED_VISITS: SyncedTable = SyncedTable {
 pub const SYNCED_CHILDREN: &[SyncedTable] = &[
     SyncedTable {
         name: "visit_services",
-        columns: &["visit_id", "position", "service_id", "outcome"],
+        columns: &[
+            "visit_id",
+            "position",
+            "service_id",
+            "outcome",
+            "booking_reference",
+        ],
     },
     SyncedTable {
         name: "visit_partners",

@@ -78,6 +78,37 @@ impl VisitLog {
         self.write(|store| store.delete(id))
     }
 
+    /// Books a place in a slot unless the slot is full (see [`Store::book`]).
+    pub fn book(
+        &mut self,
+        new: &super::bookings::NewBooking<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<super::bookings::Booked, StoreError> {
+        self.write(|store| store.book(new, now))
+    }
+
+    /// Cancels a booking not yet checked in (see [`Store::cancel`]).
+    pub fn cancel_booking(
+        &mut self,
+        reference: &str,
+        now: DateTime<Utc>,
+    ) -> Result<super::bookings::Change<crate::appointments::Booking>, StoreError> {
+        self.write(|store| store.cancel(reference, now))
+    }
+
+    /// How many places are taken in each slot starting in `[from, to)`; none before the log
+    /// exists.
+    pub fn taken_between(
+        &mut self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<crate::appointments::slots::Taken, StoreError> {
+        if !self.exists() {
+            return Ok(Default::default());
+        }
+        self.read(|store| store.taken_between(from, to))
+    }
+
     /// One visit by id.
     pub fn visit(&mut self, id: Uuid) -> Result<Option<Visit>, StoreError> {
         self.read(|store| store.visit(id))

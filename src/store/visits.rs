@@ -303,13 +303,17 @@ impl Store {
         let services = children
             .services
             .into_iter()
-            .map(|(service, own)| {
+            .map(|(service, own, booking)| {
                 let outcome = match own {
                     Some(text) => Outcome::from_str(&text)
                         .map_err(|_| word("the outcome of a service", &text))?,
                     None => outcome,
                 };
-                Ok(ServiceOutcome { service, outcome })
+                Ok(ServiceOutcome {
+                    service,
+                    outcome,
+                    booking,
+                })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         let partners = children
@@ -442,8 +446,8 @@ impl StoredRow {
 }
 
 struct Children {
-    /// Each service id with its own outcome as stored.
-    services: Vec<(String, Option<String>)>,
+    /// Each service id with its own outcome and its booking's reference, as stored.
+    services: Vec<(String, Option<String>, Option<String>)>,
     /// Each partner id, how it was passed on, the consent and the place of its service on the
     /// visit, as stored.
     partners: Vec<(String, String, Option<i64>, i64)>,
@@ -458,10 +462,11 @@ fn read_children(conn: &Connection, id: &str) -> rusqlite::Result<Children> {
         stmt.query_map([id], |r| r.get(0))?.collect()
     };
     let mut services = conn.prepare_cached(
-        "SELECT service_id, outcome FROM visit_services WHERE visit_id = ?1 ORDER BY position",
+        "SELECT service_id, outcome, booking_reference FROM visit_services WHERE visit_id = ?1 \
+         ORDER BY position",
     )?;
     let services = services
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut partners = conn.prepare_cached(
         "SELECT partner_id, how, consent, service_position FROM visit_partners \
@@ -528,14 +533,16 @@ fn queue_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
 fn insert_children(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     let id = visit.id.to_string();
     let mut services = tx.prepare_cached(
-        "INSERT INTO visit_services (visit_id, position, service_id, outcome) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO visit_services (visit_id, position, service_id, outcome, booking_reference) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (position, service) in visit.services.iter().enumerate() {
         services.execute(params![
             id,
             position as i64,
             service.service,
-            service.outcome.as_str()
+            service.outcome.as_str(),
+            service.booking
         ])?;
     }
     let mut partners = tx.prepare_cached(

@@ -42,6 +42,12 @@ pub struct Words {
     pub last: &'static str,
     /// Between a partner's number and a service's: "2 for 1" gives partner 2 to service 1.
     pub for_service: &'static str,
+    /// Book an appointment (at a service, a partner or a script's end).
+    pub book: &'static str,
+    /// 'cancel REF': cancel a booking by its reference.
+    pub cancel: &'static str,
+    /// No needs at a booking.
+    pub none: &'static str,
 }
 
 pub fn words(lang: Language) -> &'static Words {
@@ -81,6 +87,9 @@ pub fn words(lang: Language) -> &'static Words {
             language: "iaith",
             last: "diwethaf",
             for_service: "ar",
+            book: "trefnu",
+            cancel: "canslo",
+            none: "dim",
         },
         Language::English => &Words {
             help: "help",
@@ -117,6 +126,9 @@ pub fn words(lang: Language) -> &'static Words {
             language: "language",
             last: "last",
             for_service: "for",
+            book: "book",
+            cancel: "cancel",
+            none: "none",
         },
     }
 }
@@ -158,6 +170,7 @@ pub enum Prompt {
     Today,
     Slip,
     Report,
+    Booking,
 }
 
 /// The commands of one prompt, as one line.
@@ -168,19 +181,22 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
                 "Teipiwch eiriau i chwilio, rhif i agor canlyniad (mae sgript dywys yn agor ar ei chwestiwn cyntaf), 'rhagor' am ragor o ganlyniadau, 'cofnodi' i gofnodi'r ymweliad hwn, 'heddiw', 'adroddiad' am ffigurau'r ddesg hon, 'newydd' am breswylydd newydd, 'iaith' i newid iaith y preswylydd rhwng Saesneg a Chymraeg, 'nodyn' am nodyn yr ymweliad sy'n cael ei gofnodi, 'dileu' i ollwng yr ymweliad hwnnw, 'eto' i glywed hyn eto, 'help', 'gadael'. I chwilio am air gorchymyn, teipiwch 'chwilio' yn gyntaf: chwilio help gyda rhent."
             }
             Prompt::Detail => {
-                "Teipiwch rif i agor dolen, 'dangos' i ddangos i'r preswylydd, 'slip' am slip y preswylydd, 'sgript' i fynd drwy'r sgript a gynigir, 'cofnodi' i gofnodi'r ymweliad hwn, 'iaith' i newid iaith y preswylydd, 'nôl', 'heddiw', 'eto', 'help', 'gadael'."
+                "Teipiwch rif i agor dolen, 'dangos' i ddangos i'r preswylydd, 'slip' am slip y preswylydd, 'sgript' i fynd drwy'r sgript a gynigir, 'trefnu' i drefnu apwyntiad, 'canslo' a chyfeirnod i ganslo apwyntiad, 'cofnodi' i gofnodi'r ymweliad hwn, 'iaith' i newid iaith y preswylydd, 'nôl', 'heddiw', 'eto', 'help', 'gadael'."
             }
             Prompt::ShowResident => {
                 "Teipiwch 'cofnodi' i gofnodi'r ymweliad hwn, 'nôl', 'eto', 'help', 'gadael'."
             }
             Prompt::Script => {
-                "Teipiwch rif opsiwn, 'gwnaed' pan fydd cam brys wedi'i wneud, 'nôl' am y cwestiwn blaenorol (ar y dechrau mae'n gadael y sgript), 'cofnodi' ar y diwedd i gofnodi'r ymweliad, 'slip' ar y diwedd am slip y preswylydd, 'eto', 'help', 'gadael'."
+                "Teipiwch rif opsiwn, 'gwnaed' pan fydd cam brys wedi'i wneud, 'nôl' am y cwestiwn blaenorol (ar y dechrau mae'n gadael y sgript), 'cofnodi' ar y diwedd i gofnodi'r ymweliad, 'slip' ar y diwedd am slip y preswylydd, 'trefnu' ar y diwedd i drefnu apwyntiad, 'eto', 'help', 'gadael'."
             }
             Prompt::Form => {
                 "Teipiwch rif dewis, neu sawl rhif i'w ticio neu eu dad-dicio; pwyswch Enter i gadw'r hyn sydd yno; mae 'cadw' yn cadw'r ymweliad nawr, mae 'nôl' yn mynd i'r maes blaenorol, mae 'dileu' yn gollwng yr ymweliad, 'slip' am slip y preswylydd ar gyfer yr ymweliad hwn, 'eto', 'help'."
             }
             Prompt::Note => {
                 "Teipiwch y nodyn (dim enwau, cyfeiriadau, rhifau ffôn na dyddiadau geni); pwyswch Enter i'w gadw; mae 'clirio' yn ei wagio; mae 'cuddio' yn tynnu data personol ac yn cadw; 'cadw', 'nôl', 'dileu', 'help'."
+            }
+            Prompt::Booking => {
+                "Teipiwch rif slot i'w ddewis; yna'r anghenion wedi'u gwahanu gan atalnodau neu 'dim', ac 'ie' i'w drefnu; 'argraffu' neu 'cadw' am slip apwyntiad y preswylydd; 'canslo' a chyfeirnod i ganslo apwyntiad; 'nôl', 'cofnodi', 'eto', 'help', 'gadael'."
             }
             Prompt::Report => {
                 "Teipiwch 'heddiw', 'wythnos' neu 'mis' am y cyfnod hwnnw, 'cynt' neu 'wedyn' i'w symud, 'hirach' neu 'byrrach' i'w newid o ddiwrnod, 'pob' am ffigurau pob desg ac yn ôl (lle mae gweinydd yr adroddiadau wedi'i osod), 'cadw' ac enw ffeil i gadw'r adroddiad cyfan (mae gan wythnos.html siartiau; .csv, .json neu .txt), 'nôl', 'eto', 'help', 'gadael'."
@@ -197,19 +213,22 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
                 "Type words to search, a number to open a result (a guided script opens at its first question), 'more' for more results, 'log' to log this visit, 'today', 'report' for this desk's figures, 'new' for a new resident, 'language' to switch the resident's language between English and Welsh, 'note' for the note of the visit being logged, 'discard' to drop that visit, 'again' to hear this again, 'help', 'quit'. To search for a command word, type 'find' first: find help with rent."
             }
             Prompt::Detail => {
-                "Type a number to open a link, 'show' to show the resident, 'slip' for the resident's slip, 'script' to walk the script offered, 'log' to log this visit, 'language' to switch the resident's language, 'back', 'today', 'again', 'help', 'quit'."
+                "Type a number to open a link, 'show' to show the resident, 'slip' for the resident's slip, 'script' to walk the script offered, 'book' to book an appointment, 'cancel' and a reference to cancel one, 'log' to log this visit, 'language' to switch the resident's language, 'back', 'today', 'again', 'help', 'quit'."
             }
             Prompt::ShowResident => {
                 "Type 'log' to log this visit, 'back', 'again', 'help', 'quit'."
             }
             Prompt::Script => {
-                "Type an option's number, 'done' when an urgent step is done, 'back' for the question before (at the start it leaves the script), 'log' at the end to log the visit, 'slip' at the end for the resident's slip, 'again', 'help', 'quit'."
+                "Type an option's number, 'done' when an urgent step is done, 'back' for the question before (at the start it leaves the script), 'log' at the end to log the visit, 'slip' at the end for the resident's slip, 'book' at the end to book an appointment, 'again', 'help', 'quit'."
             }
             Prompt::Form => {
                 "Type a choice's number, or several numbers to tick or untick them; press Enter to keep what is there; 'save' saves the visit now, 'back' goes to the field before, 'note' goes straight to the note, 'language' switches the resident's language, 'discard' drops the visit, 'slip' for the resident's slip of this visit, 'again', 'help'."
             }
             Prompt::Note => {
                 "Type the note (no names, addresses, phone numbers or dates of birth); press Enter to keep it; 'clear' empties it; 'redact' removes personal data and saves; 'save', 'back', 'discard', 'help'."
+            }
+            Prompt::Booking => {
+                "Type a slot's number to choose it; then the needs separated by commas or 'none', and 'yes' to book it; 'print' or 'save' for the resident's appointment slip; 'cancel' and a reference to cancel a booking; 'back', 'log', 'again', 'help', 'quit'."
             }
             Prompt::Report => {
                 "Type 'today', 'week' or 'month' for that period, 'earlier' or 'later' to move it, 'longer' or 'shorter' to change it by a day, 'all' for every desk's figures and back (where the report server is set), 'save' and a file name to save the whole report (week.html has charts; .csv, .json or .txt), 'back', 'again', 'help', 'quit'."

@@ -43,6 +43,7 @@ pub const SAME_IN_WELSH: &[&str] = &[
     "accessible.punctuation.#",
     "form.note_length",
     "status.print_command_said",
+    "booking.slot",
 ];
 
 struct List {
@@ -104,6 +105,7 @@ pub fn every_text(lang: Language) -> Vec<Text> {
     l.add("sync.cannot_be_sent", sync::cannot_be_sent(lang, 2, "R1"));
     l.add("sync.retry_held_hint", sync::retry_held_hint(lang));
     appointment_texts(l, lang);
+    booking_texts(l, lang);
     field_texts(l, lang);
     error_texts(l, lang);
     later_texts(l, lang);
@@ -489,6 +491,7 @@ fn accessible_texts(l: &mut List, lang: Language) {
         Prompt::Today,
         Prompt::Slip,
         Prompt::Report,
+        Prompt::Booking,
     ] {
         l.add(format!("accessible.help.{prompt:?}"), help(lang, prompt));
     }
@@ -717,6 +720,34 @@ fn appointment_texts(l: &mut List, lang: Language) {
     );
     l.add("appointments.no_slots", appointments::no_slots(lang));
     l.add("appointments.no_bookings", appointments::no_bookings(lang));
+}
+
+fn booking_texts(l: &mut List, lang: Language) {
+    use super::booking;
+    use crate::appointments::BookingState;
+    l.fields("booking", json(booking::words(lang)));
+    if let Some(day) = NaiveDate::from_ymd_opt(2027, 1, 12) {
+        let today = day - chrono::Duration::days(3);
+        l.add("booking.day", booking::day(lang, day, today));
+        if let Some(at) = day.and_hms_opt(9, 30, 0) {
+            l.add("booking.slot_line", booking::slot_line(lang, at, today, "P1", 2));
+        }
+    }
+    l.add("booking.no_offers", booking::no_offers(lang, "S1"));
+    l.add("booking.nothing_to_book", booking::nothing_to_book(lang));
+    l.add("booking.booking", booking::booking(lang));
+    l.add("booking.made", booking::made(lang, "R1", "W1", "P1", "F6"));
+    l.add("booking.lost", booking::lost(lang));
+    l.add("booking.choose_slot_first", booking::choose_slot_first(lang));
+    l.add("booking.cancelled", booking::cancelled(lang, "R1"));
+    l.add("booking.not_found", booking::not_found(lang, "R1"));
+    l.add(
+        "booking.not_cancellable",
+        booking::not_cancellable(lang, "R1", BookingState::Seen),
+    );
+    l.add("booking.not_a_reference", booking::not_a_reference(lang, "R1"));
+    l.add("booking.need_refused", booking::need_refused(lang, "N1"));
+    l.add("booking.slip_offer", booking::slip_offer(lang, "K1", "K2"));
 }
 
 fn field_texts(l: &mut List, lang: Language) {

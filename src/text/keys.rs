@@ -16,6 +16,77 @@ const ANY: &[&str] = &[];
 /// Help's descriptions: (command, screens, Welsh). The first row that names the screen wins,
 /// then a row for any screen.
 const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
+    (
+        "book",
+        ANY,
+        "Trefnu apwyntiad: slotiau rhydd agosaf y gwasanaeth neu'r partner hwn",
+    ),
+    (
+        "cancel_booking",
+        ANY,
+        "Canslo apwyntiad drwy ei gyfeirnod (yna trefnu eto)",
+    ),
+    (
+        "back",
+        &["Booking"],
+        "Yn ôl: o'r anghenion i'r slotiau, fel arall gadael",
+    ),
+    (
+        "back",
+        &["BookingText"],
+        "Cau'r cwestiwn heb ganslo",
+    ),
+    (
+        "open",
+        &["Booking"],
+        "Cymryd y slot a ddewiswyd; gyda'r anghenion wedi'u ticio, ei drefnu",
+    ),
+    (
+        "open",
+        &["BookingText"],
+        "Canslo'r apwyntiad â'r cyfeirnod hwn",
+    ),
+    ("up", &["Booking"], "Y slot uwchben"),
+    ("down", &["Booking"], "Y slot islaw"),
+    (
+        "choose_1",
+        &["Booking"],
+        "Dewis slot 1; ar yr anghenion, y cyfieithydd: dim, BSL, Cymraeg",
+    ),
+    (
+        "choose_2",
+        &["Booking"],
+        "Dewis slot 2; ar yr anghenion, ticio mynediad heb risiau",
+    ),
+    (
+        "choose_3",
+        &["Booking"],
+        "Dewis slot 3; ar yr anghenion, ticio dolen sain",
+    ),
+    (
+        "choose_4",
+        &["Booking"],
+        "Dewis slot 4; ar yr anghenion, ticio ystafell dawel",
+    ),
+    (
+        "choose_5",
+        &["Booking"],
+        "Dewis slot 5; ar yr anghenion, ticio apwyntiad hirach",
+    ),
+    ("choose_6", &["Booking"], "Dewis slot 6"),
+    ("choose_7", &["Booking"], "Dewis slot 7"),
+    ("choose_8", &["Booking"], "Dewis slot 8"),
+    ("choose_9", &["Booking"], "Dewis slot 9"),
+    (
+        "print_slip",
+        &["Booking"],
+        "Argraffu slip apwyntiad y preswylydd (mae copi'n cael ei gadw hefyd)",
+    ),
+    (
+        "save_slip",
+        &["Booking"],
+        "Cadw slip apwyntiad y preswylydd mewn ffeil",
+    ),
     ("quit", ANY, "Cau frontdesk"),
     ("help", ANY, "Dangos pob bysell ar gyfer y sgrin hon"),
     (
@@ -236,6 +307,11 @@ const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
 
 /// Bottom-bar hints: (command, screens, Welsh), looked up as the descriptions are.
 const WELSH_HINTS: &[(&str, &[&str], &str)] = &[
+    ("book", ANY, "trefnu"),
+    ("cancel_booking", ANY, "canslo apwyntiad"),
+    ("open", &["Booking"], "parhau"),
+    ("open", &["BookingText"], "ei ganslo"),
+    ("print_slip", &["Booking"], "argraffu slip"),
     ("acknowledge", ANY, "Rydw i wedi gwneud hyn"),
     ("back", &["Search"], "clirio"),
     ("back", &["Script"], "gadael"),

@@ -317,6 +317,16 @@ impl Default for Keymap {
                 hint,
             )
         };
+        let book = |extra: &[Key], hint: Option<&'static str>| {
+            let mut keys = vec![F(10)];
+            keys.extend_from_slice(extra);
+            bind(
+                &keys,
+                Book,
+                "Book an appointment: the nearest free slots of this service or partner",
+                hint,
+            )
+        };
         let language = bind(
             &[F(8)],
             ResidentLanguage,
@@ -409,6 +419,8 @@ impl Default for Keymap {
                 Some("show resident"),
             ),
             log(&[Key::char('l')]),
+            // Shown only on a service or partner with appointments.
+            book(&[Key::char('b')], Some("book")),
             // Offered in the detail screen's bottom border, where the bar has no room.
             slip(None),
             // Shown only on a service that a script logs.
@@ -460,6 +472,7 @@ impl Default for Keymap {
             ),
             log(&[Key::char('l')]),
             slip(None),
+            book(&[Key::char('b')], None),
         ];
         show_resident.extend(scroll_keys.iter().cloned());
         show_resident.extend([
@@ -689,6 +702,7 @@ impl Default for Keymap {
         script.push(log(&[Key::char('l')]));
         // Shown at an end, with the log key.
         script.push(slip(Some("slip")));
+        script.push(book(&[Key::char('b')], Some("book")));
         script.extend(scroll_keys.iter().cloned());
         script.extend([
             today.clone(),
@@ -730,6 +744,64 @@ impl Default for Keymap {
         });
         slip_keys.extend([help(&[Key::char('?')]), quit.clone()]);
         modes.insert(Mode::Slip, slip_keys);
+        let cancel_booking = bind(
+            &[Key::char('c')],
+            CancelBooking,
+            "Cancel a booking by its reference (then book again)",
+            Some("cancel booking"),
+        );
+        let mut booking = vec![
+            bind(
+                &[ESC],
+                Back,
+                "Back: from the needs to the slots, else leave",
+                Some("back"),
+            ),
+            bind(
+                &[ENTER],
+                Open,
+                "Take the slot selected; with the needs ticked, book it",
+                Some("continue"),
+            ),
+            bind(&[UP, Key::ctrl('p')], Up, "The slot above", None),
+            bind(&[DOWN, Key::ctrl('n')], Down, "The slot below", None),
+        ];
+        for n in 1..=9u8 {
+            let c = char::from(b'0' + n);
+            booking.push(bind(
+                &[Key::char(c)],
+                Choose(n),
+                BOOKING_CHOICE_DESCRIPTIONS[usize::from(n - 1)],
+                Some("choose"),
+            ));
+        }
+        booking.extend([
+            bind(
+                &[Key::char('p')],
+                PrintSlip,
+                "Print the resident's appointment slip (a copy is saved too)",
+                Some("print slip"),
+            ),
+            bind(
+                &[Key::char('f'), Key::ctrl('s')],
+                SaveSlip,
+                "Save the resident's appointment slip to a file",
+                None,
+            ),
+            cancel_booking,
+            log(&[]),
+            help(&[Key::char('?')]),
+            quit.clone(),
+        ]);
+        modes.insert(Mode::Booking, booking);
+        let mut booking_text = vec![
+            bind(&[ENTER], Open, "Cancel the booking with this reference", Some("cancel it")),
+            bind(&[ESC], Back, "Close the prompt without cancelling", Some("back")),
+            help(&[]),
+            quit.clone(),
+        ];
+        booking_text.extend(text_editing());
+        modes.insert(Mode::BookingText, booking_text);
         let mut help_keys = vec![bind(
             &[ESC, F(1), Key::char('?'), Key::char('q')],
             Back,
@@ -753,6 +825,18 @@ const LINK_DESCRIPTIONS: [&str; 9] = [
     "Open link 7",
     "Open link 8",
     "Open link 9",
+];
+
+const BOOKING_CHOICE_DESCRIPTIONS: [&str; 9] = [
+    "Select slot 1; on the needs, the interpreter: none, BSL, Welsh",
+    "Select slot 2; on the needs, tick step-free access",
+    "Select slot 3; on the needs, tick a hearing loop",
+    "Select slot 4; on the needs, tick a quiet room",
+    "Select slot 5; on the needs, tick a longer appointment",
+    "Select slot 6",
+    "Select slot 7",
+    "Select slot 8",
+    "Select slot 9",
 ];
 
 const CHOOSE_DESCRIPTIONS: [&str; 9] = [

@@ -174,6 +174,7 @@ fn visits_shows_control_characters_instead_of_obeying_them() {
     visit.services = vec![ServiceOutcome {
         service: "bad\u{1b}[31m-id".into(),
         outcome: Outcome::Referred,
+        booking: None,
     }];
     home.save(std::slice::from_ref(&visit));
     let result = run(home.cmd().arg("visits"));
@@ -297,6 +298,7 @@ fn visit() -> impl Strategy<Value = Visit> {
                 .map(|service| ServiceOutcome {
                     service,
                     outcome: visit.outcome,
+                    booking: None,
                 })
                 .collect();
             visit.partners = partners.into_iter().map(Into::into).collect();

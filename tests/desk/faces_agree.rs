@@ -66,6 +66,9 @@ enum Step {
     /// Today's list: edit visit n (from 1) with the form, or undo it.
     Edit(usize, Form),
     Undo(usize),
+    /// Book an appointment for the entry on screen: the slot with this number, the needs with
+    /// these numbers on the full screen and these words in the accessible mode, then back.
+    Book(u8, &'static [(u8, &'static str)]),
 }
 
 use Step::*;
@@ -404,6 +407,16 @@ fn tasks() -> Vec<Task> {
             cli: None,
         },
         Task {
+            name: "an appointment booked with an interpreter and a hearing loop, then logged",
+            steps: &[
+                Open("homeless", Kind::Service, "homelessness"),
+                Book(2, &[(1, "interpreter=bsl"), (3, "hearing-loop")]),
+                Log,
+                Save,
+            ],
+            cli: None,
+        },
+        Task {
             name: "two services, a partner for each, and one given to the first service",
             steps: &[
                 Open("bulky waste", Kind::Service, "bulky-waste"),
@@ -476,7 +489,9 @@ fn visit_rows(log: &Path) -> Vec<String> {
         .into_iter()
         .map(|(id, fields)| {
             let services = children(
-                "SELECT service_id, outcome, NULL FROM visit_services WHERE visit_id = ?1 ORDER BY position",
+                "SELECT service_id, outcome, (SELECT b.service_id || ' ' || b.needs || ' ' || b.state \
+                 FROM bookings b WHERE b.reference = visit_services.booking_reference) \
+                 FROM visit_services WHERE visit_id = ?1 ORDER BY position",
                 &id,
             );
             let partners = children(
@@ -570,6 +585,19 @@ impl FullScreen {
             Undo(n) => {
                 self.today(n);
                 self.keys(&[KeyCode::Char('u'), KeyCode::Char('u'), KeyCode::Esc]);
+            }
+            Book(slot, needs) => {
+                self.keys(&[KeyCode::F(10), digit(slot), KeyCode::Enter]);
+                for (key, _) in needs {
+                    self.desk.press(digit(*key));
+                }
+                self.desk.press(KeyCode::Enter);
+                let booked = matches!(
+                    self.desk.app.screen(),
+                    Screen::Booking(view) if matches!(view.stage, frontdesk::desk::BookingStage::Booked(_))
+                );
+                assert!(booked, "booked:\n{}", self.desk.screen());
+                self.desk.press(KeyCode::Esc);
             }
         }
     }
@@ -718,6 +746,16 @@ fn accessible_lines(tasks: &[Task], partner_fields: &[bool]) -> Vec<String> {
                 Back => lines.push("back".into()),
                 Discard => lines.push("discard".into()),
                 Choose(n) => lines.push(n.to_string()),
+                Book(slot, needs) => {
+                    let words: Vec<&str> = needs.iter().map(|(_, w)| *w).collect();
+                    lines.extend([
+                        "book".into(),
+                        slot.to_string(),
+                        words.join(", "),
+                        "yes".into(),
+                        "back".into(),
+                    ]);
+                }
                 Done => lines.push("done".into()),
                 Previous => lines.push("back".into()),
                 Slip => lines.extend(["slip".into(), "print".into(), "back".into()]),
@@ -804,7 +842,7 @@ thread_local! {
 #[test]
 fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
     let tasks = tasks();
-    assert_eq!(tasks.len(), 21);
+    assert_eq!(tasks.len(), 22);
 
     // The full screen.
     let full_data = TempDir::new().unwrap();
@@ -825,8 +863,18 @@ fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
         visits: visit_rows(&full_data.path().join("visits.sqlite3")),
         slips: full.slips.clone(),
     };
-    // Twenty-one tasks: one discarded, one undone, one an edit.
-    assert_eq!(full_result.visits.len(), 18, "{:#?}", full_result.visits);
+    // Twenty-two tasks: one discarded, one undone, one an edit.
+    assert_eq!(full_result.visits.len(), 19, "{:#?}", full_result.visits);
+    // The booking: the visit's service carries the reference of a booking in the same log,
+    // for its service and needs, and its outcome is "appointment made".
+    let booked = &full_result.visits[full_result.visits.len() - 2];
+    assert!(
+        booked.contains(
+            "services: homelessness Some(Text(\"appointment\")) \
+             Some(Text(\"homelessness interpreter=BSL,hearing-loop booked\"))"
+        ),
+        "{booked}"
+    );
     // The last: two services, a partner for each and one more for the first, each on its own.
     let last = full_result.visits.last().unwrap();
     assert!(

@@ -7,6 +7,7 @@
 mod support;
 
 mod accessible;
+mod booking;
 mod face_bugs;
 mod faces_agree;
 mod one_view;

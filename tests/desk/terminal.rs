@@ -609,3 +609,67 @@ fn a_slip_previewed_with_f6_is_printed_with_the_print_command_and_kept_in_a_file
     );
     assert_eq!(read(&dir.path().join("status")).trim(), "0");
 }
+
+#[test]
+fn a_receptionist_books_an_appointment_at_80x24_and_logs_the_visit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::start(dir.path(), "");
+    session.wait_for("Type what the resident needs");
+    // The whole title, as typed, puts the entry first.
+    session.send(b"Homeless or at risk of losing your home");
+    session.wait_for("Homeless or at risk");
+    std::thread::sleep(Duration::from_millis(300));
+    session.send(b"\r");
+    session.wait_for("F10 book");
+    session.send(b"\x1b[21~"); // F10: book
+    let slots = session.wait_for("Nearest free slots");
+    assert!(slots.contains(">1 "), "the first slot is selected:\n{slots}");
+    session.send(b"1");
+    session.send(b"\r");
+    session.wait_for("What the resident needs");
+    session.send(b"2"); // step-free access
+    session.send(b"\r");
+    let booked = session.wait_for("Reference: ");
+    let reference: String = booked
+        .lines()
+        .find_map(|l| l.split("Reference: ").nth(1))
+        .map(|r| r.trim_end_matches(['│', ' ']).trim().to_string())
+        .expect("the reference on screen");
+    assert_eq!(reference.chars().count(), 7, "{booked}");
+    assert!(booked.contains("[x]") || booked.contains("step-free access"), "{booked}");
+    session.send(b"\x1bOQ"); // F2: log the visit
+    session.wait_for("Log the visit");
+    session.send(b"\x13"); // Ctrl-S: save
+    session.wait_for("Visit saved");
+    session.send(b"\x03");
+    session.wait_for_exit();
+    assert_eq!(read(&dir.path().join("status")).trim(), "0");
+    assert_eq!(
+        read(&dir.path().join("before")),
+        read(&dir.path().join("after")),
+        "terminal modes were restored"
+    );
+
+    let store = frontdesk::store::Store::open(&dir.path().join("data/visits.sqlite3")).unwrap();
+    let booking = store.booking(&reference).unwrap().expect("the booking");
+    assert_eq!(booking.service, "homelessness");
+    assert_eq!(
+        booking.needs,
+        [frontdesk::appointments::Need::StepFree],
+        "the need ticked"
+    );
+    let all = store
+        .visits_between(
+            chrono::DateTime::<chrono::Utc>::MIN_UTC,
+            chrono::DateTime::<chrono::Utc>::MAX_UTC,
+            None,
+        )
+        .unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].services[0].service, "homelessness");
+    assert_eq!(
+        all[0].services[0].outcome,
+        frontdesk::visit::Outcome::Appointment
+    );
+    assert_eq!(all[0].services[0].booking.as_deref(), Some(reference.as_str()));
+}

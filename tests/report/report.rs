@@ -406,6 +406,7 @@ fn edits_undos_and_purges_keep_the_counts_right() {
     edited.services = vec![ServiceOutcome {
         service: "council-tax".into(),
         outcome: Outcome::Resolved,
+        booking: None,
     }];
     edited.outcome = Outcome::Resolved;
     edited.demand = Some(Demand::Clarification);

@@ -17,5 +17,6 @@ mod partners_per_service;
 mod service_outcomes;
 mod signposting;
 mod store;
+mod visit_bookings;
 mod visit_fields;
 mod visit_length;

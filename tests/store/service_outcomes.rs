@@ -25,6 +25,7 @@ fn service(id: &str, outcome: Outcome) -> ServiceOutcome {
     ServiceOutcome {
         service: id.to_string(),
         outcome,
+        booking: None,
     }
 }
 

@@ -96,7 +96,11 @@ impl App {
         let Some(walk) = view.walk(&self.catalogue) else {
             return !matches!(
                 command,
-                Command::Choose(_) | Command::Acknowledge | Command::StepBack | Command::LogVisit
+                Command::Choose(_)
+                    | Command::Acknowledge
+                    | Command::StepBack
+                    | Command::LogVisit
+                    | Command::Book
             );
         };
         let waiting = walk.needs_acknowledgement();
@@ -106,7 +110,7 @@ impl App {
             }
             Command::Acknowledge => waiting,
             Command::StepBack => !walk.path().is_empty(),
-            Command::LogVisit | Command::Slip => !waiting && walk.is_end(),
+            Command::LogVisit | Command::Slip | Command::Book => !waiting && walk.is_end(),
             _ => true,
         }
     }

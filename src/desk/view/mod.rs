@@ -1,10 +1,12 @@
 //! What the desk says, made once and drawn by both faces: the full screen maps a view to styled
 //! spans, the accessible mode to sentences. A line added here appears on both.
 
+mod appointments;
 mod entry;
 mod report;
 mod script;
 
+pub use appointments::BookingScreenView;
 pub use entry::{EntryView, LinkView, entry_view, provider_tag};
 pub use report::{HeadlineFigure, report_headline};
 pub use script::{ScriptStepView, UrgentView, script_end_view, script_step_view};

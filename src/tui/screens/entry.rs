@@ -49,7 +49,7 @@ pub fn view_lines(view: &EntryView, app: &App, theme: &Theme, full: bool) -> Vec
     lines
 }
 
-fn draw_line(lines: &mut Vec<Line<'static>>, line: &ViewLine, theme: &Theme) {
+pub(super) fn draw_line(lines: &mut Vec<Line<'static>>, line: &ViewLine, theme: &Theme) {
     let style = match line.emphasis {
         Emphasis::Plain => theme.base,
         Emphasis::Heading => theme.heading,

@@ -1,5 +1,6 @@
 //! Drawing: one file per screen, plus the frame every screen shares (title bar, status, keys).
 
+mod booking;
 mod detail;
 mod entry;
 mod fit;
@@ -74,6 +75,10 @@ pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) -> O
         Screen::Slip(view) => Some(slip::render(app, theme, frame, body, view)),
         Screen::Report(view) => {
             report::render(app, theme, frame, body, view);
+            None
+        }
+        Screen::Booking(view) => {
+            booking::render(app, theme, frame, body, view);
             None
         }
     };
