@@ -395,6 +395,10 @@ pub struct Visit {
     /// The answers to the choice fields ([`CHOICE_FIELDS`]): none on a visit from before them.
     #[serde(default)]
     pub choices: Choices,
+    /// How long the resident waited to be called, in seconds, from taking a ticket (or
+    /// checking in) to the call: only on a visit logged at the desk that called them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waited_seconds: Option<i64>,
 }
 
 /// A guided script walked to its end for a visit: which script, which version of it, and the
@@ -480,6 +484,8 @@ pub struct VisitDraft {
     pub language: LanguageChoice,
     /// The answers to the choice fields ([`CHOICE_FIELDS`]).
     pub choices: Choices,
+    /// How long the resident waited to be called, in seconds, when this desk called them.
+    pub waited_seconds: Option<i64>,
 }
 
 /// Why a draft cannot be saved yet: one thing for the receptionist to do.
@@ -560,6 +566,7 @@ impl VisitDraft {
             script: visit.script.clone(),
             language: visit.language,
             choices: visit.choices.clone(),
+            waited_seconds: visit.waited_seconds,
         }
     }
 
@@ -782,6 +789,7 @@ impl VisitDraft {
             script: self.script,
             language: self.language,
             choices: self.choices.known(),
+            waited_seconds: self.waited_seconds.map(|s| s.max(0)),
         })
     }
 }

@@ -105,6 +105,9 @@ pub struct Ticket {
     pub called_at: Option<DateTime<Utc>>,
     /// The desk that called it.
     pub desk: Option<String>,
+    /// When the officer who called it marked the resident seen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seen_at: Option<DateTime<Utc>>,
 }
 
 impl Ticket {
@@ -112,6 +115,13 @@ impl Ticket {
     pub fn waited_minutes(&self, now: DateTime<Utc>) -> i64 {
         (self.called_at.unwrap_or(now) - self.arrived_at)
             .num_minutes()
+            .max(0)
+    }
+
+    /// How long the resident waited to be called (or has waited so far), in seconds.
+    pub fn waited_seconds(&self, now: DateTime<Utc>) -> i64 {
+        (self.called_at.unwrap_or(now) - self.arrived_at)
+            .num_seconds()
             .max(0)
     }
 }

@@ -154,6 +154,9 @@ const STEPS: &[&str] = &[
     UPDATE frontdesk.visit_partners p SET service_position = coalesce((SELECT min(s.position)
         FROM frontdesk.visit_services s WHERE s.visit_id = p.visit_id), 0);
     "#,
+    // Version 8: how long the resident of a visit waited to be called, in seconds (the
+    // desks' step 15); NULL where the desk did not call them.
+    "ALTER TABLE frontdesk.visits ADD COLUMN waited_seconds integer;",
 ];
 
 /// The step (by index) that made [`CHOICES_TABLE`].

@@ -24,7 +24,7 @@ use crate::visit::CHOICE_FIELDS;
 
 /// The columns, in order (CSV headings and JSON keys alike), before the choice fields' (one
 /// each, named as the field: [`CHOICE_FIELDS`]) and the note.
-const COLUMNS: [&str; 26] = [
+const COLUMNS: [&str; 27] = [
     "visit_id",
     "started_at",
     "ended_at",
@@ -51,6 +51,7 @@ const COLUMNS: [&str; 26] = [
     "spoken_language",
     "written_language",
     "agreed",
+    "waited_seconds",
 ];
 
 /// One row, as written.
@@ -84,6 +85,8 @@ struct Line<'a> {
     /// The partners of this row (signposts or referrals) the resident agreed to be passed to,
     /// where the partner asked.
     agreed: String,
+    /// How long the resident waited to be called, in seconds, where this desk called them.
+    waited_seconds: Option<i64>,
     /// Each choice field's option (`null` when not answered), by the field's name.
     #[serde(flatten)]
     choices: BTreeMap<&'static str, Option<&'a str>>,
@@ -148,6 +151,7 @@ fn line<'a>(row: &'a ExportRow, catalogue: &'a Catalogue, notes: bool) -> Line<'
             .map(|((id, _), _)| id.as_str())
             .collect::<Vec<_>>()
             .join(" "),
+        waited_seconds: row.waited_seconds,
         note: if notes {
             Some(row.note.as_deref().unwrap_or(""))
         } else {
@@ -185,6 +189,7 @@ fn csv_record(line: &Line<'_>) -> Vec<String> {
         line.spoken_language.to_string(),
         line.written_language.to_string(),
         line.agreed.clone(),
+        line.waited_seconds.map(|s| s.to_string()).unwrap_or_default(),
     ];
     for field in CHOICE_FIELDS {
         let option = line.choices.get(field.name).copied().flatten();

@@ -267,6 +267,15 @@ const STEPS: &[&str] = &[
     UPDATE visit_partners SET service_position = coalesce((SELECT min(s.position)
         FROM visit_services s WHERE s.visit_id = visit_partners.visit_id), 0);
     "#,
+    // Version 15: the wait. `waited_seconds` is how long the resident of a visit waited to be
+    // called, from taking a ticket (or checking in) to this desk's call: set on the first visit
+    // this desk logs after calling a ticket, NULL on every other visit and on every visit
+    // logged before. A ticket is marked `seen_at` when the officer who called it has seen the
+    // resident. The server takes the column in its own step, so nothing is sent again.
+    r#"
+    ALTER TABLE visits ADD COLUMN waited_seconds INTEGER;
+    ALTER TABLE waiting ADD COLUMN seen_at INTEGER;
+    "#,
 ];
 
 /// The schema version this frontdesk writes.
