@@ -94,6 +94,23 @@ fn local_minutes<S: serde::Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok
     s.serialize_str(&at.format(slots::AT_FORMAT).to_string())
 }
 
+/// What came of checking in or cancelling a booking.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change<T> {
+    Done(T),
+    NotFound,
+    /// The booking is in a state that does not allow it.
+    Refused(BookingState),
+}
+
+/// The bookings and the tickets of one local day, as the desk's waiting screen shows them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WaitingDay {
+    pub day: chrono::NaiveDate,
+    pub bookings: Vec<Booking>,
+    pub tickets: Vec<Ticket>,
+}
+
 /// A resident waiting to be called: a letter and a number, for a service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ticket {

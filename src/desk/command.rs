@@ -20,12 +20,14 @@ pub enum Mode {
     Slip,
     /// The report screen: today, this week, this month or a chosen range.
     Report,
+    /// Today's appointments and the waiting list: a time or a reference typed finds a booking.
+    Waiting,
     Help,
 }
 
 impl Mode {
     /// Every mode, in the order help and the keymap list them.
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Search,
         Mode::Detail,
         Mode::ShowResident,
@@ -35,12 +37,13 @@ impl Mode {
         Mode::Script,
         Mode::Slip,
         Mode::Report,
+        Mode::Waiting,
         Mode::Help,
     ];
 
     /// True where text is typed: there every plain character goes into the text.
     pub fn types_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::FormText)
+        matches!(self, Mode::Search | Mode::FormText | Mode::Waiting)
     }
 
     /// The screen's name, for the title bar and help: "Search", "Log the visit".
@@ -55,6 +58,7 @@ impl Mode {
             Mode::Script => names.script,
             Mode::Slip => names.slip,
             Mode::Report => names.report,
+            Mode::Waiting => text::waiting::title(lang),
             Mode::Help => names.help,
         }
     }
@@ -139,6 +143,19 @@ pub enum Command {
     /// On the form: take last time's answers offered beside their fields (the demand and how
     /// the resident was helped online, as given on the last visit about the same service).
     TakeLastTime,
+    /// Open today's appointments and the waiting list.
+    Waiting,
+    /// On the waiting screen: check in the selected booking (the resident joins the waiting list).
+    WaitingArrive,
+    /// On the waiting screen: a ticket for a walk-in, for the service chosen.
+    WaitingTicket,
+    /// On the waiting screen: call the resident who has waited longest (for the service chosen,
+    /// or any).
+    WaitingCall,
+    /// On the waiting screen: the resident this desk called has been seen.
+    WaitingSeen,
+    /// On the waiting screen: the next service to call and give tickets for (all, then each).
+    WaitingService,
 }
 
 impl Command {
@@ -192,6 +209,12 @@ impl Command {
             Command::ReportShorter => "report_shorter".into(),
             Command::ReportAllDesks => "report_all_desks".into(),
             Command::TakeLastTime => "take_last_time".into(),
+            Command::Waiting => "waiting".into(),
+            Command::WaitingArrive => "arrive".into(),
+            Command::WaitingTicket => "ticket".into(),
+            Command::WaitingCall => "call_next".into(),
+            Command::WaitingSeen => "seen".into(),
+            Command::WaitingService => "waiting_service".into(),
         }
     }
 }

@@ -25,13 +25,14 @@ pub mod view;
 pub use action::{Action, Effect, FetchedCatalogue, SlipFiled, SlipJob, SyncState};
 pub use app::{
     App, CENTRAL_REFRESH_EVERY, COUNT_EVERY, QUERY_MAX_CHARS, Question, SearchState, TodayRow,
-    UNDO_WINDOW,
+    UNDO_WINDOW, WAITING_EVERY,
 };
 pub use command::{Command, Mode};
 pub use form::{Field, VisitForm};
 pub use key_names::KeyNames;
 pub use navigation::{
     Detail, ReportDesks, ReportView, ResidentView, Screen, ScriptView, Scroll, SlipView, TextView,
+    WaitingView,
 };
 pub use status::{Level, Status};
 pub use text_field::{Change, TextEdit};

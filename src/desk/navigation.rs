@@ -16,6 +16,20 @@ pub enum Screen {
     /// The resident's slip, previewed before it is printed or saved.
     Slip(SlipView),
     Report(ReportView),
+    /// Today's appointments and the waiting list.
+    Waiting(WaitingView),
+}
+
+/// The appointments and waiting screen: what is typed to find a booking (a time such as "2pm"
+/// or a reference), the booking selected among those it finds, and the service that "call
+/// next" and a walk-in's ticket are for (`None`: any service to call; the visit's to give).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WaitingView {
+    pub find: String,
+    /// Characters of `find` before the text cursor.
+    pub cursor: usize,
+    pub selected: usize,
+    pub service: Option<String>,
 }
 
 /// Whose figures the report screen shows.
@@ -163,6 +177,8 @@ pub struct SlipView {
     pub scroll: Scroll,
     /// The slip's language: the resident's when it opens, then English, Welsh or both.
     pub language: crate::slip::SlipLanguage,
+    /// The waiting ticket given to the resident at this desk, if any.
+    pub ticket: Option<String>,
 }
 
 impl ResidentView {

@@ -41,14 +41,7 @@ pub enum Booked {
     Full,
 }
 
-/// What came of checking in or cancelling a booking.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Change<T> {
-    Done(T),
-    NotFound,
-    /// The booking is in a state that does not allow it.
-    Refused(BookingState),
-}
+pub use crate::appointments::Change;
 
 const BOOKING_COLUMNS: &str = "reference, service_id, place_id, slot_local, slot_at, \
     slot_minutes, needs, state, booked_at, arrived_at, called_at, cancelled_at, ticket";

@@ -63,7 +63,7 @@ pub use retention::{
     LogSpan, MOST_REMOVED_AT_ONCE_PERCENT, PurgeHeld, Purged, purge_check, retention_cutoff,
     retention_cutoff_keeping_today,
 };
-pub use visit_log::{VisitLog, WaitingDay};
+pub use visit_log::VisitLog;
 
 /// How long a write waits for another desk or window that is writing to the same file.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -14,17 +14,9 @@ use uuid::Uuid;
 
 use super::bookings::Change;
 use super::outbox::OutboxBatch;
-use crate::appointments::{Booking, Ticket};
+use crate::appointments::{Booking, Ticket, WaitingDay};
 use super::{Store, StoreError};
 use crate::visit::{ServiceDefault, Visit};
-
-/// The bookings and the tickets of one local day, as the desk's waiting screen shows them.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct WaitingDay {
-    pub day: chrono::NaiveDate,
-    pub bookings: Vec<Booking>,
-    pub tickets: Vec<Ticket>,
-}
 
 /// The visit log at one path, opened when needed and reopened after a failure.
 #[derive(Debug)]

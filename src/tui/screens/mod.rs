@@ -12,6 +12,7 @@ mod slip;
 mod title_bar;
 mod today;
 mod visit_form;
+mod waiting;
 
 use ratatui::backend::Backend;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -74,6 +75,10 @@ pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) -> O
         Screen::Slip(view) => Some(slip::render(app, theme, frame, body, view)),
         Screen::Report(view) => {
             report::render(app, theme, frame, body, view);
+            None
+        }
+        Screen::Waiting(view) => {
+            waiting::render(app, theme, frame, body, view);
             None
         }
     };
