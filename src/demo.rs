@@ -266,6 +266,7 @@ pub fn visits<'c>(
                 script,
                 language,
                 choices: Default::default(),
+                waited_seconds: None,
             }
         })
 }

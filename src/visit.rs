@@ -399,6 +399,10 @@ pub struct Visit {
     /// The answers to the choice fields ([`CHOICE_FIELDS`]): none on a visit from before them.
     #[serde(default)]
     pub choices: Choices,
+    /// How long the resident waited to be called, in seconds, from taking a ticket (or
+    /// checking in) to the call: only on a visit logged at the desk that called them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waited_seconds: Option<i64>,
 }
 
 /// A guided script walked to its end for a visit: which script, which version of it, and the
@@ -487,6 +491,8 @@ pub struct VisitDraft {
     /// The appointments booked at the desk on this visit: each booking's reference, by the id
     /// of the service it is for.
     pub bookings: BTreeMap<String, String>,
+    /// How long the resident waited to be called, in seconds, when this desk called them.
+    pub waited_seconds: Option<i64>,
 }
 
 /// Why a draft cannot be saved yet: one thing for the receptionist to do.
@@ -572,6 +578,7 @@ impl VisitDraft {
                 .iter()
                 .filter_map(|s| Some((s.service.clone(), s.booking.clone()?)))
                 .collect(),
+            waited_seconds: visit.waited_seconds,
         }
     }
 
@@ -795,6 +802,7 @@ impl VisitDraft {
             script: self.script,
             language: self.language,
             choices: self.choices.known(),
+            waited_seconds: self.waited_seconds.map(|s| s.max(0)),
         })
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::catalogue::{Entry, EntryKey, OpeningTimes, ScriptEnd, hours};
 use crate::desk::view::{Value, ViewLine};
-use crate::desk::{App, Screen, ScriptView, SlipView};
+use crate::desk::{App, Screen, ScriptView, SlipView, WaitingView};
 use crate::text::{self, Language};
 
 /// How many results one line reads out; 'more' reads the next ones.
@@ -19,6 +19,7 @@ pub fn lines(app: &App, results_from: usize) -> Vec<String> {
         Screen::ShowResident(view) => resident(app, view.key),
         Screen::Script(view) => script(app, view),
         Screen::Today => today(app),
+        Screen::Waiting(view) => waiting(app, view),
         Screen::VisitForm => Vec::new(),
         Screen::Slip(view) => slip(app, view),
         Screen::Booking(view) => booking(app, view),
@@ -366,6 +367,64 @@ fn today(app: &App) -> Vec<String> {
             &row.services,
         ));
     }
+    lines
+}
+
+/// Today's appointments found by what was typed, then the ticket given and called here, and
+/// who is waiting: the desk's one view of the screen, read out.
+pub fn waiting(app: &App, view: &WaitingView) -> Vec<String> {
+    let lang = app.lang;
+    let screen = app.waiting_screen(view);
+    let labels = text::waiting::labels(lang);
+    let mut lines = vec![text::waiting::bookings_heading(
+        lang,
+        screen.bookings.len(),
+        screen.find.trim(),
+    )];
+    if let Some(sentence) = &screen.no_bookings {
+        lines.push(sentence.clone());
+    }
+    for row in &screen.bookings {
+        lines.push(text::waiting::booking_item(
+            lang,
+            &row.time,
+            &row.reference,
+            &row.service,
+            &row.place,
+            row.state,
+            row.ticket.as_deref(),
+        ));
+    }
+    if let Some(ticket) = &screen.given {
+        lines.push(format!("{}: {ticket}.", labels.ticket));
+    }
+    if let Some(called) = &screen.called {
+        lines.push(format!(
+            "{}: {}",
+            labels.called,
+            text::waiting::ticket_item(
+                lang,
+                &called.ticket,
+                &called.service,
+                called.minutes,
+                called.desk.as_deref()
+            )
+        ));
+    }
+    lines.push(text::waiting::waiting_heading(lang, screen.waiting.len()));
+    if screen.waiting.is_empty() {
+        lines.push(labels.nobody_waiting.to_string());
+    }
+    for row in &screen.waiting {
+        lines.push(text::waiting::ticket_item(
+            lang,
+            &row.ticket,
+            &row.service,
+            row.minutes,
+            None,
+        ));
+    }
+    lines.push(format!("{}.", screen.call_for));
     lines
 }
 

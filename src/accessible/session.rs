@@ -177,8 +177,14 @@ impl<W: Write> Session<W> {
             self.command(Command::Quit);
             return Ok(After::default());
         }
+        if !matches!(self.app.mode(), Mode::VisitForm | Mode::FormText)
+            && let Some(after) = self.waiting_words(typed, first, &rest)?
+        {
+            return Ok(after);
+        }
         match self.app.mode() {
             Mode::VisitForm | Mode::FormText => self.form_line(typed, first, &rest),
+            Mode::Waiting => self.waiting_line(typed, first, &rest),
             Mode::Search => self.search_line(typed, first, &rest),
             Mode::Detail => self.detail_line(typed, first, alone),
             Mode::ShowResident => self.simple_line(typed, first, alone),
@@ -558,6 +564,123 @@ impl<W: Write> Session<W> {
         self.not_understood(typed)
     }
 
+    /// The waiting screen's commands, from any screen but the form: 'appointments' and
+    /// 'waiting' open it, 'arrive' with a time or a reference checks a booking in, 'ticket' and
+    /// 'call' (with a service, or none) give a ticket and call the next, 'seen' marks the
+    /// resident called here seen. `None` when the line is not one of them (on the search
+    /// screen, 'ticket' or 'call' with words that name no service is a search).
+    fn waiting_words(
+        &mut self,
+        typed: &str,
+        first: &str,
+        rest: &[&str],
+    ) -> io::Result<Option<After>> {
+        let lang = self.app.lang;
+        let words = text::waiting::words(lang);
+        let tail = typed
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, tail)| tail.trim());
+        let alone = rest.is_empty();
+        if alone && (first == words.appointments || first == words.waiting) {
+            self.command(Command::Waiting);
+            return Ok(Some(After { repeat: true }));
+        }
+        if alone && first == words.seen {
+            self.open_waiting();
+            self.command(Command::WaitingSeen);
+            return Ok(Some(After::default()));
+        }
+        if first == words.arrive && !alone {
+            self.open_waiting();
+            self.find_booking(tail);
+            let count = match self.app.screen() {
+                Screen::Waiting(view) => self.app.waiting_found(view).len(),
+                _ => 0,
+            };
+            match count {
+                1 => self.command(Command::WaitingArrive),
+                0 => {}
+                many => self.say(&text::waiting::which_booking(lang, many, words.arrive))?,
+            }
+            return Ok(Some(After { repeat: true }));
+        }
+        if first == words.ticket || first == words.call {
+            let service = if tail.is_empty() {
+                None
+            } else {
+                match self.service_named(tail) {
+                    Some(id) => Some(id),
+                    None if self.app.mode() == Mode::Search => return Ok(None),
+                    None => {
+                        self.say(&text::waiting::unknown_service(lang, tail))?;
+                        return Ok(Some(After::default()));
+                    }
+                }
+            };
+            self.open_waiting();
+            self.act(Action::WaitingFor(service));
+            if first == words.ticket {
+                self.command(Command::WaitingTicket);
+            } else {
+                self.command(Command::WaitingCall);
+            }
+            return Ok(Some(After { repeat: true }));
+        }
+        Ok(None)
+    }
+
+    /// Opens the waiting screen unless it is on top.
+    fn open_waiting(&mut self) {
+        if !matches!(self.app.screen(), Screen::Waiting(_)) {
+            self.command(Command::Waiting);
+        }
+    }
+
+    /// Types `text` into the waiting screen's find box, in place of what was there.
+    fn find_booking(&mut self, text: &str) {
+        self.command(Command::Text(TextEdit::End));
+        self.command(Command::Text(TextEdit::DeleteToStart));
+        self.act(Action::Paste(text.to_string()));
+    }
+
+    /// The service or partner a typed name means: its id, or the start of its title, or a word
+    /// in it.
+    fn service_named(&self, typed: &str) -> Option<String> {
+        let typed = typed.trim().to_lowercase();
+        let catalogue = &self.app.catalogue;
+        let named: Vec<(String, String)> = catalogue
+            .services
+            .iter()
+            .filter(|s| !s.is_topic())
+            .map(|s| (s.id.clone(), s.title.to_lowercase()))
+            .chain(
+                catalogue
+                    .partners
+                    .iter()
+                    .map(|p| (p.id.clone(), p.name.to_lowercase())),
+            )
+            .collect();
+        named
+            .iter()
+            .find(|(id, _)| id.to_lowercase() == typed)
+            .or_else(|| named.iter().find(|(_, title)| title.starts_with(&typed)))
+            .or_else(|| named.iter().find(|(_, title)| title.contains(&typed)))
+            .map(|(id, _)| id.clone())
+    }
+
+    /// A line on the waiting screen: the screen's words are taken first; a word every screen
+    /// shares next; anything else is a time or a reference to find a booking by.
+    fn waiting_line(&mut self, typed: &str, first: &str, rest: &[&str]) -> io::Result<After> {
+        if typed.is_empty() {
+            return Ok(After { repeat: true });
+        }
+        if rest.is_empty() && self.shared(first) {
+            return Ok(After::default());
+        }
+        self.find_booking(typed);
+        Ok(After { repeat: true })
+    }
+
     /// Selects visit `index` of today's list, with Up and Down.
     fn select_visit(&mut self, index: usize) {
         while self.app.today_selected > index {
@@ -775,6 +898,7 @@ impl<W: Write> Session<W> {
             Mode::Slip => Prompt::Slip,
             Mode::Report => Prompt::Report,
             Mode::Booking | Mode::BookingText => Prompt::Booking,
+            Mode::Waiting => Prompt::Waiting,
         }
     }
 

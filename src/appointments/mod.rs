@@ -94,6 +94,23 @@ fn local_minutes<S: serde::Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok
     s.serialize_str(&at.format(slots::AT_FORMAT).to_string())
 }
 
+/// What came of checking in or cancelling a booking.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change<T> {
+    Done(T),
+    NotFound,
+    /// The booking is in a state that does not allow it.
+    Refused(BookingState),
+}
+
+/// The bookings and the tickets of one local day, as the desk's waiting screen shows them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WaitingDay {
+    pub day: chrono::NaiveDate,
+    pub bookings: Vec<Booking>,
+    pub tickets: Vec<Ticket>,
+}
+
 /// A resident waiting to be called: a letter and a number, for a service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ticket {
@@ -105,6 +122,9 @@ pub struct Ticket {
     pub called_at: Option<DateTime<Utc>>,
     /// The desk that called it.
     pub desk: Option<String>,
+    /// When the officer who called it marked the resident seen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seen_at: Option<DateTime<Utc>>,
 }
 
 impl Ticket {
@@ -112,6 +132,13 @@ impl Ticket {
     pub fn waited_minutes(&self, now: DateTime<Utc>) -> i64 {
         (self.called_at.unwrap_or(now) - self.arrived_at)
             .num_minutes()
+            .max(0)
+    }
+
+    /// How long the resident waited to be called (or has waited so far), in seconds.
+    pub fn waited_seconds(&self, now: DateTime<Utc>) -> i64 {
+        (self.called_at.unwrap_or(now) - self.arrived_at)
+            .num_seconds()
             .max(0)
     }
 }

@@ -143,6 +143,16 @@ impl Appointments {
         })
     }
 
+    /// The letter of a service's waiting tickets: its offer's (at `place`, when given), or the
+    /// first letter of its id.
+    pub fn ticket_letter(&self, service: &str, place: Option<&str>) -> char {
+        self.offers_of(Some(service), place)
+            .next()
+            .map(AppointmentOffer::letter)
+            .or_else(|| service.chars().find(char::is_ascii_alphabetic))
+            .map_or('A', |c| c.to_ascii_uppercase())
+    }
+
     pub fn is_bank_holiday(&self, day: NaiveDate) -> bool {
         self.bank_holidays.binary_search(&day).is_ok()
     }

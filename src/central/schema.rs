@@ -157,6 +157,9 @@ const STEPS: &[&str] = &[
     // Version 8: the appointment booked at the desk for a service on a visit (the desks' step
     // 15): the booking's reference, NULL where none was booked.
     "ALTER TABLE frontdesk.visit_services ADD COLUMN booking_reference text;",
+    // Version 9: how long the resident of a visit waited to be called, in seconds (the
+    // desks' step 16); NULL where the desk did not call them.
+    "ALTER TABLE frontdesk.visits ADD COLUMN waited_seconds integer;",
 ];
 
 /// The step (by index) that made [`CHOICES_TABLE`].

@@ -401,13 +401,7 @@ fn not_found(reference: &str) -> anyhow::Error {
 
 /// The letter of a service's waiting tickets: its offer's, or the first letter of its id.
 pub(super) fn ticket_letter(catalogue: &Catalogue, service: &str, place: Option<&str>) -> char {
-    catalogue
-        .appointments
-        .offers_of(Some(service), place)
-        .next()
-        .map(AppointmentOffer::letter)
-        .or_else(|| service.chars().find(char::is_ascii_alphabetic))
-        .map_or('A', |c| c.to_ascii_uppercase())
+    catalogue.appointments.ticket_letter(service, place)
 }
 
 fn arrive(settings: &Settings, given: &str, json: bool) -> anyhow::Result<ExitCode> {

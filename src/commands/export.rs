@@ -24,7 +24,7 @@ use crate::visit::CHOICE_FIELDS;
 
 /// The columns, in order (CSV headings and JSON keys alike), before the choice fields' (one
 /// each, named as the field: [`CHOICE_FIELDS`]) and the note.
-const COLUMNS: [&str; 27] = [
+const COLUMNS: [&str; 28] = [
     "visit_id",
     "started_at",
     "ended_at",
@@ -52,6 +52,7 @@ const COLUMNS: [&str; 27] = [
     "written_language",
     "agreed",
     "booking",
+    "waited_seconds",
 ];
 
 /// One row, as written.
@@ -87,6 +88,8 @@ struct Line<'a> {
     agreed: String,
     /// The reference of the appointment booked at the desk for this row's service, if one was.
     booking: Option<&'a str>,
+    /// How long the resident waited to be called, in seconds, where this desk called them.
+    waited_seconds: Option<i64>,
     /// Each choice field's option (`null` when not answered), by the field's name.
     #[serde(flatten)]
     choices: BTreeMap<&'static str, Option<&'a str>>,
@@ -152,6 +155,7 @@ fn line<'a>(row: &'a ExportRow, catalogue: &'a Catalogue, notes: bool) -> Line<'
             .map(|((id, _), _)| id.as_str())
             .collect::<Vec<_>>()
             .join(" "),
+        waited_seconds: row.waited_seconds,
         note: if notes {
             Some(row.note.as_deref().unwrap_or(""))
         } else {
@@ -190,6 +194,7 @@ fn csv_record(line: &Line<'_>) -> Vec<String> {
         line.written_language.to_string(),
         line.agreed.clone(),
         line.booking.unwrap_or_default().to_string(),
+        line.waited_seconds.map(|s| s.to_string()).unwrap_or_default(),
     ];
     for field in CHOICE_FIELDS {
         let option = line.choices.get(field.name).copied().flatten();

@@ -3,11 +3,12 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Utc};
 use uuid::Uuid;
 
 use super::command::Command;
 use super::navigation::TextView;
+use crate::appointments::{Booking, Change, Ticket, WaitingDay};
 use crate::catalogue::Catalogue;
 use crate::search::Hit;
 use crate::visit::{Visit, VisitDraft};
@@ -94,6 +95,18 @@ pub enum Action {
         reference: String,
         state: Option<crate::appointments::BookingState>,
     },
+    /// Today's bookings and tickets from the log (after the no-shows due were marked).
+    WaitingLoaded(WaitingDay),
+    /// The answer to checking in a booking.
+    WaitingArrived(Change<(Booking, Ticket)>),
+    /// A walk-in's ticket was given.
+    TicketGiven(Ticket),
+    /// The answer to "call next": the ticket called, or `None` when nobody was waiting.
+    TicketCalled(Option<Ticket>),
+    /// The called ticket's resident was marked seen (`None`: no such called ticket today).
+    TicketSeen(Option<Ticket>),
+    /// The service the waiting screen calls and gives tickets for (a face that types it).
+    WaitingFor(Option<String>),
 }
 
 /// Work the update asks the outside world to do. Answers come back as [`Action`]s.
@@ -144,6 +157,33 @@ pub enum Effect {
     Book(BookingRequest),
     /// Cancel the booking with this reference (in its written form).
     CancelBooking(String),
+    /// Read today's bookings and tickets, marking the no-shows due at `now` first. Unless
+    /// `force`, answered only when the file changed (another desk wrote) or a no-show was marked.
+    LoadWaiting {
+        day: chrono::NaiveDate,
+        now: DateTime<Utc>,
+        force: bool,
+    },
+    /// Check in a booking: its resident gets a ticket of `letter` and joins the waiting list.
+    Arrive {
+        reference: String,
+        letter: char,
+        now: DateTime<Utc>,
+    },
+    /// A ticket of `letter` for a walk-in, for `service`.
+    AddTicket {
+        service: String,
+        letter: char,
+        now: DateTime<Utc>,
+    },
+    /// Call the resident who has waited longest (for `service`, or any) to `desk`.
+    CallNext {
+        service: Option<String>,
+        desk: String,
+        now: DateTime<Utc>,
+    },
+    /// Mark the resident of a called ticket seen.
+    MarkSeen { ticket: String, now: DateTime<Utc> },
 }
 
 /// A place to book: the slot (its service, place, local time, instant, length and capacity),

@@ -20,6 +20,7 @@ use crate::text::{self, Language};
 use crate::visit::{Invalid, LanguageChoice, ServiceDefault, Visit, VisitDraft};
 pub use report::CENTRAL_REFRESH_EVERY;
 pub use today::{COUNT_EVERY, Question, TodayRow};
+pub use waiting::WAITING_EVERY;
 
 mod answers;
 pub(crate) mod booking;
@@ -29,6 +30,7 @@ mod report;
 mod script;
 mod slip;
 mod today;
+mod waiting;
 
 /// How long a visit can still be undone or edited after it was saved.
 pub const UNDO_WINDOW: Duration = Duration::minutes(10);
@@ -129,6 +131,17 @@ pub struct App {
     /// How many messages the desk has said: a message said while moving to another screen is
     /// kept, one said before is cleared.
     said: u64,
+    /// Today's bookings and tickets, as the log last gave them to the waiting screen.
+    pub waiting: Option<crate::appointments::WaitingDay>,
+    /// When the waiting screen last asked the log.
+    waiting_asked_at: Option<DateTime<FixedOffset>>,
+    /// The ticket this desk called last.
+    pub waiting_called: Option<crate::appointments::Ticket>,
+    /// The ticket given last at this desk (a walk-in's or a check-in's), for the resident at
+    /// the desk: shown large and put on their slip, until their visit ends.
+    pub waiting_given: Option<crate::appointments::Ticket>,
+    /// The wait (in seconds) of the resident this desk called last, for the next visit it logs.
+    pub wait_for_visit: Option<i64>,
 }
 
 /// Where the receptionist is: how deep the screens go and which screen is on top.
@@ -175,6 +188,11 @@ impl App {
             report_problem: None,
             central_answered_at: None,
             said: 0,
+            waiting: None,
+            waiting_asked_at: None,
+            waiting_called: None,
+            waiting_given: None,
+            wait_for_visit: None,
             quit: false,
             sync: None,
             next_catalogue: None,
@@ -211,6 +229,7 @@ impl App {
             Screen::Report(_) => Mode::Report,
             Screen::Booking(view) if view.cancel.is_some() => Mode::BookingText,
             Screen::Booking(_) => Mode::Booking,
+            Screen::Waiting(_) => Mode::Waiting,
         }
     }
 
@@ -389,6 +408,12 @@ impl App {
             Action::BookingNotCancelled { reference, state } => {
                 self.booking_not_cancelled(&reference, state)
             }
+            Action::WaitingLoaded(day) => self.waiting_loaded(day),
+            Action::WaitingArrived(change) => self.waiting_arrived(change),
+            Action::TicketGiven(ticket) => self.ticket_given(ticket),
+            Action::TicketCalled(called) => self.ticket_called(called),
+            Action::TicketSeen(seen) => self.ticket_seen(seen),
+            Action::WaitingFor(service) => self.waiting_for(service),
         }
     }
 
@@ -451,6 +476,7 @@ impl App {
                 vec![self.refresh_today()]
             }
             Command::Report => self.open_report(),
+            Command::Waiting => self.open_waiting(),
             // A visit being logged can be discarded from any screen, not only its form.
             Command::Discard if *self.screen() != Screen::VisitForm => {
                 if self.draft.is_none() {
@@ -474,6 +500,7 @@ impl App {
                 self.visit_opened = false;
                 self.resident_language = LanguageChoice::default();
                 self.clear_query();
+                self.waiting_given = None;
                 self.screens.truncate(1);
                 self.say(Level::Info, text::status::new_resident(self.lang));
                 Vec::new()
@@ -493,6 +520,7 @@ impl App {
                 Screen::Slip(view) => self.slip_command(view, command),
                 Screen::Report(view) => self.report_command(view, command),
                 Screen::Booking(view) => self.booking_command(view, command),
+                Screen::Waiting(view) => self.waiting_command(view, command),
             },
         }
     }
@@ -825,6 +853,8 @@ impl App {
         let mut finished = draft.clone();
         if !editing {
             finished.ended_at = now;
+            // The resident this desk called last waited this long: the next visit logged here.
+            finished.waited_seconds = finished.waited_seconds.or(self.wait_for_visit);
         }
         let refused = match finished.validate(&self.catalogue) {
             Ok(visit) => {
@@ -883,6 +913,9 @@ impl App {
 
     fn visit_saved(&mut self, visit: Visit) -> Vec<Effect> {
         self.saving = false;
+        if visit.waited_seconds.is_some() {
+            self.wait_for_visit = None;
+        }
         self.remember_defaults(&visit);
         let services = self.service_titles(&visit);
         // The log's count and this visit; the log is asked again for the others' saves.
@@ -917,6 +950,7 @@ impl App {
         self.visit_started = None;
         self.visit_opened = false;
         self.resident_language = LanguageChoice::default();
+        self.waiting_given = None;
         self.clear_query();
         self.close_form(message)
     }
@@ -992,6 +1026,7 @@ impl App {
                 }
             }
             Mode::BookingText => self.booking_text(changes),
+            Mode::Waiting => self.waiting_text(changes),
             _ => Vec::new(),
         }
     }

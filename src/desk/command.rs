@@ -24,12 +24,14 @@ pub enum Mode {
     Booking,
     /// The booking screen's prompt for a reference to cancel: keys edit the text.
     BookingText,
+    /// Today's appointments and the waiting list: a time or a reference typed finds a booking.
+    Waiting,
     Help,
 }
 
 impl Mode {
     /// Every mode, in the order help and the keymap list them.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Search,
         Mode::Detail,
         Mode::ShowResident,
@@ -41,12 +43,16 @@ impl Mode {
         Mode::Report,
         Mode::Booking,
         Mode::BookingText,
+        Mode::Waiting,
         Mode::Help,
     ];
 
     /// True where text is typed: there every plain character goes into the text.
     pub fn types_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::FormText | Mode::BookingText)
+        matches!(
+            self,
+            Mode::Search | Mode::FormText | Mode::BookingText | Mode::Waiting
+        )
     }
 
     /// The screen's name, for the title bar and help: "Search", "Log the visit".
@@ -62,6 +68,7 @@ impl Mode {
             Mode::Slip => names.slip,
             Mode::Report => names.report,
             Mode::Booking | Mode::BookingText => text::booking::words(lang).screen,
+            Mode::Waiting => text::waiting::title(lang),
             Mode::Help => names.help,
         }
     }
@@ -150,6 +157,19 @@ pub enum Command {
     Book,
     /// Cancel a booking by its reference (a prompt asks for it); the place is free again.
     CancelBooking,
+    /// Open today's appointments and the waiting list.
+    Waiting,
+    /// On the waiting screen: check in the selected booking (the resident joins the waiting list).
+    WaitingArrive,
+    /// On the waiting screen: a ticket for a walk-in, for the service chosen.
+    WaitingTicket,
+    /// On the waiting screen: call the resident who has waited longest (for the service chosen,
+    /// or any).
+    WaitingCall,
+    /// On the waiting screen: the resident this desk called has been seen.
+    WaitingSeen,
+    /// On the waiting screen: the next service to call and give tickets for (all, then each).
+    WaitingService,
 }
 
 impl Command {
@@ -205,6 +225,12 @@ impl Command {
             Command::TakeLastTime => "take_last_time".into(),
             Command::Book => "book".into(),
             Command::CancelBooking => "cancel_booking".into(),
+            Command::Waiting => "waiting".into(),
+            Command::WaitingArrive => "arrive".into(),
+            Command::WaitingTicket => "ticket".into(),
+            Command::WaitingCall => "call_next".into(),
+            Command::WaitingSeen => "seen".into(),
+            Command::WaitingService => "waiting_service".into(),
         }
     }
 }

@@ -27,13 +27,14 @@ pub use action::{
 };
 pub use app::{
     App, CENTRAL_REFRESH_EVERY, COUNT_EVERY, QUERY_MAX_CHARS, Question, SearchState, TodayRow,
-    UNDO_WINDOW,
+    UNDO_WINDOW, WAITING_EVERY,
 };
 pub use command::{Command, Mode};
 pub use form::{Field, VisitForm};
 pub use key_names::KeyNames;
 pub use navigation::{
-    BookingStage, BookingView, Detail, ReportDesks, ReportView, ResidentView, Screen, ScriptView, Scroll, SlipView, TextView,
+    BookingStage, BookingView, Detail, ReportDesks, ReportView, ResidentView, Screen, ScriptView,
+    Scroll, SlipView, TextView, WaitingView,
 };
 pub use status::{Level, Status};
 pub use text_field::{Change, TextEdit};

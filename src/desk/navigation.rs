@@ -18,6 +18,8 @@ pub enum Screen {
     Report(ReportView),
     /// Booking an appointment: the nearest free slots, the resident's needs, the booking made.
     Booking(BookingView),
+    /// Today's appointments and the waiting list.
+    Waiting(WaitingView),
 }
 
 /// Where a booking at the desk has got to.
@@ -65,6 +67,18 @@ impl BookingView {
     pub fn chosen(&self) -> Option<&crate::appointments::Slot> {
         self.slots.as_ref()?.get(self.selected)
     }
+}
+
+/// The appointments and waiting screen: what is typed to find a booking (a time such as "2pm"
+/// or a reference), the booking selected among those it finds, and the service that "call
+/// next" and a walk-in's ticket are for (`None`: any service to call; the visit's to give).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WaitingView {
+    pub find: String,
+    /// Characters of `find` before the text cursor.
+    pub cursor: usize,
+    pub selected: usize,
+    pub service: Option<String>,
 }
 
 /// Whose figures the report screen shows.
@@ -212,6 +226,8 @@ pub struct SlipView {
     pub scroll: Scroll,
     /// The slip's language: the resident's when it opens, then English, Welsh or both.
     pub language: crate::slip::SlipLanguage,
+    /// The waiting ticket given to the resident at this desk, if any.
+    pub ticket: Option<String>,
 }
 
 impl ResidentView {

@@ -257,6 +257,7 @@ mod tests {
             arrived_at,
             called_at: (waited >= 0).then(|| arrived_at + Duration::minutes(waited)),
             desk: Some("Desk 1".into()),
+            seen_at: None,
         }
     }
 

@@ -116,12 +116,19 @@ pub struct StorePlace {
 pub struct StoreJobs {
     place: StorePlace,
     log: VisitLog,
+    /// The file's `data_version` when the waiting screen last had today's bookings and
+    /// tickets: unchanged, and no no-show marked, the screen's regular question needs no answer.
+    waiting_version: Option<i64>,
 }
 
 impl StoreJobs {
     pub fn new(place: StorePlace) -> StoreJobs {
         let log = VisitLog::new(place.visits_file.clone());
-        StoreJobs { place, log }
+        StoreJobs {
+            place,
+            log,
+            waiting_version: None,
+        }
     }
 
     /// The visit log's file.
@@ -316,6 +323,47 @@ impl StoreJobs {
             ),
             Effect::Book(request) => Some(self.book(&request)),
             Effect::CancelBooking(reference) => Some(self.cancel_booking(reference)),
+            Effect::LoadWaiting { day, now, force } => {
+                let version = self.with_store(VisitLog::data_version);
+                let known = version.as_ref().ok().copied();
+                match self.with_store(|store| store.waiting_day(day, now)) {
+                    Ok((marked, read)) => {
+                        let unchanged = known.is_some() && known == self.waiting_version;
+                        self.waiting_version = known;
+                        (force || marked > 0 || !unchanged).then_some(Action::WaitingLoaded(read))
+                    }
+                    // Asked every second: a log that cannot be read now is said once, on a key.
+                    Err(message) if force => Some(Action::StoreFailed(message)),
+                    Err(message) => {
+                        tracing::warn!("cannot read today's bookings: {message}");
+                        None
+                    }
+                }
+            }
+            Effect::Arrive {
+                reference,
+                letter,
+                now,
+            } => Some(
+                self.with_store(|store| store.arrive(&reference, letter, now))
+                    .map_or_else(Action::StoreFailed, Action::WaitingArrived),
+            ),
+            Effect::AddTicket {
+                service,
+                letter,
+                now,
+            } => Some(
+                self.with_store(|store| store.add_ticket(&service, letter, now))
+                    .map_or_else(Action::StoreFailed, Action::TicketGiven),
+            ),
+            Effect::CallNext { service, desk, now } => Some(
+                self.with_store(|store| store.call_next(service.as_deref(), &desk, now))
+                    .map_or_else(Action::StoreFailed, Action::TicketCalled),
+            ),
+            Effect::MarkSeen { ticket, now } => Some(
+                self.with_store(|store| store.seen(&ticket, now))
+                    .map_or_else(Action::StoreFailed, Action::TicketSeen),
+            ),
             // The event loop hands these to their own workers.
             Effect::Search { .. }
             | Effect::FileSlip(_)

@@ -91,6 +91,10 @@ fn body(page: &mut String, slip: &Slip) {
     page.push_str(&format!("<h1>{}</h1>\n", escape(words.title)));
     let from = text::slip::given_by(slip.lang, &slip.council.name, &slip.date);
     page.push_str(&format!("<p class=\"from\">{}</p>\n", escape(&from)));
+    if let Some(ticket) = &slip.ticket {
+        let line = text::waiting::slip_ticket(slip.lang, ticket);
+        page.push_str(&format!("<p class=\"ticket\"><strong>{}</strong></p>\n", escape(&line)));
+    }
     for (number, partner) in slip.partners.iter().enumerate() {
         page.push_str("<section class=\"partner\">\n");
         page.push_str(&qr_block(slip, partner.website.as_deref()));

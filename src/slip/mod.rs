@@ -52,6 +52,8 @@ pub struct Slip {
     pub council: Place,
     pub partners: Vec<Place>,
     pub services: Vec<ServiceRoute>,
+    /// The waiting ticket given at the desk ("H3"), printed large near the top.
+    pub ticket: Option<String>,
 }
 
 /// An id the catalogue does not have as a partner or a service.
@@ -187,6 +189,7 @@ impl Slip {
         let council = &catalogue.council;
         let council_cy = council.cy.as_ref();
         Ok(Slip {
+            ticket: None,
             lang,
             date: text::slip::date(lang, date),
             council: Place {
@@ -236,7 +239,7 @@ impl Slip {
 
     /// True when there is nothing on it but the council's details.
     pub fn is_empty(&self) -> bool {
-        self.partners.is_empty() && self.services.is_empty()
+        self.partners.is_empty() && self.services.is_empty() && self.ticket.is_none()
     }
 }
 

@@ -29,6 +29,10 @@ pub fn render(slip: &Slip) -> String {
         "",
         &text::slip::given_by(slip.lang, &slip.council.name, &slip.date),
     );
+    if let Some(ticket) = &slip.ticket {
+        out.push(String::new());
+        wrap_into(&mut out, "", &text::waiting::slip_ticket(slip.lang, ticket));
+    }
     for (number, partner) in slip.partners.iter().enumerate() {
         out.push(String::new());
         wrap_into(&mut out, "", &format!("{}. {}", number + 1, partner.name));

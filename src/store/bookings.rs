@@ -41,14 +41,7 @@ pub enum Booked {
     Full,
 }
 
-/// What came of checking in or cancelling a booking.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Change<T> {
-    Done(T),
-    NotFound,
-    /// The booking is in a state that does not allow it.
-    Refused(BookingState),
-}
+pub use crate::appointments::Change;
 
 const BOOKING_COLUMNS: &str = "reference, service_id, place_id, slot_local, slot_at, \
     slot_minutes, needs, state, booked_at, arrived_at, called_at, cancelled_at, ticket";
@@ -82,7 +75,7 @@ fn booking_from(row: &Row<'_>) -> rusqlite::Result<Booking> {
     })
 }
 
-const TICKET_COLUMNS: &str = "ticket, service_id, reference, arrived_at, called_at, desk";
+const TICKET_COLUMNS: &str = "ticket, service_id, reference, arrived_at, called_at, desk, seen_at";
 
 fn ticket_from(row: &Row<'_>) -> rusqlite::Result<Ticket> {
     Ok(Ticket {
@@ -92,6 +85,7 @@ fn ticket_from(row: &Row<'_>) -> rusqlite::Result<Ticket> {
         arrived_at: from_ms(row.get(3)?),
         called_at: row.get::<_, Option<i64>>(4)?.map(from_ms),
         desk: row.get(5)?,
+        seen_at: row.get::<_, Option<i64>>(6)?.map(from_ms),
     })
 }
 
@@ -160,6 +154,7 @@ fn new_ticket(
         arrived_at: now,
         called_at: None,
         desk: None,
+        seen_at: None,
     })
 }
 
@@ -401,6 +396,59 @@ impl Store {
             ticket.desk = Some(desk.to_string());
             Ok(Ok(Some(ticket)))
         })
+    }
+
+    /// Marks the resident of ticket `ticket` (of the local day of `now`) seen by the officer
+    /// who called it, and their booking too when they came by appointment. `None` when today
+    /// has no such ticket, or it was never called.
+    pub fn seen(
+        &mut self,
+        ticket: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Ticket>, StoreError> {
+        let day = day_number(london::today(now));
+        self.write("save to", |tx| {
+            let found: Option<Ticket> = tx
+                .query_row(
+                    &format!(
+                        "SELECT {TICKET_COLUMNS} FROM waiting
+                          WHERE day = ?1 AND ticket = ?2 AND called_at IS NOT NULL"
+                    ),
+                    params![day, ticket],
+                    ticket_from,
+                )
+                .optional()?;
+            let Some(mut found) = found else {
+                return Ok(Ok(None));
+            };
+            if found.seen_at.is_none() {
+                tx.execute(
+                    "UPDATE waiting SET seen_at = ?3 WHERE day = ?1 AND ticket = ?2",
+                    params![day, ticket, ms(now)],
+                )?;
+                found.seen_at = Some(now);
+            }
+            if let Some(reference) = &found.reference {
+                tx.execute(
+                    "UPDATE bookings SET state = 'seen', seen_at = ?2
+                      WHERE reference = ?1 AND state IN ('arrived', 'called')",
+                    params![reference, ms(now)],
+                )?;
+            }
+            Ok(Ok(Some(found)))
+        })
+    }
+
+    /// True when a booking waits to be marked a no-show at `now` (a read, so a desk that
+    /// checks every second takes the write lock only when there is something to mark).
+    pub fn no_shows_due(&self, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM bookings WHERE state = 'booked' AND no_show_at <= ?1)",
+                params![ms(now)],
+                |row| row.get(0),
+            )
+            .map_err(|e| self.error("read", e))
     }
 
     /// Every ticket of a local day: waiting first, longest first, then those called, latest

@@ -47,6 +47,8 @@ pub struct ExportRow {
     pub written_language: String,
     /// The answers to the choice fields, as stored: `(field, option)`, by field name.
     pub choices: Vec<(String, String)>,
+    /// How long the resident waited to be called, in seconds, where this desk called them.
+    pub waited_seconds: Option<i64>,
 }
 
 impl ExportRow {
@@ -63,7 +65,7 @@ impl ExportRow {
 /// the period's visits instead).
 const VISITS_SQL: &str = "SELECT id, started_at, ended_at, desk, staff, outcome, online, feedback, note, \
      catalogue_version, script_id, script_version, script_path, demand, assisted_how, \
-     coalesce(spoken_language, 'en'), coalesce(written_language, spoken_language, 'en') FROM visits \
+     coalesce(spoken_language, 'en'), coalesce(written_language, spoken_language, 'en'), waited_seconds FROM visits \
      WHERE +started_at >= ?1 AND +started_at < ?2 AND ((?4 = 1 AND desk = ?3) OR (?4 = 0 AND desk <> ?3)) \
      ORDER BY id";
 
@@ -238,6 +240,7 @@ impl Store {
                         choices: choices.clone(),
                         spoken_language: r.get(15)?,
                         written_language: r.get(16)?,
+                        waited_seconds: r.get(17)?,
                     };
                     if let Err(stop) = each(row) {
                         return Ok(Err(stop));

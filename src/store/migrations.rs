@@ -271,6 +271,15 @@ const STEPS: &[&str] = &[
     // then "appointment made"): the booking's reference, NULL for every service logged before
     // and for one with no booking. The server takes the column in its own step.
     "ALTER TABLE visit_services ADD COLUMN booking_reference TEXT;",
+    // Version 16: the wait. `waited_seconds` is how long the resident of a visit waited to be
+    // called, from taking a ticket (or checking in) to this desk's call: set on the first visit
+    // this desk logs after calling a ticket, NULL on every other visit and on every visit
+    // logged before. A ticket is marked `seen_at` when the officer who called it has seen the
+    // resident. The server takes the column in its own step, so nothing is sent again.
+    r#"
+    ALTER TABLE visits ADD COLUMN waited_seconds INTEGER;
+    ALTER TABLE waiting ADD COLUMN seen_at INTEGER;
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

@@ -54,6 +54,7 @@ pub const SYNCED_VISITS: SyncedTable = SyncedTable {
         "local_hour",
         "spoken_language",
         "written_language",
+        "waited_seconds",
     ],
 };
 

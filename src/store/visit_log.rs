@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::bookings::Change;
 use super::outbox::OutboxBatch;
+use crate::appointments::{Booking, Ticket, WaitingDay};
 use super::{Store, StoreError};
 use crate::visit::{ServiceDefault, Visit};
 
@@ -257,6 +259,70 @@ impl VisitLog {
     /// Puts every visit set aside back in the queue; gives how many there were.
     pub fn release_held(&mut self) -> Result<u64, StoreError> {
         self.write(|store| store.release_held())
+    }
+
+    /// The bookings and tickets of a local day, bookings past their time marked no-shows at
+    /// `now` first (only when one is due: the write lock is not taken otherwise). Returns how
+    /// many were marked, too.
+    pub fn waiting_day(
+        &mut self,
+        day: chrono::NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<(usize, WaitingDay), StoreError> {
+        let marked = if self.read(|store| store.no_shows_due(now))? {
+            self.write(|store| store.mark_no_shows(now))?
+        } else {
+            0
+        };
+        let read = self.read(|store| {
+            Ok(WaitingDay {
+                day,
+                bookings: store.bookings_on(day)?,
+                tickets: store.tickets_on(day)?,
+            })
+        })?;
+        Ok((marked, read))
+    }
+
+    /// A number that changes when another connection commits to the file
+    /// ([`Store::data_version`]).
+    pub fn data_version(&mut self) -> Result<i64, StoreError> {
+        self.read(Store::data_version)
+    }
+
+    /// Checks in the resident of a booking with a ticket of `letter` ([`Store::arrive`]).
+    pub fn arrive(
+        &mut self,
+        reference: &str,
+        letter: char,
+        now: DateTime<Utc>,
+    ) -> Result<Change<(Booking, Ticket)>, StoreError> {
+        self.write(|store| store.arrive(reference, letter, now))
+    }
+
+    /// A ticket for a resident who walked in ([`Store::add_ticket`]).
+    pub fn add_ticket(
+        &mut self,
+        service: &str,
+        letter: char,
+        now: DateTime<Utc>,
+    ) -> Result<Ticket, StoreError> {
+        self.write(|store| store.add_ticket(service, letter, now))
+    }
+
+    /// Calls the resident who has waited longest ([`Store::call_next`]).
+    pub fn call_next(
+        &mut self,
+        service: Option<&str>,
+        desk: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Ticket>, StoreError> {
+        self.write(|store| store.call_next(service, desk, now))
+    }
+
+    /// Marks a called ticket's resident seen ([`Store::seen`]).
+    pub fn seen(&mut self, ticket: &str, now: DateTime<Utc>) -> Result<Option<Ticket>, StoreError> {
+        self.write(|store| store.seen(ticket, now))
     }
 
     /// A checked copy of the whole log at `dest` (a file, or a folder to put a dated file in);

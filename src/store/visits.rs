@@ -396,6 +396,7 @@ impl Store {
                 written: language("the written language", row.written_language.as_deref())?,
             },
             choices,
+            waited_seconds: row.waited_seconds.filter(|s| *s >= 0),
         })
     }
 }
@@ -419,6 +420,7 @@ struct StoredRow {
     assisted_how: Option<String>,
     spoken_language: Option<String>,
     written_language: Option<String>,
+    waited_seconds: Option<i64>,
 }
 
 impl StoredRow {
@@ -441,6 +443,7 @@ impl StoredRow {
             assisted_how: row.get(14)?,
             spoken_language: row.get(17)?,
             written_language: row.get(18)?,
+            waited_seconds: row.get(19)?,
         })
     }
 }
@@ -511,6 +514,7 @@ fn visit_params(visit: &Visit) -> Vec<Box<dyn rusqlite::ToSql>> {
         Box::new(hour),
         Box::new(visit.language.spoken.as_str()),
         Box::new(visit.language.written.as_str()),
+        Box::new(visit.waited_seconds),
     ]
 }
 

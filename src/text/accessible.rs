@@ -171,6 +171,8 @@ pub enum Prompt {
     Slip,
     Report,
     Booking,
+    /// Today's appointments and the waiting list.
+    Waiting,
 }
 
 /// The commands of one prompt, as one line.
@@ -204,6 +206,7 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
             Prompt::Slip => {
                 "Teipiwch 'argraffu' i argraffu'r slip (caiff copi ei gadw yn y ffolder data), 'cadw' i'w gadw mewn ffeil yn unig, 'iaith' am slip yn Saesneg, yn Gymraeg neu yn y ddwy iaith, 'nôl', 'eto', 'help', 'gadael'."
             }
+            Prompt::Waiting => super::waiting::help(lang),
             Prompt::Today => {
                 "Teipiwch 'dadwneud' a rhif i ddadwneud yr ymweliad hwnnw (mae'n gofyn yn gyntaf), 'golygu' a rhif i'w olygu, 'nôl', 'eto', 'help', 'gadael'. Gellir newid ymweliadau am 10 munud ar ôl eu cadw."
             }
@@ -236,6 +239,7 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
             Prompt::Slip => {
                 "Type 'print' to print the slip (a copy is kept in the data folder), 'save' to save it to a file only, 'language' for a slip in English, Welsh or both, 'back', 'again', 'help', 'quit'."
             }
+            Prompt::Waiting => super::waiting::help(lang),
             Prompt::Today => {
                 "Type 'undo' and a number to undo that visit (it asks first), 'edit' and a number to edit it, 'back', 'again', 'help', 'quit'. Visits can be changed for 10 minutes after saving."
             }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::{
     Language, accessible, appointments, errors, fields, form, hours, privacy, report, screens,
-    script, slip, status, sync,
+    script, slip, status, sync, waiting,
 };
 use crate::catalogue::hours::{ClockTime, Moment, OpenNow};
 use crate::catalogue::{Access, Kind, OpeningTimes, Relation, Tier};
@@ -106,6 +106,7 @@ pub fn every_text(lang: Language) -> Vec<Text> {
     l.add("sync.retry_held_hint", sync::retry_held_hint(lang));
     appointment_texts(l, lang);
     booking_texts(l, lang);
+    waiting_texts(l, lang);
     field_texts(l, lang);
     error_texts(l, lang);
     later_texts(l, lang);
@@ -492,6 +493,7 @@ fn accessible_texts(l: &mut List, lang: Language) {
         Prompt::Slip,
         Prompt::Report,
         Prompt::Booking,
+        Prompt::Waiting,
     ] {
         l.add(format!("accessible.help.{prompt:?}"), help(lang, prompt));
     }
@@ -748,6 +750,62 @@ fn booking_texts(l: &mut List, lang: Language) {
     l.add("booking.not_a_reference", booking::not_a_reference(lang, "R1"));
     l.add("booking.need_refused", booking::need_refused(lang, "N1"));
     l.add("booking.slip_offer", booking::slip_offer(lang, "K1", "K2"));
+}
+
+fn waiting_texts(l: &mut List, lang: Language) {
+    l.add("waiting.title", waiting::title(lang));
+    l.fields("waiting.labels", json(waiting::labels(lang)));
+    l.fields("waiting.words", json(waiting::words(lang)));
+    l.add("waiting.none_match", waiting::none_match(lang, "F1"));
+    l.add("waiting.waited", waiting::waited(lang, 12));
+    l.add(
+        "waiting.ticket_given",
+        waiting::ticket_given(lang, "T1", "S1", "K1"),
+    );
+    l.add(
+        "waiting.ticket_needs_service",
+        waiting::ticket_needs_service(lang, "K1"),
+    );
+    l.add(
+        "waiting.nobody_waiting_for",
+        waiting::nobody_waiting_for(lang, "S1"),
+    );
+    l.add("waiting.seen", waiting::seen(lang, "T1"));
+    l.add("waiting.nothing_called", waiting::nothing_called(lang, "K1"));
+    l.add(
+        "waiting.arrive_refused",
+        waiting::arrive_refused(lang, "R1", "X1"),
+    );
+    l.add("waiting.no_booking_chosen", waiting::no_booking_chosen(lang));
+    l.add("waiting.booking_gone", waiting::booking_gone(lang, "R1"));
+    l.add(
+        "waiting.booking_item",
+        waiting::booking_item(lang, "H1", "R1", "S1", "P1", "X1", Some("T1")),
+    );
+    l.add(
+        "waiting.ticket_item",
+        waiting::ticket_item(lang, "T1", "S1", 12, None),
+    );
+    l.add(
+        "waiting.ticket_item_called",
+        waiting::ticket_item(lang, "T1", "S1", 12, Some("D1")),
+    );
+    l.add(
+        "waiting.bookings_heading",
+        waiting::bookings_heading(lang, 3, ""),
+    );
+    l.add(
+        "waiting.bookings_heading_found",
+        waiting::bookings_heading(lang, 3, "F1"),
+    );
+    l.add("waiting.waiting_heading", waiting::waiting_heading(lang, 3));
+    l.add(
+        "waiting.which_booking",
+        waiting::which_booking(lang, 3, "W1"),
+    );
+    l.add("waiting.unknown_service", waiting::unknown_service(lang, "S1"));
+    l.add("waiting.slip_ticket", waiting::slip_ticket(lang, "T1"));
+    l.add("waiting.help", waiting::help(lang));
 }
 
 fn field_texts(l: &mut List, lang: Language) {

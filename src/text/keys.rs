@@ -126,6 +126,32 @@ const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
         ANY,
         "Cymryd atebion y tro diwethaf a ddangosir wrth ymyl eu meysydd",
     ),
+    (
+        "waiting",
+        ANY,
+        "Apwyntiadau heddiw a'r rhestr aros: cofrestru, tocynnau, galw'r nesaf",
+    ),
+    (
+        "arrive",
+        ANY,
+        "Cofrestru'r apwyntiad a ddewiswyd: mae'r preswylydd yn cael tocyn ac yn aros",
+    ),
+    (
+        "ticket",
+        ANY,
+        "Tocyn i rywun sy'n galw heibio, ar gyfer y gwasanaeth a ddangosir (neu wasanaeth yr ymweliad)",
+    ),
+    (
+        "call_next",
+        ANY,
+        "Galw'r preswylydd sydd wedi aros hiraf (ar gyfer y gwasanaeth a ddangosir)",
+    ),
+    ("seen", ANY, "Mae'r preswylydd a alwyd yma wedi'i weld"),
+    (
+        "waiting_service",
+        ANY,
+        "Y gwasanaeth i'w alw a rhoi tocynnau ar ei gyfer: pob un, yna pob un yn ei dro",
+    ),
     ("top", &["Today"], "Yr ymweliad cyntaf"),
     ("bottom", &["Today"], "Yr ymweliad olaf"),
     (
@@ -348,6 +374,12 @@ const WELSH_HINTS: &[(&str, &[&str], &str)] = &[
     ("slip", ANY, "slip"),
     ("note", ANY, "nodyn"),
     ("open_script", ANY, "sgript"),
+    ("waiting", ANY, "aros"),
+    ("arrive", ANY, "cofrestru"),
+    ("ticket", ANY, "tocyn"),
+    ("call_next", ANY, "galw nesaf"),
+    ("seen", ANY, "wedi gweld"),
+    ("waiting_service", ANY, "gwasanaeth"),
 ];
 
 fn look_up(

@@ -23,6 +23,7 @@ pub mod script;
 pub mod slip;
 pub mod status;
 pub mod sync;
+pub mod waiting;
 pub mod welsh;
 
 /// The language the desk speaks.

@@ -303,6 +303,12 @@ impl Default for Keymap {
             "Report on this desk's visits: figures and charts",
             None,
         );
+        let waiting = bind(
+            &[F(12), Key::ctrl('g')],
+            Waiting,
+            "Today's appointments and the waiting list: check in, tickets, call next",
+            Some("waiting"),
+        );
         let new_resident = bind(
             &[F(4)],
             NewResident,
@@ -395,6 +401,7 @@ impl Default for Keymap {
                 log(&[]),
                 today.clone(),
                 report.clone(),
+                waiting.clone(),
                 new_resident.clone(),
                 language.clone(),
                 // `?` is typed into the search, so help here is F1 only.
@@ -457,6 +464,10 @@ impl Default for Keymap {
         detail.extend([
             today.clone(),
             report.clone(),
+            Binding {
+                hint: None,
+                ..waiting.clone()
+            },
             new_resident.clone(),
             language.clone(),
             help(&[Key::char('?')]),
@@ -633,10 +644,71 @@ impl Default for Keymap {
                 ),
                 report.clone(),
                 today.clone(),
+                Binding {
+                    hint: None,
+                    ..waiting.clone()
+                },
                 help(&[Key::char('?')]),
                 quit.clone(),
             ],
         );
+        let mut waiting_keys = vec![
+            bind(
+                &[ENTER],
+                WaitingArrive,
+                "Check in the selected appointment: the resident gets a ticket and waits",
+                Some("check in"),
+            ),
+            bind(
+                &[F(5)],
+                WaitingTicket,
+                "A ticket for a walk-in, for the service shown (or the visit's)",
+                Some("ticket"),
+            ),
+            bind(
+                &[F(9), Key::ctrl('o')],
+                WaitingCall,
+                "Call the resident who has waited longest (for the service shown)",
+                Some("call next"),
+            ),
+            bind(
+                &[F(10), Key::ctrl('x')],
+                WaitingSeen,
+                "The resident called here has been seen",
+                Some("seen"),
+            ),
+            bind(
+                &[TAB],
+                WaitingService,
+                "The service to call and give tickets for: all, then each in turn",
+                Some("service"),
+            ),
+            help(&[]),
+            quit.clone(),
+            bind(&[ESC], Back, "Back", Some("back")),
+            up.clone(),
+            down.clone(),
+            bind(
+                &[Key::plain(KeyCode::PageUp)],
+                PageUp,
+                "Move up a page",
+                None,
+            ),
+            bind(
+                &[Key::plain(KeyCode::PageDown)],
+                PageDown,
+                "Move down a page",
+                None,
+            ),
+            log(&[]),
+            slip(None),
+            today.clone(),
+            report.clone(),
+            new_resident.clone(),
+            language.clone(),
+        ];
+        waiting_keys.extend(text_editing());
+        modes.insert(Mode::Waiting, waiting_keys);
         modes.insert(
             Mode::Today,
             vec![
@@ -670,6 +742,10 @@ impl Default for Keymap {
                     Some("edit"),
                 ),
                 report.clone(),
+                Binding {
+                    hint: None,
+                    ..waiting.clone()
+                },
                 help(&[Key::char('?')]),
                 quit.clone(),
             ],

@@ -233,6 +233,7 @@ mod tests {
             arrived_at: at,
             called_at: Some(at),
             desk: Some(desk.into()),
+            seen_at: None,
         }
     }
 

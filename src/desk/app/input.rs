@@ -21,7 +21,9 @@ impl App {
         {
             self.status = None;
         }
-        self.count_if_due()
+        let mut effects = self.count_if_due();
+        effects.extend(self.waiting_if_due());
+        effects
     }
 
     pub(super) fn typed(&mut self, c: char) -> Vec<Effect> {

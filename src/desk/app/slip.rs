@@ -52,13 +52,23 @@ impl App {
                     }
                 }
             }
+            Screen::Waiting(_) => {
+                let ticket = self.waiting_given.as_ref()?;
+                if catalogue.partner(&ticket.service).is_some() {
+                    view.partners.push(ticket.service.clone());
+                } else {
+                    view.services.push(ticket.service.clone());
+                }
+            }
             _ => return None,
         }
+        view.ticket = self.waiting_given.as_ref().map(|t| t.ticket.clone());
         // A topic ("Other: government") is not something a resident can contact.
         view.services
             .retain(|id| catalogue.service(id).is_some_and(|s| !s.is_topic()));
         view.partners.retain(|id| catalogue.partner(id).is_some());
-        (!view.partners.is_empty() || !view.services.is_empty()).then_some(view)
+        (!view.partners.is_empty() || !view.services.is_empty() || view.ticket.is_some())
+            .then_some(view)
     }
 
     /// The slip a preview shows, as of the app's clock, in its first language (Welsh on a
@@ -81,6 +91,10 @@ impl App {
                     self.now.date_naive(),
                 )
                 .ok()
+                .map(|slip| Slip {
+                    ticket: view.ticket.clone(),
+                    ..slip
+                })
             })
             .collect()
     }

@@ -5,11 +5,13 @@ mod appointments;
 mod entry;
 mod report;
 mod script;
+pub mod waiting;
 
 pub use appointments::BookingScreenView;
 pub use entry::{EntryView, LinkView, entry_view, provider_tag};
 pub use report::{HeadlineFigure, report_headline};
 pub use script::{ScriptStepView, UrgentView, script_end_view, script_step_view};
+pub use waiting::{BookingRow, TicketRow, WaitingScreen};
 
 /// How a line's value is set off on the full screen (the accessible mode reads every line the
 /// same way).

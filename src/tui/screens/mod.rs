@@ -13,6 +13,7 @@ mod slip;
 mod title_bar;
 mod today;
 mod visit_form;
+mod waiting;
 
 use ratatui::backend::Backend;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -79,6 +80,10 @@ pub fn render(app: &App, keymap: &Keymap, theme: &Theme, frame: &mut Frame) -> O
         }
         Screen::Booking(view) => {
             booking::render(app, theme, frame, body, view);
+            None
+        }
+        Screen::Waiting(view) => {
+            waiting::render(app, theme, frame, body, view);
             None
         }
     };
