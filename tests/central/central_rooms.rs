@@ -426,6 +426,31 @@ fn row_level_security_keeps_each_sites_bookings_and_tickets_to_its_own_desks() {
         .unwrap();
     let other: Value = serde_json::from_slice(&other_site.stdout).unwrap();
     assert!(other.get("appointments").is_none(), "{other}");
+
+    // Retention: a central purge takes old bookings and tickets with the old visits, never
+    // today's.
+    let owner = council.db.owner();
+    owner.exec(
+        "INSERT INTO frontdesk.bookings (reference, site, service_id, place_id, slot_local, slot_at, \
+         slot_minutes, no_show_at, booked_at, local_day) VALUES ('OLD', 'Civic Centre', \
+         'housing-options', 'town-hall', '2020-01-01T09:00', 1577869200000, 60, 1577870100000, \
+         1577860000000, 18262); \
+         INSERT INTO frontdesk.waiting (site, day, ticket, letter, number, service_id, arrived_at) \
+         VALUES ('Civic Centre', 18262, 'H1', 'H', 1, 'housing-options', 1577869200000);",
+    );
+    let mut central = Central::connect(&url(&council.db.url)).unwrap();
+    central::purge::purge_older_than(
+        &mut central,
+        chrono::Utc::now() - chrono::Duration::days(30),
+        false,
+    )
+    .unwrap();
+    assert_eq!(owner.count("SELECT count(*) FROM frontdesk.bookings"), 1);
+    assert_eq!(owner.count("SELECT count(*) FROM frontdesk.waiting"), 1);
+    assert_eq!(
+        owner.count("SELECT count(*) FROM frontdesk.bookings WHERE reference = 'OLD'"),
+        0
+    );
 }
 
 #[test]
