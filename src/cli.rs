@@ -251,6 +251,11 @@ pub enum ServerCommand {
         /// A read-only role for reports: lower-case letters, digits and _.
         #[arg(long, value_name = "ROLE")]
         report_role: Option<String>,
+        /// The site (the building and its waiting room) whose bookings and waiting list that
+        /// desk shares with the site's other desks, where `share_appointments = true`; by
+        /// default a desk is a site of its own.
+        #[arg(long, value_name = "SITE", requires = "desk_role")]
+        site: Option<String>,
     },
 }
 
@@ -336,6 +341,10 @@ pub struct ReportArgs {
     /// The report role's URL for --central (default: report_server from the config).
     #[arg(long, value_name = "URL", requires = "central")]
     pub server: Option<String>,
+    /// With --central, the appointments and waiting figures of one site's desks (default:
+    /// every site's).
+    #[arg(long, value_name = "SITE", requires = "central")]
+    pub site: Option<String>,
     /// The report's language: en (English) or cy (Welsh); default: the config's `language`.
     #[arg(long, value_name = "LANG", value_parser = ["en", "cy"])]
     pub language: Option<String>,

@@ -135,6 +135,10 @@ pub struct Settings {
     /// Send the visits' notes to the central server (`sync_notes = true`); by default they
     /// stay at the desk.
     pub sync_notes: bool,
+    /// Keep bookings and the waiting list on the central server, shared by the desks of this
+    /// desk's site (`share_appointments = true`, with `server` set), instead of in the data
+    /// folder's log.
+    pub share_appointments: bool,
     /// The council's own cost of one contact by each channel, when it has set them
     /// (`[unit_costs]`); there are no defaults.
     pub unit_costs: UnitCosts,
@@ -514,6 +518,8 @@ struct RawFile {
     report_server: Option<Spanned<toml::Value>>,
     /// Send the visits' notes to the central server (default false: they stay at the desk).
     sync_notes: Option<Spanned<toml::Value>>,
+    /// Bookings and the waiting list on the server, shared by the site's desks.
+    share_appointments: Option<Spanned<toml::Value>>,
     /// The council's cost of one contact by channel, in pounds: `face_to_face`, `phone`, `web`.
     unit_costs: Option<Spanned<toml::Value>>,
 }
@@ -538,6 +544,7 @@ struct FileSettings {
     server: Option<ServerUrl>,
     report_server: Option<ServerUrl>,
     sync_notes: Option<bool>,
+    share_appointments: Option<bool>,
 }
 
 impl Settings {
@@ -642,6 +649,17 @@ impl Settings {
             }
             None => file.report_server,
         };
+        let share_appointments = match env_value("FRONTDESK_SHARE_APPOINTMENTS") {
+            Some((name, value)) => {
+                accessible_mode(name, Given::Text(&value)).map_err(ConfigError::Value)?
+            }
+            None => file.share_appointments.unwrap_or(false),
+        };
+        if share_appointments && server.is_none() {
+            return Err(ConfigError::Value(
+                "share_appointments = true needs server = \"postgres://ROLE@HOST/DATABASE\" (the desk's role on the central server) in the config file or FRONTDESK_SERVER; without a server, desks share bookings through one data folder".to_string(),
+            ));
+        }
         Ok(Settings {
             config_file,
             config_file_found: found,
@@ -666,6 +684,7 @@ impl Settings {
             server,
             report_server,
             sync_notes: file.sync_notes.unwrap_or(false),
+            share_appointments,
             unit_costs: file.unit_costs,
         })
     }
@@ -782,6 +801,11 @@ impl Settings {
         } else {
             "sync_notes = off (notes stay at the desk)\n"
         });
+        out.push_str(if self.share_appointments {
+            "share_appointments = on (bookings and the waiting list are on the server, shared by the site's desks)\n"
+        } else {
+            "share_appointments = off (bookings and the waiting list are in the data folder)\n"
+        });
         // The keys in use, the config file's and the defaults, are listed by the command that
         // prints this (`frontdesk config --print`), from the keymap itself.
         let costs = &self.unit_costs;
@@ -875,6 +899,12 @@ fn read_config_file(
         server: check(&raw.server, "server", server_url, &fail)?,
         report_server: check(&raw.report_server, "report_server", server_url, &fail)?,
         sync_notes: check(&raw.sync_notes, "sync_notes", sync_notes, &fail)?,
+        share_appointments: check(
+            &raw.share_appointments,
+            "share_appointments",
+            sync_notes,
+            &fail,
+        )?,
         ..FileSettings::default()
     };
     if let Some(keys) = &raw.keys {

@@ -14,6 +14,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod desk;
+pub mod ledger;
 pub mod output_file;
 pub mod printable;
 pub mod privacy;

@@ -48,15 +48,7 @@ impl Central {
             .enable_all()
             .build()
             .map_err(|e| fail(e.to_string()))?;
-        let mut config = Config::from_str(url.connect_text())
-            .map_err(|e| fail(crate::config::redact(&e.to_string())))?;
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(CONNECT_TIMEOUT);
-        }
-        if config.get_application_name().is_none() {
-            config.application_name("frontdesk");
-        }
-        let local = is_local(&config) && config.get_ssl_mode() != SslMode::Require;
+        let (mut config, local) = config_of(url).map_err(fail)?;
         let connected = runtime.block_on(async {
             let attempt = async {
                 if local {
@@ -145,6 +137,109 @@ impl Central {
     /// True once the connection has gone (the server restarted, the network cut it).
     pub fn is_closed(&self) -> bool {
         self.client.is_closed()
+    }
+}
+
+/// The connection's settings from `url`, and whether it goes without TLS (this machine).
+fn config_of(url: &ServerUrl) -> Result<(Config, bool), String> {
+    let mut config = Config::from_str(url.connect_text())
+        .map_err(|e| crate::config::redact(&e.to_string()))?;
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    if config.get_application_name().is_none() {
+        config.application_name("frontdesk");
+    }
+    let local = is_local(&config) && config.get_ssl_mode() != SslMode::Require;
+    Ok((config, local))
+}
+
+/// Listens on the channel of the site of `url`'s desk role, telling `tell` when it listens
+/// and at each notification, until the connection goes or nobody hears any more. Runs on
+/// the calling thread (with a runtime of its own).
+pub(super) fn listen(
+    url: &ServerUrl,
+    tell: std::sync::mpsc::Sender<super::rooms::Heard>,
+) -> Result<(), CentralError> {
+    let server = url.to_string();
+    let fail = |reason: String| CentralError::Connect {
+        server: server.clone(),
+        reason,
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| fail(e.to_string()))?;
+    let (mut config, local) = config_of(url).map_err(fail)?;
+    runtime.block_on(async {
+        let (notes, mut heard) = tokio::sync::mpsc::unbounded_channel();
+        let client = if local {
+            let (client, connection) = config
+                .connect(NoTls)
+                .await
+                .map_err(|e| CentralError::from_postgres(&server, &e))?;
+            tokio::spawn(forward(connection, notes));
+            client
+        } else {
+            config.ssl_mode(SslMode::Require);
+            let (client, connection) = config
+                .connect(tls())
+                .await
+                .map_err(|e| CentralError::from_postgres(&server, &e))?;
+            tokio::spawn(forward(connection, notes));
+            client
+        };
+        let channel: Option<String> = client
+            .query_opt(
+                "SELECT 'frontdesk_room_' || md5(coalesce(site, desk)) FROM frontdesk.desks \
+                 WHERE role = current_user",
+                &[],
+            )
+            .await
+            .map_err(|e| CentralError::from_postgres(&server, &e))?
+            .map(|row| row.get(0));
+        let Some(channel) = channel else {
+            return Err(CentralError::Other(format!(
+                "the role in {server} is not a desk's role, so it has no site to listen to"
+            )));
+        };
+        client
+            .batch_execute(&format!("LISTEN {channel}"))
+            .await
+            .map_err(|e| CentralError::from_postgres(&server, &e))?;
+        if tell.send(super::rooms::Heard::Listening).is_err() {
+            return Ok(());
+        }
+        while heard.recv().await.is_some() {
+            if tell.send(super::rooms::Heard::Changed).is_err() {
+                return Ok(());
+            }
+        }
+        let _ = tell.send(super::rooms::Heard::Lost);
+        Ok(())
+    })
+}
+
+/// Drives a connection, passing on each notification; ends when the connection does.
+async fn forward<S, T>(
+    mut connection: tokio_postgres::Connection<S, T>,
+    notes: tokio::sync::mpsc::UnboundedSender<()>,
+) where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    use futures_util::StreamExt;
+    let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
+    while let Some(message) = messages.next().await {
+        match message {
+            Ok(tokio_postgres::AsyncMessage::Notification(_)) => {
+                if notes.send(()).is_err() {
+                    return;
+                }
+            }
+            Ok(_) => {}
+            Err(_) => return,
+        }
     }
 }
 

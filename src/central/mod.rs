@@ -9,6 +9,8 @@
 //! - [`counts`]: the report's counts on the server, kept by each sync with the desks' own rules.
 //! - [`report`]: the report across desks, from those counts; [`all_desks`] asks for it on
 //!   behalf of the app's faces.
+//! - [`rooms`]: bookings and the waiting list shared by the desks of a site, with
+//!   notifications for the waiting-room display.
 //! - [`purge`]: retention on the server, with the local rules.
 //! - [`sync`]: one sync (send, then fetch a newer catalogue), for `frontdesk sync` and the
 //!   desk's background sync alike.
@@ -24,6 +26,7 @@ mod error;
 pub mod purge;
 pub mod push;
 pub mod report;
+pub mod rooms;
 pub mod schema;
 pub mod sync;
 

@@ -8,7 +8,8 @@ use crate::store::retention_cutoff_keeping_today;
 
 /// Deletes (or, with `dry_run`, counts) the server's visits and tombstones that started
 /// before `cutoff`, never one from today. Their services, partners and reasons go with them,
-/// and their facts leave the report's counts in the same transaction.
+/// and their facts leave the report's counts in the same transaction; the shared bookings whose
+/// slot started, and the tickets taken, before the cutoff go too.
 pub fn purge_older_than(
     central: &mut Central,
     cutoff: DateTime<Utc>,
@@ -34,6 +35,17 @@ pub fn purge_older_than(
                     &[&cutoff],
                 )
                 .await?;
+            // Retention applies to the shared bookings and tickets as to visits.
+            tx.execute(
+                "DELETE FROM frontdesk.bookings WHERE slot_at < $1",
+                &[&cutoff],
+            )
+            .await?;
+            tx.execute(
+                "DELETE FROM frontdesk.waiting WHERE arrived_at < $1",
+                &[&cutoff],
+            )
+            .await?;
             tx.commit().await?;
             removed
         };

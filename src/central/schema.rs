@@ -160,10 +160,15 @@ const STEPS: &[&str] = &[
     // Version 9: how long the resident of a visit waited to be called, in seconds (the
     // desks' step 16); NULL where the desk did not call them.
     "ALTER TABLE frontdesk.visits ADD COLUMN waited_seconds integer;",
+    // Version 10: bookings and the waiting list shared by the desks of a site (see `rooms`).
+    super::rooms::TABLES,
 ];
 
 /// The step (by index) that made [`CHOICES_TABLE`].
 const CHOICES_STEP: usize = 4;
+
+/// The step (by index) that made the shared bookings and waiting list.
+const ROOMS_STEP: usize = 7;
 
 /// The table of the answers to the visits' choice fields, a part like the others.
 const CHOICES_TABLE: &str = "visit_choices";
@@ -245,6 +250,8 @@ fn after_step(index: usize) -> String {
             desk_policies(&[CHOICES_TABLE], false),
             parts_follow_their_visit(CHOICES_TABLE)
         ),
+        // Bookings and tickets are read and changed by the desks of their site.
+        ROOMS_STEP => super::rooms::policies(),
         // A sync adds to its desk's counts.
         2 => format!(
             "{}{}",
@@ -272,6 +279,7 @@ fn desk_grants(role: &str) -> String {
             "GRANT SELECT, INSERT, UPDATE, DELETE ON frontdesk.{table} TO {quoted};"
         ));
     }
+    grants.push_str(&super::rooms::desk_grants(&quoted));
     grants
 }
 
@@ -288,6 +296,7 @@ fn reader_grants(role: &str) -> String {
         .join(", ");
     let tables = ["desks", "readers", "catalogues", "schema_version"]
         .iter()
+        .chain(super::rooms::ROOM_TABLES)
         .chain(CHILD_TABLES)
         .chain(super::counts::COUNT_TABLES)
         .map(|table| format!("frontdesk.{table}"))
@@ -348,6 +357,14 @@ async fn version_on(client: &impl GenericClient) -> Result<i32, tokio_postgres::
 /// Brings the server's schema up to [`CENTRAL_SCHEMA_VERSION`], in one transaction, held
 /// under an advisory lock so two desks starting together do not both migrate.
 pub fn migrate(central: &mut Central) -> Result<i32, CentralError> {
+    migrate_to(central, CENTRAL_SCHEMA_VERSION)
+}
+
+/// Brings the server's schema up to `target` (at most [`CENTRAL_SCHEMA_VERSION`]): a server
+/// as an earlier frontdesk left it, for the upgrade tests.
+#[doc(hidden)]
+pub fn migrate_to(central: &mut Central, target: i32) -> Result<i32, CentralError> {
+    let target = target.clamp(0, CENTRAL_SCHEMA_VERSION);
     let server = central.server().to_string();
     let found = central.run_long(|client| async move {
         let tx = client.transaction().await?;
@@ -360,7 +377,8 @@ pub fn migrate(central: &mut Central) -> Result<i32, CentralError> {
         .await?;
         let found = version_on(&tx).await?;
         if found <= CENTRAL_SCHEMA_VERSION {
-            for (index, step) in STEPS.iter().enumerate().skip(found.max(0) as usize) {
+            let steps = STEPS.iter().enumerate().take(target as usize);
+            for (index, step) in steps.skip(found.max(0) as usize) {
                 tx.batch_execute(step).await?;
                 tx.batch_execute(&after_step(index)).await?;
                 tx.execute(
@@ -369,7 +387,7 @@ pub fn migrate(central: &mut Central) -> Result<i32, CentralError> {
                 )
                 .await?;
             }
-            if found > 0 && found < CENTRAL_SCHEMA_VERSION {
+            if found > 0 && found < target && target == CENTRAL_SCHEMA_VERSION {
                 grant_listed_roles(&tx).await?;
             }
         }
@@ -383,7 +401,7 @@ pub fn migrate(central: &mut Central) -> Result<i32, CentralError> {
             known: CENTRAL_SCHEMA_VERSION,
         });
     }
-    Ok(CENTRAL_SCHEMA_VERSION)
+    Ok(target.max(found))
 }
 
 /// Checks that the server's schema is the one this frontdesk writes (a desk does not migrate
@@ -581,6 +599,38 @@ pub fn add_desk_role(
         }))
     })?;
     done.map_err(CentralError::Other)
+}
+
+/// `server init --desk NAME --desk-role ROLE --site SITE`: the site whose bookings and waiting
+/// list the desk's role shares (see `rooms`); a role given none is a site of its own, named
+/// as its desk. The role must be a desk's already (see [`add_desk_role`]).
+pub fn set_desk_site(central: &mut Central, role: &str, site: &str) -> Result<(), CentralError> {
+    check_role_name("--desk-role", role)?;
+    let site = site.trim().to_string();
+    if site.is_empty() || site.chars().count() > crate::config::DESK_MAX_CHARS || site.chars().any(char::is_control) {
+        return Err(CentralError::Other(format!(
+            "--site must be a site's name of 1 to {} plain characters, e.g. \"Civic Centre\"",
+            crate::config::DESK_MAX_CHARS
+        )));
+    }
+    let role = role.to_string();
+    let changed = central.run(|client| async move {
+        let tx = locked(client).await?;
+        let changed = tx
+            .execute(
+                "UPDATE frontdesk.desks SET site = $2 WHERE role = $1",
+                &[&role, &site],
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(changed)
+    })?;
+    if changed == 0 {
+        return Err(CentralError::Other(
+            "--site needs --desk and --desk-role: only a desk's role has a site".to_string(),
+        ));
+    }
+    Ok(())
 }
 
 /// `server init --report-role ROLE`: a role that can read every table (of the visits, every

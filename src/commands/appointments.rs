@@ -15,7 +15,7 @@ use crate::catalogue::places::AppointmentOffer;
 use crate::cli::{AppointmentsCommand, BookArgs, SlipArgs};
 use crate::config::Settings;
 use crate::output_file::{self, Privacy};
-use crate::store::Store;
+use crate::ledger::Ledger;
 use crate::store::bookings::{Booked, Change, NewBooking};
 use crate::text::Language;
 use crate::text::appointments as words;
@@ -41,11 +41,10 @@ pub fn run(settings: &Settings, command: AppointmentsCommand) -> anyhow::Result<
     }
 }
 
-/// The store, with bookings past their time marked as no-shows.
-pub(super) fn open_store(settings: &Settings, now: DateTime<Utc>) -> anyhow::Result<Store> {
-    let mut store = Store::open(&settings.visits_file())?;
-    store.mark_no_shows(now)?;
-    Ok(store)
+/// The bookings and waiting list (the data folder's, or the site's on the server), with
+/// bookings past their time marked as no-shows.
+pub(super) fn open_store(settings: &Settings, now: DateTime<Utc>) -> anyhow::Result<Ledger> {
+    Ok(Ledger::open(settings, now)?)
 }
 
 /// `--date`: YYYY-MM-DD or "today"; today (in the UK) when not given.
@@ -127,7 +126,7 @@ fn list_or_none(ids: &[&str]) -> String {
 }
 
 /// Every booking taken in the slots from a day before `from` to `days` days after.
-fn taken_around(store: &Store, from: NaiveDate, days: i64) -> anyhow::Result<slots::Taken> {
+fn taken_around(store: &mut Ledger, from: NaiveDate, days: i64) -> anyhow::Result<slots::Taken> {
     let start = (from - Duration::days(1))
         .and_time(chrono::NaiveTime::MIN)
         .and_utc();
@@ -146,8 +145,8 @@ fn slots_of_day(
     let day = parse_date(date, now)?;
     let catalogue = crate::runtime::load_catalogue(settings)?;
     check_ids(&catalogue, service, place)?;
-    let store = open_store(settings, now)?;
-    let taken = taken_around(&store, day, 1)?;
+    let mut store = open_store(settings, now)?;
+    let taken = taken_around(&mut store, day, 1)?;
     let slots = slots::on_day(&catalogue.appointments, service, place, day, now, &taken);
     if json {
         outln!("{}", serde_json::to_string_pretty(&slots)?);
@@ -213,8 +212,8 @@ fn book(settings: &Settings, args: &BookArgs) -> anyhow::Result<ExitCode> {
         tries += 1;
         let today = london::today(now);
         let taken = match at {
-            Some(at) => taken_around(&store, at.date(), 1)?,
-            None => taken_around(&store, today, i64::from(horizon))?,
+            Some(at) => taken_around(&mut store, at.date(), 1)?,
+            None => taken_around(&mut store, today, i64::from(horizon))?,
         };
         let (slot, offer) = match at {
             Some(at) => chosen_slot(&catalogue, &offers, at, now, &taken)?,
@@ -337,7 +336,7 @@ fn place_name(catalogue: &Catalogue, id: &str, lang: Language) -> String {
 fn list(settings: &Settings, date: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
     let now = crate::clock::now()?;
     let day = parse_date(date, now)?;
-    let store = open_store(settings, now)?;
+    let mut store = open_store(settings, now)?;
     let bookings = store.bookings_on(day)?;
     if json {
         outln!("{}", serde_json::to_string_pretty(&bookings)?);
@@ -462,7 +461,7 @@ pub fn slip(settings: &Settings, given: &str, args: &SlipArgs) -> anyhow::Result
         bail!("--format html is not made for appointment slips yet; leave it out for a text slip");
     }
     let catalogue = crate::runtime::load_catalogue(settings)?;
-    let store = Store::open(&settings.visits_file())?;
+    let mut store = Ledger::open_plain(settings)?;
     let Some(booking) = store.booking(&reference)? else {
         return Err(not_found(&reference));
     };

@@ -97,11 +97,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             desk,
             desk_role,
             report_role,
+            site,
         })) => sync::server_init(
             &settings,
             server.as_deref(),
             desk.as_deref().zip(desk_role.as_deref()),
             report_role.as_deref(),
+            site.as_deref(),
         ),
         Some(Command::Catalogue(CatalogueCommand::Publish { dir, server })) => {
             sync::publish(&settings, &dir, server.as_deref())

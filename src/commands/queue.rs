@@ -84,7 +84,7 @@ fn call(
 
 fn list(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
     let now = crate::clock::now()?;
-    let store = open_store(settings, now)?;
+    let mut store = open_store(settings, now)?;
     let tickets = store.tickets_on(london::today(now))?;
     if json {
         let rows: Vec<serde_json::Value> = tickets

@@ -87,11 +87,21 @@ pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         .map(|d| config::desk_from_flag("--desk", d))
         .transpose()?;
     let desks = desks_for(desk.as_deref());
+    let mut shared = None;
     let counts = if args.central {
         let url = report_server(settings, args.server.as_deref())?;
         let mut central = Central::connect(&url)?;
         crate::central::schema::check(&mut central)?;
-        crate::central::report::report_counts(&mut central, from, to, &desks)?
+        let counts = crate::central::report::report_counts(&mut central, from, to, &desks)?;
+        // The appointments and waiting figures of every site's desks (or one site's), from
+        // the bookings and tickets on the server.
+        shared = Some(crate::central::rooms::figures_rows(
+            &mut central,
+            from,
+            to,
+            args.site.as_deref(),
+        )?);
+        counts
     } else {
         let mut log = VisitLog::new(settings.visits_file());
         if log.exists() {
@@ -112,7 +122,10 @@ pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         settings.unit_costs,
         lang,
     );
-    if !args.central && settings.visits_file().exists() {
+    if let Some((bookings, tickets)) = &shared {
+        report.appointments =
+            crate::report::appointments::AppointmentFigures::build(bookings, tickets);
+    } else if settings.visits_file().exists() {
         let store = crate::store::Store::open_for_reading(&settings.visits_file())?;
         report.appointments = crate::report::appointments::AppointmentFigures::build(
             &store.bookings_between_days(from, to)?,

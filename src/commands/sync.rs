@@ -78,6 +78,7 @@ pub fn server_init(
     flag: Option<&str>,
     desk: Option<(&str, &str)>,
     report_role: Option<&str>,
+    site: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let url = server_url(settings, flag)?;
     let desk = match desk {
@@ -115,6 +116,13 @@ pub fn server_init(
         outln!(
             "Role {role} may sync the visits of desk \"{name}\" (and no other desk's). Set its password with psql's \\password {role}."
         );
+        if let Some(site) = site {
+            central::schema::set_desk_site(&mut central, role, site)?;
+            outln!(
+                "Role {role} shares the bookings and waiting list of site \"{}\" with that site's other desks.",
+                crate::printable::printable(site.trim())
+            );
+        }
     }
     if let Some(role) = report_role {
         central::schema::add_report_role(&mut central, role)?;

@@ -523,3 +523,40 @@ fn server_urls_are_checked_where_they_are_given_and_never_show_a_password() {
     });
     assert!(bad.starts_with("FRONTDESK_SERVER must be a URL"), "{bad}");
 }
+
+#[test]
+fn sharing_appointments_needs_a_server_and_is_off_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    fs::write(&file, "").unwrap();
+    let plain = Settings::resolve_with(&named(&file), |_| None).unwrap();
+    assert!(!plain.share_appointments);
+    assert!(plain.describe().contains("share_appointments = off"));
+
+    fs::write(&file, "share_appointments = true\n").unwrap();
+    let message = error(&named(&file), |_| None);
+    assert!(
+        message.contains("share_appointments = true needs server"),
+        "{message}"
+    );
+    fs::write(
+        &file,
+        "share_appointments = true\nserver = \"postgres://desk@127.0.0.1/fd\"\n",
+    )
+    .unwrap();
+    let shared = Settings::resolve_with(&named(&file), |_| None).unwrap();
+    assert!(shared.share_appointments);
+    assert!(shared.describe().contains("share_appointments = on"));
+    // The environment wins, by the same rule as FRONTDESK_ACCESSIBLE's.
+    let off = Settings::resolve_with(&named(&file), |name| {
+        (name == "FRONTDESK_SHARE_APPOINTMENTS").then(|| "0".to_string())
+    })
+    .unwrap();
+    assert!(!off.share_appointments);
+    fs::write(&file, "share_appointments = \"yes\"\n").unwrap();
+    let message = error(&named(&file), |_| None);
+    assert!(
+        message.contains(":1: share_appointments must be true or false"),
+        "{message}"
+    );
+}

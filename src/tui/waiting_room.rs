@@ -2,8 +2,12 @@
 //! the desk to go to, in large characters readable across a room, with the Welsh beside the
 //! English where the desk speaks Welsh or the council has Welsh on.
 //!
-//! It reads the visit log every 200 milliseconds, but only what SQLite's `data_version` says
-//! changed (a call made on any desk sharing the data folder), so a call shows within a second.
+//! With the data folder's log, it looks every 200 milliseconds at SQLite's `data_version` and
+//! reads the list again only when it changed (a call made on any desk sharing the folder), so
+//! a call shows within a second. With the site's list on the central server
+//! (`share_appointments = true`), it LISTENs on the site's channel and reads the list again
+//! when a desk of the site changes it; only while that connection is lost does it poll, every
+//! second, and it listens again as soon as the server answers.
 //! Keys: q, Esc or Ctrl-C stop it. Plain characters only: no colour, so `NO_COLOR` changes
 //! nothing, and a call is never shown by colour alone.
 
@@ -19,7 +23,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::appointments::{Ticket, london};
 use crate::config::Settings;
-use crate::store::Store;
+use crate::central::rooms::{Heard, Listener};
+use crate::ledger::{Changes, Ledger};
 use crate::text::Language;
 use crate::text::appointments::display_words;
 
@@ -27,6 +32,10 @@ use crate::text::appointments::display_words;
 const POLL: Duration = Duration::from_millis(200);
 /// How often the list is read again even when nothing changed (the day may have turned).
 const REFRESH: Duration = Duration::from_secs(30);
+/// How often the list is read while the server's notifications are lost.
+const FALLBACK_POLL: Duration = Duration::from_secs(1);
+/// How long after losing them it tries to listen again.
+const LISTEN_AGAIN: Duration = Duration::from_secs(10);
 /// How many earlier calls are listed under the latest.
 const EARLIER: usize = 5;
 
@@ -41,25 +50,53 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
         || crate::runtime::load_catalogue(settings)
             .map(|c| c.council.welsh)
             .unwrap_or(false);
-    let store = Store::open(&settings.visits_file())?;
+    let mut ledger = Ledger::open_plain(settings)?;
+    let mut changes = ledger.changes(settings);
     let (_guard, mut terminal) = super::terminal::TerminalGuard::enter(false)?;
     let mut seen_version = None;
     let mut last_read = Instant::now();
+    let mut first = true;
+    let mut listening = false;
+    let mut lost_at: Option<Instant> = None;
     let mut calls: Vec<Ticket> = Vec::new();
     let mut draw = true;
     loop {
-        let version = store.data_version().ok();
-        if version != seen_version || last_read.elapsed() >= REFRESH {
-            seen_version = version;
+        let changed = match &changes {
+            Changes::Local => {
+                let version = ledger.data_version();
+                let changed = version != seen_version;
+                seen_version = version;
+                changed
+            }
+            Changes::Central(listener) => heard_change(listener, &mut listening, &mut lost_at),
+        };
+        let every = if ledger.is_central() && !listening {
+            FALLBACK_POLL
+        } else {
+            REFRESH
+        };
+        if first || changed || last_read.elapsed() >= every {
+            first = false;
             last_read = Instant::now();
             let now = crate::clock::now()?;
-            let mut today = store.tickets_on(london::today(now)).unwrap_or_default();
-            today.retain(|t| t.called_at.is_some());
-            today.sort_by_key(|t| std::cmp::Reverse(t.called_at));
-            if today != calls {
-                calls = today;
-                draw = true;
+            if let Ledger::Central(room) = &ledger
+                && room.is_closed()
+                && let Ok(again) = Ledger::open_plain(settings)
+            {
+                ledger = again;
             }
+            if let Ok(mut today) = ledger.tickets_on(london::today(now)) {
+                today.retain(|t| t.called_at.is_some());
+                today.sort_by_key(|t| std::cmp::Reverse(t.called_at));
+                if today != calls {
+                    calls = today;
+                    draw = true;
+                }
+            }
+        }
+        if lost_at.is_some_and(|at| at.elapsed() >= LISTEN_AGAIN) {
+            lost_at = None;
+            changes = ledger.changes(settings);
         }
         if draw {
             terminal.draw(|frame| render(frame, &calls, welsh))?;
@@ -80,6 +117,28 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// True when the listener heard a change (or began listening, when the list is read afresh
+/// in case a call came while it was not); notes when it listens and when it lost the server.
+fn heard_change(listener: &Listener, listening: &mut bool, lost_at: &mut Option<Instant>) -> bool {
+    let mut changed = false;
+    for heard in listener.drain() {
+        match heard {
+            Heard::Listening => {
+                *listening = true;
+                changed = true;
+            }
+            Heard::Changed => changed = true,
+            Heard::Lost => {
+                if *listening || lost_at.is_none() {
+                    *lost_at = Some(Instant::now());
+                }
+                *listening = false;
+            }
+        }
+    }
+    changed
 }
 
 /// "English / Cymraeg", or the English alone.

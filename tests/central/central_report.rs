@@ -366,6 +366,9 @@ fn a_server_upgraded_to_keep_counts_counts_the_visits_it_already_had_and_desks_k
     pg.exec(
         "DROP TABLE frontdesk.report_counts, frontdesk.report_month_counts; \
          DROP TABLE frontdesk.visit_choices; \
+         DROP TABLE frontdesk.bookings, frontdesk.waiting; \
+         DROP FUNCTION frontdesk.book, frontdesk.taken, frontdesk.room_changed; \
+         ALTER TABLE frontdesk.desks DROP COLUMN site; \
          ALTER TABLE frontdesk.visit_partners DROP COLUMN service_position; \
          ALTER TABLE frontdesk.visits DROP COLUMN spoken_language, DROP COLUMN written_language; \
          DELETE FROM frontdesk.schema_version WHERE version > 2;",

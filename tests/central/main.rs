@@ -9,6 +9,7 @@ mod support;
 mod central;
 mod central_desk;
 mod central_report;
+mod central_rooms;
 mod central_safety;
 
 /// Always in the summary, so a run without PostgreSQL cannot pass for one that checked the

@@ -14,7 +14,7 @@ use chrono::{DateTime, FixedOffset};
 use frontdesk::catalogue::Catalogue;
 
 /// Every variable the program reads its settings from; a test's binary starts without them.
-pub const FRONTDESK_VARS: [&str; 11] = [
+pub const FRONTDESK_VARS: [&str; 12] = [
     "FRONTDESK_ACCESSIBLE",
     "FRONTDESK_CATALOGUE",
     "FRONTDESK_CONFIG",
@@ -24,6 +24,7 @@ pub const FRONTDESK_VARS: [&str; 11] = [
     "FRONTDESK_REPORT_SERVER",
     "FRONTDESK_RETENTION_DAYS",
     "FRONTDESK_SERVER",
+    "FRONTDESK_SHARE_APPOINTMENTS",
     "FRONTDESK_STAFF",
     "FRONTDESK_THEME",
 ];
