@@ -274,6 +274,7 @@ mod tests {
             booked_at: at.and_utc(),
             arrived_at: None,
             called_at: None,
+            seen_at: None,
             cancelled_at: None,
             ticket: None,
         }

@@ -164,6 +164,14 @@ pub fn arrived(lang: Language, reference: &str, ticket: &str) -> String {
     }
 }
 
+/// The line after a booking or a ticket is marked seen.
+pub fn seen(lang: Language, reference: &str, desk: &str) -> String {
+    match lang {
+        Language::English => format!("Seen {reference} at {desk}"),
+        Language::Welsh => format!("Wedi gweld {reference} yn {desk}"),
+    }
+}
+
 /// The line after a cancellation.
 pub fn cancelled(lang: Language, reference: &str) -> String {
     match lang {
