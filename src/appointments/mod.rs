@@ -7,6 +7,7 @@
 //! Pure: the store keeps bookings and tickets ([`crate::store`]'s `bookings`), the commands
 //! and the screens put the two together.
 
+pub mod facts;
 pub mod london;
 pub mod needs;
 pub mod reference;

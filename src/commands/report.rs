@@ -105,20 +105,14 @@ pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         Some(code) => Language::from_code(code).unwrap_or_default(),
         None => settings.language,
     };
-    let mut report = Report::build(
+    // The log's counts hold its bookings' and tickets' too (`appointments::facts`).
+    let report = Report::build(
         Period { from, to, desk },
         &counts,
         &catalogue,
         settings.unit_costs,
         lang,
     );
-    if !args.central && settings.visits_file().exists() {
-        let store = crate::store::Store::open_for_reading(&settings.visits_file())?;
-        report.appointments = crate::report::appointments::AppointmentFigures::build(
-            &store.bookings_between_days(from, to)?,
-            &store.tickets_between_days(from, to)?,
-        );
-    }
     let text = match args.format {
         ReportFormat::Table => crate::report::table::render(&report, lang),
         ReportFormat::Json => format!("{}\n", serde_json::to_string_pretty(&report)?),

@@ -6,7 +6,7 @@ mod report;
 mod script;
 
 pub use entry::{EntryView, LinkView, entry_view, provider_tag};
-pub use report::{HeadlineFigure, report_headline};
+pub use report::{AppointmentsView, HeadlineFigure, report_appointments, report_headline};
 pub use script::{ScriptStepView, UrgentView, script_end_view, script_step_view};
 
 /// How a line's value is set off on the full screen (the accessible mode reads every line the
