@@ -222,16 +222,27 @@ fn shown_code(lang: Language, code: &str) -> String {
 
 /// The appointments and waiting section: the figures both faces show, then bookings by
 /// service and place and the wait by service and by hour, as tables.
-fn appointments(out: &mut String, figures: &super::appointments::AppointmentFigures, lang: Language) {
+fn appointments(
+    out: &mut String,
+    figures: &super::appointments::AppointmentFigures,
+    lang: Language,
+) {
     let w = crate::text::appointments::report_words(lang);
     let heads = crate::text::appointments::columns(lang);
     let wait = |m: Option<f64>| m.map_or("-".to_string(), |m| minutes(lang, m));
-    let _ = writeln!(out, "<section class=\"appointments\">\n<h2>{}</h2>", esc(w.heading));
+    let _ = writeln!(
+        out,
+        "<section class=\"appointments\">\n<h2>{}</h2>",
+        esc(w.heading)
+    );
     table(
         out,
         &[
             (w.bookings.to_string(), figures.bookings.to_string()),
-            (w.kept.to_string(), rate(figures.kept, figures.kept_rate_percent)),
+            (
+                w.kept.to_string(),
+                rate(figures.kept, figures.kept_rate_percent),
+            ),
             (w.no_shows.to_string(), figures.no_shows.to_string()),
             (w.cancelled.to_string(), figures.cancelled.to_string()),
             (
@@ -279,7 +290,12 @@ fn appointments(out: &mut String, figures: &super::appointments::AppointmentFigu
         out.push_str("</table>\n");
     }
     for (title, first, rows, hours) in [
-        (w.wait_by_service, heads.service, &figures.waiting_by_service, false),
+        (
+            w.wait_by_service,
+            heads.service,
+            &figures.waiting_by_service,
+            false,
+        ),
         (w.wait_by_hour, w.hour, &figures.waiting_by_hour, true),
     ] {
         if rows.is_empty() {
