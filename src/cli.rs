@@ -149,6 +149,18 @@ pub enum AppointmentsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Mark the resident of a booking seen by an officer (after check-in).
+    Seen {
+        /// The booking's reference, as on the resident's slip.
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// The desk that saw them (default: the desk from the config).
+        #[arg(long, value_name = "NAME")]
+        desk: Option<String>,
+        /// Print the booking as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Cancel a booking; its place is free again.
     Cancel {
         /// The booking's reference, as on the resident's slip.
@@ -208,6 +220,19 @@ pub enum QueueCommand {
         #[arg(long, value_name = "NAME")]
         desk: Option<String>,
         /// Print the ticket called as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark today's ticket seen at this desk: called now if still waiting, and its booking
+    /// (if it came by appointment) seen.
+    Seen {
+        /// The ticket, as on the resident's slip (e.g. H3).
+        #[arg(value_name = "TICKET")]
+        ticket: String,
+        /// The desk that saw them (default: the desk from the config).
+        #[arg(long, value_name = "NAME")]
+        desk: Option<String>,
+        /// Print the ticket (and its booking) as JSON.
         #[arg(long)]
         json: bool,
     },

@@ -47,6 +47,9 @@ pub fn lines(report: &Report, name: Option<&str>, lang: Language) -> Vec<String>
         })
         .collect();
     lines.push(figures.join(" "));
+    if let Some(appointments) = crate::desk::view::report_appointments(report, lang) {
+        lines.push(appointments.sentence());
+    }
     for s in &report.services {
         let outcomes: Vec<String> = s
             .outcomes

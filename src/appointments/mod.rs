@@ -7,6 +7,7 @@
 //! Pure: the store keeps bookings and tickets ([`crate::store`]'s `bookings`), the commands
 //! and the screens put the two together.
 
+pub mod facts;
 pub mod london;
 pub mod needs;
 pub mod reference;
@@ -68,6 +69,25 @@ impl BookingState {
     }
 }
 
+impl Booking {
+    /// Whether it takes a longer slot: its own and the one after it ([`Need::LongerSlot`]).
+    pub fn longer(&self) -> bool {
+        self.needs.contains(&Need::LongerSlot)
+    }
+}
+
+/// The instants (milliseconds since 1970) of the slots a booking of `minutes` takes: the one it
+/// starts in, and for a longer slot ([`Need::LongerSlot`]: two slots, so `minutes` is twice the
+/// offer's slot) the next one too, half way through. One definition for booking, counting and
+/// listing free places.
+pub fn slots_taken(starts_ms: i64, minutes: u32, longer: bool) -> Vec<i64> {
+    let mut taken = vec![starts_ms];
+    if longer {
+        taken.push(starts_ms + i64::from(minutes / 2) * 60_000);
+    }
+    taken
+}
+
 /// One booking, as the log keeps it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Booking {
@@ -85,6 +105,8 @@ pub struct Booking {
     pub booked_at: DateTime<Utc>,
     pub arrived_at: Option<DateTime<Utc>>,
     pub called_at: Option<DateTime<Utc>>,
+    /// When an officer marked the resident seen.
+    pub seen_at: Option<DateTime<Utc>>,
     pub cancelled_at: Option<DateTime<Utc>>,
     /// The ticket the resident was given at check-in.
     pub ticket: Option<String>,

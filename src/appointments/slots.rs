@@ -169,6 +169,50 @@ pub fn next_free(
     now: DateTime<Utc>,
     taken: &Taken,
 ) -> Option<Slot> {
+    next_free_for(appointments, service, place, now, taken, false)
+}
+
+/// The slot that follows `slot` at its place on the same day, starting as it ends: the second
+/// half of a longer slot ([`super::Need::LongerSlot`] takes two consecutive slots, both free).
+/// `None` when the day has no such slot (the last slot of a session, or its time has passed).
+pub fn following(
+    offer: &AppointmentOffer,
+    appointments: &Appointments,
+    slot: &Slot,
+    now: DateTime<Utc>,
+    taken: &Taken,
+) -> Option<Slot> {
+    let next = slot.at + Duration::minutes(i64::from(slot.minutes));
+    of_offer(offer, appointments, slot.at.date(), now, taken)
+        .into_iter()
+        .find(|s| s.at == next)
+}
+
+/// Whether `slot` has a place for a booking: for a longer slot, the slot that follows it
+/// ([`following`]) has one too.
+pub fn bookable(
+    offer: &AppointmentOffer,
+    appointments: &Appointments,
+    slot: &Slot,
+    longer: bool,
+    now: DateTime<Utc>,
+    taken: &Taken,
+) -> bool {
+    slot.free > 0
+        && (!longer
+            || following(offer, appointments, slot, now, taken).is_some_and(|next| next.free > 0))
+}
+
+/// The first slot with a place left (and, for a `longer` slot, a place in the slot after it),
+/// today first, within each offer's horizon.
+pub fn next_free_for(
+    appointments: &Appointments,
+    service: Option<&str>,
+    place: Option<&str>,
+    now: DateTime<Utc>,
+    taken: &Taken,
+    longer: bool,
+) -> Option<Slot> {
     let today = london::today(now);
     let furthest = appointments
         .offers_of(service, place)
@@ -179,7 +223,12 @@ pub fn next_free(
         .find_map(|day| {
             on_day(appointments, service, place, day, now, taken)
                 .into_iter()
-                .find(|s| s.free > 0)
+                .find(|s| {
+                    appointments
+                        .offers_of(Some(&s.service), Some(&s.place))
+                        .next()
+                        .is_some_and(|offer| bookable(offer, appointments, s, longer, now, taken))
+                })
         })
 }
 

@@ -32,7 +32,7 @@ use crate::config::ServerUrl;
 use crate::store::bookings::{Booked, Change, NewBooking};
 use crate::store::day_number;
 
-/// The tables, the booking function and the notifications: the central schema's version 8.
+/// The tables, the booking function and the notifications: the central schema's version 10.
 pub(super) const TABLES: &str = r#"
     ALTER TABLE frontdesk.desks ADD COLUMN site text;
     CREATE TABLE frontdesk.bookings (

@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use super::table::{Column, Table};
 use crate::appointments::needs::Need;
 use crate::appointments::slots::{self, NoSlots, Slot};
-use crate::appointments::{Booking, london, reference};
+use crate::appointments::{Booking, BookingState, london, reference};
 use crate::catalogue::Catalogue;
 use crate::catalogue::places::AppointmentOffer;
 use crate::cli::{AppointmentsCommand, BookArgs, SlipArgs};
@@ -37,6 +37,11 @@ pub fn run(settings: &Settings, command: AppointmentsCommand) -> anyhow::Result<
         AppointmentsCommand::Book(args) => book(settings, &args),
         AppointmentsCommand::List { date, json } => list(settings, date.as_deref(), json),
         AppointmentsCommand::Arrive { reference, json } => arrive(settings, &reference, json),
+        AppointmentsCommand::Seen {
+            reference,
+            desk,
+            json,
+        } => seen(settings, &reference, desk.as_deref(), json),
         AppointmentsCommand::Cancel { reference, json } => cancel(settings, &reference, json),
     }
 }
@@ -191,6 +196,7 @@ fn book(settings: &Settings, args: &BookArgs) -> anyhow::Result<ExitCode> {
         }
     }
     needs.sort();
+    let longer = needs.contains(&Need::LongerSlot);
     let at = match &args.at {
         Some(text) => Some(slots::parse_at(text).ok_or_else(|| {
             anyhow!(
@@ -216,14 +222,15 @@ fn book(settings: &Settings, args: &BookArgs) -> anyhow::Result<ExitCode> {
             None => taken_around(&mut store, today, i64::from(horizon))?,
         };
         let (slot, offer) = match at {
-            Some(at) => chosen_slot(&catalogue, &offers, at, now, &taken)?,
+            Some(at) => chosen_slot(&catalogue, &offers, at, longer, now, &taken)?,
             None => {
-                let slot = slots::next_free(
+                let slot = slots::next_free_for(
                     appointments,
                     Some(&args.service),
                     args.place.as_deref(),
                     now,
                     &taken,
+                    longer,
                 )
                 .ok_or_else(|| {
                     anyhow!(
@@ -285,19 +292,33 @@ fn chosen_slot<'a>(
     catalogue: &Catalogue,
     offers: &[&'a AppointmentOffer],
     at: chrono::NaiveDateTime,
+    longer: bool,
     now: DateTime<Utc>,
     taken: &slots::Taken,
 ) -> anyhow::Result<(Slot, &'a AppointmentOffer)> {
+    let appointments = &catalogue.appointments;
     let mut reason = NoSlots::NotThatDay;
     let mut full = None;
+    let mut no_second = None;
     for offer in offers {
-        match slots::find(offer, &catalogue.appointments, at, now, taken) {
-            Ok(slot) if slot.free > 0 => return Ok((slot, *offer)),
+        match slots::find(offer, appointments, at, now, taken) {
+            Ok(slot) if slots::bookable(offer, appointments, &slot, longer, now, taken) => {
+                return Ok((slot, *offer));
+            }
+            Ok(slot) if slot.free > 0 => no_second = Some(slot),
             Ok(slot) => full = Some(slot),
             Err(why) => reason = why,
         }
     }
     let shown = at.format(slots::AT_FORMAT);
+    if let Some(slot) = no_second {
+        bail!(
+            "--needs longer-slot takes the slot at {shown} and the one after it at {}, and the one after it is taken or there is none; `frontdesk appointments slots --service {} --date {}` lists the free ones",
+            slot.place,
+            slot.service,
+            at.date()
+        );
+    }
     if let Some(slot) = full {
         bail!(
             "the slot at {shown} at {} is full; `frontdesk appointments slots --service {} --date {}` lists the free ones",
@@ -428,6 +449,45 @@ fn arrive(settings: &Settings, given: &str, json: bool) -> anyhow::Result<ExitCo
         Change::NotFound => Err(not_found(&reference)),
         Change::Refused(state) => bail!(
             "booking {reference} is {}, so it cannot be checked in again",
+            words::state(Language::English, state)
+        ),
+    }
+}
+
+/// The desk named by `--desk`, or the config's.
+pub(super) fn desk_of(settings: &Settings, desk: Option<&str>) -> anyhow::Result<String> {
+    Ok(match desk {
+        Some(desk) => crate::config::desk_from_flag("--desk", desk)?,
+        None => settings.desk.clone(),
+    })
+}
+
+fn seen(
+    settings: &Settings,
+    given: &str,
+    desk: Option<&str>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let reference = reference_given(given)?;
+    let desk = desk_of(settings, desk)?;
+    let now = crate::clock::now()?;
+    let mut store = open_store(settings, now)?;
+    match store.seen(&reference, &desk, now)? {
+        Change::Done(booking) => {
+            if json {
+                outln!("{}", serde_json::to_string_pretty(&booking)?);
+            } else {
+                outln!("{}", words::seen(settings.language, &reference, &desk));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Change::NotFound => Err(not_found(&reference)),
+        Change::Refused(state @ (BookingState::Booked | BookingState::NoShow)) => bail!(
+            "booking {reference} is {}: check the resident in first with `frontdesk appointments arrive {reference}`",
+            words::state(Language::English, state)
+        ),
+        Change::Refused(state) => bail!(
+            "booking {reference} is {}, so it cannot be marked seen; only a booking checked in can",
             words::state(Language::English, state)
         ),
     }

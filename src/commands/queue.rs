@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, bail};
 
-use super::appointments::{open_store, ticket_letter};
+use super::appointments::{desk_of, open_store, ticket_letter};
 use super::table::{Column, Table};
 use crate::appointments::london;
 use crate::cli::QueueCommand;
@@ -20,6 +20,7 @@ pub fn run(settings: &Settings, command: QueueCommand) -> anyhow::Result<ExitCod
             desk,
             json,
         } => call(settings, service.as_deref(), desk.as_deref(), json),
+        QueueCommand::Seen { ticket, desk, json } => seen(settings, &ticket, desk.as_deref(), json),
         QueueCommand::List { json } => list(settings, json),
         QueueCommand::Display => crate::tui::waiting_room::run(settings),
     }
@@ -78,6 +79,38 @@ fn call(
             words::called(settings.language, &ticket.ticket, &ticket.service, &desk)
         ),
         None => outln!("{}", words::nobody_waiting(settings.language)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn seen(
+    settings: &Settings,
+    given: &str,
+    desk: Option<&str>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let ticket = given.trim().to_ascii_uppercase();
+    let well_formed = ticket.len() >= 2
+        && ticket.len() <= 8
+        && ticket.starts_with(|c: char| c.is_ascii_uppercase())
+        && ticket[1..].chars().all(|c| c.is_ascii_digit());
+    if !well_formed {
+        bail!(
+            "{:?} is not a ticket; a ticket is a letter and a number as on the resident's slip, e.g. H3",
+            crate::printable::printable(given)
+        );
+    }
+    let desk = desk_of(settings, desk)?;
+    let now = crate::clock::now()?;
+    let mut store = open_store(settings, now)?;
+    let Some((ticket, booking)) = store.ticket_seen(&ticket, &desk, now)? else {
+        bail!("today has no ticket {ticket}; `frontdesk queue list` lists today's tickets");
+    };
+    if json {
+        let both = serde_json::json!({ "ticket": ticket, "booking": booking });
+        outln!("{}", serde_json::to_string_pretty(&both)?);
+    } else {
+        outln!("{}", words::seen(settings.language, &ticket.ticket, &desk));
     }
     Ok(ExitCode::SUCCESS)
 }

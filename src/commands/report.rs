@@ -115,6 +115,7 @@ pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         Some(code) => Language::from_code(code).unwrap_or_default(),
         None => settings.language,
     };
+    // The log's counts hold its bookings' and tickets' too (`appointments::facts`).
     let mut report = Report::build(
         Period { from, to, desk },
         &counts,
@@ -122,15 +123,11 @@ pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         settings.unit_costs,
         lang,
     );
+    // On the server, the appointments and waiting figures come from the shared bookings and
+    // tickets of every desk of the site; the log's own come with its counts.
     if let Some((bookings, tickets)) = &shared {
         report.appointments =
             crate::report::appointments::AppointmentFigures::build(bookings, tickets);
-    } else if settings.visits_file().exists() {
-        let store = crate::store::Store::open_for_reading(&settings.visits_file())?;
-        report.appointments = crate::report::appointments::AppointmentFigures::build(
-            &store.bookings_between_days(from, to)?,
-            &store.tickets_between_days(from, to)?,
-        );
     }
     let text = match args.format {
         ReportFormat::Table => crate::report::table::render(&report, lang),

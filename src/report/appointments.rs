@@ -11,7 +11,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::appointments::{Booking, BookingState, Ticket, london};
+use crate::appointments::{Booking, BookingState, Ticket, facts};
+use crate::tally::Count;
 use crate::text::Language;
 use crate::text::appointments::report_words;
 
@@ -58,9 +59,13 @@ pub struct AppointmentFigures {
     /// Kept over kept and no-shows, in percent; `null` when none has happened yet.
     pub kept_rate_percent: Option<f64>,
     pub by_service_and_place: Vec<BookingFigures>,
-    /// Residents who waited for a ticket by appointment and as walk-ins.
+    /// Residents who arrived in the period by appointment (checked in for a booking: a ticket
+    /// with a reference) and who walked in (a ticket without one). Residents helped at the
+    /// desk at once, with no ticket, are in the visit figures only.
     pub by_appointment: u64,
     pub walk_ins: u64,
+    /// Arrivals by appointment over all arrivals, in percent; `null` with none.
+    pub by_appointment_percent: Option<f64>,
     pub waiting: Waits,
     pub waiting_by_service: Vec<WaitsOf>,
     /// By local hour of arrival, "09" to "17".
@@ -100,53 +105,72 @@ fn waits_by(groups: BTreeMap<String, Vec<f64>>) -> Vec<WaitsOf> {
 impl AppointmentFigures {
     /// The figures of these bookings and tickets; `None` when there are none.
     pub fn build(bookings: &[Booking], tickets: &[Ticket]) -> Option<AppointmentFigures> {
-        if bookings.is_empty() && tickets.is_empty() {
-            return None;
-        }
+        AppointmentFigures::from_counts(&facts::counts(bookings, tickets))
+    }
+
+    /// The figures of a period's appointment counts ([`facts`]; other counts are passed
+    /// over); `None` when it has no booking and no ticket.
+    pub fn from_counts(counts: &[Count]) -> Option<AppointmentFigures> {
         let mut by_pair: BTreeMap<(String, String), BookingFigures> = BTreeMap::new();
-        for booking in bookings {
-            let entry = by_pair
-                .entry((booking.service.clone(), booking.place.clone()))
-                .or_insert_with(|| BookingFigures {
-                    id: format!("{}@{}", booking.service, booking.place),
-                    service: booking.service.clone(),
-                    place: booking.place.clone(),
-                    bookings: 0,
-                    kept: 0,
-                    no_shows: 0,
-                    cancelled: 0,
-                });
-            entry.bookings += 1;
-            match booking.state {
-                state if state.kept() => entry.kept += 1,
-                BookingState::NoShow => entry.no_shows += 1,
-                BookingState::Cancelled => entry.cancelled += 1,
+        let (mut by_appointment, mut walk_ins) = (0, 0);
+        let mut all = Vec::new();
+        let mut by_service: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        let mut by_hour: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        for count in counts {
+            match count.figure.as_str() {
+                facts::BOOKINGS => {
+                    let Some((place, state)) = count.sub.rsplit_once(' ') else {
+                        continue;
+                    };
+                    let service = &count.key;
+                    let entry = by_pair
+                        .entry((service.clone(), place.to_string()))
+                        .or_insert_with(|| BookingFigures {
+                            id: format!("{service}@{place}"),
+                            service: service.clone(),
+                            place: place.to_string(),
+                            bookings: 0,
+                            kept: 0,
+                            no_shows: 0,
+                            cancelled: 0,
+                        });
+                    entry.bookings += count.n;
+                    match BookingState::from_code(state) {
+                        Some(state) if state.kept() => entry.kept += count.n,
+                        Some(BookingState::NoShow) => entry.no_shows += count.n,
+                        Some(BookingState::Cancelled) => entry.cancelled += count.n,
+                        _ => {}
+                    }
+                }
+                facts::ARRIVALS if count.key == facts::BY_APPOINTMENT => by_appointment += count.n,
+                facts::ARRIVALS => walk_ins += count.n,
+                facts::WAITS => {
+                    let Some((hour, seconds)) = count.sub.split_once(' ') else {
+                        continue;
+                    };
+                    let Ok(seconds) = seconds.parse::<u64>() else {
+                        continue;
+                    };
+                    let minutes = seconds as f64 / 60.0;
+                    for _ in 0..count.n {
+                        all.push(minutes);
+                        by_service
+                            .entry(count.key.clone())
+                            .or_default()
+                            .push(minutes);
+                        by_hour.entry(hour.to_string()).or_default().push(minutes);
+                    }
+                }
                 _ => {}
             }
+        }
+        if by_pair.is_empty() && by_appointment + walk_ins == 0 {
+            return None;
         }
         let pairs: Vec<BookingFigures> = by_pair.into_values().collect();
         let sum = |f: fn(&BookingFigures) -> u64| pairs.iter().map(f).sum::<u64>();
         let (kept, no_shows) = (sum(|p| p.kept), sum(|p| p.no_shows));
-        let mut all = Vec::new();
-        let mut by_service: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-        let mut by_hour: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-        for ticket in tickets {
-            let Some(called) = ticket.called_at else {
-                continue;
-            };
-            let minutes = ((called - ticket.arrived_at).num_seconds().max(0) as f64) / 60.0;
-            all.push(minutes);
-            by_service
-                .entry(ticket.service.clone())
-                .or_default()
-                .push(minutes);
-            by_hour
-                .entry(london::local(ticket.arrived_at).format("%H").to_string())
-                .or_default()
-                .push(minutes);
-        }
         all.sort_by(f64::total_cmp);
-        let by_appointment = tickets.iter().filter(|t| t.reference.is_some()).count() as u64;
         Some(AppointmentFigures {
             bookings: sum(|p| p.bookings),
             kept,
@@ -155,7 +179,8 @@ impl AppointmentFigures {
             kept_rate_percent: super::percent(kept, kept + no_shows),
             by_service_and_place: pairs,
             by_appointment,
-            walk_ins: tickets.len() as u64 - by_appointment,
+            walk_ins,
+            by_appointment_percent: super::percent(by_appointment, by_appointment + walk_ins),
             waiting: waits(&all),
             waiting_by_service: waits_by(by_service),
             waiting_by_hour: waits_by(by_hour),
@@ -190,9 +215,12 @@ pub fn render(figures: &AppointmentFigures, lang: Language) -> String {
     if let Some(rate) = figures.kept_rate_percent {
         let _ = writeln!(out, "  {}: {rate}%", w.kept_rate);
     }
+    let share = figures
+        .by_appointment_percent
+        .map_or(String::new(), |p| format!(" ({p}%)"));
     let _ = writeln!(
         out,
-        "  {}: {}   {}: {}",
+        "  {}: {}{share}   {}: {}",
         w.by_appointment, figures.by_appointment, w.walk_ins, figures.walk_ins
     );
     let _ = writeln!(
@@ -275,6 +303,7 @@ mod tests {
             booked_at: at.and_utc(),
             arrived_at: None,
             called_at: None,
+            seen_at: None,
             cancelled_at: None,
             ticket: None,
         }

@@ -220,6 +220,115 @@ fn shown_code(lang: Language, code: &str) -> String {
         .to_string()
 }
 
+/// The appointments and waiting section: the figures both faces show, then bookings by
+/// service and place and the wait by service and by hour, as tables.
+fn appointments(
+    out: &mut String,
+    figures: &super::appointments::AppointmentFigures,
+    lang: Language,
+) {
+    let w = crate::text::appointments::report_words(lang);
+    let heads = crate::text::appointments::columns(lang);
+    let wait = |m: Option<f64>| m.map_or("-".to_string(), |m| minutes(lang, m));
+    let _ = writeln!(
+        out,
+        "<section class=\"appointments\">\n<h2>{}</h2>",
+        esc(w.heading)
+    );
+    table(
+        out,
+        &[
+            (w.bookings.to_string(), figures.bookings.to_string()),
+            (
+                w.kept.to_string(),
+                rate(figures.kept, figures.kept_rate_percent),
+            ),
+            (w.no_shows.to_string(), figures.no_shows.to_string()),
+            (w.cancelled.to_string(), figures.cancelled.to_string()),
+            (
+                w.by_appointment.to_string(),
+                rate(figures.by_appointment, figures.by_appointment_percent),
+            ),
+            (w.walk_ins.to_string(), figures.walk_ins.to_string()),
+            (
+                w.wait.to_string(),
+                format!(
+                    "{} {}, {} {}, p90 {}",
+                    figures.waiting.called,
+                    w.called,
+                    w.median,
+                    wait(figures.waiting.median_minutes),
+                    wait(figures.waiting.p90_minutes)
+                ),
+            ),
+        ],
+    );
+    if !figures.by_service_and_place.is_empty() {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(w.by_service_and_place));
+        let _ = writeln!(
+            out,
+            "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            esc(heads.service),
+            esc(heads.place),
+            esc(w.bookings),
+            esc(w.kept),
+            esc(w.no_shows),
+            esc(w.cancelled)
+        );
+        for pair in &figures.by_service_and_place {
+            let _ = writeln!(
+                out,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&pair.service),
+                esc(&pair.place),
+                pair.bookings,
+                pair.kept,
+                pair.no_shows,
+                pair.cancelled
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    for (title, first, rows, hours) in [
+        (
+            w.wait_by_service,
+            heads.service,
+            &figures.waiting_by_service,
+            false,
+        ),
+        (w.wait_by_hour, w.hour, &figures.waiting_by_hour, true),
+    ] {
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "<h3>{}</h3>", esc(title));
+        let _ = writeln!(
+            out,
+            "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>p90</th></tr>",
+            esc(first),
+            esc(w.called),
+            esc(w.median)
+        );
+        for row in rows.iter() {
+            let name = if hours {
+                format!("{}:00", row.id)
+            } else {
+                row.id.clone()
+            };
+            let _ = writeln!(
+                out,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&name),
+                row.waits.called,
+                esc(&wait(row.waits.median_minutes)),
+                esc(&wait(row.waits.p90_minutes))
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    out.push_str("</section>\n");
+}
+
 fn rate(visits: u64, rate: Option<f64>) -> String {
     match rate {
         Some(rate) => format!("{visits} ({rate}%)"),
@@ -471,6 +580,10 @@ pub fn render(report: &Report, lang: Language) -> String {
     section(&mut out, l.busiest);
     out.push_str(&heat_map(&report.busiest.by_weekday_hour, &l.weekdays));
     out.push_str("</section>\n");
+
+    if let Some(figures) = &report.appointments {
+        appointments(&mut out, figures, lang);
+    }
 
     section(&mut out, l.costs);
     match &report.costs {

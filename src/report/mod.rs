@@ -613,7 +613,7 @@ impl Report {
             median_minutes: median(&length),
             length_unknown: tally.get("length-unknown", "", ""),
             costs,
-            appointments: None,
+            appointments: appointments::AppointmentFigures::from_counts(counts),
         }
     }
 }

@@ -44,7 +44,11 @@ pub enum Booked {
 pub use crate::appointments::Change;
 
 const BOOKING_COLUMNS: &str = "reference, service_id, place_id, slot_local, slot_at, \
-    slot_minutes, needs, state, booked_at, arrived_at, called_at, cancelled_at, ticket";
+    slot_minutes, needs, state, booked_at, arrived_at, called_at, cancelled_at, ticket, seen_at";
+
+/// True for a booking's `needs` column that holds a longer slot (a whole code: an
+/// interpreter's language is capitalised, so never matches).
+const LONGER: &str = "instr(',' || needs || ',', ',longer-slot,') > 0";
 
 fn ms(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
@@ -72,6 +76,7 @@ fn booking_from(row: &Row<'_>) -> rusqlite::Result<Booking> {
         called_at: row.get::<_, Option<i64>>(10)?.map(from_ms),
         cancelled_at: row.get::<_, Option<i64>>(11)?.map(from_ms),
         ticket: row.get(12)?,
+        seen_at: row.get::<_, Option<i64>>(13)?.map(from_ms),
     })
 }
 
@@ -92,11 +97,8 @@ fn ticket_from(row: &Row<'_>) -> rusqlite::Result<Ticket> {
 /// The log's reference maker and the number of its next booking, made on first use.
 fn next_reference(tx: &Transaction<'_>) -> rusqlite::Result<String> {
     let found: Option<(Vec<u8>, i64)> = tx
-        .query_row(
-            "SELECT key, next_number FROM booking_key WHERE id = 1",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
+        .prepare_cached("SELECT key, next_number FROM booking_key WHERE id = 1")?
+        .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     let (key, number) = match found.and_then(|(key, n)| <[u8; 32]>::try_from(key).ok().zip(Some(n)))
     {
@@ -110,20 +112,37 @@ fn next_reference(tx: &Transaction<'_>) -> rusqlite::Result<String> {
             (key, 0)
         }
     };
-    tx.execute(
-        "UPDATE booking_key SET next_number = next_number + 1 WHERE id = 1",
-        [],
-    )?;
+    tx.prepare_cached("UPDATE booking_key SET next_number = next_number + 1 WHERE id = 1")?
+        .execute([])?;
     Ok(ReferenceMaker::new(key).reference(number.max(0) as u64))
 }
 
 fn booking_in(tx: &Transaction<'_>, reference: &str) -> rusqlite::Result<Option<Booking>> {
-    tx.query_row(
-        &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE reference = ?1"),
-        params![reference],
-        booking_from,
-    )
+    tx.prepare_cached(&format!(
+        "SELECT {BOOKING_COLUMNS} FROM bookings WHERE reference = ?1"
+    ))?
+    .query_row(params![reference], booking_from)
     .optional()
+}
+
+/// How many bookings of a service at a place, not cancelled, take the slot starting at
+/// `starts_ms`: those starting in it, and longer ones that started in the slot before
+/// (`step_ms` earlier, or less); see [`crate::appointments::slots_taken`].
+fn taken_at(
+    tx: &Transaction<'_>,
+    service: &str,
+    place: &str,
+    starts_ms: i64,
+    step_ms: i64,
+) -> rusqlite::Result<u32> {
+    tx.prepare_cached(&format!(
+        "SELECT count(*) FROM bookings WHERE service_id = ?1 AND place_id = ?2
+            AND slot_at >= ?3 - ?4 AND slot_at <= ?3 AND state <> 'cancelled'
+            AND (slot_at = ?3 OR ({LONGER} AND slot_at + (slot_minutes / 2) * 60000 = ?3))"
+    ))?
+    .query_row(params![service, place, starts_ms, step_ms], |row| {
+        row.get(0)
+    })
 }
 
 /// A new ticket for `service`: the letter and the day's next number for that letter.
@@ -158,6 +177,25 @@ fn new_ticket(
     })
 }
 
+/// Sets a checked-in booking seen, its ticket called to `desk` first if it was still waiting.
+fn mark_seen(
+    tx: &Transaction<'_>,
+    booking: &Booking,
+    desk: &str,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE waiting SET called_at = ?2, desk = ?3 WHERE reference = ?1 AND called_at IS NULL",
+        params![booking.reference, ms(now), desk],
+    )?;
+    tx.execute(
+        "UPDATE bookings SET state = 'seen', seen_at = ?2, called_at = coalesce(called_at, ?2)
+          WHERE reference = ?1",
+        params![booking.reference, ms(now)],
+    )?;
+    Ok(())
+}
+
 /// Deletes the bookings whose slot started, and the tickets taken, before `cutoff_ms`: the
 /// retention period applies to them as to visits.
 pub(super) fn delete_before(tx: &Transaction<'_>, cutoff_ms: i64) -> rusqlite::Result<()> {
@@ -176,46 +214,51 @@ impl Store {
     /// Books a place in a slot, unless the slot is full: counted and written under the write
     /// lock, so racing desks get exactly as many bookings as the slot has places.
     pub fn book(&mut self, new: &NewBooking<'_>, now: DateTime<Utc>) -> Result<Booked, StoreError> {
+        // A longer slot is two: this one and the next, both free (see `slots_taken`).
+        let longer = new.needs.contains(&Need::LongerSlot);
+        let minutes = if longer {
+            new.minutes.saturating_mul(2)
+        } else {
+            new.minutes
+        };
+        let step_ms = i64::from(new.minutes.max(1)) * 60_000;
         self.write("save a booking to", |tx| {
-            let taken: u32 = tx.query_row(
-                "SELECT count(*) FROM bookings WHERE service_id = ?1 AND place_id = ?2
-                    AND slot_at = ?3 AND state <> 'cancelled'",
-                params![new.service, new.place, ms(new.starts)],
-                |row| row.get(0),
-            )?;
-            if taken >= new.capacity {
-                return Ok(Ok(Booked::Full));
+            for starts in crate::appointments::slots_taken(ms(new.starts), minutes, longer) {
+                if taken_at(tx, new.service, new.place, starts, step_ms)? >= new.capacity {
+                    return Ok(Ok(Booked::Full));
+                }
             }
             let reference = next_reference(tx)?;
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO bookings (reference, service_id, place_id, slot_local, slot_at,
                     slot_minutes, needs, state, no_show_at, booked_at, local_day)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'booked', ?8, ?9, ?10)",
-                params![
-                    reference,
-                    new.service,
-                    new.place,
-                    new.at.format(AT_FORMAT).to_string(),
-                    ms(new.starts),
-                    new.minutes,
-                    needs::to_column(new.needs),
-                    ms(new.starts + new.no_show_after),
-                    ms(now),
-                    day_number(new.at.date()),
-                ],
-            )?;
+            )?
+            .execute(params![
+                reference,
+                new.service,
+                new.place,
+                new.at.format(AT_FORMAT).to_string(),
+                ms(new.starts),
+                minutes,
+                needs::to_column(new.needs),
+                ms(new.starts + new.no_show_after),
+                ms(now),
+                day_number(new.at.date()),
+            ])?;
             Ok(Ok(Booked::Made(Booking {
                 reference,
                 service: new.service.to_string(),
                 place: new.place.to_string(),
                 at: new.at,
-                minutes: new.minutes,
+                minutes,
                 needs: new.needs.to_vec(),
                 state: BookingState::Booked,
                 starts: new.starts,
                 booked_at: now,
                 arrived_at: None,
                 called_at: None,
+                seen_at: None,
                 cancelled_at: None,
                 ticket: None,
             })))
@@ -229,15 +272,25 @@ impl Store {
         to: DateTime<Utc>,
     ) -> Result<Taken, StoreError> {
         let read = || -> rusqlite::Result<Taken> {
-            let mut statement = self.conn.prepare_cached(
-                "SELECT service_id, place_id, slot_at, count(*) FROM bookings
-                  WHERE slot_at >= ?1 AND slot_at < ?2 AND state <> 'cancelled'
-                  GROUP BY service_id, place_id, slot_at",
-            )?;
-            let rows = statement.query_map(params![ms(from), ms(to)], |row| {
-                Ok(((row.get(0)?, row.get(1)?, row.get(2)?), row.get(3)?))
-            })?;
-            rows.collect::<rusqlite::Result<HashMap<_, _>>>()
+            let mut statement = self.conn.prepare_cached(&format!(
+                "SELECT service_id, place_id, slot_at, slot_minutes, {LONGER}, count(*)
+                  FROM bookings WHERE slot_at >= ?1 AND slot_at < ?2 AND state <> 'cancelled'
+                  GROUP BY 1, 2, 3, 4, 5"
+            ))?;
+            let mut rows = statement.query(params![ms(from), ms(to)])?;
+            let mut taken: Taken = HashMap::new();
+            while let Some(row) = rows.next()? {
+                let (service, place): (String, String) = (row.get(0)?, row.get(1)?);
+                let n: u32 = row.get(5)?;
+                let starts =
+                    crate::appointments::slots_taken(row.get(2)?, row.get(3)?, row.get(4)?);
+                for at in starts {
+                    *taken
+                        .entry((service.clone(), place.clone(), at))
+                        .or_default() += n;
+                }
+            }
+            Ok(taken)
         };
         read().map_err(|e| self.error("read", e))
     }
@@ -342,6 +395,69 @@ impl Store {
             Ok(Ok(Change::Done(
                 booking_in(tx, reference)?.unwrap_or(booking),
             )))
+        })
+    }
+
+    /// Marks the resident of a booking seen by an officer at `desk`: one who was checked in
+    /// (and called, or taken in without a call: their ticket is then called to `desk`, so it
+    /// leaves the waiting list). A booking not checked in is refused: check it in first.
+    pub fn seen(
+        &mut self,
+        reference: &str,
+        desk: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Change<Booking>, StoreError> {
+        self.write("save to", |tx| {
+            let Some(booking) = booking_in(tx, reference)? else {
+                return Ok(Ok(Change::NotFound));
+            };
+            if !matches!(booking.state, BookingState::Arrived | BookingState::Called) {
+                return Ok(Ok(Change::Refused(booking.state)));
+            }
+            mark_seen(tx, &booking, desk, now)?;
+            Ok(Ok(Change::Done(
+                booking_in(tx, reference)?.unwrap_or(booking),
+            )))
+        })
+    }
+
+    /// Marks today's ticket `ticket` seen at `desk`: called to it now if it was still waiting,
+    /// and the booking it came from, if any, seen. `None` when today has no such ticket.
+    pub fn ticket_seen(
+        &mut self,
+        ticket: &str,
+        desk: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(Ticket, Option<Booking>)>, StoreError> {
+        let day = day_number(london::today(now));
+        self.write("save to", |tx| {
+            let found: Option<Ticket> = tx
+                .prepare_cached(&format!(
+                    "SELECT {TICKET_COLUMNS} FROM waiting WHERE day = ?1 AND ticket = ?2"
+                ))?
+                .query_row(params![day, ticket], ticket_from)
+                .optional()?;
+            let Some(mut found) = found else {
+                return Ok(Ok(None));
+            };
+            if found.called_at.is_none() {
+                tx.execute(
+                    "UPDATE waiting SET called_at = ?3, desk = ?4 WHERE day = ?1 AND ticket = ?2",
+                    params![day, found.ticket, ms(now), desk],
+                )?;
+                found.called_at = Some(now);
+                found.desk = Some(desk.to_string());
+            }
+            let mut booking = None;
+            if let Some(reference) = &found.reference
+                && let Some(held) = booking_in(tx, reference)?
+            {
+                if matches!(held.state, BookingState::Arrived | BookingState::Called) {
+                    mark_seen(tx, &held, desk, now)?;
+                }
+                booking = booking_in(tx, reference)?;
+            }
+            Ok(Ok(Some((found, booking))))
         })
     }
 

@@ -55,7 +55,10 @@ pub fn split_period(from: NaiveDate, to: NaiveDate) -> ((i64, i64), (i64, i64), 
 }
 
 impl Store {
-    /// Every count of the local days `from` to `to` (both included) at `desks`.
+    /// Every count of the local days `from` to `to` (both included) at `desks`, then the
+    /// counts of the bookings and tickets of those days ([`crate::appointments::facts`]).
+    /// Bookings and the waiting list belong to the data folder, shared by every desk using
+    /// it, so they are counted whichever desks the visits are.
     pub fn report_counts(
         &self,
         from: NaiveDate,
@@ -87,7 +90,12 @@ impl Store {
             })?;
             rows.collect()
         };
-        read().map_err(|e| self.error("read", e))
+        let mut counts = read().map_err(|e| self.error("read", e))?;
+        counts.extend(crate::appointments::facts::counts(
+            &self.bookings_between_days(from, to)?,
+            &self.tickets_between_days(from, to)?,
+        ));
+        Ok(counts)
     }
 }
 

@@ -712,6 +712,7 @@ fn appointment_texts(l: &mut List, lang: Language) {
         "appointments.cancelled",
         appointments::cancelled(lang, "R1"),
     );
+    l.add("appointments.seen", appointments::seen(lang, "R1", "D1"));
     l.add(
         "appointments.called",
         appointments::called(lang, "T1", "S1", "D1"),

@@ -164,6 +164,14 @@ pub fn arrived(lang: Language, reference: &str, ticket: &str) -> String {
     }
 }
 
+/// The line after a booking or a ticket is marked seen.
+pub fn seen(lang: Language, reference: &str, desk: &str) -> String {
+    match lang {
+        Language::English => format!("Seen {reference} at {desk}"),
+        Language::Welsh => format!("Wedi gweld {reference} yn {desk}"),
+    }
+}
+
 /// The line after a cancellation.
 pub fn cancelled(lang: Language, reference: &str) -> String {
     match lang {
@@ -270,6 +278,15 @@ pub struct ReportWords {
     pub wait: &'static str,
     pub called: &'static str,
     pub median: &'static str,
+    pub by_service_and_place: &'static str,
+    pub wait_by_service: &'static str,
+    pub wait_by_hour: &'static str,
+    pub hour: &'static str,
+    /// The report screen's short forms: "Appointments: 3 booked · ... · wait median 4 min".
+    pub screen_heading: &'static str,
+    pub booked: &'static str,
+    pub by_appointment_short: &'static str,
+    pub wait_short: &'static str,
 }
 
 pub fn report_words(lang: Language) -> &'static ReportWords {
@@ -281,11 +298,19 @@ pub fn report_words(lang: Language) -> &'static ReportWords {
             no_shows: "no-shows",
             cancelled: "cancelled",
             kept_rate: "Appointments kept",
-            by_appointment: "Waited by appointment",
+            by_appointment: "Arrived by appointment",
             walk_ins: "walk-ins",
             wait: "Wait to be called",
             called: "called",
             median: "median",
+            by_service_and_place: "Bookings by service and place",
+            wait_by_service: "Wait to be called, by service",
+            wait_by_hour: "Wait to be called, by hour of arrival",
+            hour: "Hour",
+            screen_heading: "Appointments",
+            booked: "booked",
+            by_appointment_short: "by appointment",
+            wait_short: "wait:",
         },
         Language::Welsh => &ReportWords {
             heading: "Apwyntiadau ac aros",
@@ -294,11 +319,19 @@ pub fn report_words(lang: Language) -> &'static ReportWords {
             no_shows: "heb ddod",
             cancelled: "wedi'u canslo",
             kept_rate: "Apwyntiadau a gadwyd",
-            by_appointment: "Wedi aros drwy apwyntiad",
+            by_appointment: "Wedi cyrraedd drwy apwyntiad",
             walk_ins: "galw heibio",
             wait: "Aros i gael eich galw",
             called: "wedi'u galw",
             median: "canolrif",
+            by_service_and_place: "Apwyntiadau fesul gwasanaeth a lleoliad",
+            wait_by_service: "Aros i gael eich galw, fesul gwasanaeth",
+            wait_by_hour: "Aros i gael eich galw, fesul awr cyrraedd",
+            hour: "Awr",
+            screen_heading: "Apwyntiadau",
+            booked: "wedi'u trefnu",
+            by_appointment_short: "drwy apwyntiad",
+            wait_short: "aros:",
         },
     }
 }

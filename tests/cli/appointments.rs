@@ -782,3 +782,194 @@ fn bookings_come_to_logs_from_every_earlier_version() {
         );
     }
 }
+
+#[test]
+fn seen_follows_check_in_and_takes_the_ticket_off_the_waiting_list() {
+    let desk = Desk::new();
+    let booking = desk.book(&tomorrow_at(9), &[]);
+    let reference = booking["reference"].as_str().unwrap();
+    let early = desk.fails(&["appointments", "seen", reference]);
+    assert!(early.contains("check the resident in first"), "{early}");
+    desk.json(&["appointments", "arrive", reference, "--json"]);
+    let seen = desk.json(&[
+        "appointments",
+        "seen",
+        reference,
+        "--desk",
+        "Desk 2",
+        "--json",
+    ]);
+    assert_eq!(seen["state"], "seen");
+    assert!(seen["seen_at"].is_string(), "{seen}");
+    // Taken in without a call: the ticket leaves the waiting list, called to that desk.
+    let waiting = desk.json(&["queue", "list", "--json"]);
+    assert_eq!(waiting[0]["ticket"], "H1");
+    assert_eq!(waiting[0]["waiting"], false);
+    assert_eq!(waiting[0]["desk"], "Desk 2");
+    let twice = desk.fails(&["appointments", "seen", reference]);
+    assert!(twice.contains("is seen"), "{twice}");
+    let text = desk
+        .cmd()
+        .args(["appointments", "seen", "O0I1L"])
+        .output()
+        .unwrap();
+    assert!(!text.status.success());
+
+    // A walk-in's ticket, and a ticket that came from a booking, by the queue.
+    let walk_in = desk.json(&["queue", "add", "--service", "housing-options", "--json"]);
+    let ticket = walk_in["ticket"].as_str().unwrap();
+    let seen = desk.json(&["queue", "seen", &ticket.to_lowercase(), "--json"]);
+    assert_eq!(seen["ticket"]["ticket"], ticket);
+    assert!(seen["ticket"]["called_at"].is_string(), "{seen}");
+    assert!(seen["booking"].is_null(), "{seen}");
+    let second = desk.book(&tomorrow_at(10), &[]);
+    let second_ref = second["reference"].as_str().unwrap();
+    let arrived = desk.json(&["appointments", "arrive", second_ref, "--json"]);
+    let second_ticket = arrived["ticket"]["ticket"].as_str().unwrap();
+    let seen = desk.json(&["queue", "seen", second_ticket, "--json"]);
+    assert_eq!(seen["booking"]["state"], "seen");
+    assert_eq!(seen["booking"]["reference"], second_ref);
+    let unknown = desk.fails(&["queue", "seen", "Z99"]);
+    assert!(unknown.contains("today has no ticket Z99"), "{unknown}");
+    let garbled = desk.fails(&["queue", "seen", "99"]);
+    assert!(garbled.contains("not a ticket"), "{garbled}");
+}
+
+#[test]
+fn a_longer_slot_takes_two_consecutive_slots_both_free() {
+    let desk = Desk::new();
+    let longer = desk.book(&tomorrow_at(9), &["--needs", "longer-slot"]);
+    assert_eq!(longer["minutes"], 120);
+    let slots = desk.json(&[
+        "appointments",
+        "slots",
+        "--date",
+        &tomorrow().to_string(),
+        "--json",
+    ]);
+    let free = |at: &str| {
+        slots
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["at"] == at)
+            .unwrap()["free"]
+            .clone()
+    };
+    assert_eq!(free(&tomorrow_at(9)), 0);
+    assert_eq!(free(&tomorrow_at(10)), 0);
+    assert_eq!(free(&tomorrow_at(11)), 1);
+    // The next slot is taken by the longer one.
+    let full = desk.fails(&[
+        "appointments",
+        "book",
+        "--service",
+        "housing-options",
+        "--at",
+        &tomorrow_at(10),
+    ]);
+    assert!(full.contains("is full"), "{full}");
+    // A longer slot at 8 needs 9, which is taken.
+    let second = desk.fails(&[
+        "appointments",
+        "book",
+        "--service",
+        "housing-options",
+        "--at",
+        &tomorrow_at(8),
+        "--needs",
+        "longer-slot",
+    ]);
+    assert!(second.contains("the one after it"), "{second}");
+    // The day's last slot has none after it.
+    let last = desk.fails(&[
+        "appointments",
+        "book",
+        "--service",
+        "housing-options",
+        "--at",
+        &tomorrow_at(23),
+        "--needs",
+        "longer-slot",
+    ]);
+    assert!(last.contains("the one after it"), "{last}");
+    // --next finds two free together: 11 and 12.
+    let next = desk.json(&[
+        "appointments",
+        "book",
+        "--service",
+        "housing-options",
+        "--next",
+        "--needs",
+        "longer-slot",
+        "--json",
+    ]);
+    assert_eq!(next["minutes"], 120);
+    assert_eq!(desk.bookings(), 2);
+    // Cancelled, both places are free again.
+    desk.json(&[
+        "appointments",
+        "cancel",
+        longer["reference"].as_str().unwrap(),
+        "--json",
+    ]);
+    desk.book(&tomorrow_at(10), &[]);
+    desk.book(&tomorrow_at(9), &[]);
+}
+
+#[test]
+fn the_store_books_a_longer_slot_only_with_both_places_free() {
+    let dir = TempDir::new().unwrap();
+    let (_c, catalogue) = catalogue_of(WEEKDAYS);
+    let a = &catalogue.appointments;
+    let now = Utc.with_ymd_and_hms(2027, 1, 11, 8, 0, 0).unwrap();
+    let day_slots = slots::on_day(a, None, None, day("2027-01-11"), now, &Taken::new());
+    let (first, second, third) = (&day_slots[0], &day_slots[1], &day_slots[2]);
+    assert_eq!(
+        second.at - first.at,
+        Duration::minutes(i64::from(first.minutes))
+    );
+    let mut store = Store::open(&dir.path().join("visits.sqlite3")).unwrap();
+    let longer = [Need::LongerSlot];
+    // Fill the second slot but one place, then a longer booking of the first takes its last.
+    for _ in 1..second.capacity {
+        assert!(matches!(
+            store.book(&booking_for(second, &[]), now).unwrap(),
+            Booked::Made(_)
+        ));
+    }
+    let Booked::Made(made) = store.book(&booking_for(first, &longer), now).unwrap() else {
+        panic!("both slots have a place");
+    };
+    assert_eq!(made.minutes, 2 * first.minutes);
+    assert_eq!(
+        store.book(&booking_for(second, &[]), now).unwrap(),
+        Booked::Full
+    );
+    // A longer slot starting in the second needs the third too; the second is full.
+    assert_eq!(
+        store.book(&booking_for(second, &longer), now).unwrap(),
+        Booked::Full
+    );
+    let taken = store.taken_between(now, now + Duration::days(1)).unwrap();
+    let key = |s: &slots::Slot| {
+        (
+            s.service.clone(),
+            s.place.clone(),
+            s.starts.timestamp_millis(),
+        )
+    };
+    assert_eq!(taken.get(&key(first)), Some(&1));
+    assert_eq!(taken.get(&key(second)), Some(&second.capacity));
+    assert_eq!(taken.get(&key(third)), None);
+    let listed = slots::on_day(a, None, None, day("2027-01-11"), now, &taken);
+    assert_eq!(listed[1].free, 0);
+    assert!(matches!(
+        store.cancel(&made.reference, now).unwrap(),
+        Change::Done(_)
+    ));
+    assert!(matches!(
+        store.book(&booking_for(second, &[]), now).unwrap(),
+        Booked::Made(_)
+    ));
+}

@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod appointments;
 mod cli_report;
 mod report;
 mod slip;

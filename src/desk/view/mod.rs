@@ -9,7 +9,7 @@ pub mod waiting;
 
 pub use appointments::BookingScreenView;
 pub use entry::{EntryView, LinkView, entry_view, provider_tag};
-pub use report::{HeadlineFigure, report_headline};
+pub use report::{AppointmentsView, HeadlineFigure, report_appointments, report_headline};
 pub use script::{ScriptStepView, UrgentView, script_end_view, script_step_view};
 pub use waiting::{BookingRow, TicketRow, WaitingScreen};
 

@@ -10,7 +10,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Wrap};
 
-use crate::desk::view::report_headline;
+use crate::desk::view::{report_appointments, report_headline};
 use crate::desk::{App, Command, ReportDesks, ReportView};
 use crate::printable::{cut, printable};
 use crate::report::PeriodKind;
@@ -70,9 +70,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
         frame.render_widget(Paragraph::new(labels.loading).style(theme.muted), inner);
         return;
     };
-    // The charts take the room the heat map leaves: as many services as fit.
-    let [headline, charts, heat] = Layout::vertical([
+    // The charts take the room the heat map leaves: as many services as fit. Appointments and
+    // waiting, when the period has any, take the lines their figures wrap to under the headline.
+    let appointments = report_appointments(report, lang);
+    let appointment_rows = appointments.as_ref().map_or(0, |view| {
+        let text = format!("{}: {}", view.heading, view.line());
+        u16::try_from(wrapped_rows(&text, usize::from(inner.width))).unwrap_or(u16::MAX)
+    });
+    let [headline, appointments_area, charts, heat] = Layout::vertical([
         Constraint::Length(2),
+        Constraint::Length(appointment_rows),
         Constraint::Min(7),
         Constraint::Length(HEAT_MAP_ROWS),
     ])
@@ -86,6 +93,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
         Paragraph::new(Line::from(Span::styled(text, theme.heading))).wrap(Wrap { trim: true }),
         headline,
     );
+    if let Some(view) = &appointments {
+        let line = Line::from(vec![
+            Span::styled(format!("{}: ", view.heading), theme.heading),
+            Span::styled(view.line(), theme.base),
+        ]);
+        frame.render_widget(
+            Paragraph::new(line).wrap(Wrap { trim: true }),
+            appointments_area,
+        );
+    }
     if report.visits == 0 {
         let none = match view.desks {
             ReportDesks::ThisDesk => labels.no_visits,
@@ -154,6 +171,28 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
     }
     chart(frame, right, labels.demand, demand, theme, numbers);
     heat_map(frame, heat, report, theme, lang);
+}
+
+/// How many rows `text` takes wrapped at word boundaries to `width` columns, as the paragraph
+/// wraps it (a word longer than the line is cut across rows).
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    let width = width.max(1);
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        let needed = if used == 0 { len } else { used + 1 + len };
+        if needed <= width {
+            used = needed;
+        } else if len <= width {
+            rows += 1;
+            used = len;
+        } else {
+            rows += usize::from(used > 0) + (len - 1) / width;
+            used = (len - 1) % width + 1;
+        }
+    }
+    rows
 }
 
 fn chart(
