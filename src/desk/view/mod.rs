@@ -3,11 +3,15 @@
 
 mod entry;
 mod report;
+mod resident;
 mod script;
+mod today;
 
 pub use entry::{EntryView, LinkView, entry_view, provider_tag};
 pub use report::{HeadlineFigure, report_headline};
+pub use resident::{HandoutView, handout_view};
 pub use script::{ScriptStepView, UrgentView, script_end_view, script_step_view};
+pub use today::{TodayRowView, TodayView};
 
 /// How a line's value is set off on the full screen (the accessible mode reads every line the
 /// same way).
