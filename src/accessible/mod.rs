@@ -31,7 +31,10 @@ use crate::runtime::workers::{StoreJobs, StorePlace};
 use crate::search::Index;
 use crate::store::DraftSlot;
 use crate::text::{self, Language};
-pub use screen::{entry as entry_sentences, lines as screen_lines};
+pub use screen::{
+    entry as entry_sentences, lines as screen_lines, resident as resident_sentences,
+    today as today_sentences,
+};
 pub use session::Session;
 
 /// Why the accessible mode was started.

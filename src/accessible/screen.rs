@@ -2,9 +2,9 @@
 //! lines, the resident's web address written out, a script's node, today's visits. No line is
 //! ever redrawn; the session prints these when they change.
 
-use crate::catalogue::{Entry, EntryKey, OpeningTimes, ScriptEnd, hours};
+use crate::catalogue::{Entry, EntryKey, ScriptEnd};
 use crate::desk::view::{Value, ViewLine};
-use crate::desk::{App, Screen, ScriptView, SlipView, WaitingView};
+use crate::desk::{App, Command, Screen, ScriptView, SlipView, WaitingView};
 use crate::text::{self, Language};
 
 /// How many results one line reads out; 'more' reads the next ones.
@@ -125,18 +125,6 @@ fn labelled(lines: &mut Vec<String>, label: &str, value: &str) {
     }
 }
 
-/// Opening hours on one line: "Open until 5pm. Monday to Friday 9am to 5pm."
-fn hours_line(app: &App, hours: &[OpeningTimes]) -> Option<String> {
-    if hours.is_empty() {
-        return None;
-    }
-    let open = hours::open_now(hours, app.now.naive_local());
-    let mut parts = vec![text::hours::open_now(app.lang, &open)];
-    parts.extend(text::hours::describe(app.lang, hours));
-    let label = text::accessible::labels(app.lang).hours;
-    Some(format!("{label}{}", sentences(&parts)))
-}
-
 /// Phrases joined as sentences, each ending with a full stop.
 fn sentences(parts: &[String]) -> String {
     parts
@@ -230,46 +218,30 @@ pub fn spelled_out(lang: Language, address: &str) -> String {
     words.join(" ")
 }
 
-/// "Show the resident": the web address written out (no QR code), the phone and the hours.
-fn resident(app: &App, key: EntryKey) -> Vec<String> {
-    let lang = app.lang;
-    let own = text::accessible::labels(lang);
-    let labels = text::screens::labels(lang);
-    let Some(entry) = app.catalogue.entry(key) else {
+/// "Show the resident": the desk's handout view, in the language the resident reads: the title,
+/// the web address written out (no QR code), the phone and the hours.
+pub fn resident(app: &App, key: EntryKey) -> Vec<String> {
+    let Some(view) = app.handout_view(key) else {
         return Vec::new();
     };
-    let (url, phone, hours): (Option<&str>, Option<&str>, &[OpeningTimes]) = match entry {
-        Entry::Service(s) => {
-            let provider = app.catalogue.provider_of(s);
-            let hours: &[OpeningTimes] = if provider.is_us() {
-                &app.catalogue.council.hours
-            } else {
-                &[]
-            };
-            let url = s.online.as_ref().map(|o| o.url.as_str());
-            (
-                url.or(provider.website),
-                s.phone.as_deref().or(provider.phone),
-                hours,
-            )
-        }
-        Entry::Partner(p) => (p.website.as_deref(), p.phone.as_deref(), &p.hours),
-        Entry::Faq(_) | Entry::Script(_) => (None, None, &[]),
-    };
-    let mut lines = vec![format!(
-        "{}: {}",
-        text::screens::labels(lang).show_resident_title.trim(),
-        entry.title()
-    )];
-    match url {
+    let lang = view.lang;
+    let own = text::accessible::labels(lang);
+    let mut lines = vec![format!("{}: {}", view.heading, view.title)];
+    match view.url.as_deref() {
         Some(url) => {
             lines.push(format!("{}{url}", own.web_address));
             lines.push(format!("{}{}", own.spelled_out, spelled_out(lang, url)));
         }
-        None => lines.push(own.no_web_address.to_string()),
+        None => lines.push(view.no_web_address.to_string()),
     }
-    labelled(&mut lines, labels.phone, phone.unwrap_or(""));
-    lines.extend(hours_line(app, hours));
+    labelled(
+        &mut lines,
+        text::screens::labels(lang).phone,
+        view.phone.as_deref().unwrap_or(""),
+    );
+    if !view.hours.is_empty() {
+        lines.push(format!("{}{}", own.hours, sentences(&view.hours)));
+    }
     lines
 }
 
@@ -349,22 +321,33 @@ fn slip(app: &App, view: &SlipView) -> Vec<String> {
     lines
 }
 
-/// Today's visits at this desk, one line each, numbered.
-fn today(app: &App) -> Vec<String> {
+/// Today's visits at this desk: the desk's view of the list, one line a visit, numbered, then
+/// which of them can still be undone or edited.
+pub fn today(app: &App) -> Vec<String> {
     let lang = app.lang;
-    let mut lines = vec![text::accessible::today_heading(
-        lang,
-        &app.desk,
-        app.today.len(),
-    )];
-    for (i, row) in app.today_rows().into_iter().enumerate() {
+    let view = app.today_view();
+    let mut lines = vec![view.heading];
+    for (i, row) in view.rows.iter().enumerate() {
         lines.push(text::accessible::today_item(
             lang,
             i + 1,
             &row.time,
-            row.minutes,
+            &row.length,
             row.outcome,
             &row.services,
+        ));
+    }
+    if !view.rows.is_empty() {
+        let numbers: Vec<usize> = (1..=view.rows.len())
+            .filter(|n| view.rows[n - 1].changeable)
+            .collect();
+        let (undo, edit) = (app.keys.key(Command::Undo), app.keys.key(Command::Edit));
+        lines.push(text::accessible::today_changeable(
+            lang,
+            &numbers,
+            &undo,
+            &edit,
+            view.window_minutes,
         ));
     }
     lines

@@ -397,7 +397,6 @@ pub struct Labels {
     pub links: &'static str,
     pub web_address: &'static str,
     pub spelled_out: &'static str,
-    pub no_web_address: &'static str,
     pub hours: &'static str,
     pub path: &'static str,
     /// Between the answers so far, read out: "Yes, then No".
@@ -418,7 +417,6 @@ pub fn labels(lang: Language) -> &'static Labels {
             links: "Dolenni:",
             web_address: "Cyfeiriad gwe: ",
             spelled_out: "Wedi'i sillafu: ",
-            no_web_address: "Cyfeiriad gwe: dim.",
             hours: "Oriau agor: ",
             path: "Hyd yma: ",
             then: ", yna ",
@@ -435,7 +433,6 @@ pub fn labels(lang: Language) -> &'static Labels {
             links: "Links:",
             web_address: "Web address: ",
             spelled_out: "Spelled out: ",
-            no_web_address: "Web address: none.",
             hours: "Opening hours: ",
             path: "So far: ",
             then: ", then ",
@@ -716,18 +713,68 @@ pub fn today_heading(lang: Language, desk: &str, count: usize) -> String {
     }
 }
 
-/// One visit of today's list: "1: 10:12, 4 min, Resolved: Council tax."
+/// One visit of today's list: "1: 10:12, 4 min, Resolved: Council tax." (`length` is the
+/// list's own "4 min").
 pub fn today_item(
     lang: Language,
     number: usize,
     time: &str,
-    minutes: i64,
+    length: &str,
     outcome: &str,
     services: &str,
 ) -> String {
     match lang {
-        Language::English => format!("{number}: {time}, {minutes} min, {outcome}: {services}."),
-        Language::Welsh => format!("{number}: {time}, {minutes} mun, {outcome}: {services}."),
+        Language::English | Language::Welsh => {
+            format!("{number}: {time}, {length}, {outcome}: {services}.")
+        }
+    }
+}
+
+/// Numbers as a list: "1", "1 and 2", "1, 2 and 3".
+fn numbers_list(lang: Language, numbers: &[usize]) -> String {
+    let and = match lang {
+        Language::English => " and ",
+        Language::Welsh => " a ",
+    };
+    match numbers {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [first @ .., last] => {
+            let first: Vec<String> = first.iter().map(usize::to_string).collect();
+            format!("{}{and}{last}", first.join(", "))
+        }
+    }
+}
+
+/// Under today's list: which visits can still be undone or edited, by their numbers, or that
+/// none can.
+pub fn today_changeable(
+    lang: Language,
+    numbers: &[usize],
+    undo_word: &str,
+    edit_word: &str,
+    minutes: i64,
+) -> String {
+    let list = numbers_list(lang, numbers);
+    match (lang, numbers.len()) {
+        (Language::English, 0) => format!(
+            "None of these visits can be changed now: a visit can be undone or edited for {minutes} minutes after it is saved."
+        ),
+        (Language::English, 1) => format!(
+            "Visit {list} can be undone ({undo_word} and its number, asks first) or edited ({edit_word} and its number) for {minutes} minutes after it is saved."
+        ),
+        (Language::English, _) => format!(
+            "Visits {list} can be undone ({undo_word} and the number, asks first) or edited ({edit_word} and the number) for {minutes} minutes after they are saved."
+        ),
+        (Language::Welsh, 0) => format!(
+            "Ni ellir newid yr un o'r ymweliadau hyn nawr: gellir dadwneud neu olygu ymweliad am {minutes} munud ar ôl ei gadw."
+        ),
+        (Language::Welsh, 1) => format!(
+            "Gellir dadwneud ymweliad {list} ({undo_word} a'i rif, yn gofyn yn gyntaf) neu ei olygu ({edit_word} a'i rif) am {minutes} munud ar ôl ei gadw."
+        ),
+        (Language::Welsh, _) => format!(
+            "Gellir dadwneud ymweliadau {list} ({undo_word} a'r rhif, yn gofyn yn gyntaf) neu eu golygu ({edit_word} a'r rhif) am {minutes} munud ar ôl eu cadw."
+        ),
     }
 }
 

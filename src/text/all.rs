@@ -44,6 +44,8 @@ pub const SAME_IN_WELSH: &[&str] = &[
     "form.note_length",
     "status.print_command_said",
     "booking.slot",
+    // Punctuation around values only: the length is the list's own "4 min" or "4 mun".
+    "accessible.today_item",
 ];
 
 struct List {
@@ -567,8 +569,14 @@ fn accessible_texts(l: &mut List, lang: Language) {
     }
     l.add(
         "accessible.today_item",
-        today_item(lang, 1, "10:12", 4, "O1", "S1"),
+        today_item(lang, 1, "10:12", "L1", "O1", "S1"),
     );
+    for (count, numbers) in [(0, &[][..]), (1, &[1][..]), (3, &[1, 2, 3][..])] {
+        l.add(
+            format!("accessible.today_changeable.{count}"),
+            today_changeable(lang, numbers, "U1", "E1", 10),
+        );
+    }
     l.add("accessible.which_visit", which_visit(lang, "W1", 3));
     l.add("accessible.end_of_input.draft", end_of_input(lang, true));
     l.add("accessible.end_of_input", end_of_input(lang, false));

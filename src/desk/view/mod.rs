@@ -4,13 +4,17 @@
 mod appointments;
 mod entry;
 mod report;
+mod resident;
 mod script;
 pub mod waiting;
+mod today;
 
 pub use appointments::BookingScreenView;
 pub use entry::{EntryView, LinkView, entry_view, provider_tag};
 pub use report::{AppointmentsView, HeadlineFigure, report_appointments, report_headline};
+pub use resident::{HandoutView, handout_view};
 pub use script::{ScriptStepView, UrgentView, script_end_view, script_step_view};
+pub use today::{TodayRowView, TodayView};
 pub use waiting::{BookingRow, TicketRow, WaitingScreen};
 
 /// How a line's value is set off on the full screen (the accessible mode reads every line the

@@ -9,88 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::fit::scroll_signs;
-use crate::catalogue::welsh::pick;
-use crate::catalogue::{Entry, EntryKey};
 use crate::desk::{App, ResidentView, TextView};
-use crate::text;
 use crate::tui::theme::Theme;
-
-/// What to show the resident for an entry: a web address, a phone number, opening hours.
-struct Handout<'a> {
-    title: &'a str,
-    url: Option<&'a str>,
-    phone: Option<&'a str>,
-    hours: Vec<String>,
-}
-
-fn handout<'a>(app: &'a App, key: EntryKey) -> Option<Handout<'a>> {
-    let local = app.now.naive_local();
-    let welsh = app.resident_language.reads_welsh();
-    let lang = if welsh {
-        crate::text::Language::Welsh
-    } else {
-        crate::text::Language::English
-    };
-    match app.catalogue.entry(key)? {
-        Entry::Service(s) => {
-            let provider = app.catalogue.provider_of(s);
-            let hours = if provider.is_us() {
-                &app.catalogue.council.hours
-            } else {
-                &Vec::new()
-            };
-            let mut lines = crate::text::hours::describe(lang, hours);
-            if !hours.is_empty() {
-                let closed = &app.catalogue.council.closed;
-                let open = crate::catalogue::hours::open_now_except(hours, closed, local);
-                lines.insert(0, crate::text::hours::open_now(lang, &open));
-            }
-            Some(Handout {
-                title: pick(
-                    welsh,
-                    &s.title,
-                    s.cy.as_ref().and_then(|cy| cy.title.as_ref()),
-                ),
-                url: s
-                    .online
-                    .as_ref()
-                    .map(|o| o.url.as_str())
-                    .or(provider.website),
-                phone: s.phone.as_deref().or(provider.phone),
-                hours: lines,
-            })
-        }
-        Entry::Partner(p) => {
-            let mut lines = crate::text::hours::describe(lang, &p.hours);
-            if !p.hours.is_empty() {
-                let open = crate::catalogue::hours::open_now_except(&p.hours, &p.closed, local);
-                lines.insert(0, crate::text::hours::open_now(lang, &open));
-            }
-            Some(Handout {
-                title: pick(
-                    welsh,
-                    &p.name,
-                    p.cy.as_ref().and_then(|cy| cy.name.as_ref()),
-                ),
-                url: p.website.as_deref(),
-                phone: p.phone.as_deref(),
-                hours: lines,
-            })
-        }
-        Entry::Faq(f) => Some(Handout {
-            title: pick(
-                welsh,
-                &f.question,
-                f.cy.as_ref().and_then(|cy| cy.question.as_ref()),
-            ),
-            url: None,
-            phone: None,
-            hours: Vec::new(),
-        }),
-        // A script is walked on its own screen, never shown to the resident as a handout.
-        Entry::Script(_) => None,
-    }
-}
 
 /// The QR code as rows of half blocks: each character is two modules, top and bottom.
 pub fn qr_lines(url: &str, theme: &Theme) -> Option<Vec<Line<'static>>> {
@@ -145,33 +65,28 @@ pub fn render(
     body: Rect,
     shown: &ResidentView,
 ) -> Option<TextView> {
-    let handout = handout(app, shown.key)?;
+    let handout = app.handout_view(shown.key)?;
     // The resident reads this screen: its words are in the resident's language.
-    let labels = text::screens::labels(if app.resident_language.reads_welsh() {
-        text::Language::Welsh
-    } else {
-        text::Language::English
-    });
     let block = Block::bordered()
-        .title(labels.show_resident_title)
+        .title(format!(" {} ", handout.heading))
         .border_style(theme.border);
     let inner = block.inner(body);
 
     let large = theme.title.add_modifier(Modifier::BOLD);
     let mut text = vec![
-        Line::from(Span::styled(handout.title, theme.heading)),
+        Line::from(Span::styled(handout.title.as_str(), theme.heading)),
         Line::from(""),
     ];
-    match handout.url {
+    match handout.url.as_deref() {
         Some(url) => {
-            text.push(Line::from(labels.online_intro));
+            text.push(Line::from(handout.online_intro));
             text.push(Line::from(Span::styled(url, large)));
         }
-        None => text.push(Line::from(labels.no_web_address)),
+        None => text.push(Line::from(handout.no_web_address)),
     }
-    if let Some(phone) = handout.phone {
+    if let Some(phone) = handout.phone.as_deref() {
         text.push(Line::from(""));
-        text.push(Line::from(labels.or_phone));
+        text.push(Line::from(handout.or_phone));
         text.push(Line::from(Span::styled(phone, large)));
     }
     if !handout.hours.is_empty() {
@@ -179,7 +94,7 @@ pub fn render(
         text.extend(handout.hours.iter().map(|h| Line::from(h.as_str())));
     }
 
-    let qr = handout.url.and_then(|url| qr_lines(url, theme));
+    let qr = handout.url.as_deref().and_then(|url| qr_lines(url, theme));
     let qr_width = qr
         .as_ref()
         .and_then(|l| l.first())
@@ -222,7 +137,7 @@ pub fn render(
         }
         (Some(_), None, Some(area)) => {
             let note = Paragraph::new(Line::from(Span::styled(
-                labels.window_too_small_for_qr,
+                crate::text::screens::labels(handout.lang).window_too_small_for_qr,
                 theme.muted,
             )));
             frame.render_widget(note, area);

@@ -6,21 +6,19 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 use super::fit::cut_at_word;
-use crate::desk::{App, Command, UNDO_WINDOW};
-use crate::text;
+use crate::desk::App;
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let lang = app.lang;
-    let labels = text::screens::labels(lang);
-    let count = app.today.len();
-    let title = text::screens::today_title(lang, &app.desk, count);
-    let block = Block::bordered().title(title).border_style(theme.border);
-    if app.today.is_empty() {
+    let view = app.today_view();
+    let block = Block::bordered()
+        .title(view.title.as_str())
+        .border_style(theme.border);
+    if let Some((empty, help)) = &view.empty {
         let text = vec![
-            Line::from(labels.today_empty),
+            Line::from(*empty),
             Line::from(""),
-            Line::from(text::screens::today_empty_help(lang, &app.log_key())),
+            Line::from(help.as_str()),
         ];
         frame.render_widget(Paragraph::new(text).block(block).style(theme.base), body);
         return;
@@ -28,13 +26,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     // The services take what the other columns, the borders, the selection mark and the
     // gaps leave; a text too long is cut at a word, with "…" to say so.
     let services_width = usize::from(body.width).saturating_sub(2 + 2 + 5 + 7 + 16 + 3);
-    let rows: Vec<Row> = app
-        .today_rows()
-        .into_iter()
+    let rows: Vec<Row> = view
+        .rows
+        .iter()
         .map(|row| {
             Row::new(vec![
-                Cell::from(row.time),
-                Cell::from(text::screens::minutes(lang, row.minutes)),
+                Cell::from(row.time.as_str()),
+                Cell::from(row.length.as_str()),
                 Cell::from(cut_at_word(row.outcome, 16)),
                 Cell::from(cut_at_word(&row.services, services_width)),
             ])
@@ -46,19 +44,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Constraint::Length(16),
         Constraint::Min(10),
     ];
-    let header = Row::new(labels.today_headings.to_vec()).style(theme.heading);
+    let header = Row::new(view.headings.to_vec()).style(theme.heading);
     // The keys act on the selected visit.
-    let changeable = app
-        .today
-        .get(app.today_selected)
-        .is_some_and(|v| app.utc_now() - v.ended_at <= UNDO_WINDOW);
-    let minutes = UNDO_WINDOW.num_minutes();
-    let footer = if changeable {
-        let (undo, edit) = (app.keys.key(Command::Undo), app.keys.key(Command::Edit));
-        text::screens::today_changeable(lang, &undo, &edit, minutes)
-    } else {
-        text::screens::today_unchangeable(lang, minutes)
-    };
+    let footer = view.footer.unwrap_or_default();
     let table = Table::new(rows, widths)
         .header(header)
         .block(block.title_bottom(Line::from(format!(" {footer} "))))
