@@ -182,8 +182,12 @@ pub enum Effect {
         desk: String,
         now: DateTime<Utc>,
     },
-    /// Mark the resident of a called ticket seen.
-    MarkSeen { ticket: String, now: DateTime<Utc> },
+    /// Mark the resident of a called ticket seen at `desk`.
+    MarkSeen {
+        ticket: String,
+        desk: String,
+        now: DateTime<Utc>,
+    },
 }
 
 /// A place to book: the slot (its service, place, local time, instant, length and capacity),

@@ -360,8 +360,8 @@ impl StoreJobs {
                 self.with_store(|store| store.call_next(service.as_deref(), &desk, now))
                     .map_or_else(Action::StoreFailed, Action::TicketCalled),
             ),
-            Effect::MarkSeen { ticket, now } => Some(
-                self.with_store(|store| store.seen(&ticket, now))
+            Effect::MarkSeen { ticket, desk, now } => Some(
+                self.with_store(|store| store.ticket_seen(&ticket, &desk, now))
                     .map_or_else(Action::StoreFailed, Action::TicketSeen),
             ),
             // The event loop hands these to their own workers.

@@ -448,6 +448,13 @@ impl Store {
                 found.called_at = Some(now);
                 found.desk = Some(desk.to_string());
             }
+            if found.seen_at.is_none() {
+                tx.execute(
+                    "UPDATE waiting SET seen_at = ?3 WHERE day = ?1 AND ticket = ?2",
+                    params![day, found.ticket, ms(now)],
+                )?;
+                found.seen_at = Some(now);
+            }
             let mut booking = None;
             if let Some(reference) = &found.reference
                 && let Some(held) = booking_in(tx, reference)?
@@ -511,47 +518,6 @@ impl Store {
             ticket.called_at = Some(now);
             ticket.desk = Some(desk.to_string());
             Ok(Ok(Some(ticket)))
-        })
-    }
-
-    /// Marks the resident of ticket `ticket` (of the local day of `now`) seen by the officer
-    /// who called it, and their booking too when they came by appointment. `None` when today
-    /// has no such ticket, or it was never called.
-    pub fn seen(
-        &mut self,
-        ticket: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Ticket>, StoreError> {
-        let day = day_number(london::today(now));
-        self.write("save to", |tx| {
-            let found: Option<Ticket> = tx
-                .query_row(
-                    &format!(
-                        "SELECT {TICKET_COLUMNS} FROM waiting
-                          WHERE day = ?1 AND ticket = ?2 AND called_at IS NOT NULL"
-                    ),
-                    params![day, ticket],
-                    ticket_from,
-                )
-                .optional()?;
-            let Some(mut found) = found else {
-                return Ok(Ok(None));
-            };
-            if found.seen_at.is_none() {
-                tx.execute(
-                    "UPDATE waiting SET seen_at = ?3 WHERE day = ?1 AND ticket = ?2",
-                    params![day, ticket, ms(now)],
-                )?;
-                found.seen_at = Some(now);
-            }
-            if let Some(reference) = &found.reference {
-                tx.execute(
-                    "UPDATE bookings SET state = 'seen', seen_at = ?2
-                      WHERE reference = ?1 AND state IN ('arrived', 'called')",
-                    params![reference, ms(now)],
-                )?;
-            }
-            Ok(Ok(Some(found)))
         })
     }
 

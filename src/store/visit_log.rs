@@ -320,9 +320,14 @@ impl VisitLog {
         self.write(|store| store.call_next(service, desk, now))
     }
 
-    /// Marks a called ticket's resident seen ([`Store::seen`]).
-    pub fn seen(&mut self, ticket: &str, now: DateTime<Utc>) -> Result<Option<Ticket>, StoreError> {
-        self.write(|store| store.seen(ticket, now))
+    /// Marks a ticket's resident seen at `desk` ([`Store::ticket_seen`]).
+    pub fn ticket_seen(
+        &mut self,
+        ticket: &str,
+        desk: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Ticket>, StoreError> {
+        self.write(|store| Ok(store.ticket_seen(ticket, desk, now)?.map(|(ticket, _)| ticket)))
     }
 
     /// A checked copy of the whole log at `dest` (a file, or a folder to put a dated file in);

@@ -232,6 +232,7 @@ impl App {
                 };
                 return vec![Effect::MarkSeen {
                     ticket: called.ticket.clone(),
+                    desk: self.desk.clone(),
                     now,
                 }];
             }
