@@ -22,9 +22,7 @@ pub mod status;
 pub mod text_field;
 pub mod view;
 
-pub use action::{
-    Action, BookingRequest, Effect, FetchedCatalogue, SlipFiled, SlipJob, SyncState,
-};
+pub use action::{Action, BookingRequest, Effect, FetchedCatalogue, SlipFiled, SlipJob, SyncState};
 pub use app::{
     App, CENTRAL_REFRESH_EVERY, COUNT_EVERY, QUERY_MAX_CHARS, Question, SearchState, TodayRow,
     UNDO_WINDOW,
@@ -33,7 +31,8 @@ pub use command::{Command, Mode};
 pub use form::{Field, VisitForm};
 pub use key_names::KeyNames;
 pub use navigation::{
-    BookingStage, BookingView, Detail, ReportDesks, ReportView, ResidentView, Screen, ScriptView, Scroll, SlipView, TextView,
+    BookingStage, BookingView, Detail, ReportDesks, ReportView, ResidentView, Screen, ScriptView,
+    Scroll, SlipView, TextView,
 };
 pub use status::{Level, Status};
 pub use text_field::{Change, TextEdit};

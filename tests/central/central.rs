@@ -127,7 +127,11 @@ fn canonical(v: &Visit) -> String {
         .services
         .iter()
         .map(|s| {
-            let booking = s.booking.as_ref().map(|b| format!("#{b}")).unwrap_or_default();
+            let booking = s
+                .booking
+                .as_ref()
+                .map(|b| format!("#{b}"))
+                .unwrap_or_default();
             format!("{}={}{booking}", s.service, s.outcome.as_str())
         })
         .collect();
