@@ -41,7 +41,7 @@ impl App {
     /// The booking screen on the stack, if any (answers may come while help is open).
     fn booking_view_mut(&mut self) -> Option<&mut BookingView> {
         self.screens.iter_mut().rev().find_map(|s| match s {
-            Screen::Booking(view) => Some(view),
+            Screen::Booking(view) => Some(view.as_mut()),
             _ => None,
         })
     }
@@ -132,7 +132,7 @@ impl App {
             Ok(service) => {
                 self.visit_begun();
                 self.screens
-                    .push(Screen::Booking(BookingView::new(&service)));
+                    .push(Screen::Booking(Box::new(BookingView::new(&service))));
                 self.load_booking_slots()
             }
             Err(sentence) => {
@@ -146,7 +146,7 @@ impl App {
     /// from elsewhere).
     pub(super) fn open_cancel_prompt(&mut self) -> Vec<Effect> {
         if !matches!(self.screen(), Screen::Booking(_)) {
-            self.screens.push(Screen::Booking(BookingView::default()));
+            self.screens.push(Screen::Booking(Box::default()));
         }
         if let Some(view) = self.booking_view_mut() {
             view.cancel = Some(String::new());
@@ -314,7 +314,7 @@ impl App {
 
     fn put_booking_view(&mut self, view: BookingView) {
         if let Some(top @ Screen::Booking(_)) = self.screens.last_mut() {
-            *top = Screen::Booking(view);
+            *top = Screen::Booking(Box::new(view));
         }
     }
 
@@ -427,7 +427,7 @@ impl App {
             }
             Some(id)
         } else {
-            if self.catalogue.partner(&id).is_some() && !draft.partners.iter().any(|p| *p == id) {
+            if self.catalogue.partner(&id).is_some() && !draft.partners.contains(&id) {
                 draft.partners.push(id.clone());
             }
             draft.partner_service(&id).map(str::to_string)
