@@ -519,7 +519,7 @@ impl App {
                 Screen::Script(view) => self.script_command(view, command),
                 Screen::Slip(view) => self.slip_command(view, command),
                 Screen::Report(view) => self.report_command(view, command),
-                Screen::Booking(view) => self.booking_command(view, command),
+                Screen::Booking(view) => self.booking_command(*view, command),
                 Screen::Waiting(view) => self.waiting_command(view, command),
             },
         }

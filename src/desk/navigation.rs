@@ -17,7 +17,7 @@ pub enum Screen {
     Slip(SlipView),
     Report(ReportView),
     /// Booking an appointment: the nearest free slots, the resident's needs, the booking made.
-    Booking(BookingView),
+    Booking(Box<BookingView>),
     /// Today's appointments and the waiting list.
     Waiting(WaitingView),
 }

@@ -205,7 +205,9 @@ impl StoreJobs {
         use crate::store::bookings::{Booked, NewBooking};
         let now = match crate::clock::now() {
             Ok(now) => now,
-            Err(e) => return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e)),
+            Err(e) => {
+                return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e));
+            }
         };
         let new = NewBooking {
             service: &request.service,
@@ -229,7 +231,9 @@ impl StoreJobs {
         use crate::store::bookings::Change;
         let now = match crate::clock::now() {
             Ok(now) => now,
-            Err(e) => return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e)),
+            Err(e) => {
+                return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e));
+            }
         };
         match self.with_store(|store| store.cancel_booking(&reference, now)) {
             Ok(Change::Done(booking)) => Action::BookingCancelled(booking),

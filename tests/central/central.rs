@@ -50,6 +50,14 @@ fn visit(start: DateTime<Utc>, desk: &str, n: usize) -> Visit {
     } else {
         Outcome::Resolved
     });
+    // Every seventh booked an appointment for its first service at the desk.
+    if n.is_multiple_of(7) {
+        let first = draft.services[0].clone();
+        draft
+            .service_outcomes
+            .insert(first.clone(), Outcome::Appointment);
+        draft.bookings.insert(first, format!("K7FM{n:03}"));
+    }
     draft.note = n
         .is_multiple_of(5)
         .then(|| format!("tab\there, line\nbreak, back\\slash {n}"));
@@ -118,7 +126,14 @@ fn canonical(v: &Visit) -> String {
     let services: Vec<String> = v
         .services
         .iter()
-        .map(|s| format!("{}={}", s.service, s.outcome.as_str()))
+        .map(|s| {
+            let booking = s
+                .booking
+                .as_ref()
+                .map(|b| format!("#{b}"))
+                .unwrap_or_default();
+            format!("{}={}{booking}", s.service, s.outcome.as_str())
+        })
         .collect();
     let reasons: Vec<&str> = v.reasons.iter().map(|r| r.as_str()).collect();
     let partners: Vec<String> = v
@@ -150,7 +165,7 @@ fn server_visits(pg: &Pg) -> BTreeMap<String, String> {
     pg.rows(
         "SELECT v.id::text, v.id::text || '|' || v.started_at || '|' || v.desk || '|' || v.outcome || '|' \
          || coalesce(v.note, '') || '|' \
-         || coalesce((SELECT string_agg(s.service_id || '=' || s.outcome, ',' ORDER BY s.position) FROM frontdesk.visit_services s WHERE s.visit_id = v.id), '') || '|' \
+         || coalesce((SELECT string_agg(s.service_id || '=' || s.outcome || coalesce('#' || s.booking_reference, ''), ',' ORDER BY s.position) FROM frontdesk.visit_services s WHERE s.visit_id = v.id), '') || '|' \
          || coalesce((SELECT string_agg(p.partner_id || ':' || p.how || '@' || p.service_position, ',' ORDER BY p.position) FROM frontdesk.visit_partners p WHERE p.visit_id = v.id), '') || '|' \
          || coalesce((SELECT string_agg(r.reason, ',' ORDER BY r.position) FROM frontdesk.visit_reasons r WHERE r.visit_id = v.id), '') || '|' \
          || coalesce((SELECT string_agg(c.field || '=' || c.value, ',' ORDER BY c.field) FROM frontdesk.visit_choices c WHERE c.visit_id = v.id), '') \

@@ -41,7 +41,7 @@ impl App {
     /// The booking screen on the stack, if any (answers may come while help is open).
     fn booking_view_mut(&mut self) -> Option<&mut BookingView> {
         self.screens.iter_mut().rev().find_map(|s| match s {
-            Screen::Booking(view) => Some(view),
+            Screen::Booking(view) => Some(view.as_mut()),
             _ => None,
         })
     }
@@ -132,7 +132,7 @@ impl App {
             Ok(service) => {
                 self.visit_begun();
                 self.screens
-                    .push(Screen::Booking(BookingView::new(&service)));
+                    .push(Screen::Booking(Box::new(BookingView::new(&service))));
                 self.load_booking_slots()
             }
             Err(sentence) => {
@@ -146,7 +146,7 @@ impl App {
     /// from elsewhere).
     pub(super) fn open_cancel_prompt(&mut self) -> Vec<Effect> {
         if !matches!(self.screen(), Screen::Booking(_)) {
-            self.screens.push(Screen::Booking(BookingView::default()));
+            self.screens.push(Screen::Booking(Box::default()));
         }
         if let Some(view) = self.booking_view_mut() {
             view.cancel = Some(String::new());
@@ -176,7 +176,9 @@ impl App {
             .max()
             .unwrap_or(0);
         let today = crate::appointments::london::today(now);
-        let from = (today - Duration::days(1)).and_time(NaiveTime::MIN).and_utc();
+        let from = (today - Duration::days(1))
+            .and_time(NaiveTime::MIN)
+            .and_utc();
         let to = from + Duration::days(i64::from(horizon) + 3);
         vec![Effect::LoadBookingTaken { from, to }]
     }
@@ -223,7 +225,11 @@ impl App {
     }
 
     /// A command on the booking screen.
-    pub(super) fn booking_command(&mut self, mut view: BookingView, command: Command) -> Vec<Effect> {
+    pub(super) fn booking_command(
+        &mut self,
+        mut view: BookingView,
+        command: Command,
+    ) -> Vec<Effect> {
         let mut effects = Vec::new();
         if view.cancel.is_some() {
             match command {
@@ -308,7 +314,7 @@ impl App {
 
     fn put_booking_view(&mut self, view: BookingView) {
         if let Some(top @ Screen::Booking(_)) = self.screens.last_mut() {
-            *top = Screen::Booking(view);
+            *top = Screen::Booking(Box::new(view));
         }
     }
 
@@ -421,7 +427,7 @@ impl App {
             }
             Some(id)
         } else {
-            if self.catalogue.partner(&id).is_some() && !draft.partners.iter().any(|p| *p == id) {
+            if self.catalogue.partner(&id).is_some() && !draft.partners.contains(&id) {
                 draft.partners.push(id.clone());
             }
             draft.partner_service(&id).map(str::to_string)
@@ -433,9 +439,7 @@ impl App {
             if let Some(index) = draft.services.iter().position(|s| s.trim() == service) {
                 draft.set_service_outcome(index, Outcome::Appointment);
             }
-            draft
-                .bookings
-                .insert(service, booking.reference.clone());
+            draft.bookings.insert(service, booking.reference.clone());
         }
         self.visit_started = Some(draft.started_at);
         self.visit_opened = true;
@@ -491,10 +495,7 @@ impl App {
     /// A place's name in the desk's language.
     pub fn place_name(&self, id: &str) -> String {
         match self.catalogue.appointments.place(id) {
-            Some(place) => match (
-                self.lang,
-                place.cy.as_ref().and_then(|cy| cy.name.as_ref()),
-            ) {
+            Some(place) => match (self.lang, place.cy.as_ref().and_then(|cy| cy.name.as_ref())) {
                 (text::Language::Welsh, Some(name)) => name.clone(),
                 _ => place.name.clone(),
             },
