@@ -66,6 +66,9 @@ enum Step {
     /// Today's list: edit visit n (from 1) with the form, or undo it.
     Edit(usize, Form),
     Undo(usize),
+    /// A walk-in's ticket for the service open (the waiting screen opens), then this desk calls
+    /// the next resident, and goes back: the next visit logged records the wait.
+    TicketAndCall,
 }
 
 use Step::*;
@@ -404,6 +407,16 @@ fn tasks() -> Vec<Task> {
             cli: None,
         },
         Task {
+            name: "a walk-in waits with a ticket, is called here, and the visit records the wait",
+            steps: &[
+                Open("council tax arrears", Kind::Service, "council-tax-arrears"),
+                TicketAndCall,
+                Log,
+                Fill(RESOLVED),
+            ],
+            cli: None,
+        },
+        Task {
             name: "two services, a partner for each, and one given to the first service",
             steps: &[
                 Open("bulky waste", Kind::Service, "bulky-waste"),
@@ -437,14 +450,15 @@ fn visit_rows(log: &Path) -> Vec<String> {
         .prepare(
             "SELECT v.id, v.desk, v.staff, v.outcome, v.online, v.feedback, v.note,
                     v.catalogue_version, v.script_id, v.script_version, v.script_path, v.demand,
-                    v.assisted_how, v.spoken_language, v.written_language
+                    v.assisted_how, v.spoken_language, v.written_language,
+                    v.waited_seconds IS NOT NULL
              FROM visits v ORDER BY v.rowid",
         )
         .unwrap();
     let visits: Vec<(String, String)> = stmt
         .query_map([], |r| {
             let mut fields = Vec::new();
-            for i in 1..15 {
+            for i in 1..16 {
                 let value: Option<String> =
                     r.get::<_, Option<rusqlite::types::Value>>(i)?
                         .map(|v| match v {
@@ -570,6 +584,12 @@ impl FullScreen {
             Undo(n) => {
                 self.today(n);
                 self.keys(&[KeyCode::Char('u'), KeyCode::Char('u'), KeyCode::Esc]);
+            }
+            TicketAndCall => {
+                self.keys(&[KeyCode::F(12), KeyCode::F(5), KeyCode::F(9)]);
+                let called = self.desk.app.waiting_called.as_ref().map(|t| t.ticket.clone());
+                assert_eq!(called.as_deref(), Some("C1"), "{}", self.desk.screen());
+                self.desk.press(KeyCode::Esc);
             }
         }
     }
@@ -734,6 +754,7 @@ fn accessible_lines(tasks: &[Task], partner_fields: &[bool]) -> Vec<String> {
                     "yes".into(),
                     "back".into(),
                 ]),
+                TicketAndCall => lines.extend(["ticket".into(), "call".into(), "back".into()]),
             }
         }
     }
@@ -804,7 +825,7 @@ thread_local! {
 #[test]
 fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
     let tasks = tasks();
-    assert_eq!(tasks.len(), 21);
+    assert_eq!(tasks.len(), 22);
 
     // The full screen.
     let full_data = TempDir::new().unwrap();
@@ -825,8 +846,15 @@ fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
         visits: visit_rows(&full_data.path().join("visits.sqlite3")),
         slips: full.slips.clone(),
     };
-    // Twenty-one tasks: one discarded, one undone, one an edit.
-    assert_eq!(full_result.visits.len(), 18, "{:#?}", full_result.visits);
+    // Twenty-two tasks: one discarded, one undone, one an edit.
+    assert_eq!(full_result.visits.len(), 19, "{:#?}", full_result.visits);
+    // The walk-in called here: only that visit records a wait.
+    let waited: Vec<bool> = full_result
+        .visits
+        .iter()
+        .map(|v| v.contains("| Integer(1) ||"))
+        .collect();
+    assert_eq!(waited.iter().filter(|w| **w).count(), 1, "{:#?}", full_result.visits);
     // The last: two services, a partner for each and one more for the first, each on its own.
     let last = full_result.visits.last().unwrap();
     assert!(

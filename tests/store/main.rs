@@ -19,3 +19,4 @@ mod signposting;
 mod store;
 mod visit_fields;
 mod visit_length;
+mod visit_wait;

@@ -14,13 +14,15 @@ use crate::text;
 use crate::tui::theme::Theme;
 use crate::tui::waiting_room::big;
 
-/// The width of the right-hand column: the ticket and the waiting list.
+/// The least width of the right-hand column (the ticket and the waiting list); on a wider
+/// screen it takes a third.
 const RIGHT: u16 = 27;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &WaitingView) {
     let screen = app.waiting_screen(view);
+    let right = RIGHT.max(body.width / 3);
     let [left, right] =
-        Layout::horizontal([Constraint::Min(40), Constraint::Length(RIGHT)]).areas(body);
+        Layout::horizontal([Constraint::Min(40), Constraint::Length(right)]).areas(body);
     bookings(app, theme, frame, left, view, &screen);
     tickets(app, theme, frame, right, &screen);
 }
@@ -69,21 +71,34 @@ fn bookings(
         return;
     }
     let columns = text::appointments::columns(app.lang);
-    // What is left after the time, the reference, the state and the gaps: the service and place.
-    let rest = usize::from(list.width).saturating_sub(2 + 5 + 9 + 12 + 3);
+    let states: Vec<String> = screen
+        .bookings
+        .iter()
+        .map(|row| match &row.ticket {
+            Some(ticket) => format!("{} {ticket}", row.state),
+            None => row.state.to_string(),
+        })
+        .collect();
+    // The state as wide as the widest (a third of the room at most), the service and place
+    // what is left after the time, the reference and the gaps.
+    let widest = states
+        .iter()
+        .map(|s| super::fit::width(s))
+        .chain([super::fit::width(columns.state)])
+        .max()
+        .unwrap_or(0);
+    let state_width = widest.clamp(12, usize::from(list.width) / 3);
+    let rest = usize::from(list.width).saturating_sub(2 + 5 + 9 + state_width + 3);
     let rows: Vec<Row> = screen
         .bookings
         .iter()
-        .map(|row| {
-            let state = match &row.ticket {
-                Some(ticket) => format!("{} {ticket}", row.state),
-                None => row.state.to_string(),
-            };
+        .zip(&states)
+        .map(|(row, state)| {
             let what = format!("{} · {}", row.service, row.place);
             Row::new(vec![
                 Cell::from(row.time.clone()),
                 Cell::from(row.reference.clone()),
-                Cell::from(cut_at_word(&state, 12)),
+                Cell::from(cut_at_word(state, state_width)),
                 Cell::from(cut_at_word(&what, rest)),
             ])
         })
@@ -91,7 +106,7 @@ fn bookings(
     let widths = [
         Constraint::Length(5),
         Constraint::Length(9),
-        Constraint::Length(12),
+        Constraint::Length(u16::try_from(state_width).unwrap_or(12)),
         Constraint::Min(8),
     ];
     let header = Row::new(vec![
