@@ -156,7 +156,10 @@ pub enum Effect {
         now: DateTime<Utc>,
     },
     /// Mark the resident of a called ticket seen.
-    MarkSeen { ticket: String, now: DateTime<Utc> },
+    MarkSeen {
+        ticket: String,
+        now: DateTime<Utc>,
+    },
 }
 
 /// A slip to save and perhaps print: its renderings and a file name for it.

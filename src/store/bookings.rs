@@ -401,11 +401,7 @@ impl Store {
     /// Marks the resident of ticket `ticket` (of the local day of `now`) seen by the officer
     /// who called it, and their booking too when they came by appointment. `None` when today
     /// has no such ticket, or it was never called.
-    pub fn seen(
-        &mut self,
-        ticket: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Ticket>, StoreError> {
+    pub fn seen(&mut self, ticket: &str, now: DateTime<Utc>) -> Result<Option<Ticket>, StoreError> {
         let day = day_number(london::today(now));
         self.write("save to", |tx| {
             let found: Option<Ticket> = tx

@@ -587,7 +587,12 @@ impl FullScreen {
             }
             TicketAndCall => {
                 self.keys(&[KeyCode::F(12), KeyCode::F(5), KeyCode::F(9)]);
-                let called = self.desk.app.waiting_called.as_ref().map(|t| t.ticket.clone());
+                let called = self
+                    .desk
+                    .app
+                    .waiting_called
+                    .as_ref()
+                    .map(|t| t.ticket.clone());
                 assert_eq!(called.as_deref(), Some("C1"), "{}", self.desk.screen());
                 self.desk.press(KeyCode::Esc);
             }
@@ -854,7 +859,12 @@ fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
         .iter()
         .map(|v| v.contains("| Integer(1) ||"))
         .collect();
-    assert_eq!(waited.iter().filter(|w| **w).count(), 1, "{:#?}", full_result.visits);
+    assert_eq!(
+        waited.iter().filter(|w| **w).count(),
+        1,
+        "{:#?}",
+        full_result.visits
+    );
     // The last: two services, a partner for each and one more for the first, each on its own.
     let last = full_result.visits.last().unwrap();
     assert!(

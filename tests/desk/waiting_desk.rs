@@ -34,11 +34,9 @@ fn store(dir: &TempDir) -> Store {
 /// Books `service` at `place` at `h:m` today, a no-show 15 minutes after its start; returns
 /// its reference.
 fn book(dir: &TempDir, service: &str, place: &str, h: u32, m: u32) -> String {
-    let local = NaiveDateTime::parse_from_str(
-        &format!("2026-11-23T{h:02}:{m:02}"),
-        "%Y-%m-%dT%H:%M",
-    )
-    .unwrap();
+    let local =
+        NaiveDateTime::parse_from_str(&format!("2026-11-23T{h:02}:{m:02}"), "%Y-%m-%dT%H:%M")
+            .unwrap();
     let new = NewBooking {
         service,
         place,
@@ -101,7 +99,10 @@ fn a_resident_is_found_by_the_time_they_say_or_their_reference_and_checked_in_wi
     d.press(KeyCode::Enter);
     assert_eq!(state(&dir, &two), BookingState::Arrived);
     let screen = d.screen();
-    assert!(screen.contains(&format!("Checked in {two}: ticket H1")), "{screen}");
+    assert!(
+        screen.contains(&format!("Checked in {two}: ticket H1")),
+        "{screen}"
+    );
     assert!(screen.contains("H1 "), "the ticket waits:\n{screen}");
     assert_eq!(
         found(&d).len(),
@@ -226,11 +227,7 @@ fn call_next_takes_the_longest_waiting_for_one_service_or_any_and_the_wait_goes_
     d.press(KeyCode::F(2));
     d.press(KeyCode::Char('1'));
     d.ctrl('s');
-    assert!(
-        d.app.draft.is_none(),
-        "the visit is saved\n{}",
-        d.screen()
-    );
+    assert!(d.app.draft.is_none(), "the visit is saved\n{}", d.screen());
     let visits = store(&dir)
         .visits_between(DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC, None)
         .unwrap();
@@ -310,8 +307,14 @@ fn every_row_of_the_waiting_view_is_on_the_full_screen_and_in_the_accessible_mod
             .chain([shown.call_for.as_str()]);
         for text in texts {
             let said = plain(text);
-            assert!(screen.contains(&said), "{lang:?}: the screen lacks {text:?}\n{screen}");
-            assert!(spoken.contains(&said), "{lang:?}: the accessible mode lacks {text:?}\n{spoken}");
+            assert!(
+                screen.contains(&said),
+                "{lang:?}: the screen lacks {text:?}\n{screen}"
+            );
+            assert!(
+                spoken.contains(&said),
+                "{lang:?}: the accessible mode lacks {text:?}\n{spoken}"
+            );
         }
     }
 }

@@ -52,7 +52,11 @@ fn every_earlier_log_gains_the_wait_and_a_visit_keeps_and_exports_it() {
         drop(conn);
 
         let mut store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION, "from {version}");
+        assert_eq!(
+            store.schema_version().unwrap(),
+            SCHEMA_VERSION,
+            "from {version}"
+        );
         let all = store
             .visits_between(DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC, None)
             .unwrap();
