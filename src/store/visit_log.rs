@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use super::bookings::Change;
 use super::outbox::OutboxBatch;
-use crate::appointments::{Booking, Ticket, WaitingDay};
 use super::{Store, StoreError};
+use crate::appointments::{Booking, Ticket, WaitingDay};
 use crate::visit::{ServiceDefault, Visit};
 
 /// The visit log at one path, opened when needed and reopened after a failure.

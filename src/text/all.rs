@@ -789,12 +789,18 @@ fn waiting_texts(l: &mut List, lang: Language) {
         waiting::nobody_waiting_for(lang, "S1"),
     );
     l.add("waiting.seen", waiting::seen(lang, "T1"));
-    l.add("waiting.nothing_called", waiting::nothing_called(lang, "K1"));
+    l.add(
+        "waiting.nothing_called",
+        waiting::nothing_called(lang, "K1"),
+    );
     l.add(
         "waiting.arrive_refused",
         waiting::arrive_refused(lang, "R1", "X1"),
     );
-    l.add("waiting.no_booking_chosen", waiting::no_booking_chosen(lang));
+    l.add(
+        "waiting.no_booking_chosen",
+        waiting::no_booking_chosen(lang),
+    );
     l.add("waiting.booking_gone", waiting::booking_gone(lang, "R1"));
     l.add(
         "waiting.booking_item",
@@ -821,7 +827,10 @@ fn waiting_texts(l: &mut List, lang: Language) {
         "waiting.which_booking",
         waiting::which_booking(lang, 3, "W1"),
     );
-    l.add("waiting.unknown_service", waiting::unknown_service(lang, "S1"));
+    l.add(
+        "waiting.unknown_service",
+        waiting::unknown_service(lang, "S1"),
+    );
     l.add("waiting.slip_ticket", waiting::slip_ticket(lang, "T1"));
     l.add("waiting.help", waiting::help(lang));
 }

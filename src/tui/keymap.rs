@@ -304,7 +304,7 @@ impl Default for Keymap {
             None,
         );
         let waiting = bind(
-            &[F(12), Key::ctrl('g')],
+            &[F(12)],
             Waiting,
             "Today's appointments and the waiting list: check in, tickets, call next",
             Some("waiting"),
@@ -700,12 +700,9 @@ impl Default for Keymap {
                 "Move down a page",
                 None,
             ),
-            log(&[]),
+            // The slip carries the ticket just given. Few other keys: the screen's own F-keys
+            // must not clash with commands a config file may have moved.
             slip(None),
-            today.clone(),
-            report.clone(),
-            new_resident.clone(),
-            language.clone(),
         ];
         waiting_keys.extend(text_editing());
         modes.insert(Mode::Waiting, waiting_keys);

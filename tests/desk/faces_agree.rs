@@ -69,6 +69,9 @@ enum Step {
     /// Book an appointment for the entry on screen: the slot with this number, the needs with
     /// these numbers on the full screen and these words in the accessible mode, then back.
     Book(u8, &'static [(u8, &'static str)]),
+    /// A walk-in's ticket for the service open (the waiting screen opens), then this desk calls
+    /// the next resident, and goes back: the next visit logged records the wait.
+    TicketAndCall,
 }
 
 use Step::*;
@@ -407,6 +410,16 @@ fn tasks() -> Vec<Task> {
             cli: None,
         },
         Task {
+            name: "a walk-in waits with a ticket, is called here, and the visit records the wait",
+            steps: &[
+                Open("council tax arrears", Kind::Service, "council-tax-arrears"),
+                TicketAndCall,
+                Log,
+                Fill(RESOLVED),
+            ],
+            cli: None,
+        },
+        Task {
             name: "an appointment booked with an interpreter and a hearing loop, then logged",
             steps: &[
                 Open("homeless", Kind::Service, "homelessness"),
@@ -450,14 +463,15 @@ fn visit_rows(log: &Path) -> Vec<String> {
         .prepare(
             "SELECT v.id, v.desk, v.staff, v.outcome, v.online, v.feedback, v.note,
                     v.catalogue_version, v.script_id, v.script_version, v.script_path, v.demand,
-                    v.assisted_how, v.spoken_language, v.written_language
+                    v.assisted_how, v.spoken_language, v.written_language,
+                    v.waited_seconds IS NOT NULL
              FROM visits v ORDER BY v.rowid",
         )
         .unwrap();
     let visits: Vec<(String, String)> = stmt
         .query_map([], |r| {
             let mut fields = Vec::new();
-            for i in 1..15 {
+            for i in 1..16 {
                 let value: Option<String> =
                     r.get::<_, Option<rusqlite::types::Value>>(i)?
                         .map(|v| match v {
@@ -597,6 +611,17 @@ impl FullScreen {
                     Screen::Booking(view) if matches!(view.stage, frontdesk::desk::BookingStage::Booked(_))
                 );
                 assert!(booked, "booked:\n{}", self.desk.screen());
+                self.desk.press(KeyCode::Esc);
+            }
+            TicketAndCall => {
+                self.keys(&[KeyCode::F(12), KeyCode::F(5), KeyCode::F(9)]);
+                let called = self
+                    .desk
+                    .app
+                    .waiting_called
+                    .as_ref()
+                    .map(|t| t.ticket.clone());
+                assert_eq!(called.as_deref(), Some("C1"), "{}", self.desk.screen());
                 self.desk.press(KeyCode::Esc);
             }
         }
@@ -772,6 +797,7 @@ fn accessible_lines(tasks: &[Task], partner_fields: &[bool]) -> Vec<String> {
                     "yes".into(),
                     "back".into(),
                 ]),
+                TicketAndCall => lines.extend(["ticket".into(), "call".into(), "back".into()]),
             }
         }
     }
@@ -863,8 +889,8 @@ fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
         visits: visit_rows(&full_data.path().join("visits.sqlite3")),
         slips: full.slips.clone(),
     };
-    // Twenty-two tasks: one discarded, one undone, one an edit.
-    assert_eq!(full_result.visits.len(), 19, "{:#?}", full_result.visits);
+    // Twenty-three tasks: one discarded, one undone, one an edit.
+    assert_eq!(full_result.visits.len(), 20, "{:#?}", full_result.visits);
     // The booking: the visit's service carries the reference of a booking in the same log,
     // for its service and needs, and its outcome is "appointment made".
     let booked = &full_result.visits[full_result.visits.len() - 2];
@@ -874,6 +900,18 @@ fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
              Some(Text(\"homelessness interpreter=BSL,hearing-loop booked\"))"
         ),
         "{booked}"
+    );
+    // The walk-in called here: only that visit records a wait.
+    let waited: Vec<bool> = full_result
+        .visits
+        .iter()
+        .map(|v| v.contains("| Integer(1) ||"))
+        .collect();
+    assert_eq!(
+        waited.iter().filter(|w| **w).count(),
+        1,
+        "{:#?}",
+        full_result.visits
     );
     // The last: two services, a partner for each and one more for the first, each on its own.
     let last = full_result.visits.last().unwrap();

@@ -19,6 +19,7 @@ mod slip_screen;
 mod terminal;
 mod themes;
 mod typing;
+mod waiting_desk;
 mod welsh_desk;
 mod welsh_slip;
 mod welsh_sweep;

@@ -682,3 +682,41 @@ fn a_receptionist_books_an_appointment_at_80x24_and_logs_the_visit() {
         Some(reference.as_str())
     );
 }
+
+#[test]
+fn at_80x24_a_ticket_taken_at_another_desk_shows_and_f9_calls_it_to_this_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("data")).unwrap();
+    let log = dir.path().join("data/visits.sqlite3");
+    frontdesk::store::Store::open(&log)
+        .unwrap()
+        .add_ticket("homelessness", 'H', chrono::Utc::now())
+        .unwrap();
+    let mut session = Session::start(dir.path(), "");
+    session.wait_for("Type what the resident needs");
+    session.send(b"\x1b[24~"); // F12: appointments and waiting
+    session.wait_for("Appointments and waiting");
+    let shown = session.wait_for("H1 Homeless");
+    assert!(shown.contains("F9 call next"), "{shown}");
+    // Another desk gives a ticket: the screen shows it without a key.
+    frontdesk::store::Store::open(&log)
+        .unwrap()
+        .add_ticket("debt-advice", 'D', chrono::Utc::now())
+        .unwrap();
+    session.wait_for("D1 ");
+    session.send(b"\x1b[20~"); // F9: call next
+    let called = session.wait_for("Called H1");
+    assert!(called.contains("Waiting (1)"), "{called}");
+    session.send(b"\x03"); // Ctrl-C
+    session.wait_for_exit();
+    assert_eq!(read(&dir.path().join("status")).trim(), "0");
+    let today = frontdesk::appointments::london::today(chrono::Utc::now());
+    let tickets = frontdesk::store::Store::open(&log)
+        .unwrap()
+        .tickets_on(today)
+        .unwrap();
+    let h1 = tickets.iter().find(|t| t.ticket == "H1").unwrap();
+    assert!(h1.called_at.is_some() && h1.desk.is_some(), "{h1:?}");
+    let d1 = tickets.iter().find(|t| t.ticket == "D1").unwrap();
+    assert!(d1.called_at.is_none());
+}

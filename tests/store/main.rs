@@ -20,3 +20,4 @@ mod store;
 mod visit_bookings;
 mod visit_fields;
 mod visit_length;
+mod visit_wait;

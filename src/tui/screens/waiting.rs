@@ -14,13 +14,15 @@ use crate::text;
 use crate::tui::theme::Theme;
 use crate::tui::waiting_room::big;
 
-/// The width of the right-hand column: the ticket and the waiting list.
+/// The least width of the right-hand column (the ticket and the waiting list); on a wider
+/// screen it takes a third.
 const RIGHT: u16 = 27;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &WaitingView) {
     let screen = app.waiting_screen(view);
+    let right = RIGHT.max(body.width / 3);
     let [left, right] =
-        Layout::horizontal([Constraint::Min(40), Constraint::Length(RIGHT)]).areas(body);
+        Layout::horizontal([Constraint::Min(40), Constraint::Length(right)]).areas(body);
     bookings(app, theme, frame, left, view, &screen);
     tickets(app, theme, frame, right, &screen);
 }
@@ -39,8 +41,7 @@ fn bookings(
         .border_style(theme.focus_border);
     let inner = block.inner(area);
     frame.render_widget(block.style(theme.base), area);
-    let [find, list] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    let [find, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     let typed = if screen.find.is_empty() {
         let room = usize::from(find.width).saturating_sub(super::fit::width(labels.find));
         Span::styled(cut_at_word(labels.find_hint, room), theme.muted)
@@ -69,21 +70,34 @@ fn bookings(
         return;
     }
     let columns = text::appointments::columns(app.lang);
-    // What is left after the time, the reference, the state and the gaps: the service and place.
-    let rest = usize::from(list.width).saturating_sub(2 + 5 + 9 + 12 + 3);
+    let states: Vec<String> = screen
+        .bookings
+        .iter()
+        .map(|row| match &row.ticket {
+            Some(ticket) => format!("{} {ticket}", row.state),
+            None => row.state.to_string(),
+        })
+        .collect();
+    // The state as wide as the widest (a third of the room at most), the service and place
+    // what is left after the time, the reference and the gaps.
+    let widest = states
+        .iter()
+        .map(|s| super::fit::width(s))
+        .chain([super::fit::width(columns.state)])
+        .max()
+        .unwrap_or(0);
+    let state_width = widest.clamp(12, usize::from(list.width) / 3);
+    let rest = usize::from(list.width).saturating_sub(2 + 5 + 9 + state_width + 3);
     let rows: Vec<Row> = screen
         .bookings
         .iter()
-        .map(|row| {
-            let state = match &row.ticket {
-                Some(ticket) => format!("{} {ticket}", row.state),
-                None => row.state.to_string(),
-            };
+        .zip(&states)
+        .map(|(row, state)| {
             let what = format!("{} · {}", row.service, row.place);
             Row::new(vec![
                 Cell::from(row.time.clone()),
                 Cell::from(row.reference.clone()),
-                Cell::from(cut_at_word(&state, 12)),
+                Cell::from(cut_at_word(state, state_width)),
                 Cell::from(cut_at_word(&what, rest)),
             ])
         })
@@ -91,7 +105,7 @@ fn bookings(
     let widths = [
         Constraint::Length(5),
         Constraint::Length(9),
-        Constraint::Length(12),
+        Constraint::Length(u16::try_from(state_width).unwrap_or(12)),
         Constraint::Min(8),
     ];
     let header = Row::new(vec![
@@ -145,7 +159,10 @@ fn tickets(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, screen: &Wai
             "{}: {} {}",
             labels.called,
             called.ticket,
-            cut_at_word(&called.service, room.saturating_sub(labels.called.len() + 8))
+            cut_at_word(
+                &called.service,
+                room.saturating_sub(labels.called.len() + 8)
+            )
         );
         lines.push(Line::styled(seen, theme.info));
     }
@@ -156,7 +173,8 @@ fn tickets(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, screen: &Wai
         let waited = text::waiting::waited(lang, row.minutes);
         let service_room = room.saturating_sub(row.ticket.len() + waited.len() + 2);
         let service = cut_at_word(&row.service, service_room);
-        let gap = room.saturating_sub(row.ticket.len() + 1 + service.chars().count() + waited.len());
+        let gap =
+            room.saturating_sub(row.ticket.len() + 1 + service.chars().count() + waited.len());
         lines.push(Line::from(vec![
             Span::styled(row.ticket.clone(), theme.heading),
             Span::raw(format!(" {service}{}", " ".repeat(gap))),
