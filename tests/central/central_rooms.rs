@@ -74,7 +74,11 @@ impl Desk {
             server,
         };
         fs::create_dir_all(desk.data()).unwrap();
-        fs::write(desk.dir.path().join("catalogue-path"), catalogue.to_str().unwrap()).unwrap();
+        fs::write(
+            desk.dir.path().join("catalogue-path"),
+            catalogue.to_str().unwrap(),
+        )
+        .unwrap();
         desk
     }
 
@@ -175,7 +179,9 @@ impl Council {
 
 #[test]
 fn eight_processes_racing_for_the_last_place_on_the_server_give_exactly_one_booking() {
-    let Some(council) = Council::new() else { return };
+    let Some(council) = Council::new() else {
+        return;
+    };
     let civic_1 = council.desk("Civic desk 1", &council.civic_1);
     let civic_2 = council.desk("Civic desk 2", &council.civic_2);
     let library = council.desk("Library desk", &council.library);
@@ -195,7 +201,9 @@ fn eight_processes_racing_for_the_last_place_on_the_server_give_exactly_one_book
     }
     free.sort();
     free.dedup();
-    let last = free.pop().expect("the offer has free slots within its horizon");
+    let last = free
+        .pop()
+        .expect("the offer has free slots within its horizon");
     let mut room = Room::connect(&url(&council.db.url_as(&council.library))).unwrap();
     assert_eq!(room.site(), LIBRARY);
     let now = chrono::Utc::now();
@@ -293,9 +301,10 @@ fn eight_processes_racing_for_the_last_place_on_the_server_give_exactly_one_book
 }
 
 #[test]
-fn a_call_on_one_desk_is_heard_by_the_display_and_seen_by_the_sites_other_desk_not_another_site()
-{
-    let Some(council) = Council::new() else { return };
+fn a_call_on_one_desk_is_heard_by_the_display_and_seen_by_the_sites_other_desk_not_another_site() {
+    let Some(council) = Council::new() else {
+        return;
+    };
     let civic_1 = council.desk("Civic desk 1", &council.civic_1);
     let civic_2 = council.desk("Civic desk 2", &council.civic_2);
     let library = council.desk("Library desk", &council.library);
@@ -333,7 +342,10 @@ fn a_call_on_one_desk_is_heard_by_the_display_and_seen_by_the_sites_other_desk_n
     assert_eq!(rows[0]["desk"], "Civic desk 1");
     assert_eq!(rows[0]["waiting"], false);
     // Another site's desk sees nothing, and numbers its own tickets from 1.
-    assert_eq!(library.json(&["queue", "list", "--json"]), Value::Array(vec![]));
+    assert_eq!(
+        library.json(&["queue", "list", "--json"]),
+        Value::Array(vec![])
+    );
     let own = library.json(&["queue", "add", "--service", "housing-options", "--json"]);
     assert_eq!(own["ticket"], "H1");
     assert_eq!(
@@ -341,12 +353,21 @@ fn a_call_on_one_desk_is_heard_by_the_display_and_seen_by_the_sites_other_desk_n
         "H1",
         "the library calls its own resident, not the Civic Centre's"
     );
-    assert_eq!(civic_2.json(&["queue", "list", "--json"]).as_array().unwrap().len(), 1);
+    assert_eq!(
+        civic_2
+            .json(&["queue", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
 fn row_level_security_keeps_each_sites_bookings_and_tickets_to_its_own_desks() {
-    let Some(council) = Council::new() else { return };
+    let Some(council) = Council::new() else {
+        return;
+    };
     let civic_1 = council.desk("Civic desk 1", &council.civic_1);
     civic_1.json(&["queue", "add", "--service", "housing-options", "--json"]);
     let booking = civic_1.json(&[
@@ -399,7 +420,11 @@ fn row_level_security_keeps_each_sites_bookings_and_tickets_to_its_own_desks() {
     assert_eq!(civic_2.count("SELECT count(*) FROM frontdesk.bookings"), 1);
     let report = central_support::Pg::connect(&council.db.url_as(&council.report));
     assert_eq!(report.count("SELECT count(*) FROM frontdesk.bookings"), 1);
-    assert!(report.try_exec("UPDATE frontdesk.waiting SET desk = 'x'").is_err());
+    assert!(
+        report
+            .try_exec("UPDATE frontdesk.waiting SET desk = 'x'")
+            .is_err()
+    );
     assert!(
         report
             .try_rows("SELECT frontdesk.book('X', 's', 'p', 'x', 0, 1, 1, '', 0, 0, 0)")
@@ -409,18 +434,42 @@ fn row_level_security_keeps_each_sites_bookings_and_tickets_to_its_own_desks() {
 
     // The figures across desks: every site's bookings and tickets, or one site's.
     let reader = frontdesk(&civic_1.data())
-        .env("FRONTDESK_REPORT_SERVER", council.db.url_as(&council.report))
-        .args(["report", "--central", "--format", "json", "--period", "today"])
+        .env(
+            "FRONTDESK_REPORT_SERVER",
+            council.db.url_as(&council.report),
+        )
+        .args([
+            "report",
+            "--central",
+            "--format",
+            "json",
+            "--period",
+            "today",
+        ])
         .output()
         .unwrap();
-    assert!(reader.status.success(), "{}", String::from_utf8_lossy(&reader.stderr));
+    assert!(
+        reader.status.success(),
+        "{}",
+        String::from_utf8_lossy(&reader.stderr)
+    );
     let report: Value = serde_json::from_slice(&reader.stdout).unwrap();
     let figures = &report["appointments"];
     assert_eq!(figures["walk_ins"], 1, "{report}");
     let other_site = frontdesk(&civic_1.data())
-        .env("FRONTDESK_REPORT_SERVER", council.db.url_as(&council.report))
+        .env(
+            "FRONTDESK_REPORT_SERVER",
+            council.db.url_as(&council.report),
+        )
         .args([
-            "report", "--central", "--format", "json", "--period", "today", "--site", LIBRARY,
+            "report",
+            "--central",
+            "--format",
+            "json",
+            "--period",
+            "today",
+            "--site",
+            LIBRARY,
         ])
         .output()
         .unwrap();
@@ -456,7 +505,9 @@ fn row_level_security_keeps_each_sites_bookings_and_tickets_to_its_own_desks() {
 #[test]
 fn a_desk_sharing_bookings_says_so_in_one_sentence_when_the_server_cannot_be_reached_and_books_nothing_locally()
  {
-    let Some(council) = Council::new() else { return };
+    let Some(council) = Council::new() else {
+        return;
+    };
     // Nothing listens on port 1 of this machine.
     let desk = Desk::new(
         "Civic desk 1",
@@ -514,7 +565,8 @@ fn a_server_at_every_earlier_central_version_upgrades_to_share_bookings_and_its_
             central::schema::add_desk_role(&mut owner, "Old desk", &role).unwrap();
         }
         // With no site given, the desk is a site of its own, named as the desk.
-        let mut room = Room::connect(&url(&db.url_as(&role))).unwrap_or_else(|e| panic!("from {from}: {e}"));
+        let mut room =
+            Room::connect(&url(&db.url_as(&role))).unwrap_or_else(|e| panic!("from {from}: {e}"));
         assert_eq!(room.site(), "Old desk");
         let ticket = room
             .add_ticket("housing-options", 'H', chrono::Utc::now())
