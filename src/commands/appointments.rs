@@ -15,6 +15,7 @@ use crate::catalogue::places::AppointmentOffer;
 use crate::cli::{AppointmentsCommand, BookArgs, SlipArgs};
 use crate::config::Settings;
 use crate::output_file::{self, Privacy};
+use crate::slip::SlipLanguage;
 use crate::store::Store;
 use crate::store::bookings::{Booked, Change, NewBooking};
 use crate::text::Language;
@@ -521,28 +522,21 @@ fn cancel(settings: &Settings, given: &str, json: bool) -> anyhow::Result<ExitCo
     }
 }
 
-/// `frontdesk slip --appointment REF`: the slip of one booking.
+/// `frontdesk slip --appointment REF`: the slip of one booking, as text or HTML, in the
+/// resident's language (`--language en|cy|both`), on the screen or in a file.
 pub fn slip(settings: &Settings, given: &str, args: &SlipArgs) -> anyhow::Result<ExitCode> {
     let reference = reference_given(given)?;
-    if args.format == "html" {
-        bail!("--format html is not made for appointment slips yet; leave it out for a text slip");
-    }
     let catalogue = crate::runtime::load_catalogue(settings)?;
     let store = Store::open(&settings.visits_file())?;
     let Some(booking) = store.booking(&reference)? else {
         return Err(not_found(&reference));
     };
-    let today = london::today(crate::clock::now()?);
-    let languages: &[Language] = match args.language.as_str() {
-        "cy" => &[Language::Welsh],
-        "both" => &[Language::Welsh, Language::English],
-        _ => &[Language::English],
+    let language = SlipLanguage::from_code(&args.language).unwrap_or_default();
+    let made = crate::slip::appointment_slip(&booking, &catalogue, language);
+    let text = match args.format.as_str() {
+        "html" => made.html,
+        _ => made.text,
     };
-    let parts: Vec<String> = languages
-        .iter()
-        .map(|lang| slip_text(&catalogue, &booking, *lang, today))
-        .collect();
-    let text = parts.join(&format!("\n{}\n\n", crate::text::slip::BILINGUAL_DIVIDER));
     match &args.output {
         Some(path) => {
             output_file::write(
@@ -556,92 +550,4 @@ pub fn slip(settings: &Settings, given: &str, args: &SlipArgs) -> anyhow::Result
         None => out!("{}", super::for_stdout(&text)),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The words of one booking's slip in one language.
-pub fn slip_text(
-    catalogue: &Catalogue,
-    booking: &Booking,
-    lang: Language,
-    today: NaiveDate,
-) -> String {
-    let w = words::slip_words(lang);
-    let welsh = lang == Language::Welsh;
-    let service = catalogue.service(&booking.service);
-    let service_title = service
-        .map(|s| {
-            s.cy.as_ref()
-                .and_then(|cy| cy.title.clone())
-                .filter(|_| welsh)
-                .unwrap_or_else(|| s.title.clone())
-        })
-        .or_else(|| {
-            catalogue.partner(&booking.service).map(|p| {
-                p.cy.as_ref()
-                    .and_then(|cy| cy.name.clone())
-                    .filter(|_| welsh)
-                    .unwrap_or_else(|| p.name.clone())
-            })
-        })
-        .unwrap_or_else(|| booking.service.clone());
-    let place = catalogue.appointments.place(&booking.place);
-    let cy = place.and_then(|p| p.cy.as_ref()).filter(|_| welsh);
-    let council = match catalogue.council.cy.as_ref().and_then(|c| c.name.clone()) {
-        Some(name) if welsh => name,
-        _ => catalogue.council.name.clone(),
-    };
-    let mut text = String::new();
-    let mut line = |s: String| {
-        text.push_str(&s);
-        text.push('\n');
-    };
-    line(w.title.to_string());
-    line(crate::text::slip::given_by(
-        lang,
-        &council,
-        &crate::text::slip::date(lang, today),
-    ));
-    line(String::new());
-    line(format!("{}{}", w.reference, booking.reference));
-    line(format!("{}{}", w.service, service_title));
-    line(format!("{}{}", w.when, words::when(lang, booking.at)));
-    if let Some(place) = place {
-        let name = cy
-            .and_then(|c| c.name.clone())
-            .unwrap_or_else(|| place.name.clone());
-        let address = cy
-            .and_then(|c| c.address.clone())
-            .unwrap_or_else(|| place.address.clone());
-        line(format!("{}{name}", w.place));
-        line(format!("{}{address}", w.address));
-        if let Some(access) = cy
-            .and_then(|c| c.accessibility.clone())
-            .or_else(|| place.accessibility.clone())
-        {
-            line(format!("{}{access}", w.access));
-        }
-    } else {
-        line(format!("{}{}", w.place, booking.place));
-    }
-    if !booking.needs.is_empty() {
-        let needs: Vec<String> = booking.needs.iter().map(|n| words::need(lang, n)).collect();
-        line(format!("{}{}", w.needs, needs.join(", ")));
-    }
-    if let Some(service) = service
-        && !service.bring.is_empty()
-    {
-        let welsh_bring = service
-            .cy
-            .as_ref()
-            .map(|cy| &cy.bring)
-            .filter(|b| welsh && b.len() == service.bring.len());
-        line(String::new());
-        line(w.bring.to_string());
-        for item in welsh_bring.unwrap_or(&service.bring) {
-            line(format!("  - {item}"));
-        }
-    }
-    line(String::new());
-    line(w.change.to_string());
-    text
 }

@@ -12,8 +12,11 @@ use crate::catalogue::welsh::pick;
 use crate::catalogue::{Catalogue, ClosedDate};
 use crate::text::{self, Language};
 
+pub mod appointment;
 pub mod html;
 pub mod plain;
+
+pub use appointment::{AppointmentSlip, appointment_slip};
 
 /// A partner, or the council: how to reach them.
 #[derive(Debug, Clone, PartialEq, Eq)]
