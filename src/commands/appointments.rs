@@ -16,6 +16,7 @@ use crate::cli::{AppointmentsCommand, BookArgs, SlipArgs};
 use crate::config::Settings;
 use crate::ledger::Ledger;
 use crate::output_file::{self, Privacy};
+use crate::slip::SlipLanguage;
 use crate::store::bookings::{Booked, Change, NewBooking};
 use crate::text::Language;
 use crate::text::appointments as words;
@@ -514,28 +515,21 @@ fn cancel(settings: &Settings, given: &str, json: bool) -> anyhow::Result<ExitCo
     }
 }
 
-/// `frontdesk slip --appointment REF`: the slip of one booking.
+/// `frontdesk slip --appointment REF`: the slip of one booking, as text or HTML, in the
+/// resident's language (`--language en|cy|both`), on the screen or in a file.
 pub fn slip(settings: &Settings, given: &str, args: &SlipArgs) -> anyhow::Result<ExitCode> {
     let reference = reference_given(given)?;
-    if args.format == "html" {
-        bail!("--format html is not made for appointment slips yet; leave it out for a text slip");
-    }
     let catalogue = crate::runtime::load_catalogue(settings)?;
     let mut store = Ledger::open_plain(settings)?;
     let Some(booking) = store.booking(&reference)? else {
         return Err(not_found(&reference));
     };
-    let today = london::today(crate::clock::now()?);
-    let languages: &[Language] = match args.language.as_str() {
-        "cy" => &[Language::Welsh],
-        "both" => &[Language::Welsh, Language::English],
-        _ => &[Language::English],
+    let language = SlipLanguage::from_code(&args.language).unwrap_or_default();
+    let made = crate::slip::appointment_slip(&booking, &catalogue, language);
+    let text = match args.format.as_str() {
+        "html" => made.html,
+        _ => made.text,
     };
-    let parts: Vec<String> = languages
-        .iter()
-        .map(|lang| slip_text(&catalogue, &booking, *lang, today))
-        .collect();
-    let text = parts.join(&format!("\n{}\n\n", crate::text::slip::BILINGUAL_DIVIDER));
     match &args.output {
         Some(path) => {
             output_file::write(
@@ -549,14 +543,4 @@ pub fn slip(settings: &Settings, given: &str, args: &SlipArgs) -> anyhow::Result
         None => out!("{}", super::for_stdout(&text)),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The words of one booking's slip in one language (see [`crate::slip::appointment`]).
-pub fn slip_text(
-    catalogue: &Catalogue,
-    booking: &Booking,
-    lang: Language,
-    today: NaiveDate,
-) -> String {
-    crate::slip::appointment::text(catalogue, booking, lang, today)
 }

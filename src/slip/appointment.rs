@@ -1,18 +1,61 @@
-//! The resident's appointment slip: the reference, date, time, place and address of one
-//! booking, the needs noted and what to bring, in English or Welsh. Like every slip it names no
-//! resident: the reference is all that ties it to the booking. The commands
-//! (`frontdesk slip --appointment`) and the desk print the same words.
+//! The resident's appointment slip: the reference, what for, when, where (name, address and
+//! access), what they need and what to bring, and how to change it, as text and as one HTML page
+//! (large print, one A4 sheet a language, Welsh first on a bilingual slip). Made from the booking
+//! and the catalogue only, so the command line and the desk print the same slip; the booking
+//! holds no name or contact detail, so neither does the slip.
 
-use chrono::NaiveDate;
+use std::fmt::Write;
 
-use crate::appointments::Booking;
+use super::SlipLanguage;
+use super::html::{BILINGUAL_STYLE, STYLE, escape, lang_attribute};
+use crate::appointments::{Booking, london};
 use crate::catalogue::Catalogue;
-use crate::text::Language;
 use crate::text::appointments as words;
+use crate::text::{self, Language};
 
-/// The words of one booking's slip in one language: its reference, what for, when, where
-/// (the address and the access), the needs noted, what to bring, and how to change it.
-pub fn text(catalogue: &Catalogue, booking: &Booking, lang: Language, today: NaiveDate) -> String {
+/// One slip, both ways.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppointmentSlip {
+    pub text: String,
+    pub html: String,
+}
+
+/// What one language's slip says.
+struct Sheet {
+    lang: Language,
+    title: &'static str,
+    /// "Given by ... on ...": the council and the day the booking was made.
+    from: String,
+    /// Label and value: reference, what for, when, where, address, access, needs.
+    rows: Vec<(&'static str, String)>,
+    bring_heading: &'static str,
+    bring: Vec<String>,
+    change: &'static str,
+}
+
+/// The slip of `booking` in `language` (a bilingual slip has Welsh first).
+pub fn appointment_slip(
+    booking: &Booking,
+    catalogue: &Catalogue,
+    language: SlipLanguage,
+) -> AppointmentSlip {
+    let sheets: Vec<Sheet> = language
+        .languages()
+        .iter()
+        .map(|lang| sheet(catalogue, booking, *lang))
+        .collect();
+    let text = sheets
+        .iter()
+        .map(plain)
+        .collect::<Vec<_>>()
+        .join(&format!("\n{}\n\n", text::slip::BILINGUAL_DIVIDER));
+    AppointmentSlip {
+        text,
+        html: html(&sheets),
+    }
+}
+
+fn sheet(catalogue: &Catalogue, booking: &Booking, lang: Language) -> Sheet {
     let w = words::slip_words(lang);
     let welsh = lang == Language::Welsh;
     let service = catalogue.service(&booking.service);
@@ -38,92 +81,143 @@ pub fn text(catalogue: &Catalogue, booking: &Booking, lang: Language, today: Nai
         Some(name) if welsh => name,
         _ => catalogue.council.name.clone(),
     };
-    let mut text = String::new();
-    let mut line = |s: String| {
-        text.push_str(&s);
-        text.push('\n');
-    };
-    line(w.title.to_string());
-    line(crate::text::slip::given_by(
-        lang,
-        &council,
-        &crate::text::slip::date(lang, today),
-    ));
-    line(String::new());
-    line(format!("{}{}", w.reference, booking.reference));
-    line(format!("{}{}", w.service, service_title));
-    line(format!("{}{}", w.when, words::when(lang, booking.at)));
-    if let Some(place) = place {
-        let name = cy
-            .and_then(|c| c.name.clone())
-            .unwrap_or_else(|| place.name.clone());
-        let address = cy
-            .and_then(|c| c.address.clone())
-            .unwrap_or_else(|| place.address.clone());
-        line(format!("{}{name}", w.place));
-        line(format!("{}{address}", w.address));
-        if let Some(access) = cy
-            .and_then(|c| c.accessibility.clone())
-            .or_else(|| place.accessibility.clone())
-        {
-            line(format!("{}{access}", w.access));
+    let booked_on = london::today(booking.booked_at);
+    let mut rows = vec![
+        (w.reference, booking.reference.clone()),
+        (w.service, service_title),
+        (w.when, words::when(lang, booking.at)),
+    ];
+    match place {
+        Some(place) => {
+            let name = cy
+                .and_then(|c| c.name.clone())
+                .unwrap_or_else(|| place.name.clone());
+            let address = cy
+                .and_then(|c| c.address.clone())
+                .unwrap_or_else(|| place.address.clone());
+            rows.push((w.place, name));
+            rows.push((w.address, address));
+            if let Some(access) = cy
+                .and_then(|c| c.accessibility.clone())
+                .or_else(|| place.accessibility.clone())
+            {
+                rows.push((w.access, access));
+            }
         }
-    } else {
-        line(format!("{}{}", w.place, booking.place));
+        None => rows.push((w.place, booking.place.clone())),
     }
     if !booking.needs.is_empty() {
         let needs: Vec<String> = booking.needs.iter().map(|n| words::need(lang, n)).collect();
-        line(format!("{}{}", w.needs, needs.join(", ")));
+        rows.push((w.needs, needs.join(", ")));
     }
-    if let Some(service) = service
-        && !service.bring.is_empty()
-    {
-        let welsh_bring = service
-            .cy
-            .as_ref()
-            .map(|cy| &cy.bring)
-            .filter(|b| welsh && b.len() == service.bring.len());
-        line(String::new());
-        line(w.bring.to_string());
-        for item in welsh_bring.unwrap_or(&service.bring) {
-            line(format!("  - {item}"));
+    let bring = match service {
+        Some(service) => {
+            let welsh_bring = service
+                .cy
+                .as_ref()
+                .map(|cy| &cy.bring)
+                .filter(|b| welsh && b.len() == service.bring.len());
+            welsh_bring.unwrap_or(&service.bring).clone()
+        }
+        None => Vec::new(),
+    };
+    Sheet {
+        lang,
+        title: w.title,
+        from: text::slip::given_by(lang, &council, &text::slip::date(lang, booked_on)),
+        rows,
+        bring_heading: w.bring,
+        bring,
+        change: w.change,
+    }
+}
+
+fn plain(sheet: &Sheet) -> String {
+    let mut text = String::new();
+    let _ = writeln!(text, "{}", sheet.title);
+    let _ = writeln!(text, "{}\n", sheet.from);
+    for (label, value) in &sheet.rows {
+        let _ = writeln!(text, "{label}{value}");
+    }
+    if !sheet.bring.is_empty() {
+        let _ = writeln!(text, "\n{}", sheet.bring_heading);
+        for item in &sheet.bring {
+            let _ = writeln!(text, "  - {item}");
         }
     }
-    line(String::new());
-    line(w.change.to_string());
+    let _ = writeln!(text, "\n{}", sheet.change);
     text
 }
 
-/// The slip in each of `languages` in turn, divided as the desk's bilingual slips are.
-pub fn text_all(
-    catalogue: &Catalogue,
-    booking: &Booking,
-    languages: &[Language],
-    today: NaiveDate,
-) -> String {
-    let parts: Vec<String> = languages
-        .iter()
-        .map(|lang| text(catalogue, booking, *lang, today))
-        .collect();
-    parts.join(&format!("\n{}\n\n", crate::text::slip::BILINGUAL_DIVIDER))
-}
+/// The appointment's own style, beside the slip's: the reference stands out.
+const APPOINTMENT_STYLE: &str = "
+.reference { font-size: 24pt; font-weight: bold; letter-spacing: 0.15em; }
+dl { margin: 4pt 0; }
+dt { font-weight: bold; margin-top: 4pt; }
+dd { margin: 0 0 2pt 0; }
+";
 
-/// The slip as a web page to print from a browser: the same words, kept as they are.
-pub fn html_all(
-    catalogue: &Catalogue,
-    booking: &Booking,
-    languages: &[Language],
-    today: NaiveDate,
-) -> String {
-    let text = text_all(catalogue, booking, languages, today);
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    let title = words::slip_words(languages.first().copied().unwrap_or_default()).title;
-    format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{title}</title>\n\
-         <style>body{{font-family:sans-serif;font-size:14pt}}pre{{white-space:pre-wrap;font-family:inherit}}</style>\n\
-         </head><body><pre>{escaped}</pre></body></html>\n"
-    )
+fn html(sheets: &[Sheet]) -> String {
+    let Some(first) = sheets.first() else {
+        return String::new();
+    };
+    let mut page = String::from("<!DOCTYPE html>\n");
+    let lang = lang_attribute(first.lang);
+    let _ = writeln!(
+        page,
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{lang}\" xml:lang=\"{lang}\">\n<head>"
+    );
+    page.push_str("<meta charset=\"utf-8\" />\n");
+    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+    let titles: Vec<String> = sheets.iter().map(|s| escape(s.title)).collect();
+    let _ = writeln!(page, "<title>{}</title>", titles.join(" / "));
+    let _ = writeln!(page, "<style>{STYLE}{APPOINTMENT_STYLE}</style>");
+    if sheets.len() > 1 {
+        let _ = writeln!(page, "<style>{BILINGUAL_STYLE}</style>");
+    }
+    page.push_str("</head>\n<body>\n");
+    for sheet in sheets {
+        if sheets.len() > 1 {
+            let lang = lang_attribute(sheet.lang);
+            let _ = writeln!(
+                page,
+                "<div class=\"half\" lang=\"{lang}\" xml:lang=\"{lang}\">"
+            );
+        }
+        let _ = writeln!(page, "<h1>{}</h1>", escape(sheet.title));
+        let _ = writeln!(page, "<p class=\"from\">{}</p>", escape(&sheet.from));
+        page.push_str("<section class=\"appointment\">\n<dl>\n");
+        for (n, (label, value)) in sheet.rows.iter().enumerate() {
+            let label = label.trim().trim_end_matches(':');
+            let class = if n == 0 { " class=\"reference\"" } else { "" };
+            let _ = writeln!(
+                page,
+                "<dt>{}</dt><dd{class}>{}</dd>",
+                escape(label),
+                escape(value)
+            );
+        }
+        page.push_str("</dl>\n</section>\n");
+        if !sheet.bring.is_empty() {
+            let _ = writeln!(
+                page,
+                "<section class=\"bring\">\n<h2>{}</h2>\n<ul>",
+                escape(sheet.bring_heading)
+            );
+            for item in &sheet.bring {
+                let _ = writeln!(page, "<li>{}</li>", escape(item));
+            }
+            page.push_str("</ul>\n</section>\n");
+        }
+        let _ = writeln!(
+            page,
+            "<section>\n<p>{}</p>\n</section>",
+            escape(sheet.change)
+        );
+        if sheets.len() > 1 {
+            page.push_str("</div>\n");
+        }
+    }
+    page.push_str("</body>\n</html>\n");
+    page
 }

@@ -9,7 +9,7 @@ use super::{Place, Slip};
 use crate::text;
 
 /// The page's style: A4, large print, no colour needed, nothing split across pages.
-const STYLE: &str = "
+pub(super) const STYLE: &str = "
 @page { size: A4; margin: 10mm 12mm; }
 html { background: #fff; color: #000; }
 body { font-family: Arial, Helvetica, sans-serif; font-size: 14pt; line-height: 1.25; margin: 0; }
@@ -28,12 +28,12 @@ section { border-top: 1.5pt solid #000; padding: 4pt 0 3pt 0; overflow: hidden; 
 ";
 
 /// A bilingual slip prints each language on its own sheet.
-const BILINGUAL_STYLE: &str = "
+pub(super) const BILINGUAL_STYLE: &str = "
 .half + .half { break-before: page; page-break-before: always; }
 @media screen { .half + .half { border-top: 3pt double #000; margin-top: 12pt; padding-top: 8pt; } }
 ";
 
-fn lang_attribute(lang: crate::text::Language) -> &'static str {
+pub(super) fn lang_attribute(lang: crate::text::Language) -> &'static str {
     match lang {
         crate::text::Language::Welsh => "cy-GB",
         crate::text::Language::English => "en-GB",

@@ -16,6 +16,8 @@ pub mod appointment;
 pub mod html;
 pub mod plain;
 
+pub use appointment::{AppointmentSlip, appointment_slip};
+
 /// A partner, or the council: how to reach them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {

@@ -33,8 +33,10 @@ pub struct NewBooking<'a> {
     pub no_show_after: Duration,
 }
 
-/// What came of a request to book.
+/// What came of a request to book. One is made per booking and never kept in bulk, so the
+/// booking is not boxed.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Booked {
     Made(Booking),
     /// Every place of the slot was taken first.

@@ -280,6 +280,16 @@ const STEPS: &[&str] = &[
     ALTER TABLE visits ADD COLUMN waited_seconds INTEGER;
     ALTER TABLE waiting ADD COLUMN seen_at INTEGER;
     "#,
+    // Version 17: the places taken in a slot are counted from one index alone, by start first:
+    // booking counts a slot (and, for a longer slot, the one before it) without reading a
+    // booking's row, and the free slots of a few days are a range of it, not a scan of every
+    // booking. It takes the place of the index by service, place and start. Nothing changes
+    // in the data.
+    r#"
+    DROP INDEX IF EXISTS bookings_by_slot;
+    CREATE INDEX bookings_taking_places
+        ON bookings (slot_at, service_id, place_id, state, slot_minutes, needs);
+    "#,
 ];
 
 /// The schema version this frontdesk writes.

@@ -973,3 +973,63 @@ fn the_store_books_a_longer_slot_only_with_both_places_free() {
         Booked::Made(_)
     ));
 }
+
+#[test]
+fn the_html_slip_is_one_sheet_a_language_welsh_first_and_written_through_the_output_file() {
+    let desk = Desk::new();
+    let booking = desk.book(&tomorrow_at(10), &["--needs", "step-free"]);
+    let reference = booking["reference"].as_str().unwrap();
+    let path = desk.dir.path().join("slip.html");
+    let printed = desk
+        .cmd()
+        .args(["slip", "--appointment", reference, "--format", "html"])
+        .args(["--language", "both", "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(printed).unwrap().contains("slip.html"));
+    let html = fs::read_to_string(&path).unwrap();
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&html, options).expect("well-formed XHTML");
+    let halves: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("div") && n.attribute("class") == Some("half"))
+        .filter_map(|n| n.attribute("lang"))
+        .collect();
+    assert_eq!(halves, ["cy-GB", "en-GB"]);
+    let welsh_at = html.find("Neuadd y Dref").expect("the Welsh place name");
+    let english_at = html.find("Town Hall").expect("the English place name");
+    assert!(welsh_at < english_at, "Welsh first");
+    for part in [
+        reference,
+        "Eich apwyntiad",
+        "Your appointment",
+        "Proof of income",
+        "Prawf o incwm",
+    ] {
+        assert!(html.contains(part), "{part}: {html}");
+    }
+    // Never over a file frontdesk keeps.
+    let refused = desk
+        .cmd()
+        .args(["slip", "--appointment", reference, "--format", "html", "-o"])
+        .arg(desk.visits_file())
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert_eq!(desk.bookings(), 1);
+    // The same slip the desk makes, from the same function.
+    let store = Store::open(&desk.visits_file()).unwrap();
+    let held = store.booking(reference).unwrap().unwrap();
+    let catalogue = Catalogue::from_dir(&desk.catalogue()).unwrap();
+    let made =
+        frontdesk::slip::appointment_slip(&held, &catalogue, frontdesk::slip::SlipLanguage::Both);
+    assert_eq!(made.html, html);
+    assert!(made.text.contains("Neuadd y Dref") && made.text.contains("Town Hall"));
+}

@@ -1,5 +1,5 @@
 //! How long a resident waited to be called, on the visit logged after the call: the log's
-//! step 15 adds the column (and a ticket's "seen"), every earlier log is brought up to it
+//! step 16 adds the column (and a ticket's "seen"), every earlier log is brought up to it
 //! keeping its visits and tickets (none of which has a wait), and a visit saved with a wait
 //! reads back and exports with it. Checked on real files.
 

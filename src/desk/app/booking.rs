@@ -511,16 +511,16 @@ impl App {
     /// The resident's appointment slip, as `frontdesk slip --appointment` makes it, in the
     /// resident's language.
     pub fn booking_slip(&self, booking: &Booking, print: bool) -> SlipJob {
-        let languages = self.booking_slip_languages();
-        let today = self.now.date_naive();
+        let language = SlipLanguage::of_resident(self.resident_language.reads_welsh());
+        let slip = crate::slip::appointment::appointment_slip(booking, &self.catalogue, language);
         SlipJob {
             name: format!(
                 "appointment-{}-{}",
                 booking.reference,
                 self.now.format("%Y-%m-%d-%H%M%S")
             ),
-            text: crate::slip::appointment::text_all(&self.catalogue, booking, languages, today),
-            html: crate::slip::appointment::html_all(&self.catalogue, booking, languages, today),
+            text: slip.text,
+            html: slip.html,
             print,
         }
     }
