@@ -10,6 +10,7 @@
 pub mod accessible;
 pub mod all;
 pub mod appointments;
+pub mod cli;
 pub mod errors;
 pub mod fields;
 pub mod form;
