@@ -10,6 +10,7 @@ mod accessible;
 mod face_bugs;
 mod faces_agree;
 mod one_view;
+mod qr_scan;
 mod reception;
 mod report_screen;
 mod script_screen;
