@@ -205,8 +205,9 @@ fn unit_cost(name: &str, value: &toml::Value) -> Result<u64, String> {
         _ => f64::NAN,
     };
     if !(0.0..=UNIT_COST_MAX_POUNDS).contains(&pounds) {
-        return Err(format!(
-            "{name} must be a cost in pounds from 0 to 10000, such as 8.62 (without the £)"
+        return Err(crate::text::cli::unit_cost(
+            crate::text::cli::language(),
+            name,
         ));
     }
     Ok((pounds * 100.0).round() as u64)
@@ -224,7 +225,7 @@ pub enum ConfigError {
     /// A problem with an environment variable or a flag; the message names it.
     #[error("{0}")]
     Value(String),
-    #[error("cannot work out a home folder for the config and data; pass --config and --data-dir")]
+    #[error("{}", crate::text::cli::no_home(crate::text::cli::language()))]
     NoHome,
 }
 
@@ -267,9 +268,11 @@ fn retention_days(name: &str, given: Given<'_>) -> Result<u32, String> {
     };
     match days.and_then(|d| u32::try_from(d).ok()) {
         Some(days) if (1..=MAX_RETENTION_DAYS).contains(&days) => Ok(days),
-        _ => Err(format!(
-            "{name} must be a whole number of days from 1 to {MAX_RETENTION_DAYS}, not {}; e.g. 730 keeps two years",
-            given.shown()
+        _ => Err(crate::text::cli::retention_days(
+            crate::text::cli::language(),
+            name,
+            MAX_RETENTION_DAYS,
+            &given.shown(),
         )),
     }
 }
@@ -284,26 +287,36 @@ fn short_text(
     example: &str,
 ) -> Result<String, String> {
     let Some(text) = given.text() else {
-        return Err(format!(
-            "{name} must be text in quotes, e.g. \"{example}\", not {}",
-            given.shown()
+        return Err(crate::text::cli::text_in_quotes(
+            crate::text::cli::language(),
+            name,
+            example,
+            &given.shown(),
         ));
     };
     let text = text.trim();
     if required && text.is_empty() {
-        return Err(format!("{name} is empty; write one, e.g. \"{example}\""));
+        return Err(crate::text::cli::empty(
+            crate::text::cli::language(),
+            name,
+            example,
+        ));
     }
     let chars = text.chars().count();
     if chars > max {
-        return Err(format!(
-            "{name} is {chars} characters long; keep it to {max} or fewer"
+        return Err(crate::text::cli::too_long(
+            crate::text::cli::language(),
+            name,
+            chars,
+            max,
         ));
     }
     if let Some((at, c)) = first_unsafe(text) {
-        return Err(format!(
-            "{name} has a control character ({}) at character {}; use plain text",
-            c.escape_unicode(),
-            at + 1
+        return Err(crate::text::cli::control_character(
+            crate::text::cli::language(),
+            name,
+            &c.escape_unicode().to_string(),
+            at + 1,
         ));
     }
     Ok(text.to_string())
@@ -313,26 +326,32 @@ fn short_text(
 /// number, email address or identifier in it.
 fn desk(name: &str, given: Given<'_>) -> Result<String, String> {
     let desk = short_text(name, given, DESK_MAX_CHARS, true, "Main reception")?;
-    no_personal_data(name, desk, "the desk's name, e.g. \"Main reception\"")
+    no_personal_data(name, desk, crate::text::cli::Instead::DeskName)
 }
 
 /// `staff`: initials, at most [`STAFF_MAX_CHARS`] characters of plain text (may be empty), with
 /// no phone number, email address or identifier in it.
 fn staff(name: &str, given: Given<'_>) -> Result<String, String> {
     let staff = short_text(name, given, STAFF_MAX_CHARS, false, "AB")?;
-    no_personal_data(name, staff, "initials only, e.g. \"AB\"")
+    no_personal_data(name, staff, crate::text::cli::Instead::Initials)
 }
 
 /// The value, unless it holds personal data (the visit's own rule for desk and staff: see
 /// [`crate::visit::personal_data_in_label`]).
-fn no_personal_data(name: &str, value: String, instead: &str) -> Result<String, String> {
+fn no_personal_data(
+    name: &str,
+    value: String,
+    instead: crate::text::cli::Instead,
+) -> Result<String, String> {
     let kinds = crate::visit::personal_data_in_label(&value);
     if kinds.is_empty() {
         Ok(value)
     } else {
-        Err(format!(
-            "{name} looks like it holds {}; give {instead}, with no personal data",
-            crate::privacy::describe(&kinds)
+        Err(crate::text::cli::personal_data(
+            crate::text::cli::language(),
+            name,
+            &kinds,
+            instead,
         ))
     }
 }
@@ -341,12 +360,7 @@ fn theme(name: &str, given: Given<'_>) -> Result<ThemeName, String> {
     given
         .text()
         .and_then(|text| ThemeName::parse(text.trim()))
-        .ok_or_else(|| {
-            format!(
-                "{name} must be \"default\", \"high-contrast\" or \"light\", not {}",
-                given.shown()
-            )
-        })
+        .ok_or_else(|| crate::text::cli::theme(crate::text::cli::language(), name, &given.shown()))
 }
 
 fn language(name: &str, given: Given<'_>) -> Result<crate::text::Language, String> {
@@ -354,19 +368,17 @@ fn language(name: &str, given: Given<'_>) -> Result<crate::text::Language, Strin
         .text()
         .and_then(crate::text::Language::from_code)
         .ok_or_else(|| {
-            format!(
-                "{name} must be \"en\" (English) or \"cy\" (Welsh), not {}",
-                given.shown()
-            )
+            crate::text::cli::language_value(crate::text::cli::language(), name, &given.shown())
         })
 }
 
 fn mouse(name: &str, given: Given<'_>) -> Result<bool, String> {
     match given {
         Given::Toml(toml::Value::Boolean(on)) => Ok(*on),
-        _ => Err(format!(
-            "{name} must be true or false (without quotes), not {}",
-            given.shown()
+        _ => Err(crate::text::cli::true_or_false(
+            crate::text::cli::language(),
+            name,
+            &given.shown(),
         )),
     }
 }
@@ -375,9 +387,10 @@ fn mouse(name: &str, given: Given<'_>) -> Result<bool, String> {
 fn sync_notes(name: &str, given: Given<'_>) -> Result<bool, String> {
     match given {
         Given::Toml(toml::Value::Boolean(on)) => Ok(*on),
-        _ => Err(format!(
-            "{name} must be true or false (without quotes), not {}",
-            given.shown()
+        _ => Err(crate::text::cli::true_or_false(
+            crate::text::cli::language(),
+            name,
+            &given.shown(),
         )),
     }
 }
@@ -395,26 +408,20 @@ fn accessible_mode(name: &str, given: Given<'_>) -> Result<bool, String> {
         },
     };
     on.ok_or_else(|| match given {
-        Given::Toml(_) => format!(
-            "{name} must be true or false (without quotes), not {}",
-            given.shown()
-        ),
-        Given::Text(_) => format!(
-            "{name} must be 1 or 0 (or true or false), not {}",
-            given.shown()
-        ),
+        Given::Toml(_) => {
+            crate::text::cli::true_or_false(crate::text::cli::language(), name, &given.shown())
+        }
+        Given::Text(_) => {
+            crate::text::cli::one_or_zero(crate::text::cli::language(), name, &given.shown())
+        }
     })
 }
 
 /// `print_command`: a command line as text ("lp -d desk-printer"), split at spaces, or a list
 /// of words (["lp", "-d", "Desk printer"]); empty text turns printing off.
 fn print_command(name: &str, given: Given<'_>) -> Result<Option<Vec<String>>, String> {
-    let bad = || {
-        format!(
-            "{name} must be a command in quotes, e.g. \"lp -d desk-printer\", or a list such as [\"lp\", \"-d\", \"Desk printer\"], not {}",
-            given.shown()
-        )
-    };
+    let bad =
+        || crate::text::cli::print_command(crate::text::cli::language(), name, &given.shown());
     let words: Vec<String> = match given {
         Given::Toml(toml::Value::Array(items)) => items
             .iter()
@@ -429,15 +436,18 @@ fn print_command(name: &str, given: Given<'_>) -> Result<Option<Vec<String>>, St
             .collect(),
     };
     if let Some((at, c)) = words.iter().find_map(|w| first_unsafe(w)) {
-        return Err(format!(
-            "{name} has a control character ({}) at character {}; use plain text",
-            c.escape_unicode(),
-            at + 1
+        return Err(crate::text::cli::control_character(
+            crate::text::cli::language(),
+            name,
+            &c.escape_unicode().to_string(),
+            at + 1,
         ));
     }
     if words.iter().map(|w| w.chars().count()).sum::<usize>() > PRINT_COMMAND_MAX_CHARS {
-        return Err(format!(
-            "{name} is longer than {PRINT_COMMAND_MAX_CHARS} characters; a print command is one short line"
+        return Err(crate::text::cli::print_command_too_long(
+            crate::text::cli::language(),
+            name,
+            PRINT_COMMAND_MAX_CHARS,
         ));
     }
     Ok((!words.is_empty() && !words[0].is_empty()).then_some(words))
@@ -450,9 +460,10 @@ const PRINT_COMMAND_MAX_CHARS: usize = 500;
 fn server_url(name: &str, given: Given<'_>) -> Result<ServerUrl, String> {
     match given.text() {
         Some(text) => ServerUrl::parse(name, text),
-        None => Err(format!(
-            "{name} must be a server URL in quotes, e.g. \"postgres://desk_main@db.example.gov.uk/frontdesk\", not {}",
-            given.shown()
+        None => Err(crate::text::cli::server_url_in_quotes(
+            crate::text::cli::language(),
+            name,
+            &given.shown(),
         )),
     }
 }
@@ -465,9 +476,10 @@ pub fn server_from_flag(flag: &'static str, value: &str) -> Result<ServerUrl, Co
 fn folder(name: &str, given: Given<'_>) -> Result<PathBuf, String> {
     match given.text() {
         Some(text) if !text.trim().is_empty() => Ok(PathBuf::from(text)),
-        _ => Err(format!(
-            "{name} must be a folder's path in quotes, e.g. \"/srv/frontdesk\", not {}",
-            given.shown()
+        _ => Err(crate::text::cli::folder_in_quotes(
+            crate::text::cli::language(),
+            name,
+            &given.shown(),
         )),
     }
 }
@@ -551,6 +563,37 @@ impl Settings {
     /// Resolves settings from the real environment.
     pub fn resolve(overrides: &Overrides) -> Result<Settings, ConfigError> {
         Settings::resolve_with(overrides, |name| std::env::var(name).ok())
+    }
+
+    /// The language the settings will speak, as far as it can be told before they are checked:
+    /// `FRONTDESK_LANGUAGE`, else the config file's `language` (a file that cannot be read or
+    /// parsed tells nothing): so that an error in the rest of the config is said in it.
+    pub fn language_hint(overrides: &Overrides) -> crate::text::Language {
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        if let Some(lang) = env("FRONTDESK_LANGUAGE")
+            .as_deref()
+            .and_then(crate::text::Language::from_code)
+        {
+            return lang;
+        }
+        let file = overrides
+            .config
+            .clone()
+            .or_else(|| env("FRONTDESK_CONFIG").map(PathBuf::from))
+            .or_else(|| {
+                directories::ProjectDirs::from("uk", "frontdesk", "frontdesk")
+                    .map(|dirs| dirs.config_dir().join("config.toml"))
+            });
+        file.and_then(|file| read_bounded(&file, CONFIG_MAX_BYTES).ok())
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
+            .and_then(|table| {
+                table
+                    .get("language")
+                    .and_then(|v| v.as_str())
+                    .and_then(crate::text::Language::from_code)
+            })
+            .unwrap_or_default()
     }
 
     /// Resolves settings with the environment given as a function (so tests need not touch the
@@ -838,9 +881,10 @@ fn read_config_file(
         Err(ReadError::NotFound) => match named_by {
             None => return Ok((FileSettings::default(), false)),
             Some(by) => {
-                return Err(ConfigError::Value(format!(
-                    "the config file {} given with {by} does not exist; check the path, or leave {by} out to use the defaults",
-                    printable(&name)
+                return Err(ConfigError::Value(crate::text::cli::config_missing(
+                    crate::text::cli::language(),
+                    &printable(&name),
+                    by,
                 )));
             }
         },
@@ -911,7 +955,7 @@ fn read_config_file(
         let toml::Value::Table(table) = keys.get_ref() else {
             return Err(fail(
                 keys,
-                "keys must be a [keys] table of commands and their keys, e.g. log_visit = [\"F2\", \"ctrl-l\"]".into(),
+                crate::text::cli::keys_table(crate::text::cli::language()),
             ));
         };
         for (action, value) in table {
@@ -927,9 +971,9 @@ fn read_config_file(
                 return Err(ConfigError::File {
                     file: name.clone(),
                     line,
-                    message: format!(
-                        "keys.{} must be a list of keys in quotes, e.g. [\"F2\", \"ctrl-l\"]",
-                        printable(action)
+                    message: crate::text::cli::keys_list(
+                        crate::text::cli::language(),
+                        &printable(action),
                     ),
                 });
             };
@@ -941,7 +985,7 @@ fn read_config_file(
         let toml::Value::Table(table) = costs.get_ref() else {
             return Err(fail(
                 costs,
-                "unit_costs must be a [unit_costs] table, e.g. face_to_face = 8.62".into(),
+                crate::text::cli::unit_costs_table(crate::text::cli::language()),
             ));
         };
         for (channel, value) in table {
@@ -958,8 +1002,9 @@ fn read_config_file(
                 "phone" => &mut settings.unit_costs.phone,
                 "web" => &mut settings.unit_costs.web,
                 _ => {
-                    return Err(at_line(format!(
-                        "{key} is not a channel; use face_to_face, phone or web"
+                    return Err(at_line(crate::text::cli::not_a_channel(
+                        crate::text::cli::language(),
+                        &key,
                     )));
                 }
             };

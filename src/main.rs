@@ -16,9 +16,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             // No server password is ever shown, whatever the error holds.
+            let lang = frontdesk::text::cli::language();
             eprintln!(
                 "frontdesk: {}",
-                frontdesk::config::redact(&format!("{error:#}"))
+                frontdesk::config::redact(&frontdesk::text::cli::error(lang, &error))
             );
             ExitCode::from(2)
         }

@@ -24,7 +24,13 @@ pub(super) fn period_named(
     if let (Some(from), Some(to)) = (from, to)
         && from > to
     {
-        bail!("{from_flag} {from} is after {to_flag} {to}; swap them");
+        bail!(crate::text::cli::dates_swapped(
+            crate::text::cli::language(),
+            from_flag,
+            &from.to_string(),
+            to_flag,
+            &to.to_string(),
+        ));
     }
     Ok((from, to))
 }
@@ -38,8 +44,10 @@ pub(super) fn parse_date(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
         _ => {}
     }
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        anyhow!(
-            "{flag}: '{value}' is not a date; use YYYY-MM-DD (e.g. 2026-03-31), today or yesterday"
-        )
+        anyhow!(crate::text::cli::not_a_date(
+            crate::text::cli::language(),
+            flag,
+            value
+        ))
     })
 }

@@ -44,9 +44,13 @@ use crate::config::{Overrides, Settings};
 
 /// Runs the command the user asked for; no command opens the reception screen.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // The command line's sentences follow the config's language, its errors included.
+    let overrides = Overrides::from(&cli.global);
+    crate::text::cli::set_language(Settings::language_hint(&overrides));
     // A clock frontdesk cannot use (before 1970) is one sentence here, before anything reads it.
     crate::clock::now()?;
-    let mut settings = Settings::resolve(&Overrides::from(&cli.global))?;
+    let mut settings = Settings::resolve(&overrides)?;
+    crate::text::cli::set_language(settings.language);
     // `--catalogue sample:wales`: a sample built into the binary, written out to use.
     settings.catalogue_dir =
         crate::catalogue::samples::unpack_named(settings.catalogue_dir.take(), &settings.data_dir)?;

@@ -31,7 +31,13 @@ pub(super) fn report_period(args: &ReportArgs) -> anyhow::Result<CalendarPeriod>
     let to = to.unwrap_or(today);
     let from = from.unwrap_or(to);
     if from > to {
-        bail!("--from {from} is after --to {to}; swap them");
+        bail!(crate::text::cli::dates_swapped(
+            crate::text::cli::language(),
+            "--from",
+            &from.to_string(),
+            "--to",
+            &to.to_string(),
+        ));
     }
     Ok(CalendarPeriod::range(from, to))
 }
@@ -44,7 +50,10 @@ pub(super) fn catalogue_for_titles(settings: &Settings) -> anyhow::Result<Catalo
         Err(e) => {
             let first = e.to_string();
             let first = first.lines().next().unwrap_or_default().to_string();
-            eprintln!("frontdesk: using the built-in catalogue's titles: {first}");
+            eprintln!(
+                "frontdesk: {}",
+                crate::text::cli::using_built_in_titles(crate::text::cli::language(), &first)
+            );
             Ok(Catalogue::embedded()?)
         }
     }
@@ -72,14 +81,18 @@ fn report_server(settings: &Settings, flag: Option<&str>) -> anyhow::Result<Serv
     match (flag, &settings.report_server) {
         (Some(text), _) => Ok(config::server_from_flag("--server", text)?),
         (None, Some(url)) => Ok(url.clone()),
-        (None, None) => bail!(
-            "no report server is set for --central; add report_server = \"postgres://ROLE@HOST/DATABASE\" (the report role made by `frontdesk server init --report-role`) to {} or set FRONTDESK_REPORT_SERVER",
-            settings.config_file.display()
-        ),
+        (None, None) => bail!(crate::text::cli::no_report_server(
+            crate::text::cli::language(),
+            &settings.config_file.display().to_string(),
+        )),
     }
 }
 
 pub fn run(settings: &Settings, args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    // The report's language is the command line's too, its errors included.
+    if let Some(lang) = args.language.as_deref().and_then(Language::from_code) {
+        crate::text::cli::set_language(lang);
+    }
     let CalendarPeriod { from, to, .. } = report_period(args)?;
     let desk = args
         .desk

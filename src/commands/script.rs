@@ -67,12 +67,11 @@ pub fn list(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
 fn find<'c>(catalogue: &'c Catalogue, id: &str) -> anyhow::Result<&'c Script> {
     catalogue.script(id).ok_or_else(|| {
         let ids: Vec<&str> = catalogue.scripts.iter().map(|s| s.id.as_str()).collect();
-        let known = if ids.is_empty() {
-            "this catalogue has no scripts".to_string()
-        } else {
-            format!("the scripts are: {}", ids.join(", "))
-        };
-        anyhow::anyhow!("there is no script \"{}\"; {known}", cell(id, ID_SHOWN))
+        anyhow::anyhow!(crate::text::cli::no_such_script(
+            crate::text::cli::language(),
+            &cell(id, ID_SHOWN),
+            &ids,
+        ))
     })
 }
 
@@ -276,17 +275,19 @@ pub fn walk(settings: &Settings, id: &str, keys: &[u8], json: bool) -> anyhow::R
             .zip(&at.options)
             .map(|(k, o)| format!("{k} ({})", o.label))
             .collect();
-        anyhow::bail!(
-            "the walk stops at node {} before an end; choose one more of {} (as in --choose {})",
-            at.id,
-            options.join(", "),
-            walk.keys()
-                .iter()
-                .map(u8::to_string)
-                .chain(std::iter::once("N".to_string()))
-                .collect::<Vec<_>>()
-                .join(",")
-        );
+        let choose = walk
+            .keys()
+            .iter()
+            .map(u8::to_string)
+            .chain(std::iter::once("N".to_string()))
+            .collect::<Vec<_>>()
+            .join(",");
+        anyhow::bail!(crate::text::cli::walk_stops(
+            crate::text::cli::language(),
+            &at.id,
+            &options.join(", "),
+            &choose,
+        ));
     };
     let outcome = end.outcome.as_deref();
     let path: Vec<StepJson<'_>> = walk

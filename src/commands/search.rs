@@ -25,9 +25,7 @@ struct HitJson<'a> {
 pub fn run(settings: &Settings, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let query = args.query.join(" ");
     if query.trim().is_empty() {
-        anyhow::bail!(
-            "the search is empty; give what the resident asked for, e.g. `frontdesk search missed bin`"
-        );
+        anyhow::bail!(crate::text::cli::search_empty(crate::text::cli::language()));
     }
     let prepared = crate::runtime::prepare_catalogue(settings)?;
     let catalogue = prepared.catalogue;

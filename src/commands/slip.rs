@@ -18,14 +18,15 @@ pub fn run(settings: &Settings, args: &SlipArgs) -> anyhow::Result<ExitCode> {
     }
     let date = match &args.date {
         Some(value) => NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-            anyhow!("--date: '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-03-31")
+            anyhow!(crate::text::cli::slip_date(
+                crate::text::cli::language(),
+                value
+            ))
         })?,
         None => Local::now().date_naive(),
     };
     if args.partners.is_empty() && args.services.is_empty() {
-        bail!(
-            "give at least one --partner ID or --service ID; `frontdesk catalogue list` lists them"
-        );
+        bail!(crate::text::cli::slip_empty(crate::text::cli::language()));
     }
     let catalogue = crate::runtime::load_catalogue(settings)?;
     // On a bilingual slip Welsh comes first.
@@ -57,20 +58,17 @@ pub fn run(settings: &Settings, args: &SlipArgs) -> anyhow::Result<ExitCode> {
 
 /// One sentence naming the id, what it is if it is something else, and how to list ids.
 fn unknown_id(catalogue: &Catalogue, unknown: UnknownId) -> anyhow::Error {
+    use crate::catalogue::Kind;
     let (flag, id, wanted) = match &unknown {
-        UnknownId::Partner(id) => ("--partner", id, "a partner"),
-        UnknownId::Service(id) => ("--service", id, "a service"),
+        UnknownId::Partner(id) => ("--partner", id, Kind::Partner),
+        UnknownId::Service(id) => ("--service", id, Kind::Service),
     };
-    let is = match catalogue.find(id).map(|key| key.kind) {
-        Some(crate::catalogue::Kind::Partner) => "; it is a partner: give it with --partner",
-        Some(crate::catalogue::Kind::Service) => "; it is a service: give it with --service",
-        Some(crate::catalogue::Kind::Faq) => "; it is an FAQ, which has no place on a slip",
-        Some(crate::catalogue::Kind::Script) => {
-            "; it is a guided script: walk it with `frontdesk script walk`"
-        }
-        None => "",
-    };
-    anyhow!(
-        "{flag} {id}: '{id}' is not {wanted} in the catalogue{is}; `frontdesk catalogue list` lists every id"
-    )
+    let is = catalogue.find(id).map(|key| key.kind);
+    anyhow!(crate::text::cli::slip_unknown_id(
+        crate::text::cli::language(),
+        flag,
+        id,
+        wanted,
+        is
+    ))
 }

@@ -18,10 +18,10 @@ fn server_url(settings: &Settings, flag: Option<&str>) -> anyhow::Result<ServerU
     match (flag, &settings.server) {
         (Some(text), _) => Ok(server_from_flag("--server", text)?),
         (None, Some(url)) => Ok(url.clone()),
-        (None, None) => bail!(
-            "no central server is set; add server = \"postgres://ROLE@HOST/DATABASE\" to {} or set FRONTDESK_SERVER",
-            settings.config_file.display()
-        ),
+        (None, None) => bail!(crate::text::cli::no_server(
+            crate::text::cli::language(),
+            &settings.config_file.display().to_string(),
+        )),
     }
 }
 
@@ -94,9 +94,10 @@ pub fn server_init(
     if let (Some((_, desk_role)), Some(report_role)) = (&desk, report_role)
         && desk_role == &report_role
     {
-        bail!(
-            "--desk-role and --report-role are both {report_role}; a desk and reports need roles of their own, e.g. frontdesk_desk_main and frontdesk_reports"
-        );
+        bail!(crate::text::cli::roles_the_same(
+            crate::text::cli::language(),
+            report_role
+        ));
     }
     let mut central = Central::connect(&url)?;
     let version = central::schema::migrate(&mut central)?;

@@ -12,7 +12,10 @@ use crate::tui::keymap::Keymap;
 
 pub fn untranslated(code: &str) -> anyhow::Result<ExitCode> {
     let Some(lang) = Language::from_code(code).filter(|l| *l != Language::English) else {
-        bail!("--language {code}: give cy (Welsh); English is the words' own language");
+        bail!(crate::text::cli::untranslated_language(
+            crate::text::cli::language(),
+            code
+        ));
     };
     let missing = list(lang)?;
     for line in &missing {

@@ -11,7 +11,6 @@ use super::table::{Column, Table};
 use crate::catalogue::{Catalogue, Kind};
 use crate::cli::{BackupArgs, LogArgs, PurgeArgs, RestoreArgs, VisitsArgs};
 use crate::config::{self, Settings, Source};
-use crate::privacy;
 use crate::store::{Purged, VisitLog, local_day_bounds, retention_cutoff};
 use crate::visit::{
     DraftIncomplete, Feedback, Invalid, LanguageChoice, NOTE_MAX_CHARS, Outcome, PartnerHow,
@@ -42,9 +41,10 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .find(|id| !service_outcomes.contains_key(*id))
     {
-        bail!(
-            "--outcome is missing and --service {id} has no outcome of its own; give --outcome, or --service {id}=OUTCOME"
-        );
+        bail!(crate::text::cli::outcome_missing(
+            crate::text::cli::language(),
+            id
+        ));
     }
     let online = args
         .online
@@ -135,12 +135,12 @@ fn desk_for_log(settings: &Settings, desk: &str) -> anyhow::Result<String> {
     if config::desk_key(desk) == config::desk_key(&settings.desk) {
         return Ok(settings.desk.clone());
     }
-    bail!(
-        "--desk \"{}\" is not this desk (\"{}\"): with a central server set, visits are logged only under the desk set by `desk` in {} or FRONTDESK_DESK",
-        crate::printable::printable(desk),
-        crate::printable::printable(&settings.desk),
-        settings.config_file.display()
-    )
+    bail!(crate::text::cli::not_this_desk(
+        crate::text::cli::language(),
+        &crate::printable::printable(desk),
+        &crate::printable::printable(&settings.desk),
+        &settings.config_file.display().to_string(),
+    ))
 }
 
 /// `frontdesk visits`: the visits that started between two local dates, as a table or JSON.
@@ -171,7 +171,10 @@ pub fn list(settings: &Settings, args: &VisitsArgs) -> anyhow::Result<ExitCode> 
             Err(e) => {
                 let first = e.to_string();
                 let first = first.lines().next().unwrap_or_default();
-                eprintln!("frontdesk: showing ids rather than titles: {first}");
+                eprintln!(
+                    "frontdesk: {}",
+                    crate::text::cli::showing_ids(crate::text::cli::language(), first)
+                );
                 None
             }
         };
@@ -252,10 +255,10 @@ pub fn purge(settings: &Settings, args: &PurgeArgs) -> anyhow::Result<ExitCode> 
 pub fn backup(settings: &Settings, args: &BackupArgs) -> anyhow::Result<ExitCode> {
     let mut log = VisitLog::new(settings.visits_file());
     if !log.exists() {
-        bail!(
-            "there is no visit log at {} yet; nothing to back up",
-            log.path().display()
-        );
+        bail!(crate::text::cli::nothing_to_back_up(
+            crate::text::cli::language(),
+            &log.path().display().to_string(),
+        ));
     }
     let written = log.backup_to(&args.path, args.force)?;
     outln!("Backed up the visit log to {}", written.display());
@@ -301,7 +304,12 @@ fn parse_word<T>(flag: &str, value: &str) -> anyhow::Result<T>
 where
     T: FromStr<Err = crate::visit::UnknownValue>,
 {
-    value.parse::<T>().map_err(|e| anyhow!("{flag}: {e}"))
+    value.parse::<T>().map_err(|e| {
+        anyhow!(
+            "{flag}: {}",
+            crate::text::cli::unknown_value(crate::text::cli::language(), &e)
+        )
+    })
 }
 
 /// `--service ID` or `--service ID=OUTCOME`.
@@ -310,9 +318,9 @@ fn parse_service(value: &str) -> anyhow::Result<(String, Option<Outcome>)> {
         None => Ok((value.trim().to_string(), None)),
         Some((id, outcome)) => {
             let outcome = outcome.parse::<Outcome>().map_err(|e| {
-                anyhow!(
-                    "--service {value}: {e}; write it as ID=OUTCOME, e.g. homelessness=referred"
-                )
+                let lang = crate::text::cli::language();
+                let reason = crate::text::cli::unknown_value(lang, &e);
+                anyhow!(crate::text::cli::service_with_outcome(lang, value, &reason))
             })?;
             Ok((id.trim().to_string(), Some(outcome)))
         }
@@ -328,9 +336,12 @@ fn parse_referral(value: &str) -> anyhow::Result<(String, Option<bool>)> {
     let consent = match answer.to_ascii_lowercase().as_str() {
         "yes" | "y" => true,
         "no" | "n" => false,
-        _ => bail!(
-            "--refer {value}: '{answer}' is not an answer to 'Has the resident agreed?'; write --refer {id}=yes or --refer {id}=no"
-        ),
+        _ => bail!(crate::text::cli::refer_answer(
+            crate::text::cli::language(),
+            value,
+            answer,
+            id
+        )),
     };
     Ok((id.to_string(), Some(consent)))
 }
@@ -338,13 +349,15 @@ fn parse_referral(value: &str) -> anyhow::Result<(String, Option<bool>)> {
 /// Why `log` refuses a visit, as one sentence naming the flag to fix.
 fn refusal(catalogue: &Catalogue, invalid: Invalid) -> anyhow::Error {
     match invalid {
-        Invalid::PersonalData(kinds) => anyhow!(
-            "the note looks like it holds {}; remove it and try again",
-            privacy::describe(&kinds)
-        ),
+        Invalid::PersonalData(kinds) => {
+            anyhow!(crate::text::cli::note_personal_data(
+                crate::text::cli::language(),
+                &kinds
+            ))
+        }
         Invalid::PersonalDataInLabel(label, kinds) => {
             anyhow!(crate::text::status::personal_data_in_label(
-                crate::text::Language::English,
+                crate::text::cli::language(),
                 label,
                 &kinds
             ))
@@ -355,48 +368,52 @@ fn refusal(catalogue: &Catalogue, invalid: Invalid) -> anyhow::Error {
             let name = catalogue
                 .partner(&id)
                 .map_or(id.as_str(), |p| p.name.as_str());
-            anyhow!(
-                "--refer {id}: {name} takes a referral only when the resident agrees to it; ask them, then give --refer {id}=yes or --refer {id}=no"
-            )
+            anyhow!(crate::text::cli::refer_needs_consent(
+                crate::text::cli::language(),
+                &id,
+                name
+            ))
         }
         Invalid::Incomplete(DraftIncomplete::NoDesk) => {
-            anyhow!("the desk name is empty; give one with --desk or `desk` in the config file")
+            anyhow!(crate::text::cli::desk_empty(crate::text::cli::language()))
         }
-        Invalid::Incomplete(other) => anyhow!("cannot log the visit: {other}"),
+        Invalid::Incomplete(other) => {
+            anyhow!(crate::text::cli::cannot_log(
+                crate::text::cli::language(),
+                &other.to_string()
+            ))
+        }
     }
 }
 
 /// `id` is not an entry of the wanted kind: the error names it and the valid ones (all of them
 /// when there are few, else the closest and `frontdesk catalogue list`).
 fn unknown_id(catalogue: &Catalogue, flag: &str, id: &str, wanted: Kind) -> anyhow::Error {
+    let lang = crate::text::cli::language();
     let id = id.trim();
     if let Some(key) = catalogue.find(id) {
-        let right_flag = match key.kind {
-            Kind::Service => "give it with --service",
-            Kind::Partner => "give it with --partner",
-            Kind::Faq => "an FAQ is not logged; give the service it is about",
-            Kind::Script => "a script is not logged; give the services it ends with",
-        };
-        return anyhow!(
-            "{flag}: '{id}' is {}, not {}; {right_flag}",
-            with_article(key.kind),
-            with_article(wanted)
-        );
+        return anyhow!(crate::text::cli::wrong_kind(
+            lang, flag, id, key.kind, wanted
+        ));
     }
     let valid: Vec<&str> = catalogue
         .entries()
         .filter(|(key, _)| key.kind == wanted)
         .map(|(_, entry)| entry.id())
         .collect();
-    let what = with_article(wanted);
-    if valid.is_empty() {
-        return anyhow!("{flag}: '{id}' is not {what} in the catalogue, which has none");
-    }
+    let unknown = |all: &[&str], close: &[&str]| {
+        anyhow!(crate::text::cli::unknown_id(
+            lang,
+            flag,
+            id,
+            wanted,
+            valid.is_empty(),
+            all,
+            close
+        ))
+    };
     if valid.len() <= LIST_ALL_UP_TO {
-        return anyhow!(
-            "{flag}: '{id}' is not {what} in the catalogue; use one of: {}",
-            valid.join(", ")
-        );
+        return unknown(&valid, &[]);
     }
     let mut close: Vec<(f64, &str)> = valid
         .iter()
@@ -405,24 +422,7 @@ fn unknown_id(catalogue: &Catalogue, flag: &str, id: &str, wanted: Kind) -> anyh
         .collect();
     close.sort_by(|a, b| b.0.total_cmp(&a.0));
     let close: Vec<&str> = close.into_iter().take(3).map(|(_, v)| v).collect();
-    if close.is_empty() {
-        return anyhow!(
-            "{flag}: '{id}' is not {what} in the catalogue; run `frontdesk catalogue list` to see every id"
-        );
-    }
-    anyhow!(
-        "{flag}: '{id}' is not {what} in the catalogue; did you mean {}? Run `frontdesk catalogue list` to see every id",
-        close.join(", ")
-    )
-}
-
-fn with_article(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Service => "a service",
-        Kind::Partner => "a partner",
-        Kind::Faq => "an FAQ",
-        Kind::Script => "a script",
-    }
+    unknown(&[], &close)
 }
 
 /// The visits as an aligned table, one line each: services, partners and outcomes as the

@@ -19,27 +19,18 @@ impl ServerUrl {
     pub fn parse(name: &str, text: &str) -> Result<ServerUrl, String> {
         let text = text.trim();
         let shown = redact(text);
-        let example = "e.g. \"postgres://desk_main@db.example.gov.uk/frontdesk\"";
+        let lang = crate::text::cli::language();
         if !(text.starts_with("postgres://") || text.starts_with("postgresql://")) {
-            return Err(format!(
-                "{name} must be a URL that starts with postgres://, {example}, not \"{shown}\""
-            ));
+            return Err(crate::text::cli::server_url_scheme(lang, name, &shown));
         }
         if text.chars().any(char::is_control) {
-            return Err(format!(
-                "{name} has a control character; write the URL on one line, {example}"
-            ));
+            return Err(crate::text::cli::server_url_control(lang, name));
         }
         let config = tokio_postgres::Config::from_str(text).map_err(|e| {
-            format!(
-                "{name} is not a server URL frontdesk can use ({}): \"{shown}\"; {example}",
-                redact(&e.to_string())
-            )
+            crate::text::cli::server_url_unusable(lang, name, &redact(&e.to_string()), &shown)
         })?;
         if config.get_hosts().is_empty() {
-            return Err(format!(
-                "{name} names no server: \"{shown}\"; add the host, {example}"
-            ));
+            return Err(crate::text::cli::server_url_no_host(lang, name, &shown));
         }
         Ok(ServerUrl {
             text: text.to_string(),

@@ -111,6 +111,7 @@ pub fn every_text(lang: Language) -> Vec<Text> {
     waiting_texts(l, lang);
     field_texts(l, lang);
     error_texts(l, lang);
+    cli_texts(l, lang);
     later_texts(l, lang);
     std::mem::take(&mut l.texts)
 }
@@ -1051,4 +1052,146 @@ fn later_texts(l: &mut List, lang: Language) {
         "script.scripts_are_for_services",
         script::scripts_are_for_services(lang),
     );
+}
+
+/// The command line's own sentences (errors and warnings).
+fn cli_texts(l: &mut List, lang: Language) {
+    use super::cli::*;
+    let kinds = [PersonalData::PhoneNumber];
+    l.add("cli.no_home", no_home(lang));
+    l.add("cli.config_missing", config_missing(lang, "F1", "--config"));
+    l.add("cli.unit_cost", unit_cost(lang, "N1"));
+    l.add("cli.retention_days", retention_days(lang, "N1", 3650, "V1"));
+    l.add("cli.text_in_quotes", text_in_quotes(lang, "N1", "E1", "V1"));
+    l.add("cli.empty", empty(lang, "N1", "E1"));
+    l.add("cli.too_long", too_long(lang, "N1", 90, 80));
+    l.add(
+        "cli.control_character",
+        control_character(lang, "N1", "C1", 3),
+    );
+    l.add(
+        "cli.personal_data.desk",
+        personal_data(lang, "N1", &kinds, Instead::DeskName),
+    );
+    l.add(
+        "cli.personal_data.staff",
+        personal_data(lang, "N1", &kinds, Instead::Initials),
+    );
+    l.add("cli.true_or_false", true_or_false(lang, "N1", "V1"));
+    l.add("cli.one_or_zero", one_or_zero(lang, "N1", "V1"));
+    l.add("cli.print_command", print_command(lang, "N1", "V1"));
+    l.add(
+        "cli.print_command_too_long",
+        print_command_too_long(lang, "N1", 500),
+    );
+    l.add(
+        "cli.server_url_in_quotes",
+        server_url_in_quotes(lang, "N1", "V1"),
+    );
+    l.add("cli.folder_in_quotes", folder_in_quotes(lang, "N1", "V1"));
+    l.add("cli.theme", theme(lang, "N1", "V1"));
+    l.add("cli.language_value", language_value(lang, "N1", "V1"));
+    l.add("cli.keys_table", keys_table(lang));
+    l.add("cli.keys_list", keys_list(lang, "A1"));
+    l.add("cli.unit_costs_table", unit_costs_table(lang));
+    l.add("cli.not_a_channel", not_a_channel(lang, "K1"));
+    l.add("cli.server_url_scheme", server_url_scheme(lang, "N1", "V1"));
+    l.add("cli.server_url_control", server_url_control(lang, "N1"));
+    l.add(
+        "cli.server_url_unusable",
+        server_url_unusable(lang, "N1", "R1", "V1"),
+    );
+    l.add(
+        "cli.server_url_no_host",
+        server_url_no_host(lang, "N1", "V1"),
+    );
+    l.add(
+        "cli.dates_swapped",
+        dates_swapped(lang, "--from", "D1", "--to", "D2"),
+    );
+    l.add("cli.not_a_date", not_a_date(lang, "--from", "V1"));
+    l.add("cli.slip_date", slip_date(lang, "V1"));
+    l.add("cli.search_empty", search_empty(lang));
+    l.add("cli.slip_empty", slip_empty(lang));
+    l.add(
+        "cli.slip_unknown_id",
+        slip_unknown_id(lang, "--service", "I1", Kind::Service, None),
+    );
+    for kind in [Kind::Service, Kind::Partner, Kind::Faq, Kind::Script] {
+        l.add(
+            format!("cli.slip_unknown_id.{kind:?}"),
+            slip_unknown_id(lang, "--partner", "I1", Kind::Partner, Some(kind)),
+        );
+        l.add(
+            format!("cli.wrong_kind.{kind:?}"),
+            wrong_kind(lang, "--service", "I1", kind, Kind::Service),
+        );
+    }
+    l.add("cli.no_server", no_server(lang, "F1"));
+    l.add("cli.no_report_server", no_report_server(lang, "F1"));
+    l.add("cli.roles_the_same", roles_the_same(lang, "R1"));
+    l.add("cli.no_such_script", no_such_script(lang, "I1", &[]));
+    l.add(
+        "cli.no_such_script.some",
+        no_such_script(lang, "I1", &["I2"]),
+    );
+    l.add("cli.walk_stops", walk_stops(lang, "N1", "O1", "1,N"));
+    l.add(
+        "cli.untranslated_language",
+        untranslated_language(lang, "C1"),
+    );
+    l.add("cli.outcome_missing", outcome_missing(lang, "I1"));
+    l.add("cli.not_this_desk", not_this_desk(lang, "D1", "D2", "F1"));
+    l.add("cli.nothing_to_back_up", nothing_to_back_up(lang, "F1"));
+    l.add(
+        "cli.service_with_outcome",
+        service_with_outcome(lang, "V1", "R1"),
+    );
+    l.add("cli.refer_answer", refer_answer(lang, "V1", "A1", "I1"));
+    l.add("cli.note_personal_data", note_personal_data(lang, &kinds));
+    l.add(
+        "cli.refer_needs_consent",
+        refer_needs_consent(lang, "I1", "N1"),
+    );
+    l.add("cli.desk_empty", desk_empty(lang));
+    l.add("cli.cannot_log", cannot_log(lang, "R1"));
+    l.add(
+        "cli.unknown_id.none",
+        unknown_id(lang, "--service", "I1", Kind::Service, true, &[], &[]),
+    );
+    l.add(
+        "cli.unknown_id.all",
+        unknown_id(lang, "--service", "I1", Kind::Service, false, &["I2"], &[]),
+    );
+    l.add(
+        "cli.unknown_id.close",
+        unknown_id(lang, "--service", "I1", Kind::Service, false, &[], &["I2"]),
+    );
+    l.add(
+        "cli.unknown_id",
+        unknown_id(lang, "--service", "I1", Kind::Service, false, &[], &[]),
+    );
+    l.add(
+        "cli.using_built_in_titles",
+        using_built_in_titles(lang, "R1"),
+    );
+    l.add("cli.showing_ids", showing_ids(lang, "R1"));
+    for what in [
+        "an outcome",
+        "a reason for not going online",
+        "a kind of demand",
+        "a way of helping online",
+        "a kind of feedback",
+        "a language",
+    ] {
+        let unknown = crate::visit::UnknownValue {
+            value: "V1".into(),
+            what,
+            valid: vec!["W1", "W2"],
+        };
+        l.add(
+            format!("cli.unknown_value.{what}"),
+            unknown_value(lang, &unknown),
+        );
+    }
 }

@@ -11,6 +11,7 @@ pub mod accessible;
 pub mod all;
 pub mod appointments;
 pub mod booking;
+pub mod cli;
 pub mod errors;
 pub mod fields;
 pub mod form;

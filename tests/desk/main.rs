@@ -11,6 +11,7 @@ mod booking;
 mod face_bugs;
 mod faces_agree;
 mod one_view;
+mod qr_scan;
 mod reception;
 mod report_screen;
 mod script_screen;

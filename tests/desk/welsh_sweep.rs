@@ -786,3 +786,134 @@ fn appointments_the_waiting_list_and_their_report_in_welsh_have_no_english_of_th
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// What a failing command printed, without what the user typed or the program's names for
+/// things: paths and URLs, flags (`--from`), `KEY=VALUE` and `a_name` words, commands in
+/// backticks, the value given, and a list of the words a flag takes ("un o:
+/// resolved, signposted, ...").
+fn without_the_commands_own(said: &str, folder: &str, typed: &[&str]) -> String {
+    let mut said = said.replace(folder, " ");
+    while let Some(start) = said.find('`') {
+        let Some(len) = said[start + 1..].find('`') else {
+            break;
+        };
+        said.replace_range(start..start + len + 2, " ");
+    }
+    while let Some(start) = said.find("un o:") {
+        let end = said[start..].find(';').map_or(said.len(), |e| start + e);
+        said.replace_range(start..end, " ");
+    }
+    said.split(' ')
+        .filter(|token| {
+            let bare = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            !(token.contains("--")
+                || token.contains('=')
+                || token.contains('_')
+                || token.contains('/')
+                || typed.iter().any(|t| !bare.is_empty() && t.contains(bare)))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Commands that fail, on a desk whose config says `language = "cy"`: a bad flag, a date, an id,
+/// a missing server or visit log, and a config file with a bad setting. Each says why in Welsh
+/// (a file's path, a flag or a field's name as written), and the same commands on an English
+/// desk do say English words, so the sweep can find them.
+#[test]
+fn failing_commands_on_a_welsh_desk_say_why_in_welsh() {
+    let catalogue = Catalogue::embedded().unwrap();
+    let sweep = Sweep::new(&catalogue);
+    let partner = catalogue.partners[0].id.clone();
+    let home = TempDir::new().unwrap();
+    let folder = home.path().display().to_string();
+    let backup = home.path().join("backup.sqlite3").display().to_string();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["log", "--service", "no-such-thing", "--outcome", "resolved"],
+        vec!["log", "--service", &partner, "--outcome", "resolved"],
+        vec!["log", "--service", "bulky-waste"],
+        vec!["log", "--service", "bulky-waste", "--outcome", "sorted"],
+        vec!["log", "--service", "bulky-waste=sorted"],
+        vec![
+            "log",
+            "--service",
+            "bulky-waste",
+            "--outcome",
+            "resolved",
+            "--refer",
+            "x=maybe",
+        ],
+        vec![
+            "log",
+            "--service",
+            "bulky-waste",
+            "--outcome",
+            "resolved",
+            "--note",
+            "email jo.bloggs@example.com",
+        ],
+        vec!["visits", "--from", "2026-13-01"],
+        vec!["visits", "--from", "2026-03-02", "--to", "2026-03-01"],
+        vec!["slip", "--service", "no-such-thing"],
+        vec!["slip", "--partner", "bulky-waste"],
+        vec!["script", "show", "no-such-script"],
+        vec!["search", " "],
+        vec!["sync"],
+        vec!["backup", &backup],
+        vec!["report", "--central"],
+        vec!["report", "--from", "2026-03-02", "--to", "2026-03-01"],
+        vec!["text", "untranslated", "--language", "fr"],
+    ];
+    let settings = [
+        "theme = \"pink\"",
+        "retention_days = 0",
+        "desk = \"\"",
+        "staff = \"07700 900123\"",
+        "mouse = \"yes\"",
+        "keys = 3",
+        "print_command = 3",
+        "server = \"http://example.org\"",
+        "data_dir = 4",
+        "[unit_costs]\nposted = 3",
+    ];
+    let run = |language: &str, setting: &str, args: &[&str]| {
+        let config = home.path().join(format!("config-{language}.toml"));
+        std::fs::write(&config, format!("language = \"{language}\"\n{setting}\n")).unwrap();
+        let output = crate::support::frontdesk_with_config(home.path(), &config)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{args:?} {setting} did not fail");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let mut english_found = 0;
+    let mut checked = 0;
+    let cases = commands
+        .iter()
+        .map(|args| ("", args.clone()))
+        .chain(settings.iter().map(|s| (*s, vec!["search", "bins"])));
+    for (setting, args) in cases {
+        let said = run("cy", setting, &args);
+        assert!(said.starts_with("frontdesk: "), "{args:?}: {said}");
+        let mut typed = args.clone();
+        typed.push(setting);
+        let shown = without_the_commands_own(&said, &folder, &typed);
+        let problems = sweep.english_in(&shown);
+        assert!(
+            problems.is_empty(),
+            "{args:?} {setting}:\n{}\n{said}",
+            problems.join("\n")
+        );
+        let in_english = run("en", setting, &args);
+        let shown = without_the_commands_own(&in_english, &folder, &typed);
+        if !sweep.english_in(&shown).is_empty() {
+            english_found += 1;
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 28);
+    assert!(
+        english_found * 4 >= checked * 3,
+        "the sweep found English in only {english_found} of {checked} English errors"
+    );
+}
