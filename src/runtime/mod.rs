@@ -72,9 +72,22 @@ pub fn load_catalogue(settings: &Settings) -> Result<Catalogue, CatalogueRefused
 /// ([`crate::search::compiled`]), and where to keep the compiled form otherwise.
 pub fn prepare_catalogue(settings: &Settings) -> Result<Prepared, CatalogueRefused> {
     let today = chrono::Local::now().date_naive();
-    let dir = settings.catalogue_dir.clone().or_else(|| {
+    let dir = catalogue_dir(settings);
+    compiled::prepare(dir.as_deref(), Some(&settings.compiled_dir()), today)
+}
+
+/// The folder `settings` name, else the one last fetched from the central server; `None` for
+/// the built-in catalogue.
+fn catalogue_dir(settings: &Settings) -> Option<std::path::PathBuf> {
+    settings.catalogue_dir.clone().or_else(|| {
         crate::catalogue::fetched::current(&settings.central_catalogue_dir()).map(|(dir, _)| dir)
-    });
-    let compiled = settings.compiled_dir();
-    compiled::prepare(dir.as_deref(), Some(&compiled), today)
+    })
+}
+
+/// As [`prepare_catalogue`], for the screen: the built-in catalogue's index is still being read
+/// ([`Prepared::reading`]) when this returns, so the first frame does not wait for it.
+pub fn prepare_catalogue_later(settings: &Settings) -> Result<Prepared, CatalogueRefused> {
+    let today = chrono::Local::now().date_naive();
+    let dir = catalogue_dir(settings);
+    compiled::prepare_later(dir.as_deref(), Some(&settings.compiled_dir()), today)
 }

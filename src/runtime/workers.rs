@@ -17,7 +17,7 @@ use crate::catalogue::Catalogue;
 use crate::config::Settings;
 use crate::desk::{Action, Effect};
 use crate::search::Index;
-use crate::search::compiled::Pending;
+use crate::search::compiled::{IndexReading, Pending};
 use crate::store::{DraftSlot, StoreError, VisitLog, local_day_bounds};
 use crate::visit::Visit;
 
@@ -32,6 +32,8 @@ pub struct SearchWorker {
 pub struct SearchStart {
     pub catalogue: Arc<Catalogue>,
     pub index: Option<Index>,
+    /// The index still being read from the built-in compiled form, when `index` is `None`.
+    pub reading: Option<IndexReading>,
     pub pending: Option<Pending>,
 }
 
@@ -46,9 +48,12 @@ impl SearchWorker {
                 let SearchStart {
                     catalogue,
                     index,
+                    reading,
                     pending,
                 } = start;
-                let index = index.unwrap_or_else(|| Index::new(&catalogue));
+                let index = index
+                    .or_else(|| reading.and_then(IndexReading::wait))
+                    .unwrap_or_else(|| Index::new(&catalogue));
                 // Keeping the compiled form waits for no one: queries already sent queue up,
                 // and the latest is answered next.
                 if let Some(pending) = pending {
@@ -76,6 +81,7 @@ impl SearchWorker {
         let start = SearchStart {
             catalogue,
             index: None,
+            reading: None,
             pending: None,
         };
         *self = SearchWorker::start(start, self.answers.clone());

@@ -50,6 +50,47 @@ pub struct Prepared {
     pub index: Option<Index>,
     /// Where the compiled file goes once the index is built, when it is to be written.
     pub pending: Option<Pending>,
+    /// The index, still being read on a thread of its own (from [`prepare_later`] only).
+    pub reading: Option<IndexReading>,
+}
+
+/// The index of the built-in compiled form, being read on a thread of its own: the catalogue
+/// is ready before it, so the screen can draw its first frame while the index is read.
+#[derive(Debug)]
+pub struct IndexReading {
+    thread: std::thread::JoinHandle<Option<IndexData>>,
+    /// How many searchable entries the catalogue it belongs to has.
+    docs: usize,
+}
+
+impl IndexReading {
+    /// The index once read; `None` when it could not be read or does not belong to the
+    /// catalogue (then build it with [`Index::new`]).
+    pub fn wait(self) -> Option<Index> {
+        let data = self.thread.join().ok().flatten()?;
+        (data.docs.len() == self.docs).then(|| Index::from_data(data))
+    }
+}
+
+/// As [`prepare`], except that the index of the built-in catalogue is still being read when
+/// this returns ([`Prepared::reading`]): for the screen, whose first frame needs only the
+/// catalogue.
+pub fn prepare_later(
+    dir: Option<&Path>,
+    compiled_dir: Option<&Path>,
+    today: NaiveDate,
+) -> Result<Prepared, CatalogueRefused> {
+    if dir.is_none()
+        && let Some((catalogue, reading)) = built_in_later()
+    {
+        return Ok(Prepared {
+            catalogue,
+            index: None,
+            pending: None,
+            reading: Some(reading),
+        });
+    }
+    prepare(dir, compiled_dir, today)
 }
 
 /// A compiled file to write, once the index of a freshly checked folder is built.
@@ -76,6 +117,7 @@ pub fn prepare(
             catalogue,
             index: Some(index),
             pending: None,
+            reading: None,
         });
     }
     let (Some(dir), Some(compiled_dir)) = (dir, compiled_dir) else {
@@ -83,6 +125,7 @@ pub fn prepare(
             catalogue: Catalogue::load_for_desk(dir, today)?,
             index: None,
             pending: None,
+            reading: None,
         });
     };
     let file = compiled_dir.join(file_name(dir));
@@ -97,6 +140,7 @@ pub fn prepare(
             catalogue,
             index: Some(index),
             pending: None,
+            reading: None,
         });
     }
     let folder = Catalogue::read_folder(dir)?;
@@ -113,6 +157,7 @@ pub fn prepare(
         catalogue: Catalogue::from_folder(folder, today)?,
         index: None,
         pending: key.map(|key| Pending { file, key }),
+        reading: None,
     })
 }
 
@@ -264,6 +309,15 @@ fn read(
 /// The catalogue and its index from their decoded parts; `None` when they do not belong
 /// together (the index points into the catalogue by position: they must be the same size).
 fn assemble(origin: Origin, read: Reading, index: IndexData) -> Option<(Catalogue, Index)> {
+    let catalogue = catalogue_of(origin, read);
+    if index.docs.len() != catalogue.searchable().count() {
+        return None;
+    }
+    Some((catalogue, Index::from_data(index)))
+}
+
+/// The catalogue of a compiled form's decoded content part.
+fn catalogue_of(origin: Origin, read: Reading) -> Catalogue {
     let catalogue = Catalogue::from_parts(
         origin,
         vec![CatalogueFile {
@@ -279,10 +333,7 @@ fn assemble(origin: Origin, read: Reading, index: IndexData) -> Option<(Catalogu
     );
     let mut catalogue = catalogue;
     catalogue.appointments = read.appointments;
-    if index.docs.len() != catalogue.searchable().count() {
-        return None;
-    }
-    Some((catalogue, Index::from_data(index)))
+    catalogue
 }
 
 /// A compiled file's key and its two parts decoded, when the file is whole: its magic, lengths
@@ -365,6 +416,18 @@ impl<R: Read> Read for Hashing<'_, R> {
 
 /// A compiled form's key and its two parts decoded, when whole.
 fn decode(bytes: &[u8]) -> Option<(u128, Reading, IndexData)> {
+    let (key, content, index) = split(bytes)?;
+    let (content, index) = std::thread::scope(|scope| {
+        let decoding = scope.spawn(|| postcard::from_bytes::<IndexData>(index).ok());
+        let content: Option<Reading> = postcard::from_bytes(content).ok();
+        (content, decoding.join().ok().flatten())
+    });
+    Some((key, content?, index?))
+}
+
+/// A compiled form's key and its two parts (content, index), when whole: its magic, lengths
+/// and checksum right.
+fn split(bytes: &[u8]) -> Option<(u128, &[u8], &[u8])> {
     let (header, body) = bytes.split_at_checked(HEADER_BYTES)?;
     let number = |at: usize, length: usize| -> Option<u128> {
         let mut buffer = [0u8; 16];
@@ -381,12 +444,7 @@ fn decode(bytes: &[u8]) -> Option<(u128, Reading, IndexData)> {
     if !whole {
         return None;
     }
-    let (content, index) = std::thread::scope(|scope| {
-        let decoding = scope.spawn(|| postcard::from_bytes::<IndexData>(index).ok());
-        let content: Option<Reading> = postcard::from_bytes(content).ok();
-        (content, decoding.join().ok().flatten())
-    });
-    Some((number(8, 16)?, content?, index?))
+    Some((number(8, 16)?, content, index))
 }
 
 /// The built-in catalogue's compiled form, as the program carries it ([`carry_built_in`]).
@@ -399,33 +457,15 @@ pub fn carry_built_in(bytes: &'static [u8]) {
     let _ = BUILT_IN.set(bytes);
 }
 
-/// What the built-in compiled form is made from, besides the catalogue files: the source of the
-/// content model and of the index. A change to either makes an older compiled form unusable.
-const MADE_WITH: &[&str] = &[
-    include_str!("../catalogue/model.rs"),
-    include_str!("../catalogue/script.rs"),
-    include_str!("../catalogue/welsh.rs"),
-    include_str!("../catalogue/expand.rs"),
-    include_str!("../catalogue/load.rs"),
-    include_str!("../catalogue/places.rs"),
-    include_str!("index.rs"),
-    include_str!("vocabulary.rs"),
-    include_str!("thesaurus.rs"),
-    include_str!("normalise.rs"),
-    include_str!("welsh.rs"),
-    include_str!("contact.rs"),
-];
-
-/// The key of the built-in catalogue: its files, and what its compiled form is made with.
+/// The key of the built-in catalogue: its files and the source of the content model and of the
+/// index (which a change to either makes an older compiled form unusable), hashed by build.rs
+/// as the program is built, so a start reads no catalogue file to know its compiled form is
+/// current.
 pub fn built_in_key() -> u128 {
+    let sources = u128::from_str_radix(env!("FRONTDESK_BUILT_IN_SOURCES"), 16).unwrap_or(0);
     let mut key = Key(Xxh3::new());
     key.part(MAGIC);
-    for source in MADE_WITH {
-        key.part(source.as_bytes());
-    }
-    for file in crate::catalogue::embedded_files() {
-        key.add(&file.name, file.text.as_bytes());
-    }
+    key.part(&sources.to_le_bytes());
     key.digest()
 }
 
@@ -437,6 +477,23 @@ pub fn built_in() -> Option<(Catalogue, Index)> {
         return None;
     }
     assemble(Origin::Embedded, read, index)
+}
+
+/// The built-in catalogue from the compiled form in the program, with its index still being
+/// read on a thread of its own; `None` as for [`built_in`].
+fn built_in_later() -> Option<(Catalogue, IndexReading)> {
+    let (key, content, index) = split(BUILT_IN.get().copied()?)?;
+    if key != built_in_key() {
+        return None;
+    }
+    let thread = std::thread::Builder::new()
+        .name("index".into())
+        .spawn(move || postcard::from_bytes::<IndexData>(index).ok())
+        .ok()?;
+    let read: Reading = postcard::from_bytes(content).ok()?;
+    let catalogue = catalogue_of(Origin::Embedded, read);
+    let docs = catalogue.searchable().count();
+    Some((catalogue, IndexReading { thread, docs }))
 }
 
 /// The compiled form of the built-in catalogue, made afresh from its files: what

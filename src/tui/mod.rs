@@ -31,7 +31,9 @@ pub use terminal::install_panic_hook;
 pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
     let keymap = keymap::Keymap::with_overrides(&settings.keys)
         .map_err(|message| settings.key_binding_error(&message))?;
-    let prepared = crate::runtime::prepare_catalogue(settings)?;
+    // The index is read on a thread of its own meanwhile: the first frame needs only the
+    // catalogue.
+    let prepared = crate::runtime::prepare_catalogue_later(settings)?;
     let catalogue = Arc::new(prepared.catalogue);
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
@@ -49,6 +51,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
     let search = crate::runtime::workers::SearchStart {
         catalogue,
         index: prepared.index,
+        reading: prepared.reading,
         pending: prepared.pending,
     };
     runtime.block_on(event_loop::run(
