@@ -164,6 +164,32 @@ impl Ledger {
         })
     }
 
+    /// Marks the resident of a booking seen at `desk` (checked in first).
+    pub fn seen(
+        &mut self,
+        reference: &str,
+        desk: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Change<Booking>, LedgerError> {
+        Ok(match self {
+            Ledger::Local(store) => store.seen(reference, desk, now)?,
+            Ledger::Central(room) => room.seen(reference, desk, now)?,
+        })
+    }
+
+    /// Marks today's ticket seen at `desk`, with the booking it came from.
+    pub fn ticket_seen(
+        &mut self,
+        ticket: &str,
+        desk: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(Ticket, Option<Booking>)>, LedgerError> {
+        Ok(match self {
+            Ledger::Local(store) => store.ticket_seen(ticket, desk, now)?,
+            Ledger::Central(room) => room.ticket_seen(ticket, desk, now)?,
+        })
+    }
+
     pub fn add_ticket(
         &mut self,
         service: &str,

@@ -25,7 +25,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use tokio_postgres::Row;
 
 use super::{Central, CentralError};
-use crate::appointments::needs;
+use crate::appointments::needs::{self, Need};
 use crate::appointments::slots::{AT_FORMAT, Taken};
 use crate::appointments::{Booking, BookingState, Ticket, london, reference};
 use crate::config::ServerUrl;
@@ -67,6 +67,7 @@ pub(super) const TABLES: &str = r#"
         arrived_at bigint NOT NULL,
         called_at bigint,
         desk text,
+        seen_at bigint,
         PRIMARY KEY (site, day, ticket)
     );
     CREATE INDEX waiting_by_arrival ON frontdesk.waiting (site, day, arrived_at);
@@ -78,6 +79,12 @@ pub(super) const TABLES: &str = r#"
     DECLARE
         v_site text;
         v_taken integer;
+        -- A longer slot is two (`p_minutes` is then twice the offer's slot): this one and the
+        -- next, both free (see `appointments::slots_taken`).
+        v_longer boolean := position(',longer-slot,' in ',' || p_needs || ',') > 0;
+        v_step bigint;
+        v_slots bigint[];
+        v_slot bigint;
     BEGIN
         SELECT coalesce(d.site, d.desk) INTO v_site FROM frontdesk.desks d
             WHERE d.role = session_user;
@@ -85,14 +92,30 @@ pub(super) const TABLES: &str = r#"
             RAISE EXCEPTION 'role % is not a desk''s role, and only a desk books', session_user
                 USING ERRCODE = '42501';
         END IF;
-        PERFORM pg_advisory_xact_lock(7264101,
-            hashtext(p_service || '|' || p_place || '|' || p_slot_at::text));
-        SELECT count(*) INTO v_taken FROM frontdesk.bookings
-            WHERE service_id = p_service AND place_id = p_place AND slot_at = p_slot_at
-              AND state <> 'cancelled';
-        IF v_taken >= p_capacity THEN
-            RETURN 'full';
+        IF v_longer THEN
+            v_step := (p_minutes / 2)::bigint * 60000;
+            v_slots := ARRAY[p_slot_at, p_slot_at + v_step];
+        ELSE
+            v_step := greatest(p_minutes, 1)::bigint * 60000;
+            v_slots := ARRAY[p_slot_at];
         END IF;
+        -- Every slot it takes is locked, earliest first, before any is counted.
+        FOREACH v_slot IN ARRAY v_slots LOOP
+            PERFORM pg_advisory_xact_lock(7264101,
+                hashtext(p_service || '|' || p_place || '|' || v_slot::text));
+        END LOOP;
+        FOREACH v_slot IN ARRAY v_slots LOOP
+            SELECT count(*) INTO v_taken FROM frontdesk.bookings b
+                WHERE b.service_id = p_service AND b.place_id = p_place
+                  AND b.slot_at >= v_slot - v_step AND b.slot_at <= v_slot
+                  AND b.state <> 'cancelled'
+                  AND (b.slot_at = v_slot
+                       OR (position(',longer-slot,' in ',' || b.needs || ',') > 0
+                           AND b.slot_at + (b.slot_minutes / 2)::bigint * 60000 = v_slot));
+            IF v_taken >= p_capacity THEN
+                RETURN 'full';
+            END IF;
+        END LOOP;
         INSERT INTO frontdesk.bookings (reference, site, service_id, place_id, slot_local,
             slot_at, slot_minutes, needs, state, no_show_at, booked_at, local_day)
         VALUES (p_reference, v_site, p_service, p_place, p_slot_local, p_slot_at, p_minutes,
@@ -107,12 +130,15 @@ pub(super) const TABLES: &str = r#"
         text, bigint, bigint, integer) FROM PUBLIC;
 
     CREATE FUNCTION frontdesk.taken(p_from bigint, p_to bigint)
-    RETURNS TABLE (service_id text, place_id text, slot_at bigint, n bigint)
+    RETURNS TABLE (service_id text, place_id text, slot_at bigint, slot_minutes integer,
+        longer boolean, n bigint)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-        SELECT b.service_id, b.place_id, b.slot_at, count(*) FROM frontdesk.bookings b
+        SELECT b.service_id, b.place_id, b.slot_at, b.slot_minutes,
+               position(',longer-slot,' in ',' || b.needs || ',') > 0, count(*)
+          FROM frontdesk.bookings b
          WHERE b.slot_at >= p_from AND b.slot_at < p_to AND b.state <> 'cancelled'
            AND EXISTS (SELECT 1 FROM frontdesk.desks d WHERE d.role = session_user)
-         GROUP BY 1, 2, 3
+         GROUP BY 1, 2, 3, 4, 5
     $$;
     REVOKE ALL ON FUNCTION frontdesk.taken(bigint, bigint) FROM PUBLIC;
 
@@ -176,7 +202,7 @@ fn from_ms(ms: i64) -> DateTime<Utc> {
 }
 
 const BOOKING_COLUMNS: &str = "reference, service_id, place_id, slot_local, slot_at, \
-    slot_minutes, needs, state, booked_at, arrived_at, called_at, cancelled_at, ticket";
+    slot_minutes, needs, state, booked_at, arrived_at, called_at, cancelled_at, ticket, seen_at";
 
 fn booking_from(row: &Row) -> Booking {
     let local: String = row.get(3);
@@ -196,10 +222,12 @@ fn booking_from(row: &Row) -> Booking {
         called_at: row.get::<_, Option<i64>>(10).map(from_ms),
         cancelled_at: row.get::<_, Option<i64>>(11).map(from_ms),
         ticket: row.get(12),
+        seen_at: row.get::<_, Option<i64>>(13).map(from_ms),
     }
 }
 
-const TICKET_COLUMNS: &str = "ticket, service_id, reference, arrived_at, called_at, desk";
+const TICKET_COLUMNS: &str =
+    "ticket, service_id, reference, arrived_at, called_at, desk, seen_at";
 
 fn ticket_from(row: &Row) -> Ticket {
     Ticket {
@@ -209,6 +237,7 @@ fn ticket_from(row: &Row) -> Ticket {
         arrived_at: from_ms(row.get(3)),
         called_at: row.get::<_, Option<i64>>(4).map(from_ms),
         desk: row.get(5),
+        seen_at: row.get::<_, Option<i64>>(6).map(from_ms),
     }
 }
 
@@ -279,7 +308,14 @@ impl Room {
     ) -> Result<Booked, CentralError> {
         let needs = needs::to_column(new.needs);
         let at = new.at.format(AT_FORMAT).to_string();
-        let minutes = new.minutes as i32;
+        // A longer slot is two: this one and the next, both free (`frontdesk.book` counts
+        // both; see `appointments::slots_taken`).
+        let booked_minutes = if new.needs.contains(&Need::LongerSlot) {
+            new.minutes.saturating_mul(2)
+        } else {
+            new.minutes
+        };
+        let minutes = booked_minutes.min(i32::MAX as u32) as i32;
         let capacity = new.capacity.min(i32::MAX as u32) as i32;
         let (slot_at, no_show_at, booked_at) =
             (ms(new.starts), ms(new.starts + new.no_show_after), ms(now));
@@ -312,13 +348,14 @@ impl Room {
                         service: new.service.to_string(),
                         place: new.place.to_string(),
                         at: new.at,
-                        minutes: new.minutes,
+                        minutes: booked_minutes,
                         needs: new.needs.to_vec(),
                         state: BookingState::Booked,
                         starts: new.starts,
                         booked_at: now,
                         arrived_at: None,
                         called_at: None,
+                        seen_at: None,
                         cancelled_at: None,
                         ticket: None,
                     }));
@@ -346,15 +383,18 @@ impl Room {
                 .query("SELECT * FROM frontdesk.taken($1, $2)", &[&from, &to])
                 .await
         })?;
-        Ok(rows
-            .iter()
-            .map(|row| {
-                (
-                    (row.get(0), row.get(1), row.get(2)),
-                    row.get::<_, i64>(3).max(0) as u32,
-                )
-            })
-            .collect())
+        let mut taken = Taken::new();
+        for row in &rows {
+            let (service, place): (String, String) = (row.get(0), row.get(1));
+            let minutes = row.get::<_, i32>(3).max(0) as u32;
+            let n = row.get::<_, i64>(5).clamp(0, i64::from(u32::MAX)) as u32;
+            for at in crate::appointments::slots_taken(row.get(2), minutes, row.get(4)) {
+                *taken
+                    .entry((service.clone(), place.clone(), at))
+                    .or_default() += n;
+            }
+        }
+        Ok(taken)
     }
 
     /// The site's bookings of one local day, by time, then place and service.
@@ -484,6 +524,90 @@ impl Room {
         })
     }
 
+    /// Marks the resident of a booking of the site seen by an officer at `desk`: one who was
+    /// checked in (and called, or taken in without a call: their ticket is then called to
+    /// `desk`, so it leaves the waiting list). A booking not checked in is refused.
+    pub fn seen(
+        &mut self,
+        reference: &str,
+        desk: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Change<Booking>, CentralError> {
+        let (reference, desk) = (reference.to_string(), desk.to_string());
+        self.central.run(|client| async move {
+            let tx = client.transaction().await?;
+            let Some(booking) = booking_for_update(&tx, &reference).await? else {
+                return Ok(Change::NotFound);
+            };
+            if !matches!(booking.state, BookingState::Arrived | BookingState::Called) {
+                return Ok(Change::Refused(booking.state));
+            }
+            mark_seen(&tx, &reference, &desk, now).await?;
+            let booking = booking_for_update(&tx, &reference).await?.unwrap_or(booking);
+            tx.commit().await?;
+            Ok(Change::Done(booking))
+        })
+    }
+
+    /// Marks the site's ticket `ticket` of today seen at `desk`: called to it now if it was
+    /// still waiting, and the booking it came from, if any, seen. `None` when the site has no
+    /// such ticket today.
+    pub fn ticket_seen(
+        &mut self,
+        ticket: &str,
+        desk: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(Ticket, Option<Booking>)>, CentralError> {
+        let day = day_number(london::today(now)) as i32;
+        let (ticket, desk, site) = (ticket.to_string(), desk.to_string(), self.site.clone());
+        self.central.run(|client| async move {
+            let tx = client.transaction().await?;
+            let Some(row) = tx
+                .query_opt(
+                    &format!(
+                        "SELECT {TICKET_COLUMNS} FROM frontdesk.waiting
+                          WHERE site = $1 AND day = $2 AND ticket = $3 FOR UPDATE"
+                    ),
+                    &[&site, &day, &ticket],
+                )
+                .await?
+            else {
+                return Ok(None);
+            };
+            let mut found = ticket_from(&row);
+            if found.called_at.is_none() {
+                tx.execute(
+                    "UPDATE frontdesk.waiting SET called_at = $4, desk = $5
+                      WHERE site = $1 AND day = $2 AND ticket = $3",
+                    &[&site, &day, &found.ticket, &ms(now), &desk],
+                )
+                .await?;
+                found.called_at = Some(now);
+                found.desk = Some(desk.clone());
+            }
+            if found.seen_at.is_none() {
+                tx.execute(
+                    "UPDATE frontdesk.waiting SET seen_at = $4
+                      WHERE site = $1 AND day = $2 AND ticket = $3",
+                    &[&site, &day, &found.ticket, &ms(now)],
+                )
+                .await?;
+                found.seen_at = Some(now);
+            }
+            let mut booking = None;
+            if let Some(reference) = &found.reference
+                && let Some(held) = booking_for_update(&tx, reference).await?
+            {
+                if matches!(held.state, BookingState::Arrived | BookingState::Called) {
+                    mark_seen(&tx, reference, &desk, now).await?;
+                }
+                booking = booking_for_update(&tx, reference).await?;
+            }
+            tx.commit().await?;
+            Ok(Some((found, booking)))
+        })
+    }
+
     /// A ticket on the site's waiting list for a resident who walked in.
     pub fn add_ticket(
         &mut self,
@@ -563,6 +687,47 @@ impl Room {
     }
 }
 
+/// One of the site's bookings by its reference, locked for the rest of the transaction.
+async fn booking_for_update(
+    tx: &tokio_postgres::Transaction<'_>,
+    reference: &str,
+) -> Result<Option<Booking>, tokio_postgres::Error> {
+    let row = tx
+        .query_opt(
+            &format!(
+                "SELECT {BOOKING_COLUMNS} FROM frontdesk.bookings WHERE reference = $1 FOR UPDATE"
+            ),
+            &[&reference],
+        )
+        .await?;
+    Ok(row.as_ref().map(booking_from))
+}
+
+/// Sets a checked-in booking seen, its ticket called to `desk` first if it was still waiting
+/// (as the desk's own log does: `store::bookings`).
+async fn mark_seen(
+    tx: &tokio_postgres::Transaction<'_>,
+    reference: &str,
+    desk: &str,
+    now: DateTime<Utc>,
+) -> Result<(), tokio_postgres::Error> {
+    let now = ms(now);
+    tx.execute(
+        "UPDATE frontdesk.waiting SET called_at = $2, desk = $3
+          WHERE reference = $1 AND called_at IS NULL",
+        &[&reference, &now, &desk],
+    )
+    .await?;
+    tx.execute(
+        "UPDATE frontdesk.bookings SET state = 'seen', seen_at = $2,
+                called_at = coalesce(called_at, $2)
+          WHERE reference = $1",
+        &[&reference, &now],
+    )
+    .await?;
+    Ok(())
+}
+
 /// A new ticket on `site`'s list: the letter and the day's next number for it, numbered under
 /// a lock of the site's, so two desks adding at once get different numbers.
 async fn new_ticket(
@@ -602,6 +767,7 @@ async fn new_ticket(
         arrived_at: now,
         called_at: None,
         desk: None,
+        seen_at: None,
     })
 }
 

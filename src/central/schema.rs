@@ -168,7 +168,7 @@ const STEPS: &[&str] = &[
 const CHOICES_STEP: usize = 4;
 
 /// The step (by index) that made the shared bookings and waiting list.
-const ROOMS_STEP: usize = 7;
+const ROOMS_STEP: usize = 9;
 
 /// The table of the answers to the visits' choice fields, a part like the others.
 const CHOICES_TABLE: &str = "visit_choices";
