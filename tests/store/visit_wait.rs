@@ -69,7 +69,10 @@ fn every_earlier_log_gains_the_wait_and_a_visit_keeps_and_exports_it() {
             let tickets = store.tickets_on(london::today(now())).unwrap();
             assert_eq!(tickets.len(), 1, "from {version}: the ticket is kept");
             assert_eq!(tickets[0].seen_at, None);
-            let seen = store.seen("H1", now()).unwrap().expect("a called ticket");
+            let (seen, _) = store
+                .ticket_seen("H1", "Desk 1", now())
+                .unwrap()
+                .expect("today's ticket");
             assert_eq!(seen.seen_at, Some(now()), "from {version}");
         }
 
