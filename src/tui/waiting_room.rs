@@ -22,7 +22,7 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::Paragraph;
 
 use crate::appointments::{Ticket, london};
-use crate::central::rooms::{Heard, Listener};
+use crate::ledger::{Heard, Listener};
 use crate::config::Settings;
 use crate::ledger::{Changes, Ledger};
 use crate::text::Language;

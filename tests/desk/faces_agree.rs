@@ -868,7 +868,7 @@ thread_local! {
 #[test]
 fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
     let tasks = tasks();
-    assert_eq!(tasks.len(), 22);
+    assert_eq!(tasks.len(), 23);
 
     // The full screen.
     let full_data = TempDir::new().unwrap();

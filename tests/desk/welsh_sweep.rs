@@ -61,7 +61,10 @@ const ALLOWED: &[&str] = &[
 ];
 
 fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphabetic() && c != '\'')
+    // A name with an underscore (a config key such as `log_visit`) is written the same in
+    // every language: it is no word of either.
+    text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '_')
+        .filter(|w| !w.contains('_'))
         .flat_map(|w| w.split('\''))
         .filter(|w| w.chars().count() >= 2)
         .map(str::to_lowercase)

@@ -18,21 +18,10 @@ use crate::desk::text_field::{self, Change};
 use crate::slip::SlipLanguage;
 use crate::text;
 use crate::visit::{Outcome, ScriptRecord, VisitDraft};
+pub use crate::desk::view::{INTERPRETER_LANGUAGES, NEEDS_LISTED};
 
 /// How many of the nearest free slots the screen offers (one number key each).
 pub const SLOTS_SHOWN: usize = 9;
-
-/// The needs of the fixed list, in the order their number keys tick them (1 is the
-/// interpreter, which steps through its languages).
-pub const NEEDS_LISTED: [Need; 4] = [
-    Need::StepFree,
-    Need::HearingLoop,
-    Need::QuietRoom,
-    Need::LongerSlot,
-];
-
-/// The interpreter's languages the number key steps through; the accessible mode takes any.
-pub const INTERPRETER_LANGUAGES: [&str; 2] = ["BSL", "Welsh"];
 
 /// The longest reference the cancel prompt holds.
 const REFERENCE_MAX_CHARS: usize = 20;

@@ -4,9 +4,21 @@
 
 use super::{ViewLine, labelled};
 use crate::appointments::{Booking, Need};
-use crate::desk::app::booking::{INTERPRETER_LANGUAGES, NEEDS_LISTED};
 use crate::desk::{App, BookingStage, BookingView};
 use crate::text::{self, Language};
+
+/// The needs of the fixed list, in the order their number keys tick them (1 is the
+/// interpreter, which steps through its languages).
+pub const NEEDS_LISTED: [Need; 4] = [
+    Need::StepFree,
+    Need::HearingLoop,
+    Need::QuietRoom,
+    Need::LongerSlot,
+];
+
+/// The interpreter's languages the number key steps through; the accessible mode takes any.
+pub const INTERPRETER_LANGUAGES: [&str; 2] = ["BSL", "Welsh"];
+
 
 /// What the booking screen says now.
 #[derive(Debug, Clone, PartialEq, Eq)]
