@@ -367,6 +367,7 @@ fn a_server_upgraded_to_keep_counts_counts_the_visits_it_already_had_and_desks_k
         "DROP TABLE frontdesk.report_counts, frontdesk.report_month_counts; \
          DROP TABLE frontdesk.visit_choices; \
          ALTER TABLE frontdesk.visit_partners DROP COLUMN service_position; \
+         ALTER TABLE frontdesk.visit_services DROP COLUMN booking_reference; \
          ALTER TABLE frontdesk.visits DROP COLUMN spoken_language, DROP COLUMN written_language; \
          DELETE FROM frontdesk.schema_version WHERE version > 2;",
     );
@@ -375,6 +376,7 @@ fn a_server_upgraded_to_keep_counts_counts_the_visits_it_already_had_and_desks_k
         "ALTER TABLE sync_outbox DROP COLUMN held_version; \
          ALTER TABLE sync_outbox DROP COLUMN held_reason; \
          ALTER TABLE visit_partners DROP COLUMN service_position; \
+         ALTER TABLE visit_services DROP COLUMN booking_reference; \
          DROP TABLE bookings; DROP TABLE booking_key; DROP TABLE waiting; \
          DROP TABLE visit_choices;",
     )
