@@ -278,7 +278,10 @@ impl App {
             return false;
         }
         match self.screen() {
-            Screen::Script(view) if !self.help => self.script_offers(view, command),
+            Screen::Script(view) if !self.help => {
+                self.script_offers(view, command)
+                    && (command != Command::Book || self.booking_target().is_ok())
+            }
             Screen::Detail(_) if !self.help && command == Command::OpenScript => {
                 self.offered_script().is_some()
             }
