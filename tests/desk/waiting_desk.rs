@@ -112,7 +112,7 @@ fn a_resident_is_found_by_the_time_they_say_or_their_reference_and_checked_in_wi
 
     // A reference read out, in lower case, three characters of it.
     d.type_text(&debt[..3].to_lowercase());
-    assert_eq!(found(&d), [debt.clone()]);
+    assert_eq!(found(&d), std::slice::from_ref(&debt));
     d.press(KeyCode::Enter);
     assert_eq!(state(&dir, &debt), BookingState::Arrived);
     assert_eq!(state(&dir, &half_two), BookingState::Booked);

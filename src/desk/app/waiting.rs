@@ -15,8 +15,15 @@ use crate::desk::command::Command;
 use crate::desk::navigation::{PAGE, Screen, WaitingView};
 use crate::desk::status::Level;
 use crate::desk::text_field::{self, Change as TextChange};
-use crate::desk::view::waiting::service_name;
 use crate::text;
+
+/// A service's title or a partner's name, for the status bar.
+fn service_name(catalogue: &crate::catalogue::Catalogue, id: &str) -> String {
+    match catalogue.partner(id) {
+        Some(partner) => partner.name.clone(),
+        None => catalogue.service_title(id).to_string(),
+    }
+}
 
 /// How often the waiting screen asks the log again while it is on top.
 pub const WAITING_EVERY: Duration = Duration::seconds(1);
