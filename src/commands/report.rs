@@ -22,7 +22,13 @@ use crate::text::Language;
 pub(super) fn report_period(args: &ReportArgs) -> anyhow::Result<CalendarPeriod> {
     let today = Local::now().date_naive();
     if let Some(text) = &args.period {
-        return CalendarPeriod::parse(text, today).map_err(|e| anyhow!("--period: {e}"));
+        // The period's only refusal is a word that is not a period, said in the language.
+        return CalendarPeriod::parse(text, today).map_err(|_| {
+            anyhow!(crate::text::cli::not_a_period(
+                crate::text::cli::language(),
+                text
+            ))
+        });
     }
     if args.from.is_none() && args.to.is_none() {
         return CalendarPeriod::parse(CalendarPeriod::DEFAULT, today).map_err(|e| anyhow!(e));

@@ -1176,6 +1176,7 @@ fn cli_texts(l: &mut List, lang: Language) {
         using_built_in_titles(lang, "R1"),
     );
     l.add("cli.showing_ids", showing_ids(lang, "R1"));
+    l.add("cli.not_a_period", not_a_period(lang, "V1"));
     for what in [
         "an outcome",
         "a reason for not going online",

@@ -698,3 +698,16 @@ pub fn unknown_value(lang: Language, error: &crate::visit::UnknownValue) -> Stri
         }
     }
 }
+
+/// `--period` given something that is not a period (the words are the flag's own).
+pub fn not_a_period(lang: Language, value: &str) -> String {
+    say(
+        lang,
+        format!(
+            "--period: '{value}' is not a period; use today, yesterday, week, last-week, month, last-month or YYYY-MM"
+        ),
+        format!(
+            "--period: nid yw '{value}' yn gyfnod; defnyddiwch un o: today, yesterday, week, last-week, month, last-month neu YYYY-MM"
+        ),
+    )
+}
