@@ -206,6 +206,8 @@ fn english_stopword(word: &str) -> bool {
             | "theyre"
             | "weve"
             | "again"
+            | "till"
+            | "until"
             | "still"
             | "up"
             | "out"

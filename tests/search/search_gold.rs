@@ -117,10 +117,12 @@ fn held_out_everyday_queries() {
     measure("heldout-everyday", 0.98);
 }
 
-/// 75 sentences: the first 50 at 94%, the 25 added later at 80% when first run.
+/// 95 sentences: the first 50 at 94%, the 25 added later at 80% when first run; the 20 of the
+/// third batch at 95% when first run (written before the ranking next changed); all 95 at
+/// 96.8% since.
 #[test]
 fn held_out_residents_sentences() {
-    measure("heldout-sentences", 0.89);
+    measure("heldout-sentences", 0.96);
 }
 
 /// The council's sense of an everyday word comes first: a parking ticket is a penalty charge
