@@ -166,7 +166,11 @@ pub fn visits<'c>(
             }
             let mut services: Vec<ServiceOutcome> = ids
                 .into_iter()
-                .map(|service| ServiceOutcome { service, outcome, booking: None })
+                .map(|service| ServiceOutcome {
+                    service,
+                    outcome,
+                    booking: None,
+                })
                 .collect();
             if services.len() > 1 && dice.chance(40) {
                 services[1].outcome = Outcome::Signposted;

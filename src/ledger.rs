@@ -98,7 +98,11 @@ impl Ledger {
         }
     }
 
-    pub fn book(&mut self, new: &NewBooking<'_>, now: DateTime<Utc>) -> Result<Booked, LedgerError> {
+    pub fn book(
+        &mut self,
+        new: &NewBooking<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Booked, LedgerError> {
         Ok(match self {
             Ledger::Local(store) => store.book(new, now)?,
             Ledger::Central(room) => room.book(new, now)?,

@@ -142,8 +142,8 @@ impl Central {
 
 /// The connection's settings from `url`, and whether it goes without TLS (this machine).
 fn config_of(url: &ServerUrl) -> Result<(Config, bool), String> {
-    let mut config = Config::from_str(url.connect_text())
-        .map_err(|e| crate::config::redact(&e.to_string()))?;
+    let mut config =
+        Config::from_str(url.connect_text()).map_err(|e| crate::config::redact(&e.to_string()))?;
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(CONNECT_TIMEOUT);
     }

@@ -226,8 +226,7 @@ fn booking_from(row: &Row) -> Booking {
     }
 }
 
-const TICKET_COLUMNS: &str =
-    "ticket, service_id, reference, arrived_at, called_at, desk, seen_at";
+const TICKET_COLUMNS: &str = "ticket, service_id, reference, arrived_at, called_at, desk, seen_at";
 
 fn ticket_from(row: &Row) -> Ticket {
     Ticket {
@@ -301,7 +300,11 @@ impl Room {
     }
 
     /// Books a place, unless every place of the slot is taken (by any site).
-    pub fn book(&mut self, new: &NewBooking<'_>, now: DateTime<Utc>) -> Result<Booked, CentralError> {
+    pub fn book(
+        &mut self,
+        new: &NewBooking<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Booked, CentralError> {
         let needs = needs::to_column(new.needs);
         let at = new.at.format(AT_FORMAT).to_string();
         // A longer slot is two: this one and the next, both free (`frontdesk.book` counts
@@ -313,20 +316,18 @@ impl Room {
         };
         let minutes = booked_minutes.min(i32::MAX as u32) as i32;
         let capacity = new.capacity.min(i32::MAX as u32) as i32;
-        let (slot_at, no_show_at, booked_at) = (
-            ms(new.starts),
-            ms(new.starts + new.no_show_after),
-            ms(now),
-        );
+        let (slot_at, no_show_at, booked_at) =
+            (ms(new.starts), ms(new.starts + new.no_show_after), ms(now));
         let day = day_number(new.at.date()) as i32;
         let (service, place) = (new.service.to_string(), new.place.to_string());
         for _ in 0..REFERENCE_TRIES {
             let reference = random_reference();
             let (service, place, at, needs) = (&service, &place, &at, &needs);
-            let answer: String = self.central.run(|client| {
-                let reference = reference.clone();
-                async move {
-                    let row = client
+            let answer: String =
+                self.central.run(|client| {
+                    let reference = reference.clone();
+                    async move {
+                        let row = client
                         .query_one(
                             "SELECT frontdesk.book($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
                             &[
@@ -335,9 +336,9 @@ impl Room {
                             ],
                         )
                         .await?;
-                    Ok(row.get(0))
-                }
-            })?;
+                        Ok(row.get(0))
+                    }
+                })?;
             match answer.as_str() {
                 "full" => return Ok(Booked::Full),
                 "made" => {
@@ -418,7 +419,9 @@ impl Room {
         let row = self.central.run(|client| async move {
             client
                 .query_opt(
-                    &format!("SELECT {BOOKING_COLUMNS} FROM frontdesk.bookings WHERE reference = $1"),
+                    &format!(
+                        "SELECT {BOOKING_COLUMNS} FROM frontdesk.bookings WHERE reference = $1"
+                    ),
                     &[&reference],
                 )
                 .await
@@ -539,7 +542,9 @@ impl Room {
                 return Ok(Change::Refused(booking.state));
             }
             mark_seen(&tx, &reference, &desk, now).await?;
-            let booking = booking_for_update(&tx, &reference).await?.unwrap_or(booking);
+            let booking = booking_for_update(&tx, &reference)
+                .await?
+                .unwrap_or(booking);
             tx.commit().await?;
             Ok(Change::Done(booking))
         })

@@ -607,7 +607,10 @@ pub fn add_desk_role(
 pub fn set_desk_site(central: &mut Central, role: &str, site: &str) -> Result<(), CentralError> {
     check_role_name("--desk-role", role)?;
     let site = site.trim().to_string();
-    if site.is_empty() || site.chars().count() > crate::config::DESK_MAX_CHARS || site.chars().any(char::is_control) {
+    if site.is_empty()
+        || site.chars().count() > crate::config::DESK_MAX_CHARS
+        || site.chars().any(char::is_control)
+    {
         return Err(CentralError::Other(format!(
             "--site must be a site's name of 1 to {} plain characters, e.g. \"Civic Centre\"",
             crate::config::DESK_MAX_CHARS

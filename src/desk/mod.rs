@@ -22,9 +22,7 @@ pub mod status;
 pub mod text_field;
 pub mod view;
 
-pub use action::{
-    Action, BookingRequest, Effect, FetchedCatalogue, SlipFiled, SlipJob, SyncState,
-};
+pub use action::{Action, BookingRequest, Effect, FetchedCatalogue, SlipFiled, SlipJob, SyncState};
 pub use app::{
     App, CENTRAL_REFRESH_EVERY, COUNT_EVERY, QUERY_MAX_CHARS, Question, SearchState, TodayRow,
     UNDO_WINDOW, WAITING_EVERY,

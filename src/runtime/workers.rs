@@ -205,7 +205,9 @@ impl StoreJobs {
         use crate::store::bookings::Booked;
         let now = match crate::clock::now() {
             Ok(now) => now,
-            Err(e) => return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e)),
+            Err(e) => {
+                return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e));
+            }
         };
         let new = super::room_worker::new_booking(request);
         match self.with_store(|store| store.book(&new, now)) {
@@ -220,7 +222,9 @@ impl StoreJobs {
         use crate::store::bookings::Change;
         let now = match crate::clock::now() {
             Ok(now) => now,
-            Err(e) => return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e)),
+            Err(e) => {
+                return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e));
+            }
         };
         match self.with_store(|store| store.cancel_booking(&reference, now)) {
             Ok(Change::Done(booking)) => Action::BookingCancelled(booking),

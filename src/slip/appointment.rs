@@ -12,12 +12,7 @@ use crate::text::appointments as words;
 
 /// The words of one booking's slip in one language: its reference, what for, when, where
 /// (the address and the access), the needs noted, what to bring, and how to change it.
-pub fn text(
-    catalogue: &Catalogue,
-    booking: &Booking,
-    lang: Language,
-    today: NaiveDate,
-) -> String {
+pub fn text(catalogue: &Catalogue, booking: &Booking, lang: Language, today: NaiveDate) -> String {
     let w = words::slip_words(lang);
     let welsh = lang == Language::Welsh;
     let service = catalogue.service(&booking.service);

@@ -93,7 +93,10 @@ fn body(page: &mut String, slip: &Slip) {
     page.push_str(&format!("<p class=\"from\">{}</p>\n", escape(&from)));
     if let Some(ticket) = &slip.ticket {
         let line = text::waiting::slip_ticket(slip.lang, ticket);
-        page.push_str(&format!("<p class=\"ticket\"><strong>{}</strong></p>\n", escape(&line)));
+        page.push_str(&format!(
+            "<p class=\"ticket\"><strong>{}</strong></p>\n",
+            escape(&line)
+        ));
     }
     for (number, partner) in slip.partners.iter().enumerate() {
         page.push_str("<section class=\"partner\">\n");

@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use super::bookings::Change;
 use super::outbox::OutboxBatch;
-use crate::appointments::{Booking, Ticket, WaitingDay};
 use super::{Store, StoreError};
+use crate::appointments::{Booking, Ticket, WaitingDay};
 use crate::visit::{ServiceDefault, Visit};
 
 /// The visit log at one path, opened when needed and reopened after a failure.
@@ -327,7 +327,11 @@ impl VisitLog {
         desk: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<Ticket>, StoreError> {
-        self.write(|store| Ok(store.ticket_seen(ticket, desk, now)?.map(|(ticket, _)| ticket)))
+        self.write(|store| {
+            Ok(store
+                .ticket_seen(ticket, desk, now)?
+                .map(|(ticket, _)| ticket))
+        })
     }
 
     /// A checked copy of the whole log at `dest` (a file, or a folder to put a dated file in);

@@ -741,7 +741,10 @@ fn booking_texts(l: &mut List, lang: Language) {
         let today = day - chrono::Duration::days(3);
         l.add("booking.day", booking::day(lang, day, today));
         if let Some(at) = day.and_hms_opt(9, 30, 0) {
-            l.add("booking.slot_line", booking::slot_line(lang, at, today, "P1", 2));
+            l.add(
+                "booking.slot_line",
+                booking::slot_line(lang, at, today, "P1", 2),
+            );
         }
     }
     l.add("booking.no_offers", booking::no_offers(lang, "S1"));
@@ -749,14 +752,20 @@ fn booking_texts(l: &mut List, lang: Language) {
     l.add("booking.booking", booking::booking(lang));
     l.add("booking.made", booking::made(lang, "R1", "W1", "P1", "F6"));
     l.add("booking.lost", booking::lost(lang));
-    l.add("booking.choose_slot_first", booking::choose_slot_first(lang));
+    l.add(
+        "booking.choose_slot_first",
+        booking::choose_slot_first(lang),
+    );
     l.add("booking.cancelled", booking::cancelled(lang, "R1"));
     l.add("booking.not_found", booking::not_found(lang, "R1"));
     l.add(
         "booking.not_cancellable",
         booking::not_cancellable(lang, "R1", BookingState::Seen),
     );
-    l.add("booking.not_a_reference", booking::not_a_reference(lang, "R1"));
+    l.add(
+        "booking.not_a_reference",
+        booking::not_a_reference(lang, "R1"),
+    );
     l.add("booking.need_refused", booking::need_refused(lang, "N1"));
     l.add("booking.slip_offer", booking::slip_offer(lang, "K1", "K2"));
 }
@@ -780,12 +789,18 @@ fn waiting_texts(l: &mut List, lang: Language) {
         waiting::nobody_waiting_for(lang, "S1"),
     );
     l.add("waiting.seen", waiting::seen(lang, "T1"));
-    l.add("waiting.nothing_called", waiting::nothing_called(lang, "K1"));
+    l.add(
+        "waiting.nothing_called",
+        waiting::nothing_called(lang, "K1"),
+    );
     l.add(
         "waiting.arrive_refused",
         waiting::arrive_refused(lang, "R1", "X1"),
     );
-    l.add("waiting.no_booking_chosen", waiting::no_booking_chosen(lang));
+    l.add(
+        "waiting.no_booking_chosen",
+        waiting::no_booking_chosen(lang),
+    );
     l.add("waiting.booking_gone", waiting::booking_gone(lang, "R1"));
     l.add(
         "waiting.booking_item",
@@ -812,7 +827,10 @@ fn waiting_texts(l: &mut List, lang: Language) {
         "waiting.which_booking",
         waiting::which_booking(lang, 3, "W1"),
     );
-    l.add("waiting.unknown_service", waiting::unknown_service(lang, "S1"));
+    l.add(
+        "waiting.unknown_service",
+        waiting::unknown_service(lang, "S1"),
+    );
     l.add("waiting.slip_ticket", waiting::slip_ticket(lang, "T1"));
     l.add("waiting.help", waiting::help(lang));
 }

@@ -152,8 +152,12 @@ pub fn no_offers(lang: Language, title: &str) -> String {
 /// Said when the key to book is pressed where nothing is on screen to book for.
 pub fn nothing_to_book(lang: Language) -> &'static str {
     match lang {
-        Language::English => "Open a service or a partner, or reach a script's end, to book an appointment.",
-        Language::Welsh => "Agorwch wasanaeth neu bartner, neu cyrhaeddwch ddiwedd sgript, i drefnu apwyntiad.",
+        Language::English => {
+            "Open a service or a partner, or reach a script's end, to book an appointment."
+        }
+        Language::Welsh => {
+            "Agorwch wasanaeth neu bartner, neu cyrhaeddwch ddiwedd sgript, i drefnu apwyntiad."
+        }
     }
 }
 
@@ -200,9 +204,9 @@ pub fn choose_slot_first(lang: Language) -> &'static str {
 /// Said after a cancellation: the place is free, and how to book again.
 pub fn cancelled(lang: Language, reference: &str) -> String {
     match lang {
-        Language::English => format!(
-            "Cancelled {reference}; the place is free again. To rebook, choose a new slot."
-        ),
+        Language::English => {
+            format!("Cancelled {reference}; the place is free again. To rebook, choose a new slot.")
+        }
         Language::Welsh => format!(
             "Wedi canslo {reference}; mae'r lle ar gael eto. I ail-drefnu, dewiswch slot newydd."
         ),

@@ -31,11 +31,7 @@ const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
         &["Booking"],
         "Yn ôl: o'r anghenion i'r slotiau, fel arall gadael",
     ),
-    (
-        "back",
-        &["BookingText"],
-        "Cau'r cwestiwn heb ganslo",
-    ),
+    ("back", &["BookingText"], "Cau'r cwestiwn heb ganslo"),
     (
         "open",
         &["Booking"],

@@ -214,9 +214,9 @@ pub fn waiting_heading(lang: Language, count: usize) -> String {
 /// The accessible mode: 'arrive' found more than one booking.
 pub fn which_booking(lang: Language, count: usize, word: &str) -> String {
     match lang {
-        Language::English => format!(
-            "{count} appointments match: type {word} and the reference of the right one."
-        ),
+        Language::English => {
+            format!("{count} appointments match: type {word} and the reference of the right one.")
+        }
         Language::Welsh => {
             format!("Mae {count} apwyntiad yn cyfateb: teipiwch {word} a chyfeirnod yr un cywir.")
         }

@@ -871,8 +871,18 @@ impl Default for Keymap {
         ]);
         modes.insert(Mode::Booking, booking);
         let mut booking_text = vec![
-            bind(&[ENTER], Open, "Cancel the booking with this reference", Some("cancel it")),
-            bind(&[ESC], Back, "Close the prompt without cancelling", Some("back")),
+            bind(
+                &[ENTER],
+                Open,
+                "Cancel the booking with this reference",
+                Some("cancel it"),
+            ),
+            bind(
+                &[ESC],
+                Back,
+                "Close the prompt without cancelling",
+                Some("back"),
+            ),
             help(&[]),
             quit.clone(),
         ];

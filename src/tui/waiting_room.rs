@@ -22,8 +22,8 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::Paragraph;
 
 use crate::appointments::{Ticket, london};
-use crate::config::Settings;
 use crate::central::rooms::{Heard, Listener};
+use crate::config::Settings;
 use crate::ledger::{Changes, Ledger};
 use crate::text::Language;
 use crate::text::appointments::display_words;

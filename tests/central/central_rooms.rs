@@ -74,7 +74,11 @@ impl Desk {
             server,
         };
         fs::create_dir_all(desk.data()).unwrap();
-        fs::write(desk.dir.path().join("catalogue-path"), catalogue.to_str().unwrap()).unwrap();
+        fs::write(
+            desk.dir.path().join("catalogue-path"),
+            catalogue.to_str().unwrap(),
+        )
+        .unwrap();
         desk
     }
 
@@ -175,7 +179,9 @@ impl Council {
 
 #[test]
 fn eight_processes_racing_for_the_last_place_on_the_server_give_exactly_one_booking() {
-    let Some(council) = Council::new() else { return };
+    let Some(council) = Council::new() else {
+        return;
+    };
     let civic_1 = council.desk("Civic desk 1", &council.civic_1);
     let civic_2 = council.desk("Civic desk 2", &council.civic_2);
     let library = council.desk("Library desk", &council.library);
@@ -195,7 +201,9 @@ fn eight_processes_racing_for_the_last_place_on_the_server_give_exactly_one_book
     }
     free.sort();
     free.dedup();
-    let last = free.pop().expect("the offer has free slots within its horizon");
+    let last = free
+        .pop()
+        .expect("the offer has free slots within its horizon");
     let mut room = Room::connect(&url(&council.db.url_as(&council.library))).unwrap();
     assert_eq!(room.site(), LIBRARY);
     let now = chrono::Utc::now();
@@ -293,9 +301,10 @@ fn eight_processes_racing_for_the_last_place_on_the_server_give_exactly_one_book
 }
 
 #[test]
-fn a_call_on_one_desk_is_heard_by_the_display_and_seen_by_the_sites_other_desk_not_another_site()
-{
-    let Some(council) = Council::new() else { return };
+fn a_call_on_one_desk_is_heard_by_the_display_and_seen_by_the_sites_other_desk_not_another_site() {
+    let Some(council) = Council::new() else {
+        return;
+    };
     let civic_1 = council.desk("Civic desk 1", &council.civic_1);
     let civic_2 = council.desk("Civic desk 2", &council.civic_2);
     let library = council.desk("Library desk", &council.library);
@@ -333,7 +342,10 @@ fn a_call_on_one_desk_is_heard_by_the_display_and_seen_by_the_sites_other_desk_n
     assert_eq!(rows[0]["desk"], "Civic desk 1");
     assert_eq!(rows[0]["waiting"], false);
     // Another site's desk sees nothing, and numbers its own tickets from 1.
-    assert_eq!(library.json(&["queue", "list", "--json"]), Value::Array(vec![]));
+    assert_eq!(
+        library.json(&["queue", "list", "--json"]),
+        Value::Array(vec![])
+    );
     let own = library.json(&["queue", "add", "--service", "housing-options", "--json"]);
     assert_eq!(own["ticket"], "H1");
     assert_eq!(
@@ -341,12 +353,21 @@ fn a_call_on_one_desk_is_heard_by_the_display_and_seen_by_the_sites_other_desk_n
         "H1",
         "the library calls its own resident, not the Civic Centre's"
     );
-    assert_eq!(civic_2.json(&["queue", "list", "--json"]).as_array().unwrap().len(), 1);
+    assert_eq!(
+        civic_2
+            .json(&["queue", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
 fn row_level_security_keeps_each_sites_bookings_and_tickets_to_its_own_desks() {
-    let Some(council) = Council::new() else { return };
+    let Some(council) = Council::new() else {
+        return;
+    };
     let civic_1 = council.desk("Civic desk 1", &council.civic_1);
     civic_1.json(&["queue", "add", "--service", "housing-options", "--json"]);
     let booking = civic_1.json(&[
@@ -399,7 +420,11 @@ fn row_level_security_keeps_each_sites_bookings_and_tickets_to_its_own_desks() {
     assert_eq!(civic_2.count("SELECT count(*) FROM frontdesk.bookings"), 1);
     let report = central_support::Pg::connect(&council.db.url_as(&council.report));
     assert_eq!(report.count("SELECT count(*) FROM frontdesk.bookings"), 1);
-    assert!(report.try_exec("UPDATE frontdesk.waiting SET desk = 'x'").is_err());
+    assert!(
+        report
+            .try_exec("UPDATE frontdesk.waiting SET desk = 'x'")
+            .is_err()
+    );
     assert!(
         report
             .try_rows("SELECT frontdesk.book('X', 's', 'p', 'x', 0, 1, 1, '', 0, 0, 0)")
@@ -409,18 +434,42 @@ fn row_level_security_keeps_each_sites_bookings_and_tickets_to_its_own_desks() {
 
     // The figures across desks: every site's bookings and tickets, or one site's.
     let reader = frontdesk(&civic_1.data())
-        .env("FRONTDESK_REPORT_SERVER", council.db.url_as(&council.report))
-        .args(["report", "--central", "--format", "json", "--period", "today"])
+        .env(
+            "FRONTDESK_REPORT_SERVER",
+            council.db.url_as(&council.report),
+        )
+        .args([
+            "report",
+            "--central",
+            "--format",
+            "json",
+            "--period",
+            "today",
+        ])
         .output()
         .unwrap();
-    assert!(reader.status.success(), "{}", String::from_utf8_lossy(&reader.stderr));
+    assert!(
+        reader.status.success(),
+        "{}",
+        String::from_utf8_lossy(&reader.stderr)
+    );
     let report: Value = serde_json::from_slice(&reader.stdout).unwrap();
     let figures = &report["appointments"];
     assert_eq!(figures["walk_ins"], 1, "{report}");
     let other_site = frontdesk(&civic_1.data())
-        .env("FRONTDESK_REPORT_SERVER", council.db.url_as(&council.report))
+        .env(
+            "FRONTDESK_REPORT_SERVER",
+            council.db.url_as(&council.report),
+        )
         .args([
-            "report", "--central", "--format", "json", "--period", "today", "--site", LIBRARY,
+            "report",
+            "--central",
+            "--format",
+            "json",
+            "--period",
+            "today",
+            "--site",
+            LIBRARY,
         ])
         .output()
         .unwrap();
@@ -456,7 +505,9 @@ fn row_level_security_keeps_each_sites_bookings_and_tickets_to_its_own_desks() {
 #[test]
 fn a_desk_sharing_bookings_says_so_in_one_sentence_when_the_server_cannot_be_reached_and_books_nothing_locally()
  {
-    let Some(council) = Council::new() else { return };
+    let Some(council) = Council::new() else {
+        return;
+    };
     // Nothing listens on port 1 of this machine.
     let desk = Desk::new(
         "Civic desk 1",
@@ -514,7 +565,8 @@ fn a_server_at_every_earlier_central_version_upgrades_to_share_bookings_and_its_
             central::schema::add_desk_role(&mut owner, "Old desk", &role).unwrap();
         }
         // With no site given, the desk is a site of its own, named as the desk.
-        let mut room = Room::connect(&url(&db.url_as(&role))).unwrap_or_else(|e| panic!("from {from}: {e}"));
+        let mut room =
+            Room::connect(&url(&db.url_as(&role))).unwrap_or_else(|e| panic!("from {from}: {e}"));
         assert_eq!(room.site(), "Old desk");
         let ticket = room
             .add_ticket("housing-options", 'H', chrono::Utc::now())
@@ -527,5 +579,145 @@ fn a_server_at_every_earlier_central_version_upgrades_to_share_bookings_and_its_
             Some("H1".to_string()),
             "from version {from}"
         );
+    }
+}
+
+/// A booking request as the desk's booking screen makes it, for the hour starting at `at`.
+fn request(
+    at: NaiveDateTime,
+    needs: Vec<frontdesk::appointments::Need>,
+) -> frontdesk::desk::BookingRequest {
+    frontdesk::desk::BookingRequest {
+        service: "housing-options".into(),
+        place: "town-hall".into(),
+        at,
+        starts: frontdesk::appointments::london::instant(at).unwrap(),
+        minutes: 60,
+        capacity: 1,
+        needs,
+        no_show_minutes: 15,
+    }
+}
+
+#[test]
+fn a_booking_made_from_the_desks_worker_with_sharing_on_lands_on_the_server_and_not_in_the_desks_file()
+ {
+    use frontdesk::appointments::{BookingState, Need};
+    use frontdesk::desk::{Action, Effect};
+    use frontdesk::runtime::room_worker::{RoomJobs, shared};
+    let Some(council) = Council::new() else {
+        return;
+    };
+    let civic_1 = council.desk("Civic desk 1", &council.civic_1);
+    let civic_2 = council.desk("Civic desk 2", &council.civic_2);
+    let library = council.desk("Library desk", &council.library);
+    let mut jobs = RoomJobs::new(url(&civic_1.server), frontdesk::text::Language::English);
+    // Two free hours in a row, tomorrow (whole hours: the offer's slots).
+    let tomorrow = frontdesk::appointments::london::today(chrono::Utc::now())
+        .succ_opt()
+        .unwrap();
+    let first = tomorrow.and_hms_opt(10, 0, 0).unwrap();
+    let second = tomorrow.and_hms_opt(11, 0, 0).unwrap();
+
+    // A longer slot takes this hour and the next, on the server as in the desk's own file.
+    let effect = Effect::Book(request(first, vec![Need::LongerSlot]));
+    assert!(shared(&effect));
+    let Some(Action::BookingMade(booking)) = jobs.apply(effect) else {
+        panic!("the booking was not made");
+    };
+    assert_eq!(booking.minutes, 120);
+    assert_eq!(
+        jobs.apply(Effect::Book(request(second, Vec::new()))),
+        Some(Action::BookingFull),
+        "the next hour is taken by the longer slot"
+    );
+    let Some(Action::BookingTaken(taken)) = jobs.apply(Effect::LoadBookingTaken {
+        from: frontdesk::appointments::london::instant(first).unwrap(),
+        to: frontdesk::appointments::london::instant(second).unwrap() + chrono::Duration::hours(1),
+    }) else {
+        panic!("no places taken read");
+    };
+    assert_eq!(taken.len(), 2, "both hours are taken: {taken:?}");
+
+    // It is on the server: the site's other desk lists it; another site's desk does not; the
+    // desk's own file was never written.
+    let listed = civic_2.json(&[
+        "appointments",
+        "list",
+        "--date",
+        &tomorrow.to_string(),
+        "--json",
+    ]);
+    let references: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["reference"].as_str())
+        .collect();
+    assert_eq!(references, [booking.reference.as_str()], "{listed}");
+    let elsewhere = library.json(&[
+        "appointments",
+        "list",
+        "--date",
+        &tomorrow.to_string(),
+        "--json",
+    ]);
+    assert_eq!(elsewhere.as_array().map(Vec::len), Some(0), "{elsewhere}");
+    assert!(!civic_1.data().join("visits.sqlite3").exists());
+
+    // Checked in, called and seen from the worker too; seen is kept on the server.
+    let now = chrono::Utc::now();
+    let mut room = Room::connect(&url(&civic_2.server)).unwrap();
+    let walk_in = jobs.apply(Effect::AddTicket {
+        service: "housing-options".into(),
+        letter: 'H',
+        now,
+    });
+    let Some(Action::TicketGiven(ticket)) = walk_in else {
+        panic!("no ticket: {walk_in:?}");
+    };
+    let called = jobs.apply(Effect::CallNext {
+        service: None,
+        desk: "Civic desk 1".into(),
+        now,
+    });
+    assert!(
+        matches!(&called, Some(Action::TicketCalled(Some(t))) if t.ticket == ticket.ticket),
+        "{called:?}"
+    );
+    let seen = jobs.apply(Effect::MarkSeen {
+        ticket: ticket.ticket.clone(),
+        desk: "Civic desk 1".into(),
+        now,
+    });
+    assert!(
+        matches!(&seen, Some(Action::TicketSeen(Some(t))) if t.seen_at.is_some()),
+        "{seen:?}"
+    );
+    let today = frontdesk::appointments::london::today(now);
+    let on_server = room.tickets_on(today).unwrap();
+    assert_eq!(on_server.len(), 1);
+    assert!(on_server[0].seen_at.is_some(), "{on_server:?}");
+    // A booking not checked in cannot be marked seen.
+    assert!(matches!(
+        room.seen(&booking.reference, "Civic desk 2", now).unwrap(),
+        frontdesk::appointments::Change::Refused(BookingState::Booked)
+    ));
+
+    // A server that cannot be reached: one sentence, nothing booked.
+    let mut gone = RoomJobs::new(
+        url("postgres://nobody@127.0.0.1:1/none"),
+        frontdesk::text::Language::English,
+    );
+    match gone.apply(Effect::Book(request(second, Vec::new()))) {
+        Some(Action::StoreFailed(sentence)) => {
+            assert!(sentence.contains("cannot be reached"), "{sentence}");
+            assert_eq!(
+                sentence.matches(". ").count(),
+                0,
+                "one sentence: {sentence}"
+            );
+        }
+        other => panic!("{other:?}"),
     }
 }

@@ -28,8 +28,8 @@ fn tuesday_nine() -> DateTime<FixedOffset> {
 /// A desk at 80x24 on the built-in catalogue with a visit log in `data`, the detail of the
 /// entry `id` open.
 fn desk_on(data: &Path, query: &str, id: &str) -> Headless {
-    let mut desk = Headless::new(Catalogue::embedded().unwrap(), tuesday_nine(), 80, 24)
-        .with_visit_log(data);
+    let mut desk =
+        Headless::new(Catalogue::embedded().unwrap(), tuesday_nine(), 80, 24).with_visit_log(data);
     desk.type_text(query);
     let row = desk
         .app
@@ -44,7 +44,11 @@ fn desk_on(data: &Path, query: &str, id: &str) -> Headless {
         desk.press(KeyCode::Down);
     }
     desk.press(KeyCode::Enter);
-    assert!(matches!(desk.app.screen(), Screen::Detail(_)), "{}", desk.screen());
+    assert!(
+        matches!(desk.app.screen(), Screen::Detail(_)),
+        "{}",
+        desk.screen()
+    );
     desk
 }
 
@@ -60,13 +64,19 @@ fn a_service_is_booked_in_a_few_keys_and_the_visit_carries_it() {
     let data = TempDir::new().unwrap();
     let mut desk = desk_on(data.path(), "homeless", "homelessness");
     let detail = desk.screen();
-    assert!(detail.contains("F10 book"), "the key is in the bottom bar:\n{detail}");
+    assert!(
+        detail.contains("F10 book"),
+        "the key is in the bottom bar:\n{detail}"
+    );
 
     desk.press(KeyCode::F(10));
     let slots = desk.screen();
     // Today first: housing options sees residents from 9:30, two at a time.
     assert!(slots.contains("Nearest free slots"), "{slots}");
-    assert!(slots.contains(">1 Today 09:30  Council Offices  (2 free)"), "{slots}");
+    assert!(
+        slots.contains(">1 Today 09:30  Council Offices  (2 free)"),
+        "{slots}"
+    );
     assert!(slots.contains(" 2 Today 10:00"), "{slots}");
 
     desk.press(KeyCode::Down);
@@ -103,21 +113,29 @@ fn a_service_is_booked_in_a_few_keys_and_the_visit_carries_it() {
 
     // In the log, under the write lock: one booking, the slot's other place still free.
     let store = Store::open(&data.path().join("visits.sqlite3")).unwrap();
-    let kept = store.booking(&booking.reference).unwrap().expect("in the log");
+    let kept = store
+        .booking(&booking.reference)
+        .unwrap()
+        .expect("in the log");
     assert_eq!(
         (&kept.reference, &kept.needs, kept.state, kept.starts),
-        (&booking.reference, &booking.needs, booking.state, booking.starts)
+        (
+            &booking.reference,
+            &booking.needs,
+            booking.state,
+            booking.starts
+        )
     );
-    assert_eq!(kept.at.format("%Y-%m-%dT%H:%M").to_string(), "2027-01-12T10:00");
+    assert_eq!(
+        kept.at.format("%Y-%m-%dT%H:%M").to_string(),
+        "2027-01-12T10:00"
+    );
 
     // The visit in hand: the service's outcome is "appointment made", with the reference.
     let draft = desk.app.draft.clone().expect("a visit in hand");
     assert_eq!(draft.services, ["homelessness"]);
     assert_eq!(draft.outcome_of("homelessness"), Some(Outcome::Appointment));
-    assert_eq!(
-        draft.bookings.get("homelessness"),
-        Some(&booking.reference)
-    );
+    assert_eq!(draft.bookings.get("homelessness"), Some(&booking.reference));
 
     // The resident's slip, as `frontdesk slip --appointment` words it.
     desk.effects.clear();
@@ -132,7 +150,8 @@ fn a_service_is_booked_in_a_few_keys_and_the_visit_carries_it() {
         .expect("the slip is printed");
     assert!(slip.text.starts_with("Your appointment"), "{}", slip.text);
     assert!(
-        slip.text.contains(&format!("Your reference: {}", booking.reference)),
+        slip.text
+            .contains(&format!("Your reference: {}", booking.reference)),
         "{}",
         slip.text
     );
@@ -179,7 +198,10 @@ fn a_welsh_reader_gets_a_welsh_appointment_slip() {
         })
         .expect("the slip is saved");
     assert!(slip.starts_with("Eich apwyntiad"), "{slip}");
-    assert!(slip.contains("Dydd Mawrth 12 Ionawr 2027 am 09:30"), "{slip}");
+    assert!(
+        slip.contains("Dydd Mawrth 12 Ionawr 2027 am 09:30"),
+        "{slip}"
+    );
 }
 
 #[test]
@@ -188,12 +210,26 @@ fn the_last_place_lost_to_another_desk_shows_the_slots_again() {
     // Benefits help: one resident a slot, Tuesdays from 10am.
     let mut desk = desk_on(data.path(), "benefits check", "benefits-check");
     desk.press(KeyCode::F(10));
-    assert!(desk.screen().contains(">1 Today 10:00"), "{}", desk.screen());
+    assert!(
+        desk.screen().contains(">1 Today 10:00"),
+        "{}",
+        desk.screen()
+    );
     desk.press(KeyCode::Enter);
 
     // Another desk sharing the folder books the 10am place meanwhile.
-    let slot = desk.app.catalogue.appointments.offers_of(Some("benefits-check"), None).next().unwrap().clone();
-    let at = NaiveDate::from_ymd_opt(2027, 1, 12).unwrap().and_hms_opt(10, 0, 0).unwrap();
+    let slot = desk
+        .app
+        .catalogue
+        .appointments
+        .offers_of(Some("benefits-check"), None)
+        .next()
+        .unwrap()
+        .clone();
+    let at = NaiveDate::from_ymd_opt(2027, 1, 12)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
     let mut other = Store::open(&data.path().join("visits.sqlite3")).unwrap();
     let made = other
         .book(
@@ -219,9 +255,17 @@ fn the_last_place_lost_to_another_desk_shows_the_slots_again() {
         again.contains("Another desk has just taken the last place in that slot"),
         "{again}"
     );
-    assert!(!again.contains("Today 10:00"), "the slot taken is gone:\n{again}");
+    assert!(
+        !again.contains("Today 10:00"),
+        "the slot taken is gone:\n{again}"
+    );
     assert!(again.contains(">1 Today 10:30"), "{again}");
-    assert!(desk.app.draft.as_ref().is_none_or(|d| d.bookings.is_empty()));
+    assert!(
+        desk.app
+            .draft
+            .as_ref()
+            .is_none_or(|d| d.bookings.is_empty())
+    );
 }
 
 #[test]
@@ -265,15 +309,24 @@ fn a_booking_is_cancelled_by_reference_and_booked_again() {
     );
     desk.type_text(&typed);
     let prompt = desk.screen();
-    assert!(prompt.contains(&format!("Reference to cancel: {typed}")), "{prompt}");
+    assert!(
+        prompt.contains(&format!("Reference to cancel: {typed}")),
+        "{prompt}"
+    );
     desk.press(KeyCode::Enter);
     let said = desk.app.status.clone().unwrap().text;
     assert!(
-        said.starts_with(&format!("Cancelled {}; the place is free again", first.reference)),
+        said.starts_with(&format!(
+            "Cancelled {}; the place is free again",
+            first.reference
+        )),
         "{said}"
     );
     assert!(
-        desk.app.draft.as_ref().is_some_and(|d| d.bookings.is_empty()),
+        desk.app
+            .draft
+            .as_ref()
+            .is_some_and(|d| d.bookings.is_empty()),
         "the visit no longer carries it"
     );
     let store = Store::open(&data.path().join("visits.sqlite3")).unwrap();
@@ -283,7 +336,10 @@ fn a_booking_is_cancelled_by_reference_and_booked_again() {
     );
 
     // Rebooked: the slots of the same service, the first free again.
-    assert!(desk.screen().contains(">1 Today 09:30  Council Offices  (2 free)"));
+    assert!(
+        desk.screen()
+            .contains(">1 Today 09:30  Council Offices  (2 free)")
+    );
     desk.press(KeyCode::Char('3'));
     desk.press(KeyCode::Enter);
     desk.press(KeyCode::Enter);
@@ -292,7 +348,12 @@ fn a_booking_is_cancelled_by_reference_and_booked_again() {
     };
     assert_ne!(second.reference, first.reference);
     assert_eq!(
-        desk.app.draft.as_ref().unwrap().bookings.get("homelessness"),
+        desk.app
+            .draft
+            .as_ref()
+            .unwrap()
+            .bookings
+            .get("homelessness"),
         Some(&second.reference)
     );
 
@@ -309,7 +370,10 @@ fn frontdesk(data: &Path) -> Command {
     cmd.env_clear()
         .env(
             "FRONTDESK_CONFIG",
-            format!("{}/tests/fixtures/empty-config.toml", env!("CARGO_MANIFEST_DIR")),
+            format!(
+                "{}/tests/fixtures/empty-config.toml",
+                env!("CARGO_MANIFEST_DIR")
+            ),
         )
         .env("FRONTDESK_DESK", "Main desk")
         .arg("--data-dir")
@@ -327,7 +391,11 @@ fn accessible(data: &Path, lines: &[&str]) -> String {
         .output()
         .unwrap();
     let out = String::from_utf8(output.stdout).unwrap();
-    assert!(output.status.success(), "{out}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{out}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     out
 }
 
@@ -359,7 +427,10 @@ fn the_accessible_mode_books_line_by_line_and_cancels_by_reference() {
 
     let store = Store::open(&data.path().join("visits.sqlite3")).unwrap();
     let booking = store.booking(&reference).unwrap().expect("booked");
-    assert_eq!(booking.needs, [Need::Interpreter("BSL".into()), Need::StepFree]);
+    assert_eq!(
+        booking.needs,
+        [Need::Interpreter("BSL".into()), Need::StepFree]
+    );
 
     // Personal data in a need is refused; then the booking is cancelled by its reference.
     let out = accessible(
@@ -378,7 +449,10 @@ fn the_accessible_mode_books_line_by_line_and_cancels_by_reference() {
     );
     assert!(out.contains("Not noted: "), "{out}");
     assert!(out.contains("email"), "{out}");
-    assert!(out.contains(&format!("Cancelled {reference}; the place is free again")), "{out}");
+    assert!(
+        out.contains(&format!("Cancelled {reference}; the place is free again")),
+        "{out}"
+    );
     let store = Store::open(&data.path().join("visits.sqlite3")).unwrap();
     assert_eq!(
         store.booking(&reference).unwrap().unwrap().state,
@@ -420,12 +494,20 @@ fn plain(text: &str) -> String {
 
 #[test]
 fn every_line_of_the_booking_view_is_on_the_full_screen_and_in_the_accessible_mode() {
-    for lang in [frontdesk::text::Language::English, frontdesk::text::Language::Welsh] {
+    for lang in [
+        frontdesk::text::Language::English,
+        frontdesk::text::Language::Welsh,
+    ] {
         let data = TempDir::new().unwrap();
         let mut desk = desk_on(data.path(), "homeless", "homelessness");
         desk.app.lang = lang;
         desk.press(KeyCode::F(10));
-        for step in [None, Some(KeyCode::Enter), Some(KeyCode::Char('2')), Some(KeyCode::Enter)] {
+        for step in [
+            None,
+            Some(KeyCode::Enter),
+            Some(KeyCode::Char('2')),
+            Some(KeyCode::Enter),
+        ] {
             if let Some(key) = step {
                 desk.press(key);
             }
@@ -441,8 +523,14 @@ fn every_line_of_the_booking_view_is_on_the_full_screen_and_in_the_accessible_mo
             texts.extend(shown.lines.iter().flat_map(|line| line.texts()));
             for text in texts {
                 let said = plain(text);
-                assert!(screen.contains(&said), "{lang:?}: the full screen does not show {text:?}");
-                assert!(spoken.contains(&said), "{lang:?}: the accessible mode does not say {text:?}");
+                assert!(
+                    screen.contains(&said),
+                    "{lang:?}: the full screen does not show {text:?}"
+                );
+                assert!(
+                    spoken.contains(&said),
+                    "{lang:?}: the accessible mode does not say {text:?}"
+                );
             }
         }
     }

@@ -623,7 +623,10 @@ fn a_receptionist_books_an_appointment_at_80x24_and_logs_the_visit() {
     session.wait_for("F10 book");
     session.send(b"\x1b[21~"); // F10: book
     let slots = session.wait_for("Nearest free slots");
-    assert!(slots.contains(">1 "), "the first slot is selected:\n{slots}");
+    assert!(
+        slots.contains(">1 "),
+        "the first slot is selected:\n{slots}"
+    );
     session.send(b"1");
     session.send(b"\r");
     session.wait_for("What the resident needs");
@@ -636,7 +639,10 @@ fn a_receptionist_books_an_appointment_at_80x24_and_logs_the_visit() {
         .map(|r| r.trim_end_matches(['│', ' ']).trim().to_string())
         .expect("the reference on screen");
     assert_eq!(reference.chars().count(), 7, "{booked}");
-    assert!(booked.contains("[x]") || booked.contains("step-free access"), "{booked}");
+    assert!(
+        booked.contains("[x]") || booked.contains("step-free access"),
+        "{booked}"
+    );
     session.send(b"\x1bOQ"); // F2: log the visit
     session.wait_for("Log the visit");
     session.send(b"\x13"); // Ctrl-S: save
@@ -671,5 +677,8 @@ fn a_receptionist_books_an_appointment_at_80x24_and_logs_the_visit() {
         all[0].services[0].outcome,
         frontdesk::visit::Outcome::Appointment
     );
-    assert_eq!(all[0].services[0].booking.as_deref(), Some(reference.as_str()));
+    assert_eq!(
+        all[0].services[0].booking.as_deref(),
+        Some(reference.as_str())
+    );
 }

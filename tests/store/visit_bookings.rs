@@ -105,5 +105,8 @@ fn an_edited_visit_keeps_its_booking() {
     draft.note = Some("Came back with the letter".into());
     let edited = draft.into_visit().unwrap();
     store.update(&edited).unwrap();
-    assert_eq!(all(&store)[0].services[1].booking.as_deref(), Some("K7FM3PX"));
+    assert_eq!(
+        all(&store)[0].services[1].booking.as_deref(),
+        Some("K7FM3PX")
+    );
 }

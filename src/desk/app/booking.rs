@@ -176,7 +176,9 @@ impl App {
             .max()
             .unwrap_or(0);
         let today = crate::appointments::london::today(now);
-        let from = (today - Duration::days(1)).and_time(NaiveTime::MIN).and_utc();
+        let from = (today - Duration::days(1))
+            .and_time(NaiveTime::MIN)
+            .and_utc();
         let to = from + Duration::days(i64::from(horizon) + 3);
         vec![Effect::LoadBookingTaken { from, to }]
     }
@@ -223,7 +225,11 @@ impl App {
     }
 
     /// A command on the booking screen.
-    pub(super) fn booking_command(&mut self, mut view: BookingView, command: Command) -> Vec<Effect> {
+    pub(super) fn booking_command(
+        &mut self,
+        mut view: BookingView,
+        command: Command,
+    ) -> Vec<Effect> {
         let mut effects = Vec::new();
         if view.cancel.is_some() {
             match command {
@@ -433,9 +439,7 @@ impl App {
             if let Some(index) = draft.services.iter().position(|s| s.trim() == service) {
                 draft.set_service_outcome(index, Outcome::Appointment);
             }
-            draft
-                .bookings
-                .insert(service, booking.reference.clone());
+            draft.bookings.insert(service, booking.reference.clone());
         }
         self.visit_started = Some(draft.started_at);
         self.visit_opened = true;
@@ -491,10 +495,7 @@ impl App {
     /// A place's name in the desk's language.
     pub fn place_name(&self, id: &str) -> String {
         match self.catalogue.appointments.place(id) {
-            Some(place) => match (
-                self.lang,
-                place.cy.as_ref().and_then(|cy| cy.name.as_ref()),
-            ) {
+            Some(place) => match (self.lang, place.cy.as_ref().and_then(|cy| cy.name.as_ref())) {
                 (text::Language::Welsh, Some(name)) => name.clone(),
                 _ => place.name.clone(),
             },

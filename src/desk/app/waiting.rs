@@ -81,19 +81,16 @@ impl App {
     }
 
     pub(super) fn waiting_loaded(&mut self, day: WaitingDay) -> Vec<Effect> {
-        let found_before = self
-            .waiting_view()
-            .and_then(|view| {
-                self.waiting_found(&view)
-                    .get(view.selected)
-                    .map(|b| b.reference.clone())
-            });
+        let found_before = self.waiting_view().and_then(|view| {
+            self.waiting_found(&view)
+                .get(view.selected)
+                .map(|b| b.reference.clone())
+        });
         self.waiting = Some(day);
         // The selected booking stays selected when the list changes under it.
         if let Some(mut view) = self.waiting_view() {
             let found = self.waiting_found(&view);
-            if let Some(at) = found_before
-                .and_then(|r| found.iter().position(|b| b.reference == r))
+            if let Some(at) = found_before.and_then(|r| found.iter().position(|b| b.reference == r))
             {
                 view.selected = at;
             }
@@ -164,7 +161,11 @@ impl App {
         Vec::new()
     }
 
-    pub(super) fn waiting_command(&mut self, mut view: WaitingView, command: Command) -> Vec<Effect> {
+    pub(super) fn waiting_command(
+        &mut self,
+        mut view: WaitingView,
+        command: Command,
+    ) -> Vec<Effect> {
         let lang = self.lang;
         let now = self.utc_now();
         let count = self.waiting_found(&view).len();
@@ -204,10 +205,12 @@ impl App {
                 }];
             }
             Command::WaitingTicket => {
-                let Some(service) = view.service.clone().or_else(|| self.current_service())
-                else {
+                let Some(service) = view.service.clone().or_else(|| self.current_service()) else {
                     let key = self.keys.key(Command::WaitingService);
-                    self.say(Level::Warning, text::waiting::ticket_needs_service(lang, &key));
+                    self.say(
+                        Level::Warning,
+                        text::waiting::ticket_needs_service(lang, &key),
+                    );
                     return Vec::new();
                 };
                 let letter = self.catalogue.appointments.ticket_letter(&service, None);
@@ -272,7 +275,10 @@ impl App {
                             .map(|b| b.reference.clone())
                     })
                     .unwrap_or_default();
-                self.say(Level::Warning, text::waiting::booking_gone(lang, &reference));
+                self.say(
+                    Level::Warning,
+                    text::waiting::booking_gone(lang, &reference),
+                );
             }
             Change::Refused(state) => {
                 let reference = self

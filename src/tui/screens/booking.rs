@@ -63,7 +63,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Bo
             .style(theme.base),
         body,
     );
-    let row = u16::try_from(cursor_row).unwrap_or(0).min(inner.height.saturating_sub(1));
+    let row = u16::try_from(cursor_row)
+        .unwrap_or(0)
+        .min(inner.height.saturating_sub(1));
     frame.set_cursor_position(Position::new(
         inner.x + cursor_col.min(inner.width.saturating_sub(1)),
         inner.y + row,

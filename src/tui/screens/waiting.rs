@@ -39,8 +39,7 @@ fn bookings(
         .border_style(theme.focus_border);
     let inner = block.inner(area);
     frame.render_widget(block.style(theme.base), area);
-    let [find, list] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    let [find, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     let typed = if screen.find.is_empty() {
         let room = usize::from(find.width).saturating_sub(super::fit::width(labels.find));
         Span::styled(cut_at_word(labels.find_hint, room), theme.muted)
@@ -145,7 +144,10 @@ fn tickets(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, screen: &Wai
             "{}: {} {}",
             labels.called,
             called.ticket,
-            cut_at_word(&called.service, room.saturating_sub(labels.called.len() + 8))
+            cut_at_word(
+                &called.service,
+                room.saturating_sub(labels.called.len() + 8)
+            )
         );
         lines.push(Line::styled(seen, theme.info));
     }
@@ -156,7 +158,8 @@ fn tickets(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, screen: &Wai
         let waited = text::waiting::waited(lang, row.minutes);
         let service_room = room.saturating_sub(row.ticket.len() + waited.len() + 2);
         let service = cut_at_word(&row.service, service_room);
-        let gap = room.saturating_sub(row.ticket.len() + 1 + service.chars().count() + waited.len());
+        let gap =
+            room.saturating_sub(row.ticket.len() + 1 + service.chars().count() + waited.len());
         lines.push(Line::from(vec![
             Span::styled(row.ticket.clone(), theme.heading),
             Span::raw(format!(" {service}{}", " ".repeat(gap))),
