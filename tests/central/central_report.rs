@@ -369,6 +369,8 @@ fn a_server_upgraded_to_keep_counts_counts_the_visits_it_already_had_and_desks_k
          DROP TABLE frontdesk.bookings, frontdesk.waiting; \
          DROP FUNCTION frontdesk.book, frontdesk.taken, frontdesk.room_changed; \
          ALTER TABLE frontdesk.desks DROP COLUMN site; \
+         ALTER TABLE frontdesk.visit_services DROP COLUMN booking_reference; \
+         ALTER TABLE frontdesk.visits DROP COLUMN waited_seconds; \
          ALTER TABLE frontdesk.visit_partners DROP COLUMN service_position; \
          ALTER TABLE frontdesk.visits DROP COLUMN spoken_language, DROP COLUMN written_language; \
          DELETE FROM frontdesk.schema_version WHERE version > 2;",
@@ -378,6 +380,8 @@ fn a_server_upgraded_to_keep_counts_counts_the_visits_it_already_had_and_desks_k
         "ALTER TABLE sync_outbox DROP COLUMN held_version; \
          ALTER TABLE sync_outbox DROP COLUMN held_reason; \
          ALTER TABLE visit_partners DROP COLUMN service_position; \
+         ALTER TABLE visit_services DROP COLUMN booking_reference; \
+         ALTER TABLE visits DROP COLUMN waited_seconds; \
          DROP TABLE bookings; DROP TABLE booking_key; DROP TABLE waiting; \
          DROP TABLE visit_choices;",
     )
