@@ -120,9 +120,9 @@ impl RoomJobs {
         })
     }
 
-    fn now(&self) -> Result<chrono::DateTime<Utc>, Action> {
-        crate::clock::now()
-            .map_err(|e| Action::StoreFailed(crate::text::errors::clock(self.language, &e)))
+    /// The clock's time, or why it cannot be trusted (for the status bar).
+    fn now(&self) -> Result<chrono::DateTime<Utc>, String> {
+        crate::clock::now().map_err(|e| crate::text::errors::clock(self.language, &e))
     }
 
     /// Carries out one of the [`shared`] effects and says how it went; `None` for any other.
@@ -135,7 +135,7 @@ impl RoomJobs {
             Effect::Book(request) => {
                 let now = match self.now() {
                     Ok(now) => now,
-                    Err(failed) => return Some(failed),
+                    Err(message) => return Some(Action::StoreFailed(message)),
                 };
                 let new = new_booking(&request);
                 Some(match self.with_ledger(|ledger| ledger.book(&new, now)) {
@@ -147,7 +147,7 @@ impl RoomJobs {
             Effect::CancelBooking(reference) => {
                 let now = match self.now() {
                     Ok(now) => now,
-                    Err(failed) => return Some(failed),
+                    Err(message) => return Some(Action::StoreFailed(message)),
                 };
                 Some(
                     match self.with_ledger(|ledger| ledger.cancel(&reference, now)) {

@@ -34,6 +34,8 @@ pub struct NewBooking<'a> {
 }
 
 /// What came of a request to book.
+// One per booking, returned at once.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Booked {
     Made(Booking),

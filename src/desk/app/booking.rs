@@ -427,7 +427,7 @@ impl App {
             }
             Some(id)
         } else {
-            if self.catalogue.partner(&id).is_some() && !draft.partners.iter().any(|p| *p == id) {
+            if self.catalogue.partner(&id).is_some() && !draft.partners.contains(&id) {
                 draft.partners.push(id.clone());
             }
             draft.partner_service(&id).map(str::to_string)
