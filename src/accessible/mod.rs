@@ -134,6 +134,9 @@ pub fn run(settings: &Settings, started: Started) -> anyhow::Result<ExitCode> {
     if let Some(server) = settings.report_server.clone() {
         session = session.with_all_desks(AllDesks::new(server));
     }
+    if let Some(server) = crate::runtime::room_worker::shared_server(settings) {
+        session = session.with_shared_room(server);
+    }
     if let Some(draft) = left {
         session.act(Action::DraftRestored(Box::new(draft)));
     }

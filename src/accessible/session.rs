@@ -98,6 +98,16 @@ impl<W: Write> Session<W> {
         self
     }
 
+    /// Shares bookings and the waiting list through the central server at `server` (the
+    /// desk's role), not the visit log.
+    pub fn with_shared_room(mut self, server: crate::config::ServerUrl) -> Session<W> {
+        self.runner.room = Some(crate::runtime::room_worker::RoomJobs::new(
+            server,
+            self.app.lang,
+        ));
+        self
+    }
+
     /// Reads every desk's figures from the central server (the report role's): the report's
     /// 'all' is offered.
     pub fn with_all_desks(mut self, all_desks: AllDesks) -> Session<W> {

@@ -684,6 +684,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_steps_named_by_index_are_the_steps_that_made_their_tables() {
+        assert_eq!(STEPS[ROOMS_STEP], super::super::rooms::TABLES);
+        assert!(STEPS[CHOICES_STEP].contains("CREATE TABLE frontdesk.visit_choices"));
+    }
+
+    #[test]
     fn role_names_are_plain() {
         assert!(check_role_name("--desk-role", "frontdesk_desk_main").is_ok());
         for bad in [

@@ -5,6 +5,8 @@ use crate::catalogue::{Catalogue, EntryKey};
 use crate::script::ScriptWalk;
 
 /// One screen on the stack.
+// A few screens at most are on the stack: their size does not matter, boxing would.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Search,
@@ -23,6 +25,8 @@ pub enum Screen {
 }
 
 /// Where a booking at the desk has got to.
+// One at a time, on the booking screen.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum BookingStage {
     /// Choosing one of the nearest free slots.

@@ -12,6 +12,7 @@
 mod all_desks_worker;
 mod draft_writes;
 pub mod logging;
+pub mod room_worker;
 mod runner;
 pub mod slip_printer;
 mod sync_worker;

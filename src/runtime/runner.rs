@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use super::Answers;
 use super::all_desks_worker::AllDesksWorker;
+use super::room_worker::{self, RoomJobs, RoomWorker};
 use super::slip_printer::{SlipPrinter, file_slip};
 use super::sync_worker::SyncWorker;
 use super::workers::{SearchStart, SearchWorker, StoreJobs, StoreWorker};
@@ -26,6 +27,9 @@ pub struct Threaded {
     sync: Option<SyncWorker>,
     /// Only where the central server's report role is set.
     all_desks: Option<AllDesksWorker>,
+    /// Only where bookings and the waiting list are shared on the central server: the
+    /// booking and waiting screens' effects go there, not to the visit log.
+    room: Option<RoomWorker>,
 }
 
 impl Threaded {
@@ -45,6 +49,7 @@ impl Threaded {
             answers.clone(),
         );
         let sync = SyncWorker::start(settings, answers.clone());
+        let room = RoomWorker::start(settings, answers.clone());
         let all_desks = AllDesksWorker::start(settings, answers);
         Threaded {
             search,
@@ -52,6 +57,7 @@ impl Threaded {
             printer,
             sync,
             all_desks,
+            room,
         }
     }
 
@@ -74,6 +80,11 @@ impl Threaded {
             },
             // A new catalogue (between visits): a new index, built off this thread.
             Effect::CatalogueChanged => self.search.restart(app.catalogue.clone()),
+            shared if room_worker::shared(&shared) && self.room.is_some() => {
+                if let Some(room) = &self.room {
+                    room.send(shared);
+                }
+            }
             other => self.store.send(other),
         }
     }
@@ -87,7 +98,9 @@ impl Threaded {
             printer,
             sync,
             all_desks,
+            room,
         } = self;
+        drop(room);
         drop(all_desks);
         drop(sync);
         drop(search);
@@ -113,6 +126,9 @@ pub struct Inline {
     pub slips: Option<SlipPlace>,
     /// The central server as the report role, where it is set.
     pub all_desks: Option<AllDesks>,
+    /// The bookings and waiting list shared on the central server, where the desk shares
+    /// them: the booking and waiting screens' effects go there, not to the visit log.
+    pub room: Option<RoomJobs>,
     /// An effect with nothing here to carry it out (no slip folder, no report server) is
     /// answered with the reason when true; when false it is only handed back to the caller
     /// (a test answers it itself, or checks it was asked).
@@ -127,6 +143,7 @@ impl Inline {
             log: None,
             slips: None,
             all_desks: None,
+            room: None,
             answer_missing: false,
         }
     }
@@ -183,6 +200,9 @@ impl Inline {
             Effect::CatalogueChanged => {
                 self.index = Index::new(&app.catalogue);
                 None
+            }
+            shared if room_worker::shared(&shared) && self.room.is_some() => {
+                self.room.as_mut().and_then(|room| room.apply(shared))
             }
             other => self.log.as_mut().and_then(|log| log.apply(other)),
         }

@@ -208,23 +208,14 @@ impl StoreJobs {
 
     /// Books the place asked for, under the log's write lock.
     fn book(&mut self, request: &crate::desk::BookingRequest) -> Action {
-        use crate::store::bookings::{Booked, NewBooking};
+        use crate::store::bookings::Booked;
         let now = match crate::clock::now() {
             Ok(now) => now,
             Err(e) => {
                 return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e));
             }
         };
-        let new = NewBooking {
-            service: &request.service,
-            place: &request.place,
-            at: request.at,
-            starts: request.starts,
-            minutes: request.minutes,
-            capacity: request.capacity,
-            needs: &request.needs,
-            no_show_after: chrono::Duration::minutes(i64::from(request.no_show_minutes)),
-        };
+        let new = super::room_worker::new_booking(request);
         match self.with_store(|store| store.book(&new, now)) {
             Ok(Booked::Made(booking)) => Action::BookingMade(booking),
             Ok(Booked::Full) => Action::BookingFull,

@@ -993,6 +993,16 @@ fn error_texts(l: &mut List, lang: Language) {
         );
     }
     l.add("errors.visit_gone", errors::visit_gone(lang));
+    l.add(
+        "errors.shared.unreachable",
+        errors::shared(
+            lang,
+            &crate::ledger::LedgerError::Unreachable {
+                server: "S1".into(),
+                reason: "R1".into(),
+            },
+        ),
+    );
 }
 
 /// Texts added with the figures (calendar periods, last time's answers) and since.

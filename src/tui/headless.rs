@@ -83,6 +83,16 @@ impl Headless {
         self
     }
 
+    /// Shares bookings and the waiting list through the central server at `server` (the
+    /// desk's role), as the app does with `share_appointments = true`.
+    pub fn with_shared_room(mut self, server: crate::config::ServerUrl) -> Headless {
+        self.runner.room = Some(crate::runtime::room_worker::RoomJobs::new(
+            server,
+            self.app.lang,
+        ));
+        self
+    }
+
     /// Uses `keymap` from now on, as the app does with the config file's `[keys]`.
     pub fn rebind(&mut self, keymap: Keymap) {
         self.app.keys = keymap.key_names();

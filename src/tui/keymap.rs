@@ -1092,14 +1092,14 @@ mod tests {
     #[test]
     fn overrides_replace_the_keys_of_a_command_everywhere() {
         let mut overrides = BTreeMap::new();
-        overrides.insert("log_visit".to_string(), vec!["F9".to_string()]);
+        overrides.insert("log_visit".to_string(), vec!["F11".to_string()]);
         let keymap = Keymap::with_overrides(&overrides).unwrap();
         assert_eq!(
-            keymap.command(Mode::Search, Key::plain(KeyCode::F(9))),
+            keymap.command(Mode::Search, Key::plain(KeyCode::F(11))),
             Some(Command::LogVisit)
         );
         assert_eq!(
-            keymap.command(Mode::Detail, Key::plain(KeyCode::F(9))),
+            keymap.command(Mode::Detail, Key::plain(KeyCode::F(11))),
             Some(Command::LogVisit)
         );
         assert_eq!(

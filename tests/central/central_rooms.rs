@@ -581,3 +581,143 @@ fn a_server_at_every_earlier_central_version_upgrades_to_share_bookings_and_its_
         );
     }
 }
+
+/// A booking request as the desk's booking screen makes it, for the hour starting at `at`.
+fn request(
+    at: NaiveDateTime,
+    needs: Vec<frontdesk::appointments::Need>,
+) -> frontdesk::desk::BookingRequest {
+    frontdesk::desk::BookingRequest {
+        service: "housing-options".into(),
+        place: "town-hall".into(),
+        at,
+        starts: frontdesk::appointments::london::instant(at).unwrap(),
+        minutes: 60,
+        capacity: 1,
+        needs,
+        no_show_minutes: 15,
+    }
+}
+
+#[test]
+fn a_booking_made_from_the_desks_worker_with_sharing_on_lands_on_the_server_and_not_in_the_desks_file()
+ {
+    use frontdesk::appointments::{BookingState, Need};
+    use frontdesk::desk::{Action, Effect};
+    use frontdesk::runtime::room_worker::{RoomJobs, shared};
+    let Some(council) = Council::new() else {
+        return;
+    };
+    let civic_1 = council.desk("Civic desk 1", &council.civic_1);
+    let civic_2 = council.desk("Civic desk 2", &council.civic_2);
+    let library = council.desk("Library desk", &council.library);
+    let mut jobs = RoomJobs::new(url(&civic_1.server), frontdesk::text::Language::English);
+    // Two free hours in a row, tomorrow (whole hours: the offer's slots).
+    let tomorrow = frontdesk::appointments::london::today(chrono::Utc::now())
+        .succ_opt()
+        .unwrap();
+    let first = tomorrow.and_hms_opt(10, 0, 0).unwrap();
+    let second = tomorrow.and_hms_opt(11, 0, 0).unwrap();
+
+    // A longer slot takes this hour and the next, on the server as in the desk's own file.
+    let effect = Effect::Book(request(first, vec![Need::LongerSlot]));
+    assert!(shared(&effect));
+    let Some(Action::BookingMade(booking)) = jobs.apply(effect) else {
+        panic!("the booking was not made");
+    };
+    assert_eq!(booking.minutes, 120);
+    assert_eq!(
+        jobs.apply(Effect::Book(request(second, Vec::new()))),
+        Some(Action::BookingFull),
+        "the next hour is taken by the longer slot"
+    );
+    let Some(Action::BookingTaken(taken)) = jobs.apply(Effect::LoadBookingTaken {
+        from: frontdesk::appointments::london::instant(first).unwrap(),
+        to: frontdesk::appointments::london::instant(second).unwrap() + chrono::Duration::hours(1),
+    }) else {
+        panic!("no places taken read");
+    };
+    assert_eq!(taken.len(), 2, "both hours are taken: {taken:?}");
+
+    // It is on the server: the site's other desk lists it; another site's desk does not; the
+    // desk's own file was never written.
+    let listed = civic_2.json(&[
+        "appointments",
+        "list",
+        "--date",
+        &tomorrow.to_string(),
+        "--json",
+    ]);
+    let references: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["reference"].as_str())
+        .collect();
+    assert_eq!(references, [booking.reference.as_str()], "{listed}");
+    let elsewhere = library.json(&[
+        "appointments",
+        "list",
+        "--date",
+        &tomorrow.to_string(),
+        "--json",
+    ]);
+    assert_eq!(elsewhere.as_array().map(Vec::len), Some(0), "{elsewhere}");
+    assert!(!civic_1.data().join("visits.sqlite3").exists());
+
+    // Checked in, called and seen from the worker too; seen is kept on the server.
+    let now = chrono::Utc::now();
+    let mut room = Room::connect(&url(&civic_2.server)).unwrap();
+    let walk_in = jobs.apply(Effect::AddTicket {
+        service: "housing-options".into(),
+        letter: 'H',
+        now,
+    });
+    let Some(Action::TicketGiven(ticket)) = walk_in else {
+        panic!("no ticket: {walk_in:?}");
+    };
+    let called = jobs.apply(Effect::CallNext {
+        service: None,
+        desk: "Civic desk 1".into(),
+        now,
+    });
+    assert!(
+        matches!(&called, Some(Action::TicketCalled(Some(t))) if t.ticket == ticket.ticket),
+        "{called:?}"
+    );
+    let seen = jobs.apply(Effect::MarkSeen {
+        ticket: ticket.ticket.clone(),
+        desk: "Civic desk 1".into(),
+        now,
+    });
+    assert!(
+        matches!(&seen, Some(Action::TicketSeen(Some(t))) if t.seen_at.is_some()),
+        "{seen:?}"
+    );
+    let today = frontdesk::appointments::london::today(now);
+    let on_server = room.tickets_on(today).unwrap();
+    assert_eq!(on_server.len(), 1);
+    assert!(on_server[0].seen_at.is_some(), "{on_server:?}");
+    // A booking not checked in cannot be marked seen.
+    assert!(matches!(
+        room.seen(&booking.reference, "Civic desk 2", now).unwrap(),
+        frontdesk::appointments::Change::Refused(BookingState::Booked)
+    ));
+
+    // A server that cannot be reached: one sentence, nothing booked.
+    let mut gone = RoomJobs::new(
+        url("postgres://nobody@127.0.0.1:1/none"),
+        frontdesk::text::Language::English,
+    );
+    match gone.apply(Effect::Book(request(second, Vec::new()))) {
+        Some(Action::StoreFailed(sentence)) => {
+            assert!(sentence.contains("cannot be reached"), "{sentence}");
+            assert_eq!(
+                sentence.matches(". ").count(),
+                0,
+                "one sentence: {sentence}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
