@@ -226,8 +226,7 @@ fn booking_from(row: &Row) -> Booking {
     }
 }
 
-const TICKET_COLUMNS: &str =
-    "ticket, service_id, reference, arrived_at, called_at, desk, seen_at";
+const TICKET_COLUMNS: &str = "ticket, service_id, reference, arrived_at, called_at, desk, seen_at";
 
 fn ticket_from(row: &Row) -> Ticket {
     Ticket {
@@ -543,7 +542,9 @@ impl Room {
                 return Ok(Change::Refused(booking.state));
             }
             mark_seen(&tx, &reference, &desk, now).await?;
-            let booking = booking_for_update(&tx, &reference).await?.unwrap_or(booking);
+            let booking = booking_for_update(&tx, &reference)
+                .await?
+                .unwrap_or(booking);
             tx.commit().await?;
             Ok(Change::Done(booking))
         })

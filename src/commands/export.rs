@@ -194,7 +194,9 @@ fn csv_record(line: &Line<'_>) -> Vec<String> {
         line.written_language.to_string(),
         line.agreed.clone(),
         line.booking.unwrap_or_default().to_string(),
-        line.waited_seconds.map(|s| s.to_string()).unwrap_or_default(),
+        line.waited_seconds
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
     ];
     for field in CHOICE_FIELDS {
         let option = line.choices.get(field.name).copied().flatten();

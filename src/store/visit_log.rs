@@ -327,7 +327,11 @@ impl VisitLog {
         desk: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<Ticket>, StoreError> {
-        self.write(|store| Ok(store.ticket_seen(ticket, desk, now)?.map(|(ticket, _)| ticket)))
+        self.write(|store| {
+            Ok(store
+                .ticket_seen(ticket, desk, now)?
+                .map(|(ticket, _)| ticket))
+        })
     }
 
     /// A checked copy of the whole log at `dest` (a file, or a folder to put a dated file in);

@@ -6,8 +6,8 @@ mod entry;
 mod report;
 mod resident;
 mod script;
-pub mod waiting;
 mod today;
+pub mod waiting;
 
 pub use appointments::BookingScreenView;
 pub use entry::{EntryView, LinkView, entry_view, provider_tag};
