@@ -380,3 +380,52 @@ fn a_tall_window_lists_as_many_services_as_fit_and_says_how_many_more() {
         assert!(!screen.contains(" more"), "{screen}");
     }
 }
+
+#[test]
+fn with_bookings_the_heat_map_keeps_every_day_and_the_busiest_hour_at_any_height() {
+    use frontdesk::appointments::london;
+    use frontdesk::store::bookings::{Booked, NewBooking};
+    let dir = TempDir::new().unwrap();
+    fill(dir.path());
+    let mut store = Store::open(&dir.path().join("visits.sqlite3")).unwrap();
+    for hour in [10, 11, 14] {
+        let local = chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+            .unwrap()
+            .and_hms_opt(hour, 30, 0)
+            .unwrap();
+        let new = NewBooking {
+            service: "bulky-waste",
+            place: "Front desk",
+            at: local,
+            starts: london::instant(local).unwrap(),
+            minutes: 30,
+            capacity: 5,
+            needs: &[],
+            no_show_after: Duration::minutes(15),
+        };
+        let made = store
+            .book(&new, wednesday_afternoon().to_utc() - Duration::days(2))
+            .unwrap();
+        assert!(matches!(made, Booked::Made(_)));
+    }
+    drop(store);
+    for (width, height) in [(80, 24), (80, 22), (80, 30), (120, 40)] {
+        let mut desk = desk(dir.path(), width, height);
+        desk.press(KeyCode::F(7));
+        desk.press(KeyCode::Char('w'));
+        let screen = desk.screen();
+        assert!(screen.contains("3 booked"), "{width}x{height}:\n{screen}");
+        assert!(screen.contains("Sun "), "{width}x{height}:\n{screen}");
+        assert!(
+            screen.contains("Busiest: Mon 09:00"),
+            "{width}x{height}:\n{screen}"
+        );
+        // From 24 rows the charts keep their height: every kind of failure demand.
+        if height >= 24 {
+            assert!(screen.contains("Elsewhere"), "{width}x{height}:\n{screen}");
+        }
+        if (width, height) == (80, 24) {
+            insta::assert_snapshot!("report_week_with_bookings_80x24", screen);
+        }
+    }
+}

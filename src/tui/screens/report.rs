@@ -10,7 +10,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Wrap};
 
-use crate::desk::view::{report_appointments, report_headline};
+use crate::desk::view::{AppointmentsView, report_appointments, report_headline};
 use crate::desk::{App, Command, ReportDesks, ReportView};
 use crate::printable::{cut, printable};
 use crate::report::PeriodKind;
@@ -23,6 +23,71 @@ use crate::tui::theme::Theme;
 
 /// The heat map's rows: its heading, the hours, seven days and the busiest hour.
 const HEAT_MAP_ROWS: u16 = 10;
+/// The headline's rows (its figures wrap to two lines of an 80-column screen).
+const HEADLINE_ROWS: u16 = 2;
+/// The charts' own height: a heading, Value and the five kinds of failure demand.
+const CHART_ROWS: u16 = 7;
+
+/// How the report's rows are shared out: see [`plan_rows`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Plan {
+    appointments: u16,
+    heat: u16,
+    busiest_beside: bool,
+}
+
+/// Shares `height` rows out by priority: the headline; the heat map (the busiest hour beside
+/// its heading when that saves the row the appointments or the charts need); one line of
+/// appointments; the charts' own height; the rest of the appointments' `appointment_rows`.
+/// The charts take what is left, at least nothing; on a very short screen the heat map is cut.
+fn plan_rows(height: u16, appointment_rows: u16, busiest: bool, can_join: bool) -> Plan {
+    let mut heat = if busiest {
+        HEAT_MAP_ROWS
+    } else {
+        HEAT_MAP_ROWS - 1
+    };
+    let mut left = height.saturating_sub(HEADLINE_ROWS);
+    let wanted = heat + appointment_rows.min(1) + CHART_ROWS;
+    let busiest_beside = busiest && can_join && left < wanted;
+    if busiest_beside {
+        heat -= 1;
+    }
+    heat = heat.min(left);
+    left -= heat;
+    let mut appointments = appointment_rows.min(1).min(left);
+    left -= appointments;
+    left = left.saturating_sub(CHART_ROWS);
+    appointments += appointment_rows.saturating_sub(appointments).min(left);
+    Plan {
+        appointments,
+        heat,
+        busiest_beside,
+    }
+}
+
+/// As many of the appointments' figures as fit one line of `width` after the heading, ending
+/// with "…" when some are left off.
+fn first_figures(view: &AppointmentsView, width: usize) -> String {
+    let room = width.saturating_sub(view.heading.chars().count() + 2);
+    let mut line = String::new();
+    for (n, figure) in view.figures.iter().enumerate() {
+        let joined = if n == 0 {
+            figure.clone()
+        } else {
+            format!("{line} · {figure}")
+        };
+        let more = n + 1 < view.figures.len();
+        if joined.chars().count() + if more { 2 } else { 0 } > room {
+            return if line.is_empty() {
+                cut(figure, room)
+            } else {
+                format!("{line} …")
+            };
+        }
+        line = joined;
+    }
+    line
+}
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &ReportView) {
     let lang = app.lang;
@@ -70,18 +135,28 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
         frame.render_widget(Paragraph::new(labels.loading).style(theme.muted), inner);
         return;
     };
-    // The charts take the room the heat map leaves: as many services as fit. Appointments and
-    // waiting, when the period has any, take the lines their figures wrap to under the headline.
+    // What does not fit is left off by priority: the headline, then the whole heat map (every
+    // day and the busiest hour), then one line of appointments, then the charts at their
+    // height (a heading, Value and the five kinds of failure demand), then the rest of the
+    // appointments; the charts take whatever is left (as many services as fit). When short
+    // of a row, the busiest hour goes beside the heat map's heading rather than under it.
     let appointments = report_appointments(report, lang);
+    let width = usize::from(inner.width);
     let appointment_rows = appointments.as_ref().map_or(0, |view| {
         let text = format!("{}: {}", view.heading, view.line());
-        u16::try_from(wrapped_rows(&text, usize::from(inner.width))).unwrap_or(u16::MAX)
+        u16::try_from(wrapped_rows(&text, width)).unwrap_or(u16::MAX)
     });
+    let busiest = busiest_line(report, lang);
+    let heading_room = screen_labels(lang).busiest.chars().count() + 3;
+    let can_join = busiest
+        .as_ref()
+        .is_some_and(|b| heading_room + b.chars().count() <= width);
+    let plan = plan_rows(inner.height, appointment_rows, busiest.is_some(), can_join);
     let [headline, appointments_area, charts, heat] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(appointment_rows),
-        Constraint::Min(7),
-        Constraint::Length(HEAT_MAP_ROWS),
+        Constraint::Length(HEADLINE_ROWS),
+        Constraint::Length(plan.appointments),
+        Constraint::Min(0),
+        Constraint::Length(plan.heat),
     ])
     .areas(inner);
     let text = report_headline(report, lang)
@@ -93,10 +168,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
         Paragraph::new(Line::from(Span::styled(text, theme.heading))).wrap(Wrap { trim: true }),
         headline,
     );
-    if let Some(view) = &appointments {
+    if let Some(view) = appointments.as_ref().filter(|_| plan.appointments > 0) {
+        let figures = if plan.appointments < appointment_rows && plan.appointments == 1 {
+            first_figures(view, width)
+        } else {
+            view.line()
+        };
         let line = Line::from(vec![
             Span::styled(format!("{}: ", view.heading), theme.heading),
-            Span::styled(view.line(), theme.base),
+            Span::styled(figures, theme.base),
         ]);
         frame.render_widget(
             Paragraph::new(line).wrap(Wrap { trim: true }),
@@ -170,7 +250,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Re
         );
     }
     chart(frame, right, labels.demand, demand, theme, numbers);
-    heat_map(frame, heat, report, theme, lang);
+    heat_map(frame, heat, report, theme, lang, plan.busiest_beside);
 }
 
 /// How many rows `text` takes wrapped at word boundaries to `width` columns, as the paragraph
@@ -225,7 +305,23 @@ fn shade(n: u64, most: u64) -> &'static str {
     }
 }
 
-fn heat_map(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme, lang: Language) {
+/// The busiest hour's sentence, when the period has a visit.
+fn busiest_line(report: &Report, lang: Language) -> Option<String> {
+    let labels = screen_labels(lang);
+    report.busiest.top.first().map(|slot| {
+        let day = labels.weekdays_short[usize::from(slot.weekday).min(6)];
+        screen_busiest(lang, day, slot.hour, slot.visits)
+    })
+}
+
+fn heat_map(
+    frame: &mut Frame,
+    area: Rect,
+    report: &Report,
+    theme: &Theme,
+    lang: Language,
+    busiest_beside: bool,
+) {
     let labels = screen_labels(lang);
     let grid = &report.busiest.by_weekday_hour;
     let busy: Vec<usize> = (0..24).filter(|h| grid.iter().any(|d| d[*h] > 0)).collect();
@@ -236,7 +332,13 @@ fn heat_map(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme, lang:
     let room = usize::from(area.width.saturating_sub(4)) / 5;
     let last = last.min(first + room.saturating_sub(1));
     let most = grid.iter().flatten().copied().max().unwrap_or(0);
-    let mut lines = vec![Line::from(Span::styled(labels.busiest, theme.heading))];
+    let busiest = busiest_line(report, lang);
+    let mut heading = vec![Span::styled(labels.busiest, theme.heading)];
+    if busiest_beside && let Some(busiest) = &busiest {
+        heading.push(Span::raw(" · "));
+        heading.push(Span::styled(busiest.clone(), theme.muted));
+    }
+    let mut lines = vec![Line::from(heading)];
     let mut hours = String::from("    ");
     for hour in first..=last {
         hours.push_str(&format!("{hour:>4} "));
@@ -256,12 +358,8 @@ fn heat_map(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme, lang:
         }
         lines.push(Line::from(row));
     }
-    if let Some(slot) = report.busiest.top.first() {
-        let day = labels.weekdays_short[usize::from(slot.weekday).min(6)];
-        lines.push(Line::from(Span::styled(
-            screen_busiest(lang, day, slot.hour, slot.visits),
-            theme.muted,
-        )));
+    if let Some(busiest) = busiest.filter(|_| !busiest_beside) {
+        lines.push(Line::from(Span::styled(busiest, theme.muted)));
     }
     frame.render_widget(Paragraph::new(lines).style(theme.base), area);
 }
