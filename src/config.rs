@@ -325,7 +325,8 @@ fn short_text(
 /// `desk`: the desk's name, 1 to [`DESK_MAX_CHARS`] characters of plain text, with no phone
 /// number, email address or identifier in it.
 fn desk(name: &str, given: Given<'_>) -> Result<String, String> {
-    let desk = short_text(name, given, DESK_MAX_CHARS, true, "Main reception")?;
+    let example = crate::text::cli::desk_example(crate::text::cli::language());
+    let desk = short_text(name, given, DESK_MAX_CHARS, true, example)?;
     no_personal_data(name, desk, crate::text::cli::Instead::DeskName)
 }
 

@@ -185,6 +185,16 @@ fn bare_value_end(line: &str, from: usize) -> usize {
     line.len()
 }
 
+/// Whether the setting named at `at` is in a URL's query: just after a `?` or an `&` that
+/// follows a `?` after the URL's `://`.
+fn in_url_query(line: &str, at: usize) -> bool {
+    let before = &line[..at];
+    before.ends_with(['?', '&'])
+        && before
+            .rfind("://")
+            .is_some_and(|scheme| before[scheme..].contains('?'))
+}
+
 /// Where the values of the `password` settings in one line are (see [`redact`]).
 fn setting_secrets(line: &str, secrets: &mut Vec<std::ops::Range<usize>>) {
     let mut previous: Option<char> = None;
@@ -197,7 +207,14 @@ fn setting_secrets(line: &str, secrets: &mut Vec<std::ops::Range<usize>>) {
         if let Some((name, value)) = setting_at(line, at)
             && name.ends_with("password")
         {
-            secrets.push(value..value_end(line, value));
+            let end = if in_url_query(line, at) {
+                // A URL has no spaces, so one in its query is the password's own: the value
+                // runs to the next `&` (or the line's end) rather than show a part of it.
+                line[value..].find('&').map_or(line.len(), |i| value + i)
+            } else {
+                value_end(line, value)
+            };
+            secrets.push(value..end);
         }
     }
 }

@@ -87,6 +87,14 @@ pub fn text_in_quotes(lang: Language, name: &str, example: &str, shown: &str) ->
     )
 }
 
+/// A desk's name to give as an example, in `lang`.
+pub fn desk_example(lang: Language) -> &'static str {
+    match lang {
+        Language::English => "Main reception",
+        Language::Welsh => "Prif dderbynfa",
+    }
+}
+
 pub fn empty(lang: Language, name: &str, example: &str) -> String {
     say(
         lang,
