@@ -193,6 +193,18 @@ pub fn lost(lang: Language) -> &'static str {
     }
 }
 
+/// Said when longer-slot is ticked and the slot chosen has no free slot after it.
+pub fn no_following_slot(lang: Language) -> &'static str {
+    match lang {
+        Language::English => {
+            "That slot has no free slot after it for a longer appointment; choose another."
+        }
+        Language::Welsh => {
+            "Nid oes slot rhydd ar ôl y slot hwnnw ar gyfer apwyntiad hirach; dewiswch un arall."
+        }
+    }
+}
+
 /// Said when Enter is pressed before a slot is chosen.
 pub fn choose_slot_first(lang: Language) -> &'static str {
     match lang {

@@ -535,3 +535,47 @@ fn every_line_of_the_booking_view_is_on_the_full_screen_and_in_the_accessible_mo
         }
     }
 }
+
+#[test]
+fn ticking_longer_slot_offers_only_slots_with_a_free_slot_after_them() {
+    let data = TempDir::new().unwrap();
+    let mut desk = desk_on(data.path(), "homeless", "homelessness");
+    desk.press(KeyCode::F(10));
+    let slots = desk.screen();
+    // Housing options closes for lunch at 12:30: the 12:00 slot has no slot after it.
+    assert!(slots.contains(" 6 Today 12:00"), "{slots}");
+    desk.press(KeyCode::Char('6'));
+    desk.press(KeyCode::Enter);
+    assert_eq!(stage(&desk), Some(BookingStage::Needs));
+    desk.press(KeyCode::Char('5'));
+    let again = desk.screen();
+    assert_eq!(stage(&desk), Some(BookingStage::Slots), "{again}");
+    assert!(
+        again.contains("That slot has no free slot after it for a longer appointment"),
+        "{again}"
+    );
+    assert!(!again.contains("Today 12:00"), "{again}");
+    assert!(again.contains("Today 11:30"), "{again}");
+    assert!(again.contains("Today 13:30"), "{again}");
+
+    // The need stays ticked; a slot with one after it is chosen and stays chosen as the need
+    // is unticked and ticked again.
+    desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Enter);
+    assert_eq!(stage(&desk), Some(BookingStage::Needs));
+    assert!(desk.screen().contains("[x] longer"), "{}", desk.screen());
+    desk.press(KeyCode::Char('5'));
+    desk.press(KeyCode::Char('5'));
+    assert_eq!(stage(&desk), Some(BookingStage::Needs), "{}", desk.screen());
+    assert!(
+        desk.screen().contains("Slot: Today 09:30"),
+        "{}",
+        desk.screen()
+    );
+    assert!(desk.screen().contains("[x] longer"), "{}", desk.screen());
+    desk.press(KeyCode::Enter);
+    let Some(BookingStage::Booked(booking)) = stage(&desk) else {
+        panic!("booked:\n{}", desk.screen());
+    };
+    assert_eq!(booking.needs, [Need::LongerSlot]);
+}

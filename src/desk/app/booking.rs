@@ -157,10 +157,16 @@ impl App {
         view.slots = None;
         view.selected = 0;
         let service = view.service.clone();
+        vec![self.booking_taken_query(&service, now)]
+    }
+
+    /// The question for the places taken from the day before today to the end of `service`'s
+    /// offers' horizon.
+    fn booking_taken_query(&self, service: &str, now: chrono::DateTime<chrono::Utc>) -> Effect {
         let horizon = self
             .catalogue
             .appointments
-            .offers_of(Some(&service), None)
+            .offers_of(Some(service), None)
             .map(|o| o.horizon_days)
             .max()
             .unwrap_or(0);
@@ -169,7 +175,7 @@ impl App {
             .and_time(NaiveTime::MIN)
             .and_utc();
         let to = from + Duration::days(i64::from(horizon) + 3);
-        vec![Effect::LoadBookingTaken { from, to }]
+        Effect::LoadBookingTaken { from, to }
     }
 
     /// The log's taken places: the nearest free slots, today first.
@@ -182,16 +188,56 @@ impl App {
         if view.service.is_empty() {
             return Vec::new();
         }
-        let found = slots::nearest_free(
-            &catalogue.appointments,
+        // A longer slot is offered only where the slot after it has a place too.
+        let longer = view.needs.contains(&Need::LongerSlot);
+        let appointments = &catalogue.appointments;
+        let found: Vec<slots::Slot> = slots::nearest_free(
+            appointments,
             Some(&view.service),
             None,
             now,
             &taken,
-            SLOTS_SHOWN,
-        );
-        view.selected = view.selected.min(found.len().saturating_sub(1));
+            if longer { usize::MAX } else { SLOTS_SHOWN },
+        )
+        .into_iter()
+        .filter(|slot| {
+            !longer
+                || appointments
+                    .offers_of(Some(&slot.service), Some(&slot.place))
+                    .next()
+                    .is_some_and(|offer| {
+                        slots::bookable(offer, appointments, slot, true, now, &taken)
+                    })
+        })
+        .take(SLOTS_SHOWN)
+        .collect();
+        let mut lost_choice = false;
+        // The slot chosen stays chosen while it is still offered; otherwise a slot is chosen again.
+        let chosen = view
+            .chosen()
+            .map(|s| (s.at, s.service.clone(), s.place.clone()));
+        let kept = chosen.and_then(|(at, service, place)| {
+            found
+                .iter()
+                .position(|s| s.at == at && s.service == service && s.place == place)
+        });
+        match kept {
+            Some(index) => view.selected = index,
+            None => {
+                view.selected = view.selected.min(found.len().saturating_sub(1));
+                if view.stage == BookingStage::Needs {
+                    view.stage = BookingStage::Slots;
+                    lost_choice = true;
+                }
+            }
+        }
         view.slots = Some(found);
+        if lost_choice {
+            self.say(
+                Level::Warning,
+                text::booking::no_following_slot(self.lang).to_string(),
+            );
+        }
         Vec::new()
     }
 
@@ -273,6 +319,10 @@ impl App {
             (BookingStage::Needs, Command::Choose(n)) => {
                 if let Some(need) = NEEDS_LISTED.get(usize::from(n).saturating_sub(2)) {
                     toggle(&mut view.needs, need);
+                    // A longer slot needs the slot after it free: the slots are offered again.
+                    if *need == Need::LongerSlot {
+                        effects.push(self.booking_taken_query(&view.service, self.utc_now()));
+                    }
                 }
             }
             (BookingStage::Needs, Command::Back) => view.stage = BookingStage::Slots,
