@@ -22,9 +22,9 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::Paragraph;
 
 use crate::appointments::{Ticket, london};
-use crate::ledger::{Heard, Listener};
 use crate::config::Settings;
 use crate::ledger::{Changes, Ledger};
+use crate::ledger::{Heard, Listener};
 use crate::text::Language;
 use crate::text::appointments::display_words;
 

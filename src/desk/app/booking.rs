@@ -15,10 +15,10 @@ use crate::desk::draft::{add_entry, fill_from_end};
 use crate::desk::navigation::{BookingStage, BookingView, Screen};
 use crate::desk::status::Level;
 use crate::desk::text_field::{self, Change};
+pub use crate::desk::view::{INTERPRETER_LANGUAGES, NEEDS_LISTED};
 use crate::slip::SlipLanguage;
 use crate::text;
 use crate::visit::{Outcome, ScriptRecord, VisitDraft};
-pub use crate::desk::view::{INTERPRETER_LANGUAGES, NEEDS_LISTED};
 
 /// How many of the nearest free slots the screen offers (one number key each).
 pub const SLOTS_SHOWN: usize = 9;

@@ -19,7 +19,6 @@ pub const NEEDS_LISTED: [Need; 4] = [
 /// The interpreter's languages the number key steps through; the accessible mode takes any.
 pub const INTERPRETER_LANGUAGES: [&str; 2] = ["BSL", "Welsh"];
 
-
 /// What the booking screen says now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookingScreenView {
