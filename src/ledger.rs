@@ -44,6 +44,20 @@ impl From<CentralError> for LedgerError {
     }
 }
 
+impl LedgerError {
+    /// The same in one sentence in `lang`, as the desk's booking and waiting screens say it.
+    pub fn said(&self, lang: crate::text::Language) -> String {
+        use crate::text::errors;
+        match self {
+            LedgerError::Store(error) => errors::store(lang, error),
+            LedgerError::Unreachable { server, reason } => {
+                errors::shared_unreachable(lang, server, reason)
+            }
+            LedgerError::Central(error) => errors::shared_refused(lang, &error.to_string()),
+        }
+    }
+}
+
 /// The bookings and waiting list this desk uses.
 #[derive(Debug)]
 pub enum Ledger {

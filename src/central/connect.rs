@@ -159,7 +159,7 @@ fn config_of(url: &ServerUrl) -> Result<(Config, bool), String> {
 /// the calling thread (with a runtime of its own).
 pub(super) fn listen(
     url: &ServerUrl,
-    tell: std::sync::mpsc::Sender<super::rooms::Heard>,
+    tell: std::sync::mpsc::Sender<Heard>,
 ) -> Result<(), CentralError> {
     let server = url.to_string();
     let fail = |reason: String| CentralError::Connect {
@@ -207,15 +207,15 @@ pub(super) fn listen(
             .batch_execute(&format!("LISTEN {channel}"))
             .await
             .map_err(|e| CentralError::from_postgres(&server, &e))?;
-        if tell.send(super::rooms::Heard::Listening).is_err() {
+        if tell.send(Heard::Listening).is_err() {
             return Ok(());
         }
         while heard.recv().await.is_some() {
-            if tell.send(super::rooms::Heard::Changed).is_err() {
+            if tell.send(Heard::Changed).is_err() {
                 return Ok(());
             }
         }
-        let _ = tell.send(super::rooms::Heard::Lost);
+        let _ = tell.send(Heard::Lost);
         Ok(())
     })
 }
@@ -295,4 +295,15 @@ mod tests {
     fn a_tls_connector_can_be_built() {
         let _ = tls();
     }
+}
+
+/// What a listener on a site's channel hears (see `rooms::Listener`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heard {
+    /// It listens on the site's channel: every change from now on is heard.
+    Listening,
+    /// A booking or ticket of the site changed.
+    Changed,
+    /// The connection is gone (or never came): poll until a new listener listens.
+    Lost,
 }

@@ -26,6 +26,7 @@ mod error;
 pub mod purge;
 pub mod push;
 pub mod report;
+mod room_tables;
 pub mod rooms;
 pub mod schema;
 pub mod sync;

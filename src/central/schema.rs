@@ -161,7 +161,7 @@ const STEPS: &[&str] = &[
     // desks' step 16); NULL where the desk did not call them.
     "ALTER TABLE frontdesk.visits ADD COLUMN waited_seconds integer;",
     // Version 10: bookings and the waiting list shared by the desks of a site (see `rooms`).
-    super::rooms::TABLES,
+    super::room_tables::TABLES,
 ];
 
 /// The step (by index) that made [`CHOICES_TABLE`].
@@ -251,7 +251,7 @@ fn after_step(index: usize) -> String {
             parts_follow_their_visit(CHOICES_TABLE)
         ),
         // Bookings and tickets are read and changed by the desks of their site.
-        ROOMS_STEP => super::rooms::policies(),
+        ROOMS_STEP => super::room_tables::policies(),
         // A sync adds to its desk's counts.
         2 => format!(
             "{}{}",
@@ -279,7 +279,7 @@ fn desk_grants(role: &str) -> String {
             "GRANT SELECT, INSERT, UPDATE, DELETE ON frontdesk.{table} TO {quoted};"
         ));
     }
-    grants.push_str(&super::rooms::desk_grants(&quoted));
+    grants.push_str(&super::room_tables::desk_grants(&quoted));
     grants
 }
 
@@ -296,7 +296,7 @@ fn reader_grants(role: &str) -> String {
         .join(", ");
     let tables = ["desks", "readers", "catalogues", "schema_version"]
         .iter()
-        .chain(super::rooms::ROOM_TABLES)
+        .chain(super::room_tables::ROOM_TABLES)
         .chain(CHILD_TABLES)
         .chain(super::counts::COUNT_TABLES)
         .map(|table| format!("frontdesk.{table}"))
@@ -685,7 +685,7 @@ mod tests {
 
     #[test]
     fn the_steps_named_by_index_are_the_steps_that_made_their_tables() {
-        assert_eq!(STEPS[ROOMS_STEP], super::super::rooms::TABLES);
+        assert_eq!(STEPS[ROOMS_STEP], super::super::room_tables::TABLES);
         assert!(STEPS[CHOICES_STEP].contains("CREATE TABLE frontdesk.visit_choices"));
     }
 

@@ -116,7 +116,7 @@ impl RoomJobs {
             {
                 self.ledger = None;
             }
-            crate::text::errors::shared(self.language, &e)
+            e.said(self.language)
         })
     }
 

@@ -993,15 +993,10 @@ fn error_texts(l: &mut List, lang: Language) {
         );
     }
     l.add("errors.visit_gone", errors::visit_gone(lang));
+    l.add("errors.shared.refused", errors::shared_refused(lang, "R1"));
     l.add(
         "errors.shared.unreachable",
-        errors::shared(
-            lang,
-            &crate::ledger::LedgerError::Unreachable {
-                server: "S1".into(),
-                reason: "R1".into(),
-            },
-        ),
+        errors::shared_unreachable(lang, "S1", "R1"),
     );
 }
 

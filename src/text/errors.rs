@@ -217,18 +217,25 @@ pub fn visit_gone(lang: Language) -> &'static str {
     }
 }
 
-/// Why the bookings and waiting list shared on the central server could not be used, as the
-/// desk's booking and waiting screens say it: one sentence, nothing booked, checked in or called.
-pub fn shared(lang: Language, error: &crate::ledger::LedgerError) -> String {
-    use crate::ledger::LedgerError;
-    match (lang, error) {
-        (Language::English, _) => sentence(&error.to_string()),
-        (Language::Welsh, LedgerError::Store(error)) => store(lang, error),
-        (Language::Welsh, LedgerError::Unreachable { server, reason }) => sentence(&format!(
+/// The bookings and waiting list shared on the central server cannot be reached, as the desk's
+/// booking and waiting screens say it: one sentence, nothing booked, checked in or called.
+pub fn shared_unreachable(lang: Language, server: &str, reason: &str) -> String {
+    sentence(&match lang {
+        Language::English => format!(
+            "the shared bookings and waiting list are on the server {server}, which cannot be reached ({reason}), so nothing was booked, checked in or called; try again when it answers"
+        ),
+        Language::Welsh => format!(
             "Mae'r archebion a'r rhestr aros a rennir ar y gweinydd {server}, na ellir ei gyrraedd ({reason}), felly ni chafodd dim ei archebu, ei gofrestru na'i alw; rhowch gynnig arall arni pan fydd yn ateb"
-        )),
-        (Language::Welsh, LedgerError::Central(error)) => sentence(&format!(
-            "Ni ellir defnyddio'r archebion a'r rhestr aros a rennir ar y gweinydd: {error}"
+        ),
+    })
+}
+
+/// The server refused the shared bookings and waiting list; `reason` is its own sentence.
+pub fn shared_refused(lang: Language, reason: &str) -> String {
+    match lang {
+        Language::English => sentence(reason),
+        Language::Welsh => sentence(&format!(
+            "Ni ellir defnyddio'r archebion a'r rhestr aros a rennir ar y gweinydd: {reason}"
         )),
     }
 }
