@@ -1,5 +1,5 @@
 //! Opening hours in words, by language: the days ("Dydd Llun i ddydd Gwener"), the times
-//! ("9yb tan 5yh"), whether a place is open now and when it opens next. English is the
+//! ("9am tan 5pm"), whether a place is open now and when it opens next. English is the
 //! catalogue's own wording ([`hours::describe`], [`OpenNow`]'s `Display`); Welsh is built here
 //! from the same parsed hours.
 
@@ -38,7 +38,9 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// A time of day: "9yb", "5:30yh", "hanner dydd", "hanner nos".
+/// A time of day: "9am", "5:30pm", "hanner dydd", "hanner nos": "am" and "pm" as Welsh
+/// Government and the councils' Welsh pages write them (and as the catalogue's Welsh does),
+/// rather than "yb"/"yh", which leave the afternoon ("yp" or "yh"?) in doubt.
 pub fn time(lang: Language, time: ClockTime) -> String {
     match lang {
         Language::English => time.to_string(),
@@ -48,7 +50,7 @@ pub fn time(lang: Language, time: ClockTime) -> String {
                 (0, 0) => "hanner nos".to_string(),
                 (12, 0) => "hanner dydd".to_string(),
                 _ => {
-                    let suffix = if hour < 12 { "yb" } else { "yh" };
+                    let suffix = if hour < 12 { "am" } else { "pm" };
                     let twelve = match hour % 12 {
                         0 => 12,
                         h => h,
@@ -85,7 +87,7 @@ pub fn days(lang: Language, days: Days) -> String {
     }
 }
 
-/// One session's times: "9yb tan 5yh", or "ar agor 24 awr".
+/// One session's times: "9am tan 5pm", or "ar agor 24 awr".
 pub fn session_times(lang: Language, session: &Session) -> String {
     match lang {
         Language::English => session.describe_times(),
@@ -98,7 +100,7 @@ pub fn session_times(lang: Language, session: &Session) -> String {
     }
 }
 
-/// The hours as lines to show: "Dydd Llun i ddydd Gwener: 9yb tan 5yh".
+/// The hours as lines to show: "Dydd Llun i ddydd Gwener: 9am tan 5pm".
 pub fn describe(lang: Language, opening: &[OpeningTimes]) -> Vec<String> {
     match lang {
         Language::English => hours::describe(opening),
@@ -141,8 +143,8 @@ fn welsh_short_day_words(moment: &Moment) -> String {
     }
 }
 
-/// Whether a place is open now, in a sentence: "Ar agor nawr tan 5yh", "Ar gau nawr; yn agor
-/// yfory am 9yb".
+/// Whether a place is open now, in a sentence: "Ar agor nawr tan 5pm", "Ar gau nawr; yn agor
+/// yfory am 9am".
 pub fn open_now(lang: Language, open: &OpenNow) -> String {
     let lang_time = |t: ClockTime| time(lang, t);
     match lang {
@@ -178,7 +180,7 @@ pub fn open_now(lang: Language, open: &OpenNow) -> String {
     }
 }
 
-/// The short form for a list of results: "ar agor, yn cau 5yh", "ar gau, yn agor Llun 9yb".
+/// The short form for a list of results: "ar agor, yn cau 5pm", "ar gau, yn agor Llun 9am".
 pub fn open_now_short(lang: Language, open: &OpenNow) -> String {
     match lang {
         Language::English => open.short(),
@@ -232,8 +234,8 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "Dydd Llun i ddydd Gwener: 9yb tan 5yh",
-                "Dydd Sadwrn a dydd Sul: 10yb tan hanner dydd",
+                "Dydd Llun i ddydd Gwener: 9am tan 5pm",
+                "Dydd Sadwrn a dydd Sul: 10am tan hanner dydd",
                 "Bob dydd: ar agor 24 awr",
             ]
         );
@@ -249,11 +251,11 @@ mod tests {
         let open = hours::open_now(&hours, saturday);
         assert_eq!(
             open_now(Language::Welsh, &open),
-            "Ar gau nawr; yn agor ddydd Llun am 9yb"
+            "Ar gau nawr; yn agor ddydd Llun am 9am"
         );
         assert_eq!(
             open_now_short(Language::Welsh, &open),
-            "ar gau, yn agor Llun 9yb"
+            "ar gau, yn agor Llun 9am"
         );
     }
 }
