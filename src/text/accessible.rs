@@ -192,13 +192,13 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
                 "Teipiwch rif opsiwn, 'gwnaed' pan fydd cam brys wedi'i wneud, 'nôl' am y cwestiwn blaenorol (ar y dechrau mae'n gadael y sgript), 'cofnodi' ar y diwedd i gofnodi'r ymweliad, 'slip' ar y diwedd am slip y preswylydd, 'trefnu' ar y diwedd i drefnu apwyntiad, 'eto', 'help', 'gadael'."
             }
             Prompt::Form => {
-                "Teipiwch rif dewis, neu sawl rhif i'w ticio neu eu dad-dicio; pwyswch Enter i gadw'r hyn sydd yno; mae 'cadw' yn cadw'r ymweliad nawr, mae 'nôl' yn mynd i'r maes blaenorol, mae 'dileu' yn gollwng yr ymweliad, 'slip' am slip y preswylydd ar gyfer yr ymweliad hwn, 'eto', 'help'."
+                "Teipiwch rif dewis, neu sawl rhif i'w ticio neu eu dad-dicio; pwyswch Enter i gadw'r hyn sydd yno; mae 'cadw' yn cadw'r ymweliad nawr, mae 'nôl' yn mynd i'r maes blaenorol, mae 'nodyn' yn mynd yn syth at y nodyn, mae 'iaith' yn newid iaith y preswylydd, mae 'dileu' yn gollwng yr ymweliad, 'slip' am slip y preswylydd ar gyfer yr ymweliad hwn, 'eto', 'help'."
             }
             Prompt::Note => {
                 "Teipiwch y nodyn (dim enwau, cyfeiriadau, rhifau ffôn na dyddiadau geni); pwyswch Enter i'w gadw; mae 'clirio' yn ei wagio; mae 'cuddio' yn tynnu data personol ac yn cadw; 'cadw', 'nôl', 'dileu', 'help'."
             }
             Prompt::Booking => {
-                "Teipiwch rif slot i'w ddewis; yna'r anghenion wedi'u gwahanu gan atalnodau neu 'dim', ac 'ie' i'w drefnu; 'argraffu' neu 'cadw' am slip apwyntiad y preswylydd; 'canslo' a chyfeirnod i ganslo apwyntiad; 'nôl', 'cofnodi', 'eto', 'help', 'gadael'."
+                "Teipiwch rif slot i'w ddewis; yna'r anghenion wedi'u gwahanu gan gomas neu 'dim', ac 'ie' i'w drefnu; 'argraffu' neu 'cadw' am slip apwyntiad y preswylydd; 'canslo' a chyfeirnod i ganslo apwyntiad; 'nôl', 'cofnodi', 'eto', 'help', 'gadael'."
             }
             Prompt::Report => {
                 "Teipiwch 'heddiw', 'wythnos' neu 'mis' am y cyfnod hwnnw, 'cynt' neu 'wedyn' i'w symud, 'hirach' neu 'byrrach' i'w newid o ddiwrnod, 'pob' am ffigurau pob desg ac yn ôl (lle mae gweinydd yr adroddiadau wedi'i osod), 'cadw' ac enw ffeil i gadw'r adroddiad cyfan (mae gan wythnos.html siartiau; .csv, .json neu .txt), 'nôl', 'eto', 'help', 'gadael'."

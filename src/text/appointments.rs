@@ -44,14 +44,13 @@ pub fn need(lang: Language, need: &Need) -> String {
         (Language::English, Need::HearingLoop) => "hearing loop".into(),
         (Language::English, Need::QuietRoom) => "quiet room".into(),
         (Language::English, Need::LongerSlot) => "longer appointment".into(),
-        (Language::Welsh, Need::Interpreter(language)) => {
-            let language = match language.as_str() {
-                "Welsh" => "Cymraeg",
-                "BSL" => "BSL (Iaith Arwyddion Prydain)",
-                other => other,
-            };
-            format!("cyfieithydd {language}")
-        }
+        (Language::Welsh, Need::Interpreter(language)) => match language.as_str() {
+            // A sign-language interpreter is a "dehonglydd"; a spoken language's, a
+            // "cyfieithydd".
+            "BSL" => "dehonglydd BSL (Iaith Arwyddion Prydain)".into(),
+            "Welsh" => "cyfieithydd Cymraeg".into(),
+            other => format!("cyfieithydd {other}"),
+        },
         (Language::Welsh, Need::StepFree) => "mynediad heb risiau".into(),
         (Language::Welsh, Need::HearingLoop) => "dolen sain".into(),
         (Language::Welsh, Need::QuietRoom) => "ystafell dawel".into(),

@@ -8,8 +8,9 @@ use super::Language;
 use crate::appointments::BookingState;
 
 const WELSH_DAYS_SHORT: [&str; 7] = ["Llun", "Maw", "Mer", "Iau", "Gwe", "Sad", "Sul"];
+/// March is written in full: "Maw" is Tuesday.
 const WELSH_MONTHS_SHORT: [&str; 12] = [
-    "Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag",
+    "Ion", "Chwef", "Mawrth", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag",
 ];
 
 /// The booking screen's fixed words.
@@ -82,7 +83,7 @@ pub fn words(lang: Language) -> &'static BookingWords {
             place: "Ble: ",
             address: "Cyfeiriad: ",
             access: "Mynediad: ",
-            bring: "Dewch â: ",
+            bring: "Dewch â'r canlynol: ",
             noted: "Anghenion a nodwyd: ",
             interpreter: "Cyfieithydd: ",
             no_interpreter: "dim",
@@ -90,7 +91,7 @@ pub fn words(lang: Language) -> &'static BookingWords {
             today: "Heddiw",
             tomorrow: "Yfory",
             which_slot: "Teipiwch rif slot i'w ddewis, neu 'nôl'.",
-            which_needs: "Teipiwch yr anghenion wedi'u gwahanu gan atalnodau (interpreter=IAITH, step-free, hearing-loop, quiet-room, longer-slot), neu 'dim'.",
+            which_needs: "Teipiwch yr anghenion wedi'u gwahanu gan gomas (interpreter=IAITH, step-free, hearing-loop, quiet-room, longer-slot), neu 'dim'.",
             confirm: "Teipiwch 'ie' i'w drefnu, neu 'nôl' i ddewis eto.",
         },
     }
@@ -128,7 +129,7 @@ pub fn slot_line(
     let time = at.format("%H:%M");
     match lang {
         Language::English => format!("{day} {time}  {place}  ({free} free)"),
-        Language::Welsh => format!("{day} {time}  {place}  ({free} lle)"),
+        Language::Welsh => format!("{day} {time}  {place}  ({free} ar gael)"),
     }
 }
 
@@ -220,7 +221,7 @@ pub fn cancelled(lang: Language, reference: &str) -> String {
             format!("Cancelled {reference}; the place is free again. To rebook, choose a new slot.")
         }
         Language::Welsh => format!(
-            "Wedi canslo {reference}; mae'r lle ar gael eto. I ail-drefnu, dewiswch slot newydd."
+            "Wedi canslo {reference}; mae'r lle ar gael eto. I aildrefnu, dewiswch slot newydd."
         ),
     }
 }
@@ -257,7 +258,7 @@ pub fn not_a_reference(lang: Language, typed: &str) -> String {
             "'{typed}' is not a booking reference: it is 7 letters and digits as on the resident's slip, with no 0, O, 1, I or L."
         ),
         Language::Welsh => format!(
-            "Nid yw '{typed}' yn gyfeirnod apwyntiad: mae'n 7 llythyren a digid fel ar slip y preswylydd, heb 0, O, 1, I nac L."
+            "Nid yw '{typed}' yn gyfeirnod apwyntiad: mae'n 7 nod (llythrennau a digidau) fel ar slip y preswylydd, heb 0, O, 1, I nac L."
         ),
     }
 }

@@ -63,7 +63,7 @@ pub fn unit_cost(lang: Language, name: &str) -> String {
     say(
         lang,
         format!("{name} must be a cost in pounds from 0 to 10000, such as 8.62 (without the £)"),
-        format!("rhaid i {name} fod yn gost mewn punnoedd o 0 i 10000, fel 8.62 (heb yr £)"),
+        format!("rhaid i {name} fod yn gost mewn punnoedd o 0 i 10000, fel 8.62 (heb yr arwydd £)"),
     )
 }
 
@@ -276,7 +276,7 @@ pub fn search_empty(lang: Language) -> String {
     say(
         lang,
         "the search is empty; give what the resident asked for, e.g. `frontdesk search missed bin`".into(),
-        "mae'r chwiliad yn wag; rhowch yr hyn a ofynnodd y preswylydd amdano, e.e. `frontdesk search bin wedi'i fethu`".into(),
+        "mae'r chwiliad yn wag; rhowch yr hyn a ofynnodd y preswylydd amdano, e.e. `frontdesk search bin heb ei gasglu`".into(),
     )
 }
 
@@ -311,7 +311,7 @@ pub fn slip_unknown_id(
             "; cwestiwn cyffredin yw hwn, nad oes lle iddo ar slip"
         }
         (Language::Welsh, Some(Kind::Script)) => {
-            "; sgript dywys yw hon: cerddwch hi gyda `frontdesk script walk`"
+            "; sgript dywys yw hon: ewch drwyddi gyda `frontdesk script walk`"
         }
     };
     say(

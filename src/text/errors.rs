@@ -117,7 +117,7 @@ pub fn store(lang: Language, error: &StoreError) -> String {
                 .map_or_else(|| "BACKUP".to_string(), shown)
         ),
         StoreError::NewerSchema { path, found, known } => format!(
-            "Cafodd {} ei wneud gan frontdesk mwy newydd (sgema {found}, mae hwn yn gwybod hyd at {known}); diweddarwch frontdesk i'w ddefnyddio",
+            "Cafodd {} ei wneud gan fersiwn fwy newydd o frontdesk (sgema {found}; mae'r fersiwn hon yn gwybod hyd at {known}); diweddarwch frontdesk i'w ddefnyddio",
             shown(path)
         ),
         StoreError::AlreadySaved { path, id } => format!(
@@ -225,7 +225,7 @@ pub fn shared_unreachable(lang: Language, server: &str, reason: &str) -> String 
             "the shared bookings and waiting list are on the server {server}, which cannot be reached ({reason}), so nothing was booked, checked in or called; try again when it answers"
         ),
         Language::Welsh => format!(
-            "Mae'r archebion a'r rhestr aros a rennir ar y gweinydd {server}, na ellir ei gyrraedd ({reason}), felly ni chafodd dim ei archebu, ei gofrestru na'i alw; rhowch gynnig arall arni pan fydd yn ateb"
+            "Mae'r apwyntiadau a'r rhestr aros a rennir ar y gweinydd {server}, na ellir ei gyrraedd ({reason}), felly ni chafodd dim ei drefnu, ei gofrestru na'i alw; rhowch gynnig arall arni pan fydd yn ateb"
         ),
     })
 }
@@ -235,7 +235,7 @@ pub fn shared_refused(lang: Language, reason: &str) -> String {
     match lang {
         Language::English => sentence(reason),
         Language::Welsh => sentence(&format!(
-            "Ni ellir defnyddio'r archebion a'r rhestr aros a rennir ar y gweinydd: {reason}"
+            "Ni ellir defnyddio'r apwyntiadau a'r rhestr aros a rennir ar y gweinydd: {reason}"
         )),
     }
 }

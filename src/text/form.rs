@@ -89,7 +89,7 @@ pub fn no_services(lang: Language, log_key: &str) -> String {
 pub fn service_outcome_hint(lang: Language, first: &str, last: &str, toggle_key: &str) -> String {
     match lang {
         Language::English => format!("({first}-{last} or {toggle_key}: this one's outcome)"),
-        Language::Welsh => format!("({first}-{last} neu {toggle_key}: canlyniad hwn)"),
+        Language::Welsh => format!("({first}-{last} neu {toggle_key}: canlyniad yr un hwn)"),
     }
 }
 
@@ -98,7 +98,7 @@ pub fn no_partners(lang: Language, log_key: &str) -> String {
     match lang {
         Language::English => format!("none suggested ({log_key} on a partner adds it)"),
         Language::Welsh => {
-            format!("dim wedi'u hawgrymu ({log_key} ar bartner sy'n ei ychwanegu)")
+            format!("dim wedi'u hawgrymu (mae {log_key} ar bartner yn ei ychwanegu)")
         }
     }
 }

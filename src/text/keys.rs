@@ -153,7 +153,7 @@ const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
     (
         "open",
         &["Search"],
-        "Agor y cofnod a ddewiswyd, neu gerdded drwy'r sgript a ddewiswyd",
+        "Agor y cofnod a ddewiswyd, neu fynd drwy'r sgript a ddewiswyd",
     ),
     ("open", ANY, "Agor y ddolen a ddewiswyd"),
     ("back", &["Search"], "Clirio'r chwiliad"),
@@ -181,10 +181,10 @@ const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
         "Y dewis nesaf mewn rhestr un dewis y llinell, fel arall y maes nesaf",
     ),
     ("down", ANY, "Symud i lawr"),
-    ("page_up", SCROLLING, "Sgrolio i fyny dudalen"),
-    ("page_up", ANY, "Symud i fyny dudalen"),
-    ("page_down", SCROLLING, "Sgrolio i lawr dudalen"),
-    ("page_down", ANY, "Symud i lawr dudalen"),
+    ("page_up", SCROLLING, "Sgrolio tudalen i fyny"),
+    ("page_up", ANY, "Symud tudalen i fyny"),
+    ("page_down", SCROLLING, "Sgrolio tudalen i lawr"),
+    ("page_down", ANY, "Symud tudalen i lawr"),
     ("top", ANY, "Sgrolio i'r brig"),
     ("bottom", ANY, "Sgrolio i'r diwedd"),
     (
@@ -195,7 +195,7 @@ const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
     (
         "open_script",
         ANY,
-        "Cerdded drwy'r sgript dywys a gynigir ar gyfer y gwasanaeth hwn",
+        "Mynd drwy'r sgript dywys a gynigir ar gyfer y gwasanaeth hwn",
     ),
     ("next_link", ANY, "Dewis y ddolen nesaf"),
     ("previous_link", ANY, "Dewis y ddolen flaenorol"),

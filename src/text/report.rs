@@ -265,7 +265,10 @@ pub fn median_text(lang: Language, median: Option<f64>, unknown: u64) -> String 
         (_, 0) => median,
         (Language::English, 1) => format!("{median} (1 visit not timed, left out)"),
         (Language::English, n) => format!("{median} ({n} visits not timed, left out)"),
-        (Language::Welsh, n) => format!("{median} ({n} heb eu hamseru, wedi'u gadael allan)"),
+        (Language::Welsh, 1) => format!("{median} (1 ymweliad heb ei amseru, wedi'i adael allan)"),
+        (Language::Welsh, n) => {
+            format!("{median} ({n} ymweliad heb eu hamseru, wedi'u gadael allan)")
+        }
     }
 }
 
@@ -489,7 +492,7 @@ fn visits_and_rows(lang: Language, visits: u64, rows: u64) -> String {
             if visits == 1 { "visit" } else { "visits" },
             if rows == 1 { "row" } else { "rows" }
         ),
-        Language::Welsh => format!("{visits} o ymweliadau mewn {rows} o resi"),
+        Language::Welsh => format!("{} mewn {rows} rhes", super::welsh::visits(visits)),
     }
 }
 

@@ -164,11 +164,11 @@ const WELSH_LABELS: Labels = Labels {
     us: "Ni: ",
     national_partner: "Partner · Sefydliad cenedlaethol",
     local_partner: "Partner · Partner lleol",
-    say: "Dweud: ",
+    say: "Dywedwch: ",
     online_self_serve: "Ar-lein (gallan nhw ei wneud eu hunain): ",
     online: "Ar-lein: ",
     phone: "Ffôn: ",
-    bring: "Dewch â:",
+    bring: "Dewch â'r canlynol:",
     who_can_get_it: "Pwy all ei gael: ",
     web: "Gwe: ",
     email: "E-bost: ",
@@ -264,11 +264,13 @@ pub fn kind_tag(lang: Language, kind: Kind) -> &'static str {
             Kind::Faq => "FAQ    ",
             Kind::Script => "Script ",
         },
+        // Whole words, padded to the longest ("Gwasanaeth"): no "Gwasan." to puzzle over,
+        // and no "&", which Welsh does not use.
         Language::Welsh => match kind {
-            Kind::Service => "Gwasan.",
-            Kind::Partner => "Partner",
-            Kind::Faq => "C&A    ",
-            Kind::Script => "Sgript ",
+            Kind::Service => "Gwasanaeth",
+            Kind::Partner => "Partner   ",
+            Kind::Faq => "Cwestiwn  ",
+            Kind::Script => "Sgript    ",
         },
     }
 }
@@ -349,7 +351,8 @@ pub fn provider_tag(lang: Language, tier: Tier) -> Option<&'static str> {
 pub fn help_heading(lang: Language, screen: &str) -> String {
     match lang {
         Language::English => format!("Keys on the {} screen", screen.to_lowercase()),
-        Language::Welsh => format!("Bysellau ar y sgrin {}", screen.to_lowercase()),
+        // The screen's name as a name, after a colon: after "y sgrin" it would take a mutation.
+        Language::Welsh => format!("Bysellau ar y sgrin hon: {screen}"),
     }
 }
 
@@ -434,7 +437,7 @@ pub fn closed_day(lang: Language, day: chrono::NaiveDate, short: bool) -> String
     use chrono::Datelike;
     const DAYS: [&str; 7] = ["Llun", "Maw", "Mer", "Iau", "Gwe", "Sad", "Sul"];
     const MONTHS: [&str; 12] = [
-        "Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag",
+        "Ion", "Chwef", "Mawrth", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag",
     ];
     match (lang, short) {
         (_, false) => super::report::period_day(lang, day),

@@ -258,7 +258,7 @@ pub fn unknown_service(lang: Language, id: &str, remove_key: &str) -> String {
             "'{id}' is not a service in the catalogue: select it under Services, press {remove_key} to remove it, and add the right one."
         ),
         Language::Welsh => format!(
-            "Nid yw '{id}' yn wasanaeth yn y catalog: dewiswch ef o dan Gwasanaethau, pwyswch {remove_key} i'w dynnu, ac ychwanegwch yr un cywir."
+            "Nid yw '{id}' yn wasanaeth yn y catalog: dewiswch ef yn y maes Gwasanaethau, pwyswch {remove_key} i'w dynnu, ac ychwanegwch yr un cywir."
         ),
     }
 }
@@ -270,7 +270,7 @@ pub fn unknown_partner(lang: Language, id: &str, toggle_key: &str) -> String {
             "'{id}' is not a partner in the catalogue: select it under Partners and press {toggle_key} to untick it."
         ),
         Language::Welsh => format!(
-            "Nid yw '{id}' yn bartner yn y catalog: dewiswch ef o dan Partneriaid a phwyswch {toggle_key} i ddad-dicio."
+            "Nid yw '{id}' yn bartner yn y catalog: dewiswch ef yn y maes Partneriaid a phwyswch {toggle_key} i ddad-dicio."
         ),
     }
 }
@@ -282,7 +282,7 @@ pub fn consent_not_asked(lang: Language, partner: &str, toggle_key: &str) -> Str
             "Has the resident agreed to the referral to {partner}? Select it under Partners and press {toggle_key} to record the answer."
         ),
         Language::Welsh => format!(
-            "A yw'r preswylydd wedi cytuno i'r atgyfeiriad at {partner}? Dewiswch ef o dan Partneriaid a phwyswch {toggle_key} i gofnodi'r ateb."
+            "A yw'r preswylydd wedi cytuno i'r atgyfeiriad at {partner}? Dewiswch ef yn y maes Partneriaid a phwyswch {toggle_key} i gofnodi'r ateb."
         ),
     }
 }
@@ -385,7 +385,7 @@ pub fn slip_not_printed(lang: Language, problem: &str, path: &str) -> String {
             format!("The slip did not print ({problem}); it is saved instead: {path}")
         }
         Language::Welsh => {
-            format!("Ni argraffodd y slip ({problem}); mae wedi'i gadw yn lle hynny: {path}")
+            format!("Ni chafodd y slip ei argraffu ({problem}); mae wedi'i gadw yn lle hynny: {path}")
         }
     }
 }

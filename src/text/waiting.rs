@@ -96,7 +96,7 @@ pub fn ticket_needs_service(lang: Language, service_key: &str) -> String {
             "Choose the service first: press {service_key} until it shows, or open the service and come back."
         ),
         Language::Welsh => format!(
-            "Dewiswch y gwasanaeth yn gyntaf: pwyswch {service_key} nes ei fod yn ymddangos, neu agorwch y gwasanaeth a dod yn ôl."
+            "Dewiswch y gwasanaeth yn gyntaf: pwyswch {service_key} nes ei fod yn ymddangos, neu agorwch y gwasanaeth a dewch yn ôl."
         ),
     }
 }
@@ -282,7 +282,7 @@ pub fn help(lang: Language) -> &'static str {
             "Type a time or a reference to find an appointment. Commands: arrive TIME-OR-REFERENCE, ticket [SERVICE], call [SERVICE], seen, waiting, appointments, back."
         }
         Language::Welsh => {
-            "Teipiwch amser neu gyfeirnod i ddod o hyd i apwyntiad. Gorchmynion: cyrraedd AMSER-NEU-GYFEIRNOD, tocyn [GWASANAETH], galw [GWASANAETH], gwelwyd, aros, apwyntiadau, yn ôl."
+            "Teipiwch amser neu gyfeirnod i ddod o hyd i apwyntiad. Gorchmynion: cyrraedd AMSER-NEU-GYFEIRNOD, tocyn [GWASANAETH], galw [GWASANAETH], gwelwyd, aros, apwyntiadau, nôl."
         }
     }
 }
