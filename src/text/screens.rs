@@ -437,7 +437,8 @@ pub fn closed_day(lang: Language, day: chrono::NaiveDate, short: bool) -> String
     use chrono::Datelike;
     const DAYS: [&str; 7] = ["Llun", "Maw", "Mer", "Iau", "Gwe", "Sad", "Sul"];
     const MONTHS: [&str; 12] = [
-        "Ion", "Chwef", "Mawrth", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag",
+        "Ion", "Chwef", "Mawrth", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach",
+        "Rhag",
     ];
     match (lang, short) {
         (_, false) => super::report::period_day(lang, day),

@@ -385,7 +385,9 @@ pub fn slip_not_printed(lang: Language, problem: &str, path: &str) -> String {
             format!("The slip did not print ({problem}); it is saved instead: {path}")
         }
         Language::Welsh => {
-            format!("Ni chafodd y slip ei argraffu ({problem}); mae wedi'i gadw yn lle hynny: {path}")
+            format!(
+                "Ni chafodd y slip ei argraffu ({problem}); mae wedi'i gadw yn lle hynny: {path}"
+            )
         }
     }
 }
