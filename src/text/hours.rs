@@ -38,9 +38,9 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// A time of day: "9am", "5:30pm", "hanner dydd", "hanner nos": "am" and "pm" as Welsh
-/// Government and the councils' Welsh pages write them (and as the catalogue's Welsh does),
-/// rather than "yb"/"yh", which leave the afternoon ("yp" or "yh"?) in doubt.
+/// A time of day: "9am", "5:30pm", "hanner dydd", "hanner nos": "am" and "pm" as Llyw.Cymru's
+/// Welsh pages and many councils' write them (and as the catalogue's Welsh does), rather than
+/// "yb"/"yh", which leave the afternoon ("yp" or "yh"?) in doubt.
 pub fn time(lang: Language, time: ClockTime) -> String {
     match lang {
         Language::English => time.to_string(),
