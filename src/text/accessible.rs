@@ -272,7 +272,7 @@ pub fn search_empty(lang: Language) -> &'static str {
     match lang {
         Language::English => "Search: type what the resident needs, in their words.",
         Language::Welsh => {
-            "Chwilio: teipiwch beth sydd ei angen ar y preswylydd, yn ei eiriau ei hun."
+            "Chwilio: teipiwch beth sydd ei angen ar y preswylydd, yn eu geiriau eu hunain."
         }
     }
 }

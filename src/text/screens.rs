@@ -146,7 +146,7 @@ const WELSH_LABELS: Labels = Labels {
     note_word: "Nodyn: ",
     problem_word: "Problem: ",
     search_title: " Chwilio ",
-    search_hint: "Teipiwch beth sydd ei angen ar y preswylydd, yn ei eiriau ei hun",
+    search_hint: "Teipiwch beth sydd ei angen ar y preswylydd, yn eu geiriau eu hunain",
     no_matches: " Dim canlyniadau: rhowch gynnig ar eiriau eraill, neu lai ",
     preview_title: " Rhagolwg ",
     nothing_selected: "Dim wedi'i ddewis.",
