@@ -6,6 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::Overrides;
 
+pub mod usage_error;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "frontdesk",
@@ -649,7 +651,19 @@ pub struct ConfigArgs {
 }
 
 /// A day written as YYYY-MM-DD.
-fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2027-04-01"))
+fn parse_day(text: &str) -> Result<chrono::NaiveDate, NotADay> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| NotADay)
 }
+
+/// A value that is not a day written YYYY-MM-DD; the command line says so in the desk's
+/// language (see [`usage_error`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotADay;
+
+impl std::fmt::Display for NotADay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("YYYY-MM-DD")
+    }
+}
+
+impl std::error::Error for NotADay {}

@@ -567,8 +567,9 @@ impl Settings {
     }
 
     /// The language the settings will speak, as far as it can be told before they are checked:
-    /// `FRONTDESK_LANGUAGE`, else the config file's `language` (a file that cannot be read or
-    /// parsed tells nothing): so that an error in the rest of the config is said in it.
+    /// `FRONTDESK_LANGUAGE`, else the config file's `language`, read leniently (a file with a
+    /// syntax error elsewhere still tells it; one that cannot be read tells nothing): so that an
+    /// error in the rest of the config, or of the command line, is said in it.
     pub fn language_hint(overrides: &Overrides) -> crate::text::Language {
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         if let Some(lang) = env("FRONTDESK_LANGUAGE")
@@ -586,13 +587,13 @@ impl Settings {
                     .map(|dirs| dirs.config_dir().join("config.toml"))
             });
         file.and_then(|file| read_bounded(&file, CONFIG_MAX_BYTES).ok())
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
-            .and_then(|table| {
-                table
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .and_then(|text| match toml::from_str::<toml::Table>(&text) {
+                Ok(table) => table
                     .get("language")
                     .and_then(|v| v.as_str())
-                    .and_then(crate::text::Language::from_code)
+                    .and_then(crate::text::Language::from_code),
+                Err(_) => language_line(&text),
             })
             .unwrap_or_default()
     }
@@ -700,9 +701,9 @@ impl Settings {
             None => file.share_appointments.unwrap_or(false),
         };
         if share_appointments && server.is_none() {
-            return Err(ConfigError::Value(
-                "share_appointments = true needs server = \"postgres://ROLE@HOST/DATABASE\" (the desk's role on the central server) in the config file or FRONTDESK_SERVER; without a server, desks share bookings through one data folder".to_string(),
-            ));
+            return Err(ConfigError::Value(crate::text::cli::share_needs_server(
+                crate::text::cli::language(),
+            )));
         }
         Ok(Settings {
             config_file,
@@ -870,6 +871,91 @@ impl Settings {
     }
 }
 
+/// The settings a config file may have, as `RawFile` names them.
+const SETTINGS: &[&str] = &[
+    "desk",
+    "staff",
+    "data_dir",
+    "catalogue",
+    "retention_days",
+    "theme",
+    "language",
+    "mouse",
+    "accessible",
+    "keys",
+    "print_command",
+    "server",
+    "report_server",
+    "sync_notes",
+    "share_appointments",
+    "unit_costs",
+];
+
+/// The parser's words on a config file it cannot take, as one sentence in the command line's
+/// language: a setting it does not know, or where and how the file stops being TOML.
+fn toml_error(message: &str, line: usize, column: usize) -> String {
+    use crate::text::cli::TomlProblem;
+    let lang = crate::text::cli::language();
+    let message = printable(message.trim()).into_owned();
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((key, _)) = rest.split_once('`')
+    {
+        return crate::text::cli::unknown_setting(lang, key, SETTINGS);
+    }
+    let what = message.split(", expected").next().unwrap_or_default();
+    let problem = if what.starts_with("string values must be quoted") {
+        TomlProblem::Unquoted
+    } else if what.contains("escape") || what.contains("unicode") {
+        TomlProblem::Escape
+    } else if what.contains("string") || what.contains("quote") {
+        TomlProblem::Quotes
+    } else if what == "duplicate key" {
+        TomlProblem::Duplicate
+    } else if what.contains("array table") || what.contains("table") && !what.contains("inline") {
+        TomlProblem::Heading
+    } else if what.contains("array") {
+        TomlProblem::List
+    } else if what.contains("key") || what.contains("assignment") || what.contains("value") {
+        TomlProblem::Assignment
+    } else if what.contains("boolean") {
+        TomlProblem::TrueFalse
+    } else if [
+        "number",
+        "float",
+        "mantissa",
+        "exponent",
+        "fraction",
+        "leading zero",
+        "sign",
+    ]
+    .iter()
+    .any(|w| what.contains(w))
+    {
+        TomlProblem::Number
+    } else {
+        TomlProblem::Other(message.lines().next().unwrap_or_default().to_string())
+    };
+    crate::text::cli::config_syntax(lang, line, column, &problem)
+}
+
+/// The language of a config file that is not valid TOML: its first `language = "cy"` line
+/// before any table, with either quotes.
+fn language_line(text: &str) -> Option<crate::text::Language> {
+    text.lines()
+        .map(str::trim)
+        .take_while(|line| !line.starts_with('['))
+        .filter_map(|line| line.strip_prefix("language"))
+        .filter_map(|rest| rest.trim_start().strip_prefix('='))
+        .map(|value| value.split('#').next().unwrap_or_default().trim())
+        .find_map(|value| {
+            let value = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))?;
+            crate::text::Language::from_code(value)
+        })
+}
+
 /// Reads and checks the config file. `named_by` is the flag or variable that named it: such a
 /// file must exist, while the default one may be absent.
 fn read_config_file(
@@ -905,13 +991,16 @@ fn read_config_file(
     let text = String::from_utf8(bytes).map_err(|_| ConfigError::File {
         file: name.clone(),
         line: 1,
-        message: "the config file is not UTF-8 text; save it as UTF-8".into(),
+        message: crate::text::cli::config_not_utf8(crate::text::cli::language()),
     })?;
     let at = |offset: usize| problem_line_column(&text, offset).0;
-    let raw = toml::from_str::<RawFile>(&text).map_err(|e| ConfigError::File {
-        file: name.clone(),
-        line: at(e.span().map(|s| s.start).unwrap_or(0)),
-        message: printable(e.message().trim()).into_owned(),
+    let raw = toml::from_str::<RawFile>(&text).map_err(|e| {
+        let (line, column) = problem_line_column(&text, e.span().map_or(0, |s| s.start));
+        ConfigError::File {
+            file: name.clone(),
+            line,
+            message: toml_error(e.message(), line, column),
+        }
     })?;
     let fail = |value: &Spanned<toml::Value>, message: String| ConfigError::File {
         file: name.clone(),

@@ -11,9 +11,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::appointments::slots::Taken;
 use crate::appointments::{Booking, Ticket};
-use crate::central::CentralError;
 use crate::central::rooms::Room;
 pub use crate::central::rooms::{Heard, Listener};
+use crate::central::{CentralError, Trouble};
 use crate::config::Settings;
 use crate::store::bookings::{Booked, Change, NewBooking};
 use crate::store::{Store, StoreError};
@@ -26,7 +26,11 @@ pub enum LedgerError {
     #[error(
         "the shared bookings and waiting list are on the server {server}, which cannot be reached ({reason}), so nothing was booked, checked in or called; try again when it answers"
     )]
-    Unreachable { server: String, reason: String },
+    Unreachable {
+        server: String,
+        reason: String,
+        trouble: Trouble,
+    },
     #[error("{0}")]
     Central(CentralError),
 }
@@ -34,10 +38,19 @@ pub enum LedgerError {
 impl From<CentralError> for LedgerError {
     fn from(error: CentralError) -> LedgerError {
         match error {
-            CentralError::Connect { server, reason } => LedgerError::Unreachable { server, reason },
+            CentralError::Connect {
+                server,
+                reason,
+                trouble,
+            } => LedgerError::Unreachable {
+                server,
+                reason,
+                trouble,
+            },
             CentralError::TimedOut { server, seconds } => LedgerError::Unreachable {
                 server,
                 reason: format!("no answer within {seconds} seconds"),
+                trouble: Trouble::Other,
             },
             other => LedgerError::Central(other),
         }
@@ -50,9 +63,21 @@ impl LedgerError {
         use crate::text::errors;
         match self {
             LedgerError::Store(error) => errors::store(lang, error),
-            LedgerError::Unreachable { server, reason } => {
-                errors::shared_unreachable(lang, server, reason)
-            }
+            // Nothing answers (or it is not known why): try again when it does.
+            LedgerError::Unreachable {
+                server,
+                reason,
+                trouble: Trouble::NothingListening | Trouble::Other,
+            } => errors::shared_unreachable(lang, server, reason),
+            // A setting or a grant to put right first: the sentence says which.
+            LedgerError::Unreachable {
+                server,
+                reason,
+                trouble,
+            } => errors::shared_cannot_connect(
+                lang,
+                &crate::central_said::cannot_connect(lang, server, reason, *trouble),
+            ),
             LedgerError::Central(error) => errors::shared_refused(lang, &error.to_string()),
         }
     }

@@ -8,6 +8,7 @@ pub mod accessible;
 pub mod appointments;
 pub mod catalogue;
 pub mod central;
+pub mod central_said;
 pub mod cli;
 pub mod clock;
 pub mod commands;

@@ -3,15 +3,16 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use frontdesk::cli::Cli;
-
 fn main() -> ExitCode {
     // The built-in catalogue, compiled with its index: read at start instead of parsed.
     frontdesk::search::compiled::carry_built_in(include_bytes!(
         "../assets/compiled/built-in.compiled"
     ));
-    let cli = Cli::parse();
+    // A command line the parser refuses is said in the desk's language, with clap's exit code.
+    let cli = match frontdesk::cli::usage_error::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match frontdesk::commands::run(cli) {
         Ok(code) => code,
         Err(error) => {
@@ -19,7 +20,7 @@ fn main() -> ExitCode {
             let lang = frontdesk::text::cli::language();
             eprintln!(
                 "frontdesk: {}",
-                frontdesk::config::redact(&frontdesk::text::cli::error(lang, &error))
+                frontdesk::config::redact(&frontdesk::commands::said(lang, &error))
             );
             ExitCode::from(2)
         }

@@ -11,7 +11,7 @@ use tokio::runtime::Runtime;
 use tokio_postgres::config::{Host, SslMode};
 use tokio_postgres::{Client, Config, NoTls};
 
-use super::CentralError;
+use super::{CentralError, Trouble};
 use crate::config::ServerUrl;
 
 /// How long connecting may take before the server counts as unreachable.
@@ -43,6 +43,7 @@ impl Central {
         let fail = |reason: String| CentralError::Connect {
             server: server.clone(),
             reason,
+            trouble: Trouble::Other,
         };
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -73,8 +74,17 @@ impl Central {
         let client = match connected {
             Ok(client) => client,
             // Refused at login (a wrong role or password) is still "cannot connect".
-            Err(CentralError::Refused { server, reason, .. }) => {
-                return Err(CentralError::Connect { server, reason });
+            Err(CentralError::Refused {
+                server,
+                reason,
+                trouble,
+                ..
+            }) => {
+                return Err(CentralError::Connect {
+                    server,
+                    reason,
+                    trouble,
+                });
             }
             Err(other) => return Err(other),
         };
@@ -165,6 +175,7 @@ pub(super) fn listen(
     let fail = |reason: String| CentralError::Connect {
         server: server.clone(),
         reason,
+        trouble: Trouble::Other,
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -9,7 +9,12 @@ pub enum CentralError {
     #[error(
         "cannot reach the server {server}: {reason}; check the server setting and the network, and try again"
     )]
-    Connect { server: String, reason: String },
+    Connect {
+        server: String,
+        reason: String,
+        /// What kind of trouble it was, for a sentence that says what to do.
+        trouble: Trouble,
+    },
     #[error(
         "the server {server} did not answer within {seconds} seconds; the visits stay queued and are sent next time"
     )]
@@ -21,6 +26,7 @@ pub enum CentralError {
         /// The refusal is about the rows sent (a value, a key or row-level security), not
         /// the connection or the schema: the other rows of the batch may still go.
         rows: bool,
+        trouble: Trouble,
     },
     #[error(
         "the server {server} has no frontdesk schema (or an older one); run `frontdesk server init` with the owner's URL first"
@@ -40,6 +46,57 @@ pub enum CentralError {
     Other(String),
 }
 
+/// What kind of trouble the server gave: what a sentence to the user says happened, and so
+/// what to do. Found from the server's error code, or the network's error when there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    /// Nothing answers at the address: the server is not running, or the host or port is wrong.
+    NothingListening,
+    /// The host's name is not known.
+    UnknownHost,
+    /// The server refused the role or its password (or asked for a password none was given).
+    Login,
+    /// The server has no database of the URL's name.
+    NoDatabase,
+    /// The role may not do this: a grant is missing.
+    NoPermission,
+    /// Anything else.
+    Other,
+}
+
+impl Trouble {
+    /// The trouble a PostgreSQL error shows.
+    fn of(error: &tokio_postgres::Error) -> Trouble {
+        if let Some(db) = error.as_db_error() {
+            return match db.code().code() {
+                "28P01" | "28000" => Trouble::Login,
+                "3D000" => Trouble::NoDatabase,
+                "42501" => Trouble::NoPermission,
+                _ => Trouble::Other,
+            };
+        }
+        let mut source = std::error::Error::source(error);
+        while let Some(inner) = source {
+            if let Some(io) = inner.downcast_ref::<std::io::Error>() {
+                match io.kind() {
+                    std::io::ErrorKind::ConnectionRefused => return Trouble::NothingListening,
+                    std::io::ErrorKind::NotFound => return Trouble::UnknownHost,
+                    _ => {}
+                }
+                let words = io.to_string();
+                if words.contains("lookup address") || words.contains("Name or service not known") {
+                    return Trouble::UnknownHost;
+                }
+            }
+            source = inner.source();
+        }
+        if error.to_string().contains("password missing") {
+            return Trouble::Login;
+        }
+        Trouble::Other
+    }
+}
+
 impl CentralError {
     /// A database error, with the server named and any password taken out.
     pub(crate) fn from_postgres(server: &str, error: &tokio_postgres::Error) -> CentralError {
@@ -56,6 +113,7 @@ impl CentralError {
             }
         };
         let reason = redact(&reason);
+        let trouble = Trouble::of(error);
         // The server going away (restarted, out of connections, a deadlock) is worth another
         // try later; anything else it said is a refusal.
         let transient = error.as_db_error().is_some_and(|db| {
@@ -79,11 +137,13 @@ impl CentralError {
                 server: server.to_string(),
                 reason,
                 rows,
+                trouble,
             }
         } else {
             CentralError::Connect {
                 server: server.to_string(),
                 reason,
+                trouble,
             }
         }
     }

@@ -32,4 +32,4 @@ pub mod schema;
 pub mod sync;
 
 pub use connect::Central;
-pub use error::CentralError;
+pub use error::{CentralError, Trouble};

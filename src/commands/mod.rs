@@ -42,6 +42,24 @@ use crate::cli::{
 };
 use crate::config::{Overrides, Settings};
 
+/// An error as the command line prints it after "frontdesk: ", in `lang`: the central
+/// server's and the shared bookings' errors in their own sentences, the rest as
+/// [`crate::text::cli::error`] says them.
+pub fn said(lang: crate::text::Language, error: &anyhow::Error) -> String {
+    use crate::central::CentralError;
+    use crate::central::sync::FetchError;
+    use crate::ledger::LedgerError;
+    crate::text::cli::error(lang, error, |cause| {
+        if let Some(e) = cause.downcast_ref::<CentralError>() {
+            Some(crate::central_said::said(lang, e))
+        } else if let Some(e) = cause.downcast_ref::<FetchError>() {
+            Some(crate::central_said::fetch(lang, e))
+        } else {
+            cause.downcast_ref::<LedgerError>().map(|e| e.said(lang))
+        }
+    })
+}
+
 /// Runs the command the user asked for; no command opens the reception screen.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // The command line's sentences follow the config's language, its errors included.

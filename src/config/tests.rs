@@ -105,7 +105,8 @@ fn a_broken_config_file_names_the_file_and_line() {
     fs::write(&file, "desk = \"Main\"\ncolour = \"blue\"\n").unwrap();
     let message = error(&named(&file), |_| None);
     assert!(
-        message.starts_with(&at(2)) && message.contains("unknown field `colour`"),
+        message.starts_with(&at(2))
+            && message.contains("colour is not a setting frontdesk knows; check its spelling"),
         "an unknown key is named: {message}"
     );
 
@@ -559,4 +560,32 @@ fn sharing_appointments_needs_a_server_and_is_off_by_default() {
         message.contains(":1: share_appointments must be true or false"),
         "{message}"
     );
+}
+
+#[test]
+fn the_language_of_a_config_file_with_a_mistake_elsewhere_is_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    let hint = |text: &str| {
+        fs::write(&file, text).unwrap();
+        Settings::language_hint(&named(&file))
+    };
+    // FRONTDESK_LANGUAGE would win; the tests' environment has none.
+    if std::env::var_os("FRONTDESK_LANGUAGE").is_some() {
+        return;
+    }
+    use crate::text::Language;
+    assert_eq!(hint("language = \"cy\"\ndesk = \"Main\n"), Language::Welsh);
+    assert_eq!(
+        hint("desk = Main\nlanguage = 'cy' # Cymraeg\n"),
+        Language::Welsh
+    );
+    assert_eq!(hint("language = \"cy\"\n"), Language::Welsh);
+    // Only a top-level line counts; in doubt, English.
+    assert_eq!(
+        hint("desk = Main\n[keys]\nlanguage = \"cy\"\n"),
+        Language::English
+    );
+    assert_eq!(hint("desk = Main\nlanguage = cy\n"), Language::English);
+    assert_eq!(hint("\u{0}\u{ff}"), Language::English);
 }

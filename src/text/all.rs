@@ -112,6 +112,8 @@ pub fn every_text(lang: Language) -> Vec<Text> {
     field_texts(l, lang);
     error_texts(l, lang);
     cli_texts(l, lang);
+    usage_texts(l, lang);
+    server_texts(l, lang);
     later_texts(l, lang);
     std::mem::take(&mut l.texts)
 }
@@ -1200,4 +1202,150 @@ fn cli_texts(l: &mut List, lang: Language) {
             unknown_value(lang, &unknown),
         );
     }
+}
+
+/// The command line's usage errors (what the parser refuses), and a config file that is not
+/// valid TOML.
+fn usage_texts(l: &mut List, lang: Language) {
+    use super::cli::{
+        TomlProblem, config_not_utf8, config_syntax, share_needs_server, unknown_setting,
+    };
+    use super::usage::*;
+    let values = ["V1".to_string(), "V2".to_string()];
+    l.add("usage.unknown_option", unknown_option(lang, "--o1"));
+    l.add("usage.unexpected_word", unexpected_word(lang, "W1"));
+    l.add("usage.unknown_command", unknown_command(lang, "C1"));
+    l.add("usage.did_you_mean", did_you_mean(lang, &values));
+    l.add("usage.belongs_to", belongs_to(lang, "C1 --o1"));
+    l.add("usage.as_a_value", as_a_value(lang, "--o1", "-- --o1"));
+    l.add(
+        "usage.command_after_dashes",
+        command_after_dashes(lang, "C1"),
+    );
+    l.add(
+        "usage.not_allowed",
+        not_allowed(lang, "--o1", "V1", &values),
+    );
+    l.add(
+        "usage.value_missing",
+        value_missing(lang, "--o1", "--o1 <V1>"),
+    );
+    l.add(
+        "usage.value_missing_of",
+        value_missing_of(lang, "--o1", &values),
+    );
+    for (name, why) in [
+        ("not_a_day", Unusable::NotADay),
+        ("not_a_whole_number", Unusable::NotAWholeNumber),
+        (
+            "out_of_range",
+            Unusable::OutOfRange {
+                from: 1,
+                to: Some(9),
+            },
+        ),
+        ("too_small", Unusable::OutOfRange { from: 1, to: None }),
+        ("other", Unusable::Other("R1".into())),
+    ] {
+        l.add(
+            format!("usage.unusable.{name}"),
+            unusable(lang, "--o1", "V1", &why),
+        );
+    }
+    l.add("usage.conflict", conflict(lang, "--o1", &values));
+    l.add("usage.given_twice", given_twice(lang, "--o1"));
+    l.add("usage.missing", missing(lang, &values));
+    l.add(
+        "usage.command_missing",
+        command_missing(lang, "C1", &values),
+    );
+    l.add("usage.too_many", too_many(lang, "--o1", "V1"));
+    l.add("usage.too_few", too_few(lang, "--o1", 2, 1));
+    l.add("usage.wrong_number", wrong_number(lang, "--o1", 2, 1));
+    l.add("usage.needs_equals", needs_equals(lang, "--o1"));
+    l.add("usage.not_text", not_text(lang));
+    l.add("usage.unreadable", unreadable(lang, "R1"));
+    l.add("usage.usage_heading", usage_heading(lang));
+    l.add("usage.more_with_help", more_with_help(lang, "C1"));
+    for (english, _) in PLACEHOLDERS {
+        l.add(
+            format!("usage.placeholder.{english}"),
+            placeholder(lang, english),
+        );
+    }
+    for (name, problem) in [
+        ("quotes", TomlProblem::Quotes),
+        ("escape", TomlProblem::Escape),
+        ("unquoted", TomlProblem::Unquoted),
+        ("assignment", TomlProblem::Assignment),
+        ("duplicate", TomlProblem::Duplicate),
+        ("heading", TomlProblem::Heading),
+        ("list", TomlProblem::List),
+        ("number", TomlProblem::Number),
+        ("true_false", TomlProblem::TrueFalse),
+        ("other", TomlProblem::Other("R1".into())),
+    ] {
+        l.add(
+            format!("cli.config_syntax.{name}"),
+            config_syntax(lang, 3, 4, &problem),
+        );
+    }
+    l.add(
+        "cli.unknown_setting",
+        unknown_setting(lang, "K1", &["K2", "K3"]),
+    );
+    l.add("cli.config_not_utf8", config_not_utf8(lang));
+    l.add("cli.share_needs_server", share_needs_server(lang));
+}
+
+/// The central server's errors, as the command line and the shared bookings say them.
+fn server_texts(l: &mut List, lang: Language) {
+    l.add(
+        "errors.server.nothing_listening",
+        errors::server_nothing_listening(lang, "S1", "R1"),
+    );
+    l.add(
+        "errors.server.unknown_host",
+        errors::server_unknown_host(lang, "S1", "R1"),
+    );
+    l.add(
+        "errors.server.login",
+        errors::server_login(lang, "S1", "R1"),
+    );
+    l.add(
+        "errors.server.no_database",
+        errors::server_no_database(lang, "S1", "R1"),
+    );
+    l.add(
+        "errors.server.no_permission",
+        errors::server_no_permission(lang, "S1", "R1"),
+    );
+    l.add(
+        "errors.server.unreachable",
+        errors::server_unreachable(lang, "S1", "R1"),
+    );
+    l.add(
+        "errors.server.refused",
+        errors::server_refused(lang, "S1", "R1"),
+    );
+    l.add(
+        "errors.server.timed_out",
+        errors::server_timed_out(lang, "S1", 10, true),
+    );
+    l.add(
+        "errors.server.timed_out.not_queued",
+        errors::server_timed_out(lang, "S1", 10, false),
+    );
+    l.add(
+        "errors.server.not_initialised",
+        errors::server_not_initialised(lang, "S1"),
+    );
+    l.add(
+        "errors.server.newer_schema",
+        errors::server_newer_schema(lang, "S1", 3, 2),
+    );
+    l.add(
+        "errors.shared.cannot_connect",
+        errors::shared_cannot_connect(lang, "R1"),
+    );
 }

@@ -653,18 +653,28 @@ pub fn showing_ids(lang: Language, why: &str) -> String {
     )
 }
 
-/// An error as the command line prints it after "frontdesk: ": in English, every cause as it
-/// was written ("what failed: why"); in Welsh, the visit log's, the clock's and the purge's
-/// errors in their Welsh (a whole sentence, which ends the chain), the rest as written (the
-/// command line's own sentences are already in the language).
-pub fn error(lang: Language, error: &anyhow::Error) -> String {
+/// An error as the command line prints it after "frontdesk: ": every cause as it was written
+/// ("what failed: why"), except those `own` words itself (the rooms above this one: the
+/// central server's), and in Welsh the visit log's, the clock's and the purge's errors in
+/// their Welsh. A cause worded whole ends the chain; the command line's own sentences are
+/// already in the language.
+pub fn error(
+    lang: Language,
+    error: &anyhow::Error,
+    own: impl Fn(&(dyn std::error::Error + 'static)) -> Option<String>,
+) -> String {
     use crate::clock::ClockError;
     use crate::store::{PurgeHeld, StoreError};
-    if lang == Language::English {
-        return format!("{error:#}");
-    }
     let mut said = Vec::new();
     for cause in error.chain() {
+        if let Some(sentence) = own(cause) {
+            said.push(sentence);
+            break;
+        }
+        if lang == Language::English {
+            said.push(cause.to_string());
+            continue;
+        }
         let welsh = if let Some(e) = cause.downcast_ref::<StoreError>() {
             Some(super::errors::store(lang, e))
         } else if let Some(e) = cause.downcast_ref::<ClockError>() {
@@ -717,5 +727,115 @@ pub fn not_a_period(lang: Language, value: &str) -> String {
         format!(
             "--period: nid yw '{value}' yn gyfnod; defnyddiwch un o: today, yesterday, week, last-week, month, last-month neu YYYY-MM"
         ),
+    )
+}
+
+// ---- A config file that is not valid TOML ----
+
+/// What is wrong where a config file stops being valid TOML, as far as the parser's words tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TomlProblem {
+    /// Text in quotes that does not end on its line, or holds a character text cannot.
+    Quotes,
+    /// A backslash in double quotes that starts no escape (a Windows path, often).
+    Escape,
+    /// Text that is not in quotes.
+    Unquoted,
+    /// A setting with no `=`, or nothing after it.
+    Assignment,
+    /// The same setting twice.
+    Duplicate,
+    /// A table's heading (`[keys]`) not closed or not valid.
+    Heading,
+    /// A list (`["F2", "ctrl-l"]`) not closed, or with a comma missing or extra.
+    List,
+    /// A number written wrongly.
+    Number,
+    /// A true or false written wrongly.
+    TrueFalse,
+    /// Anything else: the parser's own words.
+    Other(String),
+}
+
+/// The config file stops being valid TOML at `line`, `column`.
+pub fn config_syntax(lang: Language, line: usize, column: usize, problem: &TomlProblem) -> String {
+    let (english, welsh) = match problem {
+        TomlProblem::Quotes => (
+            "text in quotes must end with the same quote on the same line, e.g. desk = \"Main reception\"".to_string(),
+            "rhaid i destun mewn dyfynodau orffen gyda'r un dyfynnod ar yr un llinell, e.e. desk = \"Prif dderbynfa\"".to_string(),
+        ),
+        TomlProblem::Escape => (
+            "in double quotes a backslash starts an escape such as \\n; write a path in single quotes, e.g. data_dir = 'C:\\frontdesk\\data'".to_string(),
+            "mewn dyfynodau dwbl mae ôl-slaes yn dechrau dilyniant fel \\n; ysgrifennwch lwybr mewn dyfynodau sengl, e.e. data_dir = 'C:\\frontdesk\\data'".to_string(),
+        ),
+        TomlProblem::Unquoted => (
+            "text must be in quotes, e.g. desk = \"Main reception\"".to_string(),
+            "rhaid i destun fod mewn dyfynodau, e.e. desk = \"Prif dderbynfa\"".to_string(),
+        ),
+        TomlProblem::Assignment => (
+            "write each setting on its own line as name = value, e.g. retention_days = 730".to_string(),
+            "ysgrifennwch bob gosodiad ar ei linell ei hun fel enw = gwerth, e.e. retention_days = 730".to_string(),
+        ),
+        TomlProblem::Duplicate => (
+            "this setting is given twice; keep one".to_string(),
+            "mae'r gosodiad hwn wedi'i roi ddwywaith; cadwch un".to_string(),
+        ),
+        TomlProblem::Heading => (
+            "a table's heading is one name in square brackets on its own line, e.g. [keys]".to_string(),
+            "enw mewn cromfachau sgwâr ar ei linell ei hun yw pennawd tabl, e.e. [keys]".to_string(),
+        ),
+        TomlProblem::List => (
+            "a list is values in square brackets with a comma between them, e.g. [\"F2\", \"ctrl-l\"]".to_string(),
+            "gwerthoedd mewn cromfachau sgwâr gyda choma rhyngddynt yw rhestr, e.e. [\"F2\", \"ctrl-l\"]".to_string(),
+        ),
+        TomlProblem::Number => (
+            "write a number with digits only, e.g. 730 or 8.62".to_string(),
+            "ysgrifennwch rif gyda digidau yn unig, e.e. 730 neu 8.62".to_string(),
+        ),
+        TomlProblem::TrueFalse => (
+            "write true or false in small letters, without quotes".to_string(),
+            "ysgrifennwch true neu false mewn llythrennau bach, heb ddyfynodau".to_string(),
+        ),
+        TomlProblem::Other(words) => (
+            format!("check the line, its quotes and its brackets (the parser says: \"{words}\")"),
+            format!("gwiriwch y llinell, ei dyfynodau a'i chromfachau (dywed y dosrannydd: \"{words}\")"),
+        ),
+    };
+    say(
+        lang,
+        format!("the config file is not valid TOML at line {line}, column {column}: {english}"),
+        format!(
+            "nid yw'r ffeil ffurfweddu yn TOML dilys yn llinell {line}, colofn {column}: {welsh}"
+        ),
+    )
+}
+
+/// A setting the config file has that frontdesk does not know.
+pub fn unknown_setting(lang: Language, key: &str, known: &[&str]) -> String {
+    let known = known.join(", ");
+    say(
+        lang,
+        format!(
+            "{key} is not a setting frontdesk knows; check its spelling; the settings are: {known}"
+        ),
+        format!(
+            "nid yw {key} yn osodiad y mae frontdesk yn ei adnabod; gwiriwch ei sillafiad; y gosodiadau yw: {known}"
+        ),
+    )
+}
+
+pub fn config_not_utf8(lang: Language) -> String {
+    say(
+        lang,
+        "the config file is not UTF-8 text; save it as UTF-8".into(),
+        "nid yw'r ffeil ffurfweddu yn destun UTF-8; cadwch hi fel UTF-8".into(),
+    )
+}
+
+pub fn share_needs_server(lang: Language) -> String {
+    say(
+        lang,
+        "share_appointments = true needs server = \"postgres://ROLE@HOST/DATABASE\" (the desk's role on the central server) in the config file or FRONTDESK_SERVER; without a server, desks share bookings through one data folder".into(),
+        "i ddefnyddio share_appointments = true, mae angen server = \"postgres://ROLE@HOST/DATABASE\" (rôl y ddesg ar y gweinydd canolog) yn y ffeil ffurfweddu neu FRONTDESK_SERVER; heb weinydd, mae desgiau'n rhannu archebion drwy un ffolder data".into(),
     )
 }

@@ -230,6 +230,19 @@ pub fn shared_unreachable(lang: Language, server: &str, reason: &str) -> String 
     })
 }
 
+/// The shared bookings and waiting list cannot be used until a setting or a grant is put
+/// right; `why` is the sentence that says which.
+pub fn shared_cannot_connect(lang: Language, why: &str) -> String {
+    sentence(&match lang {
+        Language::English => format!(
+            "the shared bookings and waiting list cannot be used, so nothing was booked, checked in or called: {why}"
+        ),
+        Language::Welsh => format!(
+            "ni ellir defnyddio'r archebion a'r rhestr aros a rennir, felly ni chafodd dim ei archebu, ei gofrestru na'i alw: {why}"
+        ),
+    })
+}
+
 /// The server refused the shared bookings and waiting list; `reason` is its own sentence.
 pub fn shared_refused(lang: Language, reason: &str) -> String {
     match lang {
@@ -237,6 +250,148 @@ pub fn shared_refused(lang: Language, reason: &str) -> String {
         Language::Welsh => sentence(&format!(
             "Ni ellir defnyddio'r apwyntiadau a'r rhestr aros a rennir ar y gweinydd: {reason}"
         )),
+    }
+}
+
+// ---- The central server ----
+
+/// The server's own words after a sentence, as an aside.
+fn with_details(lang: Language, sentence: String, details: &str) -> String {
+    if details.trim().is_empty() {
+        return sentence;
+    }
+    match lang {
+        Language::English => format!("{sentence} (details: \"{details}\")"),
+        Language::Welsh => format!("{sentence} (manylion: \"{details}\")"),
+    }
+}
+
+/// Nothing answers at the server's address: it is not running, or the host or port is wrong.
+pub fn server_nothing_listening(lang: Language, server: &str, details: &str) -> String {
+    let sentence = match lang {
+        Language::English => format!(
+            "cannot reach the server {server}: nothing answers at that address (the server is not running, or the host or port is wrong); check the server setting, or ask whoever runs the server, and try again"
+        ),
+        Language::Welsh => format!(
+            "ni ellir cyrraedd y gweinydd {server}: nid oes dim yn ateb yn y cyfeiriad hwnnw (nid yw'r gweinydd yn rhedeg, neu mae'r gwesteiwr neu'r porth yn anghywir); gwiriwch y gosodiad server, neu gofynnwch i bwy bynnag sy'n rhedeg y gweinydd, a rhowch gynnig arall arni"
+        ),
+    };
+    with_details(lang, sentence, details)
+}
+
+/// The server's host name is not known (a typing error, or no network).
+pub fn server_unknown_host(lang: Language, server: &str, details: &str) -> String {
+    let sentence = match lang {
+        Language::English => format!(
+            "cannot reach the server {server}: its host name is not known; check the spelling of the host in the server setting and that this computer is on the network"
+        ),
+        Language::Welsh => format!(
+            "ni ellir cyrraedd y gweinydd {server}: nid yw enw ei westeiwr yn hysbys; gwiriwch sillafiad y gwesteiwr yn y gosodiad server a bod y cyfrifiadur hwn ar y rhwydwaith"
+        ),
+    };
+    with_details(lang, sentence, details)
+}
+
+/// The server refused the role or its password.
+pub fn server_login(lang: Language, server: &str, details: &str) -> String {
+    let sentence = match lang {
+        Language::English => format!(
+            "cannot reach the server {server}: it refused the role or its password; check both in the server setting (the password as the server's administrator set it with \\password)"
+        ),
+        Language::Welsh => format!(
+            "ni ellir cyrraedd y gweinydd {server}: gwrthododd y rôl neu ei chyfrinair; gwiriwch y ddau yn y gosodiad server (y cyfrinair fel y'i gosodwyd gan weinyddwr y gweinydd gyda \\password)"
+        ),
+    };
+    with_details(lang, sentence, details)
+}
+
+/// The server has no database of the name in the URL.
+pub fn server_no_database(lang: Language, server: &str, details: &str) -> String {
+    let sentence = match lang {
+        Language::English => format!(
+            "cannot reach the server {server}: it has no database of that name; check the name after the last / in the server setting"
+        ),
+        Language::Welsh => format!(
+            "ni ellir cyrraedd y gweinydd {server}: nid oes ganddo gronfa ddata o'r enw hwnnw; gwiriwch yr enw ar ôl y / olaf yn y gosodiad server"
+        ),
+    };
+    with_details(lang, sentence, details)
+}
+
+/// The role may not do what was asked: a grant is missing.
+pub fn server_no_permission(lang: Language, server: &str, details: &str) -> String {
+    let sentence = match lang {
+        Language::English => format!(
+            "the server {server} did not let this role do that (permission denied); ask the server's administrator to run `frontdesk server init` for this role, or use the role meant for it"
+        ),
+        Language::Welsh => format!(
+            "ni adawodd y gweinydd {server} i'r rôl hon wneud hynny (dim caniatâd); gofynnwch i weinyddwr y gweinydd redeg `frontdesk server init` ar gyfer y rôl hon, neu defnyddiwch y rôl a fwriadwyd ar ei gyfer"
+        ),
+    };
+    with_details(lang, sentence, details)
+}
+
+/// The server cannot be reached for another reason.
+pub fn server_unreachable(lang: Language, server: &str, details: &str) -> String {
+    let sentence = match lang {
+        Language::English => format!(
+            "cannot reach the server {server}; check the server setting and the network, and try again"
+        ),
+        Language::Welsh => format!(
+            "ni ellir cyrraedd y gweinydd {server}; gwiriwch y gosodiad server a'r rhwydwaith, a rhowch gynnig arall arni"
+        ),
+    };
+    with_details(lang, sentence, details)
+}
+
+/// The server refused what was asked, in its own words.
+pub fn server_refused(lang: Language, server: &str, details: &str) -> String {
+    let sentence = match lang {
+        Language::English => format!("the server {server} refused the request"),
+        Language::Welsh => format!("gwrthododd y gweinydd {server} y cais"),
+    };
+    with_details(lang, sentence, details)
+}
+
+/// The server did not answer in time; `queued`: a sync, whose visits wait for the next.
+pub fn server_timed_out(lang: Language, server: &str, seconds: u64, queued: bool) -> String {
+    match (lang, queued) {
+        (Language::English, true) => format!(
+            "the server {server} did not answer within {seconds} seconds; the visits stay queued and are sent next time"
+        ),
+        (Language::English, false) => {
+            format!("the server {server} did not answer within {seconds} seconds; try again later")
+        }
+        (Language::Welsh, true) => format!(
+            "ni atebodd y gweinydd {server} o fewn {seconds} eiliad; mae'r ymweliadau'n aros yn y ciw ac yn cael eu hanfon y tro nesaf"
+        ),
+        (Language::Welsh, false) => format!(
+            "ni atebodd y gweinydd {server} o fewn {seconds} eiliad; rhowch gynnig arall arni yn nes ymlaen"
+        ),
+    }
+}
+
+/// The server has no frontdesk schema yet, or an older one.
+pub fn server_not_initialised(lang: Language, server: &str) -> String {
+    match lang {
+        Language::English => format!(
+            "the server {server} has no frontdesk schema (or an older one); run `frontdesk server init` with the owner's URL first"
+        ),
+        Language::Welsh => format!(
+            "nid oes sgema frontdesk ar y gweinydd {server} (neu mae un hŷn arno); rhedwch `frontdesk server init` gydag URL y perchennog yn gyntaf"
+        ),
+    }
+}
+
+/// The server's schema is newer than this frontdesk knows.
+pub fn server_newer_schema(lang: Language, server: &str, found: i32, known: i32) -> String {
+    match lang {
+        Language::English => format!(
+            "the server {server} has central schema version {found}, newer than this frontdesk knows ({known}); update frontdesk"
+        ),
+        Language::Welsh => format!(
+            "mae gan y gweinydd {server} fersiwn {found} o'r sgema canolog, sy'n fwy newydd nag y mae'r frontdesk hwn yn ei wybod ({known}); diweddarwch frontdesk"
+        ),
     }
 }
 

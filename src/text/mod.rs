@@ -24,6 +24,7 @@ pub mod script;
 pub mod slip;
 pub mod status;
 pub mod sync;
+pub mod usage;
 pub mod waiting;
 pub mod welsh;
 

@@ -16,4 +16,5 @@ mod crlf;
 mod import_oruk;
 mod import_safety;
 mod queue;
+mod usage_errors;
 mod wales_sample;
