@@ -838,18 +838,6 @@ impl Default for Keymap {
             ),
             bind(&[UP, Key::ctrl('p')], Up, "The slot above", None),
             bind(&[DOWN, Key::ctrl('n')], Down, "The slot below", None),
-            bind(
-                &[Key::plain(KeyCode::PageDown)],
-                PageDown,
-                "The next nine free slots",
-                Some("more slots"),
-            ),
-            bind(
-                &[Key::plain(KeyCode::PageUp)],
-                PageUp,
-                "The nine free slots before these",
-                Some("earlier slots"),
-            ),
         ];
         for n in 1..=9u8 {
             let c = char::from(b'0' + n);
@@ -861,6 +849,18 @@ impl Default for Keymap {
             ));
         }
         booking.extend([
+            bind(
+                &[Key::plain(KeyCode::PageDown)],
+                PageDown,
+                "The next nine free slots",
+                Some("more"),
+            ),
+            bind(
+                &[Key::plain(KeyCode::PageUp)],
+                PageUp,
+                "The nine free slots before these",
+                Some("earlier"),
+            ),
             bind(
                 &[Key::char('p')],
                 PrintSlip,

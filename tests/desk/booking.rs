@@ -767,7 +767,7 @@ fn page_keys_show_the_next_nine_free_slots_and_the_nine_before() {
         first.contains(&format!("Free slots 1 to 9 of {total}.")),
         "{first}"
     );
-    assert!(first.contains("PgDn more slots"), "{first}");
+    assert!(first.contains("PgDn more"), "{first}");
     assert!(
         !first.contains("PgUp"),
         "nothing before the nearest:\n{first}"
@@ -781,7 +781,8 @@ fn page_keys_show_the_next_nine_free_slots_and_the_nine_before() {
         second.contains(&format!("Free slots 10 to 18 of {total}.")),
         "{second}"
     );
-    assert!(second.contains("PgUp earlier slots"), "{second}");
+    assert!(second.contains("PgUp earlier"), "{second}");
+    assert!(second.contains("1-9 choose"), "{second}");
     assert!(
         second.contains(">1 "),
         "the same row, on the next nine:\n{second}"
@@ -799,6 +800,9 @@ fn page_keys_show_the_next_nine_free_slots_and_the_nine_before() {
     desk.press(KeyCode::Char('2'));
     desk.press(KeyCode::Enter);
     assert_eq!(booking_view(&desk).chosen(), Some(&all[10]));
+    let needs = desk.screen();
+    assert!(!needs.contains("PgDn"), "no paging on the needs:\n{needs}");
+    assert!(needs.contains("1-5 choose"), "{needs}");
     desk.press(KeyCode::Enter);
     let Some(BookingStage::Booked(booking)) = stage(&desk) else {
         panic!("booked:\n{}", desk.screen());

@@ -249,6 +249,7 @@ impl App {
             (BookingStage::Slots, Command::Choose(n)) => usize::from(n) <= shown.len(),
             (BookingStage::Slots, Command::PageDown) => first + shown.len() < slots,
             (BookingStage::Slots, Command::PageUp) => first > 0,
+            (_, Command::PageDown | Command::PageUp) => false,
             (BookingStage::Slots, Command::Open) => slots > 0,
             (BookingStage::Needs, Command::Choose(n)) => usize::from(n) <= NEEDS_LISTED.len() + 1,
             (BookingStage::Needs, Command::Open) => true,
