@@ -1,7 +1,8 @@
-//! Where bookings and the waiting list are kept, behind one interface for the commands and the
-//! waiting-room display: the data folder's visit log ([`Ledger::Local`], shared by the desks
-//! using that folder), or the central server ([`Ledger::Central`], shared by the desks of one
-//! site, with notifications), chosen by the config (`share_appointments = true` with `server`).
+//! Where bookings and the waiting list are kept, behind one interface for the commands, the
+//! waiting-room display and the desk's workers: the data folder's visit log ([`Ledger::Local`],
+//! shared by the desks using that folder), or the central server ([`Ledger::Central`], shared by
+//! the desks of one site, with notifications), chosen by the config (`share_appointments = true`
+//! with `server`).
 //!
 //! A desk set to share never falls back to its own file: a booking made there would be one the
 //! other desks cannot see, so when the server cannot be reached the command says so and changes
@@ -9,6 +10,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::appointments::WaitingDay;
 use crate::appointments::slots::Taken;
 use crate::appointments::{Booking, Ticket};
 use crate::central::rooms::Room;
@@ -16,7 +18,7 @@ pub use crate::central::rooms::{Heard, Listener};
 use crate::central::{CentralError, Trouble};
 use crate::config::Settings;
 use crate::store::bookings::{Booked, Change, NewBooking};
-use crate::store::{Store, StoreError};
+use crate::store::{StoreError, VisitLog};
 
 /// Why the ledger could not be used: one sentence.
 #[derive(Debug, thiserror::Error)]
@@ -86,8 +88,8 @@ impl LedgerError {
 /// The bookings and waiting list this desk uses.
 #[derive(Debug)]
 pub enum Ledger {
-    /// The data folder's visit log.
-    Local(Store),
+    /// The data folder's visit log (opened when first needed, reopened after a failure).
+    Local(VisitLog),
     /// The central server, shared by the desks of this desk's site.
     Central(Room),
 }
@@ -105,7 +107,9 @@ impl Ledger {
     pub fn open_plain(settings: &Settings) -> Result<Ledger, LedgerError> {
         match (&settings.server, settings.share_appointments) {
             (Some(server), true) => Ok(Ledger::Central(Room::connect(server)?)),
-            _ => Ok(Ledger::Local(Store::open(&settings.visits_file())?)),
+            _ => Ok(Ledger::Local(VisitLog::for_commands(
+                settings.visits_file(),
+            ))),
         }
     }
 
@@ -131,9 +135,9 @@ impl Ledger {
 
     /// A number that changes when another connection changed the local log (the local
     /// ledger only; `None` for the central one, which notifies instead).
-    pub fn data_version(&self) -> Option<i64> {
+    pub fn data_version(&mut self) -> Option<i64> {
         match self {
-            Ledger::Local(store) => store.data_version().ok(),
+            Ledger::Local(log) => log.data_version().ok(),
             Ledger::Central(_) => None,
         }
     }
@@ -144,7 +148,7 @@ impl Ledger {
         now: DateTime<Utc>,
     ) -> Result<Booked, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.book(new, now)?,
+            Ledger::Local(log) => log.write(|store| store.book(new, now))?,
             Ledger::Central(room) => room.book(new, now)?,
         })
     }
@@ -155,28 +159,28 @@ impl Ledger {
         to: DateTime<Utc>,
     ) -> Result<Taken, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.taken_between(from, to)?,
+            Ledger::Local(log) => log.taken_between(from, to)?,
             Ledger::Central(room) => room.taken_between(from, to)?,
         })
     }
 
     pub fn bookings_on(&mut self, day: NaiveDate) -> Result<Vec<Booking>, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.bookings_on(day)?,
+            Ledger::Local(log) => log.read(|store| store.bookings_on(day))?,
             Ledger::Central(room) => room.bookings_on(day)?,
         })
     }
 
     pub fn booking(&mut self, reference: &str) -> Result<Option<Booking>, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.booking(reference)?,
+            Ledger::Local(log) => log.read(|store| store.booking(reference))?,
             Ledger::Central(room) => room.booking(reference)?,
         })
     }
 
     pub fn mark_no_shows(&mut self, now: DateTime<Utc>) -> Result<usize, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.mark_no_shows(now)?,
+            Ledger::Local(log) => log.write(|store| store.mark_no_shows(now))?,
             Ledger::Central(room) => room.mark_no_shows(now)?,
         })
     }
@@ -188,7 +192,7 @@ impl Ledger {
         now: DateTime<Utc>,
     ) -> Result<Change<(Booking, Ticket)>, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.arrive(reference, letter, now)?,
+            Ledger::Local(log) => log.write(|store| store.arrive(reference, letter, now))?,
             Ledger::Central(room) => room.arrive(reference, letter, now)?,
         })
     }
@@ -199,7 +203,7 @@ impl Ledger {
         now: DateTime<Utc>,
     ) -> Result<Change<Booking>, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.cancel(reference, now)?,
+            Ledger::Local(log) => log.write(|store| store.cancel(reference, now))?,
             Ledger::Central(room) => room.cancel(reference, now)?,
         })
     }
@@ -212,7 +216,7 @@ impl Ledger {
         now: DateTime<Utc>,
     ) -> Result<Change<Booking>, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.seen(reference, desk, now)?,
+            Ledger::Local(log) => log.write(|store| store.seen(reference, desk, now))?,
             Ledger::Central(room) => room.seen(reference, desk, now)?,
         })
     }
@@ -225,7 +229,7 @@ impl Ledger {
         now: DateTime<Utc>,
     ) -> Result<Option<(Ticket, Option<Booking>)>, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.ticket_seen(ticket, desk, now)?,
+            Ledger::Local(log) => log.write(|store| store.ticket_seen(ticket, desk, now))?,
             Ledger::Central(room) => room.ticket_seen(ticket, desk, now)?,
         })
     }
@@ -237,7 +241,7 @@ impl Ledger {
         now: DateTime<Utc>,
     ) -> Result<Ticket, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.add_ticket(service, letter, now)?,
+            Ledger::Local(log) => log.write(|store| store.add_ticket(service, letter, now))?,
             Ledger::Central(room) => room.add_ticket(service, letter, now)?,
         })
     }
@@ -249,14 +253,33 @@ impl Ledger {
         now: DateTime<Utc>,
     ) -> Result<Option<Ticket>, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.call_next(service, desk, now)?,
+            Ledger::Local(log) => log.write(|store| store.call_next(service, desk, now))?,
             Ledger::Central(room) => room.call_next(service, desk, now)?,
         })
     }
 
+    /// A local day's bookings and tickets, bookings past their time marked no-shows first.
+    pub fn waiting_day(
+        &mut self,
+        day: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<WaitingDay, LedgerError> {
+        match self {
+            Ledger::Local(log) => Ok(log.waiting_day(day, now)?.1),
+            Ledger::Central(room) => {
+                room.mark_no_shows(now)?;
+                Ok(WaitingDay {
+                    day,
+                    bookings: room.bookings_on(day)?,
+                    tickets: room.tickets_on(day)?,
+                })
+            }
+        }
+    }
+
     pub fn tickets_on(&mut self, day: NaiveDate) -> Result<Vec<Ticket>, LedgerError> {
         Ok(match self {
-            Ledger::Local(store) => store.tickets_on(day)?,
+            Ledger::Local(log) => log.read(|store| store.tickets_on(day))?,
             Ledger::Central(room) => room.tickets_on(day)?,
         })
     }

@@ -45,6 +45,7 @@ fn booking(app: &App, view: &crate::desk::BookingView) -> Vec<String> {
     let w = text::booking::words(app.lang);
     let mut lines = vec![format!("{}: {}.", screen.title, screen.heading)];
     lines.extend(screen.note.clone());
+    lines.extend(screen.page.clone());
     lines.extend(screen.lines.iter().map(sentence));
     lines.extend(
         screen
@@ -53,12 +54,20 @@ fn booking(app: &App, view: &crate::desk::BookingView) -> Vec<String> {
             .enumerate()
             .map(|(i, choice)| format!("{}: {choice}.", i + 1)),
     );
-    if let Some((label, typed)) = &screen.prompt {
-        lines.push(format!("{}{typed}", label));
+    if let Some(prompt) = &screen.prompt {
+        lines.push(format!("{}{}", prompt.label, prompt.typed));
         return lines;
     }
     match &view.stage {
-        BookingStage::Slots if !screen.choices.is_empty() => lines.push(w.which_slot.to_string()),
+        BookingStage::Slots if !screen.choices.is_empty() => {
+            lines.push(w.which_slot.to_string());
+            let words = text::accessible::words(app.lang);
+            lines.extend(text::booking::more_slots(
+                app.lang,
+                screen.later.then_some(words.more),
+                screen.earlier.then_some(words.earlier),
+            ));
+        }
         BookingStage::Needs => {
             lines.push(w.which_needs.to_string());
             lines.push(w.confirm.to_string());

@@ -202,7 +202,9 @@ impl<W: Write> Session<W> {
             Mode::Today => self.today_line(typed, first, &rest),
             Mode::Slip => self.slip_line(typed, first, alone),
             Mode::Report => self.report_line(typed, first, alone),
-            Mode::Booking | Mode::BookingText => self.booking_line(typed, first, &rest),
+            Mode::Booking | Mode::BookingText | Mode::BookingLanguage => {
+                self.booking_line(typed, first, &rest)
+            }
             Mode::Help => {
                 self.command(Command::Back);
                 Ok(After::default())
@@ -407,7 +409,7 @@ impl<W: Write> Session<W> {
         if first == words.cancel && !alone {
             return self.cancel_by_reference(typed);
         }
-        if self.app.mode() == Mode::BookingText {
+        if matches!(self.app.mode(), Mode::BookingText | Mode::BookingLanguage) {
             self.command(Command::Text(TextEdit::End));
             self.command(Command::Text(TextEdit::DeleteToStart));
             self.act(Action::Paste(typed.to_string()));
@@ -418,13 +420,27 @@ impl<W: Write> Session<W> {
             return Ok(After::default());
         };
         let stage = view.stage.clone();
-        let slots = view.slots.as_ref().map_or(0, Vec::len);
+        // The numbers are those of the nine free slots read out.
+        let slots = view.slots_shown().0.len();
         if alone && first == words.cancel {
             self.command(Command::CancelBooking);
             return Ok(After::default());
         }
         match stage {
             BookingStage::Slots => {
+                let more = [
+                    words.more,
+                    words.later,
+                    text::booking::words(lang).more_also,
+                ];
+                if alone && more.contains(&first) {
+                    self.page(Command::PageDown)?;
+                    return Ok(After::default());
+                }
+                if alone && first == words.earlier {
+                    self.page(Command::PageUp)?;
+                    return Ok(After::default());
+                }
                 if let Some(n) = number(first).filter(|_| alone) {
                     match u8::try_from(n) {
                         Ok(key) if (1..=slots).contains(&n) => {
@@ -454,7 +470,7 @@ impl<W: Write> Session<W> {
                         match crate::appointments::Need::parse(part, &self.app.catalogue) {
                             Ok(need) => needs.push(need),
                             Err(why) => {
-                                let sentence = text::booking::need_refused(lang, &why.to_string());
+                                let sentence = text::booking::need_not_noted(lang, &why);
                                 self.say(&sentence)?;
                                 return Ok(After::default());
                             }
@@ -481,6 +497,16 @@ impl<W: Write> Session<W> {
             return Ok(After::default());
         }
         self.not_understood(typed)
+    }
+
+    /// The next nine free slots, or the nine before; said so when there are none.
+    fn page(&mut self, command: Command) -> io::Result<()> {
+        if self.app.offers(command) {
+            self.command(command);
+            return Ok(());
+        }
+        let sentence = text::booking::no_more_slots(self.app.lang, command == Command::PageDown);
+        self.say(sentence)
     }
 
     fn simple_line(&mut self, typed: &str, first: &str, alone: bool) -> io::Result<After> {
@@ -907,7 +933,7 @@ impl<W: Write> Session<W> {
             Mode::Today => Prompt::Today,
             Mode::Slip => Prompt::Slip,
             Mode::Report => Prompt::Report,
-            Mode::Booking | Mode::BookingText => Prompt::Booking,
+            Mode::Booking | Mode::BookingText | Mode::BookingLanguage => Prompt::Booking,
             Mode::Waiting => Prompt::Waiting,
         }
     }

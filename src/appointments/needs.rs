@@ -55,21 +55,26 @@ impl Need {
             given: trimmed.to_string(),
         };
         match (word.to_ascii_lowercase().as_str(), language) {
-            ("interpreter", Some(language)) => {
-                let found = crate::visit::personal_data_in(language, catalogue);
-                if !found.is_empty() {
-                    return Err(NeedError::PersonalData {
-                        kinds: privacy::kinds(&found),
-                    });
-                }
-                Ok(Need::Interpreter(language_name(language)?))
-            }
+            ("interpreter", Some(language)) => Need::interpreter(language, catalogue),
             ("step-free", None) => Ok(Need::StepFree),
             ("hearing-loop", None) => Ok(Need::HearingLoop),
             ("quiet-room", None) => Ok(Need::QuietRoom),
             ("longer-slot", None) => Ok(Need::LongerSlot),
             _ => Err(unknown()),
         }
+    }
+
+    /// An interpreter in the language typed ("bsl", "polish"), checked for personal data
+    /// against the catalogue's own contact details and for being a language's name.
+    pub fn interpreter(language: &str, catalogue: &Catalogue) -> Result<Need, NeedError> {
+        let language = language.trim();
+        let found = crate::visit::personal_data_in(language, catalogue);
+        if !found.is_empty() {
+            return Err(NeedError::PersonalData {
+                kinds: privacy::kinds(&found),
+            });
+        }
+        Ok(Need::Interpreter(language_name(language)?))
     }
 
     /// Reads a need as the visit log keeps it ([`Need::code`]); `None` for one it does not know.

@@ -228,6 +228,7 @@ impl App {
             Screen::Slip(_) => Mode::Slip,
             Screen::Report(_) => Mode::Report,
             Screen::Booking(view) if view.cancel.is_some() => Mode::BookingText,
+            Screen::Booking(view) if view.interpreter.is_some() => Mode::BookingLanguage,
             Screen::Booking(_) => Mode::Booking,
             Screen::Waiting(_) => Mode::Waiting,
         }
@@ -545,6 +546,12 @@ impl App {
             }
             (Screen::VisitForm, question) if self.editing() => {
                 return self.leave_edit(question == Some(Question::DropEdit));
+            }
+            // The booking screen steps back itself: a prompt closes, the needs go back to the
+            // slots, and only then is the screen left.
+            (Screen::Booking(view), _) => {
+                let view = (**view).clone();
+                return self.booking_command(view, Command::Back);
             }
             _ => {}
         }
@@ -1028,7 +1035,7 @@ impl App {
                     Vec::new()
                 }
             }
-            Mode::BookingText => self.booking_text(changes),
+            Mode::BookingText | Mode::BookingLanguage => self.booking_text(changes),
             Mode::Waiting => self.waiting_text(changes),
             _ => Vec::new(),
         }

@@ -24,6 +24,9 @@ pub enum Mode {
     Booking,
     /// The booking screen's prompt for a reference to cancel: keys edit the text.
     BookingText,
+    /// The booking screen's field for the interpreter's language: keys edit the text, the
+    /// arrows offer BSL and Welsh.
+    BookingLanguage,
     /// Today's appointments and the waiting list: a time or a reference typed finds a booking.
     Waiting,
     Help,
@@ -31,7 +34,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order help and the keymap list them.
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Search,
         Mode::Detail,
         Mode::ShowResident,
@@ -43,6 +46,7 @@ impl Mode {
         Mode::Report,
         Mode::Booking,
         Mode::BookingText,
+        Mode::BookingLanguage,
         Mode::Waiting,
         Mode::Help,
     ];
@@ -51,7 +55,11 @@ impl Mode {
     pub fn types_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::FormText | Mode::BookingText | Mode::Waiting
+            Mode::Search
+                | Mode::FormText
+                | Mode::BookingText
+                | Mode::BookingLanguage
+                | Mode::Waiting
         )
     }
 
@@ -67,7 +75,9 @@ impl Mode {
             Mode::Script => names.script,
             Mode::Slip => names.slip,
             Mode::Report => names.report,
-            Mode::Booking | Mode::BookingText => text::booking::words(lang).screen,
+            Mode::Booking | Mode::BookingText | Mode::BookingLanguage => {
+                text::booking::words(lang).screen
+            }
             Mode::Waiting => text::waiting::title(lang),
             Mode::Help => names.help,
         }

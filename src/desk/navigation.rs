@@ -40,6 +40,10 @@ pub enum BookingStage {
     Booked(crate::appointments::Booking),
 }
 
+/// How many free slots the booking screen offers at once (one number key each); the page keys
+/// show the nine after or before.
+pub const SLOTS_SHOWN: usize = 9;
+
 /// The booking screen: the offers of one service (or partner), the free slots read from the
 /// log, the one chosen and the needs ticked. A booking cancelled here can be made again in
 /// another slot (the screen shows the cancelled booking's slots).
@@ -49,10 +53,17 @@ pub struct BookingView {
     /// only asks for a reference to cancel.
     pub service: String,
     pub stage: BookingStage,
-    /// The nearest free slots, today first; `None` until the log's bookings have been read.
+    /// Every free slot in the days bookings are taken for, today first (only those with a
+    /// free slot after them when a longer slot is needed); `None` until the log's bookings
+    /// have been read. The screen shows them nine at a time.
     pub slots: Option<Vec<crate::appointments::Slot>>,
+    /// The slot selected, counted from the first of all (not of the nine shown).
     pub selected: usize,
     pub needs: Vec<crate::appointments::Need>,
+    /// The interpreter's language being typed, while that field is open on the needs.
+    pub interpreter: Option<String>,
+    /// Characters of the typed language before the text cursor.
+    pub interpreter_cursor: usize,
     /// The reference being typed to cancel a booking, while that prompt is open.
     pub cancel: Option<String>,
     /// Characters of the typed reference before the text cursor.
@@ -70,6 +81,15 @@ impl BookingView {
     /// The slot chosen (the one selected), while the list is loaded and has one.
     pub fn chosen(&self) -> Option<&crate::appointments::Slot> {
         self.slots.as_ref()?.get(self.selected)
+    }
+
+    /// The nine slots on show (those of the selected slot's page), and the number of the
+    /// first of them among all the free slots (0 for the nearest).
+    pub fn slots_shown(&self) -> (&[crate::appointments::Slot], usize) {
+        let slots = self.slots.as_deref().unwrap_or_default();
+        let first = (self.selected / SLOTS_SHOWN * SLOTS_SHOWN).min(slots.len());
+        let last = (first + SLOTS_SHOWN).min(slots.len());
+        (&slots[first..last], first)
     }
 }
 

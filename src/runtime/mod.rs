@@ -11,6 +11,7 @@
 
 mod all_desks_worker;
 mod draft_writes;
+mod ledger_jobs;
 pub mod logging;
 pub mod room_worker;
 mod runner;

@@ -13,9 +13,12 @@ use chrono::NaiveDate;
 
 use super::Answers;
 use super::draft_writes::DraftWrites;
+use super::ledger_jobs::{self, Keeper};
+use crate::appointments::WaitingDay;
 use crate::catalogue::Catalogue;
 use crate::config::Settings;
 use crate::desk::{Action, Effect};
+use crate::ledger::{Ledger, LedgerError};
 use crate::search::Index;
 use crate::search::compiled::{IndexReading, Pending};
 use crate::store::{DraftSlot, StoreError, VisitLog, local_day_bounds};
@@ -118,13 +121,14 @@ pub struct StorePlace {
 }
 
 /// The store worker's jobs: the screen's effects carried out on the visit log (the reopening
-/// [`VisitLog`]) and the draft file, each answered with an action.
+/// [`VisitLog`]) and the draft file, each answered with an action. The booking and waiting
+/// effects go through the log lent as a local [`Ledger`], as the shared room's go through the
+/// server's.
 pub struct StoreJobs {
     place: StorePlace,
     log: VisitLog,
-    /// The file's `data_version` when the waiting screen last had today's bookings and
-    /// tickets: unchanged, and no no-show marked, the screen's regular question needs no answer.
-    waiting_version: Option<i64>,
+    /// What the waiting screen was last told: the same again needs no answer.
+    told: Option<WaitingDay>,
 }
 
 impl StoreJobs {
@@ -133,7 +137,7 @@ impl StoreJobs {
         StoreJobs {
             place,
             log,
-            waiting_version: None,
+            told: None,
         }
     }
 
@@ -206,46 +210,6 @@ impl StoreJobs {
         Ok(usize::try_from(count).unwrap_or(usize::MAX))
     }
 
-    /// Books the place asked for, under the log's write lock.
-    fn book(&mut self, request: &crate::desk::BookingRequest) -> Action {
-        use crate::store::bookings::Booked;
-        let now = match crate::clock::now() {
-            Ok(now) => now,
-            Err(e) => {
-                return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e));
-            }
-        };
-        let new = super::room_worker::new_booking(request);
-        match self.with_store(|store| store.book(&new, now)) {
-            Ok(Booked::Made(booking)) => Action::BookingMade(booking),
-            Ok(Booked::Full) => Action::BookingFull,
-            Err(message) => Action::StoreFailed(message),
-        }
-    }
-
-    /// Cancels a booking by reference.
-    fn cancel_booking(&mut self, reference: String) -> Action {
-        use crate::store::bookings::Change;
-        let now = match crate::clock::now() {
-            Ok(now) => now,
-            Err(e) => {
-                return Action::StoreFailed(crate::text::errors::clock(self.place.language, &e));
-            }
-        };
-        match self.with_store(|store| store.cancel_booking(&reference, now)) {
-            Ok(Change::Done(booking)) => Action::BookingCancelled(booking),
-            Ok(Change::NotFound) => Action::BookingNotCancelled {
-                reference,
-                state: None,
-            },
-            Ok(Change::Refused(state)) => Action::BookingNotCancelled {
-                reference,
-                state: Some(state),
-            },
-            Err(message) => Action::StoreFailed(message),
-        }
-    }
-
     fn clear_draft(&self) {
         if let Some(slot) = &self.place.drafts {
             slot.clear();
@@ -316,61 +280,36 @@ impl StoreJobs {
                     },
                 )
             }
-            Effect::LoadBookingTaken { from, to } => Some(
-                match self.with_store(|store| store.taken_between(from, to)) {
-                    Ok(taken) => Action::BookingTaken(taken),
-                    Err(message) => Action::StoreFailed(message),
-                },
-            ),
-            Effect::Book(request) => Some(self.book(&request)),
-            Effect::CancelBooking(reference) => Some(self.cancel_booking(reference)),
-            Effect::LoadWaiting { day, now, force } => {
-                let version = self.with_store(VisitLog::data_version);
-                let known = version.as_ref().ok().copied();
-                match self.with_store(|store| store.waiting_day(day, now)) {
-                    Ok((marked, read)) => {
-                        let unchanged = known.is_some() && known == self.waiting_version;
-                        self.waiting_version = known;
-                        (force || marked > 0 || !unchanged).then_some(Action::WaitingLoaded(read))
-                    }
-                    // Asked every second: a log that cannot be read now is said once, on a key.
-                    Err(message) if force => Some(Action::StoreFailed(message)),
-                    Err(message) => {
-                        tracing::warn!("cannot read today's bookings: {message}");
-                        None
-                    }
-                }
-            }
-            Effect::Arrive {
-                reference,
-                letter,
-                now,
-            } => Some(
-                self.with_store(|store| store.arrive(&reference, letter, now))
-                    .map_or_else(Action::StoreFailed, Action::WaitingArrived),
-            ),
-            Effect::AddTicket {
-                service,
-                letter,
-                now,
-            } => Some(
-                self.with_store(|store| store.add_ticket(&service, letter, now))
-                    .map_or_else(Action::StoreFailed, Action::TicketGiven),
-            ),
-            Effect::CallNext { service, desk, now } => Some(
-                self.with_store(|store| store.call_next(service.as_deref(), &desk, now))
-                    .map_or_else(Action::StoreFailed, Action::TicketCalled),
-            ),
-            Effect::MarkSeen { ticket, desk, now } => Some(
-                self.with_store(|store| store.ticket_seen(&ticket, &desk, now))
-                    .map_or_else(Action::StoreFailed, Action::TicketSeen),
-            ),
-            // The event loop hands these to their own workers.
-            Effect::Search { .. }
-            | Effect::FileSlip(_)
-            | Effect::CatalogueChanged
-            | Effect::LoadCentralReport { .. } => None,
+            // The booking and waiting screens' effects, carried out on the log as a ledger.
+            booking if ledger_jobs::is_ledger_effect(&booking) => ledger_jobs::apply(self, booking),
+            // The event loop hands the others to their own workers.
+            _ => None,
         }
+    }
+}
+
+impl Keeper for StoreJobs {
+    /// Lends the visit log as a local ledger for the one request (the log keeps its open
+    /// connection across requests).
+    fn with_ledger<T>(
+        &mut self,
+        work: impl FnOnce(&mut Ledger) -> Result<T, LedgerError>,
+    ) -> Result<T, String> {
+        let idle = VisitLog::new(self.place.visits_file.clone());
+        let mut ledger = Ledger::Local(std::mem::replace(&mut self.log, idle));
+        let result = work(&mut ledger);
+        if let Ledger::Local(log) = ledger {
+            self.log = log;
+        }
+        result.map_err(|e| e.said(self.place.language))
+    }
+
+    fn language(&self) -> crate::text::Language {
+        self.place.language
+    }
+
+    fn told(&mut self) -> &mut Option<WaitingDay> {
+        &mut self.told
     }
 }
 

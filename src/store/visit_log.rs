@@ -12,10 +12,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::bookings::Change;
 use super::outbox::OutboxBatch;
 use super::{Store, StoreError};
-use crate::appointments::{Booking, Ticket, WaitingDay};
+use crate::appointments::WaitingDay;
 use crate::visit::{ServiceDefault, Visit};
 
 /// The visit log at one path, opened when needed and reopened after a failure.
@@ -23,6 +22,9 @@ use crate::visit::{ServiceDefault, Visit};
 pub struct VisitLog {
     path: PathBuf,
     open: Option<Opened>,
+    /// Whether the full integrity check runs before the first write (the app's log); a short
+    /// command that writes one booking or ticket skips it, as it always has.
+    check_before_writing: bool,
 }
 
 #[derive(Debug)]
@@ -38,6 +40,15 @@ impl VisitLog {
         VisitLog {
             path: path.into(),
             open: None,
+            check_before_writing: true,
+        }
+    }
+
+    /// The log at `path` as a short command uses it: no integrity check before writing.
+    pub fn for_commands(path: impl Into<PathBuf>) -> VisitLog {
+        VisitLog {
+            check_before_writing: false,
+            ..VisitLog::new(path)
         }
     }
 
@@ -78,24 +89,6 @@ impl VisitLog {
     /// Deletes a visit (undo). False when it was not in the log.
     pub fn delete(&mut self, id: Uuid) -> Result<bool, StoreError> {
         self.write(|store| store.delete(id))
-    }
-
-    /// Books a place in a slot unless the slot is full (see [`Store::book`]).
-    pub fn book(
-        &mut self,
-        new: &super::bookings::NewBooking<'_>,
-        now: DateTime<Utc>,
-    ) -> Result<super::bookings::Booked, StoreError> {
-        self.write(|store| store.book(new, now))
-    }
-
-    /// Cancels a booking not yet checked in (see [`Store::cancel`]).
-    pub fn cancel_booking(
-        &mut self,
-        reference: &str,
-        now: DateTime<Utc>,
-    ) -> Result<super::bookings::Change<crate::appointments::Booking>, StoreError> {
-        self.write(|store| store.cancel(reference, now))
     }
 
     /// How many places are taken in each slot starting in `[from, to)`; none before the log
@@ -290,50 +283,6 @@ impl VisitLog {
         self.read(Store::data_version)
     }
 
-    /// Checks in the resident of a booking with a ticket of `letter` ([`Store::arrive`]).
-    pub fn arrive(
-        &mut self,
-        reference: &str,
-        letter: char,
-        now: DateTime<Utc>,
-    ) -> Result<Change<(Booking, Ticket)>, StoreError> {
-        self.write(|store| store.arrive(reference, letter, now))
-    }
-
-    /// A ticket for a resident who walked in ([`Store::add_ticket`]).
-    pub fn add_ticket(
-        &mut self,
-        service: &str,
-        letter: char,
-        now: DateTime<Utc>,
-    ) -> Result<Ticket, StoreError> {
-        self.write(|store| store.add_ticket(service, letter, now))
-    }
-
-    /// Calls the resident who has waited longest ([`Store::call_next`]).
-    pub fn call_next(
-        &mut self,
-        service: Option<&str>,
-        desk: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Ticket>, StoreError> {
-        self.write(|store| store.call_next(service, desk, now))
-    }
-
-    /// Marks a ticket's resident seen at `desk` ([`Store::ticket_seen`]).
-    pub fn ticket_seen(
-        &mut self,
-        ticket: &str,
-        desk: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Ticket>, StoreError> {
-        self.write(|store| {
-            Ok(store
-                .ticket_seen(ticket, desk, now)?
-                .map(|(ticket, _)| ticket))
-        })
-    }
-
     /// A checked copy of the whole log at `dest` (a file, or a folder to put a dated file in);
     /// returns the file written. Reads only, so it works from a full disk or a read-only folder.
     pub fn backup_to(&mut self, dest: &Path, replace: bool) -> Result<PathBuf, StoreError> {
@@ -341,7 +290,7 @@ impl VisitLog {
     }
 
     /// Runs `work` on an open connection, for reading; one that fails is let go.
-    fn read<T>(
+    pub fn read<T>(
         &mut self,
         work: impl FnOnce(&Store) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
@@ -351,7 +300,7 @@ impl VisitLog {
     }
 
     /// Runs `work` on a connection opened for writing and checked; one that fails is let go.
-    fn write<T>(
+    pub fn write<T>(
         &mut self,
         work: impl FnOnce(&mut Store) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
@@ -381,7 +330,9 @@ impl VisitLog {
             read_only => {
                 drop(read_only);
                 let store = Store::open(&self.path)?;
-                store.check_health()?;
+                if self.check_before_writing {
+                    store.check_health()?;
+                }
                 Opened {
                     store,
                     writable: true,

@@ -198,7 +198,7 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
                 "Teipiwch y nodyn (dim enwau, cyfeiriadau, rhifau ffôn na dyddiadau geni); pwyswch Enter i'w gadw; mae 'clirio' yn ei wagio; mae 'cuddio' yn tynnu data personol ac yn cadw; 'cadw', 'nôl', 'dileu', 'help'."
             }
             Prompt::Booking => {
-                "Teipiwch rif slot i'w ddewis; yna'r anghenion wedi'u gwahanu gan gomas neu 'dim', ac 'ie' i'w drefnu; 'argraffu' neu 'cadw' am slip apwyntiad y preswylydd; 'canslo' a chyfeirnod i ganslo apwyntiad; 'nôl', 'cofnodi', 'eto', 'help', 'gadael'."
+                "Teipiwch rif slot i'w ddewis, 'rhagor' (neu 'mwy') am y naw slot rhydd nesaf a 'cynt' am y rhai cyn y rhain; yna'r anghenion wedi'u gwahanu gan gomas neu 'dim', ac 'ie' i'w drefnu; 'argraffu' neu 'cadw' am slip apwyntiad y preswylydd; 'canslo' a chyfeirnod i ganslo apwyntiad; 'nôl', 'cofnodi', 'eto', 'help', 'gadael'."
             }
             Prompt::Report => {
                 "Teipiwch 'heddiw', 'wythnos' neu 'mis' am y cyfnod hwnnw, 'cynt' neu 'wedyn' i'w symud, 'hirach' neu 'byrrach' i'w newid o ddiwrnod, 'pob' am ffigurau pob desg ac yn ôl (lle mae gweinydd yr adroddiadau wedi'i osod), 'cadw' ac enw ffeil i gadw'r adroddiad cyfan (mae gan wythnos.html siartiau; .csv, .json neu .txt), 'nôl', 'eto', 'help', 'gadael'."
@@ -231,7 +231,7 @@ pub fn help(lang: Language, prompt: Prompt) -> &'static str {
                 "Type the note (no names, addresses, phone numbers or dates of birth); press Enter to keep it; 'clear' empties it; 'redact' removes personal data and saves; 'save', 'back', 'discard', 'help'."
             }
             Prompt::Booking => {
-                "Type a slot's number to choose it; then the needs separated by commas or 'none', and 'yes' to book it; 'print' or 'save' for the resident's appointment slip; 'cancel' and a reference to cancel a booking; 'back', 'log', 'again', 'help', 'quit'."
+                "Type a slot's number to choose it, 'more' for the next nine free slots and 'earlier' for those before; then the needs separated by commas or 'none', and 'yes' to book it; 'print' or 'save' for the resident's appointment slip; 'cancel' and a reference to cancel a booking; 'back', 'log', 'again', 'help', 'quit'."
             }
             Prompt::Report => {
                 "Type 'today', 'week' or 'month' for that period, 'earlier' or 'later' to move it, 'longer' or 'shorter' to change it by a day, 'all' for every desk's figures and back (where the report server is set), 'save' and a file name to save the whole report (week.html has charts; .csv, .json or .txt), 'back', 'again', 'help', 'quit'."

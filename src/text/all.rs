@@ -771,6 +771,52 @@ fn booking_texts(l: &mut List, lang: Language) {
     );
     l.add("booking.need_refused", booking::need_refused(lang, "N1"));
     l.add("booking.slip_offer", booking::slip_offer(lang, "K1", "K2"));
+    l.add(
+        "booking.no_following_slot",
+        booking::no_following_slot(lang),
+    );
+    l.add("booking.page", booking::page(lang, 10, 18, 40));
+    for (key, later, earlier) in [
+        ("later", Some("W1"), None),
+        ("earlier", None, Some("W2")),
+        ("both", Some("W1"), Some("W2")),
+    ] {
+        if let Some(said) = booking::more_slots(lang, later, earlier) {
+            l.add(format!("booking.more_slots.{key}"), said);
+        }
+    }
+    l.add(
+        "booking.no_more_slots.after",
+        booking::no_more_slots(lang, true),
+    );
+    l.add(
+        "booking.no_more_slots.before",
+        booking::no_more_slots(lang, false),
+    );
+    l.add(
+        "booking.language_help",
+        booking::language_help(lang, "L1", "K1", "K2", "K3"),
+    );
+    {
+        use crate::appointments::needs::NeedError;
+        l.add(
+            "booking.need_not_noted.personal_data",
+            booking::need_not_noted(
+                lang,
+                &NeedError::PersonalData {
+                    kinds: vec![PersonalData::Email],
+                },
+            ),
+        );
+        l.add(
+            "booking.need_not_noted.not_a_language",
+            booking::need_not_noted(lang, &NeedError::NotALanguage { given: "N1".into() }),
+        );
+    }
+    l.add(
+        "booking.language.Welsh",
+        appointments::language(lang, "Welsh"),
+    );
 }
 
 fn waiting_texts(l: &mut List, lang: Language) {

@@ -58,6 +58,14 @@ pub fn need(lang: Language, need: &Need) -> String {
     }
 }
 
+/// An interpreter's language as the desk names it, short: "Welsh" is "Cymraeg" in Welsh.
+pub fn language(lang: Language, name: &str) -> String {
+    match (lang, name) {
+        (Language::Welsh, "Welsh") => "Cymraeg".into(),
+        _ => name.to_string(),
+    }
+}
+
 /// The day and time of an appointment: "Tuesday 12 January 2027 at 9:30am".
 pub fn when(lang: Language, at: NaiveDateTime) -> String {
     let time = crate::catalogue::hours::ClockTime::from_hm(at.hour(), at.minute())

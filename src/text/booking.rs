@@ -32,8 +32,12 @@ pub struct BookingWords {
     pub bring: &'static str,
     pub noted: &'static str,
     pub interpreter: &'static str,
+    /// After the languages offered first on the interpreter's line: any other can be typed.
+    pub any_language: &'static str,
     pub no_interpreter: &'static str,
     pub cancel_prompt: &'static str,
+    /// The label of the field the interpreter's language is typed in.
+    pub language_prompt: &'static str,
     pub today: &'static str,
     pub tomorrow: &'static str,
     /// Asked in the accessible mode when the slots are listed.
@@ -42,6 +46,8 @@ pub struct BookingWords {
     pub which_needs: &'static str,
     /// Asked in the accessible mode before booking.
     pub confirm: &'static str,
+    /// Another word the accessible mode takes for the next free slots, besides 'more'.
+    pub more_also: &'static str,
 }
 
 pub fn words(lang: Language) -> &'static BookingWords {
@@ -62,13 +68,16 @@ pub fn words(lang: Language) -> &'static BookingWords {
             bring: "Please bring: ",
             noted: "Needs noted: ",
             interpreter: "Interpreter: ",
+            any_language: "another language",
             no_interpreter: "none",
             cancel_prompt: "Reference to cancel: ",
+            language_prompt: "Interpreter's language: ",
             today: "Today",
             tomorrow: "Tomorrow",
             which_slot: "Type a slot's number to choose it, or 'back'.",
             which_needs: "Type the needs separated by commas (interpreter=LANGUAGE, step-free, hearing-loop, quiet-room, longer-slot), or 'none'.",
             confirm: "Type 'yes' to book it, or 'back' to choose again.",
+            more_also: "next",
         },
         Language::Welsh => &BookingWords {
             screen: "Trefnu apwyntiad",
@@ -86,13 +95,16 @@ pub fn words(lang: Language) -> &'static BookingWords {
             bring: "Dewch â'r canlynol: ",
             noted: "Anghenion a nodwyd: ",
             interpreter: "Cyfieithydd: ",
+            any_language: "iaith arall",
             no_interpreter: "dim",
             cancel_prompt: "Cyfeirnod i'w ganslo: ",
+            language_prompt: "Iaith y cyfieithydd: ",
             today: "Heddiw",
             tomorrow: "Yfory",
             which_slot: "Teipiwch rif slot i'w ddewis, neu 'nôl'.",
             which_needs: "Teipiwch yr anghenion wedi'u gwahanu gan gomas (interpreter=IAITH, step-free, hearing-loop, quiet-room, longer-slot), neu 'dim'.",
             confirm: "Teipiwch 'ie' i'w drefnu, neu 'nôl' i ddewis eto.",
+            more_also: "mwy",
         },
     }
 }
@@ -130,6 +142,94 @@ pub fn slot_line(
     match lang {
         Language::English => format!("{day} {time}  {place}  ({free} free)"),
         Language::Welsh => format!("{day} {time}  {place}  ({free} ar gael)"),
+    }
+}
+
+/// Which of the free slots are shown when there are more than nine: "Free slots 10 to 18 of
+/// 40."
+pub fn page(lang: Language, first: usize, last: usize, total: usize) -> String {
+    match lang {
+        Language::English => format!("Free slots {first} to {last} of {total}."),
+        Language::Welsh => format!("Slotiau rhydd {first} i {last} o {total}."),
+    }
+}
+
+/// Said in the accessible mode under the slots when there are more than nine: the words that
+/// read out the next nine and the nine before.
+pub fn more_slots(lang: Language, later: Option<&str>, earlier: Option<&str>) -> Option<String> {
+    Some(match (lang, later, earlier) {
+        (_, None, None) => return None,
+        (Language::English, Some(more), None) => {
+            format!("Type '{more}' for the next free slots.")
+        }
+        (Language::English, None, Some(back)) => {
+            format!("Type '{back}' for the free slots before these.")
+        }
+        (Language::English, Some(more), Some(back)) => {
+            format!("Type '{more}' for the next free slots, or '{back}' for those before these.")
+        }
+        (Language::Welsh, Some(more), None) => {
+            format!("Teipiwch '{more}' am y slotiau rhydd nesaf.")
+        }
+        (Language::Welsh, None, Some(back)) => {
+            format!("Teipiwch '{back}' am y slotiau rhydd cyn y rhain.")
+        }
+        (Language::Welsh, Some(more), Some(back)) => format!(
+            "Teipiwch '{more}' am y slotiau rhydd nesaf, neu '{back}' am y rhai cyn y rhain."
+        ),
+    })
+}
+
+/// Said in the accessible mode when there are no more free slots after (or before) those read.
+pub fn no_more_slots(lang: Language, after: bool) -> &'static str {
+    match (lang, after) {
+        (Language::English, true) => "There are no more free slots after these.",
+        (Language::English, false) => "These are the nearest free slots; there are none before.",
+        (Language::Welsh, true) => "Does dim rhagor o slotiau rhydd ar ôl y rhain.",
+        (Language::Welsh, false) => "Dyma'r slotiau rhydd agosaf; does dim rhai cyn y rhain.",
+    }
+}
+
+/// Said under the interpreter's language field: the languages offered first and the keys.
+pub fn language_help(
+    lang: Language,
+    offered: &str,
+    arrows: &str,
+    enter: &str,
+    esc: &str,
+) -> String {
+    match lang {
+        Language::English => format!(
+            "{arrows}: {offered}; or type any language. {enter} notes it (left empty, no interpreter); {esc} leaves it as it was."
+        ),
+        Language::Welsh => format!(
+            "{arrows}: {offered}; neu teipiwch unrhyw iaith. Mae {enter} yn ei nodi (yn wag, dim cyfieithydd); mae {esc} yn ei adael fel yr oedd."
+        ),
+    }
+}
+
+/// Said when a need, or the interpreter's language typed, is not noted: why, and what to do.
+pub fn need_not_noted(lang: Language, why: &crate::appointments::needs::NeedError) -> String {
+    use crate::appointments::needs::NeedError;
+    match (lang, why) {
+        (_, NeedError::Unknown { .. }) => need_refused(lang, &why.to_string()),
+        (Language::English, NeedError::PersonalData { kinds }) => format!(
+            "Not noted: the interpreter's language looks like it holds {}; type only the language, such as Polish.",
+            super::privacy::describe(lang, kinds)
+        ),
+        (Language::Welsh, NeedError::PersonalData { kinds }) => format!(
+            "Heb ei nodi: mae'n edrych fel bod iaith y cyfieithydd yn cynnwys {}; teipiwch yr iaith yn unig, fel Pwyleg.",
+            super::privacy::describe(lang, kinds)
+        ),
+        // What was typed is not said again: it may be a detail the check does not know.
+        (Language::English, NeedError::NotALanguage { .. }) => format!(
+            "Not noted: that is not a language's name; type letters only, up to {}, such as Polish.",
+            crate::appointments::needs::LANGUAGE_MAX_CHARS
+        ),
+        (Language::Welsh, NeedError::NotALanguage { .. }) => format!(
+            "Heb ei nodi: nid yw hwnnw'n enw iaith; teipiwch lythrennau yn unig, hyd at {}, fel Pwyleg.",
+            crate::appointments::needs::LANGUAGE_MAX_CHARS
+        ),
     }
 }
 

@@ -836,6 +836,6 @@ pub fn share_needs_server(lang: Language) -> String {
     say(
         lang,
         "share_appointments = true needs server = \"postgres://ROLE@HOST/DATABASE\" (the desk's role on the central server) in the config file or FRONTDESK_SERVER; without a server, desks share bookings through one data folder".into(),
-        "i ddefnyddio share_appointments = true, mae angen server = \"postgres://ROLE@HOST/DATABASE\" (rôl y ddesg ar y gweinydd canolog) yn y ffeil ffurfweddu neu FRONTDESK_SERVER; heb weinydd, mae desgiau'n rhannu archebion drwy un ffolder data".into(),
+        "i ddefnyddio share_appointments = true, mae angen server = \"postgres://ROLE@HOST/DATABASE\" (rôl y ddesg ar y gweinydd canolog) yn y ffeil ffurfweddu neu FRONTDESK_SERVER; heb weinydd, mae desgiau'n rhannu apwyntiadau drwy un ffolder data".into(),
     )
 }

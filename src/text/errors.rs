@@ -238,7 +238,7 @@ pub fn shared_cannot_connect(lang: Language, why: &str) -> String {
             "the shared bookings and waiting list cannot be used, so nothing was booked, checked in or called: {why}"
         ),
         Language::Welsh => format!(
-            "ni ellir defnyddio'r archebion a'r rhestr aros a rennir, felly ni chafodd dim ei archebu, ei gofrestru na'i alw: {why}"
+            "ni ellir defnyddio'r apwyntiadau a'r rhestr aros a rennir, felly ni chafodd dim ei drefnu, ei gofrestru na'i alw: {why}"
         ),
     })
 }

@@ -33,6 +33,28 @@ const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
     ),
     ("back", &["BookingText"], "Cau'r cwestiwn heb ganslo"),
     (
+        "back",
+        &["BookingLanguage"],
+        "Cau'r maes, gan adael y cyfieithydd fel yr oedd",
+    ),
+    (
+        "open",
+        &["BookingLanguage"],
+        "Nodi iaith y cyfieithydd (dim pan fydd yn wag)",
+    ),
+    (
+        "up",
+        &["BookingLanguage"],
+        "Yr iaith a gynigir cyn hon: BSL, Cymraeg",
+    ),
+    (
+        "down",
+        &["BookingLanguage"],
+        "Yr iaith nesaf a gynigir: BSL, Cymraeg",
+    ),
+    ("page_down", &["Booking"], "Y naw slot rhydd nesaf"),
+    ("page_up", &["Booking"], "Y naw slot rhydd cyn y rhain"),
+    (
         "open",
         &["Booking"],
         "Cymryd y slot a ddewiswyd; gyda'r anghenion wedi'u ticio, ei drefnu",
@@ -47,7 +69,7 @@ const WELSH_DESCRIPTIONS: &[(&str, &[&str], &str)] = &[
     (
         "choose_1",
         &["Booking"],
-        "Dewis slot 1; ar yr anghenion, y cyfieithydd: dim, BSL, Cymraeg",
+        "Dewis slot 1; ar yr anghenion, teipio iaith y cyfieithydd",
     ),
     (
         "choose_2",
@@ -333,6 +355,9 @@ const WELSH_HINTS: &[(&str, &[&str], &str)] = &[
     ("cancel_booking", ANY, "canslo apwyntiad"),
     ("open", &["Booking"], "parhau"),
     ("open", &["BookingText"], "ei ganslo"),
+    ("open", &["BookingLanguage"], "ei nodi"),
+    ("page_down", &["Booking"], "rhagor"),
+    ("page_up", &["Booking"], "cynt"),
     ("print_slip", &["Booking"], "argraffu slip"),
     ("acknowledge", ANY, "Rydw i wedi gwneud hyn"),
     ("back", &["Search"], "clirio"),

@@ -850,6 +850,18 @@ impl Default for Keymap {
         }
         booking.extend([
             bind(
+                &[Key::plain(KeyCode::PageDown)],
+                PageDown,
+                "The next nine free slots",
+                Some("more"),
+            ),
+            bind(
+                &[Key::plain(KeyCode::PageUp)],
+                PageUp,
+                "The nine free slots before these",
+                Some("earlier"),
+            ),
+            bind(
                 &[Key::char('p')],
                 PrintSlip,
                 "Print the resident's appointment slip (a copy is saved too)",
@@ -885,6 +897,36 @@ impl Default for Keymap {
         ];
         booking_text.extend(text_editing());
         modes.insert(Mode::BookingText, booking_text);
+        let mut booking_language = vec![
+            bind(
+                &[ENTER],
+                Open,
+                "Note the interpreter's language (none when left empty)",
+                Some("note it"),
+            ),
+            bind(
+                &[ESC],
+                Back,
+                "Close the field, leaving the interpreter as it was",
+                Some("back"),
+            ),
+            bind(
+                &[UP, Key::ctrl('p')],
+                Up,
+                "The language offered before: BSL, Welsh",
+                None,
+            ),
+            bind(
+                &[DOWN, Key::ctrl('n')],
+                Down,
+                "The language offered next: BSL, Welsh",
+                None,
+            ),
+            help(&[]),
+            quit.clone(),
+        ];
+        booking_language.extend(text_editing());
+        modes.insert(Mode::BookingLanguage, booking_language);
         let mut help_keys = vec![bind(
             &[ESC, F(1), Key::char('?'), Key::char('q')],
             Back,
@@ -911,7 +953,7 @@ const LINK_DESCRIPTIONS: [&str; 9] = [
 ];
 
 const BOOKING_CHOICE_DESCRIPTIONS: [&str; 9] = [
-    "Select slot 1; on the needs, the interpreter: none, BSL, Welsh",
+    "Select slot 1; on the needs, type the interpreter's language",
     "Select slot 2; on the needs, tick step-free access",
     "Select slot 3; on the needs, tick a hearing loop",
     "Select slot 4; on the needs, tick a quiet room",

@@ -721,3 +721,165 @@ fn a_booking_made_from_the_desks_worker_with_sharing_on_lands_on_the_server_and_
         other => panic!("{other:?}"),
     }
 }
+
+/// An action with what differs by where it was carried out left out (references, ids, the
+/// times things were done): what the desk shows of it.
+fn what_the_desk_shows(action: Option<frontdesk::desk::Action>) -> String {
+    use frontdesk::desk::Action;
+    let booking = |b: &frontdesk::appointments::Booking| {
+        format!(
+            "{} {} {} {} {}min {:?} {:?}",
+            b.service, b.place, b.at, b.starts, b.minutes, b.needs, b.state
+        )
+    };
+    let ticket = |t: &frontdesk::appointments::Ticket| {
+        format!(
+            "{} {} called {} seen {} at {:?}",
+            t.ticket,
+            t.service,
+            t.called_at.is_some(),
+            t.seen_at.is_some(),
+            t.desk
+        )
+    };
+    match action {
+        None => "nothing".into(),
+        Some(Action::BookingMade(b)) => format!("made {}", booking(&b)),
+        Some(Action::BookingCancelled(b)) => format!("cancelled {}", booking(&b)),
+        Some(Action::BookingNotCancelled { state, .. }) => format!("not cancelled {state:?}"),
+        Some(Action::BookingTaken(taken)) => {
+            let mut taken: Vec<_> = taken.into_iter().collect();
+            taken.sort();
+            format!("taken {taken:?}")
+        }
+        Some(Action::WaitingLoaded(day)) => format!(
+            "waiting {} bookings [{}] tickets [{}]",
+            day.day,
+            day.bookings
+                .iter()
+                .map(booking)
+                .collect::<Vec<_>>()
+                .join("; "),
+            day.tickets
+                .iter()
+                .map(ticket)
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        Some(Action::TicketGiven(t)) => format!("ticket {}", ticket(&t)),
+        Some(Action::TicketCalled(t)) => format!("called {:?}", t.as_ref().map(ticket)),
+        Some(Action::TicketSeen(t)) => format!("seen {:?}", t.as_ref().map(ticket)),
+        Some(other) => format!("{other:?}"),
+    }
+}
+
+/// An effect the desk sends, given the reference of the booking it made last (if any).
+type EffectGiven = dyn Fn(&str) -> frontdesk::desk::Effect;
+
+#[test]
+fn the_desks_own_file_and_the_shared_server_answer_every_booking_and_waiting_effect_alike() {
+    use frontdesk::appointments::{Need, london};
+    use frontdesk::desk::{Action, Effect};
+    use frontdesk::runtime::room_worker::RoomJobs;
+    use frontdesk::runtime::workers::{StoreJobs, StorePlace};
+    let Some(council) = Council::new() else {
+        return;
+    };
+    let civic_1 = council.desk("Civic desk 1", &council.civic_1);
+    let english = frontdesk::text::Language::English;
+    let mut server = RoomJobs::new(url(&civic_1.server), english);
+    let data = TempDir::new().unwrap();
+    let mut file = StoreJobs::new(StorePlace {
+        visits_file: data.path().join("visits.sqlite3"),
+        drafts: None,
+        desk: "Civic desk 1".into(),
+        language: english,
+    });
+
+    let now = chrono::Utc::now();
+    let today = london::today(now);
+    let tomorrow = today.succ_opt().unwrap();
+    let first = tomorrow.and_hms_opt(10, 0, 0).unwrap();
+    let second = tomorrow.and_hms_opt(11, 0, 0).unwrap();
+    let from = london::instant(first).unwrap();
+    let to = from + chrono::Duration::hours(3);
+
+    // Each effect in turn, to both; a booking's reference is learnt from its answer.
+    let mut references: [Option<String>; 2] = [None, None];
+    let steps: Vec<Box<EffectGiven>> = vec![
+        Box::new(move |_: &str| Effect::Book(request(first, vec![Need::LongerSlot]))),
+        Box::new(move |_: &str| Effect::Book(request(second, Vec::new()))),
+        Box::new(move |_: &str| Effect::LoadBookingTaken { from, to }),
+        Box::new(move |_: &str| Effect::LoadWaiting {
+            day: tomorrow,
+            now,
+            force: false,
+        }),
+        // Asked again with nothing changed: no answer.
+        Box::new(move |_: &str| Effect::LoadWaiting {
+            day: tomorrow,
+            now,
+            force: false,
+        }),
+        // Asked on a key: answered all the same.
+        Box::new(move |_: &str| Effect::LoadWaiting {
+            day: tomorrow,
+            now,
+            force: true,
+        }),
+        Box::new(|reference: &str| Effect::CancelBooking(reference.to_string())),
+        Box::new(|reference: &str| Effect::CancelBooking(reference.to_string())),
+        Box::new(|_: &str| Effect::CancelBooking("ZZZZZZZ".into())),
+        Box::new(move |_: &str| Effect::Book(request(second, Vec::new()))),
+        Box::new(move |_: &str| Effect::AddTicket {
+            service: "housing-options".into(),
+            letter: 'H',
+            now,
+        }),
+        Box::new(move |_: &str| Effect::CallNext {
+            service: None,
+            desk: "Civic desk 1".into(),
+            now,
+        }),
+        Box::new(move |_: &str| Effect::MarkSeen {
+            ticket: "H1".into(),
+            desk: "Civic desk 1".into(),
+            now,
+        }),
+        Box::new(move |_: &str| Effect::CallNext {
+            service: Some("housing-options".into()),
+            desk: "Civic desk 1".into(),
+            now,
+        }),
+        Box::new(move |_: &str| Effect::LoadWaiting {
+            day: today,
+            now,
+            force: false,
+        }),
+    ];
+    for (n, step) in steps.iter().enumerate() {
+        let mut answers = Vec::new();
+        for (at, reference) in references.iter_mut().enumerate() {
+            let effect = step(reference.as_deref().unwrap_or(""));
+            let answer = if at == 0 {
+                file.apply(effect)
+            } else {
+                server.apply(effect)
+            };
+            if let Some(Action::BookingMade(booking)) = &answer {
+                *reference = Some(booking.reference.clone());
+            }
+            answers.push(what_the_desk_shows(answer));
+        }
+        assert_eq!(
+            answers[0], answers[1],
+            "step {n}: the file, then the server"
+        );
+        assert!(
+            !answers[0].contains("StoreFailed"),
+            "step {n}: {}",
+            answers[0]
+        );
+    }
+    assert!(data.path().join("visits.sqlite3").exists());
+}

@@ -310,7 +310,7 @@ fn shared_bookings_on_a_server_with_nothing_listening_are_said_in_welsh() {
     assert_eq!(said.code, 2, "{}", said.stderr);
     assert!(
         said.stderr.contains("na ellir ei gyrraedd")
-            && said.stderr.contains("ni chafodd dim ei archebu"),
+            && said.stderr.contains("ni chafodd dim ei drefnu"),
         "{}",
         said.stderr
     );

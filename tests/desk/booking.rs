@@ -82,9 +82,11 @@ fn a_service_is_booked_in_a_few_keys_and_the_visit_carries_it() {
     desk.press(KeyCode::Down);
     desk.press(KeyCode::Enter);
     assert_eq!(stage(&desk), Some(BookingStage::Needs));
-    // The interpreter steps through BSL and Welsh; a quiet room is ticked.
+    // The interpreter's language: the arrows offer BSL, then Welsh; a quiet room is ticked.
     desk.press(KeyCode::Char('1'));
-    desk.press(KeyCode::Char('1'));
+    desk.press(KeyCode::Down);
+    desk.press(KeyCode::Down);
+    desk.press(KeyCode::Enter);
     desk.press(KeyCode::Char('4'));
     let needs = desk.screen();
     assert!(needs.contains("[x] Welsh interpreter"), "{needs}");
@@ -578,4 +580,374 @@ fn ticking_longer_slot_offers_only_slots_with_a_free_slot_after_them() {
         panic!("booked:\n{}", desk.screen());
     };
     assert_eq!(booking.needs, [Need::LongerSlot]);
+}
+
+/// The booking screen's state on top.
+#[track_caller]
+fn booking_view(desk: &Headless) -> frontdesk::desk::BookingView {
+    match desk.app.screen() {
+        Screen::Booking(view) => (**view).clone(),
+        other => panic!("not on the booking screen: {other:?}"),
+    }
+}
+
+/// The accessible mode in this process, its clock at Tuesday 9am, on the built-in catalogue
+/// and a real visit log in `data`: everything it says to `lines`.
+fn accessible_at_nine(data: &Path, lang: frontdesk::text::Language, lines: &[&str]) -> String {
+    use frontdesk::runtime::workers::{StoreJobs, StorePlace};
+    let catalogue = std::sync::Arc::new(Catalogue::embedded().unwrap());
+    let index = frontdesk::search::Index::new(&catalogue);
+    let keys = frontdesk::accessible::key_names(lang);
+    let mut app = frontdesk::desk::App::new(catalogue, keys, "Main desk", "AB", tuesday_nine());
+    app.lang = lang;
+    let log = StoreJobs::new(StorePlace {
+        visits_file: data.join("visits.sqlite3"),
+        drafts: None,
+        desk: "Main desk".into(),
+        language: lang,
+    });
+    let mut out = Vec::new();
+    let mut input = lines.join("\n");
+    input.push('\n');
+    frontdesk::accessible::Session::new(app, index, Some(log), &mut out, Box::new(tuesday_nine))
+        .run(input.as_bytes(), &[])
+        .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// Every booking in the log at `data`.
+fn bookings_in(data: &Path) -> Vec<frontdesk::appointments::Booking> {
+    Store::open(&data.join("visits.sqlite3"))
+        .unwrap()
+        .bookings_between(
+            DateTime::<chrono::Utc>::MIN_UTC,
+            DateTime::<chrono::Utc>::MAX_UTC,
+        )
+        .unwrap()
+}
+
+#[test]
+fn the_interpreters_language_is_typed_with_bsl_and_welsh_offered_first_and_no_personal_data() {
+    let data = TempDir::new().unwrap();
+    let mut desk = desk_on(data.path(), "homeless", "homelessness");
+    desk.press(KeyCode::F(10));
+    desk.press(KeyCode::Enter);
+    let needs = desk.screen();
+    assert!(
+        needs.contains("[ ] Interpreter: BSL / Welsh / another language"),
+        "{needs}"
+    );
+
+    // The key opens a field that says what it takes and which keys fill it in.
+    desk.press(KeyCode::Char('1'));
+    let field = desk.screen();
+    assert!(field.contains("Interpreter's language: "), "{field}");
+    assert!(
+        plain(&field).contains(&plain(
+            "Up/Down: BSL, Welsh; or type any language. Enter notes it"
+        )),
+        "{field}"
+    );
+    assert!(field.contains("Enter note it"), "the bottom bar:\n{field}");
+
+    // Personal data is refused in one sentence and stays in the field to put right.
+    desk.type_text("anna@example.net");
+    desk.press(KeyCode::Enter);
+    let said = desk.app.status.clone().unwrap().text;
+    assert!(said.starts_with("Not noted: "), "{said}");
+    assert!(said.contains("an email address"), "{said}");
+    assert!(!said.contains("anna"), "the data is not repeated: {said}");
+    assert!(booking_view(&desk).needs.is_empty());
+    assert_eq!(
+        booking_view(&desk).interpreter.as_deref(),
+        Some("anna@example.net")
+    );
+    // So is what is not a language's name; digits are typed, not taken as needs.
+    desk.ctrl('u');
+    desk.type_text("4");
+    desk.press(KeyCode::Enter);
+    let said = desk.app.status.clone().unwrap().text;
+    assert!(said.contains("that is not a language's name"), "{said}");
+    assert!(booking_view(&desk).needs.is_empty());
+
+    // Any language is taken, and shown ticked.
+    desk.ctrl('u');
+    desk.type_text("polish");
+    desk.press(KeyCode::Enter);
+    assert!(
+        desk.screen().contains("[x] Polish interpreter"),
+        "{}",
+        desk.screen()
+    );
+    // Open again, it holds the language; the arrows offer BSL, then Welsh, and back.
+    desk.press(KeyCode::Char('1'));
+    assert_eq!(booking_view(&desk).interpreter.as_deref(), Some("Polish"));
+    desk.press(KeyCode::Down);
+    desk.press(KeyCode::Down);
+    assert_eq!(booking_view(&desk).interpreter.as_deref(), Some("Welsh"));
+    desk.press(KeyCode::Up);
+    desk.press(KeyCode::Enter);
+    assert_eq!(booking_view(&desk).needs, [Need::Interpreter("BSL".into())]);
+    // Esc leaves it as it was; emptied, there is no interpreter.
+    desk.press(KeyCode::Char('1'));
+    desk.type_text(" and Urdu");
+    desk.press(KeyCode::Esc);
+    assert_eq!(booking_view(&desk).needs, [Need::Interpreter("BSL".into())]);
+    assert_eq!(stage(&desk), Some(BookingStage::Needs));
+    desk.press(KeyCode::Char('1'));
+    desk.ctrl('u');
+    desk.press(KeyCode::Enter);
+    assert!(booking_view(&desk).needs.is_empty());
+
+    // Esc on the needs goes back to the slots, not away from the booking.
+    desk.press(KeyCode::Esc);
+    assert_eq!(stage(&desk), Some(BookingStage::Slots));
+    desk.press(KeyCode::Enter);
+    assert_eq!(stage(&desk), Some(BookingStage::Needs));
+
+    // Booked with a language typed: in the log as typed, in its name's form.
+    desk.press(KeyCode::Char('1'));
+    desk.type_text("british sign language");
+    desk.press(KeyCode::Enter);
+    desk.press(KeyCode::Char('1'));
+    desk.ctrl('u');
+    desk.type_text("tigrinya");
+    desk.press(KeyCode::Enter);
+    desk.press(KeyCode::Enter);
+    let Some(BookingStage::Booked(booking)) = stage(&desk) else {
+        panic!("booked:\n{}", desk.screen());
+    };
+    assert_eq!(booking.needs, [Need::Interpreter("Tigrinya".into())]);
+    assert_eq!(bookings_in(data.path())[0].needs, booking.needs);
+}
+
+#[test]
+fn a_welsh_desk_offers_bsl_and_cymraeg_for_the_interpreter() {
+    let data = TempDir::new().unwrap();
+    let mut desk = desk_on(data.path(), "homeless", "homelessness");
+    desk.app.lang = frontdesk::text::Language::Welsh;
+    desk.press(KeyCode::F(10));
+    desk.press(KeyCode::Enter);
+    desk.press(KeyCode::Char('1'));
+    let field = desk.screen();
+    assert!(field.contains("Iaith y cyfieithydd: "), "{field}");
+    assert!(plain(&field).contains(&plain("BSL, Cymraeg")), "{field}");
+    desk.press(KeyCode::Up);
+    assert_eq!(booking_view(&desk).interpreter.as_deref(), Some("Cymraeg"));
+    desk.press(KeyCode::Enter);
+    assert_eq!(
+        booking_view(&desk).needs,
+        [Need::Interpreter("Welsh".into())]
+    );
+    desk.press(KeyCode::Char('1'));
+    desk.ctrl('u');
+    // A phone number that is not the council's own.
+    desk.type_text("07700 900987");
+    desk.press(KeyCode::Enter);
+    let said = desk.app.status.clone().unwrap().text;
+    assert!(said.starts_with("Heb ei nodi: "), "{said}");
+    assert!(!said.contains("900987"), "{said}");
+}
+
+#[test]
+fn page_keys_show_the_next_nine_free_slots_and_the_nine_before() {
+    let data = TempDir::new().unwrap();
+    let mut desk = desk_on(data.path(), "homeless", "homelessness");
+    desk.press(KeyCode::F(10));
+    let all = booking_view(&desk).slots.expect("the slots are read");
+    assert!(
+        all.len() > 18,
+        "more than two pages of free slots: {}",
+        all.len()
+    );
+    let total = all.len();
+
+    let first = desk.screen();
+    assert!(
+        first.contains(&format!("Free slots 1 to 9 of {total}.")),
+        "{first}"
+    );
+    assert!(first.contains("PgDn more"), "{first}");
+    assert!(
+        !first.contains("PgUp"),
+        "nothing before the nearest:\n{first}"
+    );
+    let shown = desk.app.booking_screen_view(&booking_view(&desk)).choices;
+    assert_eq!(shown.len(), 9, "nine at a time:\n{first}");
+
+    desk.press(KeyCode::PageDown);
+    let second = desk.screen();
+    assert!(
+        second.contains(&format!("Free slots 10 to 18 of {total}.")),
+        "{second}"
+    );
+    assert!(second.contains("PgUp earlier"), "{second}");
+    assert!(second.contains("1-9 choose"), "{second}");
+    assert!(
+        second.contains(">1 "),
+        "the same row, on the next nine:\n{second}"
+    );
+    assert!(!second.contains("Today 09:30"), "{second}");
+    desk.press(KeyCode::PageUp);
+    assert!(desk.screen().contains("Free slots 1 to 9 of"));
+    // The arrows go on past the ninth, to the next nine.
+    for _ in 0..9 {
+        desk.press(KeyCode::Down);
+    }
+    assert!(desk.screen().contains("Free slots 10 to 18 of"));
+
+    // Number 2 of the second nine is the eleventh free slot, and that is booked.
+    desk.press(KeyCode::Char('2'));
+    desk.press(KeyCode::Enter);
+    assert_eq!(booking_view(&desk).chosen(), Some(&all[10]));
+    let needs = desk.screen();
+    assert!(!needs.contains("PgDn"), "no paging on the needs:\n{needs}");
+    assert!(needs.contains("1-5 choose"), "{needs}");
+    desk.press(KeyCode::Enter);
+    let Some(BookingStage::Booked(booking)) = stage(&desk) else {
+        panic!("booked:\n{}", desk.screen());
+    };
+    assert_eq!(booking.at, all[10].at);
+
+    // At the last nine, the key to page on is neither shown nor does anything.
+    desk.press(KeyCode::Esc);
+    desk.press(KeyCode::F(10));
+    for _ in 0..total {
+        desk.press(KeyCode::PageDown);
+    }
+    let last = desk.screen();
+    let now_free = booking_view(&desk).slots.map_or(0, |s| s.len());
+    assert!(!last.contains("PgDn"), "{last}");
+    assert!(
+        last.contains(&format!("to {now_free} of {now_free}.")),
+        "{last}"
+    );
+}
+
+#[test]
+fn the_accessible_mode_reads_the_next_nine_free_slots_on_more_and_those_before_on_earlier() {
+    let data = TempDir::new().unwrap();
+    let mut desk = desk_on(data.path(), "homeless", "homelessness");
+    desk.press(KeyCode::F(10));
+    let all = booking_view(&desk).slots.expect("the slots are read");
+    let total = all.len();
+    let out = accessible_at_nine(
+        data.path(),
+        frontdesk::text::Language::English,
+        &[
+            "find Homeless or at risk of losing your home",
+            "1",
+            "book",
+            "more",
+            "more",
+            "earlier",
+            "2",
+            "yes",
+            "quit",
+        ],
+    );
+    assert!(
+        out.contains(&format!("Free slots 1 to 9 of {total}.")),
+        "{out}"
+    );
+    assert!(
+        out.contains("Type 'more' for the next free slots."),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("Free slots 10 to 18 of {total}.")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("Free slots 19 to 27 of {total}.")),
+        "{out}"
+    );
+    assert!(
+        out.contains("Type 'more' for the next free slots, or 'earlier' for those before these."),
+        "{out}"
+    );
+    let booked = bookings_in(data.path());
+    assert_eq!(booked.len(), 1, "{out}");
+    assert_eq!(booked[0].at, all[10].at, "the eleventh free slot:\n{out}");
+
+    // In Welsh, 'mwy' (or 'rhagor') and 'cynt'; past the last nine, one sentence.
+    let welsh = TempDir::new().unwrap();
+    let mut lines = vec![
+        "chwilio Homeless or at risk of losing your home",
+        "1",
+        "trefnu",
+        "mwy",
+        "cynt",
+        "cynt",
+    ];
+    lines.extend(std::iter::repeat_n("rhagor", total / 9 + 1));
+    lines.push("gadael");
+    let out = accessible_at_nine(welsh.path(), frontdesk::text::Language::Welsh, &lines);
+    assert!(
+        out.contains(&format!("Slotiau rhydd 10 i 18 o {total}.")),
+        "{out}"
+    );
+    assert!(
+        out.contains("Dyma'r slotiau rhydd agosaf; does dim rhai cyn y rhain."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Does dim rhagor o slotiau rhydd ar ôl y rhain."),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_longer_slot_typed_in_the_accessible_mode_offers_the_same_slots_as_the_full_screen() {
+    // The full screen: the 12:00 slot chosen, then a longer slot ticked.
+    let data = TempDir::new().unwrap();
+    let mut desk = desk_on(data.path(), "homeless", "homelessness");
+    desk.press(KeyCode::F(10));
+    desk.press(KeyCode::Char('6'));
+    desk.press(KeyCode::Enter);
+    desk.press(KeyCode::Char('5'));
+    assert_eq!(stage(&desk), Some(BookingStage::Slots));
+    let view = booking_view(&desk);
+    let full_screen = desk.app.booking_screen_view(&view).choices;
+    assert!(!full_screen.iter().any(|c| c.contains("Today 12:00")));
+
+    // The accessible mode, the same slot and the need typed.
+    let data = TempDir::new().unwrap();
+    let out = accessible_at_nine(
+        data.path(),
+        frontdesk::text::Language::English,
+        &[
+            "find Homeless or at risk of losing your home",
+            "1",
+            "book",
+            "6",
+            "longer-slot",
+            "1",
+            "yes",
+            "quit",
+        ],
+    );
+    let (_, after) = out
+        .split_once("That slot has no free slot after it for a longer appointment")
+        .unwrap_or_else(|| panic!("the slot is said to be no good for a longer one:\n{out}"));
+    let offered: Vec<&str> = after
+        .lines()
+        .skip_while(|l| !l.starts_with("1: "))
+        .take_while(|l| {
+            l.split_once(": ")
+                .is_some_and(|(n, _)| n.parse::<usize>().is_ok())
+        })
+        .collect();
+    let expected: Vec<String> = full_screen
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{}: {c}.", i + 1))
+        .collect();
+    assert_eq!(offered, expected, "{out}");
+
+    // The need stays: the first slot offered is booked longer.
+    let booked = bookings_in(data.path());
+    assert_eq!(booked.len(), 1, "{out}");
+    assert_eq!(booked[0].needs, [Need::LongerSlot]);
+    assert_eq!(booked[0].at.format("%H:%M").to_string(), "09:30", "{out}");
 }

@@ -67,8 +67,12 @@ enum Step {
     Edit(usize, Form),
     Undo(usize),
     /// Book an appointment for the entry on screen: the slot with this number, the needs with
-    /// these numbers on the full screen and these words in the accessible mode, then back.
+    /// these numbers on the full screen (the interpreter's language typed) and these words in
+    /// the accessible mode, then back.
     Book(u8, &'static [(u8, &'static str)]),
+    /// The same, from the next nine free slots (PgDn on the full screen, 'more' in the
+    /// accessible mode).
+    BookLater(u8, &'static [(u8, &'static str)]),
     /// A walk-in's ticket for the service open (the waiting screen opens), then this desk calls
     /// the next resident, and goes back: the next visit logged records the wait.
     TicketAndCall,
@@ -430,6 +434,16 @@ fn tasks() -> Vec<Task> {
             cli: None,
         },
         Task {
+            name: "an appointment from the next nine free slots, with a Polish interpreter, then logged",
+            steps: &[
+                Open("homeless", Kind::Service, "homelessness"),
+                BookLater(3, &[(1, "interpreter=polish"), (2, "step-free")]),
+                Log,
+                Save,
+            ],
+            cli: None,
+        },
+        Task {
             name: "two services, a partner for each, and one given to the first service",
             steps: &[
                 Open("bulky waste", Kind::Service, "bulky-waste"),
@@ -600,10 +614,18 @@ impl FullScreen {
                 self.today(n);
                 self.keys(&[KeyCode::Char('u'), KeyCode::Char('u'), KeyCode::Esc]);
             }
-            Book(slot, needs) => {
-                self.keys(&[KeyCode::F(10), digit(slot), KeyCode::Enter]);
-                for (key, _) in needs {
+            Book(slot, needs) | BookLater(slot, needs) => {
+                self.desk.press(KeyCode::F(10));
+                if matches!(step, BookLater(..)) {
+                    self.desk.press(KeyCode::PageDown);
+                }
+                self.keys(&[digit(slot), KeyCode::Enter]);
+                for (key, words) in needs {
                     self.desk.press(digit(*key));
+                    if let Some(language) = words.strip_prefix("interpreter=") {
+                        self.desk.type_text(language);
+                        self.desk.press(KeyCode::Enter);
+                    }
                 }
                 self.desk.press(KeyCode::Enter);
                 let booked = matches!(
@@ -771,10 +793,13 @@ fn accessible_lines(tasks: &[Task], partner_fields: &[bool]) -> Vec<String> {
                 Back => lines.push("back".into()),
                 Discard => lines.push("discard".into()),
                 Choose(n) => lines.push(n.to_string()),
-                Book(slot, needs) => {
+                Book(slot, needs) | BookLater(slot, needs) => {
                     let words: Vec<&str> = needs.iter().map(|(_, w)| *w).collect();
+                    lines.push("book".into());
+                    if matches!(step, BookLater(..)) {
+                        lines.push("more".into());
+                    }
                     lines.extend([
-                        "book".into(),
                         slot.to_string(),
                         words.join(", "),
                         "yes".into(),
@@ -868,7 +893,7 @@ thread_local! {
 #[test]
 fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
     let tasks = tasks();
-    assert_eq!(tasks.len(), 23);
+    assert_eq!(tasks.len(), 24);
 
     // The full screen.
     let full_data = TempDir::new().unwrap();
@@ -889,17 +914,23 @@ fn twenty_tasks_give_the_same_visits_and_slips_on_every_face() {
         visits: visit_rows(&full_data.path().join("visits.sqlite3")),
         slips: full.slips.clone(),
     };
-    // Twenty-three tasks: one discarded, one undone, one an edit.
-    assert_eq!(full_result.visits.len(), 20, "{:#?}", full_result.visits);
-    // The booking: the visit's service carries the reference of a booking in the same log,
-    // for its service and needs, and its outcome is "appointment made".
-    let booked = &full_result.visits[full_result.visits.len() - 2];
+    // Twenty-four tasks: one discarded, one undone, one an edit.
+    assert_eq!(full_result.visits.len(), 21, "{:#?}", full_result.visits);
+    // The bookings: the visit's service carries the reference of a booking in the same log,
+    // for its service and needs (the interpreter's language typed), and its outcome is
+    // "appointment made".
+    let booked = &full_result.visits[full_result.visits.len() - 3];
     assert!(
         booked.contains(
             "services: homelessness Some(Text(\"appointment\")) \
              Some(Text(\"homelessness interpreter=BSL,hearing-loop booked\"))"
         ),
         "{booked}"
+    );
+    let later = &full_result.visits[full_result.visits.len() - 2];
+    assert!(
+        later.contains("Some(Text(\"homelessness interpreter=Polish,step-free booked\"))"),
+        "{later}"
     );
     // The walk-in called here: only that visit records a wait.
     let waited: Vec<bool> = full_result

@@ -318,3 +318,50 @@ fn every_row_of_the_waiting_view_is_on_the_full_screen_and_in_the_accessible_mod
         }
     }
 }
+
+#[test]
+fn the_waiting_screens_regular_question_is_answered_only_when_todays_list_changed() {
+    use frontdesk::desk::Effect;
+    use frontdesk::runtime::workers::{StoreJobs, StorePlace};
+    let dir = TempDir::new().unwrap();
+    let mut jobs = StoreJobs::new(StorePlace {
+        visits_file: dir.path().join("visits.sqlite3"),
+        drafts: None,
+        desk: "Front desk".into(),
+        language: frontdesk::text::Language::English,
+    });
+    let day = at(9, 0).date_naive();
+    let ask = |h, m, force| Effect::LoadWaiting {
+        day,
+        now: utc(h, m),
+        force,
+    };
+    let loaded = |answer: Option<Action>| match answer {
+        Some(Action::WaitingLoaded(read)) => read,
+        other => panic!("today's list was not given: {other:?}"),
+    };
+    assert!(loaded(jobs.apply(ask(9, 0, false))).bookings.is_empty());
+    assert_eq!(jobs.apply(ask(9, 0, false)), None, "nothing changed");
+    loaded(jobs.apply(ask(9, 0, true)));
+
+    // Another desk books on the same file: the next question is answered.
+    let reference = book(&dir, "homelessness", "council-offices", 10, 0);
+    let read = loaded(jobs.apply(ask(9, 1, false)));
+    assert_eq!(read.bookings[0].reference, reference);
+    assert_eq!(jobs.apply(ask(9, 1, false)), None);
+
+    // This desk gives a walk-in a ticket through its worker: in the next answer.
+    let given = jobs.apply(Effect::AddTicket {
+        service: "homelessness".into(),
+        letter: 'H',
+        now: utc(9, 2),
+    });
+    assert!(matches!(given, Some(Action::TicketGiven(_))), "{given:?}");
+    assert_eq!(loaded(jobs.apply(ask(9, 2, false))).tickets.len(), 1);
+
+    // The booking past its time becomes a no-show as the clock moves on: answered too.
+    assert_eq!(jobs.apply(ask(10, 14, false)), None);
+    let read = loaded(jobs.apply(ask(10, 15, false)));
+    assert_eq!(read.bookings[0].state, BookingState::NoShow);
+    assert_eq!(state(&dir, &reference), BookingState::NoShow);
+}

@@ -7,11 +7,13 @@
 use chrono::{Duration, NaiveTime};
 
 use super::App;
+use crate::appointments::needs::LANGUAGE_MAX_CHARS;
 use crate::appointments::{Booking, BookingState, Need, reference, slots};
 use crate::catalogue::{Entry, EntryKey};
 use crate::desk::action::{BookingRequest, Effect, SlipJob};
 use crate::desk::command::Command;
 use crate::desk::draft::{add_entry, fill_from_end};
+pub use crate::desk::navigation::SLOTS_SHOWN;
 use crate::desk::navigation::{BookingStage, BookingView, Screen};
 use crate::desk::status::Level;
 use crate::desk::text_field::{self, Change};
@@ -19,9 +21,6 @@ pub use crate::desk::view::{INTERPRETER_LANGUAGES, NEEDS_LISTED};
 use crate::slip::SlipLanguage;
 use crate::text;
 use crate::visit::{Outcome, ScriptRecord, VisitDraft};
-
-/// How many of the nearest free slots the screen offers (one number key each).
-pub const SLOTS_SHOWN: usize = 9;
 
 /// The longest reference the cancel prompt holds.
 const REFERENCE_MAX_CHARS: usize = 20;
@@ -188,7 +187,8 @@ impl App {
         if view.service.is_empty() {
             return Vec::new();
         }
-        // A longer slot is offered only where the slot after it has a place too.
+        // Every free slot, shown nine at a time; a longer slot is offered only where the slot
+        // after it has a place too.
         let longer = view.needs.contains(&Need::LongerSlot);
         let appointments = &catalogue.appointments;
         let found: Vec<slots::Slot> = slots::nearest_free(
@@ -197,7 +197,7 @@ impl App {
             None,
             now,
             &taken,
-            if longer { usize::MAX } else { SLOTS_SHOWN },
+            usize::MAX,
         )
         .into_iter()
         .filter(|slot| {
@@ -209,7 +209,6 @@ impl App {
                         slots::bookable(offer, appointments, slot, true, now, &taken)
                     })
         })
-        .take(SLOTS_SHOWN)
         .collect();
         let mut lost_choice = false;
         // The slot chosen stays chosen while it is still offered; otherwise a slot is chosen again.
@@ -244,9 +243,13 @@ impl App {
     /// True when `command` does something on the booking screen now.
     pub(super) fn booking_offers(&self, view: &BookingView, command: Command) -> bool {
         let slots = view.slots.as_ref().map_or(0, Vec::len);
+        let (shown, first) = view.slots_shown();
         match (&view.stage, command) {
             (_, Command::CancelBooking) => view.cancel.is_none(),
-            (BookingStage::Slots, Command::Choose(n)) => usize::from(n) <= slots,
+            (BookingStage::Slots, Command::Choose(n)) => usize::from(n) <= shown.len(),
+            (BookingStage::Slots, Command::PageDown) => first + shown.len() < slots,
+            (BookingStage::Slots, Command::PageUp) => first > 0,
+            (_, Command::PageDown | Command::PageUp) => false,
             (BookingStage::Slots, Command::Open) => slots > 0,
             (BookingStage::Needs, Command::Choose(n)) => usize::from(n) <= NEEDS_LISTED.len() + 1,
             (BookingStage::Needs, Command::Open) => true,
@@ -279,6 +282,16 @@ impl App {
             self.put_booking_view(view);
             return effects;
         }
+        if view.interpreter.is_some() {
+            match command {
+                Command::Open => self.note_interpreter(&mut view),
+                Command::Back => view.interpreter = None,
+                Command::Up | Command::Down => offer_language(&mut view, self.lang, command),
+                _ => {}
+            }
+            self.put_booking_view(view);
+            return Vec::new();
+        }
         if command == Command::CancelBooking {
             view.cancel = Some(String::new());
             view.cancel_cursor = 0;
@@ -286,17 +299,22 @@ impl App {
             return Vec::new();
         }
         let slots = view.slots.as_ref().map_or(0, Vec::len);
+        let last = slots.saturating_sub(1);
+        let first = view.slots_shown().1;
         match (view.stage.clone(), command) {
             (BookingStage::Slots, Command::Up) => view.selected = view.selected.saturating_sub(1),
-            (BookingStage::Slots, Command::Down) => {
-                view.selected = (view.selected + 1).min(slots.saturating_sub(1));
+            (BookingStage::Slots, Command::Down) => view.selected = (view.selected + 1).min(last),
+            (BookingStage::Slots, Command::Top) => view.selected = 0,
+            (BookingStage::Slots, Command::Bottom) => view.selected = last,
+            // A page is the nine before or after, the same row of it where there is one.
+            (BookingStage::Slots, Command::PageUp) if first > 0 => {
+                view.selected = view.selected.saturating_sub(SLOTS_SHOWN);
             }
-            (BookingStage::Slots, Command::Top | Command::PageUp) => view.selected = 0,
-            (BookingStage::Slots, Command::Bottom | Command::PageDown) => {
-                view.selected = slots.saturating_sub(1);
+            (BookingStage::Slots, Command::PageDown) if first + SLOTS_SHOWN < slots => {
+                view.selected = (view.selected + SLOTS_SHOWN).min(last);
             }
             (BookingStage::Slots, Command::Choose(n)) => {
-                let index = usize::from(n).saturating_sub(1);
+                let index = first + usize::from(n).saturating_sub(1);
                 if index < slots {
                     view.selected = index;
                 }
@@ -311,18 +329,29 @@ impl App {
                     );
                 }
             }
-            (BookingStage::Slots | BookingStage::Booked(_), Command::Back) => {
+            (
+                BookingStage::Slots | BookingStage::Sending | BookingStage::Booked(_),
+                Command::Back,
+            ) => {
                 self.screens.pop();
                 return Vec::new();
             }
-            (BookingStage::Needs, Command::Choose(1)) => step_interpreter(&mut view.needs),
+            (BookingStage::Needs, Command::Choose(1)) => {
+                let typed = view.needs.iter().find_map(|n| match n {
+                    Need::Interpreter(language) => {
+                        Some(text::appointments::language(self.lang, language))
+                    }
+                    _ => None,
+                });
+                let typed = typed.unwrap_or_default();
+                view.interpreter_cursor = typed.chars().count();
+                view.interpreter = Some(typed);
+            }
             (BookingStage::Needs, Command::Choose(n)) => {
                 if let Some(need) = NEEDS_LISTED.get(usize::from(n).saturating_sub(2)) {
-                    toggle(&mut view.needs, need);
-                    // A longer slot needs the slot after it free: the slots are offered again.
-                    if *need == Need::LongerSlot {
-                        effects.push(self.booking_taken_query(&view.service, self.utc_now()));
-                    }
+                    let mut needs = view.needs.clone();
+                    toggle(&mut needs, need);
+                    effects = self.set_needs(&mut view, needs);
                 }
             }
             (BookingStage::Needs, Command::Back) => view.stage = BookingStage::Slots,
@@ -340,15 +369,58 @@ impl App {
 
     /// The needs typed in the accessible mode, in place of those ticked.
     pub(super) fn booking_needs(&mut self, needs: Vec<Need>) -> Vec<Effect> {
-        if let Some(view) = self.booking_view_mut()
-            && view.stage == BookingStage::Needs
-        {
-            let mut needs = needs;
-            needs.sort();
-            needs.dedup();
-            view.needs = needs;
+        let mut view = match self.booking_view_mut() {
+            Some(view) if view.stage == BookingStage::Needs => view.clone(),
+            _ => return Vec::new(),
+        };
+        let effects = self.set_needs(&mut view, needs);
+        if let Some(on_stack) = self.booking_view_mut() {
+            *on_stack = view;
         }
-        Vec::new()
+        effects
+    }
+
+    /// The resident's needs, in place of those before, however they were given (a key ticked,
+    /// a language typed, a line of the accessible mode). A longer slot needs the slot after it
+    /// free, so when it is ticked or unticked the slots are read and offered again: one list
+    /// for both faces.
+    fn set_needs(&self, view: &mut BookingView, mut needs: Vec<Need>) -> Vec<Effect> {
+        needs.sort();
+        needs.dedup();
+        let longer = |needs: &[Need]| needs.contains(&Need::LongerSlot);
+        let again = longer(&needs) != longer(&view.needs);
+        view.needs = needs;
+        if again {
+            vec![self.booking_taken_query(&view.service, self.utc_now())]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The interpreter's language typed, noted in place of any before (none when the field is
+    /// left empty); a language with personal data in it, or that is not a language's name, is
+    /// refused in one sentence and stays in the field to put right.
+    fn note_interpreter(&mut self, view: &mut BookingView) {
+        let typed = view.interpreter.clone().unwrap_or_default();
+        let mut needs: Vec<Need> = view
+            .needs
+            .iter()
+            .filter(|n| !matches!(n, Need::Interpreter(_)))
+            .cloned()
+            .collect();
+        if !typed.trim().is_empty() {
+            match Need::interpreter(&typed, &self.catalogue) {
+                Ok(need) => needs.push(need),
+                Err(why) => {
+                    let sentence = text::booking::need_not_noted(self.lang, &why);
+                    self.say(Level::Warning, sentence);
+                    return;
+                }
+            }
+        }
+        view.interpreter = None;
+        needs.sort();
+        view.needs = needs;
     }
 
     fn put_booking_view(&mut self, view: BookingView) {
@@ -402,13 +474,19 @@ impl App {
         }
     }
 
-    /// Typing in the cancel prompt.
+    /// Typing in the cancel prompt or the interpreter's language.
     pub(super) fn booking_text(&mut self, changes: &[Change]) -> Vec<Effect> {
-        if let Some(view) = self.booking_view_mut()
-            && let Some(text) = view.cancel.as_mut()
-        {
+        let Some(view) = self.booking_view_mut() else {
+            return Vec::new();
+        };
+        let field = match (&mut view.cancel, &mut view.interpreter) {
+            (Some(text), _) => Some((text, &mut view.cancel_cursor, REFERENCE_MAX_CHARS)),
+            (None, Some(text)) => Some((text, &mut view.interpreter_cursor, LANGUAGE_MAX_CHARS)),
+            (None, None) => None,
+        };
+        if let Some((text, cursor, max)) = field {
             for change in changes {
-                text_field::apply(text, &mut view.cancel_cursor, *change, REFERENCE_MAX_CHARS);
+                text_field::apply(text, cursor, *change, max);
             }
         }
         Vec::new()
@@ -582,23 +660,25 @@ fn toggle(needs: &mut Vec<Need>, need: &Need) {
     }
 }
 
-/// Steps the interpreter through none, BSL, Welsh and none again.
-fn step_interpreter(needs: &mut Vec<Need>) {
-    let now = needs.iter().find_map(|n| match n {
-        Need::Interpreter(language) => Some(language.clone()),
-        _ => None,
-    });
-    needs.retain(|n| !matches!(n, Need::Interpreter(_)));
-    let next = match now {
-        None => Some(0),
-        Some(language) => INTERPRETER_LANGUAGES
-            .iter()
-            .position(|l| *l == language)
-            .map(|at| at + 1)
-            .filter(|at| *at < INTERPRETER_LANGUAGES.len()),
+/// The arrows in the interpreter's field: the next (or, up, the previous) of the languages
+/// offered first, in the desk's words, in place of what is typed.
+fn offer_language(view: &mut BookingView, lang: text::Language, command: Command) {
+    let offered: Vec<String> = INTERPRETER_LANGUAGES
+        .iter()
+        .map(|l| text::appointments::language(lang, l))
+        .collect();
+    let typed = view.interpreter.clone().unwrap_or_default();
+    let at = offered
+        .iter()
+        .position(|l| l.eq_ignore_ascii_case(typed.trim()));
+    let count = offered.len();
+    let next = match (at, command) {
+        (None, Command::Up) => count - 1,
+        (None, _) => 0,
+        (Some(at), Command::Up) => (at + count - 1) % count,
+        (Some(at), _) => (at + 1) % count,
     };
-    if let Some(at) = next {
-        needs.push(Need::Interpreter(INTERPRETER_LANGUAGES[at].to_string()));
-        needs.sort();
-    }
+    let language = offered[next].clone();
+    view.interpreter_cursor = language.chars().count();
+    view.interpreter = Some(language);
 }

@@ -1,14 +1,15 @@
-//! Booking an appointment as both faces show it: the nearest free slots (numbered), the needs
-//! of the fixed list (numbered, ticked or not), the booking made (its reference, when, where,
-//! the address and what to bring), and the prompt for a reference to cancel.
+//! Booking an appointment as both faces show it: the nearest free slots (numbered, nine at a
+//! time), the needs of the fixed list (numbered, ticked or not), the booking made (its
+//! reference, when, where, the address and what to bring), and the prompts for a reference to
+//! cancel and for the interpreter's language.
 
 use super::{ViewLine, labelled};
 use crate::appointments::{Booking, Need};
-use crate::desk::{App, BookingStage, BookingView};
+use crate::desk::{App, BookingStage, BookingView, Command};
 use crate::text::{self, Language};
 
 /// The needs of the fixed list, in the order their number keys tick them (1 is the
-/// interpreter, which steps through its languages).
+/// interpreter, whose language is typed).
 pub const NEEDS_LISTED: [Need; 4] = [
     Need::StepFree,
     Need::HearingLoop,
@@ -16,7 +17,7 @@ pub const NEEDS_LISTED: [Need; 4] = [
     Need::LongerSlot,
 ];
 
-/// The interpreter's languages the number key steps through; the accessible mode takes any.
+/// The interpreter's languages offered first (the arrows fill them in); any other is typed.
 pub const INTERPRETER_LANGUAGES: [&str; 2] = ["BSL", "Welsh"];
 
 /// What the booking screen says now.
@@ -30,12 +31,30 @@ pub struct BookingScreenView {
     pub note: Option<String>,
     /// The numbered choices: the slots, or the needs; number 1 is the first.
     pub choices: Vec<String>,
-    /// The choice selected (the slot), if the list has one.
+    /// The choice selected (the slot), if the list has one; counted from the first shown.
     pub selected: Option<usize>,
+    /// Which of the free slots are shown, when there are more than fit: "Free slots 10 to 18
+    /// of 40."
+    pub page: Option<String>,
+    /// Whether there are free slots after those shown, and before them.
+    pub later: bool,
+    pub earlier: bool,
     /// Labelled lines: the slot chosen (while ticking needs) or the booking made.
     pub lines: Vec<ViewLine>,
-    /// The prompt for a reference to cancel, and the text typed so far.
-    pub prompt: Option<(&'static str, String)>,
+    /// The prompt being typed in, if one is open: a reference to cancel, or the interpreter's
+    /// language.
+    pub prompt: Option<BookingPrompt>,
+}
+
+/// A prompt on the booking screen: its label, the text typed so far and where the text cursor
+/// is in it, and a sentence on what it takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookingPrompt {
+    pub label: &'static str,
+    pub typed: String,
+    /// Characters of `typed` before the text cursor.
+    pub cursor: usize,
+    pub help: Option<String>,
 }
 
 impl App {
@@ -60,11 +79,11 @@ fn booking_screen_view(app: &App, view: &BookingView) -> BookingScreenView {
         note: None,
         choices: Vec::new(),
         selected: None,
+        page: None,
+        later: false,
+        earlier: false,
         lines: Vec::new(),
-        prompt: view
-            .cancel
-            .as_ref()
-            .map(|typed| (w.cancel_prompt, typed.clone())),
+        prompt: prompt(app, view),
     };
     if view.service.is_empty() {
         screen.heading = w.screen;
@@ -74,15 +93,30 @@ fn booking_screen_view(app: &App, view: &BookingView) -> BookingScreenView {
         BookingStage::Slots => match &view.slots {
             None => screen.note = Some(w.loading.to_string()),
             Some(slots) if slots.is_empty() => screen.note = Some(w.none_free.to_string()),
-            Some(slots) => {
-                screen.choices = slots
+            Some(all) => {
+                let (shown, first) = view.slots_shown();
+                screen.choices = shown
                     .iter()
                     .map(|slot| {
                         let place = app.place_name(&slot.place);
                         text::booking::slot_line(lang, slot.at, today, &place, slot.free)
                     })
                     .collect();
-                screen.selected = Some(view.selected.min(slots.len().saturating_sub(1)));
+                screen.selected = Some(
+                    view.selected
+                        .saturating_sub(first)
+                        .min(shown.len().saturating_sub(1)),
+                );
+                screen.earlier = first > 0;
+                screen.later = first + shown.len() < all.len();
+                if screen.earlier || screen.later {
+                    screen.page = Some(text::booking::page(
+                        lang,
+                        first + 1,
+                        first + shown.len(),
+                        all.len(),
+                    ));
+                }
             }
         },
         BookingStage::Needs | BookingStage::Sending => {
@@ -102,6 +136,39 @@ fn booking_screen_view(app: &App, view: &BookingView) -> BookingScreenView {
     screen
 }
 
+/// The prompt open on the booking screen, if any: the reference to cancel, or the
+/// interpreter's language (with the languages offered first and the keys that fill them in).
+fn prompt(app: &App, view: &BookingView) -> Option<BookingPrompt> {
+    let w = text::booking::words(app.lang);
+    if let Some(typed) = &view.cancel {
+        return Some(BookingPrompt {
+            label: w.cancel_prompt,
+            typed: typed.clone(),
+            cursor: view.cancel_cursor,
+            help: None,
+        });
+    }
+    let typed = view.interpreter.as_ref()?;
+    let offered = INTERPRETER_LANGUAGES
+        .iter()
+        .map(|l| text::appointments::language(app.lang, l))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let key = |command| app.keys.key(command);
+    Some(BookingPrompt {
+        label: w.language_prompt,
+        typed: typed.clone(),
+        cursor: view.interpreter_cursor,
+        help: Some(text::booking::language_help(
+            app.lang,
+            &offered,
+            &format!("{}/{}", key(Command::Up), key(Command::Down)),
+            &key(Command::Open),
+            &key(Command::Back),
+        )),
+    })
+}
+
 /// The needs of the fixed list as numbered choices: the interpreter (and its language), then
 /// each of the others, ticked or not.
 fn need_choices(lang: Language, needs: &[Need]) -> Vec<String> {
@@ -112,7 +179,8 @@ fn need_choices(lang: Language, needs: &[Need]) -> Vec<String> {
         None => {
             let languages = INTERPRETER_LANGUAGES
                 .iter()
-                .map(|l| text::appointments::need(lang, &Need::Interpreter((*l).to_string())))
+                .map(|l| text::appointments::language(lang, l))
+                .chain([w.any_language.to_string()])
                 .collect::<Vec<_>>()
                 .join(" / ");
             text::booking::need_line(false, &format!("{}{languages}", w.interpreter))

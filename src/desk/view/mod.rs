@@ -9,7 +9,7 @@ mod script;
 mod today;
 pub mod waiting;
 
-pub use appointments::{BookingScreenView, INTERPRETER_LANGUAGES, NEEDS_LISTED};
+pub use appointments::{BookingPrompt, BookingScreenView, INTERPRETER_LANGUAGES, NEEDS_LISTED};
 pub use entry::{EntryView, LinkView, entry_view, provider_tag};
 pub use report::{AppointmentsView, HeadlineFigure, report_appointments, report_headline};
 pub use resident::{HandoutView, handout_view};

@@ -1,6 +1,7 @@
 //! The booking screen: the desk's [`BookingScreenView`] drawn as lines. The numbered choices
-//! (slots or needs) with the selected slot highlighted and marked, the labelled lines of the
-//! slot chosen or the booking made, and the prompt for a reference to cancel.
+//! (slots, nine at a time, or needs) with the selected slot highlighted and marked, the
+//! labelled lines of the slot chosen or the booking made, and the prompt open (a reference to
+//! cancel, the interpreter's language) with what it takes.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -18,6 +19,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Bo
     let mut lines: Vec<Line> = vec![Line::from(Span::styled(screen.heading, theme.heading))];
     if let Some(note) = &screen.note {
         lines.push(Line::from(note.clone()));
+    }
+    if let Some(page) = &screen.page {
+        lines.push(Line::from(page.clone()));
     }
     for l in &screen.lines {
         draw_line(&mut lines, l, theme);
@@ -37,14 +41,17 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect, view: &Bo
     }
     let mut cursor_row = first_choice + screen.selected.unwrap_or(0);
     let mut cursor_col = 1u16;
-    if let Some((label, typed)) = &screen.prompt {
+    if let Some(prompt) = &screen.prompt {
         lines.push(Line::from(""));
         cursor_row = lines.len();
-        cursor_col = 1 + u16::try_from(label.chars().count() + view.cancel_cursor).unwrap_or(0);
+        cursor_col = 1 + u16::try_from(prompt.label.chars().count() + prompt.cursor).unwrap_or(0);
         lines.push(Line::from(vec![
-            Span::styled(*label, theme.heading),
-            Span::raw(typed.clone()),
+            Span::styled(prompt.label, theme.heading),
+            Span::raw(prompt.typed.clone()),
         ]));
+        if let Some(help) = &prompt.help {
+            lines.push(Line::from(help.clone()));
+        }
     }
     let mut block = Block::bordered()
         .title(Line::from(Span::styled(screen.title.clone(), theme.title)))
