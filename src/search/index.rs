@@ -25,11 +25,42 @@ pub mod field {
     /// The weights of every field in `fields`, added up: a word in the title and the summary
     /// is more evidence than a word in the title alone.
     pub fn weight_sum(fields: u8) -> f32 {
-        [TITLE, KEYWORD, INITIALS, CATEGORY, BODY]
-            .iter()
-            .filter(|&&f| fields & f != 0)
-            .map(|&f| weight(f))
-            .sum()
+        WEIGHT_SUMS[usize::from(fields & ALL)]
+    }
+
+    /// Every field bit.
+    const ALL: u8 = TITLE | KEYWORD | INITIALS | CATEGORY | BODY;
+
+    /// [`weight`] and [`weight_sum`] of every set of fields, worked out once: the ranking
+    /// asks for them for every entry of every word typed.
+    const WEIGHTS: [f32; 32] = table(false);
+    const WEIGHT_SUMS: [f32; 32] = table(true);
+
+    const fn table(sums: bool) -> [f32; 32] {
+        let mut out = [0.0; 32];
+        let mut fields = 0;
+        while fields < 32 {
+            out[fields as usize] = if sums {
+                sum_of(fields)
+            } else {
+                best_of(fields)
+            };
+            fields += 1;
+        }
+        out
+    }
+
+    const fn sum_of(fields: u8) -> f32 {
+        let mut sum = 0.0;
+        let mut bit = 0;
+        while bit < 5 {
+            let f = 1 << bit;
+            if fields & f != 0 {
+                sum += best_of(f);
+            }
+            bit += 1;
+        }
+        sum
     }
 
     /// The name of the best of these fields, for explaining a ranking.
@@ -50,6 +81,10 @@ pub mod field {
     /// How much a match in these fields counts: the best field wins. Title and keyword
     /// matches outrank body text.
     pub fn weight(fields: u8) -> f32 {
+        WEIGHTS[usize::from(fields & ALL)]
+    }
+
+    const fn best_of(fields: u8) -> f32 {
         if fields & TITLE != 0 {
             1.0
         } else if fields & KEYWORD != 0 {

@@ -54,14 +54,22 @@ const TITLE_SCAN_LIMIT: usize = 5_000;
 /// query (a title or keyword match) comes first and the topic is there when nothing is.
 const TOPIC_SHARE: f32 = 0.45;
 
+/// An entry's best match of one typed word, all its fields' evidence, and which fields.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mark {
+    best: f32,
+    sum: f32,
+    fields: u8,
+}
+
 /// Per-entry working arrays, kept between queries on the same thread so a query allocates
 /// nothing in proportion to the catalogue.
 #[derive(Default)]
 struct Scratch {
     concept: Vec<f32>,
-    slot: Vec<f32>,
-    slot_sum: Vec<f32>,
-    slot_fields: Vec<u8>,
+    /// What each entry has of the word being scored, kept together: one place in memory
+    /// for each entry a posting names.
+    slot: Vec<Mark>,
     alt_fields: Vec<u8>,
     /// The entry matched the concept fully through some alternative (not only in part).
     full: Vec<bool>,
@@ -82,9 +90,7 @@ impl Scratch {
         if self.concept.len() != n {
             *self = Scratch {
                 concept: vec![0.0; n],
-                slot: vec![0.0; n],
-                slot_sum: vec![0.0; n],
-                slot_fields: vec![0; n],
+                slot: vec![Mark::default(); n],
                 alt_fields: vec![0; n],
                 full: vec![false; n],
                 alt_sum: vec![0.0; n],
@@ -188,32 +194,32 @@ fn score_concepts(
                 for &(term, sim) in slot {
                     for &p in index.postings(term) {
                         let (doc, fields) = (p.doc(), p.fields());
-                        let d = doc as usize;
                         let q = sim * field::weight(fields);
                         if q <= 0.0 {
                             continue;
                         }
-                        if s.slot[d] == 0.0 {
+                        let Some(mark) = s.slot.get_mut(doc as usize) else {
+                            continue;
+                        };
+                        if mark.best == 0.0 {
                             s.touched_slot.push(doc);
                         }
-                        if q > s.slot[d] {
-                            s.slot[d] = q;
+                        if q > mark.best {
+                            mark.best = q;
                         }
                         // Every field that has the word is evidence, not only the best.
-                        s.slot_sum[d] += sim * field::weight_sum(fields);
-                        s.slot_fields[d] |= fields;
+                        mark.sum += sim * field::weight_sum(fields);
+                        mark.fields |= fields;
                     }
                 }
                 for &doc in &s.touched_slot {
                     let d = doc as usize;
                     // More places saying the same thing ("rubbish" in the summary as well as
                     // "waste" in the title) count a little, as term frequency does in BM25.
-                    let extra = s.slot_sum[d] - s.slot[d];
-                    let v = s.slot[d] + EVIDENCE * extra / (1.0 + extra);
-                    let fields = s.slot_fields[d];
-                    s.slot[d] = 0.0;
-                    s.slot_sum[d] = 0.0;
-                    s.slot_fields[d] = 0;
+                    let mark = std::mem::take(&mut s.slot[d]);
+                    let extra = mark.sum - mark.best;
+                    let v = mark.best + EVIDENCE * extra / (1.0 + extra);
+                    let fields = mark.fields;
                     if k == 1 {
                         let q = v * alt.weight;
                         if s.concept[d] == 0.0 {
