@@ -110,10 +110,6 @@ pub fn prepare(
     compiled_dir: Option<&Path>,
     today: NaiveDate,
 ) -> Result<Prepared, CatalogueRefused> {
-    if dir.is_some() {
-        // Another catalogue: the built-in one read since the start is not wanted.
-        drop(take_early());
-    }
     if dir.is_none()
         && let Some((catalogue, index)) = built_in()
     {
@@ -457,44 +453,8 @@ static BUILT_IN: std::sync::OnceLock<&'static [u8]> = std::sync::OnceLock::new()
 /// Hands the search the compiled form of the built-in catalogue the program carries
 /// (`include_bytes!` of assets/compiled/built-in.compiled, in the program itself, so that making it
 /// again rebuilds only the program, not the library). Without it, the files are parsed.
-///
-/// The program starts reading it at once, on two threads of its own (the content and the
-/// index), so that it is ready, or nearly, by the time the command line and the settings have
-/// been read; a command that works from another catalogue lets it go.
 pub fn carry_built_in(bytes: &'static [u8]) {
-    if BUILT_IN.set(bytes).is_err() {
-        return;
-    }
-    let Some((key, content, index)) = split(bytes) else {
-        return;
-    };
-    if key != built_in_key() {
-        return;
-    }
-    let content = std::thread::Builder::new()
-        .name("catalogue".into())
-        .spawn(move || postcard::from_bytes::<Reading>(content).ok());
-    let index = std::thread::Builder::new()
-        .name("index".into())
-        .spawn(move || postcard::from_bytes::<IndexData>(index).ok());
-    if let (Ok(content), Ok(index)) = (content, index)
-        && let Ok(mut early) = EARLY.lock()
-    {
-        *early = Some(Early { content, index });
-    }
-}
-
-/// The built-in catalogue as read since the program started ([`carry_built_in`]).
-struct Early {
-    content: std::thread::JoinHandle<Option<Reading>>,
-    index: std::thread::JoinHandle<Option<IndexData>>,
-}
-
-static EARLY: std::sync::Mutex<Option<Early>> = std::sync::Mutex::new(None);
-
-/// The early reading of the built-in catalogue, once: a second call reads it afresh.
-fn take_early() -> Option<Early> {
-    EARLY.lock().ok()?.take()
+    let _ = BUILT_IN.set(bytes);
 }
 
 /// The key of the built-in catalogue: its files and the source of the content model and of the
@@ -512,11 +472,6 @@ pub fn built_in_key() -> u128 {
 /// The built-in catalogue and its index from the compiled form in the program, when that was
 /// made from the files and the code in this program; `None` otherwise (then parse the files).
 pub fn built_in() -> Option<(Catalogue, Index)> {
-    if let Some(early) = take_early() {
-        let read = early.content.join().ok().flatten()?;
-        let index = early.index.join().ok().flatten()?;
-        return assemble(Origin::Embedded, read, index);
-    }
     let (key, read, index) = decode(BUILT_IN.get()?)?;
     if key != built_in_key() {
         return None;
@@ -527,18 +482,6 @@ pub fn built_in() -> Option<(Catalogue, Index)> {
 /// The built-in catalogue from the compiled form in the program, with its index still being
 /// read on a thread of its own; `None` as for [`built_in`].
 fn built_in_later() -> Option<(Catalogue, IndexReading)> {
-    if let Some(early) = take_early() {
-        let read = early.content.join().ok().flatten()?;
-        let catalogue = catalogue_of(Origin::Embedded, read);
-        let docs = catalogue.searchable().count();
-        return Some((
-            catalogue,
-            IndexReading {
-                thread: early.index,
-                docs,
-            },
-        ));
-    }
     let (key, content, index) = split(BUILT_IN.get().copied()?)?;
     if key != built_in_key() {
         return None;
