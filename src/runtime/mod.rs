@@ -86,8 +86,8 @@ fn catalogue_dir(settings: &Settings) -> Option<std::path::PathBuf> {
     })
 }
 
-/// As [`prepare_catalogue`], for the screen: the built-in catalogue's index is still being read
-/// ([`Prepared::reading`]) when this returns, so the first frame does not wait for it.
+/// As [`prepare_catalogue`], for the screen: the built-in catalogue's index is left for the
+/// search worker to read ([`Prepared::reading`]), so the first frame does not wait for it.
 pub fn prepare_catalogue_later(settings: &Settings) -> Result<Prepared, CatalogueRefused> {
     let today = chrono::Local::now().date_naive();
     let dir = catalogue_dir(settings);

@@ -35,7 +35,7 @@ pub struct SearchWorker {
 pub struct SearchStart {
     pub catalogue: Arc<Catalogue>,
     pub index: Option<Index>,
-    /// The index still being read from the built-in compiled form, when `index` is `None`.
+    /// The index of the built-in compiled form, left to be read here, when `index` is `None`.
     pub reading: Option<IndexReading>,
     pub pending: Option<Pending>,
 }
@@ -55,7 +55,7 @@ impl SearchWorker {
                     pending,
                 } = start;
                 let index = index
-                    .or_else(|| reading.and_then(IndexReading::wait))
+                    .or_else(|| reading.and_then(|reading| reading.read(&catalogue)))
                     .unwrap_or_else(|| Index::new(&catalogue));
                 // Keeping the compiled form waits for no one: queries already sent queue up,
                 // and the latest is answered next.

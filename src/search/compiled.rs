@@ -34,7 +34,7 @@ use crate::catalogue::{
 
 /// The first bytes of a compiled catalogue; the last two digits are the format's version,
 /// raised whenever what is written changes shape.
-const MAGIC: &[u8; 8] = b"FDcomp04";
+const MAGIC: &[u8; 8] = b"FDcomp05";
 /// Magic, key (16 bytes), the catalogue part's length (8), the index part's (8), and the
 /// checksum of both (16); then the two parts.
 const HEADER_BYTES: usize = 8 + 16 + 8 + 8 + 16;
@@ -50,30 +50,62 @@ pub struct Prepared {
     pub index: Option<Index>,
     /// Where the compiled file goes once the index is built, when it is to be written.
     pub pending: Option<Pending>,
-    /// The index, still being read on a thread of its own (from [`prepare_later`] only).
+    /// The index, left to be read where it is first needed (from [`prepare_later`] only).
     pub reading: Option<IndexReading>,
+    /// The catalogue's synonyms and scripts, left to be read once the first frame is drawn
+    /// (from [`prepare_later`] only): until [`Further::read_into`], `catalogue` has none.
+    pub further: Option<Further>,
 }
 
-/// The index of the built-in compiled form, being read on a thread of its own: the catalogue
-/// is ready before it, so the screen can draw its first frame while the index is read.
+/// The index of the built-in compiled form, not yet decoded: the screen draws its first frame
+/// without it, and the search worker decodes it as it starts, with no thread of its own
+/// competing with the first frame for the processor.
 #[derive(Debug)]
 pub struct IndexReading {
-    thread: std::thread::JoinHandle<Option<IndexData>>,
-    /// How many searchable entries the catalogue it belongs to has.
-    docs: usize,
+    /// The index part of the compiled form the program carries.
+    bytes: &'static [u8],
 }
 
 impl IndexReading {
-    /// The index once read; `None` when it could not be read or does not belong to the
-    /// catalogue (then build it with [`Index::new`]).
-    pub fn wait(self) -> Option<Index> {
-        let data = self.thread.join().ok().flatten()?;
-        (data.docs.len() == self.docs).then(|| Index::from_data(data))
+    /// The index, decoded; `None` when it could not be read or does not belong to `catalogue`
+    /// (then build it with [`Index::new`]).
+    pub fn read(self, catalogue: &Catalogue) -> Option<Index> {
+        let data = postcard::from_bytes::<IndexData>(self.bytes).ok()?;
+        (data.docs.len() == catalogue.searchable().count()).then(|| Index::from_data(data))
     }
 }
 
-/// As [`prepare`], except that the index of the built-in catalogue is still being read when
-/// this returns ([`Prepared::reading`]): for the screen, whose first frame needs only the
+/// The synonyms and guided scripts of the built-in compiled form, not yet decoded: the first
+/// frame lists the catalogue's entries and needs neither, so they are read just after it,
+/// before the first key is.
+#[derive(Debug)]
+pub struct Further {
+    /// Their part of the compiled form the program carries.
+    bytes: &'static [u8],
+}
+
+impl Further {
+    /// Puts the synonyms and scripts into `catalogue`, the built-in one they belong to. Should
+    /// they not decode, they are taken from the built-in catalogue's own files instead, so the
+    /// desk never starts without its scripts.
+    pub fn read_into(self, catalogue: &mut Catalogue) {
+        let further = postcard::from_bytes::<FurtherRead>(self.bytes)
+            .ok()
+            .or_else(|| {
+                Catalogue::embedded().ok().map(|files| FurtherRead {
+                    synonyms: files.synonyms,
+                    scripts: files.scripts,
+                })
+            });
+        if let Some(further) = further {
+            catalogue.synonyms = further.synonyms;
+            catalogue.scripts = further.scripts;
+        }
+    }
+}
+
+/// As [`prepare`], except that the index of the built-in catalogue is left to be read when it
+/// is first needed ([`Prepared::reading`]): for the screen, whose first frame needs only the
 /// catalogue.
 pub fn prepare_later(
     dir: Option<&Path>,
@@ -81,13 +113,14 @@ pub fn prepare_later(
     today: NaiveDate,
 ) -> Result<Prepared, CatalogueRefused> {
     if dir.is_none()
-        && let Some((catalogue, reading)) = built_in_later()
+        && let Some((catalogue, reading, further)) = built_in_later()
     {
         return Ok(Prepared {
             catalogue,
             index: None,
             pending: None,
             reading: Some(reading),
+            further: Some(further),
         });
     }
     prepare(dir, compiled_dir, today)
@@ -118,6 +151,7 @@ pub fn prepare(
             index: Some(index),
             pending: None,
             reading: None,
+            further: None,
         });
     }
     let (Some(dir), Some(compiled_dir)) = (dir, compiled_dir) else {
@@ -126,6 +160,7 @@ pub fn prepare(
             index: None,
             pending: None,
             reading: None,
+            further: None,
         });
     };
     let file = compiled_dir.join(file_name(dir));
@@ -141,6 +176,7 @@ pub fn prepare(
             index: Some(index),
             pending: None,
             reading: None,
+            further: None,
         });
     }
     let folder = Catalogue::read_folder(dir)?;
@@ -158,6 +194,7 @@ pub fn prepare(
         index: None,
         pending: key.map(|key| Pending { file, key }),
         reading: None,
+        further: None,
     })
 }
 
@@ -318,7 +355,15 @@ fn assemble(origin: Origin, read: Reading, index: IndexData) -> Option<(Catalogu
 
 /// The catalogue of a compiled form's decoded content part.
 fn catalogue_of(origin: Origin, read: Reading) -> Catalogue {
-    let catalogue = Catalogue::from_parts(
+    let mut catalogue = listed_catalogue(origin, read.listed);
+    catalogue.synonyms = read.further.synonyms;
+    catalogue.scripts = read.further.scripts;
+    catalogue
+}
+
+/// The catalogue of the first half of a compiled form's content part: no synonyms or scripts.
+fn listed_catalogue(origin: Origin, read: ListedRead) -> Catalogue {
+    let mut catalogue = Catalogue::from_parts(
         origin,
         vec![CatalogueFile {
             council: Some(read.council),
@@ -326,12 +371,9 @@ fn catalogue_of(origin: Origin, read: Reading) -> Catalogue {
             service: read.services,
             partner: read.partners,
             faq: read.faqs,
-            synonyms: read.synonyms,
-            script: read.scripts,
             ..CatalogueFile::default()
         }],
     );
-    let mut catalogue = catalogue;
     catalogue.appointments = read.appointments;
     catalogue
 }
@@ -425,8 +467,10 @@ fn decode(bytes: &[u8]) -> Option<(u128, Reading, IndexData)> {
     Some((key, content?, index?))
 }
 
-/// A compiled form's key and its two parts (content, index), when whole: its magic, lengths
-/// and checksum right.
+/// The key and the two parts (content, index) of the compiled form the program carries, when
+/// its magic and lengths are right. Its checksum is not worked out at every start: the bytes
+/// are the program's own, as trusted as its code, and the `built_in_compiled` test checks what
+/// they decode to against a fresh build of the files.
 fn split(bytes: &[u8]) -> Option<(u128, &[u8], &[u8])> {
     let (header, body) = bytes.split_at_checked(HEADER_BYTES)?;
     let number = |at: usize, length: usize| -> Option<u128> {
@@ -438,9 +482,7 @@ fn split(bytes: &[u8]) -> Option<(u128, &[u8], &[u8])> {
     };
     let content_length = usize::try_from(number(24, 8)?).ok()?;
     let (content, index) = body.split_at_checked(content_length)?;
-    let whole = header.get(..8)? == MAGIC
-        && number(32, 8)? == index.len() as u128
-        && number(40, 16)? == checksum(content, index);
+    let whole = header.get(..8)? == MAGIC && number(32, 8)? == index.len() as u128;
     if !whole {
         return None;
     }
@@ -479,21 +521,21 @@ pub fn built_in() -> Option<(Catalogue, Index)> {
     assemble(Origin::Embedded, read, index)
 }
 
-/// The built-in catalogue from the compiled form in the program, with its index still being
-/// read on a thread of its own; `None` as for [`built_in`].
-fn built_in_later() -> Option<(Catalogue, IndexReading)> {
+/// The built-in catalogue's entries from the compiled form in the program, with its synonyms
+/// and scripts and its index left to be read where they are first needed; `None` as for
+/// [`built_in`].
+fn built_in_later() -> Option<(Catalogue, IndexReading, Further)> {
     let (key, content, index) = split(BUILT_IN.get().copied()?)?;
     if key != built_in_key() {
         return None;
     }
-    let thread = std::thread::Builder::new()
-        .name("index".into())
-        .spawn(move || postcard::from_bytes::<IndexData>(index).ok())
-        .ok()?;
-    let read: Reading = postcard::from_bytes(content).ok()?;
-    let catalogue = catalogue_of(Origin::Embedded, read);
-    let docs = catalogue.searchable().count();
-    Some((catalogue, IndexReading { thread, docs }))
+    // The content part is the listed entries followed by the rest (see [`Writing`]).
+    let (listed, further) = postcard::take_from_bytes::<ListedRead>(content).ok()?;
+    Some((
+        listed_catalogue(Origin::Embedded, listed),
+        IndexReading { bytes: index },
+        Further { bytes: further },
+    ))
 }
 
 /// The compiled form of the built-in catalogue, made afresh from its files: what
@@ -516,14 +558,18 @@ pub fn make_built_in() -> Result<Vec<u8>, String> {
 /// A catalogue and its index as the two parts of a compiled form.
 fn parts(catalogue: &Catalogue, index: &Index) -> io::Result<(Vec<u8>, Vec<u8>)> {
     let content = postcard::to_stdvec(&Writing {
-        council: &catalogue.council,
-        bodies: &catalogue.bodies,
-        services: &catalogue.services,
-        partners: &catalogue.partners,
-        faqs: &catalogue.faqs,
-        synonyms: &catalogue.synonyms,
-        scripts: &catalogue.scripts,
-        appointments: &catalogue.appointments,
+        listed: Listed {
+            council: &catalogue.council,
+            bodies: &catalogue.bodies,
+            services: &catalogue.services,
+            partners: &catalogue.partners,
+            faqs: &catalogue.faqs,
+            appointments: &catalogue.appointments,
+        },
+        further: FurtherWritten {
+            synonyms: &catalogue.synonyms,
+            scripts: &catalogue.scripts,
+        },
     })
     .map_err(io::Error::other)?;
     let index = postcard::to_stdvec(&*index.data).map_err(io::Error::other)?;
@@ -561,22 +607,40 @@ fn private_file(path: &Path) -> io::Result<fs::File> {
     options.open(path)
 }
 
-/// What a compiled file holds, as written (borrowed) ...
+/// What a compiled file's content part holds, as written (borrowed): the entries a list shows,
+/// then what only searching and scripts need. Postcard writes a struct as its fields one after
+/// the other, so the part is the two halves end to end, and the first can be read alone.
 #[derive(Serialize)]
 struct Writing<'a> {
+    listed: Listed<'a>,
+    further: FurtherWritten<'a>,
+}
+
+#[derive(Serialize)]
+struct Listed<'a> {
     council: &'a Council,
     bodies: &'a [Body],
     services: &'a [Service],
     partners: &'a [Partner],
     faqs: &'a [Faq],
+    appointments: &'a crate::catalogue::places::Appointments,
+}
+
+#[derive(Serialize)]
+struct FurtherWritten<'a> {
     synonyms: &'a [SynonymGroup],
     scripts: &'a [Script],
-    appointments: &'a crate::catalogue::places::Appointments,
 }
 
 /// ... and as read back (owned), field for field, each list at its exact length.
 #[derive(Deserialize)]
 struct Reading {
+    listed: ListedRead,
+    further: FurtherRead,
+}
+
+#[derive(Deserialize)]
+struct ListedRead {
     council: Council,
     #[serde(deserialize_with = "super::exact::vec")]
     bodies: Vec<Body>,
@@ -586,9 +650,13 @@ struct Reading {
     partners: Vec<Partner>,
     #[serde(deserialize_with = "super::exact::vec")]
     faqs: Vec<Faq>,
+    appointments: crate::catalogue::places::Appointments,
+}
+
+#[derive(Deserialize)]
+struct FurtherRead {
     #[serde(deserialize_with = "super::exact::vec")]
     synonyms: Vec<SynonymGroup>,
     #[serde(deserialize_with = "super::exact::vec")]
     scripts: Vec<Script>,
-    appointments: crate::catalogue::places::Appointments,
 }

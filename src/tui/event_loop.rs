@@ -1,6 +1,7 @@
 //! The event loop: drain every ready message, then draw once. Keys never wait on the disk or on
 //! a search: those run on worker threads and answer with actions.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event::Event;
@@ -16,18 +17,26 @@ use crate::config::Settings;
 use crate::desk::{Action, App, Effect};
 use crate::runtime::workers::SearchStart;
 use crate::runtime::{Answers, Threaded};
+use crate::search::compiled::Prepared;
 use crate::store::DraftSlot;
 
 pub async fn run(
     settings: &Settings,
-    search: SearchStart,
+    prepared: Prepared,
     keymap: Keymap,
     theme: Theme,
     log_problem: Option<String>,
 ) -> anyhow::Result<()> {
     let (guard, mut terminal) = TerminalGuard::enter(settings.mouse)?;
+    let Prepared {
+        catalogue,
+        index,
+        pending,
+        reading,
+        further,
+    } = prepared;
     let mut app = App::new(
-        search.catalogue.clone(),
+        Arc::new(catalogue),
         keymap.key_names(),
         &settings.desk,
         &settings.staff,
@@ -39,6 +48,17 @@ pub async fn run(
     // running comes back before anything can be typed over it, as no key is read until the
     // input reader starts below. Everything slow (index, database) happens on the workers.
     screens::draw(&mut terminal, &mut app, &keymap, &theme)?;
+    // The built-in catalogue's synonyms and scripts, read now that the first frame is up and
+    // before the first key is: keys typed meanwhile wait in the terminal.
+    if let Some(further) = further {
+        further.read_into(Arc::make_mut(&mut app.catalogue));
+    }
+    let search = SearchStart {
+        catalogue: app.catalogue.clone(),
+        index,
+        reading,
+        pending,
+    };
     let (drafts, draft_problem) = match DraftSlot::claim(&settings.data_dir, &settings.desk) {
         Ok((slot, left)) => {
             if let Some(draft) = left {

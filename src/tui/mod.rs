@@ -22,7 +22,6 @@ pub mod waiting_room;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use crate::config::Settings;
 pub use terminal::install_panic_hook;
@@ -31,10 +30,9 @@ pub use terminal::install_panic_hook;
 pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
     let keymap = keymap::Keymap::with_overrides(&settings.keys)
         .map_err(|message| settings.key_binding_error(&message))?;
-    // The index is read on a thread of its own meanwhile: the first frame needs only the
-    // catalogue.
+    // What the first frame does not need is read after it: the built-in index by the search
+    // worker, the synonyms and scripts just before the first key.
     let prepared = crate::runtime::prepare_catalogue_later(settings)?;
-    let catalogue = Arc::new(prepared.catalogue);
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the reception screen needs a terminal; for plain lines in and out use `frontdesk --accessible`, from a script `frontdesk search`, `frontdesk log` or `frontdesk --help`"
@@ -43,20 +41,17 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
     let log_problem = crate::runtime::logging::init(&settings.log_file()).err();
     let log_file = log_problem.is_none().then(|| settings.log_file());
     terminal::install_panic_hook(log_file);
-    tracing::info!("frontdesk starting with {} entries", catalogue.len());
+    tracing::info!(
+        "frontdesk starting with {} entries",
+        prepared.catalogue.len()
+    );
     let theme = theme::Theme::new(settings.theme, settings.no_color);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let search = crate::runtime::workers::SearchStart {
-        catalogue,
-        index: prepared.index,
-        reading: prepared.reading,
-        pending: prepared.pending,
-    };
     runtime.block_on(event_loop::run(
         settings,
-        search,
+        prepared,
         keymap,
         theme,
         log_problem,

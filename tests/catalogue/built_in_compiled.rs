@@ -73,3 +73,61 @@ fn the_desk_starts_from_the_compiled_built_in_catalogue() {
     );
     assert!(prepared.pending.is_none(), "nothing to write at start");
 }
+
+/// The screen's way in: the entries at once; the synonyms, scripts and index after the first
+/// frame. Put together, they are the same catalogue, with the same answers, as a start that
+/// reads everything first.
+#[test]
+fn the_screen_reads_the_rest_of_the_built_in_catalogue_after_its_first_frame() {
+    use frontdesk::search::compiled::{prepare, prepare_later};
+    carry();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+    let whole = prepare(None, None, today).expect("it loads");
+    let whole_index = whole.index.expect("the index came with the catalogue");
+    let mut later = prepare_later(None, None, today).expect("it loads");
+    assert!(later.index.is_none() && later.pending.is_none());
+    assert!(
+        later.catalogue.scripts.is_empty() && later.catalogue.synonyms.is_empty(),
+        "the first frame waits for neither the scripts nor the synonyms"
+    );
+    assert_eq!(later.catalogue.council, whole.catalogue.council);
+    assert_eq!(later.catalogue.services, whole.catalogue.services);
+    assert_eq!(later.catalogue.partners, whole.catalogue.partners);
+    assert_eq!(later.catalogue.faqs, whole.catalogue.faqs);
+    assert_eq!(later.catalogue.len(), whole.catalogue.len());
+
+    // An index read before the scripts are in does not belong to the catalogue: refused.
+    let early = prepare_later(None, None, today).expect("it loads");
+    assert!(
+        early
+            .reading
+            .expect("an index to read")
+            .read(&early.catalogue)
+            .is_none(),
+        "an index for more entries than the catalogue has is never used"
+    );
+
+    later
+        .further
+        .take()
+        .expect("the rest is left to read")
+        .read_into(&mut later.catalogue);
+    assert!(!later.catalogue.scripts.is_empty());
+    assert_eq!(later.catalogue.scripts, whole.catalogue.scripts);
+    assert_eq!(later.catalogue.synonyms, whole.catalogue.synonyms);
+    let index = later
+        .reading
+        .take()
+        .expect("the index is left to read")
+        .read(&later.catalogue)
+        .expect("the index belongs to the whole catalogue");
+    for query in [
+        "my bin wasnt collected",
+        "blue badge renewal",
+        "rent arrears",
+        "food bank",
+        "01632 960010",
+    ] {
+        assert_eq!(index.query(query), whole_index.query(query), "{query}");
+    }
+}
