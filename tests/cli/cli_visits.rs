@@ -497,6 +497,105 @@ fn a_note_may_hold_the_catalogues_own_number_and_ordinary_dates() {
 }
 
 #[test]
+fn log_gives_each_partner_to_the_service_that_signposts_to_it() {
+    let desk = Desk::new();
+    fs::write(
+        desk.catalogue().join("catalogue.toml"),
+        r#"
+[council]
+name = "Test Council"
+version = "t1"
+
+[[service]]
+id = "council-tax"
+title = "Council tax"
+summary = "Pay or ask about council tax."
+signpost = ["debt-advice"]
+review_by = "2027-06-30"
+
+[[service]]
+id = "bulky-waste"
+title = "Bulky waste collection"
+summary = "Large items collected for a fee."
+signpost = ["furniture-reuse", "debt-advice"]
+review_by = "2027-06-30"
+
+[[partner]]
+id = "furniture-reuse"
+name = "Furniture reuse"
+summary = "Second-hand furniture."
+review_by = "2027-06-30"
+
+[[partner]]
+id = "debt-advice"
+name = "Debt advice"
+summary = "Free debt advice."
+review_by = "2027-06-30"
+
+[[partner]]
+id = "citizens-advice"
+name = "Citizens Advice"
+summary = "Free advice."
+review_by = "2027-06-30"
+"#,
+    )
+    .unwrap();
+    desk.log(&[
+        "--service",
+        "council-tax",
+        "--service",
+        "bulky-waste",
+        "--outcome",
+        "resolved",
+        "--partner",
+        "furniture-reuse",
+        "--partner",
+        "debt-advice",
+        "--refer",
+        "citizens-advice=yes",
+    ])
+    .success();
+    let logged = desk.visits_json(&[]);
+    let partners = &logged[0]["partners"];
+    // The furniture signpost came from the bulky waste service, the second on the visit; debt
+    // advice, which both signpost to, from the first that does; a partner neither signposts
+    // to stays the first service's.
+    assert_eq!(partners[0]["partner"], "furniture-reuse");
+    assert_eq!(partners[0]["service"], 1);
+    assert_eq!(partners[1]["partner"], "debt-advice");
+    assert_eq!(partners[1].get("service"), None);
+    assert_eq!(partners[2]["partner"], "citizens-advice");
+    assert_eq!(partners[2].get("service"), None);
+    // The export's rows, one per service, carry each partner on its service's row.
+    let export = desk
+        .cmd()
+        .args(["export", "visits", "--format", "jsonl"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rows: Vec<Value> = String::from_utf8(export)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let partners_of = |service: &str| {
+        rows.iter()
+            .find(|row| row["service_id"] == service)
+            .map(|row| row["partners"].clone())
+    };
+    assert_eq!(
+        partners_of("council-tax"),
+        Some(Value::from("debt-advice citizens-advice"))
+    );
+    assert_eq!(
+        partners_of("bulky-waste"),
+        Some(Value::from("furniture-reuse"))
+    );
+}
+
+#[test]
 fn log_needs_a_service_and_an_outcome() {
     let desk = Desk::new();
     desk.log(&["--outcome", "resolved"])
