@@ -15,6 +15,8 @@ const MADE_WITH: &[&str] = &[
     "src/catalogue/expand.rs",
     "src/catalogue/load.rs",
     "src/catalogue/places.rs",
+    "src/catalogue/calendar.rs",
+    "src/search/compiled.rs",
     "src/search/index.rs",
     "src/search/vocabulary.rs",
     "src/search/thesaurus.rs",

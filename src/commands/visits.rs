@@ -98,7 +98,7 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
     let catalogue = crate::runtime::load_catalogue(settings)?;
 
     let now = crate::clock::now()?;
-    let draft = VisitDraft {
+    let mut draft = VisitDraft {
         services,
         outcome,
         service_outcomes,
@@ -113,6 +113,7 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         language: LanguageChoice { spoken, written },
         ..VisitDraft::new(now, desk, staff, catalogue.version())
     };
+    give_partners_their_services(&mut draft, &catalogue);
     let visit = draft
         .validate(&catalogue)
         .map_err(|invalid| refusal(&catalogue, invalid))?;
@@ -123,6 +124,26 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         outln!("{}", visit.id);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Gives each partner to the first service on the visit that signposts to it, as the screen
+/// does when a partner is ticked, so the reports count a signpost against the service it came
+/// from whichever face logged it. A partner no service on the visit signposts to stays the
+/// first service's.
+fn give_partners_their_services(draft: &mut VisitDraft, catalogue: &Catalogue) {
+    for partner in &draft.partners {
+        let id = partner.trim();
+        let home = draft.services.iter().find(|service| {
+            catalogue
+                .service(service.trim())
+                .is_some_and(|s| s.signpost.iter().any(|p| p == id))
+        });
+        if let Some(home) = home {
+            draft
+                .partner_services
+                .insert(id.to_string(), home.trim().to_string());
+        }
+    }
 }
 
 /// The desk a visit given with `--desk` is logged at. Where a central server is set, it is the

@@ -20,7 +20,7 @@ use crate::config::Settings;
 use crate::desk::{Action, Effect};
 use crate::ledger::{Ledger, LedgerError};
 use crate::search::Index;
-use crate::search::compiled::{IndexReading, Pending};
+use crate::search::compiled::{IndexToRead, Pending};
 use crate::store::{DraftSlot, StoreError, VisitLog, local_day_bounds};
 use crate::visit::Visit;
 
@@ -36,7 +36,7 @@ pub struct SearchStart {
     pub catalogue: Arc<Catalogue>,
     pub index: Option<Index>,
     /// The index of the built-in compiled form, left to be read here, when `index` is `None`.
-    pub reading: Option<IndexReading>,
+    pub reading: Option<IndexToRead>,
     pub pending: Option<Pending>,
 }
 

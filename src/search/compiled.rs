@@ -51,22 +51,22 @@ pub struct Prepared {
     /// Where the compiled file goes once the index is built, when it is to be written.
     pub pending: Option<Pending>,
     /// The index, left to be read where it is first needed (from [`prepare_later`] only).
-    pub reading: Option<IndexReading>,
+    pub reading: Option<IndexToRead>,
     /// The catalogue's synonyms and scripts, left to be read once the first frame is drawn
-    /// (from [`prepare_later`] only): until [`Further::read_into`], `catalogue` has none.
-    pub further: Option<Further>,
+    /// (from [`prepare_later`] only): until [`RestToRead::read_into`], `catalogue` has none.
+    pub rest: Option<RestToRead>,
 }
 
 /// The index of the built-in compiled form, not yet decoded: the screen draws its first frame
 /// without it, and the search worker decodes it as it starts, with no thread of its own
 /// competing with the first frame for the processor.
 #[derive(Debug)]
-pub struct IndexReading {
+pub struct IndexToRead {
     /// The index part of the compiled form the program carries.
     bytes: &'static [u8],
 }
 
-impl IndexReading {
+impl IndexToRead {
     /// The index, decoded; `None` when it could not be read or does not belong to `catalogue`
     /// (then build it with [`Index::new`]).
     pub fn read(self, catalogue: &Catalogue) -> Option<Index> {
@@ -79,48 +79,49 @@ impl IndexReading {
 /// frame lists the catalogue's entries and needs neither, so they are read just after it,
 /// before the first key is.
 #[derive(Debug)]
-pub struct Further {
+pub struct RestToRead {
     /// Their part of the compiled form the program carries.
     bytes: &'static [u8],
 }
 
-impl Further {
+impl RestToRead {
     /// Puts the synonyms and scripts into `catalogue`, the built-in one they belong to. Should
     /// they not decode, they are taken from the built-in catalogue's own files instead, so the
     /// desk never starts without its scripts.
     pub fn read_into(self, catalogue: &mut Catalogue) {
-        let further = postcard::from_bytes::<FurtherRead>(self.bytes)
+        let rest = postcard::from_bytes::<RestRead>(self.bytes)
             .ok()
             .or_else(|| {
-                Catalogue::embedded().ok().map(|files| FurtherRead {
+                Catalogue::embedded().ok().map(|files| RestRead {
                     synonyms: files.synonyms,
                     scripts: files.scripts,
                 })
             });
-        if let Some(further) = further {
-            catalogue.synonyms = further.synonyms;
-            catalogue.scripts = further.scripts;
+        if let Some(rest) = rest {
+            catalogue.synonyms = rest.synonyms;
+            catalogue.scripts = rest.scripts;
         }
     }
 }
 
-/// As [`prepare`], except that the index of the built-in catalogue is left to be read when it
-/// is first needed ([`Prepared::reading`]): for the screen, whose first frame needs only the
-/// catalogue.
+/// As [`prepare`], except that for the built-in catalogue what the first frame does not show
+/// is left to read: the index ([`Prepared::reading`], for the search worker) and the synonyms
+/// and scripts ([`Prepared::rest`]), which the caller must put into the catalogue with
+/// [`RestToRead::read_into`] before anything but the first frame uses it. For the screen.
 pub fn prepare_later(
     dir: Option<&Path>,
     compiled_dir: Option<&Path>,
     today: NaiveDate,
 ) -> Result<Prepared, CatalogueRefused> {
     if dir.is_none()
-        && let Some((catalogue, reading, further)) = built_in_later()
+        && let Some((catalogue, reading, rest)) = built_in_later()
     {
         return Ok(Prepared {
             catalogue,
             index: None,
             pending: None,
             reading: Some(reading),
-            further: Some(further),
+            rest: Some(rest),
         });
     }
     prepare(dir, compiled_dir, today)
@@ -151,7 +152,7 @@ pub fn prepare(
             index: Some(index),
             pending: None,
             reading: None,
-            further: None,
+            rest: None,
         });
     }
     let (Some(dir), Some(compiled_dir)) = (dir, compiled_dir) else {
@@ -160,7 +161,7 @@ pub fn prepare(
             index: None,
             pending: None,
             reading: None,
-            further: None,
+            rest: None,
         });
     };
     let file = compiled_dir.join(file_name(dir));
@@ -176,7 +177,7 @@ pub fn prepare(
             index: Some(index),
             pending: None,
             reading: None,
-            further: None,
+            rest: None,
         });
     }
     let folder = Catalogue::read_folder(dir)?;
@@ -194,7 +195,7 @@ pub fn prepare(
         index: None,
         pending: key.map(|key| Pending { file, key }),
         reading: None,
-        further: None,
+        rest: None,
     })
 }
 
@@ -355,14 +356,14 @@ fn assemble(origin: Origin, read: Reading, index: IndexData) -> Option<(Catalogu
 
 /// The catalogue of a compiled form's decoded content part.
 fn catalogue_of(origin: Origin, read: Reading) -> Catalogue {
-    let mut catalogue = listed_catalogue(origin, read.listed);
-    catalogue.synonyms = read.further.synonyms;
-    catalogue.scripts = read.further.scripts;
+    let mut catalogue = catalogue_of_entries(origin, read.entries);
+    catalogue.synonyms = read.rest.synonyms;
+    catalogue.scripts = read.rest.scripts;
     catalogue
 }
 
 /// The catalogue of the first half of a compiled form's content part: no synonyms or scripts.
-fn listed_catalogue(origin: Origin, read: ListedRead) -> Catalogue {
+fn catalogue_of_entries(origin: Origin, read: EntriesRead) -> Catalogue {
     let mut catalogue = Catalogue::from_parts(
         origin,
         vec![CatalogueFile {
@@ -524,17 +525,17 @@ pub fn built_in() -> Option<(Catalogue, Index)> {
 /// The built-in catalogue's entries from the compiled form in the program, with its synonyms
 /// and scripts and its index left to be read where they are first needed; `None` as for
 /// [`built_in`].
-fn built_in_later() -> Option<(Catalogue, IndexReading, Further)> {
+fn built_in_later() -> Option<(Catalogue, IndexToRead, RestToRead)> {
     let (key, content, index) = split(BUILT_IN.get().copied()?)?;
     if key != built_in_key() {
         return None;
     }
-    // The content part is the listed entries followed by the rest (see [`Writing`]).
-    let (listed, further) = postcard::take_from_bytes::<ListedRead>(content).ok()?;
+    // The content part is the entries followed by the rest (see [`Writing`]).
+    let (entries, rest) = postcard::take_from_bytes::<EntriesRead>(content).ok()?;
     Some((
-        listed_catalogue(Origin::Embedded, listed),
-        IndexReading { bytes: index },
-        Further { bytes: further },
+        catalogue_of_entries(Origin::Embedded, entries),
+        IndexToRead { bytes: index },
+        RestToRead { bytes: rest },
     ))
 }
 
@@ -558,7 +559,7 @@ pub fn make_built_in() -> Result<Vec<u8>, String> {
 /// A catalogue and its index as the two parts of a compiled form.
 fn parts(catalogue: &Catalogue, index: &Index) -> io::Result<(Vec<u8>, Vec<u8>)> {
     let content = postcard::to_stdvec(&Writing {
-        listed: Listed {
+        entries: EntriesWritten {
             council: &catalogue.council,
             bodies: &catalogue.bodies,
             services: &catalogue.services,
@@ -566,7 +567,7 @@ fn parts(catalogue: &Catalogue, index: &Index) -> io::Result<(Vec<u8>, Vec<u8>)>
             faqs: &catalogue.faqs,
             appointments: &catalogue.appointments,
         },
-        further: FurtherWritten {
+        rest: RestWritten {
             synonyms: &catalogue.synonyms,
             scripts: &catalogue.scripts,
         },
@@ -612,12 +613,12 @@ fn private_file(path: &Path) -> io::Result<fs::File> {
 /// the other, so the part is the two halves end to end, and the first can be read alone.
 #[derive(Serialize)]
 struct Writing<'a> {
-    listed: Listed<'a>,
-    further: FurtherWritten<'a>,
+    entries: EntriesWritten<'a>,
+    rest: RestWritten<'a>,
 }
 
 #[derive(Serialize)]
-struct Listed<'a> {
+struct EntriesWritten<'a> {
     council: &'a Council,
     bodies: &'a [Body],
     services: &'a [Service],
@@ -627,7 +628,7 @@ struct Listed<'a> {
 }
 
 #[derive(Serialize)]
-struct FurtherWritten<'a> {
+struct RestWritten<'a> {
     synonyms: &'a [SynonymGroup],
     scripts: &'a [Script],
 }
@@ -635,12 +636,12 @@ struct FurtherWritten<'a> {
 /// ... and as read back (owned), field for field, each list at its exact length.
 #[derive(Deserialize)]
 struct Reading {
-    listed: ListedRead,
-    further: FurtherRead,
+    entries: EntriesRead,
+    rest: RestRead,
 }
 
 #[derive(Deserialize)]
-struct ListedRead {
+struct EntriesRead {
     council: Council,
     #[serde(deserialize_with = "super::exact::vec")]
     bodies: Vec<Body>,
@@ -654,7 +655,7 @@ struct ListedRead {
 }
 
 #[derive(Deserialize)]
-struct FurtherRead {
+struct RestRead {
     #[serde(deserialize_with = "super::exact::vec")]
     synonyms: Vec<SynonymGroup>,
     #[serde(deserialize_with = "super::exact::vec")]

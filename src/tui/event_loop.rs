@@ -33,7 +33,7 @@ pub async fn run(
         index,
         pending,
         reading,
-        further,
+        rest,
     } = prepared;
     let mut app = App::new(
         Arc::new(catalogue),
@@ -48,10 +48,12 @@ pub async fn run(
     // running comes back before anything can be typed over it, as no key is read until the
     // input reader starts below. Everything slow (index, database) happens on the workers.
     screens::draw(&mut terminal, &mut app, &keymap, &theme)?;
-    // The built-in catalogue's synonyms and scripts, read now that the first frame is up and
-    // before the first key is: keys typed meanwhile wait in the terminal.
-    if let Some(further) = further {
-        further.read_into(Arc::make_mut(&mut app.catalogue));
+    // The rest of the built-in catalogue (its synonyms and scripts), read now that the first
+    // frame is up and before the first key is: keys typed meanwhile wait in the terminal. This
+    // one change to the desk's state comes from outside `App::update`, as no action has been
+    // handled yet; the catalogue has a single owner here, so nothing is copied.
+    if let Some(rest) = rest {
+        rest.read_into(Arc::make_mut(&mut app.catalogue));
     }
     let search = SearchStart {
         catalogue: app.catalogue.clone(),

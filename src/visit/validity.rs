@@ -59,7 +59,7 @@ impl VisitDraft {
     /// personal data in the desk name or staff initials, then in the note (the catalogue's own
     /// contact details are not personal), ids the catalogue does
     /// not know, then anything missing (see [`VisitDraft::into_visit`]).
-    pub fn validate(mut self, catalogue: &Catalogue) -> Result<Visit, Invalid> {
+    pub fn validate(self, catalogue: &Catalogue) -> Result<Visit, Invalid> {
         for (label, value) in [(Label::Desk, &self.desk), (Label::Staff, &self.staff)] {
             let kinds = personal_data_in_label(value);
             if !kinds.is_empty() {
@@ -85,7 +85,6 @@ impl VisitDraft {
         if let Some(id) = named(&self.partners, Kind::Partner) {
             return Err(Invalid::UnknownPartner { id });
         }
-        self.give_partners_their_services(catalogue);
         let visit = self.into_visit()?;
         let unasked = visit.partners.iter().find(|p| {
             p.how == PartnerHow::Referral
@@ -100,32 +99,6 @@ impl VisitDraft {
             });
         }
         Ok(visit)
-    }
-
-    /// Each partner not given for a service on the visit is given for the first service on it
-    /// that signposts to that partner, as the screen does when a partner is ticked, so the
-    /// reports count a signpost against the service it came from whichever face logged it. A
-    /// partner no service on the visit signposts to stays the first service's.
-    fn give_partners_their_services(&mut self, catalogue: &Catalogue) {
-        for partner in &self.partners {
-            let id = partner.trim();
-            let given = self
-                .partner_services
-                .get(id)
-                .is_some_and(|own| self.services.iter().any(|s| s.trim() == own.trim()));
-            if given {
-                continue;
-            }
-            let home = self.services.iter().find(|service| {
-                catalogue
-                    .service(service.trim())
-                    .is_some_and(|s| s.signpost.iter().any(|p| p == id))
-            });
-            if let Some(home) = home {
-                self.partner_services
-                    .insert(id.to_string(), home.trim().to_string());
-            }
-        }
     }
 }
 

@@ -42,6 +42,7 @@ fn the_compiled_built_in_catalogue_is_a_fresh_build_of_its_files() {
     assert_eq!(compiled.faqs, fresh.faqs);
     assert_eq!(compiled.synonyms, fresh.synonyms);
     assert_eq!(compiled.scripts, fresh.scripts);
+    assert_eq!(compiled.appointments, fresh.appointments);
     assert_eq!(compiled_index.len(), index.len());
     // The same answers: every entry's title and summary words as queries, and some sentences.
     let mut queries: Vec<String> = fresh
@@ -108,7 +109,7 @@ fn the_screen_reads_the_rest_of_the_built_in_catalogue_after_its_first_frame() {
     );
 
     later
-        .further
+        .rest
         .take()
         .expect("the rest is left to read")
         .read_into(&mut later.catalogue);
