@@ -113,7 +113,10 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         language: LanguageChoice { spoken, written },
         ..VisitDraft::new(now, desk, staff, catalogue.version())
     };
-    give_partners_their_services(&mut draft, &catalogue);
+    // Each partner is given for the service that signposts to it, by the screen's rule.
+    for partner in draft.partners.clone() {
+        crate::desk::draft::give_partner_its_service(&catalogue, &mut draft, partner.trim());
+    }
     let visit = draft
         .validate(&catalogue)
         .map_err(|invalid| refusal(&catalogue, invalid))?;
@@ -124,26 +127,6 @@ pub fn log(settings: &Settings, args: &LogArgs) -> anyhow::Result<ExitCode> {
         outln!("{}", visit.id);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Gives each partner to the first service on the visit that signposts to it, as the screen
-/// does when a partner is ticked, so the reports count a signpost against the service it came
-/// from whichever face logged it. A partner no service on the visit signposts to stays the
-/// first service's.
-fn give_partners_their_services(draft: &mut VisitDraft, catalogue: &Catalogue) {
-    for partner in &draft.partners {
-        let id = partner.trim();
-        let home = draft.services.iter().find(|service| {
-            catalogue
-                .service(service.trim())
-                .is_some_and(|s| s.signpost.iter().any(|p| p == id))
-        });
-        if let Some(home) = home {
-            draft
-                .partner_services
-                .insert(id.to_string(), home.trim().to_string());
-        }
-    }
 }
 
 /// The desk a visit given with `--desk` is logged at. Where a central server is set, it is the

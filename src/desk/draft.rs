@@ -17,15 +17,7 @@ pub fn add_entry(catalogue: &Catalogue, draft: &mut VisitDraft, key: EntryKey) {
         Some(Entry::Service(s)) => push(&mut draft.services, &s.id),
         Some(Entry::Partner(p)) => {
             push(&mut draft.partners, &p.id);
-            // Given for the first service on the visit that signposts to it, if one does.
-            let home = draft.services.iter().find(|id| {
-                catalogue
-                    .service(id)
-                    .is_some_and(|s| s.signpost.contains(&p.id))
-            });
-            if let Some(home) = home.cloned() {
-                draft.partner_services.entry(p.id.clone()).or_insert(home);
-            }
+            give_partner_its_service(catalogue, draft, &p.id);
         }
         Some(Entry::Faq(f)) => {
             if let Some(id) = f.related.iter().find(|id| catalogue.service(id).is_some()) {
@@ -34,6 +26,24 @@ pub fn add_entry(catalogue: &Catalogue, draft: &mut VisitDraft, key: EntryKey) {
         }
         // A script is walked, and its end fills the visit.
         Some(Entry::Script(_)) | None => {}
+    }
+}
+
+/// Gives `partner` for the first service on the visit that signposts to it, if one does and it
+/// was not given for a service already; otherwise it stays the first service's. The screen and
+/// the `log` command give partners their services by this one rule, so the reports count a
+/// signpost against the service it came from whichever way the visit was logged.
+pub fn give_partner_its_service(catalogue: &Catalogue, draft: &mut VisitDraft, partner: &str) {
+    let home = draft.services.iter().find(|id| {
+        catalogue
+            .service(id.trim())
+            .is_some_and(|s| s.signpost.iter().any(|p| p == partner))
+    });
+    if let Some(home) = home.cloned() {
+        draft
+            .partner_services
+            .entry(partner.to_string())
+            .or_insert(home);
     }
 }
 
